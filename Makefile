@@ -1,0 +1,85 @@
+# samsim — build, test, demo, bench.
+#
+#   make demo    install what is missing, build, run the bundled default scenario
+#   make test    install what is missing, build (normal and ASan+UBSan), run every test
+#   make bench   throughput and memory figures (printed, never asserted)
+
+PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
+DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
+             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind
+CC        ?= cc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+# Messages and key paths are deliberately cut to fixed buffers, so truncation warnings are noise.
+WARN      := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+DEFS      := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT       ?= -O2 -g
+SAN       :=
+B         ?= build
+CFLAGS_ALL = $(WARN) $(DEFS) $(OPT) $(SAN) $(PKG_CFLAGS) -Iengine -Irepl
+
+ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
+REPL_SRC   := $(wildcard repl/*.c)
+ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/%.o) $(REPL_SRC:%.c=$(B)/%.o)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c tests/validation/test_*.c)
+UNIT_BIN   := $(patsubst %.c,$(B)/%,$(UNIT_SRC))
+BENCH_SRC  := $(wildcard bench/bench_*.c)
+BENCH_BIN  := $(patsubst %.c,$(B)/%,$(BENCH_SRC))
+
+.PHONY: all deps demo test test-fast test-asan bench clean valgrind
+
+all: $(B)/samsim
+
+# Installs only what is missing, so a prepared machine pays nothing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+
+$(B)/%.o: %.c $(wildcard engine/*.h repl/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/libsamsim.a: $(ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/samsim: $(B)/engine/main.o $(B)/libsamsim.a
+	$(CC) $(OPT) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(B)/tests/%: tests/%.c tests/unit/testing.h $(B)/libsamsim.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libsamsim.a $(PKG_LIBS) -lcmocka
+
+$(B)/bench/%: bench/%.c $(B)/libsamsim.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libsamsim.a $(PKG_LIBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(B)/samsim run scenarios/default.lua
+
+# The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan.
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all build-asan-tests
+	@tests/run.sh build build-asan
+
+build-asan-tests: $(UNIT_BIN)
+
+test-fast: all $(UNIT_BIN)
+	@tests/run.sh build
+
+valgrind: all $(UNIT_BIN)
+	@tests/valgrind.sh build
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@bench/run.sh build
+
+clean:
+	rm -rf build build-asan

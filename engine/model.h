@@ -1,0 +1,166 @@
+/* model: the validated, frozen form of a scenario that the simulation runs.
+ *
+ * Built once from the resolved scenario table (scenario.h) and then shared read-only by every
+ * replication and every worker thread.  Rules that are data are compiled here into C tables
+ * (ss_choice), so they cost no Lua call per event; rules that are Lua functions are recorded by
+ * file and name, and each worker loads them into its own sandbox (rulebook.h). */
+#ifndef SS_MODEL_H
+#define SS_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+#include "calendar.h"
+#include "diag.h"
+#include "dist.h"
+#include "reader.h"
+
+#define SS_MAX_SERVICES 64  /* a person's visited services are a 64-bit mask */
+#define SS_MAX_NEEDS 32
+#define SS_MAX_SEVERITY 9
+
+/* Outcomes that are not a service (services are indices >= 0). */
+enum {
+    SS_T_DISCHARGE = -1,  /* leave the system */
+    SS_T_CONTINUE = -2,   /* stay where you are (age boundary) */
+    SS_T_REJECT = -3,     /* acceptance: rejected */
+    SS_T_ACCEPT = -4      /* acceptance: accepted */
+};
+
+/* A probability table compiled to cumulative weights. */
+typedef struct ss_choice {
+    int n;
+    int *target;  /* service / door index or an SS_T_ outcome */
+    double *cum;  /* cumulative probabilities, last exactly 1 */
+} ss_choice;
+
+typedef enum ss_rule_kind { SS_RULE_NONE, SS_RULE_DATA, SS_RULE_LUA } ss_rule_kind;
+
+/* One decision point's rule: data (a choice per need) or a Lua function. */
+typedef struct ss_rule {
+    ss_rule_kind kind;
+    const char *point;     /* "door", "route", "accept", "priority", "next", "at_age" */
+    ss_choice *by_need;    /* data: [nneeds], one table per need */
+    double *by_severity;   /* data priority: [SS_MAX_SEVERITY + 1] */
+    int slot;              /* lua: index into model->lua_rules */
+} ss_rule;
+
+/* A Lua rule function: the file that defines it and the field of the module (or NULL when the
+ * file returns the function itself). */
+typedef struct ss_lua_rule {
+    char *path;     /* path used to open the file */
+    char *display;  /* as shown in messages, e.g. "rules/triage.lua" */
+    char *field;    /* module field, or NULL */
+    char *point;    /* decision point, for the default field name */
+} ss_lua_rule;
+
+typedef enum ss_capacity_kind { SS_CAP_SLOTS, SS_CAP_HOURS, SS_CAP_UNLIMITED } ss_capacity_kind;
+
+typedef struct ss_service {
+    char *id, *name;
+    int unit;                 /* index into units, -1 when none */
+    double fte;
+    double case_share;        /* share of staff time for individual cases */
+    ss_capacity_kind cap_kind;
+    double capacity;          /* slots, or case hours per week at full strength */
+    ss_dist case_hours;       /* hours per week a case needs (hours capacity) */
+    double age_min, age_max;  /* eligible ages [min, max) in years */
+    uint32_t need_mask;       /* eligible needs */
+    ss_dist intake;           /* days of intake assessment before the episode */
+    ss_dist *episode;         /* [nneeds] episode length in days */
+    bool priority_queue;      /* false: first come, first served */
+    ss_rule priority;         /* priority rule (lower is served first) */
+    double target_wait;       /* days; INFINITY when none */
+    ss_rule accept;           /* optional acceptance rule */
+    ss_rule next;             /* where a case goes when its episode ends */
+    ss_rule at_age;           /* what happens at an age boundary */
+    int at_age_boundary[8];   /* data at_age: boundary ages with an explicit target ... */
+    int at_age_target[8];     /* ... and the target (service, DISCHARGE, CONTINUE) */
+    int n_at_age;
+} ss_service;
+
+typedef struct ss_door {
+    char *id, *name;
+    ss_rule route;  /* which service a concern at this door reaches first */
+} ss_door;
+
+typedef struct ss_cohort {
+    char *id;
+    double age_min, age_max;  /* [min, max) years */
+    double count;             /* persons at the start date */
+    double growth;            /* per year, e.g. 0.01 */
+} ss_cohort;
+
+typedef struct ss_demand {
+    int need;
+    int cohort;             /* -1: a plain rate */
+    double per_1000;        /* new concerns per 1,000 in the cohort per year */
+    double rate_per_day;    /* plain rate (when cohort < 0) */
+    double age_min, age_max;
+    double severity_cum[SS_MAX_SEVERITY];  /* cumulative over severities 1..nsev */
+    int nseverity;
+    double complex_share;   /* share with long-term and complex needs */
+    bool seasonal;
+    int direct_service;     /* -1: through a door */
+    ss_rule door;           /* data over doors, or Lua */
+} ss_demand;
+
+typedef struct ss_named {
+    char *id, *name;
+    int parent;  /* unit -> sector index; building index stored separately */
+} ss_named;
+
+typedef struct ss_model {
+    char *name;
+    char *description;
+    ss_calendar cal;
+    double horizon;   /* days simulated in all */
+    double warmup;    /* days discarded at the start */
+    double sample_days;
+
+    int nneeds;
+    char *needs[SS_MAX_NEEDS];
+
+    int nservices;
+    ss_service *services;
+    int ndoors;
+    ss_door *doors;
+    int ncohorts;
+    ss_cohort *cohorts;
+    int ndemand;
+    ss_demand *demand;
+
+    int nsectors, nunits, nbuildings;
+    ss_named *sectors, *units, *buildings;
+    int *unit_building;  /* [nunits] building index or -1 */
+
+    double age_boundaries[8];
+    int nage_boundaries;
+
+    int nlua_rules;
+    ss_lua_rule *lua_rules;
+
+    long rule_instructions;   /* sandbox budget per rule call */
+    size_t rule_memory;       /* sandbox memory cap */
+} ss_model;
+
+/* Build from the resolved scenario table at idx in L.  origin(path) names the file that set a
+ * key, for messages; scenario_dir resolves rule paths.  Errors:
+ *   "FILE: services.fph.fte: expected a number >= 0, got \"ten\""
+ * Returns a model or NULL with d filled. */
+
+ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origin_ud,
+                         ss_diag *d);
+void ss_model_free(ss_model *m);
+
+int ss_model_service_index(const ss_model *m, const char *id);
+int ss_model_door_index(const ss_model *m, const char *id);
+int ss_model_need_index(const ss_model *m, const char *id);
+/* Total FTE of all services. */
+double ss_model_total_fte(const ss_model *m);
+/* Draw from a choice with u in [0,1). */
+int ss_choice_pick(const ss_choice *c, double u);
+
+#endif

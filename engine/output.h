@@ -1,0 +1,24 @@
+/* output: one set of results, four shapes: a table for people, JSON and CSV for programs.
+ * All are generated from ss_service_metric_info / ss_system_metric_info. */
+#ifndef SS_OUTPUT_H
+#define SS_OUTPUT_H
+
+#include <stdio.h>
+
+#include "results.h"
+
+/* Readable table: a header (scenario, replications, seed, horizon, warm-up), one block per
+ * service with the key metrics as "mean [ci_low, ci_high]", then the system block.  Numbers are
+ * rounded for people (counts as integers, days with one decimal, shares as percent). */
+void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum);
+/* One JSON document (jansson, keys in a fixed order, reals with 10 significant digits):
+ * { "engine_version", "scenario": {"name","path","hash","rules_hash"}, "seed", "replications",
+ *   "start_date", "horizon_days", "warmup_days",
+ *   "services": { id: { "name", "fte", metric: {"mean","ci_low","ci_high"} ... } ... },
+ *   "system": { metric: {...} } }   NaN becomes null.  No timestamps: byte-identical for the
+ * same seed and scenario.  0 ok, -1 on write error. */
+int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum);
+/* CSV with header scope,subject,metric,mean,ci_low,ci_high,n (scope service|system). */
+int ss_output_csv(FILE *f, const ss_run_info *info, const ss_summary *sum);
+
+#endif

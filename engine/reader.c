@@ -1,0 +1,191 @@
+#include "reader.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+int ss_reader_fail(ss_reader *r, const char *key, const char *fmt, ...)
+{
+    char msg[1024], where[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (key)
+        ss_reader_child(r, key, where, sizeof where);
+    else
+        snprintf(where, sizeof where, "%s", r->path);
+    const char *file = r->origin ? r->origin(r->origin_ud, where) : NULL;
+    if (file && *file)
+        return ss_fail(r->d, "%s: %s: %s", file, where, msg);
+    return ss_fail(r->d, "%s: %s", where, msg);
+}
+
+void ss_reader_describe(lua_State *L, int idx, char *out, size_t n)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING:
+        snprintf(out, n, "\"%s\"", lua_tostring(L, idx));
+        break;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx))
+            snprintf(out, n, "%lld", (long long)lua_tointeger(L, idx));
+        else
+            snprintf(out, n, "%g", lua_tonumber(L, idx));
+        break;
+    default:
+        snprintf(out, n, "%s", luaL_typename(L, idx));
+    }
+}
+
+void ss_reader_child(const ss_reader *r, const char *key, char *out, size_t n)
+{
+    if (r->path[0])
+        snprintf(out, n, "%s.%s", r->path, key);
+    else
+        snprintf(out, n, "%s", key);
+}
+
+void ss_reader_enter(ss_reader *r, const char *key, char *saved, size_t n)
+{
+    snprintf(saved, n, "%s", r->path);
+    char child[sizeof r->path];
+    ss_reader_child(r, key, child, sizeof child);
+    memcpy(r->path, child, sizeof r->path);
+}
+
+void ss_reader_leave(ss_reader *r, const char *saved)
+{
+    snprintf(r->path, sizeof r->path, "%s", saved);
+}
+
+/* Unknown keys are almost always typos ("ftee"), so they are errors, not silently ignored. */
+int ss_reader_only_keys(ss_reader *r, const char *const *allowed)
+{
+    lua_State *L = r->L;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);  /* keep key */
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            char got[128];
+            ss_reader_describe(L, -1, got, sizeof got);
+            lua_pop(L, 1);
+            return ss_reader_fail(r, NULL, "unexpected key %s (expected named fields)", got);
+        }
+        const char *k = lua_tostring(L, -1);
+        bool ok = false;
+        for (int i = 0; allowed[i]; i++)
+            if (strcmp(allowed[i], k) == 0)
+                ok = true;
+        if (!ok) {
+            char list[600] = "";
+            for (int i = 0; allowed[i]; i++) {
+                strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+                strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+            }
+            char key[128];
+            snprintf(key, sizeof key, "%s", k);
+            lua_pop(L, 1);
+            return ss_reader_fail(r, NULL, "unknown key '%s' (expected one of: %s)", key, list);
+        }
+    }
+    return 0;
+}
+
+static const char *range_text(double min, double max, char *buf, size_t n)
+{
+    if (isinf(max) && isinf(min))
+        snprintf(buf, n, "a number");
+    else if (isinf(max))
+        snprintf(buf, n, "a number >= %g", min);
+    else
+        snprintf(buf, n, "a number from %g to %g", min, max);
+    return buf;
+}
+
+int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool required,
+                     double def, double *out)
+{
+    lua_State *L = r->L;
+    lua_getfield(L, -1, key);
+    char want[96], got[128];
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        if (required)
+            return ss_reader_fail(r, key, "missing (expected %s)", range_text(min, max, want, sizeof want));
+        *out = def;
+        return 0;
+    }
+    if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+        lua_tonumber(L, -1) < min || lua_tonumber(L, -1) > max) {
+        ss_reader_describe(L, -1, got, sizeof got);
+        lua_pop(L, 1);
+        return ss_reader_fail(r, key, "expected %s, got %s", range_text(min, max, want, sizeof want), got);
+    }
+    *out = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* The string stays valid while the scenario table is alive (it is anchored there). */
+int ss_reader_string(ss_reader *r, const char *key, bool required, const char *def,
+                     const char **out)
+{
+    lua_State *L = r->L;
+    lua_getfield(L, -1, key);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        if (required)
+            return ss_reader_fail(r, key, "missing (expected a string)");
+        *out = def;
+        return 0;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        char got[128];
+        ss_reader_describe(L, -1, got, sizeof got);
+        lua_pop(L, 1);
+        return ss_reader_fail(r, key, "expected a string, got %s", got);
+    }
+    *out = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out)
+{
+    lua_State *L = r->L;
+    lua_getfield(L, -1, key);
+    if (lua_isnil(L, -1)) {
+        *out = def;
+    } else if (lua_isboolean(L, -1)) {
+        *out = lua_toboolean(L, -1);
+    } else {
+        char got[128];
+        ss_reader_describe(L, -1, got, sizeof got);
+        lua_pop(L, 1);
+        return ss_reader_fail(r, key, "expected true or false, got %s", got);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+int ss_reader_table(ss_reader *r, const char *key, bool required)
+{
+    lua_State *L = r->L;
+    lua_getfield(L, -1, key);
+    if (lua_istable(L, -1))
+        return 1;
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        if (required)
+            return ss_reader_fail(r, key, "missing (expected a table)");
+        return 0;
+    }
+    char got[128];
+    ss_reader_describe(L, -1, got, sizeof got);
+    lua_pop(L, 1);
+    return ss_reader_fail(r, key, "expected a table, got %s", got);
+}

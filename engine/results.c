@@ -1,0 +1,147 @@
+/* results: the metric tables, one replication's arrays, and the summary across replications. */
+#include "results.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* Units drive formatting for people (output.c): "count" and "persons" print as integers, "days"
+ * with one decimal, "share" as a percentage, anything else with one or two decimals. */
+const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS] = {
+    [SS_SM_ARRIVALS] = {"arrivals", "arrivals", "count",
+                        "referrals that reached the service"},
+    [SS_SM_ACCEPTED] = {"accepted", "accepted", "count",
+                        "referrals accepted (eligible, or accepted by the rule)"},
+    [SS_SM_REJECTED] = {"rejected", "rejected", "count",
+                        "referrals rejected (the person leaves, or is sent back)"},
+    [SS_SM_REDIRECTED] = {"redirected", "redirected", "count",
+                          "referrals sent on to another service at intake"},
+    [SS_SM_ADMITTED] = {"admitted", "admitted", "count",
+                        "cases that got first contact (left the queue)"},
+    [SS_SM_COMPLETED] = {"completed", "completed", "count", "episodes completed"},
+    [SS_SM_WAIT_MEAN] = {"wait_mean", "wait days", "days",
+                         "mean days from referral accepted to first contact"},
+    [SS_SM_WAIT_MEDIAN] = {"wait_median", "wait med", "days",
+                           "median days from referral accepted to first contact"},
+    [SS_SM_WAIT_P90] = {"wait_p90", "wait p90", "days",
+                        "90th percentile of days from referral accepted to first contact"},
+    [SS_SM_WAIT_MAX] = {"wait_max", "wait max", "days",
+                        "longest wait from referral accepted to first contact, in days"},
+    [SS_SM_OVER_TARGET_SHARE] = {"over_target_share", "over tgt %", "share",
+                                 "share of first contacts that waited longer than the target"},
+    [SS_SM_QUEUE_MEAN] = {"queue_mean", "queue", "cases",
+                          "time-average number of cases waiting for first contact"},
+    [SS_SM_QUEUE_END] = {"queue_end", "queue end", "cases",
+                         "number of cases waiting at the end of the horizon"},
+    [SS_SM_CASELOAD_MEAN] = {"caseload_mean", "caseload", "cases",
+                             "time-average number of open cases (in intake or episode)"},
+    [SS_SM_CASELOAD_PER_FTE] = {"caseload_per_fte", "cases/FTE", "cases per FTE",
+                                "time-average caseload divided by FTE"},
+    [SS_SM_UTILISATION] = {"utilisation", "util %", "share",
+                           "capacity in use over capacity available, time-averaged"},
+};
+
+const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS] = {
+    [SS_YM_PERSONS] = {"persons", "persons arrived", "persons",
+                       "persons whose first concern arrived after warm-up"},
+    [SS_YM_EXITED] = {"exited", "persons exited", "persons", "persons who left the system"},
+    [SS_YM_TIME_IN_SYSTEM_MEAN] = {"time_in_system_mean", "time in system", "days",
+                                   "mean days from first concern to leaving, for those who left"},
+    [SS_YM_TIME_IN_SYSTEM_P90] = {"time_in_system_p90", "time in system p90", "days",
+                                  "90th percentile of days from first concern to leaving"},
+    [SS_YM_SERVICES_VISITED_MEAN] = {"services_visited_mean", "services visited", "services per person",
+                                     "distinct services a person who left had been referred to"},
+    [SS_YM_HANDOFFS_MEAN] = {"handoffs_mean", "hand-offs", "hand-offs per person",
+                             "transitions between services, per person who left"},
+    [SS_YM_REJECTIONS] = {"rejections", "rejections", "count", "referrals rejected anywhere"},
+    [SS_YM_IN_SYSTEM_END] = {"in_system_end", "in system at end", "persons",
+                             "persons still in the system at the end of the horizon"},
+};
+
+/* calloc(0) may return NULL, which would look like out-of-memory: ask for at least one. */
+static double *alloc_doubles(long n)
+{
+    return calloc(n > 0 ? (size_t)n : 1, sizeof(double));
+}
+
+static void fill(double *x, long n, double v)
+{
+    for (long i = 0; i < n; i++)
+        x[i] = v;
+}
+
+int ss_rep_result_init(ss_rep_result *r, int rep, int nservices, int nsamples)
+{
+    assert(nservices >= 0 && nsamples >= 0);
+    *r = (ss_rep_result){.rep = rep, .nservices = nservices, .nsamples = nsamples};
+    long ncells = (long)nservices * SS_SERVICE_METRICS, nseries = (long)nservices * nsamples;
+    r->service = alloc_doubles(ncells);
+    r->series_day = alloc_doubles(nsamples);
+    r->series_queue = alloc_doubles(nseries);
+    r->series_caseload = alloc_doubles(nseries);
+    if (!r->service || !r->series_day || !r->series_queue || !r->series_caseload) {
+        ss_rep_result_free(r);
+        return -1;
+    }
+    /* NaN marks "not measured", so a metric a model never sets cannot pass for a zero. */
+    fill(r->service, ncells, NAN);
+    fill(r->system, SS_SYSTEM_METRICS, NAN);
+    return 0;
+}
+
+void ss_rep_result_free(ss_rep_result *r)
+{
+    free(r->service);
+    free(r->series_day);
+    free(r->series_queue);
+    free(r->series_caseload);
+    r->service = r->series_day = r->series_queue = r->series_caseload = NULL;
+    r->nservices = r->nsamples = 0;
+}
+
+/* One service metric (s, m) across replications into buf. */
+static void gather_service(double *buf, const ss_rep_result *reps, int nreps, int s, int m)
+{
+    for (int i = 0; i < nreps; i++) {
+        assert(reps[i].nservices > s);
+        buf[i] = reps[i].service[(long)s * SS_SERVICE_METRICS + m];
+    }
+}
+
+static void gather_system(double *buf, const ss_rep_result *reps, int nreps, int m)
+{
+    for (int i = 0; i < nreps; i++)
+        buf[i] = reps[i].system[m];
+}
+
+int ss_summary_build(ss_summary *s, const ss_rep_result *reps, int nreps, int nservices, double level)
+{
+    assert(nreps >= 0 && nservices >= 0);
+    *s = (ss_summary){.nservices = nservices, .nreps = nreps};
+    double *buf = alloc_doubles(nreps);
+    s->service = calloc(nservices > 0 ? (size_t)nservices * SS_SERVICE_METRICS : 1, sizeof *s->service);
+    if (!buf || !s->service) {
+        free(buf);
+        ss_summary_free(s);
+        return -1;
+    }
+    for (int svc = 0; svc < nservices; svc++) {
+        for (int m = 0; m < SS_SERVICE_METRICS; m++) {
+            gather_service(buf, reps, nreps, svc, m);
+            s->service[(long)svc * SS_SERVICE_METRICS + m] = ss_estimate_from(buf, nreps, level);
+        }
+    }
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
+        gather_system(buf, reps, nreps, m);
+        s->system[m] = ss_estimate_from(buf, nreps, level);
+    }
+    free(buf);
+    return 0;
+}
+
+void ss_summary_free(ss_summary *s)
+{
+    free(s->service);
+    s->service = NULL;
+    s->nservices = 0;
+}

@@ -1,0 +1,107 @@
+/* results: what one replication produces, and the summary across replications.
+ *
+ * Metric names are data (one table below), so the table printer, JSON, CSV, the SQLite store
+ * and the README's schema section are all generated from the same list and cannot drift. */
+#ifndef SS_RESULTS_H
+#define SS_RESULTS_H
+
+#include <stdint.h>
+
+#include "stats.h"
+
+/* Per-service metrics, all over the period after warm-up. */
+typedef enum ss_service_metric {
+    SS_SM_ARRIVALS,          /* referrals that reached the service */
+    SS_SM_ACCEPTED,          /* referrals accepted (eligible, or accepted by the rule) */
+    SS_SM_REJECTED,          /* referrals rejected (the person leaves, or is sent back) */
+    SS_SM_REDIRECTED,        /* referrals sent on to another service at intake */
+    SS_SM_ADMITTED,          /* cases that got first contact (left the queue) */
+    SS_SM_COMPLETED,         /* episodes completed */
+    SS_SM_WAIT_MEAN,         /* days from referral accepted to first contact */
+    SS_SM_WAIT_MEDIAN,
+    SS_SM_WAIT_P90,
+    SS_SM_WAIT_MAX,
+    SS_SM_OVER_TARGET_SHARE, /* share of first contacts that waited longer than the target */
+    SS_SM_QUEUE_MEAN,        /* time-average number waiting */
+    SS_SM_QUEUE_END,         /* number waiting at the end of the horizon */
+    SS_SM_CASELOAD_MEAN,     /* time-average number of open cases (in intake or episode) */
+    SS_SM_CASELOAD_PER_FTE,  /* caseload_mean / FTE */
+    SS_SM_UTILISATION,       /* capacity in use / capacity available, time-averaged */
+    SS_SERVICE_METRICS
+} ss_service_metric;
+
+typedef enum ss_system_metric {
+    SS_YM_PERSONS,             /* concerns (persons) that arrived */
+    SS_YM_EXITED,              /* persons who left the system */
+    SS_YM_TIME_IN_SYSTEM_MEAN, /* days from first concern to leaving, for those who left */
+    SS_YM_TIME_IN_SYSTEM_P90,
+    SS_YM_SERVICES_VISITED_MEAN, /* distinct services a person who left had been referred to */
+    SS_YM_HANDOFFS_MEAN,       /* transitions from one service to another, per person who left */
+    SS_YM_REJECTIONS,          /* referrals rejected anywhere */
+    SS_YM_IN_SYSTEM_END,       /* persons still in the system at the end */
+    SS_SYSTEM_METRICS
+} ss_system_metric;
+
+typedef struct ss_metric_info {
+    const char *name;   /* snake_case, used in JSON, CSV and SQLite */
+    const char *label;  /* column heading for people */
+    const char *unit;   /* "count", "days", "share", "persons", ... */
+    const char *doc;    /* one line for the README */
+} ss_metric_info;
+
+extern const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS];
+extern const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS];
+
+/* One replication's results.  Arrays are owned; ss_rep_result_free releases them. */
+typedef struct ss_rep_result {
+    int rep;
+    uint64_t events;          /* events processed, warm-up included */
+    int nservices;
+    double *service;          /* [nservices][SS_SERVICE_METRICS] row-major; NaN = undefined */
+    double system[SS_SYSTEM_METRICS];
+    int nsamples;             /* time series samples (every sample_days over the whole horizon) */
+    double *series_day;       /* [nsamples] simulated day of each sample */
+    double *series_queue;     /* [nservices][nsamples] */
+    double *series_caseload;  /* [nservices][nsamples] */
+} ss_rep_result;
+
+/* Allocate the arrays for nservices and nsamples (values set to NaN / 0).  0 ok, -1 OOM. */
+int ss_rep_result_init(ss_rep_result *r, int rep, int nservices, int nsamples);
+void ss_rep_result_free(ss_rep_result *r);
+static inline double *ss_rep_service(ss_rep_result *r, int s) { return r->service + (long)s * SS_SERVICE_METRICS; }
+
+/* Estimates across replications. */
+typedef struct ss_summary {
+    int nservices;
+    int nreps;
+    ss_estimate *service;  /* [nservices][SS_SERVICE_METRICS] */
+    ss_estimate system[SS_SYSTEM_METRICS];
+} ss_summary;
+
+/* 0 ok, -1 OOM. level e.g. 0.95 */
+int ss_summary_build(ss_summary *s, const ss_rep_result *reps, int nreps, int nservices, double level);
+void ss_summary_free(ss_summary *s);
+
+/* Describes a run for output and the store.  Strings are borrowed. */
+typedef struct ss_run_info {
+    const char *engine_version;
+    const char *scenario_name;
+    const char *scenario_path;
+    const char *scenario_hash;   /* sha256 hex of the resolved scenario text */
+    const char *rules_hash;      /* sha256 hex over the rule files used */
+    const char *resolved_text;   /* the resolved scenario as Lua (samsim show) */
+    const char *command_line;
+    const char *started_at;      /* ISO 8601 UTC; not part of the JSON, so JSON stays byte-identical */
+    uint64_t seed;
+    int replications;
+    double horizon_days;
+    double warmup_days;
+    double sample_days;
+    const char *start_date;      /* "YYYY-MM-DD" of simulated day 0 */
+    int nservices;
+    const char *const *service_ids;
+    const char *const *service_names;
+    const double *service_fte;
+} ss_run_info;
+
+#endif

@@ -1,0 +1,408 @@
+/* rules: calling Lua rule functions at the simulation's decision points. */
+#include "rules.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "sandbox.h"
+
+struct ss_rules {
+    ss_sandbox *sb;
+    const ss_model *m;
+    int *refs;                 /* [nlua_rules] registry refs of the functions */
+    int *lines;                /* [nlua_rules] line where each function is defined */
+    int person_ref, service_ref, ctx_ref;
+    /* what the proxies show during the current call */
+    const ss_person *p;
+    const ss_world *w;
+    int service, door, age;
+    bool eligible;
+};
+
+typedef enum { V_PERSON, V_SERVICE, V_CTX } view_kind;
+
+static ss_rules *rules_of(lua_State *L)
+{
+    return *(ss_rules **)lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static void push_service_id(lua_State *L, const ss_model *m, int s)
+{
+    if (s >= 0 && s < m->nservices) lua_pushstring(L, m->services[s].id);
+    else lua_pushnil(L);
+}
+
+static int l_history(lua_State *L)
+{
+    ss_rules *r = rules_of(L);
+    lua_createtable(L, r->p->npath, 0);
+    for (int i = 0; i < r->p->npath; i++) {
+        push_service_id(L, r->m, r->p->path[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static int person_index(lua_State *L)
+{
+    ss_rules *r = rules_of(L);
+    const ss_person *p = r->p;
+    const char *k = luaL_checkstring(L, 2);
+    double now = r->w->now;
+    if (strcmp(k, "id") == 0) lua_pushinteger(L, p->id);
+    else if (strcmp(k, "age") == 0) lua_pushnumber(L, ss_person_age(p, now));
+    else if (strcmp(k, "need") == 0) lua_pushstring(L, r->m->needs[p->need]);
+    else if (strcmp(k, "severity") == 0) lua_pushinteger(L, p->severity);
+    else if (strcmp(k, "complex") == 0) lua_pushboolean(L, p->complex);
+    else if (strcmp(k, "door") == 0) { if (p->door >= 0) lua_pushstring(L, r->m->doors[p->door].id); else lua_pushnil(L); }
+    else if (strcmp(k, "arrived") == 0) lua_pushnumber(L, p->arrived);
+    else if (strcmp(k, "days_since_concern") == 0) lua_pushnumber(L, now - p->arrived);
+    else if (strcmp(k, "waited") == 0) lua_pushnumber(L, p->state == SS_P_QUEUED ? now - p->referred : 0.0);
+    else if (strcmp(k, "referrals") == 0) lua_pushinteger(L, p->referrals);
+    else if (strcmp(k, "handoffs") == 0) lua_pushinteger(L, p->handoffs);
+    else if (strcmp(k, "services") == 0) lua_pushinteger(L, __builtin_popcountll(p->visited));
+    else if (strcmp(k, "current") == 0) push_service_id(L, r->m, p->service);
+    else if (strcmp(k, "history") == 0) return l_history(L);
+    else return luaL_error(L, "person has no field '%s' (fields: id, age, need, severity, complex, door, arrived, days_since_concern, waited, referrals, handoffs, services, current, history)", k);
+    return 1;
+}
+
+static void push_service_field(lua_State *L, ss_rules *r, int s, const char *k)
+{
+    const ss_service *sv = &r->m->services[s];
+    if (strcmp(k, "id") == 0) lua_pushstring(L, sv->id);
+    else if (strcmp(k, "name") == 0) lua_pushstring(L, sv->name);
+    else if (strcmp(k, "unit") == 0) { if (sv->unit >= 0) lua_pushstring(L, r->m->units[sv->unit].id); else lua_pushnil(L); }
+    else if (strcmp(k, "sector") == 0) {
+        int sec = sv->unit >= 0 ? r->m->units[sv->unit].parent : -1;
+        if (sec >= 0) lua_pushstring(L, r->m->sectors[sec].id); else lua_pushnil(L);
+    }
+    else if (strcmp(k, "fte") == 0) lua_pushnumber(L, sv->fte);
+    else if (strcmp(k, "queue") == 0) lua_pushinteger(L, r->w->queue_len[s]);
+    else if (strcmp(k, "caseload") == 0) lua_pushinteger(L, r->w->caseload[s]);
+    else if (strcmp(k, "capacity") == 0) lua_pushnumber(L, sv->capacity);
+    else if (strcmp(k, "target_wait") == 0) lua_pushnumber(L, sv->target_wait);
+    else luaL_error(L, "service has no field '%s' (fields: id, name, unit, sector, fte, queue, caseload, capacity, target_wait)", k);
+}
+
+static int service_index(lua_State *L)
+{
+    ss_rules *r = rules_of(L);
+    push_service_field(L, r, r->service, luaL_checkstring(L, 2));
+    return 1;
+}
+
+static int check_service(lua_State *L, ss_rules *r, int arg)
+{
+    const char *id = luaL_checkstring(L, arg);
+    int s = ss_model_service_index(r->m, id);
+    if (s < 0) luaL_error(L, "unknown service '%s'", id);
+    return s;
+}
+
+static int ctx_queue(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->queue_len[check_service(L, r, 1)]); return 1; }
+static int ctx_caseload(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->caseload[check_service(L, r, 1)]); return 1; }
+static int ctx_capacity(lua_State *L) { ss_rules *r = rules_of(L); lua_pushnumber(L, r->m->services[check_service(L, r, 1)].capacity); return 1; }
+
+static int ctx_index(lua_State *L)
+{
+    ss_rules *r = rules_of(L);
+    const char *k = luaL_checkstring(L, 2);
+    if (strcmp(k, "date") == 0) {
+        char date[11];
+        ss_calendar_format(&r->m->cal, r->w->now, date);
+        lua_pushstring(L, date);
+    } else if (strcmp(k, "day") == 0) lua_pushnumber(L, r->w->now);
+    else if (strcmp(k, "rep") == 0) lua_pushinteger(L, r->w->rep + 1);
+    else if (strcmp(k, "age") == 0) { if (r->age >= 0) lua_pushinteger(L, r->age); else lua_pushnil(L); }
+    else if (strcmp(k, "eligible") == 0) lua_pushboolean(L, r->eligible);
+    else if (strcmp(k, "working_day") == 0) lua_pushboolean(L, ss_calendar_is_working(&r->m->cal, r->w->now));
+    else if (strcmp(k, "queue") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_queue, 1); }
+    else if (strcmp(k, "caseload") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_caseload, 1); }
+    else if (strcmp(k, "capacity") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_capacity, 1); }
+    else return luaL_error(L, "ctx has no field '%s' (fields: date, day, rep, age, eligible, working_day, queue(id), caseload(id), capacity(id))", k);
+    return 1;
+}
+
+static int readonly(lua_State *L) { return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(2))); }
+
+/* A proxy: userdata holding the ss_rules pointer, with __index reading the current call's data. */
+static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char *name)
+{
+    ss_rules **ud = lua_newuserdatauv(L, sizeof *ud, 0);   /* ud */
+    *ud = r;
+    lua_createtable(L, 0, 3);                               /* ud mt */
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, readonly, 2);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "__name");
+    lua_setmetatable(L, -2);                                /* ud */
+    return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Load each rule file once (a module may serve several decision points). */
+static int load_rule(ss_rules *r, int slot, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    const ss_lua_rule *lr = &r->m->lua_rules[slot];
+    lua_getfield(L, LUA_REGISTRYINDEX, "samsim.modules");   /* cache */
+    lua_getfield(L, -1, lr->path);                          /* cache module? */
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        if (ss_sandbox_loadfile(r->sb, lr->path, lr->display, 0, d) < 0 ||
+            ss_sandbox_call(r->sb, 0, 1, d) < 0) {
+            lua_pop(L, 1);
+            return -1;
+        }
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, lr->path);
+    }
+    if (lua_istable(L, -1)) {
+        const char *field = lr->field ? lr->field : lr->point;
+        lua_getfield(L, -1, field);
+        if (!lua_isfunction(L, -1)) {
+            lua_pop(L, 3);
+            return ss_fail(d, "%s: the module has no function '%s' (a rule file returns a function, or a table of functions named after the decision point)", lr->display, field);
+        }
+        lua_remove(L, -2);
+    } else if (!lua_isfunction(L, -1)) {
+        const char *got = luaL_typename(L, -1);
+        lua_pop(L, 2);
+        return ss_fail(d, "%s: expected the rule file to return a function or a table of functions, got %s", lr->display, got);
+    } else if (lr->field) {
+        lua_pop(L, 2);
+        return ss_fail(d, "%s: returns a single function, so ':%s' cannot name one of its fields", lr->display, lr->field);
+    }
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    lua_getinfo(L, ">S", &ar);
+    r->lines[slot] = ar.linedefined;
+    r->refs[slot] = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+    return 0;
+}
+
+ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
+{
+    ss_rules *r = calloc(1, sizeof *r);
+    r->m = m;
+    ss_sandbox_limits lim = {.memory_bytes = m->rule_memory, .instructions_per_call = m->rule_instructions};
+    r->sb = ss_sandbox_new(&lim, d);
+    if (!r->sb) { free(r); return NULL; }
+    lua_State *L = ss_sandbox_lua(r->sb);
+    r->refs = calloc(m->nlua_rules ? m->nlua_rules : 1, sizeof(int));
+    r->lines = calloc(m->nlua_rules ? m->nlua_rules : 1, sizeof(int));
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "samsim.modules");
+    r->person_ref = make_proxy(L, r, person_index, "person");
+    r->service_ref = make_proxy(L, r, service_index, "service");
+    r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
+    for (int i = 0; i < m->nlua_rules; i++)
+        if (load_rule(r, i, d) < 0) { ss_rules_free(r); return NULL; }
+    return r;
+}
+
+void ss_rules_free(ss_rules *r)
+{
+    if (!r) return;
+    ss_sandbox_free(r->sb);
+    free(r->refs);
+    free(r->lines);
+    free(r);
+}
+
+void ss_rules_set_rng(ss_rules *r, gsl_rng *rng) { ss_sandbox_set_rng(r->sb, rng); }
+void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag) { ss_sandbox_set_interrupt(r->sb, flag); }
+size_t ss_rules_memory(const ss_rules *r) { return ss_sandbox_memory(r->sb); }
+
+/* ---- calling ----------------------------------------------------------------------------- */
+
+static const char *rule_name(const ss_rules *r, int slot)
+{
+    const ss_lua_rule *lr = &r->m->lua_rules[slot];
+    return lr->field ? lr->field : lr->point;
+}
+
+/* "(person 1832, service fph, 2023-03-14)" */
+static void where(const ss_rules *r, char *out, size_t n)
+{
+    char date[11];
+    ss_calendar_format(&r->m->cal, r->w->now, date);
+    if (r->service >= 0)
+        snprintf(out, n, "person %lld, service %s, %s", (long long)r->p->id, r->m->services[r->service].id, date);
+    else if (r->door >= 0)
+        snprintf(out, n, "person %lld, door %s, %s", (long long)r->p->id, r->m->doors[r->door].id, date);
+    else
+        snprintf(out, n, "person %lld, %s", (long long)r->p->id, date);
+}
+
+/* A Lua error, re-told with the rule, the person, the service and the date. */
+static int fail_lua(ss_rules *r, int slot, ss_diag *d)
+{
+    char loc[512], ctx[256], text[sizeof d->msg];
+    const char *rest;
+    ss_sandbox_split_location(d->msg, loc, sizeof loc, &rest);
+    snprintf(text, sizeof text, "%s", rest);
+    if (!loc[0]) snprintf(loc, sizeof loc, "%s:%d", r->m->lua_rules[slot].display, r->lines[slot]);
+    where(r, ctx, sizeof ctx);
+    return ss_fail(d, "%s: error in rule '%s' (%s): %s", loc, rule_name(r, slot), ctx, text);
+}
+
+/* A wrong answer: pointed at the line where the rule function starts. */
+static int fail_answer(ss_rules *r, int slot, ss_diag *d, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int fail_answer(ss_rules *r, int slot, ss_diag *d, const char *fmt, ...)
+{
+    char text[1024], ctx[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    where(r, ctx, sizeof ctx);
+    return ss_fail(d, "%s:%d: error in rule '%s' (%s): %s", r->m->lua_rules[slot].display,
+                   r->lines[slot], rule_name(r, slot), ctx, text);
+}
+
+/* Push the rule and its arguments (person, [door id | service], ctx) and call it; the one
+ * answer is left on the stack. */
+static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int service,
+                int door, bool with_door, bool with_service, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    r->p = p;
+    r->w = w;
+    r->service = service;
+    r->door = door;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->refs[slot]);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
+    int nargs = 2;
+    if (with_door) { lua_pushstring(L, r->m->doors[door].id); nargs++; }
+    if (with_service) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_ref); nargs++; }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
+    if (ss_sandbox_call(r->sb, nargs, 1, d) < 0)
+        return fail_lua(r, slot, d);
+    return 0;
+}
+
+static void answer_text(lua_State *L, char *out, size_t n)
+{
+    if (lua_type(L, -1) == LUA_TSTRING) snprintf(out, n, "'%s'", lua_tostring(L, -1));
+    else if (lua_type(L, -1) == LUA_TNUMBER) snprintf(out, n, "%g", lua_tonumber(L, -1));
+    else snprintf(out, n, "%s", luaL_typename(L, -1));
+}
+
+/* The answer names a service (or one of the allowed outcomes). */
+static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *out, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int t = -100;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        int ix = ss_model_service_index(r->m, s);
+        if (discharge && strcmp(s, "discharge") == 0) t = SS_T_DISCHARGE;
+        else if (cont && strcmp(s, "continue") == 0) t = SS_T_CONTINUE;
+        else if (ix >= 0) t = ix;
+    }
+    if (t == -100) {
+        char got[300];
+        answer_text(L, got, sizeof got);
+        lua_pop(L, 1);
+        return fail_answer(r, slot, d, "returned %s, expected %s%sa service id", got,
+                           discharge ? "\"discharge\" or " : "", cont ? "\"continue\" or " : "");
+    }
+    lua_pop(L, 1);
+    *out = t;
+    return 0;
+}
+
+int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int *door, ss_diag *d)
+{
+    r->age = -1;
+    if (call(r, slot, p, w, -1, -1, false, false, d) < 0) return -1;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int ix = lua_type(L, -1) == LUA_TSTRING ? ss_model_door_index(r->m, lua_tostring(L, -1)) : -1;
+    if (ix < 0) {
+        char got[300];
+        answer_text(L, got, sizeof got);
+        lua_pop(L, 1);
+        return fail_answer(r, slot, d, "returned %s, expected a door id", got);
+    }
+    lua_pop(L, 1);
+    *door = ix;
+    return 0;
+}
+
+int ss_rules_route(ss_rules *r, int slot, const ss_person *p, int door, const ss_world *w,
+                   int *service, ss_diag *d)
+{
+    r->age = -1;
+    if (call(r, slot, p, w, -1, door, true, false, d) < 0) return -1;
+    return answer_target(r, slot, false, false, service, d);
+}
+
+int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool eligible,
+                    const ss_world *w, int *outcome, ss_diag *d)
+{
+    r->age = -1;
+    r->eligible = eligible;
+    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    if (lua_isboolean(L, -1)) {
+        *outcome = lua_toboolean(L, -1) ? SS_T_ACCEPT : SS_T_REJECT;
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        int t = strcmp(s, "accept") == 0 ? SS_T_ACCEPT : strcmp(s, "reject") == 0 ? SS_T_REJECT : ss_model_service_index(r->m, s);
+        if (t != -1) {
+            *outcome = t;
+            lua_pop(L, 1);
+            return 0;
+        }
+    }
+    char got[300];
+    answer_text(L, got, sizeof got);
+    lua_pop(L, 1);
+    return fail_answer(r, slot, d, "returned %s, expected true, false, \"accept\", \"reject\" or a service id to redirect to", got);
+}
+
+int ss_rules_priority(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
+                      double *priority, ss_diag *d)
+{
+    r->age = -1;
+    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    if (lua_type(L, -1) != LUA_TNUMBER || isnan(lua_tonumber(L, -1))) {
+        char got[300];
+        answer_text(L, got, sizeof got);
+        lua_pop(L, 1);
+        return fail_answer(r, slot, d, "returned %s, expected a number (lower is served first)", got);
+    }
+    *priority = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
+                  int *target, ss_diag *d)
+{
+    r->age = -1;
+    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    return answer_target(r, slot, true, false, target, d);
+}
+
+int ss_rules_at_age(ss_rules *r, int slot, const ss_person *p, int service, int age,
+                    const ss_world *w, int *target, ss_diag *d)
+{
+    r->age = age;
+    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    return answer_target(r, slot, true, true, target, d);
+}

@@ -1,0 +1,58 @@
+/* rules: the bridge from the simulation's decision points to Lua rule functions.
+ *
+ * One ss_rules per worker thread: its own sandbox with every rule file of the model loaded once.
+ * A function rule is called with light views, not copies: `person` and `service` are userdata
+ * proxies whose fields are read from the C structs on access (person.age, person.need,
+ * service.queue ...), and `ctx` gives the date and the state of other services.  The proxies are
+ * created once and re-pointed before each call, so a call allocates nothing in C.
+ *
+ * Every failure comes back as one message:
+ *   rules/triage.lua:12: error in rule 'route' (person 1832, door gp, 2023-03-14): attempt to ... */
+#ifndef SS_RULES_H
+#define SS_RULES_H
+
+#include <signal.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "diag.h"
+#include "model.h"
+#include "person.h"
+
+typedef struct ss_rules ss_rules;
+
+/* What rules may look at besides the person: the model and the services' state now. */
+typedef struct ss_world {
+    const ss_model *m;
+    const int *queue_len;   /* [nservices] */
+    const int *caseload;    /* [nservices] */
+    double now;
+    int rep;
+} ss_world;
+
+/* Load every Lua rule of m into a new sandbox.  NULL with d filled (a rule file's syntax error,
+ * a module without the named function ...). */
+ss_rules *ss_rules_new(const ss_model *m, ss_diag *d);
+void ss_rules_free(ss_rules *r);
+/* The stream math.random draws from, and where an interrupt is noticed. */
+void ss_rules_set_rng(ss_rules *r, gsl_rng *rng);
+void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag);
+size_t ss_rules_memory(const ss_rules *r);
+
+/* Decision points.  Each returns 0 and writes its answer, or -1 with d filled. */
+int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int *door, ss_diag *d);
+int ss_rules_route(ss_rules *r, int slot, const ss_person *p, int door, const ss_world *w,
+                   int *service, ss_diag *d);
+/* outcome: SS_T_ACCEPT, SS_T_REJECT, or a service index to redirect to. */
+int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool eligible,
+                    const ss_world *w, int *outcome, ss_diag *d);
+int ss_rules_priority(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
+                      double *priority, ss_diag *d);
+/* target: SS_T_DISCHARGE or a service index. */
+int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
+                  int *target, ss_diag *d);
+/* target: SS_T_CONTINUE, SS_T_DISCHARGE or a service index. */
+int ss_rules_at_age(ss_rules *r, int slot, const ss_person *p, int service, int age,
+                    const ss_world *w, int *target, ss_diag *d);
+
+#endif

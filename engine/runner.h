@@ -1,0 +1,45 @@
+/* runner: replications on all cores.
+ *
+ * Each worker thread has its own ss_sim (and so its own Lua sandbox); replications are handed
+ * out by index and their results land in the slot of that index, so the numbers are the same
+ * for every number of workers.  The calling thread writes finished replications to the store in
+ * index order, one transaction each. */
+#ifndef SS_RUNNER_H
+#define SS_RUNNER_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "model.h"
+#include "results.h"
+#include "store.h"
+
+/* Called on the calling thread after each finished replication (done of total). */
+typedef void (*ss_progress_fn)(void *ud, int done, int total);
+
+typedef struct ss_run_opts {
+    uint64_t seed;
+    int first_rep;                        /* replications first_rep .. first_rep+reps-1 */
+    int reps;
+    int jobs;                             /* worker threads; <= 0: all cores */
+    volatile sig_atomic_t *interrupt;     /* Ctrl-C, owned by the entry point; may be NULL */
+    ss_store *store;                      /* may be NULL */
+    int64_t run_id;
+    const ss_run_info *info;
+    ss_progress_fn progress;
+    void *progress_ud;
+    int64_t trace_person;                 /* trace this person in the first replication */
+    FILE *trace;
+} ss_run_opts;
+
+/* Run the replications into results[0 .. reps-1] (each initialised here).  On failure the
+ * message of the lowest-numbered failing replication is returned in d, every result is freed,
+ * and -1 is returned. */
+int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *results, ss_diag *d);
+
+/* Number of online cores. */
+int ss_cores(void);
+
+#endif

@@ -1,0 +1,688 @@
+/* sandbox: the only way Lua code is loaded and run (see sandbox.h for the contract).
+ *
+ * Layout of the state:
+ *  - the registry's globals table is the shared "safe globals": base (trimmed), and read-only
+ *    views of string, table, math and utf8; its own _G is a read-only view of itself;
+ *  - every chunk gets a fresh environment table whose shared metatable (kept in the registry)
+ *    looks names up in the safe globals and raises on anything undeclared;
+ *  - the ss_sandbox pointer lives in the state's extra space, so C functions called from Lua
+ *    find the random stream, the budget and the interrupt flag without any global variable. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#define DEFAULT_MEMORY ((size_t)256 << 20)
+#define DEFAULT_BUDGET 10000000L
+#define HOOK_EVERY 1000 /* instructions between two budget checks */
+
+struct ss_sandbox {
+    lua_State *L;
+    size_t used;                        /* bytes the state holds now */
+    size_t cap;                         /* refuse growth beyond this while enforcing */
+    int enforce;                        /* cap applies (only while Lua code runs or parses) */
+    int refused;                        /* the allocator refused a request since arm() */
+    long budget;                        /* instructions per outermost call */
+    long count;                         /* instructions used by the current call */
+    int depth;                          /* nesting of ss_sandbox_call (C helpers may recurse) */
+    int tripped;                        /* budget spent or interrupted: hook raises every time */
+    char trip_msg[256];                 /* the message that tripped, reported in preference */
+    gsl_rng *rng;                       /* math.random's stream; not owned */
+    volatile sig_atomic_t *interrupt;   /* set by a signal handler; not owned */
+};
+
+/* Registry keys: only their addresses matter (constant, so not mutable global state). */
+static const char ENV_META_KEY = 'e';
+
+/* ---------------------------------------------------------------- memory */
+
+/* Lua's allocator.  Counts every byte and, while enforcing, refuses growth past the cap (Lua
+ * then runs an emergency collection and retries, and finally raises "not enough memory").
+ * Host-side glue runs unenforced: it is small, and a refusal there would be an unprotected
+ * error, that is a panic. */
+static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    ss_sandbox *sb = ud;
+    size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
+    if (nsize == 0) {
+        free(ptr);
+        sb->used -= old;
+        return NULL;
+    }
+    if (nsize > old && sb->enforce && sb->used + (nsize - old) > sb->cap) {
+        sb->refused = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        sb->used = sb->used - old + nsize;
+    return p;
+}
+
+/* Called on an error outside any protected call: a bug in the host.  Says what happened and
+ * returns, after which Lua aborts; it touches nothing but the message. */
+static int sandbox_panic(lua_State *L)
+{
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
+                                                     : "error object is not a string";
+    fprintf(stderr, "samsim: unprotected error in Lua: %s\n", msg);
+    fflush(stderr);
+    return 0;
+}
+
+static ss_sandbox *sandbox_of(lua_State *L)
+{
+    return *(ss_sandbox **)lua_getextraspace(L);
+}
+
+/* ---------------------------------------------------------------- strict environments */
+
+/* Pushes a table key as text for a message ("undeclared global 'x'"). */
+static const char *key_name(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) == LUA_TSTRING)
+        return lua_tostring(L, idx);
+    return luaL_tolstring(L, idx, NULL); /* ... name */
+}
+
+/* env.__index(env, key): a declared (safe) global, or an error at the rule's line, which is
+ * what catches typos such as "mathh.floor". */
+static int env_index(lua_State *L)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* env key G */
+    lua_pushvalue(L, 2);                                 /* env key G key */
+    if (lua_rawget(L, 3) != LUA_TNIL)                    /* env key G value */
+        return 1;
+    return luaL_error(L, "undeclared global '%s'", key_name(L, 2));
+}
+
+/* env.__newindex: rules keep their state in locals; a global assignment is almost always a
+ * missing "local" or a typo. */
+static int env_newindex(lua_State *L)
+{
+    return luaL_error(L, "assignment to undeclared global '%s'", key_name(L, 2));
+}
+
+/* The metatable every environment shares; __metatable hides it from getmetatable so a rule
+ * cannot loosen the rules for everybody. */
+static void make_env_meta(lua_State *L)
+{
+    lua_createtable(L, 0, 3);                          /* mt */
+    lua_pushcfunction(L, env_index);                   /* mt f */
+    lua_setfield(L, -2, "__index");                    /* mt */
+    lua_pushcfunction(L, env_newindex);                /* mt f */
+    lua_setfield(L, -2, "__newindex");                 /* mt */
+    lua_pushboolean(L, 0);                             /* mt false */
+    lua_setfield(L, -2, "__metatable");                /* mt */
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_META_KEY);  /* */
+}
+
+void ss_sandbox_push_env(ss_sandbox *sb)
+{
+    lua_State *L = sb->L;
+    lua_newtable(L);                                   /* env */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ENV_META_KEY);  /* env mt */
+    lua_setmetatable(L, -2);                           /* env */
+}
+
+/* ---------------------------------------------------------------- read-only views */
+
+/* proxy.__newindex; upvalue 1 is the table's name. */
+static int readonly_newindex(lua_State *L)
+{
+    return luaL_error(L, "attempt to modify read-only table '%s'",
+                      lua_tostring(L, lua_upvalueindex(1)));
+}
+
+
+/* proxy.__pairs: iterate the real table (upvalue 2) with next (upvalue 1), so pairs(math)
+ * still lists the library although the proxy itself is empty. */
+static int readonly_pairs(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1)); /* next */
+    lua_pushvalue(L, lua_upvalueindex(2)); /* next real */
+    lua_pushnil(L);                        /* next real nil */
+    return 3;
+}
+
+/* Replaces the table at the top by an empty proxy that reads through to it and refuses
+ * writes, so one rule cannot change another's math.floor.  The metatable carries the name
+ * under __readonly, which is how rawset recognises a proxy. */
+static void make_readonly(lua_State *L, const char *name)
+{
+    lua_newtable(L);                                   /* real proxy */
+    lua_createtable(L, 0, 5);                          /* real proxy mt */
+    lua_pushvalue(L, -3);                              /* real proxy mt real */
+    lua_setfield(L, -2, "__index");                    /* real proxy mt */
+    lua_pushstring(L, name);                           /* real proxy mt name */
+    lua_pushvalue(L, -1);                              /* real proxy mt name name */
+    lua_setfield(L, -3, "__readonly");                 /* real proxy mt name */
+    lua_pushcclosure(L, readonly_newindex, 1);         /* real proxy mt f */
+    lua_setfield(L, -2, "__newindex");                 /* real proxy mt */
+    lua_getglobal(L, "next");                          /* real proxy mt next */
+    lua_pushvalue(L, -4);                              /* real proxy mt next real */
+    lua_pushcclosure(L, readonly_pairs, 2);            /* real proxy mt f */
+    lua_setfield(L, -2, "__pairs");                    /* real proxy mt */
+    lua_pushboolean(L, 0);                             /* real proxy mt false */
+    lua_setfield(L, -2, "__metatable");                /* real proxy mt */
+    lua_setmetatable(L, -2);                           /* real proxy */
+    lua_remove(L, -2);                                 /* proxy */
+}
+
+/* Name of the read-only view at idx, or NULL when it is an ordinary table. */
+static const char *readonly_name(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))                     /* mt? */
+        return NULL;
+    const char *name = NULL;
+    if (lua_getfield(L, -1, "__readonly") == LUA_TSTRING) /* mt name */
+        name = lua_tostring(L, -1); /* stays alive: the metatable holds it */
+    lua_pop(L, 2);
+    return name;
+}
+
+/* ---------------------------------------------------------------- replaced base functions */
+
+/* print: as Lua's, but to stderr, so stdout carries only results. */
+static int sandbox_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);    /* ... s */
+        if (i > 1)
+            fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);                                 /* ... */
+    }
+    fputc('\n', stderr);
+    fflush(stderr);
+    return 0;
+}
+
+/* load(chunk [, name [, mode [, env]]]): the original (upvalue 1) with the mode forced to
+ * text, because crafted bytecode can break out of any sandbox; without env the chunk gets a
+ * strict environment of its own rather than none. */
+static int sandbox_load(lua_State *L)
+{
+    int has_env = !lua_isnone(L, 4);
+    if (lua_type(L, 1) != LUA_TSTRING)  /* checked here: the original's errors would say '?' */
+        luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_optstring(L, 2, NULL);
+    lua_settop(L, 4);                                  /* chunk name mode env */
+    lua_pushliteral(L, "t");                           /* chunk name mode env "t" */
+    lua_replace(L, 3);                                 /* chunk name "t" env */
+    if (!has_env) {
+        ss_sandbox_push_env(sandbox_of(L));            /* chunk name "t" nil newenv */
+        lua_replace(L, 4);                             /* chunk name "t" newenv */
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));             /* chunk name "t" env load */
+    lua_insert(L, 1);                                  /* load chunk name "t" env */
+    lua_call(L, 4, LUA_MULTRET);                       /* results */
+    return lua_gettop(L);
+}
+
+/* rawset(t, k, v): as Lua's, but a read-only view stays read-only. */
+static int sandbox_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    const char *name = readonly_name(L, 1);
+    if (name)
+        return luaL_error(L, "attempt to modify read-only table '%s'", name);
+    lua_settop(L, 3);                                  /* t k v */
+    lua_rawset(L, 1);                                  /* t */
+    return 1;
+}
+
+/* setmetatable(t, mt): as Lua's, but refusing __gc: finalizers run inside the collector with
+ * hooks off, where the instruction budget could not stop them.  Written out rather than
+ * delegated so argument errors keep the caller's "chunk:line:" and the name 'setmetatable'. */
+static int sandbox_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");                    /* t mt ... "__gc" */
+        int has_gc = lua_rawget(L, 2) != LUA_TNIL;     /* t mt ... gc */
+        lua_pop(L, 1);                                 /* t mt ... */
+        luaL_argcheck(L, !has_gc, 2, "__gc metamethods are not allowed");
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);                                  /* t mt */
+    lua_setmetatable(L, 1);                            /* t */
+    return 1;
+}
+
+/* ---------------------------------------------------------------- math.random */
+
+/* 64 random bits, a byte at a time: every GSL generator yields at least 8 bits per draw. */
+static lua_Unsigned random_bits(gsl_rng *r)
+{
+    lua_Unsigned v = 0;
+    for (int i = 0; i < 8; i++)
+        v = (v << 8) | (lua_Unsigned)gsl_rng_uniform_int(r, 256);
+    return v;
+}
+
+/* Uniform integer in [0, span].  Spans the generator covers go to gsl_rng_uniform_int (the
+ * usual case, and the draws tests can predict); wider ones use masked 64-bit rejection. */
+static lua_Unsigned random_upto(gsl_rng *r, lua_Unsigned span)
+{
+    unsigned long range = gsl_rng_max(r) - gsl_rng_min(r);
+    if (span < range)
+        return gsl_rng_uniform_int(r, (unsigned long)span + 1);
+    lua_Unsigned mask = span;
+    for (int s = 1; s < 64; s *= 2)
+        mask |= mask >> s;
+    lua_Unsigned x;
+    do
+        x = random_bits(r) & mask;
+    while (x > span);
+    return x;
+}
+
+/* math.random with Lua 5.4's arguments, drawing from the engine's stream so that a
+ * replication is reproducible from its seed. */
+static int sandbox_random(lua_State *L)
+{
+    gsl_rng *r = sandbox_of(L)->rng;
+    if (!r)
+        return luaL_error(L, "math.random: no random stream here");
+    lua_Integer low, up;
+    switch (lua_gettop(L)) {
+    case 0:
+        lua_pushnumber(L, gsl_rng_uniform(r)); /* [0,1) */
+        return 1;
+    case 1:
+        low = 1;
+        up = luaL_checkinteger(L, 1);
+        if (up == 0) { /* math.random(0): all bits random, as in Lua */
+            lua_pushinteger(L, (lua_Integer)random_bits(r));
+            return 1;
+        }
+        break;
+    case 2:
+        low = luaL_checkinteger(L, 1);
+        up = luaL_checkinteger(L, 2);
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments");
+    }
+    luaL_argcheck(L, low <= up, 1, "interval is empty");
+    lua_Unsigned x = random_upto(r, (lua_Unsigned)up - (lua_Unsigned)low);
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)low + x));
+    return 1;
+}
+
+/* A rule must not reseed: that would make its draws depend on rule order. */
+static int sandbox_randomseed(lua_State *L)
+{
+    return luaL_error(L, "math.randomseed is not available: "
+                         "rules draw from the engine's random stream");
+}
+
+/* ---------------------------------------------------------------- opening the state */
+
+/* Opens the allowed libraries into the globals table (never luaL_openlibs). */
+static void open_libs(lua_State *L)
+{
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base},      {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL},
+    };
+    for (const luaL_Reg *l = libs; l->func; l++) {
+        luaL_requiref(L, l->name, l->func, 1);         /* lib */
+        lua_pop(L, 1);                                 /* */
+    }
+}
+
+/* Replaces global load by sandbox_load, with the original as its upvalue. */
+static void wrap_load(lua_State *L)
+{
+    lua_getglobal(L, "load");                          /* orig */
+    lua_pushcclosure(L, sandbox_load, 1);              /* wrapper */
+    lua_setglobal(L, "load");                          /* */
+}
+
+/* Removes what reaches the file system or the collector, and installs our replacements. */
+static void trim_base(lua_State *L)
+{
+    static const char *const removed[] = {"dofile", "loadfile", "require", "collectgarbage"};
+    for (size_t i = 0; i < sizeof removed / sizeof *removed; i++) {
+        lua_pushnil(L);                                /* nil */
+        lua_setglobal(L, removed[i]);                  /* */
+    }
+    wrap_load(L);
+    lua_register(L, "setmetatable", sandbox_setmetatable);
+    lua_register(L, "rawset", sandbox_rawset);
+    lua_register(L, "print", sandbox_print);
+}
+
+/* string.dump goes (bytecode out is useless without bytecode in), math's generator is the
+ * engine's, and the string metatable is hidden so its __index (the real string library)
+ * cannot be reached and changed. */
+static void trim_libs(lua_State *L)
+{
+    lua_getglobal(L, LUA_STRLIBNAME);                  /* string */
+    lua_pushnil(L);                                    /* string nil */
+    lua_setfield(L, -2, "dump");                       /* string */
+    lua_pop(L, 1);                                     /* */
+    lua_getglobal(L, LUA_MATHLIBNAME);                 /* math */
+    lua_pushcfunction(L, sandbox_random);              /* math f */
+    lua_setfield(L, -2, "random");                     /* math */
+    lua_pushcfunction(L, sandbox_randomseed);          /* math f */
+    lua_setfield(L, -2, "randomseed");                 /* math */
+    lua_pop(L, 1);                                     /* */
+    lua_pushliteral(L, "");                            /* "" */
+    lua_getmetatable(L, -1);                           /* "" strmt */
+    lua_pushboolean(L, 0);                             /* "" strmt false */
+    lua_setfield(L, -2, "__metatable");                /* "" strmt */
+    lua_pop(L, 2);                                     /* */
+}
+
+/* Library tables and _G become read-only views. */
+static void protect_globals(lua_State *L)
+{
+    static const char *const libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME,
+                                       LUA_UTF8LIBNAME};
+    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
+        lua_getglobal(L, libs[i]);                     /* lib */
+        make_readonly(L, libs[i]);                     /* proxy */
+        lua_setglobal(L, libs[i]);                     /* */
+    }
+    lua_pushglobaltable(L);                            /* G */
+    make_readonly(L, LUA_GNAME);                       /* Gproxy */
+    lua_setglobal(L, LUA_GNAME);                       /* */
+}
+
+/* Builds the safe globals; run under lua_pcall so a failure is reported, not a panic. */
+static int setup(lua_State *L)
+{
+    open_libs(L);
+    trim_base(L);
+    trim_libs(L);
+    protect_globals(L);
+    make_env_meta(L);
+    return 0;
+}
+
+ss_sandbox *ss_sandbox_new(const ss_sandbox_limits *lim, ss_diag *d)
+{
+    ss_sandbox *sb = calloc(1, sizeof *sb);
+    if (!sb) {
+        ss_fail(d, "cannot create the Lua sandbox: %s", strerror(errno));
+        return NULL;
+    }
+    sb->cap = lim && lim->memory_bytes ? lim->memory_bytes : DEFAULT_MEMORY;
+    sb->budget = lim && lim->instructions_per_call > 0 ? lim->instructions_per_call
+                                                        : DEFAULT_BUDGET;
+    sb->L = lua_newstate(sandbox_alloc, sb);
+    if (!sb->L) {
+        ss_fail(d, "cannot create the Lua sandbox: not enough memory");
+        free(sb);
+        return NULL;
+    }
+    *(ss_sandbox **)lua_getextraspace(sb->L) = sb;
+    lua_atpanic(sb->L, sandbox_panic);
+    lua_pushcfunction(sb->L, setup);                   /* setup */
+    if (lua_pcall(sb->L, 0, 0, 0) != LUA_OK) {         /* err? */
+        ss_fail(d, "cannot create the Lua sandbox: %s", lua_tostring(sb->L, -1));
+        ss_sandbox_free(sb);
+        return NULL;
+    }
+    return sb;
+}
+
+void ss_sandbox_free(ss_sandbox *sb)
+{
+    if (!sb)
+        return;
+    lua_close(sb->L);
+    free(sb);
+}
+
+lua_State *ss_sandbox_lua(ss_sandbox *sb)
+{
+    return sb->L;
+}
+
+void ss_sandbox_set_rng(ss_sandbox *sb, gsl_rng *r)
+{
+    sb->rng = r;
+}
+
+void ss_sandbox_set_interrupt(ss_sandbox *sb, volatile sig_atomic_t *flag)
+{
+    sb->interrupt = flag;
+}
+
+size_t ss_sandbox_memory(const ss_sandbox *sb)
+{
+    return sb->used;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+/* Fills d with the memory message; the cap is what the user can change, so it is named. */
+static int memory_error(ss_sandbox *sb, ss_diag *d)
+{
+    return ss_fail(d, "not enough memory (limit %zu MiB)", sb->cap >> 20);
+}
+
+int ss_sandbox_load(ss_sandbox *sb, const char *code, size_t len, const char *chunkname,
+                    int env_idx, ss_diag *d)
+{
+    lua_State *L = sb->L;
+    if (!chunkname)
+        chunkname = "?";
+    if (len > 0 && code[0] == LUA_SIGNATURE[0]) /* what lua_load itself looks at */
+        return ss_fail(d, "%s: binary chunks are not allowed", chunkname);
+    if (env_idx != 0)
+        env_idx = lua_absindex(L, env_idx); /* before pushing the function */
+    char source[512];
+    snprintf(source, sizeof source, "=%s", chunkname); /* "=": shown as given */
+    sb->enforce = 1;
+    int status = luaL_loadbufferx(L, code, len, source, "t"); /* f | err */
+    sb->enforce = sb->depth > 0;
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM)
+            memory_error(sb, d);
+        else
+            ss_fail(d, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);                                 /* */
+        return -1;
+    }
+    if (env_idx == 0)
+        ss_sandbox_push_env(sb);                       /* f env */
+    else
+        lua_pushvalue(L, env_idx);                     /* f env */
+    lua_setupvalue(L, -2, 1);                          /* f   (env is its _ENV) */
+    return 0;
+}
+
+/* Reads the whole of f into a malloc'd buffer; NULL with errno set on failure. */
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *bigger = realloc(buf, cap *= 2);
+        if (!bigger)
+            free(buf);
+        buf = bigger;
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+        errno = EIO;
+    }
+    *len = n;
+    return buf;
+}
+
+int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname, int env_idx,
+                        ss_diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ss_fail(d, "%s: cannot open (%s)", path, strerror(errno));
+    size_t len;
+    char *code = read_all(f, &len);
+    int err = errno;
+    fclose(f);
+    if (!code)
+        return ss_fail(d, "%s: cannot read (%s)", path, strerror(err));
+    int rc = ss_sandbox_load(sb, code, len, chunkname ? chunkname : path, env_idx, d);
+    free(code);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- calling */
+
+/* Marks the call as stopped for good and raises msg with the running function's place.
+ * The hook runs without a frame of its own, so level 0 is the rule's code. */
+static int trip(lua_State *L, ss_sandbox *sb, const char *fmt, long n)
+{
+    luaL_where(L, 0);                                  /* where */
+    lua_pushfstring(L, fmt, (lua_Integer)n);           /* where text */
+    lua_concat(L, 2);                                  /* msg */
+    snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s", lua_tostring(L, -1));
+    sb->tripped = 1;
+    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1); /* from now on, every instruction */
+    return lua_error(L);
+}
+
+/* The count hook: every HOOK_EVERY instructions, and every instruction once tripped, so a
+ * rule's own pcall only delays the error by one instruction. */
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    ss_sandbox *sb = sandbox_of(L);
+    if (sb->tripped) {
+        lua_pushstring(L, sb->trip_msg);               /* msg */
+        lua_error(L);
+    }
+    if (sb->interrupt && *sb->interrupt)
+        trip(L, sb, "interrupted", 0);
+    sb->count += HOOK_EVERY;
+    if (sb->count > sb->budget)
+        trip(L, sb, "instruction limit exceeded (%I instructions): is there an endless loop?",
+             sb->budget);
+}
+
+static void arm(ss_sandbox *sb)
+{
+    sb->count = 0;
+    sb->tripped = 0;
+    sb->refused = 0;
+    sb->enforce = 1;
+    lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+static void disarm(ss_sandbox *sb)
+{
+    lua_sethook(sb->L, NULL, 0, 0);
+    sb->tripped = 0;
+    sb->enforce = 0;
+}
+
+/* lua.c's message handler without the traceback (the caller words its own message): keeps
+ * Lua's "chunk:line: text", and names error objects that are not strings. */
+static int msghandler(lua_State *L)
+{
+    if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
+        lua_tostring(L, 1);                            /* msg */
+        return 1;
+    }
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+        return 1;                                      /* msg */
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+/* Fills d for a failed call and pops the error.  The budget's or the interrupt's message wins
+ * over whatever a rule did after catching it; memory errors name the cap (luaL_Buffer raises
+ * a plain "not enough memory" as a runtime error, hence the second test). */
+static int call_error(ss_sandbox *sb, int status, ss_diag *d)
+{
+    lua_State *L = sb->L;
+    const char *msg = lua_tostring(L, -1);
+    if (sb->tripped)
+        ss_fail(d, "%s", sb->trip_msg);
+    else if (status == LUA_ERRMEM || (sb->refused && msg && !strcmp(msg, "not enough memory")))
+        memory_error(sb, d);
+    else
+        ss_fail(d, "%s", msg ? msg : "(error object is not a string)");
+    lua_pop(L, 1);                                     /* */
+    if (sb->refused)
+        lua_gc(L, LUA_GCCOLLECT); /* give the garbage of the failed call back now */
+    return -1;
+}
+
+int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs;                  /* f args */
+    if (!lua_checkstack(L, 1)) {
+        lua_settop(L, base - 1);
+        return ss_fail(d, "stack overflow");
+    }
+    lua_pushcfunction(L, msghandler);                  /* f args h */
+    lua_insert(L, base);                               /* h f args */
+    if (sb->depth++ == 0)
+        arm(sb);
+    int status = lua_pcall(L, nargs, nresults, base);  /* h results | h err */
+    lua_remove(L, base);                               /* results | err */
+    int rc = status == LUA_OK ? 0 : call_error(sb, status, d);
+    if (--sb->depth == 0)
+        disarm(sb);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- messages */
+
+/* Length of "chunk:LINE" at the start of msg (Lua writes "%s:%d: "), else 0.  The chunk may
+ * hold ':' itself ("[string \"a:b\"]"), but a ": " before any ":LINE:" means the text has
+ * already begun and there is no location. */
+static size_t location_length(const char *msg)
+{
+    for (const char *c = strchr(msg, ':'); c; c = strchr(c + 1, ':')) {
+        const char *e = c + 1;
+        while (*e >= '0' && *e <= '9')
+            e++;
+        if (c > msg && e > c + 1 && *e == ':' && (e[1] == ' ' || e[1] == '\0'))
+            return (size_t)(e - msg);
+        if (c[1] == ' ')
+            return 0;
+    }
+    return 0;
+}
+
+void ss_sandbox_split_location(const char *msg, char *loc, size_t locn, const char **text)
+{
+    size_t n = location_length(msg);
+    if (n == 0 || n >= locn) {
+        if (locn > 0)
+            loc[0] = '\0';
+        *text = msg;
+        return;
+    }
+    memcpy(loc, msg, n);
+    loc[n] = '\0';
+    *text = msg + n + 1; /* past ':' */
+    if (**text == ' ')
+        (*text)++;
+}

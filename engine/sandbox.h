@@ -1,0 +1,76 @@
+/* sandbox: the only way Lua code (scenarios, overlays, rules, REPL input) is loaded and run.
+ *
+ * Learnt from Redis's scripting sandbox and lua.c:
+ *  - only base (without dofile, loadfile, require, collectgarbage, string.dump, bytecode load),
+ *    string, table, math and utf8 are opened; io, os, package and debug never are;
+ *  - each loaded chunk gets its own strict environment: reading an undeclared global and assigning
+ *    a global are errors ("undeclared global 'x'"), which catches typos in rules; the standard
+ *    library tables are read-only views so one rule cannot change another's math.floor;
+ *  - math.random draws from the engine's stream (set per replication), math.randomseed is refused;
+ *  - every call goes through ss_sandbox_call(), which arms an instruction-count hook (once the
+ *    budget is spent it keeps firing, so a rule's own pcall cannot swallow it) and a message
+ *    handler that keeps the first error's "chunk:line:";
+ *  - memory is capped by a custom allocator for the whole state.
+ * A sandbox is a value: no global state; one per thread. */
+#ifndef SS_SANDBOX_H
+#define SS_SANDBOX_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+#include <lua.h>
+
+#include "diag.h"
+
+typedef struct ss_sandbox ss_sandbox;
+
+typedef struct ss_sandbox_limits {
+    size_t memory_bytes;         /* cap on the whole Lua state; 0 = default 256 MiB */
+    long instructions_per_call;  /* budget per ss_sandbox_call; 0 = default 10,000,000 */
+} ss_sandbox_limits;
+
+/* New sandbox; lim may be NULL for defaults.  NULL with d filled on failure. */
+ss_sandbox *ss_sandbox_new(const ss_sandbox_limits *lim, ss_diag *d);
+void ss_sandbox_free(ss_sandbox *sb);
+lua_State *ss_sandbox_lua(ss_sandbox *sb);
+
+/* The generator math.random draws from (may be NULL: then math.random raises
+ * "math.random: no random stream here").  Not owned. */
+void ss_sandbox_set_rng(ss_sandbox *sb, gsl_rng *r);
+
+/* Where Ctrl-C is noticed: the hook raises "interrupted" when *flag becomes non-zero.  The flag
+ * belongs to the entry point (a signal handler only sets it).  May be NULL. */
+void ss_sandbox_set_interrupt(ss_sandbox *sb, volatile sig_atomic_t *flag);
+
+/* Push a new strict environment table (see above).  Extra names (like the scenario helpers
+ * cite/assume) can then be rawset into it before a chunk is loaded with it. */
+void ss_sandbox_push_env(ss_sandbox *sb);
+
+/* Load text (never bytecode) as a function with the environment at env_idx (0 = a new strict
+ * environment) and push it.  chunkname is shown in messages ("rules/triage.lua" gives
+ * "rules/triage.lua:12: ...").  Syntax errors: "rules/triage.lua:12: unexpected symbol near 'x'".
+ * Returns 0, or -1 with d filled and nothing pushed. */
+int ss_sandbox_load(ss_sandbox *sb, const char *code, size_t len, const char *chunkname,
+                    int env_idx, ss_diag *d);
+/* As ss_sandbox_load, from a file; a missing file gives "PATH: cannot open (No such file or
+ * directory)".  chunkname NULL = the path. */
+int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname, int env_idx,
+                        ss_diag *d);
+
+/* The one gateway: call the function below nargs arguments, with the instruction budget and
+ * the interrupt armed.  On success leaves nresults values (LUA_MULTRET allowed) and returns 0.
+ * On error pops function and arguments, fills d with the message as Lua gave it (usually
+ * "chunk:line: text"; the budget gives "chunk:line: instruction limit exceeded (N instructions):
+ * is there an endless loop?"; the allocator gives "not enough memory (limit N MiB)"),
+ * and returns -1. */
+int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);
+
+/* Split a Lua error message "chunk:line: text" into location and text.  When the message has no
+ * such prefix, loc is set to "" and *text to msg. */
+void ss_sandbox_split_location(const char *msg, char *loc, size_t locn, const char **text);
+
+/* Bytes the state uses now (for benchmarks). */
+size_t ss_sandbox_memory(const ss_sandbox *sb);
+
+#endif

@@ -1,0 +1,732 @@
+/* scenario: load, inherit, overlay, override, print back, hash, validate. */
+#include "scenario.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <openssl/evp.h>
+
+#include "sandbox.h"
+
+#define CITE_MT "samsim.cite"   /* metatable of cite()/assume() values */
+#define MAX_EXTENDS 16
+
+struct ss_scenario {
+    char *path;
+    ss_sandbox *sb;
+    int resolved_ref;   /* registry: the resolved table, citations kept */
+    int origin_ref;     /* registry: path string -> file that set it */
+    char *text;
+    char hash[65];
+    char rules_hash[65];
+    ss_model *model;
+    int unsourced;
+};
+
+/* ---- growable text --------------------------------------------------------------------- */
+
+typedef struct buf { char *s; size_t n, cap; } buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void buf_str(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_fmt(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void buf_fmt(buf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    buf_add(b, tmp, k < (int)sizeof tmp ? (size_t)k : sizeof tmp - 1);
+}
+
+/* ---- cite and assume ------------------------------------------------------------------- */
+
+static int make_tag(lua_State *L, const char *kind)
+{
+    luaL_checkany(L, 1);
+    const char *text = luaL_checkstring(L, 2);
+    if (!*text)
+        return luaL_error(L, "%s: the text must say where the value comes from", kind);
+    if (lua_getmetatable(L, 1) && (luaL_getmetatable(L, CITE_MT), lua_rawequal(L, -1, -2)))
+        return luaL_error(L, "%s: the value is already cited", kind);
+    lua_settop(L, 2);
+    lua_createtable(L, 0, 3);              /* value text tag */
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, "value");
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "text");
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    luaL_setmetatable(L, CITE_MT);
+    return 1;
+}
+
+static int l_cite(lua_State *L) { return make_tag(L, "source"); }
+static int l_assume(lua_State *L) { return make_tag(L, "assumption"); }
+
+static bool is_tag(lua_State *L, int idx)
+{
+    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx))
+        return false;
+    luaL_getmetatable(L, CITE_MT);
+    bool yes = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return yes;
+}
+
+/* A table whose [1] is set is a list (or a distribution): it replaces, never merges. */
+static bool is_list(lua_State *L, int idx)
+{
+    lua_rawgeti(L, idx, 1);
+    bool yes = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    return yes;
+}
+
+/* ---- paths ----------------------------------------------------------------------------- */
+
+static void key_text(lua_State *L, int idx, char *out, size_t n)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER)
+        snprintf(out, n, "%lld", (long long)lua_tointeger(L, idx));
+    else if (lua_type(L, idx) == LUA_TSTRING)
+        snprintf(out, n, "%s", lua_tostring(L, idx));
+    else
+        snprintf(out, n, "?");
+}
+
+static void join(char *out, size_t n, const char *prefix, const char *key)
+{
+    if (*prefix) snprintf(out, n, "%s.%s", prefix, key);
+    else snprintf(out, n, "%s", key);
+}
+
+/* Record origin[path] = file for every leaf of the table at idx. */
+static void record_origin(lua_State *L, int idx, int origin_idx, const char *prefix, const char *file)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        char k[256], p[1024];
+        key_text(L, -2, k, sizeof k);
+        join(p, sizeof p, prefix, k);
+        lua_pushstring(L, file);
+        lua_setfield(L, origin_idx, p);
+        if (lua_istable(L, -1) && !is_tag(L, -1) && !is_list(L, -1))
+            record_origin(L, -1, origin_idx, p, file);
+        lua_pop(L, 1);
+    }
+}
+
+/* ---- merging --------------------------------------------------------------------------- */
+
+/* dst[k] = src[k] for every k, recursing where both sides are plain (non-list) tables. */
+static void merge(lua_State *L, int dst, int src)
+{
+    dst = lua_absindex(L, dst);
+    src = lua_absindex(L, src);
+    lua_pushnil(L);
+    while (lua_next(L, src)) {
+        bool sub = lua_istable(L, -1) && !is_tag(L, -1) && !is_list(L, -1);
+        if (sub) {
+            lua_pushvalue(L, -2);
+            lua_rawget(L, dst);
+            if (lua_istable(L, -1) && !is_tag(L, -1) && !is_list(L, -1)) {
+                merge(L, -1, -2);
+                lua_pop(L, 2);
+                continue;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pushvalue(L, -2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, dst);
+        lua_pop(L, 1);
+    }
+}
+
+static void deep_copy(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx) || is_tag(L, idx)) {
+        lua_pushvalue(L, idx);
+        return;
+    }
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pushvalue(L, -2);
+        deep_copy(L, -2);
+        lua_rawset(L, -5);
+        lua_pop(L, 1);
+    }
+}
+
+/* After a function overlay: every leaf that differs from the copy taken before is its doing. */
+static void record_changes(lua_State *L, int now, int before, int origin_idx, const char *prefix,
+                           const char *file)
+{
+    now = lua_absindex(L, now);
+    before = lua_absindex(L, before);
+    lua_pushnil(L);
+    while (lua_next(L, now)) {
+        char k[256], p[1024];
+        key_text(L, -2, k, sizeof k);
+        join(p, sizeof p, prefix, k);
+        lua_pushvalue(L, -2);
+        lua_rawget(L, before);  /* key value old */
+        if (lua_istable(L, -2) && !is_tag(L, -2) && lua_istable(L, -1) && !is_tag(L, -1)) {
+            record_changes(L, -2, -1, origin_idx, p, file);
+        } else if (!lua_rawequal(L, -1, -2)) {
+            lua_pushstring(L, file);
+            lua_setfield(L, origin_idx, p);
+            if (lua_istable(L, -2) && !is_tag(L, -2))
+                record_origin(L, -2, origin_idx, p, file);
+        }
+        lua_pop(L, 2);
+    }
+}
+
+/* ---- loading files --------------------------------------------------------------------- */
+
+static void push_scenario_env(ss_sandbox *sb)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_sandbox_push_env(sb);
+    lua_pushstring(L, "cite");
+    lua_pushcfunction(L, l_cite);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "assume");
+    lua_pushcfunction(L, l_assume);
+    lua_rawset(L, -3);
+}
+
+/* Run a scenario or overlay file; push what it returns. */
+static int run_file(ss_sandbox *sb, const char *path, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    push_scenario_env(sb);
+    int rc = ss_sandbox_loadfile(sb, path, path, lua_gettop(L), d);
+    lua_remove(L, -1 - (rc == 0));  /* drop env */
+    if (rc < 0) return -1;
+    return ss_sandbox_call(sb, 0, 1, d);
+}
+
+static void dir_of(const char *path, char *out, size_t n)
+{
+    snprintf(out, n, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (slash) *slash = '\0';
+    else snprintf(out, n, ".");
+}
+
+static void relative_to(const char *file, const char *ref, char *out, size_t n)
+{
+    if (ref[0] == '/') {
+        snprintf(out, n, "%s", ref);
+        return;
+    }
+    char dir[1024];
+    dir_of(file, dir, sizeof dir);
+    if (strcmp(dir, ".") == 0) snprintf(out, n, "%s", ref);
+    else snprintf(out, n, "%s/%s", dir, ref);
+}
+
+/* Load path and its `extends` chain; push the merged table; record origins. */
+static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int depth, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    if (depth > MAX_EXTENDS)
+        return ss_fail(d, "%s: extends goes more than %d levels deep (a cycle?)", path, MAX_EXTENDS);
+    if (run_file(sb, path, d) < 0) return -1;
+    if (!lua_istable(L, -1) || is_tag(L, -1)) {
+        const char *got = luaL_typename(L, -1);
+        lua_pop(L, 1);
+        return ss_fail(d, "%s: expected the file to return a scenario table, got %s", path, got);
+    }
+    lua_getfield(L, -1, "extends");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        record_origin(L, -1, origin_idx, "", path);
+        return 0;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        lua_pop(L, 2);
+        return ss_fail(d, "%s: extends: expected a file name, got %s", path, luaL_typename(L, -1));
+    }
+    char parent[1024];
+    relative_to(path, lua_tostring(L, -1), parent, sizeof parent);
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "extends");
+    if (load_chain(sb, parent, origin_idx, depth + 1, d) < 0) {
+        lua_pop(L, 1);
+        return ss_wrap(d, "%s: extends", path);
+    }
+    /* child parent */
+    record_origin(L, -2, origin_idx, "", path);
+    merge(L, -1, -2);
+    lua_remove(L, -2);
+    return 0;
+}
+
+/* An overlay returns a table (merged in) or a function(scenario) that returns the new one. */
+static int apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);  /* scenario on top */
+    if (run_file(sb, path, d) < 0) return -1;
+    if (lua_isfunction(L, -1)) {
+        deep_copy(L, -2);                  /* scen fn before */
+        lua_insert(L, -3);                 /* before scen fn */
+        lua_insert(L, -2);                 /* before fn scen */
+        if (ss_sandbox_call(sb, 1, 1, d) < 0) {
+            lua_pop(L, 1);
+            return ss_wrap(d, "overlay %s", path);
+        }
+        if (!lua_istable(L, -1)) {
+            const char *got = luaL_typename(L, -1);
+            lua_pop(L, 2);
+            return ss_fail(d, "%s: the overlay function must return the scenario table, got %s", path, got);
+        }
+        record_changes(L, -1, -2, origin_idx, "", path);
+        lua_remove(L, -2);
+        return 0;
+    }
+    if (!lua_istable(L, -1)) {
+        const char *got = luaL_typename(L, -1);
+        lua_pop(L, 1);
+        return ss_fail(d, "%s: expected the overlay to return a table or a function, got %s", path, got);
+    }
+    lua_pushnil(L);
+    lua_setfield(L, -2, "extends");
+    record_origin(L, -1, origin_idx, "", path);
+    merge(L, -2, -1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* "services.fph.fte=18": the value is read as a Lua literal ({...}, 18, true, "x"); a bare word
+ * that is not one is taken as a string, so --set calendar.working_days=all works. */
+static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    const char *eq = strchr(spec, '=');
+    if (!eq || eq == spec)
+        return ss_fail(d, "--set %s: expected PATH=VALUE, e.g. services.fph.fte=18", spec);
+    char path[512];
+    snprintf(path, sizeof path, "%.*s", (int)(eq - spec), spec);
+    const char *value = eq + 1;
+    char code[2048];
+    snprintf(code, sizeof code, "return %s", value);
+    ss_diag ignore;
+    bool literal = ss_sandbox_load(sb, code, strlen(code), "--set", 0, &ignore) == 0 &&
+                   ss_sandbox_call(sb, 0, 1, &ignore) == 0;
+    if (literal && lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        literal = false;
+    }
+    if (!literal)
+        lua_pushstring(L, value);
+    int scen = lua_gettop(L) - 1;
+    lua_pushvalue(L, scen);                 /* value t */
+    char *save, copy[512];
+    snprintf(copy, sizeof copy, "%s", path);
+    char *part = strtok_r(copy, ".", &save), done[512] = "";
+    while (part) {
+        char *next = strtok_r(NULL, ".", &save);
+        char *end;
+        long ix = strtol(part, &end, 10);
+        bool numeric = *end == '\0' && end != part;
+        if (!next) {
+            if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
+            lua_pushvalue(L, scen + 1);
+            lua_rawset(L, -3);
+            lua_pop(L, 2);
+            break;
+        }
+        if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
+        lua_rawget(L, -2);
+        if (is_tag(L, -1) || (!lua_istable(L, -1) && !lua_isnil(L, -1))) {
+            lua_pop(L, 3);
+            char tmp[512];
+            join(tmp, sizeof tmp, done, part);
+            snprintf(done, sizeof done, "%s", tmp);
+            return ss_fail(d, "--set %s: %s is a value, not a table", path, done);
+        }
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, -4);
+        }
+        lua_remove(L, -2);
+        char tmp[512];
+        join(tmp, sizeof tmp, done, part);
+        snprintf(done, sizeof done, "%s", tmp);
+        part = next;
+    }
+    lua_pushstring(L, "--set");
+    lua_setfield(L, origin_idx, path);
+    return 0;
+}
+
+/* ---- printing back as Lua -------------------------------------------------------------- */
+
+static bool is_identifier(const char *s)
+{
+    static const char *const reserved[] = {"and", "break", "do", "else", "elseif", "end", "false",
+        "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
+        "then", "true", "until", "while", NULL};
+    if (!*s || (*s >= '0' && *s <= '9')) return false;
+    for (const char *p = s; *p; p++)
+        if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            return false;
+    for (int i = 0; reserved[i]; i++)
+        if (strcmp(s, reserved[i]) == 0) return false;
+    return true;
+}
+
+static void put_string(buf *b, const char *s)
+{
+    buf_str(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') buf_fmt(b, "\\%c", *p);
+        else if (*p == '\n') buf_str(b, "\\n");
+        else if (*p < 32) buf_fmt(b, "\\%03d", *p);
+        else buf_add(b, (const char *)p, 1);
+    }
+    buf_str(b, "\"");
+}
+
+/* Shortest text that reads back as the same double. */
+static void put_number(buf *b, lua_State *L, int idx)
+{
+    if (lua_isinteger(L, idx)) {
+        buf_fmt(b, "%lld", (long long)lua_tointeger(L, idx));
+        return;
+    }
+    double x = lua_tonumber(L, idx);
+    if (isinf(x)) { buf_str(b, x > 0 ? "math.huge" : "-math.huge"); return; }
+    if (isnan(x)) { buf_str(b, "0/0"); return; }
+    char tmp[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+        if (strtod(tmp, NULL) == x) break;
+    }
+    if (!strpbrk(tmp, ".eEn")) strcat(tmp, ".0");
+    buf_str(b, tmp);
+}
+
+typedef struct skey { int type; long long i; const char *s; } skey;
+
+static int cmp_skey(const void *a, const void *b)
+{
+    const skey *x = a, *y = b;
+    if (x->type != y->type) return x->type == LUA_TNUMBER ? -1 : 1;
+    if (x->type == LUA_TNUMBER) return x->i < y->i ? -1 : x->i > y->i;
+    return strcmp(x->s, y->s);
+}
+
+static void put_value(buf *b, lua_State *L, int idx, int indent);
+
+static bool is_flat_list(lua_State *L, int idx, lua_Integer *len)
+{
+    *len = (lua_Integer)lua_rawlen(L, idx);
+    lua_Integer count = 0;
+    bool scalars = true;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        count++;
+        if (lua_istable(L, -1) && !is_tag(L, -1)) scalars = false;
+        lua_pop(L, 1);
+    }
+    return scalars && count <= 16;
+}
+
+static void put_table(buf *b, lua_State *L, int idx, int indent)
+{
+    idx = lua_absindex(L, idx);
+    lua_Integer len;
+    bool flat = is_flat_list(L, idx, &len);
+    int n = 0, cap = 16;
+    skey *keys = malloc(sizeof *keys * cap);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (n == cap) keys = realloc(keys, sizeof *keys * (cap *= 2));
+        keys[n].type = lua_type(L, -1);
+        keys[n].i = keys[n].type == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+        keys[n].s = keys[n].type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;  /* anchored in table */
+        n++;
+    }
+    qsort(keys, n, sizeof *keys, cmp_skey);
+    if (n == 0) { buf_str(b, "{}"); free(keys); return; }
+    buf_str(b, flat ? "{ " : "{\n");
+    for (int k = 0; k < n; k++) {
+        if (!flat) for (int s = 0; s < indent + 1; s++) buf_str(b, "  ");
+        bool positional = keys[k].type == LUA_TNUMBER && keys[k].i >= 1 && keys[k].i <= len;
+        if (keys[k].type == LUA_TNUMBER) {
+            if (!positional) buf_fmt(b, "[%lld] = ", keys[k].i);
+            lua_rawgeti(L, idx, keys[k].i);
+        } else {
+            if (is_identifier(keys[k].s)) buf_fmt(b, "%s = ", keys[k].s);
+            else { buf_str(b, "["); put_string(b, keys[k].s); buf_str(b, "] = "); }
+            lua_getfield(L, idx, keys[k].s);
+        }
+        put_value(b, L, -1, indent + 1);
+        lua_pop(L, 1);
+        buf_str(b, k + 1 < n ? (flat ? ", " : ",\n") : (flat ? " " : ",\n"));
+    }
+    if (!flat) for (int s = 0; s < indent; s++) buf_str(b, "  ");
+    buf_str(b, "}");
+    free(keys);
+}
+
+static void put_value(buf *b, lua_State *L, int idx, int indent)
+{
+    idx = lua_absindex(L, idx);
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: put_number(b, L, idx); break;
+    case LUA_TSTRING: put_string(b, lua_tostring(L, idx)); break;
+    case LUA_TBOOLEAN: buf_str(b, lua_toboolean(L, idx) ? "true" : "false"); break;
+    case LUA_TTABLE:
+        if (is_tag(L, idx)) {
+            lua_getfield(L, idx, "kind");
+            buf_str(b, strcmp(lua_tostring(L, -1), "source") == 0 ? "cite(" : "assume(");
+            lua_pop(L, 1);
+            lua_getfield(L, idx, "value");
+            put_value(b, L, -1, indent);
+            lua_pop(L, 1);
+            buf_str(b, ", ");
+            lua_getfield(L, idx, "text");
+            put_string(b, lua_tostring(L, -1));
+            lua_pop(L, 1);
+            buf_str(b, ")");
+        } else {
+            put_table(b, L, idx, indent);
+        }
+        break;
+    default: buf_fmt(b, "nil --[[ %s cannot be printed ]]", luaL_typename(L, idx));
+    }
+}
+
+/* ---- unwrapping citations -------------------------------------------------------------- */
+
+/* Replace every cite/assume by its value, in place, on a deep copy made for the model. */
+static void unwrap(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (is_tag(L, -1)) {
+            lua_getfield(L, -1, "value");      /* k tag value */
+            lua_pushvalue(L, -3);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, idx);
+            if (lua_istable(L, -1)) unwrap(L, -1);
+            lua_pop(L, 2);
+        } else {
+            if (lua_istable(L, -1)) unwrap(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+}
+
+/* ---- the register ---------------------------------------------------------------------- */
+
+static void register_walk(lua_State *L, int idx, const char *prefix, FILE *f, int *unsourced,
+                          const char *inherited_kind, const char *inherited_text)
+{
+    idx = lua_absindex(L, idx);
+    int n = 0, cap = 16;
+    skey *keys = malloc(sizeof *keys * cap);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (n == cap) keys = realloc(keys, sizeof *keys * (cap *= 2));
+        keys[n].type = lua_type(L, -1);
+        keys[n].i = keys[n].type == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+        keys[n].s = keys[n].type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        n++;
+    }
+    qsort(keys, n, sizeof *keys, cmp_skey);
+    for (int k = 0; k < n; k++) {
+        char kt[256], p[1024];
+        if (keys[k].type == LUA_TNUMBER) {
+            snprintf(kt, sizeof kt, "%lld", keys[k].i);
+            lua_rawgeti(L, idx, keys[k].i);
+        } else {
+            snprintf(kt, sizeof kt, "%s", keys[k].s);
+            lua_getfield(L, idx, keys[k].s);
+        }
+        join(p, sizeof p, prefix, kt);
+        const char *kind = inherited_kind, *text = inherited_text;
+        if (is_tag(L, -1)) {
+            lua_getfield(L, -1, "kind");
+            lua_getfield(L, -2, "text");
+            lua_getfield(L, -3, "value");
+            kind = lua_tostring(L, -3);
+            text = lua_tostring(L, -2);
+            lua_remove(L, -4); /* the tag; kind and text stay anchored on the stack */
+            if (lua_istable(L, -1)) {
+                register_walk(L, -1, p, f, unsourced, kind, text);
+            } else if (lua_type(L, -1) == LUA_TNUMBER && f) {
+                buf v = {0};
+                put_number(&v, L, -1);
+                fprintf(f, "%-48s %-12s %-10s %s\n", p, v.s, kind, text);
+                free(v.s);
+            }
+            lua_pop(L, 3);
+            continue;
+        }
+        if (lua_istable(L, -1)) {
+            register_walk(L, -1, p, f, unsourced, kind, text);
+        } else if (lua_type(L, -1) == LUA_TNUMBER) {
+            if (!kind) (*unsourced)++;
+            if (f) {
+                buf v = {0};
+                put_number(&v, L, -1);
+                fprintf(f, "%-48s %-12s %-10s %s\n", p, v.s, kind ? kind : "MISSING",
+                        kind ? text : "no source and no assumption");
+                free(v.s);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    free(keys);
+}
+
+/* ---- the public face ------------------------------------------------------------------- */
+
+void ss_sha256_hex(const void *data, size_t n, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
+    for (unsigned i = 0; i < len && i < 32; i++) sprintf(out + 2 * i, "%02x", md[i]);
+    out[64] = '\0';
+}
+
+static const char *origin_of(void *ud, const char *path)
+{
+    ss_scenario *sc = ud;
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    char p[1024];
+    snprintf(p, sizeof p, "%s", path);
+    const char *found = sc->path;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->origin_ref);
+    for (;;) {
+        lua_getfield(L, -1, p);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            found = lua_tostring(L, -1);  /* anchored in the origin table */
+            lua_pop(L, 1);
+            break;
+        }
+        lua_pop(L, 1);
+        char *dot = strrchr(p, '.');
+        if (!dot) break;
+        *dot = '\0';
+    }
+    lua_pop(L, 1);
+    return found;
+}
+
+/* Hash the rule files by path and content, in the model's order. */
+static int hash_rules(ss_scenario *sc, ss_diag *d)
+{
+    buf all = {0};
+    buf_str(&all, "");
+    for (int i = 0; i < sc->model->nlua_rules; i++) {
+        const ss_lua_rule *r = &sc->model->lua_rules[i];
+        FILE *f = fopen(r->path, "rb");
+        if (!f) { free(all.s); return ss_fail(d, "%s: cannot open", r->path); }
+        buf_fmt(&all, "%s\n", r->display);
+        char chunk[4096];
+        size_t k;
+        while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&all, chunk, k);
+        fclose(f);
+    }
+    ss_sha256_hex(all.s, all.n, sc->rules_hash);
+    free(all.s);
+    return 0;
+}
+
+ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss_diag *d)
+{
+    ss_scenario *sc = calloc(1, sizeof *sc);
+    sc->path = strdup(path);
+    sc->resolved_ref = sc->origin_ref = LUA_NOREF;
+    sc->sb = ss_sandbox_new(NULL, d);
+    if (!sc->sb) { ss_scenario_free(sc); return NULL; }
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    luaL_newmetatable(L, CITE_MT);
+    lua_pop(L, 1);
+    lua_newtable(L);
+    int origin_idx = lua_gettop(L);
+    int rc = load_chain(sc->sb, path, origin_idx, 0, d);
+    for (int i = 0; rc == 0 && opts && i < opts->noverlays; i++)
+        rc = apply_overlay(sc->sb, opts->overlays[i], origin_idx, d);
+    for (int i = 0; rc == 0 && opts && i < opts->nsets; i++)
+        rc = apply_set(sc->sb, opts->sets[i], origin_idx, d);
+    if (rc < 0) { ss_scenario_free(sc); return NULL; }
+    /* origin resolved */
+    lua_pushvalue(L, origin_idx);
+    sc->origin_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    buf text = {0};
+    buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
+    put_value(&text, L, -1, 0);
+    buf_str(&text, "\n");
+    sc->text = text.s;
+    ss_sha256_hex(text.s, text.n, sc->hash);
+    register_walk(L, -1, "", NULL, &sc->unsourced, NULL, NULL);
+    deep_copy(L, -1);                 /* origin resolved copy */
+    unwrap(L, -1);
+    sc->model = ss_model_build(L, -1, origin_of, sc, d);
+    lua_pop(L, 1);
+    sc->resolved_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+    if (!sc->model || hash_rules(sc, d) < 0) { ss_scenario_free(sc); return NULL; }
+    return sc;
+}
+
+void ss_scenario_free(ss_scenario *sc)
+{
+    if (!sc) return;
+    ss_model_free(sc->model);
+    ss_sandbox_free(sc->sb);
+    free(sc->text);
+    free(sc->path);
+    free(sc);
+}
+
+const char *ss_scenario_path(const ss_scenario *sc) { return sc->path; }
+const ss_model *ss_scenario_model(const ss_scenario *sc) { return sc->model; }
+const char *ss_scenario_text(const ss_scenario *sc) { return sc->text; }
+const char *ss_scenario_hash(const ss_scenario *sc) { return sc->hash; }
+const char *ss_scenario_rules_hash(const ss_scenario *sc) { return sc->rules_hash; }
+int ss_scenario_unsourced(const ss_scenario *sc) { return sc->unsourced; }
+
+void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
+{
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    int dummy = 0;
+    fprintf(f, "%-48s %-12s %-10s %s\n", "parameter", "value", "kind", "source or reason");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    register_walk(L, -1, "", f, &dummy, NULL, NULL);
+    lua_pop(L, 1);
+}

@@ -1,0 +1,47 @@
+/* scenario: from a file name (plus overlays and --set overrides) to a resolved, validated model.
+ *
+ *   file --(extends, recursively)--> merged table --(overlays)--> --(--set)--> resolved table
+ *        --(print as Lua)--> resolved text and its SHA-256 --(model.c)--> ss_model
+ *
+ * Scenario files run in the sandbox with two helpers, cite(value, "seed-000 L412") and
+ * assume(value, "why"), which mark where a number comes from.  They are kept in the resolved text
+ * (so `samsim show` round-trips) and collected into the sources register. */
+#ifndef SS_SCENARIO_H
+#define SS_SCENARIO_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "model.h"
+
+typedef struct ss_scenario ss_scenario;
+
+typedef struct ss_scenario_opts {
+    const char *const *overlays;  /* files applied in order (data to merge, or a function) */
+    int noverlays;
+    const char *const *sets;      /* "services.fph.fte=18", applied last, in order */
+    int nsets;
+} ss_scenario_opts;
+
+/* Load, resolve and validate.  NULL with d filled ("scenarios/x.lua:12: ..." for Lua errors,
+ * "scenarios/x.lua: services.fph.fte: expected ..." for validation). */
+ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss_diag *d);
+void ss_scenario_free(ss_scenario *sc);
+
+const char *ss_scenario_path(const ss_scenario *sc);
+const ss_model *ss_scenario_model(const ss_scenario *sc);
+/* The resolved scenario as a Lua chunk (keys sorted; cite/assume kept). */
+const char *ss_scenario_text(const ss_scenario *sc);
+/* SHA-256 (hex) of the resolved text, and over the rule files' contents (path and text). */
+const char *ss_scenario_hash(const ss_scenario *sc);
+const char *ss_scenario_rules_hash(const ss_scenario *sc);
+/* Print the sources register: one line per cited, assumed or unsourced number:
+ *   services.fph.fte = 16    source  seed-000 L412 ... */
+void ss_scenario_print_sources(const ss_scenario *sc, FILE *f);
+/* Number of numeric values with neither cite nor assume. */
+int ss_scenario_unsourced(const ss_scenario *sc);
+
+/* SHA-256 of bytes as 64 hex characters + NUL. */
+void ss_sha256_hex(const void *data, size_t n, char out[65]);
+
+#endif

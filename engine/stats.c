@@ -1,0 +1,159 @@
+/* stats: accumulators inside one replication and estimates across replications. */
+#include "stats.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+/* ---- Welford ---------------------------------------------------------------------------- */
+
+/* min and max are NaN until the first value, so an empty accumulator never reports a bound. */
+void ss_welford_reset(ss_welford *w)
+{
+    w->n = 0;
+    w->mean = 0.0;
+    w->m2 = 0.0;
+    w->min = NAN;
+    w->max = NAN;
+}
+
+/* Welford's update keeps the variance accurate over millions of values, where the naive
+ * sum-of-squares formula loses every significant digit. */
+void ss_welford_add(ss_welford *w, double x)
+{
+    w->n++;
+    double delta = x - w->mean;
+    w->mean += delta / (double)w->n;
+    w->m2 += delta * (x - w->mean);
+    if (w->n == 1 || x < w->min)
+        w->min = x;
+    if (w->n == 1 || x > w->max)
+        w->max = x;
+}
+
+double ss_welford_var(const ss_welford *w)
+{
+    return w->n < 2 ? 0.0 : w->m2 / (double)(w->n - 1);
+}
+
+/* ---- time-weighted average ---------------------------------------------------------------- */
+
+/* Restarting drops everything before t: the warm-up must not leak into the average. */
+void ss_timeavg_start(ss_timeavg *a, double t, double v)
+{
+    a->t0 = t;
+    a->last_t = t;
+    a->value = v;
+    a->area = 0.0;
+}
+
+void ss_timeavg_set(ss_timeavg *a, double t, double v)
+{
+    assert(t >= a->last_t);
+    a->area += a->value * (t - a->last_t);
+    a->last_t = t;
+    a->value = v;
+}
+
+/* The current value still holds from last_t to t_end, so it is added without mutating a. */
+double ss_timeavg_mean(const ss_timeavg *a, double t_end)
+{
+    assert(t_end >= a->last_t);
+    double span = t_end - a->t0;
+    if (span <= 0.0)
+        return a->value;
+    return (a->area + a->value * (t_end - a->last_t)) / span;
+}
+
+/* ---- samples and exact quantiles ----------------------------------------------------------- */
+
+int ss_samples_push(ss_samples *s, double v)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        double *x = realloc(s->x, cap * sizeof *x);
+        if (!x)
+            return -1;
+        s->x = x;
+        s->cap = cap;
+    }
+    s->x[s->n++] = v;
+    return 0;
+}
+
+void ss_samples_clear(ss_samples *s) { s->n = 0; }
+
+void ss_samples_free(ss_samples *s)
+{
+    free(s->x);
+    s->x = NULL;
+    s->n = s->cap = 0;
+}
+
+/* Sorting once per call is fine: quantiles are read once, at the end of a replication. */
+double ss_samples_quantile(ss_samples *s, double p)
+{
+    assert(p >= 0.0 && p <= 1.0);
+    if (s->n == 0)
+        return NAN;
+    gsl_sort(s->x, 1, s->n);
+    return gsl_stats_quantile_from_sorted_data(s->x, 1, s->n, p);
+}
+
+/* ---- estimates across replications --------------------------------------------------------- */
+
+/* The i-th observation: b[i] alone, or the paired difference b[i] - a[i].  A NaN on either side
+ * propagates, so one finiteness test skips incomplete pairs too. */
+static double observation(const double *a, const double *b, int i)
+{
+    return a ? b[i] - a[i] : b[i];
+}
+
+/* Two passes (mean, then squared deviations) without copying: replications are few, and this
+ * avoids allocating on a path that cannot report out-of-memory. */
+static ss_estimate estimate(const double *a, const double *b, int n, double level)
+{
+    assert(level > 0.0 && level < 1.0);
+    ss_estimate e = {NAN, NAN, NAN, NAN, 0};
+    double sum = 0.0, lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        double x = observation(a, b, i);
+        if (!isfinite(x))
+            continue;
+        e.n++;
+        sum += x;
+        lo = fmin(lo, x);
+        hi = fmax(hi, x);
+    }
+    if (e.n == 0)
+        return e;
+    /* Identical values must give exactly [x, x], not a rounding-noise interval around it. */
+    e.mean = lo == hi ? lo : sum / e.n;
+    if (e.n < 2)
+        return e;
+    double ss = 0.0;
+    for (int i = 0; i < n; i++) {
+        double x = observation(a, b, i);
+        if (isfinite(x))
+            ss += (x - e.mean) * (x - e.mean);
+    }
+    e.sd = lo == hi ? 0.0 : sqrt(ss / (e.n - 1));
+    double half = gsl_cdf_tdist_Pinv(0.5 + level / 2.0, e.n - 1) * e.sd / sqrt((double)e.n);
+    e.ci_low = e.mean - half;
+    e.ci_high = e.mean + half;
+    return e;
+}
+
+ss_estimate ss_estimate_from(const double *x, int n, double level)
+{
+    return estimate(NULL, x, n, level);
+}
+
+ss_estimate ss_estimate_paired(const double *a, const double *b, int n, double level)
+{
+    return estimate(a, b, n, level);
+}

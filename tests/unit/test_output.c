@@ -1,0 +1,363 @@
+/* test_output: the metric tables, the summary across replications, and table/JSON/CSV output
+ * of a small hand-built run. */
+#include "testing.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "output.h"
+#include "results.h"
+
+#define T975_2 4.3026527297494619
+
+/* Two services in model order (not alphabetical, so key order is really insertion order). */
+static const char *const ids[] = {"skolehelse", "lms"};
+static const char *const names[] = {"Skolehelse Lørenskog", "Læringsmiljøsenteret ved Lørenskog skole"};
+static const double fte[] = {12.5, 3.0};
+
+static ss_run_info make_info(void)
+{
+    return (ss_run_info){
+        .engine_version = "0.1.0", .scenario_name = "Lørenskog baseline",
+        .scenario_path = "scenarios/lorenskog/base.lua", .scenario_hash = "abc123",
+        .rules_hash = "def456", .started_at = "2024-05-01T10:00:00Z", .seed = 42,
+        .replications = 3, .horizon_days = 365, .warmup_days = 90, .sample_days = 7,
+        .start_date = "2024-01-01", .nservices = 2, .service_ids = ids,
+        .service_names = names, .service_fte = fte,
+    };
+}
+
+/* Three replications: service 0 has metric m = 10(m+1) + rep (mean 10(m+1) + 1, sd 1), shares
+ * 0.5 + rep / 100;
+ * service 1 has arrivals 5 in every replication, a wait in replication 1 only, nothing else;
+ * system metric m = m + rep / 2. */
+static void fill_rep(ss_rep_result *r, int rep)
+{
+    double *s0 = ss_rep_service(r, 0), *s1 = ss_rep_service(r, 1);
+    for (int m = 0; m < SS_SERVICE_METRICS; m++)
+        s0[m] = 10.0 * (m + 1) + rep;
+    s0[SS_SM_OVER_TARGET_SHARE] = s0[SS_SM_UTILISATION] = 0.5 + rep / 100.0;
+    s1[SS_SM_ARRIVALS] = 5;
+    if (rep == 1)
+        s1[SS_SM_WAIT_MEAN] = 4.5;
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++)
+        r->system[m] = m + rep / 2.0;
+}
+
+static int setup_summary(void **state)
+{
+    ss_rep_result reps[3];
+    ss_summary *sum = malloc(sizeof *sum);
+    assert_non_null(sum);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(ss_rep_result_init(&reps[i], i, 2, 4), 0);
+        fill_rep(&reps[i], i);
+    }
+    assert_int_equal(ss_summary_build(sum, reps, 3, 2, 0.95), 0);
+    for (int i = 0; i < 3; i++)
+        ss_rep_result_free(&reps[i]);
+    *state = sum;
+    return 0;
+}
+
+static int teardown_summary(void **state)
+{
+    ss_summary_free(*state);
+    free(*state);
+    return 0;
+}
+
+/* Captures what an output function writes.  The memstream's buffer lives on the heap rather
+ * than in a local, which keeps gcc's -Wdangling-pointer from misreading open_memstream. */
+typedef int (*writer)(FILE *, const ss_run_info *, const ss_summary *);
+
+struct capture_buf {
+    char *text;
+    size_t len;
+};
+
+static char *capture(writer w, const ss_run_info *info, const ss_summary *sum)
+{
+    struct capture_buf *c = calloc(1, sizeof *c);
+    assert_non_null(c);
+    FILE *f = open_memstream(&c->text, &c->len);
+    assert_non_null(f);
+    int rc = w(f, info, sum);
+    fclose(f);
+    char *text = c->text;
+    free(c);
+    assert_int_equal(rc, 0);
+    return text;
+}
+
+static int table_writer(FILE *f, const ss_run_info *info, const ss_summary *sum)
+{
+    ss_output_table(f, info, sum);
+    return 0;
+}
+
+static int cp_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* ---- metric tables and results ------------------------------------------------------------- */
+
+static void check_info_table(const ss_metric_info *t, int n)
+{
+    for (int i = 0; i < n; i++) {
+        assert_non_null(t[i].name);
+        assert_non_null(t[i].label);
+        assert_non_null(t[i].unit);
+        assert_non_null(t[i].doc);
+        for (const char *p = t[i].name; *p; p++)
+            assert_true(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_');
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(t[i].name, t[j].name);
+    }
+}
+
+static void metric_tables_complete(void **state)
+{
+    check_info_table(ss_service_metric_info, SS_SERVICE_METRICS);
+    check_info_table(ss_system_metric_info, SS_SYSTEM_METRICS);
+    assert_string_equal(ss_service_metric_info[SS_SM_ARRIVALS].name, "arrivals");
+    assert_string_equal(ss_service_metric_info[SS_SM_WAIT_P90].name, "wait_p90");
+    assert_string_equal(ss_service_metric_info[SS_SM_UTILISATION].name, "utilisation");
+    assert_string_equal(ss_system_metric_info[SS_YM_IN_SYSTEM_END].name, "in_system_end");
+}
+
+static void rep_result_starts_undefined(void **state)
+{
+    ss_rep_result r;
+    assert_int_equal(ss_rep_result_init(&r, 7, 3, 5), 0);
+    assert_int_equal(r.rep, 7);
+    for (int s = 0; s < 3; s++)
+        for (int m = 0; m < SS_SERVICE_METRICS; m++)
+            assert_true(isnan(ss_rep_service(&r, s)[m]));
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++)
+        assert_true(isnan(r.system[m]));
+    for (int k = 0; k < 15; k++)
+        assert_true(r.series_queue[k] == 0.0 && r.series_caseload[k] == 0.0);
+    ss_rep_result_free(&r);
+    ss_rep_result_free(&r);  /* idempotent */
+    assert_int_equal(ss_rep_result_init(&r, 0, 0, 0), 0);  /* empty model still works */
+    ss_rep_result_free(&r);
+}
+
+static void summary_estimates(void **state)
+{
+    const ss_summary *sum = *state;
+    const ss_estimate *s0 = sum->service, *s1 = sum->service + SS_SERVICE_METRICS;
+    assert_int_equal(sum->nreps, 3);
+    assert_int_equal(s0[SS_SM_ARRIVALS].n, 3);
+    assert_near(s0[SS_SM_ARRIVALS].mean, 11.0, 1e-12);
+    assert_near(s0[SS_SM_ARRIVALS].ci_high, 11.0 + T975_2 / sqrt(3.0), 1e-9);
+    assert_near(s0[SS_SM_WAIT_MAX].mean, 10.0 * (SS_SM_WAIT_MAX + 1) + 1, 1e-12);
+    assert_near(s0[SS_SM_UTILISATION].mean, 0.51, 1e-12);
+    assert_true(s1[SS_SM_ARRIVALS].ci_low == 5.0 && s1[SS_SM_ARRIVALS].ci_high == 5.0);
+    assert_int_equal(s1[SS_SM_WAIT_MEAN].n, 1);
+    assert_true(isnan(s1[SS_SM_WAIT_MEAN].ci_low));
+    assert_int_equal(s1[SS_SM_QUEUE_MEAN].n, 0);
+    assert_near(sum->system[SS_YM_EXITED].mean, 1.5, 1e-12);
+}
+
+/* ---- JSON ---------------------------------------------------------------------------------- */
+
+static void assert_keys(json_t *obj, const char *const *keys, int n)
+{
+    void *it = json_object_iter(obj);
+    for (int i = 0; i < n; i++, it = json_object_iter_next(obj, it)) {
+        assert_non_null(it);
+        assert_string_equal(json_object_iter_key(it), keys[i]);
+    }
+    assert_null(it);
+}
+
+static double estimate_field(json_t *svc, const char *metric, const char *field)
+{
+    json_t *v = json_object_get(json_object_get(svc, metric), field);
+    assert_non_null(v);
+    return json_is_null(v) ? NAN : json_real_value(v);
+}
+
+static void json_document_shape(void **state)
+{
+    ss_run_info info = make_info();
+    char *text = capture(ss_output_json, &info, *state);
+    json_error_t err;
+    json_t *doc = json_loads(text, 0, &err);
+    if (!doc)
+        fail_msg("JSON does not parse: %s (line %d)", err.text, err.line);
+    static const char *const top[] = {"engine_version", "scenario", "seed", "replications",
+                                      "start_date", "horizon_days", "warmup_days", "services",
+                                      "system"};
+    assert_keys(doc, top, 9);
+    static const char *const scen[] = {"name", "path", "hash", "rules_hash"};
+    assert_keys(json_object_get(doc, "scenario"), scen, 4);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "scenario"), "name")),
+                        "Lørenskog baseline");
+    assert_int_equal(json_integer_value(json_object_get(doc, "seed")), 42);
+    assert_null(json_object_get(doc, "started_at"));  /* nothing time-dependent */
+    assert_keys(json_object_get(doc, "services"), ids, 2);
+
+    json_t *svc = json_object_get(json_object_get(doc, "services"), "skolehelse");
+    const char *keys[2 + SS_SERVICE_METRICS] = {"name", "fte"};
+    for (int m = 0; m < SS_SERVICE_METRICS; m++)
+        keys[2 + m] = ss_service_metric_info[m].name;
+    assert_keys(svc, keys, 2 + SS_SERVICE_METRICS);
+    static const char *const est[] = {"mean", "ci_low", "ci_high"};
+    assert_keys(json_object_get(svc, "arrivals"), est, 3);
+    assert_string_equal(json_string_value(json_object_get(svc, "name")), names[0]);
+    assert_near(json_real_value(json_object_get(svc, "fte")), 12.5, 0.0);
+    assert_near(estimate_field(svc, "arrivals", "mean"), 11.0, 0.0);
+    assert_near(estimate_field(svc, "arrivals", "ci_low"), 11.0 - T975_2 / sqrt(3.0), 1e-8);
+    assert_non_null(strstr(text, "\"ci_low\": 8.515862288,"));  /* 10 significant digits */
+
+    json_t *lms = json_object_get(json_object_get(doc, "services"), "lms");
+    assert_near(estimate_field(lms, "wait_mean", "mean"), 4.5, 0.0);
+    assert_true(json_is_null(json_object_get(json_object_get(lms, "wait_mean"), "ci_low")));
+    assert_true(json_is_null(json_object_get(json_object_get(lms, "queue_mean"), "mean")));
+
+    const char *sys[SS_SYSTEM_METRICS];
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++)
+        sys[m] = ss_system_metric_info[m].name;
+    assert_keys(json_object_get(doc, "system"), sys, SS_SYSTEM_METRICS);
+    json_decref(doc);
+    free(text);
+}
+
+/* Same summary, same bytes: the JSON can be compared with a golden file. */
+static void json_is_byte_identical(void **state)
+{
+    ss_run_info info = make_info();
+    char *a = capture(ss_output_json, &info, *state);
+    info.started_at = "2030-01-01T00:00:00Z";
+    info.command_line = "samsim run --other-flags";
+    char *b = capture(ss_output_json, &info, *state);
+    assert_string_equal(a, b);
+    assert_true(strchr(a, '\n') && a[strlen(a) - 1] == '\n');
+    free(a);
+    free(b);
+}
+
+/* ---- CSV ----------------------------------------------------------------------------------- */
+
+static int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static void csv_rows(void **state)
+{
+    ss_run_info info = make_info();
+    char *text = capture(ss_output_csv, &info, *state);
+    assert_int_equal(strncmp(text, "scope,subject,metric,mean,ci_low,ci_high,n\n", 43), 0);
+    assert_int_equal(count_lines(text), 1 + 2 * SS_SERVICE_METRICS + SS_SYSTEM_METRICS);
+    assert_contains(text, "\nservice,skolehelse,arrivals,11,8.515862288,13.48413771,3\n");
+    assert_contains(text, "\nservice,lms,arrivals,5,5,5,3\n");
+    assert_contains(text, "\nservice,lms,wait_mean,4.5,,,1\n");  /* NaN: empty field */
+    assert_contains(text, "\nservice,lms,queue_mean,,,,0\n");
+    assert_contains(text, "\nsystem,,persons,0.5,-0.7420688559,1.742068856,3\n");
+    assert_true(strstr(text, "service,skolehelse,") < strstr(text, "service,lms,"));
+    assert_true(strstr(text, "service,lms,") < strstr(text, "system,,"));
+    free(text);
+}
+
+static void csv_quotes_awkward_ids(void **state)
+{
+    static const char *const odd[] = {"a,\"b\"", "plain"};
+    ss_run_info info = make_info();
+    info.service_ids = odd;
+    char *text = capture(ss_output_csv, &info, *state);
+    assert_contains(text, "\nservice,\"a,\"\"b\"\"\",arrivals,11,");
+    assert_contains(text, "\nservice,plain,arrivals,5,");
+    free(text);
+}
+
+/* ---- table --------------------------------------------------------------------------------- */
+
+/* The service block: from the heading line that starts with "id" to the next blank line. */
+static void check_service_block(const char *text)
+{
+    const char *p = strstr(text, "\nid ");
+    assert_non_null(p);
+    p++;
+    int width = -1, rows = 0, saw_multibyte = 0;
+    while (*p && *p != '\n') {
+        const char *end = strchr(p, '\n');
+        assert_non_null(end);
+        int w = cp_width(p, (size_t)(end - p));
+        if (width < 0)
+            width = w;
+        assert_int_equal(w, width);  /* right-aligned last column: equal widths mean aligned */
+        saw_multibyte |= w != (int)(end - p);
+        assert_true(w <= 130);
+        rows++;
+        p = end + 1;
+    }
+    assert_int_equal(rows, 2 + 2);  /* heading, rule, two services */
+    assert_true(saw_multibyte);
+}
+
+static void table_for_people(void **state)
+{
+    ss_run_info info = make_info();
+    char *text = capture(table_writer, &info, *state);
+    assert_contains(text, "Scenario      Lørenskog baseline\n");
+    assert_contains(text, "scenarios/lorenskog/base.lua");
+    assert_contains(text, "Replications  3, seed 42\n");
+    assert_contains(text, "from 2024-01-01, 365 days, of which 90 days warm-up");
+    assert_contains(text, "Skolehelse Lørenskog");
+    assert_contains(text, "Læringsmiljøsenteret..");  /* long name cut on a code point */
+    assert_contains(text, "skolehelse");
+    assert_contains(text, " 11\u00b12 ");    /* arrivals: integer mean and half-width */
+    assert_contains(text, " 51.0\u00b12.5\n");  /* utilisation as a percentage */
+    assert_contains(text, "4.5 ");         /* a mean without an interval */
+    assert_contains(text, "\nSystem\n");
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++)
+        assert_contains(text, ss_system_metric_info[m].label);
+    assert_contains(text, "[1.3, 3.7]");  /* time in system: 2.5 days +- 1.24 */
+    check_service_block(text);
+    free(text);
+}
+
+static void table_marks_missing_values(void **state)
+{
+    ss_run_info info = make_info();
+    info.replications = 5;  /* an interrupted run: 3 of 5 */
+    char *text = capture(table_writer, &info, *state);
+    assert_contains(text, "Replications  3 of 5, seed 42\n");
+    const char *row = strstr(text, "\nlms ");
+    assert_non_null(row);
+    const char *end = strchr(row + 1, '\n');
+    int dashes = 0;
+    for (const char *p = row; p < end; p++)
+        dashes += p[0] == ' ' && p[1] == '-' && (p[2] == ' ' || p[2] == '\n');
+    assert_true(dashes >= 5);  /* queue, caseload/FTE, utilisation, p90, over target ... */
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(metric_tables_complete),
+        cmocka_unit_test(rep_result_starts_undefined),
+        cmocka_unit_test_setup_teardown(summary_estimates, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(json_document_shape, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(json_is_byte_identical, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(csv_rows, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(csv_quotes_awkward_ids, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(table_for_people, setup_summary, teardown_summary),
+        cmocka_unit_test_setup_teardown(table_marks_missing_values, setup_summary, teardown_summary),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

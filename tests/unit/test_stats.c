@@ -1,0 +1,225 @@
+/* test_stats: accumulators and estimates against hand computations and closed forms. */
+#include "testing.h"
+
+#include <stdlib.h>
+
+#include "stats.h"
+
+/* t quantiles from tables (R: qt(0.975, 4), qt(0.95, 4), qt(0.975, 2)). */
+#define T975_4 2.7764451051977987
+#define T95_4 2.1318467863266499
+#define T975_2 4.3026527297494628
+
+/* Small values with 8 fractional bits: adding 1e9 to them is exact, so the reference mean and
+ * variance can be computed on the small values, where the two-pass formula is accurate. */
+static void fill_small_data(double *y, int n)
+{
+    unsigned s = 12345;
+    for (int i = 0; i < n; i++) {
+        s = s * 1103515245u + 12345u;
+        y[i] = (double)(s >> 16) / 256.0;
+    }
+}
+
+static void two_pass(const double *x, int n, double *mean, double *var)
+{
+    double sum = 0.0, ss = 0.0;
+    for (int i = 0; i < n; i++)
+        sum += x[i];
+    *mean = sum / n;
+    for (int i = 0; i < n; i++)
+        ss += (x[i] - *mean) * (x[i] - *mean);
+    *var = ss / (n - 1);
+}
+
+/* A large offset is where the naive sum-of-squares formula loses every digit; Welford must not. */
+static void welford_matches_two_pass(void **state)
+{
+    enum { N = 1000 };
+    const double offset = 1e9;
+    double y[N], mean, var, lo = INFINITY, hi = -INFINITY;
+    fill_small_data(y, N);
+    ss_welford w;
+    ss_welford_reset(&w);
+    for (int i = 0; i < N; i++) {
+        ss_welford_add(&w, offset + y[i]);
+        lo = fmin(lo, offset + y[i]);
+        hi = fmax(hi, offset + y[i]);
+    }
+    two_pass(y, N, &mean, &var);
+    assert_true(var > 1.0);
+    assert_int_equal(w.n, N);
+    assert_near(w.mean, offset + mean, 1e-5);
+    assert_near(ss_welford_var(&w), var, var * 1e-9);
+    assert_true(w.min == lo && w.max == hi);
+}
+
+static void welford_small_and_reset(void **state)
+{
+    ss_welford w;
+    ss_welford_reset(&w);
+    assert_int_equal(w.n, 0);
+    assert_true(isnan(w.min) && isnan(w.max));
+    assert_near(ss_welford_var(&w), 0.0, 0.0);
+    ss_welford_add(&w, -3.0);
+    assert_near(w.mean, -3.0, 0.0);
+    assert_near(ss_welford_var(&w), 0.0, 0.0);  /* n < 2 */
+    assert_true(w.min == -3.0 && w.max == -3.0);
+    ss_welford_add(&w, 5.0);
+    assert_near(w.mean, 1.0, 1e-15);
+    assert_near(ss_welford_var(&w), 32.0, 1e-12);
+    ss_welford_reset(&w);
+    assert_int_equal(w.n, 0);
+    assert_near(w.mean, 0.0, 0.0);
+}
+
+/* Value 2 on [0,3), 5 on [3,7), 1 on [7,10]: area 6 + 20 + 3 = 29 over 10 days. */
+static void timeavg_step_function(void **state)
+{
+    ss_timeavg a;
+    ss_timeavg_start(&a, 0.0, 2.0);
+    ss_timeavg_set(&a, 3.0, 5.0);
+    ss_timeavg_set(&a, 7.0, 1.0);
+    assert_near(ss_timeavg_mean(&a, 10.0), 2.9, 1e-12);
+    assert_near(ss_timeavg_mean(&a, 10.0), 2.9, 1e-12);  /* reading does not change the state */
+    assert_near(ss_timeavg_mean(&a, 7.0), 26.0 / 7.0, 1e-12);
+    ss_timeavg_set(&a, 7.0, 4.0);  /* two changes at the same instant: the later one holds */
+    assert_near(ss_timeavg_mean(&a, 10.0), (26.0 + 12.0) / 10.0, 1e-12);
+}
+
+/* Restarting at the end of warm-up forgets the past but keeps the current value. */
+static void timeavg_restart_at_warmup(void **state)
+{
+    ss_timeavg a;
+    ss_timeavg_start(&a, 0.0, 100.0);  /* a huge warm-up value that must not leak */
+    ss_timeavg_set(&a, 2.0, 5.0);
+    ss_timeavg_start(&a, 5.0, a.value);
+    assert_near(a.area, 0.0, 0.0);
+    assert_near(ss_timeavg_mean(&a, 5.0), 5.0, 0.0);  /* t_end == t0: the current value */
+    ss_timeavg_set(&a, 7.0, 1.0);
+    assert_near(ss_timeavg_mean(&a, 10.0), (5.0 * 2 + 1.0 * 3) / 5.0, 1e-12);
+}
+
+static void quantiles_of_known_data(void **state)
+{
+    static const double shuffled[] = {7, 3, 10, 1, 9, 2, 8, 5, 4, 6};
+    ss_samples s = {0};
+    for (int i = 0; i < 10; i++)
+        assert_int_equal(ss_samples_push(&s, shuffled[i]), 0);
+    assert_near(ss_samples_quantile(&s, 0.5), 5.5, 1e-12);
+    assert_near(ss_samples_quantile(&s, 0.9), 9.1, 1e-12);  /* 9 + 0.1 * (10 - 9) */
+    assert_near(ss_samples_quantile(&s, 0.0), 1.0, 0.0);
+    assert_near(ss_samples_quantile(&s, 1.0), 10.0, 0.0);
+    assert_near(ss_samples_quantile(&s, 0.25), 3.25, 1e-12);
+    ss_samples_free(&s);
+    assert_null(s.x);
+}
+
+static void samples_grow_clear_and_empty(void **state)
+{
+    ss_samples s = {0};
+    assert_true(isnan(ss_samples_quantile(&s, 0.5)));
+    for (int i = 1000; i >= 1; i--)
+        assert_int_equal(ss_samples_push(&s, i), 0);
+    assert_int_equal(s.n, 1000);
+    assert_true(s.cap >= 1000);
+    assert_near(ss_samples_quantile(&s, 0.5), 500.5, 1e-12);
+    size_t cap = s.cap;
+    ss_samples_clear(&s);
+    assert_int_equal(s.n, 0);
+    assert_int_equal(s.cap, cap);  /* memory kept for the next replication */
+    assert_true(isnan(ss_samples_quantile(&s, 0.9)));
+    assert_int_equal(ss_samples_push(&s, 42.0), 0);
+    assert_near(ss_samples_quantile(&s, 0.9), 42.0, 0.0);
+    ss_samples_free(&s);
+}
+
+/* {1..5}: mean 3, sd sqrt(2.5), half-width t(0.975, 4) * sqrt(2.5) / sqrt(5). */
+static void t_interval_of_known_data(void **state)
+{
+    static const double x[] = {1, 2, 3, 4, 5};
+    ss_estimate e = ss_estimate_from(x, 5, 0.95);
+    double half = T975_4 * sqrt(2.5) / sqrt(5.0);
+    assert_int_equal(e.n, 5);
+    assert_near(e.mean, 3.0, 1e-12);
+    assert_near(e.sd, sqrt(2.5), 1e-12);
+    assert_near(e.ci_low, 3.0 - half, 1e-9);
+    assert_near(e.ci_high, 3.0 + half, 1e-9);
+    assert_near(half, 2.776 * sqrt(2.5) / sqrt(5.0), 1e-3);  /* the textbook figure */
+    e = ss_estimate_from(x, 5, 0.90);
+    assert_near(e.ci_high - e.mean, T95_4 * sqrt(2.5) / sqrt(5.0), 1e-9);
+}
+
+static void estimate_skips_nan_and_inf(void **state)
+{
+    const double x[] = {NAN, 1, 2, INFINITY, 3, 4, 5, NAN};
+    ss_estimate e = ss_estimate_from(x, 8, 0.95);
+    assert_int_equal(e.n, 5);
+    assert_near(e.mean, 3.0, 1e-12);
+    assert_near(e.ci_high, 3.0 + T975_4 * sqrt(0.5), 1e-9);
+}
+
+static void estimate_degenerate_cases(void **state)
+{
+    const double none[] = {NAN, NAN}, one[] = {NAN, 7.5}, same[] = {0.1, 0.1, 0.1};
+    ss_estimate e = ss_estimate_from(none, 2, 0.95);
+    assert_int_equal(e.n, 0);
+    assert_true(isnan(e.mean) && isnan(e.ci_low) && isnan(e.ci_high));
+    e = ss_estimate_from(one, 2, 0.95);
+    assert_int_equal(e.n, 1);
+    assert_near(e.mean, 7.5, 0.0);
+    assert_true(isnan(e.ci_low) && isnan(e.ci_high));  /* no interval from one value */
+    e = ss_estimate_from(same, 3, 0.95);
+    assert_true(e.ci_low == e.mean && e.ci_high == e.mean && e.mean == 0.1);
+    assert_near(e.sd, 0.0, 0.0);
+    e = ss_estimate_from(NULL, 0, 0.95);
+    assert_int_equal(e.n, 0);
+}
+
+/* Common random numbers: b tracks a closely, so the paired interval is far narrower than the
+ * interval of either side alone. */
+static void paired_versus_unpaired(void **state)
+{
+    const double a[] = {10, 20, 30, 40, 50}, b[] = {11, 22, 31, 42, 51};
+    ss_estimate p = ss_estimate_paired(a, b, 5, 0.95);
+    ss_estimate ea = ss_estimate_from(a, 5, 0.95), eb = ss_estimate_from(b, 5, 0.95);
+    assert_int_equal(p.n, 5);
+    assert_near(p.mean, eb.mean - ea.mean, 1e-12);
+    assert_near(p.mean, 1.4, 1e-12);
+    assert_near(p.sd, sqrt(0.3), 1e-12);  /* differences {1,2,1,2,1} */
+    assert_near(p.ci_high - p.mean, T975_4 * sqrt(0.3 / 5.0), 1e-9);
+    /* Welch-style half-width of the unpaired difference, for comparison. */
+    double unpaired = T975_4 * sqrt((ea.sd * ea.sd + eb.sd * eb.sd) / 5.0);
+    assert_true(p.ci_high - p.mean < unpaired / 10.0);
+    assert_true(p.ci_low > 0.0);       /* the paired comparison sees the difference */
+    assert_true(eb.ci_low < ea.ci_high);  /* the separate intervals overlap */
+}
+
+static void paired_skips_incomplete_pairs(void **state)
+{
+    const double a[] = {10, NAN, 30, 40, 50}, b[] = {11, 22, 31, NAN, 52};
+    ss_estimate p = ss_estimate_paired(a, b, 5, 0.95);
+    assert_int_equal(p.n, 3);  /* differences {1, 1, 2} */
+    assert_near(p.mean, 4.0 / 3.0, 1e-12);
+    double sd = sqrt(((1 - 4.0 / 3) * (1 - 4.0 / 3) * 2 + (2 - 4.0 / 3) * (2 - 4.0 / 3)) / 2.0);
+    assert_near(p.sd, sd, 1e-12);
+    assert_near(p.ci_high - p.mean, T975_2 * sd / sqrt(3.0), 1e-9);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(welford_matches_two_pass),
+        cmocka_unit_test(welford_small_and_reset),
+        cmocka_unit_test(timeavg_step_function),
+        cmocka_unit_test(timeavg_restart_at_warmup),
+        cmocka_unit_test(quantiles_of_known_data),
+        cmocka_unit_test(samples_grow_clear_and_empty),
+        cmocka_unit_test(t_interval_of_known_data),
+        cmocka_unit_test(estimate_skips_nan_and_inf),
+        cmocka_unit_test(estimate_degenerate_cases),
+        cmocka_unit_test(paired_versus_unpaired),
+        cmocka_unit_test(paired_skips_incomplete_pairs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
