@@ -1,0 +1,148 @@
+-- Småby kommune: mental health and substance use services for children and young people 0-23.
+--
+-- The bundled default scenario: a small municipality's service chain that a planner recognises,
+-- built on the shape of Lørenskog's services (seed 000) but scaled to a town of about 12,000
+-- inhabitants.  The real municipalities live in scenarios/lorenskog/ and scenarios/klepp/.
+-- Every number says where it comes from: cite(value, "seed line") or assume(value, "why").
+return {
+  name = "Småby kommune, barn og unge 0-23 (default)",
+  description = "A small municipality's doors, services and referral paths for children and young people with mental-health and substance problems.",
+
+  calendar = {
+    start = "2024-01-01",
+    horizon_days = assume(1096, "three years: one of warm-up and two measured"),
+    warmup_days = assume(365, "the first year fills the queues from empty"),
+    working_days = "mon-fri",
+    holidays = "norway",
+    -- fellesferie: most staff take three weeks in July
+    summer = { from = "07-01", to = "08-09", capacity = assume(0.6, "about 40 % of staff on leave in fellesferie") },
+    -- concerns follow the school year: few in July, more in autumn and late winter
+    seasonality = assume({ 1.1, 1.1, 1.1, 1.0, 1.0, 0.8, 0.4, 0.7, 1.2, 1.2, 1.2, 1.1 },
+                         "school-year pattern: referrals come through schools and school nurses (seed-000 L491)"),
+  },
+
+  needs = { "mild", "moderate", "severe", "substance" },
+  age_boundaries = { 18 },
+
+  organisation = {
+    sectors = {
+      hom = "Helse, omsorg og mestring",
+      ous = "Oppvekst og utdanning",
+      external = "Spesialisthelsetjenesten (outside the municipality)",
+    },
+    buildings = { radhuset = "Rådhuset", helsehuset = "Helsehuset", sykehus = "Sykehuset" },
+    units = {
+      hefo = { name = "Helsefremmende og forebyggende tjenester", sector = "hom", building = "helsehuset" },
+      rph = { name = "Rus og psykisk helse", sector = "hom", building = "radhuset" },
+      bvt = { name = "Barneverntjenesten", sector = "ous", building = "radhuset" },
+      spes = { name = "BUP and DPS", sector = "external", building = "sykehus" },
+    },
+  },
+
+  population = {
+    ["0-5"] = { ages = { 0, 6 }, count = assume(900, "a town of about 12,000: about 7.5 % aged 0-5"), growth = assume(0.005, "slow growth") },
+    ["6-12"] = { ages = { 6, 13 }, count = assume(1100, "about 9 % aged 6-12"), growth = assume(0.005, "slow growth") },
+    ["13-17"] = { ages = { 13, 18 }, count = assume(800, "about 6.5 % aged 13-17"), growth = assume(0.005, "slow growth") },
+    ["18-23"] = { ages = { 18, 24 }, count = assume(850, "about 7 % aged 18-23"), growth = assume(0.005, "slow growth") },
+  },
+
+  -- New concerns per 1,000 a year.  The sources give no incidence (seed-000 L291 lists it as a gap),
+  -- so these are assumptions a planner should vary.
+  demand = {
+    { need = "mild", cohort = "6-12", per_1000_per_year = assume(60, "incidence not in the sources (seed-000 L291)"),
+      severity = { 1 }, door = { school_nurse = 0.6, gp = 0.2, self = 0.2 } },
+    { need = "mild", cohort = "13-17", per_1000_per_year = assume(110, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0.8, 0.2 }, door = { school_nurse = 0.5, gp = 0.3, self = 0.2 } },
+    { need = "moderate", cohort = "13-17", per_1000_per_year = assume(45, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0.5, 0.5 }, complex_share = assume(0.1, "some need coordinated help over time"),
+      door = { gp = 0.5, school_nurse = 0.4, self = 0.1 } },
+    { need = "moderate", cohort = "18-23", per_1000_per_year = assume(40, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0.5, 0.5 }, door = { gp = 0.7, self = 0.3 } },
+    { need = "severe", cohort = "13-17", per_1000_per_year = assume(4, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0, 0.3, 0.7 }, complex_share = assume(0.5, "severe illness often needs several services"),
+      door = { gp = 0.8, school_nurse = 0.2 } },
+    { need = "severe", cohort = "18-23", per_1000_per_year = assume(5, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0, 0.3, 0.7 }, complex_share = assume(0.5, "severe illness often needs several services"),
+      door = { gp = 1.0 } },
+    { need = "substance", cohort = "13-17", per_1000_per_year = assume(4, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0.6, 0.4 }, door = { school_nurse = 0.5, gp = 0.2, self = 0.3 } },
+    { need = "substance", cohort = "18-23", per_1000_per_year = assume(8, "incidence not in the sources (seed-000 L291)"),
+      severity = { 0.5, 0.3, 0.2 }, complex_share = assume(0.3, "substance problems often come with other needs"),
+      door = { gp = 0.6, self = 0.4 } },
+  },
+
+  doors = {
+    school_nurse = { name = "Skolehelsetjenesten", route = { hs = 1.0 } },
+    gp = { name = "Fastlege", route = "rules/default/gp_triage.lua" },
+    self = { name = "Self-referral", route = { by_need = { substance = { rph = 1.0 } }, default = { fph = 1.0 } } },
+  },
+
+  services = {
+    hs = {
+      order = 1,
+      name = "Helsestasjon og skolehelsetjenesten",
+      unit = "hefo",
+      fte = assume(8, "school nurses for about 2,800 children aged 0-17"),
+      case_share = assume(0.3, "most of a school nurse's time goes to universal work"),
+      capacity = { slots_per_fte = assume(25, "short supportive talks: many open cases per case-FTE") },
+      eligibility = { ages = { 0, 20 } },
+      intake = assume({ "uniform", min = 1, max = 5 }, "a first talk within the week"),
+      episode = { "gamma", mean = assume(30, "a handful of supportive talks"), sd = assume(20, "varies") },
+      target_wait_days = assume(14, "local service goal"),
+      -- school nurses pass on what they cannot treat (seed-000 L491)
+      next = { by_need = { mild = { discharge = 0.8, fph = 0.2 }, substance = { discharge = 0.5, rph = 0.5 } },
+               default = { discharge = 0.3, fph = 0.6, bup = 0.1 } },
+    },
+    fph = {
+      order = 2,
+      name = "Forebyggende psykisk helsetjeneste",
+      unit = "hefo",
+      fte = assume(4, "a quarter of Lørenskog's 16 psychologists (seed-000 L333) for a quarter of its size"),
+      case_share = cite(0.45, "seed-000 L335: 50-60 % of FPH resources go to system-level work"),
+      capacity = { slots_per_fte = assume(20, "open short-term cases per clinical FTE") },
+      eligibility = { ages = { 0, 24 }, needs = { "mild", "moderate" } },
+      intake = assume({ "uniform", min = 2, max = 10 }, "assessment talks"),
+      episode = { by_need = {
+        mild = { "gamma", mean = assume(60, "short-term treatment, a few months"), sd = assume(30, "varies") },
+        moderate = { "gamma", mean = assume(100, "structured treatment, about three months"), sd = assume(40, "varies") },
+      }, default = { "gamma", mean = assume(90, "short-term treatment"), sd = assume(40, "varies") } },
+      queue = { "priority", by_severity = { 3, 2, 1 } },
+      target_wait_days = assume(42, "local service goal of six weeks"),
+      next = { by_need = { moderate = { discharge = 0.8, bup = 0.15, rph = 0.05 } }, default = { discharge = 0.95, bup = 0.05 } },
+      at_age = { [18] = "continue" },
+    },
+    rph = {
+      order = 3,
+      name = "Rus og psykisk helse 18+",
+      unit = "rph",
+      fte = assume(6, "a small adult team for substance use and mental health"),
+      case_share = assume(0.8, "mostly individual follow-up"),
+      capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
+                   case_hours = { "gamma", mean = assume(2.5, "hours a week per user"), sd = assume(1.5, "varies") } },
+      eligibility = { ages = { 16, 120 } },
+      intake = assume({ "uniform", min = 5, max = 20 }, "assessment and a formal decision (vedtak)"),
+      episode = { "lognormal", mean = assume(180, "follow-up over months"), sd = assume(120, "a long tail") },
+      target_wait_days = assume(30, "local service goal"),
+      next = { discharge = 0.85, dps = 0.15 },
+    },
+    bup = {
+      order = 4,
+      name = "BUP (specialist care, children)",
+      unit = "spes",
+      capacity = "unlimited",
+      eligibility = { ages = { 0, 18 } },
+      episode = { "gamma", mean = assume(150, "specialist treatment over months"), sd = assume(80, "varies") },
+      next = { discharge = 0.7, fph = 0.3 },
+      at_age = { [18] = "dps" },
+    },
+    dps = {
+      order = 5,
+      name = "DPS (specialist care, adults)",
+      unit = "spes",
+      capacity = "unlimited",
+      eligibility = { ages = { 18, 120 } },
+      episode = { "gamma", mean = assume(150, "specialist treatment over months"), sd = assume(80, "varies") },
+      next = { discharge = 0.7, rph = 0.3 },
+    },
+  },
+}
