@@ -16,35 +16,14 @@
 #include "scenario.h"
 #include "sim.h"
 #include "store.h"
+#include "study.h"
 
-#define MAX_LIST 64
+#define MAX_LIST SS_CLI_MAX_LIST
 
-typedef struct cli_opts {
-    const char *file;
-    const char *sets[MAX_LIST];
-    int nsets;
-    const char *overlays[MAX_LIST];
-    int noverlays;
-    int reps;
-    uint64_t seed;
-    int jobs;
-    bool json, csv, sources, help, quiet;
-    const char *db;
-    int64_t trace;
-} cli_opts;
-
-typedef struct command {
-    const char *name;
-    const char *usage;
-    const char *help;
-    int (*handler)(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *interrupt);
-    const char *options;  /* which options it takes, as letters below */
-} command;
 
 /* ---- option parsing ------------------------------------------------------------------------ */
 
-static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int usage_error(const char *cmd, const char *fmt, ...)
+int ss_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -55,7 +34,7 @@ static int usage_error(const char *cmd, const char *fmt, ...)
     return SS_EXIT_USAGE;
 }
 
-static bool parse_count(const char *s, long min, long max, long *out)
+bool ss_cli_parse_count(const char *s, long min, long max, long *out)
 {
     char *end;
     errno = 0;
@@ -65,9 +44,9 @@ static bool parse_count(const char *s, long min, long max, long *out)
     return true;
 }
 
-/* Options: s=--set a=--apply r=--reps e=--seed j=-j o=--json/--csv d=--db t=--trace S=--sources */
-static int parse_options(const command *c, int argc, char **argv, cli_opts *o)
+int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
 {
+    struct { const char *name, *options; } cc = {cmd, letters}, *c = &cc;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -83,7 +62,7 @@ static int parse_options(const command *c, int argc, char **argv, cli_opts *o)
 #define NEXT()                                                                           \
     do {                                                                                 \
         if (!val) {                                                                      \
-            if (i + 1 >= argc) return usage_error(c->name, "%s needs a value", name);    \
+            if (i + 1 >= argc) return ss_cli_usage_error(c->name, "%s needs a value", name);    \
             val = argv[++i];                                                             \
         }                                                                                \
     } while (0)
@@ -91,28 +70,28 @@ static int parse_options(const command *c, int argc, char **argv, cli_opts *o)
             o->help = true;
         } else if (strcmp(name, "--set") == 0 && TAKES('s')) {
             NEXT();
-            if (o->nsets == MAX_LIST) return usage_error(c->name, "too many --set options");
+            if (o->nsets == MAX_LIST) return ss_cli_usage_error(c->name, "too many --set options");
             o->sets[o->nsets++] = val;
         } else if (strcmp(name, "--apply") == 0 && TAKES('a')) {
             NEXT();
-            if (o->noverlays == MAX_LIST) return usage_error(c->name, "too many --apply options");
+            if (o->noverlays == MAX_LIST) return ss_cli_usage_error(c->name, "too many --apply options");
             o->overlays[o->noverlays++] = val;
         } else if (strcmp(name, "--reps") == 0 && TAKES('r')) {
             long v;
             NEXT();
-            if (!parse_count(val, 1, 100000, &v)) return usage_error(c->name, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
+            if (!ss_cli_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(c->name, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
             o->reps = (int)v;
         } else if (strcmp(name, "--seed") == 0 && TAKES('e')) {
             NEXT();
             char *end;
             errno = 0;
             unsigned long long v = strtoull(val, &end, 10);
-            if (errno || *end || end == val || val[0] == '-' || v > INT64_MAX) return usage_error(c->name, "--seed: expected a whole number from 0 to %" PRId64 ", got '%s'", INT64_MAX, val);
+            if (errno || *end || end == val || val[0] == '-' || v > INT64_MAX) return ss_cli_usage_error(c->name, "--seed: expected a whole number from 0 to %" PRId64 ", got '%s'", INT64_MAX, val);
             o->seed = v;
         } else if ((strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) && TAKES('j')) {
             long v;
             NEXT();
-            if (!parse_count(val, 1, 1024, &v)) return usage_error(c->name, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
+            if (!ss_cli_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(c->name, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
             o->jobs = (int)v;
         } else if (strcmp(name, "--json") == 0 && TAKES('o')) {
             o->json = true;
@@ -124,37 +103,37 @@ static int parse_options(const command *c, int argc, char **argv, cli_opts *o)
         } else if (strcmp(name, "--trace") == 0 && TAKES('t')) {
             long v;
             NEXT();
-            if (!parse_count(val, 1, 2000000000L, &v)) return usage_error(c->name, "--trace: expected a person number (1, 2, ...), got '%s'", val);
+            if (!ss_cli_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(c->name, "--trace: expected a person number (1, 2, ...), got '%s'", val);
             o->trace = v;
         } else if (strcmp(name, "--sources") == 0 && TAKES('S')) {
             o->sources = true;
         } else if (strcmp(name, "--quiet") == 0 || strcmp(name, "-q") == 0) {
             o->quiet = true;
         } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error(c->name, "unknown option '%s'", name);
-        } else if (!o->file) {
-            o->file = a;
+            return ss_cli_usage_error(c->name, "unknown option '%s'", name);
+        } else if (o->npositional < MAX_LIST) {
+            o->positional[o->npositional++] = a;
         } else {
-            return usage_error(c->name, "unexpected argument '%s'", a);
+            return ss_cli_usage_error(c->name, "too many arguments");
         }
 #undef NEXT
 #undef TAKES
     }
-    if (o->json && o->csv) return usage_error(c->name, "choose one of --json and --csv");
+    if (o->json && o->csv) return ss_cli_usage_error(c->name, "choose one of --json and --csv");
     return 0;
 }
 
 /* ---- shared steps ---------------------------------------------------------------------------- */
 
-static ss_scenario *load(cli_opts *o, const char *cmd, int *exit_code)
+ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code)
 {
-    if (!o->file) {
-        *exit_code = usage_error(cmd, "which scenario? e.g. samsim %s scenarios/default.lua", cmd);
+    if (!file) {
+        *exit_code = ss_cli_usage_error(cmd, "which scenario? e.g. samsim %s scenarios/default.lua", cmd);
         return NULL;
     }
     ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
     ss_diag d;
-    ss_scenario *sc = ss_scenario_load(o->file, &so, &d);
+    ss_scenario *sc = ss_scenario_load(file, &so, &d);
     if (!sc) {
         fprintf(stderr, "%s\n", d.msg);
         *exit_code = SS_EXIT_MODEL;
@@ -162,26 +141,8 @@ static ss_scenario *load(cli_opts *o, const char *cmd, int *exit_code)
     return sc;
 }
 
-static void command_line(int argc, char **argv, char *out, size_t n)
-{
-    snprintf(out, n, "samsim");
-    for (int i = 0; i < argc; i++) {
-        size_t l = strlen(out);
-        bool quote = strpbrk(argv[i], " \t\"'$") != NULL;
-        snprintf(out + l, n - l, quote ? " '%s'" : " %s", argv[i]);
-    }
-}
-
-static void now_iso(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* A progress line on a terminal only, so pipes and files stay clean. */
-static void progress(void *ud, int done, int total)
+void ss_cli_progress(void *ud, int done, int total)
 {
     (void)ud;
     fprintf(stderr, "\rreplication %d of %d", done, total);
@@ -189,88 +150,56 @@ static void progress(void *ud, int done, int total)
     fflush(stderr);
 }
 
+#define RUN_OPTIONS "saredjot"
+#define CHECK_OPTIONS "sa"
+#define SHOW_OPTIONS "saS"
+
 /* ---- commands -------------------------------------------------------------------------------- */
 
-static int cmd_run(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_run(int argc, char **argv, volatile sig_atomic_t *interrupt)
 {
-    int code = 0;
-    ss_scenario *sc = load(o, "run", &code);
+    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
+    int code = ss_cli_parse("run", RUN_OPTIONS, argc - 1, argv + 1, o);
+    if (code) return code;
+    if (o->help) return ss_cli_help("run");
+    if (o->npositional > 1) return ss_cli_usage_error("run", "unexpected argument '%s'", o->positional[1]);
+    const char *file = o->npositional ? o->positional[0] : NULL;
+    ss_scenario *sc = ss_cli_load(file, o, "run", &code);
     if (!sc) return code;
-    const ss_model *m = ss_scenario_model(sc);
-    char cmdline[4096], started[32], date[11];
-    command_line(argc, argv, cmdline, sizeof cmdline);
-    now_iso(started);
-    ss_calendar_format(&m->cal, 0, date);
-    const char **ids = calloc(m->nservices, sizeof *ids), **names = calloc(m->nservices, sizeof *names);
-    double *fte = calloc(m->nservices, sizeof *fte);
-    for (int i = 0; i < m->nservices; i++) {
-        ids[i] = m->services[i].id;
-        names[i] = m->services[i].name;
-        fte[i] = m->services[i].fte;
-    }
-    ss_run_info info = {
-        .engine_version = SS_VERSION, .scenario_name = m->name, .scenario_path = ss_scenario_path(sc),
-        .scenario_hash = ss_scenario_hash(sc), .rules_hash = ss_scenario_rules_hash(sc),
-        .resolved_text = ss_scenario_text(sc), .command_line = cmdline, .started_at = started,
-        .seed = o->seed, .replications = o->reps, .horizon_days = m->horizon, .warmup_days = m->warmup,
-        .sample_days = m->sample_days, .start_date = date, .nservices = m->nservices,
-        .service_ids = ids, .service_names = names, .service_fte = fte};
+    char cmdline[4096];
+    ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
+    ss_study st;
+    ss_study_init(&st, sc, o->seed, o->reps, cmdline);
+    ss_study_opts so = {.jobs = o->jobs, .interrupt = interrupt, .db = o->db,
+                        .trace_person = o->trace, .trace = stdout,
+                        .progress = (!o->quiet && isatty(2) && o->reps > 1) ? ss_cli_progress : NULL};
     ss_diag d;
-    ss_store *st = NULL;
-    int64_t run_id = 0;
-    if (o->db) {
-        st = ss_store_open(o->db, &d);
-        if (!st || ss_store_begin_run(st, &info, &run_id, &d) < 0) {
-            fprintf(stderr, "%s\n", d.msg);
-            code = SS_EXIT_IO;
-            goto out;
-        }
-    }
-    ss_rep_result *res = calloc(o->reps, sizeof *res);
-    ss_run_opts ro = {.seed = o->seed, .reps = o->reps, .jobs = o->jobs, .interrupt = interrupt,
-                      .store = st, .run_id = run_id, .info = &info, .trace_person = o->trace,
-                      .trace = stdout,
-                      .progress = (!o->quiet && isatty(2) && o->reps > 1) ? progress : NULL};
-    if (ss_run_replications(m, &ro, res, &d) < 0) {
-        bool stopped = strcmp(d.msg, "interrupted") == 0;
-        fprintf(stderr, "%s%s\n", d.msg, stopped && st ? " (the replications already finished are kept in the database)" : "");
-        if (st) {
-            ss_diag d2;
-            /* a rule error stores nothing; an interrupt keeps the whole replications */
-            if (stopped) ss_store_fail_run(st, run_id, "interrupted", &d2);
-            else ss_store_discard_run(st, run_id, &d2);
-        }
-        code = stopped ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
-        free(res);
-        goto out;
-    }
-    ss_summary sum;
-    ss_summary_build(&sum, res, o->reps, m->nservices, 0.95);
-    if (st && ss_store_finish_run(st, run_id, &sum, &info, &d) < 0) {
-        fprintf(stderr, "%s\n", d.msg);
-        code = SS_EXIT_IO;
+    int interrupted, io_error;
+    if (ss_study_run(&st, &so, &d, &interrupted, &io_error) < 0) {
+        fprintf(stderr, "%s%s\n", d.msg, interrupted && o->db ? " (the replications already finished are kept in the database)" : "");
+        code = interrupted ? SS_EXIT_INTERRUPTED : io_error ? SS_EXIT_IO : SS_EXIT_MODEL;
+        if (!st.reps) goto out;  /* a store failure after the run still prints the results */
     }
     if (o->trace) fputc('\n', stdout);
-    if (o->json) ss_output_json(stdout, &info, &sum);
-    else if (o->csv) ss_output_csv(stdout, &info, &sum);
-    else ss_output_table(stdout, &info, &sum);
+    if (o->json) ss_output_json(stdout, &st.info, &st.summary);
+    else if (o->csv) ss_output_csv(stdout, &st.info, &st.summary);
+    else ss_output_table(stdout, &st.info, &st.summary);
     if (fflush(stdout) != 0) code = SS_EXIT_IO;
-    ss_summary_free(&sum);
-    for (int i = 0; i < o->reps; i++) ss_rep_result_free(&res[i]);
-    free(res);
 out:
-    if (st) ss_store_close(st);
-    free(ids);
-    free(names);
-    free(fte);
+    ss_study_fini(&st);
     ss_scenario_free(sc);
     return code;
 }
 
-static int cmd_check(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_check(int argc, char **argv, volatile sig_atomic_t *interrupt)
 {
-    int code = 0;
-    ss_scenario *sc = load(o, "check", &code);
+    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
+    int code = ss_cli_parse("check", CHECK_OPTIONS, argc - 1, argv + 1, o);
+    if (code) return code;
+    if (o->help) return ss_cli_help("check");
+    if (o->npositional > 1) return ss_cli_usage_error("check", "unexpected argument '%s'", o->positional[1]);
+    const char *file = o->npositional ? o->positional[0] : NULL;
+    ss_scenario *sc = ss_cli_load(file, o, "check", &code);
     if (!sc) return code;
     const ss_model *m = ss_scenario_model(sc);
     ss_diag d;
@@ -282,17 +211,22 @@ static int cmd_check(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *
     }
     ss_sim_free(sim);
     printf("%s: ok: %s; %d services, %d doors, %d demand streams, %d rule function%s; %.0f days from %04d-%02d-%02d; %d numbers without a source\n",
-           o->file, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
+           file, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
            ss_calendar_date(&m->cal, 0).year, ss_calendar_date(&m->cal, 0).month, ss_calendar_date(&m->cal, 0).day,
            ss_scenario_unsourced(sc));
     ss_scenario_free(sc);
     return SS_EXIT_OK;
 }
 
-static int cmd_show(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_show(int argc, char **argv, volatile sig_atomic_t *interrupt)
 {
-    int code = 0;
-    ss_scenario *sc = load(o, "show", &code);
+    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
+    int code = ss_cli_parse("show", SHOW_OPTIONS, argc - 1, argv + 1, o);
+    if (code) return code;
+    if (o->help) return ss_cli_help("show");
+    if (o->npositional > 1) return ss_cli_usage_error("show", "unexpected argument '%s'", o->positional[1]);
+    const char *file = o->npositional ? o->positional[0] : NULL;
+    ss_scenario *sc = ss_cli_load(file, o, "show", &code);
     if (!sc) return code;
     if (o->sources) ss_scenario_print_sources(sc, stdout);
     else fputs(ss_scenario_text(sc), stdout);
@@ -300,33 +234,58 @@ static int cmd_show(cli_opts *o, int argc, char **argv, volatile sig_atomic_t *i
     return SS_EXIT_OK;
 }
 
-static const command commands[] = {
-    {"run", "samsim run SCENARIO [--reps N] [--seed S] [-j N] [--json | --csv] [--db FILE]\n"
-            "                    [--set PATH=VALUE]... [--apply OVERLAY]... [--trace PERSON]",
-     "Simulate the scenario and print results with 95% confidence intervals.\n"
-     "  --reps N         replications (default 10)\n"
-     "  --seed S         study seed (default 1); the same seed gives the same numbers\n"
-     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
-     "  --json, --csv    machine-readable output instead of the table\n"
-     "  --db FILE        also store runs, replications, metrics and time series in SQLite\n"
-     "  --set PATH=VALUE override any value, e.g. --set services.fph.fte=18\n"
-     "  --apply OVERLAY  apply an organisational model (a Lua overlay file), in order\n"
-     "  --trace PERSON   print one person's path through the services (replication 1)\n"
-     "  -q, --quiet      no progress line",
-     cmd_run, "saredjot"},
-    {"check", "samsim check SCENARIO [--set PATH=VALUE]... [--apply OVERLAY]...",
-     "Load and validate the scenario and its rule files without running it.", cmd_check, "sa"},
-    {"show", "samsim show SCENARIO [--sources] [--set PATH=VALUE]... [--apply OVERLAY]...",
-     "Print the resolved scenario (after extends, overlays and --set) as Lua,\n"
-     "or with --sources the register of every number and its source or assumption.", cmd_show, "saS"},
+static const ss_command cmd_run_entry = {
+    "run", "samsim run SCENARIO [--reps N] [--seed S] [-j N] [--json | --csv] [--db FILE]\n"
+           "                    [--set PATH=VALUE]... [--apply OVERLAY]... [--trace PERSON]",
+    "Simulate the scenario and print results with 95% confidence intervals.\n"
+    "  --reps N         replications (default 10)\n"
+    "  --seed S         study seed (default 1); the same seed gives the same numbers\n"
+    "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
+    "  --json, --csv    machine-readable output instead of the table\n"
+    "  --db FILE        also store runs, replications, metrics and time series in SQLite\n"
+    "  --set PATH=VALUE override any value, e.g. --set services.fph.fte=18\n"
+    "  --apply OVERLAY  apply an organisational model (a Lua overlay file), in order\n"
+    "  --trace PERSON   print one person's path through the services (replication 1)\n"
+    "  -q, --quiet      no progress line",
+    cmd_run};
+static const ss_command cmd_check_entry = {
+    "check", "samsim check SCENARIO [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "Load and validate the scenario and its rule files without running it.", cmd_check};
+static const ss_command cmd_show_entry = {
+    "show", "samsim show SCENARIO [--sources] [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "Print the resolved scenario (after extends, overlays and --set) as Lua,\n"
+    "or with --sources the register of every number and its source or assumption.", cmd_show};
+
+/* One table feeds dispatch, `samsim --help` and (in the REPL) completion.  Commands that live in
+ * their own files declare their entry in cli.h. */
+static const ss_command *const commands[] = {
+    &cmd_run_entry,
+    &cmd_check_entry,
+    &cmd_show_entry,
+    /* test: */
+    /* compare: */
+    /* report: */
+    /* batch: */
+    /* merge: */
+    /* repl: */
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+int ss_cli_help(const char *name)
+{
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0) {
+            printf("usage: %s\n\n%s\n", commands[i]->usage, commands[i]->help);
+            return SS_EXIT_OK;
+        }
+    return SS_EXIT_USAGE;
+}
 
 static void global_help(FILE *f)
 {
     fprintf(f, "samsim %s: simulate municipal welfare services and compare ways to organise them\n\n", SS_VERSION);
     fprintf(f, "usage:\n");
-    for (int i = 0; i < NCOMMANDS; i++) fprintf(f, "  %s\n", commands[i].usage);
+    for (int i = 0; i < NCOMMANDS; i++) fprintf(f, "  %s\n", commands[i]->usage);
     fprintf(f, "  samsim --version\n\n");
     fprintf(f, "'samsim COMMAND --help' tells more about a command.\n\n");
     fprintf(f, "exit codes: 0 success; 1 the scenario, an overlay or a rule is wrong; 2 the command\n"
@@ -343,18 +302,14 @@ int ss_cli_main(int argc, char **argv, volatile sig_atomic_t *interrupt)
         printf("samsim %s\n", SS_VERSION);
         return SS_EXIT_OK;
     }
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], commands[i]->name) == 0)
+            return commands[i]->handler(argc - 1, argv + 1, interrupt);
+    char list[256] = "";
     for (int i = 0; i < NCOMMANDS; i++) {
-        const command *c = &commands[i];
-        if (strcmp(argv[1], c->name) != 0) continue;
-        cli_opts o = {.reps = 10, .seed = 1};
-        int rc = parse_options(c, argc - 2, argv + 2, &o);
-        if (rc) return rc;
-        if (o.help) {
-            printf("usage: %s\n\n%s\n", c->usage, c->help);
-            return SS_EXIT_OK;
-        }
-        return c->handler(&o, argc - 1, argv + 1, interrupt);
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, commands[i]->name, sizeof list - strlen(list) - 1);
     }
-    fprintf(stderr, "samsim: unknown command '%s' (commands: run, check, show; see 'samsim --help')\n", argv[1]);
+    fprintf(stderr, "samsim: unknown command '%s' (commands: %s; see 'samsim --help')\n", argv[1], list);
     return SS_EXIT_USAGE;
 }

@@ -1,4 +1,4 @@
-/* cli: the `samsim` command line — a table of commands {name, usage, help, handler}.
+/* cli: the `samsim` command line — one table of commands {name, usage, help, handler}.
  *
  * Exit codes (documented in the README and in `samsim --help`):
  *   0 success
@@ -10,10 +10,62 @@
 #define SS_CLI_H
 
 #include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "scenario.h"
 
 #define SS_VERSION "0.1.0"
 
 enum { SS_EXIT_OK = 0, SS_EXIT_MODEL = 1, SS_EXIT_USAGE = 2, SS_EXIT_INTERRUPTED = 3, SS_EXIT_IO = 4 };
+
+/* A command: argv[0] is the command's name, the rest its arguments. */
+typedef struct ss_command {
+    const char *name;
+    const char *usage;
+    const char *help;
+    int (*handler)(int argc, char **argv, volatile sig_atomic_t *interrupt);
+} ss_command;
+
+/* Commands defined in their own files (listed in cli.c's table). */
+/* extern test */
+/* extern compare */
+/* extern report */
+/* extern batch */
+/* extern merge */
+/* extern repl */
+
+#define SS_CLI_MAX_LIST 64
+
+/* Options shared by the commands that load and run scenarios. */
+typedef struct ss_cli_opts {
+    const char *positional[SS_CLI_MAX_LIST];
+    int npositional;
+    const char *sets[SS_CLI_MAX_LIST];   /* --set PATH=VALUE */
+    int nsets;
+    const char *overlays[SS_CLI_MAX_LIST]; /* --apply FILE */
+    int noverlays;
+    int reps;                            /* --reps N */
+    uint64_t seed;                       /* --seed S */
+    int jobs;                            /* -j N */
+    bool json, csv, sources, help, quiet;
+    const char *db;                      /* --db FILE */
+    int64_t trace;                       /* --trace PERSON */
+} ss_cli_opts;
+
+/* Parse argv (without the command name) into o.  letters says which options the command takes:
+ * s --set, a --apply, r --reps, e --seed, j -j/--jobs, o --json/--csv, d --db, t --trace,
+ * S --sources (--help and --quiet always).  Set o's defaults before calling.  Returns 0, or an
+ * exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
+int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
+int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool ss_cli_parse_count(const char *s, long min, long max, long *out);
+/* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure. */
+ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code);
+/* "\rreplication 3 of 10" on stderr (use only when stderr is a terminal). */
+void ss_cli_progress(void *ud, int done, int total);
+/* Print a command's usage and help; SS_EXIT_OK. */
+int ss_cli_help(const char *name);
 
 /* Run one command line; interrupt is the Ctrl-C flag owned by main(). */
 int ss_cli_main(int argc, char **argv, volatile sig_atomic_t *interrupt);

@@ -1,0 +1,104 @@
+#include "study.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "store.h"
+
+void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t n)
+{
+    snprintf(out, n, "%s", prog);
+    for (int i = 0; i < argc; i++) {
+        size_t l = strlen(out);
+        bool quote = strpbrk(argv[i], " \t\"'$") != NULL;
+        snprintf(out + l, n - l, quote ? " '%s'" : " %s", argv[i]);
+    }
+}
+
+void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps, const char *command_line)
+{
+    memset(st, 0, sizeof *st);
+    const ss_model *m = ss_scenario_model(sc);
+    st->sc = sc;
+    st->nreps = reps;
+    snprintf(st->command_line, sizeof st->command_line, "%s", command_line ? command_line : "");
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(st->started_at, sizeof st->started_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    ss_calendar_format(&m->cal, 0, st->start_date);
+    st->ids = calloc(m->nservices, sizeof *st->ids);
+    st->names = calloc(m->nservices, sizeof *st->names);
+    st->fte = calloc(m->nservices, sizeof *st->fte);
+    for (int i = 0; i < m->nservices; i++) {
+        st->ids[i] = m->services[i].id;
+        st->names[i] = m->services[i].name;
+        st->fte[i] = m->services[i].fte;
+    }
+    st->info = (ss_run_info){
+        .engine_version = SS_VERSION, .scenario_name = m->name, .scenario_path = ss_scenario_path(sc),
+        .scenario_hash = ss_scenario_hash(sc), .rules_hash = ss_scenario_rules_hash(sc),
+        .resolved_text = ss_scenario_text(sc), .command_line = st->command_line,
+        .started_at = st->started_at, .seed = seed, .replications = reps,
+        .horizon_days = m->horizon, .warmup_days = m->warmup, .sample_days = m->sample_days,
+        .start_date = st->start_date, .nservices = m->nservices, .service_ids = st->ids,
+        .service_names = st->names, .service_fte = st->fte};
+}
+
+void ss_study_fini(ss_study *st)
+{
+    if (st->reps) {
+        for (int i = 0; i < st->nreps; i++) ss_rep_result_free(&st->reps[i]);
+        free(st->reps);
+        ss_summary_free(&st->summary);
+    }
+    free(st->ids);
+    free(st->names);
+    free(st->fte);
+    memset(st, 0, sizeof *st);
+}
+
+int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error)
+{
+    const ss_model *m = ss_scenario_model(st->sc);
+    *interrupted = *io_error = 0;
+    ss_store *store = NULL;
+    if (o->db) {
+        store = ss_store_open(o->db, d);
+        if (!store || ss_store_begin_run(store, &st->info, &st->run_id, d) < 0) {
+            if (store) ss_store_close(store);
+            *io_error = 1;
+            return -1;
+        }
+    }
+    ss_rep_result *res = calloc(st->nreps, sizeof *res);
+    ss_run_opts ro = {.seed = st->info.seed, .reps = st->nreps, .jobs = o->jobs,
+                      .interrupt = o->interrupt, .store = store, .run_id = st->run_id,
+                      .info = &st->info, .trace_person = o->trace_person, .trace = o->trace,
+                      .progress = o->progress, .progress_ud = o->progress_ud};
+    if (ss_run_replications(m, &ro, res, d) < 0) {
+        free(res);
+        *interrupted = strcmp(d->msg, "interrupted") == 0;
+        if (store) {
+            ss_diag d2;
+            /* a rule error stores nothing; an interrupt keeps the whole replications */
+            if (*interrupted) ss_store_fail_run(store, st->run_id, "interrupted", &d2);
+            else ss_store_discard_run(store, st->run_id, &d2);
+            ss_store_close(store);
+        }
+        return -1;
+    }
+    st->reps = res;
+    ss_summary_build(&st->summary, res, st->nreps, m->nservices, 0.95);
+    int rc = 0;
+    if (store) {
+        if (ss_store_finish_run(store, st->run_id, &st->summary, &st->info, d) < 0) {
+            *io_error = 1;
+            rc = -1;
+        }
+        ss_store_close(store);
+    }
+    return rc;
+}

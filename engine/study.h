@@ -1,0 +1,53 @@
+/* study: one scenario run end to end — replications, summary, and the SQLite store — as the
+ * `run` command, the REPL, comparisons and batches all need it.  Keeps the run's description
+ * (ss_run_info) and the strings it points to together. */
+#ifndef SS_STUDY_H
+#define SS_STUDY_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "results.h"
+#include "runner.h"
+#include "scenario.h"
+
+typedef struct ss_study {
+    const ss_scenario *sc;    /* borrowed */
+    ss_run_info info;
+    const char **ids, **names;
+    double *fte;
+    char command_line[4096];
+    char started_at[32];
+    char start_date[11];
+    int nreps;
+    ss_rep_result *reps;      /* after ss_study_run: [nreps] */
+    ss_summary summary;       /* after ss_study_run */
+    int64_t run_id;           /* in the store, when one was given */
+} ss_study;
+
+/* Describe a run of sc with this seed and number of replications. */
+void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps, const char *command_line);
+void ss_study_fini(ss_study *st);
+
+typedef struct ss_study_opts {
+    int jobs;
+    volatile sig_atomic_t *interrupt;
+    const char *db;           /* SQLite file, or NULL */
+    int64_t trace_person;
+    FILE *trace;
+    ss_progress_fn progress;
+    void *progress_ud;
+} ss_study_opts;
+
+/* Run every replication and build the summary.  With a db: the run is stored; a rule error
+ * stores nothing, an interrupt keeps whole replications (status 'interrupted').
+ * Returns 0, or -1 with d filled; *interrupted tells an interrupt from an error, *io_error a
+ * store failure. */
+int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error);
+
+/* "samsim run x.lua --reps 5" from argv, quoting where needed. */
+void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t n);
+
+#endif
