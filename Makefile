@@ -72,7 +72,7 @@ test: deps
 build-asan-tests: $(UNIT_BIN)
 
 test-fast: all $(UNIT_BIN)
-	@tests/run.sh build
+	@tests/run.sh $(B)
 
 valgrind: all $(UNIT_BIN)
 	@tests/valgrind.sh build

@@ -26,6 +26,7 @@ typedef struct ss_person {
     double arrived;       /* simulated day of the first concern */
     double referred;      /* when the current referral was accepted */
     int service;          /* current service, -1 when none */
+    int last;             /* the service last referred to, -1 before the first */
     double units;         /* capacity held or needed at the current service */
     int referrals;        /* services referred to (with repeats) */
     int handoffs;         /* transitions from one service to another */

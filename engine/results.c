@@ -79,7 +79,10 @@ int ss_rep_result_init(ss_rep_result *r, int rep, int nservices, int nsamples)
     r->series_day = alloc_doubles(nsamples);
     r->series_queue = alloc_doubles(nseries);
     r->series_caseload = alloc_doubles(nseries);
-    if (!r->service || !r->series_day || !r->series_queue || !r->series_caseload) {
+    r->flows = alloc_doubles((long)(nservices + 1) * (nservices + 1));
+    r->wait_hist = alloc_doubles((long)nservices * SS_WAIT_BINS);
+    if (!r->service || !r->series_day || !r->series_queue || !r->series_caseload || !r->flows ||
+        !r->wait_hist) {
         ss_rep_result_free(r);
         return -1;
     }
@@ -95,7 +98,9 @@ void ss_rep_result_free(ss_rep_result *r)
     free(r->series_day);
     free(r->series_queue);
     free(r->series_caseload);
-    r->service = r->series_day = r->series_queue = r->series_caseload = NULL;
+    free(r->flows);
+    free(r->wait_hist);
+    r->service = r->series_day = r->series_queue = r->series_caseload = r->flows = r->wait_hist = NULL;
     r->nservices = r->nsamples = 0;
 }
 

@@ -63,7 +63,20 @@ typedef struct ss_rep_result {
     double *series_day;       /* [nsamples] simulated day of each sample */
     double *series_queue;     /* [nservices][nsamples] */
     double *series_caseload;  /* [nservices][nsamples] */
+    double *flows;            /* [nservices+1][nservices+1]: from -> to; index nservices is
+                                 "outside" (a new concern entering, or a person leaving) */
+    double *wait_hist;        /* [nservices][SS_WAIT_BINS] first-contact waits */
 } ss_rep_result;
+
+/* Wait histogram: SS_WAIT_BINS - 1 bins of SS_WAIT_BIN_DAYS days, then one for longer waits. */
+#define SS_WAIT_BIN_DAYS 14
+#define SS_WAIT_BINS 27
+static inline int ss_wait_bin(double days)
+{
+    int b = days <= 0 ? 0 : (int)(days / SS_WAIT_BIN_DAYS);
+    return b < SS_WAIT_BINS - 1 ? b : SS_WAIT_BINS - 1;
+}
+static inline double *ss_rep_flow(ss_rep_result *r, int from, int to) { return &r->flows[(long)from * (r->nservices + 1) + to]; }
 
 /* Allocate the arrays for nservices and nsamples (values set to NaN / 0).  0 ok, -1 OOM. */
 int ss_rep_result_init(ss_rep_result *r, int rep, int nservices, int nsamples);

@@ -217,9 +217,17 @@ static void release_person(ss_sim *s, int slot)
     s->free_slots[s->nfree++] = slot;
 }
 
+/* Who goes where: counted from the end of warm-up, "outside" is index nservices. */
+static void count_flow(ss_sim *s, int from, int to)
+{
+    int out = s->m->nservices;
+    if (s->measuring) (*ss_rep_flow(s->out, from < 0 ? out : from, to < 0 ? out : to))++;
+}
+
 static void exit_person(ss_sim *s, int slot, const char *why)
 {
     ss_person *p = &s->pool[slot].p;
+    count_flow(s, p->last, -1);
     trace(s, p, "leaves: %s (%d hand-offs, %.1f days since the concern)", why, p->handoffs, s->k.now - p->arrived);
     if (s->measuring && p->arrived >= s->m->warmup) {
         double t = s->k.now - p->arrived;
@@ -321,6 +329,7 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
         ss_welford_add(&st->wait, wait);
         ss_samples_push(&st->waits, wait);
         if (wait > svc->target_wait) st->over_target++;
+        s->out->wait_hist[(long)sv * SS_WAIT_BINS + ss_wait_bin(wait)]++;
     }
     gsl_rng *r = s->rng_service[sv];
     double length = ss_dist_sample(&svc->intake, r) + ss_dist_sample(&svc->episode[p->need], r);
@@ -400,6 +409,8 @@ static int refer(ss_sim *s, int slot, int sv, int from, ss_diag *d)
                        (long long)p->id, MAX_REFERRALS, svc->id, date);
     }
     if (from >= 0) p->handoffs++;
+    count_flow(s, from, sv);
+    p->last = sv;
     p->visited |= 1ull << sv;
     if (p->npath < SS_PATH_MAX) p->path[p->npath++] = (int8_t)sv;
     if (s->measuring) st->arrivals++;
@@ -537,7 +548,7 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     ss_person *p = &ps->p;
     uint32_t gen = p->gen;
     *p = (ss_person){.id = ++s->next_id, .gen = gen, .state = SS_P_ARRIVING, .need = dm->need,
-                     .demand = k, .door = -1, .arrived = s->k.now, .service = -1};
+                     .demand = k, .door = -1, .arrived = s->k.now, .service = -1, .last = -1};
     gsl_rng *r = s->rng_persons[k];  /* always three draws, so persons stay in step */
     double u_age = gsl_rng_uniform(r), u_sev = gsl_rng_uniform(r), u_cx = gsl_rng_uniform(r);
     p->age0 = dm->age_min + u_age * (dm->age_max - dm->age_min);
@@ -633,6 +644,9 @@ static void start_measuring(ss_sim *s)
         ss_timeavg_start(&st->cap_ta, t, st->cap_now);
     }
     s->persons = s->exited = s->rejections = 0;
+    int n1 = s->m->nservices + 1;
+    memset(s->out->flows, 0, sizeof(double) * n1 * n1);
+    memset(s->out->wait_hist, 0, sizeof(double) * s->m->nservices * SS_WAIT_BINS);
     ss_welford_reset(&s->tis);
     ss_welford_reset(&s->visited);
     ss_welford_reset(&s->handoffs);

@@ -63,6 +63,19 @@ static const char schema_sql[] =
     "  rep INTEGER NOT NULL, service TEXT NOT NULL, day REAL NOT NULL,\n"
     "  queue REAL, caseload REAL,\n"
     "  PRIMARY KEY(run_id, rep, service, day)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS flows(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL,\n"
+    "  from_service TEXT NOT NULL,  -- '' = a new concern from outside\n"
+    "  to_service TEXT NOT NULL,    -- '' = leaving the services\n"
+    "  persons REAL NOT NULL,\n"
+    "  PRIMARY KEY(run_id, rep, from_service, to_service)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS wait_histogram(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL, service TEXT NOT NULL,\n"
+    "  from_days REAL NOT NULL, to_days REAL,  -- to_days NULL: the open last bin\n"
+    "  persons REAL NOT NULL,\n"
+    "  PRIMARY KEY(run_id, rep, service, from_days)) WITHOUT ROWID;\n"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');\n";
 
 const char *ss_store_schema(void) { return schema_sql; }
@@ -352,6 +365,56 @@ static int insert_series(ss_store *st, int64_t run_id, const ss_rep_result *r,
     return rc;
 }
 
+/* Only the non-zero flows: most pairs of services never exchange anyone. */
+static int insert_flows(ss_store *st, int64_t run_id, const ss_rep_result *r,
+                        const ss_run_info *info, ss_diag *d)
+{
+    sqlite3_stmt *s = prepare(st,
+        "INSERT INTO flows(run_id, rep, from_service, to_service, persons) VALUES(?,?,?,?,?)", d);
+    if (!s)
+        return -1;
+    int n = r->nservices, rc = 0;
+    for (int f = 0; f <= n && rc == 0; f++) {
+        for (int t = 0; t <= n && rc == 0; t++) {
+            double v = r->flows[(long)f * (n + 1) + t];
+            if (v == 0)
+                continue;
+            sqlite3_bind_int64(s, 1, run_id);
+            sqlite3_bind_int(s, 2, r->rep);
+            bind_text(s, 3, f < n ? info->service_ids[f] : "");
+            bind_text(s, 4, t < n ? info->service_ids[t] : "");
+            sqlite3_bind_double(s, 5, v);
+            rc = step(st, s, d);
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int insert_wait_histogram(ss_store *st, int64_t run_id, const ss_rep_result *r,
+                                 const ss_run_info *info, ss_diag *d)
+{
+    sqlite3_stmt *s = prepare(st,
+        "INSERT INTO wait_histogram(run_id, rep, service, from_days, to_days, persons) VALUES(?,?,?,?,?,?)", d);
+    if (!s)
+        return -1;
+    int rc = 0;
+    for (int i = 0; i < r->nservices && rc == 0; i++) {
+        for (int b = 0; b < SS_WAIT_BINS && rc == 0; b++) {
+            sqlite3_bind_int64(s, 1, run_id);
+            sqlite3_bind_int(s, 2, r->rep);
+            bind_text(s, 3, info->service_ids[i]);
+            sqlite3_bind_double(s, 4, (double)b * SS_WAIT_BIN_DAYS);
+            if (b < SS_WAIT_BINS - 1) sqlite3_bind_double(s, 5, (double)(b + 1) * SS_WAIT_BIN_DAYS);
+            else sqlite3_bind_null(s, 5);
+            sqlite3_bind_double(s, 6, r->wait_hist[(long)i * SS_WAIT_BINS + b]);
+            rc = step(st, s, d);
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
                          const ss_run_info *info, ss_diag *d)
 {
@@ -359,7 +422,8 @@ int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
     if (tx_begin(st, d))
         return ss_wrap(d, "%s: cannot write replication %d", st->path, r->rep);
     if (insert_replication_row(st, run_id, r, d) || insert_metrics(st, run_id, r, info, d) ||
-        insert_series(st, run_id, r, info, d)) {
+        insert_series(st, run_id, r, info, d) || insert_flows(st, run_id, r, info, d) ||
+        insert_wait_histogram(st, run_id, r, info, d)) {
         tx_rollback(st);
         return ss_wrap(d, "%s: cannot write replication %d", st->path, r->rep);
     }
@@ -452,7 +516,7 @@ int ss_store_fail_run(ss_store *st, int64_t run_id, const char *why, ss_diag *d)
 /* Children first, so the foreign keys hold at every statement. */
 static int delete_run_rows(ss_store *st, int64_t run_id, ss_diag *d)
 {
-    static const char *const tables[] = {"series", "metrics", "summary", "replications",
+    static const char *const tables[] = {"series", "flows", "wait_histogram", "metrics", "summary", "replications",
                                          "services", "runs"};
     char sql[96];
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
