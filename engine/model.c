@@ -188,7 +188,7 @@ static int add_lua_rule(build *b, const char *key, const char *ref, const char *
     m->lua_rules = realloc(m->lua_rules, sizeof *m->lua_rules * (m->nlua_rules + 1));
     ss_lua_rule *x = &m->lua_rules[m->nlua_rules];
     x->path = path;
-    x->display = strdup(file);
+    x->display = strdup(path);  /* where the user finds it */
     x->field = field[0] ? strdup(field) : NULL;
     x->point = strdup(point);
     rule->kind = SS_RULE_LUA;
@@ -645,8 +645,8 @@ static int read_capacity(build *b, ss_service *s)
         static const char *const keys[] = {"slots", "slots_per_fte", "hours_per_fte_week", "case_hours", NULL};
         rc = ss_reader_only_keys(&b->r, keys);
         double slots, per_fte, hours;
-        if (rc == 0) rc = ss_reader_number(&b->r, "slots", 0, 1e9, false, NAN, &slots);
-        if (rc == 0) rc = ss_reader_number(&b->r, "slots_per_fte", 0, 1e6, false, NAN, &per_fte);
+        if (rc == 0) rc = ss_reader_number(&b->r, "slots", 0, INFINITY, false, NAN, &slots);
+        if (rc == 0) rc = ss_reader_number(&b->r, "slots_per_fte", 0, INFINITY, false, NAN, &per_fte);
         if (rc == 0) rc = ss_reader_number(&b->r, "hours_per_fte_week", 0, 168, false, NAN, &hours);
         int forms = !isnan(slots) + !isnan(per_fte) + !isnan(hours);
         if (rc == 0 && forms != 1)
@@ -941,7 +941,7 @@ static int read_service(build *b, ss_service *s)
         if (s->unit < 0)
             rc = ss_reader_fail(&b->r, "unit", "unknown unit '%s' (declare it in organisation.units)", unit);
     }
-    if (rc == 0) rc = ss_reader_number(&b->r, "fte", 0, 1e6, false, 0, &s->fte);
+    if (rc == 0) rc = ss_reader_number(&b->r, "fte", 0, INFINITY, false, 0, &s->fte);
     if (rc == 0) rc = ss_reader_number(&b->r, "case_share", 0, 1, false, 1, &s->case_share);
     if (rc == 0) rc = read_capacity(b, s);
     if (rc == 0) rc = read_eligibility(b, s);
@@ -1058,7 +1058,7 @@ static int read_population(build *b)
             static const char *const ck[] = {"ages", "count", "growth", "order", NULL};
             rc = ss_reader_only_keys(&b->r, ck);
             if (rc == 0) rc = read_ages(b, "ages", &c->age_min, &c->age_max, true, 0, 0);
-            if (rc == 0) rc = ss_reader_number(&b->r, "count", 0, 1e9, true, 0, &c->count);
+            if (rc == 0) rc = ss_reader_number(&b->r, "count", 0, INFINITY, true, 0, &c->count);
             if (rc == 0) rc = ss_reader_number(&b->r, "growth", -0.5, 0.5, false, 0, &c->growth);
         }
         ss_reader_leave(&b->r, s2);
@@ -1126,7 +1126,7 @@ static int read_one_demand(build *b, ss_demand *dm)
             if (strcmp(m->cohorts[i].id, cohort) == 0) dm->cohort = i;
         if (dm->cohort < 0)
             rc = ss_reader_fail(&b->r, "cohort", "unknown cohort '%s' (declare it in population)", cohort);
-        if (rc == 0) rc = ss_reader_number(&b->r, "per_1000_per_year", 0, 1e6, true, 0, &dm->per_1000);
+        if (rc == 0) rc = ss_reader_number(&b->r, "per_1000_per_year", 0, 1000, true, 0, &dm->per_1000);
         if (rc == 0) {
             double x;
             rc = ss_reader_number(&b->r, "rate_per_day", 0, INFINITY, false, NAN, &x);
@@ -1137,8 +1137,8 @@ static int read_one_demand(build *b, ss_demand *dm)
             rc = read_ages(b, "ages", &dm->age_min, &dm->age_max, false, c->age_min, c->age_max);
         }
     } else if (rc == 0) {
-        rc = ss_reader_number(&b->r, "rate_per_day", 0, 1e9, false, NAN, &per_day);
-        if (rc == 0) rc = ss_reader_number(&b->r, "rate_per_year", 0, 1e12, false, NAN, &per_year);
+        rc = ss_reader_number(&b->r, "rate_per_day", 0, INFINITY, false, NAN, &per_day);
+        if (rc == 0) rc = ss_reader_number(&b->r, "rate_per_year", 0, INFINITY, false, NAN, &per_year);
         if (rc == 0 && isnan(per_day) == isnan(per_year))
             rc = ss_reader_fail(&b->r, NULL, "expected a cohort with per_1000_per_year, or exactly one of rate_per_day and rate_per_year");
         if (rc == 0) dm->rate_per_day = isnan(per_day) ? per_year / 365.25 : per_day;

@@ -237,11 +237,13 @@ static void where(const ss_rules *r, char *out, size_t n)
     char date[11];
     ss_calendar_format(&r->m->cal, r->w->now, date);
     if (r->service >= 0)
-        snprintf(out, n, "person %lld, service %s, %s", (long long)r->p->id, r->m->services[r->service].id, date);
+        snprintf(out, n, "person %lld, service %s, %s, replication %d", (long long)r->p->id,
+                 r->m->services[r->service].id, date, r->w->rep + 1);
     else if (r->door >= 0)
-        snprintf(out, n, "person %lld, door %s, %s", (long long)r->p->id, r->m->doors[r->door].id, date);
+        snprintf(out, n, "person %lld, door %s, %s, replication %d", (long long)r->p->id,
+                 r->m->doors[r->door].id, date, r->w->rep + 1);
     else
-        snprintf(out, n, "person %lld, %s", (long long)r->p->id, date);
+        snprintf(out, n, "person %lld, %s, replication %d", (long long)r->p->id, date, r->w->rep + 1);
 }
 
 /* A Lua error, re-told with the rule, the person, the service and the date. */
@@ -314,8 +316,13 @@ static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *
         char got[300];
         answer_text(L, got, sizeof got);
         lua_pop(L, 1);
-        return fail_answer(r, slot, d, "returned %s, expected %s%sa service id", got,
-                           discharge ? "\"discharge\" or " : "", cont ? "\"continue\" or " : "");
+        char ids[600] = "";
+        for (int i = 0; i < r->m->nservices; i++) {
+            strncat(ids, i ? ", " : "", sizeof ids - strlen(ids) - 1);
+            strncat(ids, r->m->services[i].id, sizeof ids - strlen(ids) - 1);
+        }
+        return fail_answer(r, slot, d, "returned %s, expected %s%sa service id (%s)", got,
+                           discharge ? "\"discharge\" or " : "", cont ? "\"continue\" or " : "", ids);
     }
     lua_pop(L, 1);
     *out = t;

@@ -125,8 +125,6 @@ int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *
         rc = -1;
     } else if (sh.failed_rep < o->reps) {
         *d = sh.failure;
-        if (sh.failed_rep >= 0 && strcmp(d->msg, "interrupted") != 0 && o->reps > 1)
-            ss_wrap(d, "replication %d", o->first_rep + sh.failed_rep + 1);
         rc = -1;
     } else if (written < o->reps) {
         ss_fail(d, "interrupted");

@@ -6,9 +6,15 @@
  *  - every chunk gets a fresh environment table whose shared metatable (kept in the registry)
  *    looks names up in the safe globals and raises on anything undeclared;
  *  - the ss_sandbox pointer lives in the state's extra space, so C functions called from Lua
- *    find the random stream, the budget and the interrupt flag without any global variable. */
+ *    find the random stream, the budget and the interrupt flag without any global variable.
+ * Beyond the header's list, three base functions are tightened because each is a way around
+ * the rest: rawset refuses the read-only views, setmetatable refuses __gc (finalizers run with
+ * hooks off), and xpcall does not run a rule's handler for the budget's error (handlers of
+ * errors raised in a hook also run with hooks off).  The string metatable is hidden from
+ * getmetatable, as its __index is the real string library. */
 #include "sandbox.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,6 +101,7 @@ static const char *key_name(lua_State *L, int idx)
  * what catches typos such as "mathh.floor". */
 static int env_index(lua_State *L)
 {
+    lua_settop(L, 2);                                  /* env key */
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* env key G */
     lua_pushvalue(L, 2);                                 /* env key G key */
     if (lua_rawget(L, 3) != LUA_TNIL)                    /* env key G value */
@@ -125,6 +132,7 @@ static void make_env_meta(lua_State *L)
 
 void ss_sandbox_push_env(ss_sandbox *sb)
 {
+    assert(sb);
     lua_State *L = sb->L;
     lua_newtable(L);                                   /* env */
     lua_rawgetp(L, LUA_REGISTRYINDEX, &ENV_META_KEY);  /* env mt */
@@ -225,6 +233,32 @@ static int sandbox_load(lua_State *L)
     lua_pushvalue(L, lua_upvalueindex(1));             /* chunk name "t" env load */
     lua_insert(L, 1);                                  /* load chunk name "t" env */
     lua_call(L, 4, LUA_MULTRET);                       /* results */
+    return lua_gettop(L);
+}
+
+/* The message handler xpcall really installs; upvalue 1 is the rule's.  Errors raised by the
+ * budget hook reach message handlers with hooks still off, so a rule's handler looping there
+ * could never be stopped: once tripped, the error passes through untouched. */
+static int xpcall_handler(lua_State *L)
+{
+    if (sandbox_of(L)->tripped)
+        return 1;                                      /* msg */
+    lua_pushvalue(L, lua_upvalueindex(1));             /* msg h */
+    lua_insert(L, 1);                                  /* h msg */
+    lua_call(L, lua_gettop(L) - 1, 1);                 /* result */
+    return 1;
+}
+
+/* xpcall(f, msgh, ...): the original (upvalue 1) with msgh wrapped by xpcall_handler. */
+static int sandbox_xpcall(lua_State *L)
+{
+    luaL_checktype(L, 2, LUA_TFUNCTION); /* here: the original's errors would say '?' */
+    lua_pushvalue(L, 2);                               /* f h ... h */
+    lua_pushcclosure(L, xpcall_handler, 1);            /* f h ... wrapped */
+    lua_replace(L, 2);                                 /* f wrapped ... */
+    lua_pushvalue(L, lua_upvalueindex(1));             /* f wrapped ... xpcall */
+    lua_insert(L, 1);                                  /* xpcall f wrapped ... */
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);       /* results */
     return lua_gettop(L);
 }
 
@@ -347,12 +381,12 @@ static void open_libs(lua_State *L)
     }
 }
 
-/* Replaces global load by sandbox_load, with the original as its upvalue. */
-static void wrap_load(lua_State *L)
+/* Replaces global `name` by f, with the original as its upvalue 1. */
+static void wrap_global(lua_State *L, const char *name, lua_CFunction f)
 {
-    lua_getglobal(L, "load");                          /* orig */
-    lua_pushcclosure(L, sandbox_load, 1);              /* wrapper */
-    lua_setglobal(L, "load");                          /* */
+    lua_getglobal(L, name);                            /* orig */
+    lua_pushcclosure(L, f, 1);                         /* wrapper */
+    lua_setglobal(L, name);                            /* */
 }
 
 /* Removes what reaches the file system or the collector, and installs our replacements. */
@@ -363,7 +397,8 @@ static void trim_base(lua_State *L)
         lua_pushnil(L);                                /* nil */
         lua_setglobal(L, removed[i]);                  /* */
     }
-    wrap_load(L);
+    wrap_global(L, "load", sandbox_load);
+    wrap_global(L, "xpcall", sandbox_xpcall);
     lua_register(L, "setmetatable", sandbox_setmetatable);
     lua_register(L, "rawset", sandbox_rawset);
     lua_register(L, "print", sandbox_print);
@@ -448,7 +483,9 @@ void ss_sandbox_free(ss_sandbox *sb)
 {
     if (!sb)
         return;
+    assert(sb->depth == 0 && "freed from inside a call");
     lua_close(sb->L);
+    assert(sb->used == 0);
     free(sb);
 }
 
@@ -474,16 +511,19 @@ size_t ss_sandbox_memory(const ss_sandbox *sb)
 
 /* ---------------------------------------------------------------- loading */
 
-/* Fills d with the memory message; the cap is what the user can change, so it is named. */
+/* Fills d with the memory message; the cap is what the user can change, so it is named
+ * ("limit 8 MiB", "limit 0.5 MiB"). */
 static int memory_error(ss_sandbox *sb, ss_diag *d)
 {
-    return ss_fail(d, "not enough memory (limit %zu MiB)", sb->cap >> 20);
+    return ss_fail(d, "not enough memory (limit %.4g MiB)", (double)sb->cap / (1 << 20));
 }
 
 int ss_sandbox_load(ss_sandbox *sb, const char *code, size_t len, const char *chunkname,
                     int env_idx, ss_diag *d)
 {
+    assert(sb && (code || len == 0));
     lua_State *L = sb->L;
+    assert(env_idx == 0 || lua_type(L, env_idx) == LUA_TTABLE);
     if (!chunkname)
         chunkname = "?";
     if (len > 0 && code[0] == LUA_SIGNATURE[0]) /* what lua_load itself looks at */
@@ -553,17 +593,16 @@ int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname,
 
 /* ---------------------------------------------------------------- calling */
 
-/* Marks the call as stopped for good and raises msg with the running function's place.
- * The hook runs without a frame of its own, so level 0 is the rule's code. */
-static int trip(lua_State *L, ss_sandbox *sb, const char *fmt, long n)
+/* Marks the call as stopped for good and raises "chunk:line: text".  The hook runs without a
+ * frame of its own, so level 0 is the rule's code (lua.c's level 1 would name its caller). */
+static void trip(lua_State *L, ss_sandbox *sb, const char *text)
 {
     luaL_where(L, 0);                                  /* where */
-    lua_pushfstring(L, fmt, (lua_Integer)n);           /* where text */
-    lua_concat(L, 2);                                  /* msg */
-    snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s", lua_tostring(L, -1));
+    snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s%s", lua_tostring(L, -1), text);
     sb->tripped = 1;
     lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1); /* from now on, every instruction */
-    return lua_error(L);
+    lua_pushstring(L, sb->trip_msg);                   /* where msg */
+    lua_error(L);
 }
 
 /* The count hook: every HOOK_EVERY instructions, and every instruction once tripped, so a
@@ -576,11 +615,15 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         lua_error(L);
     }
     if (sb->interrupt && *sb->interrupt)
-        trip(L, sb, "interrupted", 0);
+        trip(L, sb, "interrupted");
     sb->count += HOOK_EVERY;
-    if (sb->count > sb->budget)
-        trip(L, sb, "instruction limit exceeded (%I instructions): is there an endless loop?",
-             sb->budget);
+    if (sb->count > sb->budget) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "instruction limit exceeded (%ld instructions): is there an endless loop?",
+                 sb->budget);
+        trip(L, sb, text);
+    }
 }
 
 static void arm(ss_sandbox *sb)
@@ -634,7 +677,9 @@ static int call_error(ss_sandbox *sb, int status, ss_diag *d)
 
 int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d)
 {
+    assert(sb && nargs >= 0);
     lua_State *L = sb->L;
+    assert(lua_gettop(L) > nargs && "function and arguments must be on the stack");
     int base = lua_gettop(L) - nargs;                  /* f args */
     if (!lua_checkstack(L, 1)) {
         lua_settop(L, base - 1);

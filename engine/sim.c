@@ -405,8 +405,8 @@ static int refer(ss_sim *s, int slot, int sv, int from, ss_diag *d)
     if (++p->referrals > MAX_REFERRALS) {
         char date[11];
         ss_calendar_format(&s->m->cal, s->k.now, date);
-        return ss_fail(d, "person %lld was referred more than %d times (last to %s, %s): do the rules send people round in a circle?",
-                       (long long)p->id, MAX_REFERRALS, svc->id, date);
+        return ss_fail(d, "person %lld was referred more than %d times (last to %s, %s, replication %d): do the rules send people round in a circle?",
+                       (long long)p->id, MAX_REFERRALS, svc->id, date, s->world.rep + 1);
     }
     if (from >= 0) p->handoffs++;
     count_flow(s, from, sv);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against one or more build directories and ends with "N passed, N failed".
 #   tests/run.sh build [build-asan]       UPDATE=1 tests/run.sh build   (rewrite CLI goldens)
+#   ONLY=cli_ tests/run.sh build          (only the tests whose names start with cli_)
 # Kinds: cmocka unit and validation binaries (build/tests/...), CLI transcripts (tests/cli/*.cmd
 # with .out, .err, .code beside them), rule test cases (samsim test rules).
 set -u
@@ -49,11 +50,12 @@ run_cli() {  # one transcript: stdout, stderr and exit code must match exactly
 
 for build in "$@"; do
     echo "== tests against $build"
-    for bin in $(find "$build/tests" -type f -perm -u+x 2>/dev/null | sort); do
+    for bin in $(find "$build/tests" -type f -perm -u+x -name "${ONLY:-}*" 2>/dev/null | sort); do
         run_unit "$bin" "$build ${bin#$build/}"
     done
     for cmd in tests/cli/*.cmd; do
         [ -e "$cmd" ] || continue
+        case "$(basename "$cmd")" in ${ONLY:-}*) ;; *) continue ;; esac
         run_cli "$build" "$cmd"
     done
 done

@@ -1,0 +1,1 @@
+samsim check scenarios/default.lua && samsim check scenarios/validation/mmc.lua

@@ -1,0 +1,1 @@
+samsim --help; samsim run --help; samsim --version

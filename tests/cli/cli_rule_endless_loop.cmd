@@ -1,0 +1,1 @@
+samsim run tests/fixtures/rule_endless_loop.lua --reps 1

@@ -1,0 +1,1 @@
+samsim run tests/fixtures/rule_io_open.lua --reps 1

@@ -1,0 +1,1 @@
+samsim run tests/fixtures/base.lua --set services.treat.fte=ten

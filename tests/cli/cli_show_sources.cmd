@@ -1,0 +1,1 @@
+samsim show scenarios/validation/mmc.lua --sources

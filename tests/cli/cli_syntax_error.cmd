@@ -1,0 +1,1 @@
+samsim run tests/fixtures/syntax.lua

@@ -1,0 +1,1 @@
+samsim run tests/fixtures/base.lua --reps 3 --seed 42

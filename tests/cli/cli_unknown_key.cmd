@@ -1,0 +1,1 @@
+samsim check tests/fixtures/typo.lua

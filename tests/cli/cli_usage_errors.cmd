@@ -1,0 +1,5 @@
+samsim run tests/fixtures/base.lua --rep 3; echo "exit $?"
+samsim run tests/fixtures/base.lua --reps zero; echo "exit $?"
+samsim run; echo "exit $?"
+samsim frobnicate; echo "exit $?"
+samsim run tests/fixtures/base.lua --json --csv; echo "exit $?"

@@ -1,0 +1,1 @@
+samsim run tests/fixtures/wrong_type.lua
