@@ -389,6 +389,90 @@ static void wrap_global(lua_State *L, const char *name, lua_CFunction f)
     lua_setglobal(L, name);                            /* */
 }
 
+/* ---- pairs in a fixed order ----
+ * Lua 5.4 seeds string hashing from the clock and addresses, so plain pairs() visits string
+ * keys in a different order in every process (and every worker).  A rule that accumulates
+ * probabilities in pairs() order would then give different results for the same seed.  So
+ * pairs() visits keys sorted: numbers, then strings (byte order), then false, true. */
+static int key_rank(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: return 0;
+    case LUA_TSTRING: return 1;
+    case LUA_TBOOLEAN: return 2;
+    default: return 3;
+    }
+}
+
+static int key_less(lua_State *L)
+{
+    int ra = key_rank(L, 1), rb = key_rank(L, 2);
+    if (ra == 3 || rb == 3)
+        return luaL_error(L, "pairs: keys of type %s have no fixed order; keep such values in a list and use ipairs",
+                          luaL_typename(L, ra == 3 ? 1 : 2));
+    if (ra != rb) lua_pushboolean(L, ra < rb);
+    else if (ra == 2) lua_pushboolean(L, !lua_toboolean(L, 1) && lua_toboolean(L, 2));
+    else if (ra == 1) {  /* byte order, not the locale's */
+        size_t la, lb;
+        const char *a = lua_tolstring(L, 1, &la), *b = lua_tolstring(L, 2, &lb);
+        int c = memcmp(a, b, la < lb ? la : lb);
+        lua_pushboolean(L, c < 0 || (c == 0 && la < lb));
+    }
+    else lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+    return 1;
+}
+
+/* iterator: upvalues keys, position */
+static int sorted_next(lua_State *L)
+{
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+    lua_pushinteger(L, i);
+    lua_replace(L, lua_upvalueindex(2));
+    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)  /* key */
+        return 1;
+    lua_pushvalue(L, -1);                                   /* key key */
+    lua_gettable(L, 1);                                     /* key value */
+    return 2;
+}
+
+/* upvalue 1: the real table.sort */
+static int sandbox_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   /* as Lua's pairs */
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_newtable(L);                                        /* keys */
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {                                /* keys k v */
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, ++n);                            /* keys k */
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));                  /* keys sort */
+    lua_pushvalue(L, -2);                                   /* keys sort keys */
+    lua_pushcfunction(L, key_less);                         /* keys sort keys less */
+    lua_call(L, 2, 0);                                      /* keys */
+    lua_pushinteger(L, 0);                                  /* keys 0 */
+    lua_pushcclosure(L, sorted_next, 2);                    /* iter */
+    lua_pushvalue(L, 1);                                    /* iter t */
+    lua_pushnil(L);                                         /* iter t nil */
+    return 3;
+}
+
+static void install_pairs(lua_State *L)
+{
+    lua_getglobal(L, LUA_TABLIBNAME);                       /* table */
+    lua_getfield(L, -1, "sort");                            /* table sort */
+    lua_pushcclosure(L, sandbox_pairs, 1);                  /* table pairs */
+    lua_setglobal(L, "pairs");                              /* table */
+    lua_pop(L, 1);
+}
+
 /* Removes what reaches the file system or the collector, and installs our replacements. */
 static void trim_base(lua_State *L)
 {
@@ -402,6 +486,7 @@ static void trim_base(lua_State *L)
     lua_register(L, "setmetatable", sandbox_setmetatable);
     lua_register(L, "rawset", sandbox_rawset);
     lua_register(L, "print", sandbox_print);
+    install_pairs(L);
 }
 
 /* string.dump goes (bytecode out is useless without bytecode in), math's generator is the

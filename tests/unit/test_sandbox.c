@@ -624,6 +624,27 @@ static void check_split(const char *msg, const char *loc, const char *text)
     assert_string_equal(rest, text);
 }
 
+/* pairs visits keys in a fixed order, whatever the string hash seed of this process. */
+static void test_pairs_order_is_fixed(void **state)
+{
+    ss_sandbox *sb = make(0, 0);
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_diag d = {{0}};
+    const char *code =
+        "local out = {}\n"
+        "for k, v in pairs({ zeta = 1, alpha = 2, [3] = 3, [1] = 4, Beta = 5, [true] = 6, [2.5] = 7 }) do\n"
+        "  out[#out + 1] = tostring(k) .. '=' .. tostring(v)\n"
+        "end\n"
+        "return table.concat(out, ',')";
+    if (run(sb, "pairs.lua", code, 1, &d)) fail_msg("%s", d.msg);
+    assert_string_equal(lua_tostring(L, -1), "1=4,2.5=7,3=3,Beta=5,alpha=2,zeta=1,true=6");
+    lua_pop(L, 1);
+    assert_true(run_int(sb, "local n = 0 for k in pairs(math) do n = n + 1 end return n") > 20);
+    expect_error(sb, "pk.lua", "for k in pairs({ [{}] = 1, [{}] = 2 }) do end",
+                 "pairs: keys of type table have no fixed order; keep such values in a list and use ipairs");
+    ss_sandbox_free(sb);
+}
+
 static void test_split_location(void **state)
 {
     check_split("rules/x.lua:12: attempt to compare nil with number", "rules/x.lua:12",
@@ -677,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_loadfile),
         cmocka_unit_test(test_print_goes_to_stderr),
         cmocka_unit_test(test_split_location),
+        cmocka_unit_test(test_pairs_order_is_fixed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
