@@ -410,6 +410,76 @@ static void free_rule(ss_rule *rule, int nneeds)
     free(rule->by_severity);
 }
 
+
+/* ---- shared pieces of doors and services --------------------------------------------------- */
+
+static int unit_index(const ss_model *m, const char *id)
+{
+    for (int i = 0; i < m->nunits; i++)
+        if (strcmp(m->units[i].id, id) == 0) return i;
+    return -1;
+}
+
+static int read_unit(build *b, int *unit)
+{
+    const char *id;
+    *unit = -1;
+    if (ss_reader_string(&b->r, "unit", false, NULL, &id) < 0) return -1;
+    if (id && (*unit = unit_index(b->m, id)) < 0)
+        return ss_reader_fail(&b->r, "unit", "unknown unit '%s' (declare it in organisation.units)", id);
+    return 0;
+}
+
+static int weekday_index(const char *s)
+{
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int i = 0; i < 7; i++)
+        if (strcmp(s, days[i]) == 0) return i;
+    return -1;
+}
+
+/* meeting = { every_weeks = 4, weekday = "tue", held = 0.9, postpone = 0.2, first = "2021-01-12" } */
+static int read_meeting(build *b, bool postpone_allowed, ss_meeting *mt)
+{
+    ss_model *m = b->m;
+    int t = ss_reader_table(&b->r, "meeting", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "meeting", saved, sizeof saved);
+    static const char *const dk[] = {"every_weeks", "weekday", "held", "postpone", "first", NULL};
+    static const char *const sk[] = {"every_weeks", "weekday", "held", "first", NULL};
+    const char *wd, *first;
+    double weeks;
+    int rc = ss_reader_only_keys(&b->r, postpone_allowed ? dk : sk);
+    if (rc == 0) rc = ss_reader_number(&b->r, "every_weeks", 0.1, 520, true, 0, &weeks);
+    if (rc == 0) rc = ss_reader_number(&b->r, "held", 0, 1, false, 1, &mt->held);
+    if (rc == 0) rc = ss_reader_number(&b->r, "postpone", 0, 1, false, 0, &mt->postpone);
+    if (rc == 0) rc = ss_reader_string(&b->r, "weekday", false, NULL, &wd);
+    if (rc == 0) rc = ss_reader_string(&b->r, "first", false, NULL, &first);
+    int day = -1;
+    if (rc == 0 && wd && (day = weekday_index(wd)) < 0)
+        rc = ss_reader_fail(&b->r, "weekday", "expected mon, tue, wed, thu, fri, sat or sun, got \"%s\"", wd);
+    if (rc == 0) {
+        mt->on = true;
+        mt->every = weeks * 7;
+        if (first) {
+            ss_date d;
+            if (ss_date_parse(first, &d) < 0) {
+                rc = ss_reader_fail(&b->r, "first", "expected a date \"YYYY-MM-DD\", got \"%s\"", first);
+            } else {
+                mt->first = (double)(ss_date_to_epoch(d) - m->cal.start);
+                while (mt->first < 0) mt->first += mt->every;
+            }
+        } else {  /* the first such weekday on or after the start */
+            int start_wd = ss_weekday(m->cal.start);
+            mt->first = day < 0 ? 0 : (double)((day - start_wd + 7) % 7);
+        }
+    }
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
 /* ---- sections ---------------------------------------------------------------------------- */
 
 static int read_calendar(build *b)
@@ -552,12 +622,15 @@ static int read_named(build *b, const char *key, ss_named **out, int *n, bool un
         } else if (lua_istable(L, -1)) {
             char s2[512];
             ss_reader_enter(&b->r, keys[i].key, s2, sizeof s2);
-            static const char *const nk1[] = {"name", "order", NULL};
-            static const char *const nk2[] = {"name", "sector", "building", "order", NULL};
-            const char *name, *sector, *building;
+            static const char *const nk1[] = {"name", "order", "external", NULL};
+            static const char *const nk2[] = {"name", "sector", "building", "leader", "order", NULL};
+            const char *name, *sector, *building, *leader;
             rc = ss_reader_only_keys(&b->r, units ? nk2 : nk1);
             if (rc == 0) rc = ss_reader_string(&b->r, "name", false, keys[i].key, &name);
             if (rc == 0) x->name = strdup(name);
+            if (rc == 0 && !units) rc = ss_reader_bool(&b->r, "external", false, &x->external);
+            if (rc == 0 && units) rc = ss_reader_string(&b->r, "leader", false, NULL, &leader);
+            if (rc == 0 && units && leader) x->leader = strdup(leader);
             if (rc == 0 && units) {
                 rc = ss_reader_string(&b->r, "sector", false, NULL, &sector);
                 m->unit_building[i] = -1;
@@ -597,8 +670,9 @@ static int read_organisation(build *b)
     if (t <= 0) return t;
     char saved[512];
     ss_reader_enter(&b->r, "organisation", saved, sizeof saved);
-    static const char *const keys[] = {"sectors", "buildings", "units", NULL};
+    static const char *const keys[] = {"sectors", "buildings", "units", "shared_log", NULL};
     int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = ss_reader_bool(&b->r, "shared_log", false, &m->shared_log);
     if (rc == 0) rc = read_named(b, "sectors", &m->sectors, &m->nsectors, false) < 0 ? -1 : 0;
     if (rc == 0) rc = read_named(b, "buildings", &m->buildings, &m->nbuildings, false) < 0 ? -1 : 0;
     if (rc == 0) rc = read_named(b, "units", &m->units, &m->nunits, true) < 0 ? -1 : 0;
@@ -766,14 +840,18 @@ static int read_eligibility(build *b, ss_service *s)
     lua_State *L = b->r.L;
     s->age_min = 0;
     s->age_max = 150;
+    s->max_severity = SS_MAX_SEVERITY;
     s->need_mask = m->nneeds >= 32 ? 0xffffffffu : ((1u << m->nneeds) - 1);
     int t = ss_reader_table(&b->r, "eligibility", false);
     if (t <= 0) return t;
     char saved[512];
     ss_reader_enter(&b->r, "eligibility", saved, sizeof saved);
-    static const char *const keys[] = {"ages", "needs", NULL};
+    static const char *const keys[] = {"ages", "needs", "max_severity", NULL};
     int rc = ss_reader_only_keys(&b->r, keys);
     if (rc == 0) rc = read_ages(b, "ages", &s->age_min, &s->age_max, false, 0, 150);
+    double maxsev;
+    if (rc == 0) rc = ss_reader_number(&b->r, "max_severity", 1, SS_MAX_SEVERITY, false, SS_MAX_SEVERITY, &maxsev);
+    s->max_severity = (int)maxsev;
     if (rc == 0) {
         int tn = ss_reader_table(&b->r, "needs", false);
         if (tn < 0) rc = -1;
@@ -923,24 +1001,60 @@ static int read_at_age(build *b, ss_service *s)
     return rc;
 }
 
+
+/* deterioration = { mean_days = 120, escalate_to = "bup" } */
+static int read_deterioration(build *b, ss_service *s)
+{
+    s->deteriorate_mean = INFINITY;
+    s->escalate_to = -1;
+    int t = ss_reader_table(&b->r, "deterioration", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "deterioration", saved, sizeof saved);
+    static const char *const keys[] = {"mean_days", "escalate_to", NULL};
+    const char *to;
+    int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = ss_reader_number(&b->r, "mean_days", 0.01, INFINITY, true, 0, &s->deteriorate_mean);
+    if (rc == 0) rc = ss_reader_string(&b->r, "escalate_to", false, NULL, &to);
+    if (rc == 0 && to && (s->escalate_to = ss_model_service_index(b->m, to)) < 0)
+        rc = ss_reader_fail(&b->r, "escalate_to", "unknown service '%s'", to);
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
+/* relapse = { share = 0.1, after = dist } */
+static int read_relapse(build *b, ss_service *s)
+{
+    int t = ss_reader_table(&b->r, "relapse", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "relapse", saved, sizeof saved);
+    static const char *const keys[] = {"share", "after", NULL};
+    int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = ss_reader_number(&b->r, "share", 0, 1, true, 0, &s->relapse_share);
+    if (rc == 0) rc = read_dist(b, "after", true, 0, &s->relapse_after);
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
 static int read_service(build *b, ss_service *s)
 {
     ss_model *m = b->m;
     static const char *const keys[] = {"name", "unit", "fte", "case_share", "capacity", "eligibility",
                                        "intake", "episode", "queue", "target_wait_days", "accept",
-                                       "next", "at_age", "order", NULL};
-    const char *name, *unit;
+                                       "next", "at_age", "order", "meeting", "decision_limit_days",
+                                       "deterioration", "relapse", NULL};
+    const char *name;
     int rc = ss_reader_only_keys(&b->r, keys);
     if (rc == 0) rc = ss_reader_string(&b->r, "name", false, s->id, &name);
     if (rc == 0) s->name = strdup(name);
-    if (rc == 0) rc = ss_reader_string(&b->r, "unit", false, NULL, &unit);
-    s->unit = -1;
-    if (rc == 0 && unit) {
-        for (int i = 0; i < m->nunits; i++)
-            if (strcmp(m->units[i].id, unit) == 0) s->unit = i;
-        if (s->unit < 0)
-            rc = ss_reader_fail(&b->r, "unit", "unknown unit '%s' (declare it in organisation.units)", unit);
-    }
+    if (rc == 0) rc = read_unit(b, &s->unit);
+    if (rc == 0) rc = read_meeting(b, false, &s->meeting);
+    if (rc == 0) rc = ss_reader_number(&b->r, "decision_limit_days", 0, INFINITY, false, INFINITY, &s->decision_limit);
+    if (rc == 0) rc = read_deterioration(b, s);
+    if (rc == 0) rc = read_relapse(b, s);
     if (rc == 0) rc = ss_reader_number(&b->r, "fte", 0, INFINITY, false, 0, &s->fte);
     if (rc == 0) rc = ss_reader_number(&b->r, "case_share", 0, 1, false, 1, &s->case_share);
     if (rc == 0) rc = read_capacity(b, s);
@@ -1002,7 +1116,10 @@ static int read_doors(build *b)
     int nk, rc = sorted_keys(b, &keys, &nk, 64);
     if (rc == 0) {
         m->doors = calloc(nk ? nk : 1, sizeof *m->doors);
-        for (int i = 0; i < nk; i++) m->doors[i].id = strdup(keys[i].key);
+        for (int i = 0; i < nk; i++) {
+            m->doors[i].id = strdup(keys[i].key);
+            m->doors[i].unit = -1;
+        }
         m->ndoors = nk;
     }
     targets tg = {.m = m};
@@ -1016,11 +1133,13 @@ static int read_doors(build *b)
             ss_reader_describe(L, -1, got, sizeof got);
             rc = ss_reader_fail(&b->r, NULL, "expected a table { name = ..., route = ... }, got %s", got);
         } else {
-            static const char *const dk[] = {"name", "route", "order", NULL};
+            static const char *const dk[] = {"name", "route", "order", "unit", "meeting", NULL};
             const char *name;
             rc = ss_reader_only_keys(&b->r, dk);
             if (rc == 0) rc = ss_reader_string(&b->r, "name", false, door->id, &name);
             if (rc == 0) door->name = strdup(name);
+            if (rc == 0) rc = read_unit(b, &door->unit);
+            if (rc == 0) rc = read_meeting(b, true, &door->meeting);
             if (rc == 0) rc = read_rule(b, "route", "route", &tg, -100, &door->route);
         }
         ss_reader_leave(&b->r, s2);
@@ -1241,6 +1360,143 @@ static int read_limits(build *b)
     return rc;
 }
 
+
+/* ---- hand-offs and coordination ------------------------------------------------------------ */
+
+const char *const ss_distance_names[SS_DISTANCES] = {"same_unit", "same_sector", "across_sectors", "outside"};
+
+static int read_cost(build *b, const char *key, ss_handoff_cost *c)
+{
+    c->delay = (ss_dist){.kind = SS_DIST_FIXED, .a = 0};
+    int t = ss_reader_table(&b->r, key, false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, key, saved, sizeof saved);
+    static const char *const keys[] = {"delay", "info_loss", "rejection", "lost", NULL};
+    int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = read_dist(b, "delay", false, 0, &c->delay);
+    if (rc == 0) rc = ss_reader_number(&b->r, "info_loss", 0, 1, false, 0, &c->info_loss);
+    if (rc == 0) rc = ss_reader_number(&b->r, "rejection", 0, 1, false, 0, &c->rejection);
+    if (rc == 0) rc = ss_reader_number(&b->r, "lost", 0, 1, false, 0, &c->lost);
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
+static int read_factors(build *b, const char *key, double f[4])
+{
+    for (int i = 0; i < 4; i++) f[i] = 1;
+    int t = ss_reader_table(&b->r, key, false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, key, saved, sizeof saved);
+    static const char *const keys[] = {"delay", "info_loss", "rejection", "lost", NULL};
+    int rc = ss_reader_only_keys(&b->r, keys);
+    for (int i = 0; rc == 0 && i < 4; i++)
+        rc = ss_reader_number(&b->r, keys[i], 0, INFINITY, false, 1, &f[i]);
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
+static int read_handoffs(build *b)
+{
+    ss_model *m = b->m;
+    for (int i = 0; i < SS_DISTANCES; i++) m->handoff[i].delay = (ss_dist){.kind = SS_DIST_FIXED};
+    for (int i = 0; i < 4; i++) m->co_location[i] = m->shared_log_factor[i] = 1;
+    m->reassessment = (ss_dist){.kind = SS_DIST_FIXED};
+    int t = ss_reader_table(&b->r, "handoffs", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "handoffs", saved, sizeof saved);
+    static const char *const keys[] = {"same_unit", "same_sector", "across_sectors", "outside",
+                                       "co_location", "shared_log", "reassessment", "max_bounces", NULL};
+    double bounces;
+    int rc = ss_reader_only_keys(&b->r, keys);
+    for (int i = 0; rc == 0 && i < SS_DISTANCES; i++) rc = read_cost(b, ss_distance_names[i], &m->handoff[i]);
+    if (rc == 0) rc = read_factors(b, "co_location", m->co_location);
+    if (rc == 0) rc = read_factors(b, "shared_log", m->shared_log_factor);
+    if (rc == 0) rc = read_dist(b, "reassessment", false, 0, &m->reassessment);
+    if (rc == 0) rc = ss_reader_number(&b->r, "max_bounces", 0, 100, false, 0, &bounces);
+    m->max_bounces = (int)bounces;
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
+static int read_coordination(build *b)
+{
+    ss_model *m = b->m;
+    ss_coordination *c = &m->coord;
+    c->unit = -1;
+    int t = ss_reader_table(&b->r, "coordination", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "coordination", saved, sizeof saved);
+    static const char *const keys[] = {"unit", "notified", "offer_delay", "consent", "coordinators",
+                                       "cases_per_coordinator", "responsibility_group", NULL};
+    double per;
+    int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = read_unit(b, &c->unit);
+    if (rc == 0) rc = ss_reader_number(&b->r, "notified", 0, 1, false, 1, &c->notified);
+    if (rc == 0) rc = read_dist(b, "offer_delay", false, 0, &c->offer_delay);
+    if (rc == 0) rc = ss_reader_number(&b->r, "consent", 0, 1, false, 1, &c->consent);
+    if (rc == 0) rc = ss_reader_number(&b->r, "coordinators", 0, 1e6, true, 0, &c->coordinators);
+    if (rc == 0) rc = ss_reader_number(&b->r, "cases_per_coordinator", 0, 1000, false, 1, &per);
+    if (rc == 0) c->pool = (int)floor(c->coordinators * per + 1e-9);
+    if (rc == 0) {
+        int g = ss_reader_table(&b->r, "responsibility_group", false);
+        if (g < 0) rc = -1;
+        if (g > 0) {
+            char s2[512];
+            ss_reader_enter(&b->r, "responsibility_group", s2, sizeof s2);
+            static const char *const gk[] = {"every_weeks", "hours", NULL};
+            double weeks;
+            rc = ss_reader_only_keys(&b->r, gk);
+            if (rc == 0) rc = ss_reader_number(&b->r, "every_weeks", 0.1, 520, true, 0, &weeks);
+            if (rc == 0) rc = ss_reader_number(&b->r, "hours", 0, 100, true, 0, &c->rg_hours);
+            c->rg_every = weeks * 7;
+            ss_reader_leave(&b->r, s2);
+            lua_pop(b->r.L, 1);
+        }
+    }
+    c->on = rc == 0;
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
+/* The distance between two units: one unit (or one leader), one sector, across sectors, or
+ * outside the municipality.  No unit at all counts as across sectors. */
+static ss_distance unit_distance(const ss_model *m, int a, int b)
+{
+    bool ext_a = a >= 0 && m->units[a].parent >= 0 && m->sectors[m->units[a].parent].external;
+    bool ext_b = b >= 0 && m->units[b].parent >= 0 && m->sectors[m->units[b].parent].external;
+    if (ext_a || ext_b) return SS_OUTSIDE;
+    if (a < 0 || b < 0) return SS_ACROSS_SECTORS;
+    if (a == b) return SS_SAME_UNIT;
+    if (m->units[a].leader && m->units[b].leader && strcmp(m->units[a].leader, m->units[b].leader) == 0)
+        return SS_SAME_UNIT;
+    if (m->units[a].parent >= 0 && m->units[a].parent == m->units[b].parent) return SS_SAME_SECTOR;
+    return SS_ACROSS_SECTORS;
+}
+
+static void compute_distances(ss_model *m)
+{
+    int nodes = m->nservices + m->ndoors;
+    m->distance = calloc((size_t)nodes * m->nservices, 1);
+    m->co_located = calloc((size_t)nodes * m->nservices, 1);
+    for (int from = 0; from < nodes; from++) {
+        int u = from < m->nservices ? m->services[from].unit : m->doors[from - m->nservices].unit;
+        for (int to = 0; to < m->nservices; to++) {
+            int v = m->services[to].unit;
+            m->distance[(long)from * m->nservices + to] = (unsigned char)unit_distance(m, u, v);
+            m->co_located[(long)from * m->nservices + to] = u >= 0 && v >= 0 && m->unit_building[u] >= 0 &&
+                                                            m->unit_building[u] == m->unit_building[v];
+        }
+    }
+}
+
 ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origin_ud, ss_diag *d)
 {
     build b = {.r = {.L = L, .origin = origin, .origin_ud = origin_ud, .d = d}};
@@ -1249,7 +1505,7 @@ ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origi
     lua_pushvalue(L, idx);
     static const char *const keys[] = {"name", "description", "calendar", "needs", "organisation",
                                        "services", "doors", "population", "demand",
-                                       "age_boundaries", "limits", NULL};
+                                       "age_boundaries", "limits", "handoffs", "coordination", NULL};
     const char *name, *desc;
     keyed *svc_keys = NULL;
     int nsvc = 0;
@@ -1268,6 +1524,9 @@ ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origi
     if (rc == 0) rc = read_population(&b);
     if (rc == 0) rc = read_demand(&b);
     if (rc == 0) rc = read_limits(&b);
+    if (rc == 0) rc = read_handoffs(&b);
+    if (rc == 0) rc = read_coordination(&b);
+    if (rc == 0) compute_distances(m);
     if (svc_keys) free_keys(svc_keys, nsvc);
     lua_settop(L, idx < 0 ? lua_gettop(L) - 1 : lua_gettop(L) - 1);
     if (rc < 0) {
@@ -1285,6 +1544,7 @@ void ss_model_free(ss_model *m)
         free(s->id);
         free(s->name);
         ss_dist_free(&s->case_hours);
+        ss_dist_free(&s->relapse_after);
         ss_dist_free(&s->intake);
         if (s->episode) {
             for (int k = 0; k < m->nneeds; k++) ss_dist_free(&s->episode[k]);
@@ -1312,10 +1572,16 @@ void ss_model_free(ss_model *m)
         for (int i = 0; i < counts[l]; i++) {
             free(lists[l][i].id);
             free(lists[l][i].name);
+            free(lists[l][i].leader);
         }
         free(lists[l]);
     }
     free(m->unit_building);
+    free(m->distance);
+    free(m->co_located);
+    for (int i = 0; i < SS_DISTANCES; i++) ss_dist_free(&m->handoff[i].delay);
+    ss_dist_free(&m->reassessment);
+    ss_dist_free(&m->coord.offer_delay);
     for (int i = 0; i < m->nlua_rules; i++) {
         free(m->lua_rules[i].path);
         free(m->lua_rules[i].display);

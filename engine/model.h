@@ -58,6 +58,16 @@ typedef struct ss_lua_rule {
 
 typedef enum ss_capacity_kind { SS_CAP_SLOTS, SS_CAP_HOURS, SS_CAP_UNLIMITED } ss_capacity_kind;
 
+/* A meeting that batches decisions: every `every` days from `first`, moved to the next working
+ * day; held with probability `held`; at a door, each concern is postponed with `postpone`. */
+typedef struct ss_meeting {
+    bool on;
+    double first;      /* simulated day of the first meeting */
+    double every;      /* days between meetings */
+    double held;       /* probability the meeting is held */
+    double postpone;   /* probability a concern waits for the next meeting (doors) */
+} ss_meeting;
+
 typedef struct ss_service {
     char *id, *name;
     int unit;                 /* index into units, -1 when none */
@@ -76,6 +86,13 @@ typedef struct ss_service {
     ss_rule accept;           /* optional acceptance rule */
     ss_rule next;             /* where a case goes when its episode ends */
     ss_rule at_age;           /* what happens at an age boundary */
+    int max_severity;         /* eligible severities 1..max_severity */
+    ss_meeting meeting;       /* referrals are accepted only at this meeting */
+    double decision_limit;    /* days; INFINITY when none (vedtak processing-time limit) */
+    double deteriorate_mean;  /* mean days to worsen while waiting; INFINITY when none */
+    int escalate_to;          /* service a worsened person is referred to, -1 none */
+    double relapse_share;     /* share of discharged who come back */
+    ss_dist relapse_after;    /* days until they do */
     int at_age_boundary[8];   /* data at_age: boundary ages with an explicit target ... */
     int at_age_target[8];     /* ... and the target (service, DISCHARGE, CONTINUE) */
     int n_at_age;
@@ -83,8 +100,34 @@ typedef struct ss_service {
 
 typedef struct ss_door {
     char *id, *name;
-    ss_rule route;  /* which service a concern at this door reaches first */
+    int unit;           /* for the hand-off distance to the first service; -1 none */
+    ss_rule route;      /* which service a concern at this door reaches first */
+    ss_meeting meeting; /* concerns wait for it (the interdisciplinary meeting) */
 } ss_door;
+
+/* Organisational distance of a hand-off, nearest first. */
+typedef enum ss_distance {
+    SS_SAME_UNIT, SS_SAME_SECTOR, SS_ACROSS_SECTORS, SS_OUTSIDE, SS_DISTANCES
+} ss_distance;
+
+typedef struct ss_handoff_cost {
+    ss_dist delay;     /* days in transit */
+    double info_loss;  /* the receiving service assesses again */
+    double rejection;  /* the receiving service sends the person back */
+    double lost;       /* the person never arrives */
+} ss_handoff_cost;
+
+typedef struct ss_coordination {
+    bool on;
+    int unit;                 /* the coordinating unit, -1 none */
+    double notified;          /* share of the entitled reported to it */
+    ss_dist offer_delay;      /* days from report to offer of an individual plan */
+    double consent;           /* share who accept */
+    int pool;                 /* coordinator places: coordinators x cases each */
+    double coordinators;
+    double rg_every;          /* days between responsibility-group meetings; 0 none */
+    double rg_hours;          /* hours per service involved per meeting */
+} ss_coordination;
 
 typedef struct ss_cohort {
     char *id;
@@ -109,7 +152,9 @@ typedef struct ss_demand {
 
 typedef struct ss_named {
     char *id, *name;
-    int parent;  /* unit -> sector index; building index stored separately */
+    int parent;      /* unit -> sector index; building index stored separately */
+    bool external;   /* sector: outside the municipality */
+    char *leader;    /* unit: units with the same leader count as one for hand-offs */
 } ss_named;
 
 typedef struct ss_model {
@@ -139,6 +184,17 @@ typedef struct ss_model {
     double age_boundaries[8];
     int nage_boundaries;
 
+    bool shared_log;
+    ss_handoff_cost handoff[SS_DISTANCES];
+    double co_location[4], shared_log_factor[4];  /* multipliers: delay, info_loss, rejection, lost */
+    ss_dist reassessment;
+    int max_bounces;
+    /* [node][service]: node = service index, or nservices + door index */
+    unsigned char *distance;
+    unsigned char *co_located;
+
+    ss_coordination coord;
+
     int nlua_rules;
     ss_lua_rule *lua_rules;
 
@@ -162,5 +218,9 @@ int ss_model_need_index(const ss_model *m, const char *id);
 double ss_model_total_fte(const ss_model *m);
 /* Draw from a choice with u in [0,1). */
 int ss_choice_pick(const ss_choice *c, double u);
+/* Hand-off distance and co-location from a node (service, or nservices + door) to a service. */
+static inline ss_distance ss_model_distance(const ss_model *m, int node, int service) { return (ss_distance)m->distance[(long)node * m->nservices + service]; }
+static inline bool ss_model_co_located(const ss_model *m, int node, int service) { return m->co_located[(long)node * m->nservices + service]; }
+extern const char *const ss_distance_names[SS_DISTANCES];
 
 #endif

@@ -242,6 +242,8 @@ static void print_system(FILE *f, const ss_summary *sum)
     }
     fputs("System\n", f);
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
+        if (sum->system[m].n == 0)
+            continue;  /* not part of this model (no meetings, no coordination, ...) */
         fputs("  ", f);
         print_cell(f, cell[m][SYS_LABEL], width[SYS_LABEL], 0);
         fputs("  ", f);

@@ -9,10 +9,23 @@
 
 typedef enum ss_person_state {
     SS_P_FREE,      /* slot not in use */
-    SS_P_ARRIVING,  /* at a door, being routed */
+    SS_P_ARRIVING,  /* between decisions (being routed or referred) */
+    SS_P_AT_DOOR,   /* waiting at a door for its meeting */
+    SS_P_TRANSIT,   /* on the way to `service` (a hand-off's delay) */
+    SS_P_AWAITING,  /* referred to `service`, waiting for its decision meeting */
     SS_P_QUEUED,    /* waiting for first contact at `service` */
-    SS_P_IN_CARE    /* intake or episode at `service` */
+    SS_P_IN_CARE,   /* intake or episode at `service` */
+    SS_P_AWAY       /* discharged; will come back (relapse) */
 } ss_person_state;
+
+typedef enum ss_coord_state {
+    SS_C_NONE,        /* not entitled, or not yet known to be */
+    SS_C_UNREPORTED,  /* entitled, but the services did not tell the coordinating unit */
+    SS_C_REPORTED,    /* waiting for the offer of an individual plan */
+    SS_C_DECLINED,    /* offered, declined */
+    SS_C_WAITING,     /* accepted, waiting for a coordinator */
+    SS_C_ASSIGNED     /* has a coordinator */
+} ss_coord_state;
 
 typedef struct ss_person {
     int64_t id;           /* 1, 2, ... in order of arrival within a replication */
@@ -34,6 +47,20 @@ typedef struct ss_person {
     int8_t path[SS_PATH_MAX];
     int npath;
     int next_boundary;    /* index of the next age boundary ahead */
+    int from_node;        /* who referred the current referral: service, nservices + door, or -1 */
+    int bounces;          /* referrals sent back */
+    int reassessments;    /* assessments repeated after information was lost */
+    bool reassess;        /* the current referral lost information on the way */
+    bool rejected_on_way; /* the current referral will be sent back (hand-off rejection) */
+    bool helped;          /* has had a first contact */
+    bool counted;         /* arrived after warm-up: counts in person statistics */
+    double at_service;    /* when the current referral reached its service */
+    double admitted_at;   /* first contact at the current service */
+    double door_since;    /* arrival at a meeting door */
+    int meetings_passed;  /* meetings held or cancelled while waiting at the door */
+    ss_coord_state coord;
+    double entitled_at, coord_since;
+    bool coord_counted;
 } ss_person;
 
 static inline double ss_person_age(const ss_person *p, double t) { return p->age0 + (t - p->arrived) / 365.25; }

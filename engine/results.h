@@ -27,6 +27,13 @@ typedef enum ss_service_metric {
     SS_SM_CASELOAD_MEAN,     /* time-average number of open cases (in intake or episode) */
     SS_SM_CASELOAD_PER_FTE,  /* caseload_mean / FTE */
     SS_SM_UTILISATION,       /* capacity in use / capacity available, time-averaged */
+    SS_SM_BOUNCES,           /* referrals sent back (wrong door, or rejected at a hand-off) */
+    SS_SM_REASSESSMENTS,     /* assessments repeated because information was lost */
+    SS_SM_LOST,              /* persons lost on their way to this service */
+    SS_SM_DECISIONS_WITHIN_LIMIT_SHARE, /* decisions within decision_limit_days */
+    SS_SM_INTERIM_LETTERS,   /* decisions past the limit: an interim letter was due */
+    SS_SM_DETERIORATED,      /* persons whose severity rose while they waited */
+    SS_SM_ESCALATED,         /* persons referred on because they grew too ill while waiting */
     SS_SERVICE_METRICS
 } ss_service_metric;
 
@@ -39,6 +46,25 @@ typedef enum ss_system_metric {
     SS_YM_HANDOFFS_MEAN,       /* transitions from one service to another, per person who left */
     SS_YM_REJECTIONS,          /* referrals rejected anywhere */
     SS_YM_IN_SYSTEM_END,       /* persons still in the system at the end */
+    SS_YM_FIRST_HELP_MEAN,     /* days from first concern to first contact with any service */
+    SS_YM_RIGHT_HELP_MEAN,     /* days from first concern to first contact with the service that discharged them */
+    SS_YM_BOUNCES_MEAN,        /* bounces per person who left */
+    SS_YM_REASSESSMENTS_MEAN,  /* repeated assessments per person who left */
+    SS_YM_LOST_AT_TRANSITION,  /* persons lost at a hand-off */
+    SS_YM_LOST_AT_AGE_BOUNDARY,/* persons discharged at an age boundary without a next service */
+    SS_YM_HANDOFFS_SAME_UNIT,
+    SS_YM_HANDOFFS_SAME_SECTOR,
+    SS_YM_HANDOFFS_ACROSS_SECTORS,
+    SS_YM_HANDOFFS_OUTSIDE,
+    SS_YM_MEETING_WAIT_MEAN,   /* days concerns waited at a door for the meeting that decided them */
+    SS_YM_FIRST_MEETING_SHARE, /* concerns decided at the first meeting after they arose */
+    SS_YM_ENTITLED,            /* persons entitled to an individual plan and a coordinator */
+    SS_YM_PLAN_OFFERED_SHARE,  /* of the entitled, share offered an individual plan */
+    SS_YM_COORDINATOR_SHARE,   /* of the entitled, share who got a coordinator */
+    SS_YM_TIME_TO_COORDINATOR_MEAN, /* days from entitlement to a coordinator */
+    SS_YM_COORDINATOR_LOAD_MEAN,    /* time-average cases per coordinator */
+    SS_YM_RESPONSIBILITY_GROUP_HOURS, /* staff hours in responsibility-group meetings */
+    SS_YM_RELAPSES,            /* discharged persons who came back */
     SS_SYSTEM_METRICS
 } ss_system_metric;
 

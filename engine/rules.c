@@ -63,10 +63,11 @@ static int person_index(lua_State *L)
     else if (strcmp(k, "waited") == 0) lua_pushnumber(L, p->state == SS_P_QUEUED ? now - p->referred : 0.0);
     else if (strcmp(k, "referrals") == 0) lua_pushinteger(L, p->referrals);
     else if (strcmp(k, "handoffs") == 0) lua_pushinteger(L, p->handoffs);
+    else if (strcmp(k, "bounces") == 0) lua_pushinteger(L, p->bounces);
     else if (strcmp(k, "services") == 0) lua_pushinteger(L, __builtin_popcountll(p->visited));
     else if (strcmp(k, "current") == 0) push_service_id(L, r->m, p->service);
     else if (strcmp(k, "history") == 0) return l_history(L);
-    else return luaL_error(L, "person has no field '%s' (fields: id, age, need, severity, complex, door, arrived, days_since_concern, waited, referrals, handoffs, services, current, history)", k);
+    else return luaL_error(L, "person has no field '%s' (fields: id, age, need, severity, complex, door, arrived, days_since_concern, waited, referrals, handoffs, bounces, services, current, history)", k);
     return 1;
 }
 
@@ -222,6 +223,7 @@ void ss_rules_free(ss_rules *r)
 void ss_rules_set_rng(ss_rules *r, gsl_rng *rng) { ss_sandbox_set_rng(r->sb, rng); }
 void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag) { ss_sandbox_set_interrupt(r->sb, flag); }
 size_t ss_rules_memory(const ss_rules *r) { return ss_sandbox_memory(r->sb); }
+int ss_rules_line(const ss_rules *r, int slot) { return r->lines[slot]; }
 
 /* ---- calling ----------------------------------------------------------------------------- */
 

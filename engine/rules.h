@@ -38,6 +38,8 @@ void ss_rules_free(ss_rules *r);
 void ss_rules_set_rng(ss_rules *r, gsl_rng *rng);
 void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag);
 size_t ss_rules_memory(const ss_rules *r);
+/* The line where rule `slot`'s function starts, for traces. */
+int ss_rules_line(const ss_rules *r, int slot);
 
 /* Decision points.  Each returns 0 and writes its answer, or -1 with d filled. */
 int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int *door, ss_diag *d);

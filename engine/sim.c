@@ -1,8 +1,12 @@
 /* sim: the flow of a concern through doors and services, one replication at a time.
  *
- *   arrival --door rule--> door --route rule--> referral --eligibility/accept--> queue
- *   queue --(capacity free on a working day)--> intake + episode --next rule--> referral | exit
- *   age boundary while queued or in care --at_age rule--> continue | discharge | referral
+ *   concern --door rule--> door [--meeting-->] --route rule--> hand-off --> service
+ *   hand-off: by organisational distance a delay, a risk of being lost, of information lost
+ *             (assessed again) and of rejection (sent back: a bounce)
+ *   service [--decision meeting-->] eligibility/accept --> queue --(capacity, working day)-->
+ *             intake + episode --next rule--> hand-off | discharge [--> relapse later]
+ *   waiting untreated --> severity rises --> escalation; age boundary --at_age--> ...
+ *   entitled (complex needs) --> reported --> plan offered --> consent --> coordinator
  *
  * Statistics are collected from the end of warm-up.  Random draws come from streams keyed by
  * purpose (rng.h), so changing routing does not change who arrives when. */
@@ -21,7 +25,8 @@
 
 #define MAX_REFERRALS 1000  /* per person: more means the rules send people in a circle */
 
-enum { EV_ARRIVAL, EV_END, EV_RETRY, EV_AGE, EV_SAMPLE, EV_WARMUP, EV_CAPACITY };
+enum { EV_ARRIVAL, EV_END, EV_RETRY, EV_AGE, EV_SAMPLE, EV_WARMUP, EV_CAPACITY, EV_ARRIVE,
+       EV_MEETING, EV_WORSEN, EV_RELAPSE, EV_OFFER };
 
 typedef struct qentry {
     double prio;
@@ -30,6 +35,12 @@ typedef struct qentry {
     uint32_t token;
 } qentry;
 
+typedef struct waitlist {  /* persons waiting for a meeting, or for a coordinator */
+    int32_t *slot;
+    uint32_t *token;
+    int n, cap;
+} waitlist;
+
 typedef struct svc_state {
     qentry *q;
     int qn, qcap;
@@ -37,6 +48,7 @@ typedef struct svc_state {
     double used, cap_now;
     bool retry_pending;
     uint64_t arrivals, accepted, rejected, redirected, admitted, completed, over_target;
+    uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
     ss_welford wait;
     ss_samples waits;
     ss_timeavg queue_ta, caseload_ta, used_ta, cap_ta;
@@ -44,8 +56,19 @@ typedef struct svc_state {
 
 typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
     ss_person p;
-    uint32_t token;     /* bumped at every move: queue entries and END events carry it */
+    uint32_t token;     /* bumped at every move: queue entries and events carry it */
 } pslot;
+
+typedef struct sys_stats {
+    uint64_t persons, exited, rejections, lost_transition, lost_age, relapses;
+    uint64_t handoffs[SS_DISTANCES];
+    uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
+    double rg_hours;
+    ss_welford tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
+        meeting_wait, to_coordinator;
+    ss_samples tis_samples;
+    ss_timeavg coord_ta;
+} sys_stats;
 
 struct ss_sim {
     const ss_model *m;
@@ -56,15 +79,17 @@ struct ss_sim {
     pslot *pool;
     int pool_n, pool_cap;
     int *free_slots;
-    int nfree;
+    int nfree, away;
     int64_t next_id;
-    int nrng;
     gsl_rng **rng_arrivals, **rng_persons, **rng_doors, **rng_route, **rng_next, **rng_service;
-    gsl_rng *rng_rules;
+    gsl_rng **rng_handoff, **rng_worsen, **rng_relapse, **rng_meeting;
+    gsl_rng *rng_rules, *rng_coord;
     double *rate_max;
-    uint64_t persons, exited, rejections;
-    ss_welford tis, visited, handoffs;
-    ss_samples tis_samples;
+    waitlist *meeting_list, *meeting_spare;  /* [nservices + ndoors] */
+    int *meeting_k;                          /* meetings so far per node */
+    waitlist coord_queue;
+    int coord_assigned;
+    sys_stats y;
     bool measuring;
     volatile sig_atomic_t *interrupt;
     ss_world world;
@@ -90,6 +115,8 @@ static void free_streams(gsl_rng **v, int n)
     free(v);
 }
 
+static int nodes(const ss_model *m) { return m->nservices + m->ndoors; }
+
 ss_sim *ss_sim_new(const ss_model *m, ss_diag *d)
 {
     ss_sim *s = calloc(1, sizeof *s);
@@ -108,10 +135,24 @@ ss_sim *ss_sim_new(const ss_model *m, ss_diag *d)
     s->rng_route = new_streams(m->ndoors);
     s->rng_next = new_streams(m->nservices);
     s->rng_service = new_streams(m->nservices);
+    s->rng_handoff = new_streams(m->nservices);
+    s->rng_worsen = new_streams(m->nservices);
+    s->rng_relapse = new_streams(m->nservices);
+    s->rng_meeting = new_streams(nodes(m));
     s->rng_rules = ss_rng_new(0, 0, SS_RNG_RULES, 0);
+    s->rng_coord = ss_rng_new(0, 0, SS_RNG_ROUTING, 0);
     s->rate_max = calloc(m->ndemand ? m->ndemand : 1, sizeof(double));
+    s->meeting_list = calloc(nodes(m) ? nodes(m) : 1, sizeof(waitlist));
+    s->meeting_spare = calloc(nodes(m) ? nodes(m) : 1, sizeof(waitlist));
+    s->meeting_k = calloc(nodes(m) ? nodes(m) : 1, sizeof(int));
     if (s->rules) ss_rules_set_rng(s->rules, s->rng_rules);
     return s;
+}
+
+static void free_waitlist(waitlist *w)
+{
+    free(w->slot);
+    free(w->token);
 }
 
 void ss_sim_free(ss_sim *s)
@@ -124,6 +165,14 @@ void ss_sim_free(ss_sim *s)
         free(s->svc[i].q);
         ss_samples_free(&s->svc[i].waits);
     }
+    for (int i = 0; i < nodes(m); i++) {
+        free_waitlist(&s->meeting_list[i]);
+        free_waitlist(&s->meeting_spare[i]);
+    }
+    free_waitlist(&s->coord_queue);
+    free(s->meeting_list);
+    free(s->meeting_spare);
+    free(s->meeting_k);
     free(s->svc);
     free(s->queue_len);
     free(s->caseload);
@@ -135,9 +184,14 @@ void ss_sim_free(ss_sim *s)
     free_streams(s->rng_route, m->ndoors);
     free_streams(s->rng_next, m->nservices);
     free_streams(s->rng_service, m->nservices);
+    free_streams(s->rng_handoff, m->nservices);
+    free_streams(s->rng_worsen, m->nservices);
+    free_streams(s->rng_relapse, m->nservices);
+    free_streams(s->rng_meeting, nodes(m));
     gsl_rng_free(s->rng_rules);
+    gsl_rng_free(s->rng_coord);
     free(s->rate_max);
-    ss_samples_free(&s->tis_samples);
+    ss_samples_free(&s->y.tis_samples);
     free(s);
 }
 
@@ -158,7 +212,9 @@ size_t ss_sim_memory(const ss_sim *s)
     size_t b = sizeof *s + s->k.cap * sizeof(ss_event) + (size_t)s->pool_cap * (sizeof(pslot) + sizeof(int));
     for (int i = 0; i < s->m->nservices; i++)
         b += s->svc[i].qcap * sizeof(qentry) + s->svc[i].waits.cap * sizeof(double);
-    b += s->tis_samples.cap * sizeof(double);
+    for (int i = 0; i < nodes(s->m); i++)
+        b += (s->meeting_list[i].cap + s->meeting_spare[i].cap) * (sizeof(int32_t) + sizeof(uint32_t));
+    b += s->y.tis_samples.cap * sizeof(double);
     if (s->rules) b += ss_rules_memory(s->rules);
     return b;
 }
@@ -179,15 +235,26 @@ static void trace(ss_sim *s, const ss_person *p, const char *fmt, ...)
     fputc('\n', s->trace);
 }
 
+static bool tracing(const ss_sim *s, const ss_person *p) { return s->trace && p->id == s->trace_id; }
+
+/* "rule rules/x.lua:12" for a Lua rule, "data" for a table in the scenario */
 static const char *rule_origin(const ss_sim *s, const ss_rule *r, char *buf, size_t n)
 {
     if (r->kind == SS_RULE_LUA) {
         const ss_lua_rule *lr = &s->m->lua_rules[r->slot];
-        snprintf(buf, n, "rule %s%s%s", lr->display, lr->field ? ":" : "", lr->field ? lr->field : "");
+        snprintf(buf, n, "rule %s:%d%s%s", lr->display, ss_rules_line(s->rules, r->slot),
+                 lr->field ? " " : "", lr->field ? lr->field : "");
     } else {
         snprintf(buf, n, "data");
     }
     return buf;
+}
+
+static const char *node_name(const ss_sim *s, int node)
+{
+    if (node < 0) return "outside";
+    if (node < s->m->nservices) return s->m->services[node].id;
+    return s->m->doors[node - s->m->nservices].id;
 }
 
 /* ---- persons ----------------------------------------------------------------------------- */
@@ -198,9 +265,10 @@ static int new_person(ss_sim *s, ss_diag *d)
     if (s->pool_n == s->pool_cap) {
         int cap = s->pool_cap ? s->pool_cap * 2 : 1024;
         pslot *pool = realloc(s->pool, sizeof *pool * cap);
-        int *fs = realloc(s->free_slots, sizeof(int) * cap);
-        if (!pool || !fs) { free(pool == s->pool ? NULL : pool); return ss_fail(d, "out of memory for persons"); }
+        if (!pool) return ss_fail(d, "out of memory for persons");
         s->pool = pool;
+        int *fs = realloc(s->free_slots, sizeof(int) * cap);
+        if (!fs) return ss_fail(d, "out of memory for persons");
         s->free_slots = fs;
         memset(s->pool + s->pool_cap, 0, sizeof *pool * (cap - s->pool_cap));
         s->pool_cap = cap;
@@ -224,20 +292,59 @@ static void count_flow(ss_sim *s, int from, int to)
     if (s->measuring) (*ss_rep_flow(s->out, from < 0 ? out : from, to < 0 ? out : to))++;
 }
 
-static void exit_person(ss_sim *s, int slot, const char *why)
+static int try_assign_coordinators(ss_sim *s);
+
+/* Responsibility-group hours of a coordinated person from `since` to now: every service they
+ * have been referred to sends someone to each meeting. */
+static void add_rg_hours(ss_sim *s, const ss_person *p, double since)
+{
+    const ss_coordination *c = &s->m->coord;
+    if (!s->measuring || c->rg_every <= 0) return;
+    double from = fmax(since, s->m->warmup);
+    if (s->k.now > from)
+        s->y.rg_hours += c->rg_hours * (s->k.now - from) / c->rg_every * __builtin_popcountll(p->visited);
+}
+
+static void set_coordinators(ss_sim *s, int delta)
+{
+    s->coord_assigned += delta;
+    ss_timeavg_set(&s->y.coord_ta, s->k.now, s->coord_assigned);
+}
+
+/* The person leaves the services: statistics, the coordinator goes free; the slot is released
+ * unless they will come back (relapse). */
+static int leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
 {
     ss_person *p = &s->pool[slot].p;
+    trace(s, p, "leaves: %s (%d hand-offs, %d bounces, %.1f days since the concern)", why, p->handoffs,
+          p->bounces, s->k.now - p->arrived);
     count_flow(s, p->last, -1);
-    trace(s, p, "leaves: %s (%d hand-offs, %.1f days since the concern)", why, p->handoffs, s->k.now - p->arrived);
-    if (s->measuring && p->arrived >= s->m->warmup) {
+    if (s->measuring && p->counted) {
         double t = s->k.now - p->arrived;
-        s->exited++;
-        ss_welford_add(&s->tis, t);
-        ss_samples_push(&s->tis_samples, t);
-        ss_welford_add(&s->visited, __builtin_popcountll(p->visited));
-        ss_welford_add(&s->handoffs, p->handoffs);
+        s->y.exited++;
+        ss_welford_add(&s->y.tis, t);
+        ss_samples_push(&s->y.tis_samples, t);
+        ss_welford_add(&s->y.visited, __builtin_popcountll(p->visited));
+        ss_welford_add(&s->y.handoffs_pp, p->handoffs);
+        ss_welford_add(&s->y.bounces, p->bounces);
+        ss_welford_add(&s->y.reassessments, p->reassessments);
     }
-    release_person(s, slot);
+    int rc = 0;
+    if (p->coord == SS_C_ASSIGNED) {
+        add_rg_hours(s, p, p->coord_since);
+        set_coordinators(s, -1);
+        rc = try_assign_coordinators(s);
+    }
+    p->coord = SS_C_NONE;
+    p->service = -1;
+    if (coming_back) {
+        p->state = SS_P_AWAY;
+        s->pool[slot].token++;
+        s->away++;
+    } else {
+        release_person(s, slot);
+    }
+    return rc;
 }
 
 /* ---- services ---------------------------------------------------------------------------- */
@@ -296,7 +403,7 @@ static void qpop(svc_state *st)
     if (n > 0) st->q[i] = last;
 }
 
-/* The head of the queue, dropping entries of persons who have left it (age boundary moves). */
+/* The head of the queue, dropping entries of persons who have left it or were re-queued. */
 static qentry *qhead(ss_sim *s, svc_state *st)
 {
     while (st->qn > 0) {
@@ -319,10 +426,11 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     svc_state *st = &s->svc[sv];
     pslot *ps = &s->pool[slot];
     ss_person *p = &ps->p;
-    double wait = s->k.now - p->referred;
+    double wait = s->k.now - p->at_service;  /* from the referral reaching the service */
     set_queue(s, sv, -1);
     set_care(s, sv, +1, p->units);
     p->state = SS_P_IN_CARE;
+    p->admitted_at = s->k.now;
     ps->token++;
     if (s->measuring) {
         st->admitted++;
@@ -331,10 +439,22 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
         if (wait > svc->target_wait) st->over_target++;
         s->out->wait_hist[(long)sv * SS_WAIT_BINS + ss_wait_bin(wait)]++;
     }
+    if (!p->helped) {
+        p->helped = true;
+        if (s->measuring && p->counted) ss_welford_add(&s->y.first_help, s->k.now - p->arrived);
+    }
     gsl_rng *r = s->rng_service[sv];
     double length = ss_dist_sample(&svc->intake, r) + ss_dist_sample(&svc->episode[p->need], r);
+    double again = ss_dist_sample(&s->m->reassessment, s->rng_handoff[sv]);
+    if (p->reassess) {  /* the information did not come along: assess again */
+        length += again;
+        p->reassessments++;
+        if (s->measuring) st->reassessments++;
+    }
     if (length < 0) length = 0;
-    trace(s, p, "first contact at %s after %.1f days waiting; episode of %.1f days", svc->id, wait, length);
+    trace(s, p, "first contact at %s after %.1f days waiting; %sepisode of %.1f days", svc->id, wait,
+          p->reassess ? "assessed again (information lost on the way), " : "", length);
+    p->reassess = false;
     return schedule(s, s->k.now + length, EV_END, slot, ps->token, d);
 }
 
@@ -367,8 +487,7 @@ static int try_admit(ss_sim *s, int sv, ss_diag *d)
     return 0;
 }
 
-static int refer(ss_sim *s, int slot, int sv, int from, ss_diag *d);
-
+/* Take the person out of where they are at their service (queue or care). */
 static int leave_service(ss_sim *s, int slot)
 {
     pslot *ps = &s->pool[slot];
@@ -394,89 +513,268 @@ static int queue_priority(ss_sim *s, const ss_person *p, int sv, double *prio, s
     return ss_rules_priority(s->rules, svc->priority.slot, p, sv, &s->world, prio, d);
 }
 
-static int refer(ss_sim *s, int slot, int sv, int from, ss_diag *d)
+static int enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
 {
-    const ss_service *svc = &s->m->services[sv];
-    svc_state *st = &s->svc[sv];
     pslot *ps = &s->pool[slot];
-    ss_person *p = &ps->p;
-    char why[300];
-    s->world.now = s->k.now;
-    if (++p->referrals > MAX_REFERRALS) {
-        char date[11];
-        ss_calendar_format(&s->m->cal, s->k.now, date);
-        return ss_fail(d, "person %lld was referred more than %d times (last to %s, %s, replication %d): do the rules send people round in a circle?",
-                       (long long)p->id, MAX_REFERRALS, svc->id, date, s->world.rep + 1);
-    }
-    if (from >= 0) p->handoffs++;
-    count_flow(s, from, sv);
-    p->last = sv;
-    p->visited |= 1ull << sv;
-    if (p->npath < SS_PATH_MAX) p->path[p->npath++] = (int8_t)sv;
-    if (s->measuring) st->arrivals++;
-    double age = ss_person_age(p, s->k.now);
-    bool eligible = age >= svc->age_min && age < svc->age_max && (svc->need_mask >> p->need & 1u);
-    int outcome = eligible ? SS_T_ACCEPT : SS_T_REJECT;
-    if (svc->accept.kind == SS_RULE_LUA) {
-        p->service = sv;  /* the rule sees where it is being referred */
-        if (ss_rules_accept(s->rules, svc->accept.slot, p, sv, eligible, &s->world, &outcome, d) < 0) return -1;
-        p->service = -1;
-    }
-    if (outcome == SS_T_REJECT) {
-        if (s->measuring) { st->rejected++; s->rejections++; }
-        trace(s, p, "referred to %s: rejected (%s)", svc->id, eligible ? "by the acceptance rule" : "not eligible");
-        exit_person(s, slot, "rejected");
-        return 0;
-    }
-    if (outcome >= 0) {
-        if (s->measuring) st->redirected++;
-        trace(s, p, "referred to %s: redirected to %s (%s)", svc->id, s->m->services[outcome].id, rule_origin(s, &svc->accept, why, sizeof why));
-        return refer(s, slot, outcome, sv, d);
-    }
-    if (s->measuring) st->accepted++;
-    p->service = sv;
-    p->state = SS_P_QUEUED;
-    p->referred = s->k.now;
-    p->units = svc->cap_kind == SS_CAP_HOURS ? ss_dist_sample(&svc->case_hours, s->rng_service[sv]) : 1.0;
-    if (p->units < 0) p->units = 0;
     double prio;
-    if (queue_priority(s, p, sv, &prio, d) < 0) return -1;
+    if (queue_priority(s, &ps->p, sv, &prio, d) < 0) return -1;
     ps->token++;
-    if (qpush(st, (qentry){.prio = prio, .seq = st->qseq++, .person = slot, .token = ps->token}) < 0)
+    if (qpush(&s->svc[sv], (qentry){.prio = prio, .seq = s->svc[sv].qseq++, .person = slot, .token = ps->token}) < 0)
         return ss_fail(d, "out of memory for queues");
-    set_queue(s, sv, +1);
-    trace(s, p, "referred to %s: accepted, waits in a queue of %d", svc->id, s->queue_len[sv]);
-    return try_admit(s, sv, d);
+    return 0;
 }
+
+/* Waiting untreated, severity may rise after an exponential time (deterioration). */
+static int schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    double mean = s->m->services[sv].deteriorate_mean;
+    if (!isfinite(mean)) return 0;
+    double t = -mean * log1p(-gsl_rng_uniform(s->rng_worsen[sv]));
+    if (s->k.now + t > s->m->horizon) return 0;
+    return schedule(s, s->k.now + t, EV_WORSEN, slot, s->pool[slot].token, d);
+}
+
+/* ---- referrals and hand-offs ----------------------------------------------------------- */
+
+static int handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d);
+static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d);
 
 /* Pick from a data rule, or ask the Lua rule. */
 static int decide_next(ss_sim *s, const ss_person *p, int sv, int *target, ss_diag *d)
 {
     const ss_rule *r = &s->m->services[sv].next;
+    s->world.now = s->k.now;
     if (r->kind == SS_RULE_LUA)
         return ss_rules_next(s->rules, r->slot, p, sv, &s->world, target, d);
     *target = ss_choice_pick(&r->by_need[p->need], gsl_rng_uniform(s->rng_next[sv]));
     return 0;
 }
 
+static int decide_route(ss_sim *s, const ss_person *p, int door, int *sv, ss_diag *d)
+{
+    const ss_rule *r = &s->m->doors[door].route;
+    s->world.now = s->k.now;
+    if (r->kind == SS_RULE_LUA)
+        return ss_rules_route(s->rules, r->slot, p, door, &s->world, sv, d);
+    *sv = ss_choice_pick(&r->by_need[p->need], gsl_rng_uniform(s->rng_route[door]));
+    return 0;
+}
+
+/* A door routes the concern to its first service. */
+static int route_from_door(ss_sim *s, int slot, ss_diag *d)
+{
+    ss_person *p = &s->pool[slot].p;
+    int sv;
+    if (decide_route(s, p, p->door, &sv, d) < 0) return -1;
+    if (tracing(s, p)) {
+        char why[300];
+        trace(s, p, "door %s routes to %s (%s)", s->m->doors[p->door].id, s->m->services[sv].id,
+              rule_origin(s, &s->m->doors[p->door].route, why, sizeof why));
+    }
+    return handoff(s, slot, s->m->nservices + p->door, sv, d);
+}
+
+/* Sent back: to the referring service's `next` rule, or to the door's `route` rule, until
+ * max_bounces; without max_bounces (or with no one to send back to) the person leaves. */
+static int bounce(ss_sim *s, int slot, int sv, const char *why, ss_diag *d)
+{
+    ss_person *p = &s->pool[slot].p;
+    svc_state *st = &s->svc[sv];
+    const ss_model *m = s->m;
+    if (s->measuring) { st->rejected++; s->y.rejections++; }
+    int from = p->from_node;
+    if (m->max_bounces == 0 || from < 0) {
+        trace(s, p, "referral to %s rejected (%s)", m->services[sv].id, why);
+        return leave_system(s, slot, "rejected", false);
+    }
+    p->bounces++;
+    if (s->measuring) st->bounces++;
+    if (p->bounces > m->max_bounces) {
+        trace(s, p, "referral to %s rejected (%s): bounced %d times, gives up", m->services[sv].id, why, p->bounces);
+        if (s->measuring) s->y.lost_transition++;
+        return leave_system(s, slot, "lost after bouncing between services", false);
+    }
+    trace(s, p, "referral to %s rejected (%s): sent back to %s", m->services[sv].id, why, node_name(s, from));
+    if (from >= m->nservices) {
+        p->door = from - m->nservices;
+        return route_from_door(s, slot, d);
+    }
+    int target;
+    if (decide_next(s, p, from, &target, d) < 0) return -1;
+    if (target == SS_T_DISCHARGE) return leave_system(s, slot, "discharged after a bounce", false);
+    return handoff(s, slot, from, target, d);
+}
+
+/* The referral reaches the service: count it, then decide now or at the service's meeting. */
+static int arrive_at(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    const ss_service *svc = &s->m->services[sv];
+    if (++p->referrals > MAX_REFERRALS) {
+        char date[11];
+        ss_calendar_format(&s->m->cal, s->k.now, date);
+        return ss_fail(d, "person %lld was referred more than %d times (last to %s, %s, replication %d): do the rules send people round in a circle?",
+                       (long long)p->id, MAX_REFERRALS, svc->id, date, s->world.rep + 1);
+    }
+    int from_service = p->from_node >= 0 && p->from_node < s->m->nservices ? p->from_node : -1;
+    if (from_service >= 0) p->handoffs++;
+    count_flow(s, from_service, sv);
+    p->last = sv;
+    p->visited |= 1ull << sv;
+    if (p->npath < SS_PATH_MAX) p->path[p->npath++] = (int8_t)sv;
+    if (s->measuring) s->svc[sv].arrivals++;
+    p->service = sv;
+    p->at_service = s->k.now;
+    if (svc->meeting.on) {  /* waiting for the decision is waiting for the service */
+        p->state = SS_P_AWAITING;
+        set_queue(s, sv, +1);
+        ps->token++;
+        waitlist *w = &s->meeting_list[sv];
+        if (w->n == w->cap) {
+            w->cap = w->cap ? w->cap * 2 : 64;
+            w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
+            w->token = realloc(w->token, sizeof *w->token * w->cap);
+        }
+        w->slot[w->n] = slot;
+        w->token[w->n++] = ps->token;
+        trace(s, p, "referral reaches %s: waits for its decision meeting", svc->id);
+        return 0;
+    }
+    return decide_referral(s, slot, sv, d);
+}
+
+static int entitle(ss_sim *s, int slot, ss_diag *d);
+
+/* Eligibility and the acceptance rule: accept into the queue, send back, or redirect. */
+static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    const ss_service *svc = &s->m->services[sv];
+    svc_state *st = &s->svc[sv];
+    s->world.now = s->k.now;
+    double age = ss_person_age(p, s->k.now);
+    bool eligible = age >= svc->age_min && age < svc->age_max && (svc->need_mask >> p->need & 1u) &&
+                    p->severity <= svc->max_severity;
+    int outcome = eligible ? SS_T_ACCEPT : SS_T_REJECT;
+    if (svc->accept.kind == SS_RULE_LUA &&
+        ss_rules_accept(s->rules, svc->accept.slot, p, sv, eligible, &s->world, &outcome, d) < 0)
+        return -1;
+    if (outcome == SS_T_ACCEPT && p->rejected_on_way) {
+        p->rejected_on_way = false;
+        p->service = -1;
+        p->state = SS_P_ARRIVING;
+        return bounce(s, slot, sv, "not taken over at the hand-off", d);
+    }
+    p->rejected_on_way = false;
+    if (outcome == SS_T_REJECT) {
+        p->service = -1;
+        p->state = SS_P_ARRIVING;
+        return bounce(s, slot, sv, eligible ? "by the acceptance rule" : "not eligible", d);
+    }
+    if (outcome >= 0) {
+        if (s->measuring) st->redirected++;
+        char why[300];
+        trace(s, p, "referral to %s redirected to %s (%s)", svc->id, s->m->services[outcome].id,
+              rule_origin(s, &svc->accept, why, sizeof why));
+        p->service = -1;
+        p->state = SS_P_ARRIVING;
+        return handoff(s, slot, sv, outcome, d);
+    }
+    if (s->measuring) st->accepted++;
+    p->service = sv;
+    p->state = SS_P_QUEUED;
+    p->referred = s->k.now;
+    double hours = svc->cap_kind == SS_CAP_HOURS ? ss_dist_sample(&svc->case_hours, s->rng_service[sv]) : 1.0;
+    p->units = hours < 0 ? 0 : hours;
+    if (enqueue(s, slot, sv, d) < 0) return -1;
+    set_queue(s, sv, +1);
+    trace(s, p, "referral to %s accepted; waits in a queue of %d", svc->id, s->queue_len[sv]);
+    if (schedule_worsening(s, slot, sv, d) < 0 || entitle(s, slot, d) < 0) return -1;
+    return try_admit(s, sv, d);
+}
+
+/* A referral from a node (service, or nservices + door; -1 = straight in) to service sv, with
+ * the costs of the organisational distance between them. */
+static int handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    const ss_model *m = s->m;
+    p->from_node = from_node;
+    p->reassess = p->rejected_on_way = false;
+    if (from_node < 0) return arrive_at(s, slot, sv, d);
+    ss_distance level = ss_model_distance(m, from_node, sv);
+    const ss_handoff_cost *c = &m->handoff[level];
+    double f[4] = {1, 1, 1, 1};
+    for (int i = 0; i < 4; i++) {
+        if (ss_model_co_located(m, from_node, sv)) f[i] *= m->co_location[i];
+        if (m->shared_log) f[i] *= m->shared_log_factor[i];
+    }
+    gsl_rng *r = s->rng_handoff[sv];  /* always the same draws, so persons stay in step */
+    double u_lost = gsl_rng_uniform(r), u_info = gsl_rng_uniform(r), u_rej = gsl_rng_uniform(r);
+    double delay = ss_dist_sample(&c->delay, r) * f[0];
+    if (s->measuring) s->y.handoffs[level]++;
+    if (u_lost < c->lost * f[3]) {
+        trace(s, p, "hand-off %s -> %s (%s): lost on the way", node_name(s, from_node), m->services[sv].id, ss_distance_names[level]);
+        if (s->measuring) { s->svc[sv].lost++; s->y.lost_transition++; }
+        return leave_system(s, slot, "lost at a transition", false);
+    }
+    p->reassess = u_info < c->info_loss * f[1];
+    p->rejected_on_way = u_rej < c->rejection * f[2];
+    if (delay > 0) {
+        p->state = SS_P_TRANSIT;
+        p->service = sv;
+        ps->token++;
+        trace(s, p, "hand-off %s -> %s (%s): %.1f days on the way", node_name(s, from_node), m->services[sv].id,
+              ss_distance_names[level], delay);
+        return schedule(s, s->k.now + delay, EV_ARRIVE, slot, ps->token, d);
+    }
+    return arrive_at(s, slot, sv, d);
+}
+
+static int on_arrive(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    pslot *ps = &s->pool[e->a];
+    if (ps->token != e->b || ps->p.state != SS_P_TRANSIT) return 0;
+    ps->p.state = SS_P_ARRIVING;
+    return arrive_at(s, e->a, ps->p.service, d);
+}
+
+/* ---- episodes end ------------------------------------------------------------------------ */
+
 static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     pslot *ps = &s->pool[e->a];
     if (ps->token != e->b || ps->p.state != SS_P_IN_CARE) return 0;  /* moved on */
     ss_person *p = &ps->p;
+    const ss_service *svc_def = &s->m->services[p->service];
+    double decided = s->k.now - p->at_service, admitted_at = p->admitted_at;
     int sv = leave_service(s, e->a);
-    if (s->measuring) s->svc[sv].completed++;
+    svc_state *st = &s->svc[sv];
+    if (s->measuring) {
+        st->completed++;
+        if (isfinite(svc_def->decision_limit)) {
+            st->decisions++;
+            if (decided <= svc_def->decision_limit) st->within_limit++;
+        }
+    }
     int target;
-    s->world.now = s->k.now;
     if (decide_next(s, p, sv, &target, d) < 0) return -1;
     char why[300];
     if (target == SS_T_DISCHARGE) {
-        trace(s, p, "episode at %s ends: discharged (%s)", s->m->services[sv].id, rule_origin(s, &s->m->services[sv].next, why, sizeof why));
-        exit_person(s, e->a, "discharged");
+        trace(s, p, "episode at %s ends: discharged (%s)", svc_def->id, rule_origin(s, &svc_def->next, why, sizeof why));
+        if (s->measuring && p->counted) ss_welford_add(&s->y.right_help, admitted_at - p->arrived);
+        bool back = gsl_rng_uniform(s->rng_relapse[sv]) < svc_def->relapse_share;
+        double after = back ? ss_dist_sample(&svc_def->relapse_after, s->rng_relapse[sv]) : 0;
+        back = back && s->k.now + after <= s->m->horizon;
+        if (leave_system(s, e->a, "discharged", back) < 0) return -1;
+        if (back && schedule(s, s->k.now + fmax(after, 0), EV_RELAPSE, e->a, ps->token, d) < 0) return -1;
     } else {
-        trace(s, p, "episode at %s ends: referred on to %s (%s)", s->m->services[sv].id, s->m->services[target].id,
-              rule_origin(s, &s->m->services[sv].next, why, sizeof why));
-        if (refer(s, e->a, target, sv, d) < 0) return -1;
+        trace(s, p, "episode at %s ends: referred on to %s (%s)", svc_def->id, s->m->services[target].id,
+              rule_origin(s, &svc_def->next, why, sizeof why));
+        if (handoff(s, e->a, sv, target, d) < 0) return -1;
     }
     return try_admit(s, sv, d);
 }
@@ -529,12 +827,36 @@ static int schedule_age(ss_sim *s, int slot, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     const ss_model *m = s->m;
-    while (p->next_boundary < m->nage_boundaries && m->age_boundaries[p->next_boundary] <= p->age0)
+    while (p->next_boundary < m->nage_boundaries && m->age_boundaries[p->next_boundary] <= ss_person_age(p, s->k.now))
         p->next_boundary++;
     if (p->next_boundary >= m->nage_boundaries) return 0;
     double t = p->arrived + (m->age_boundaries[p->next_boundary] - p->age0) * 365.25;
     if (t > m->horizon) return 0;
     return schedule(s, t, EV_AGE, slot, p->gen, d);
+}
+
+/* A concern at a door: wait for the door's meeting, or be routed now. */
+static int at_door(ss_sim *s, int slot, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    const ss_door *door = &s->m->doors[p->door];
+    if (!door->meeting.on) return route_from_door(s, slot, d);
+    int node = s->m->nservices + p->door;
+    p->state = SS_P_AT_DOOR;
+    p->door_since = s->k.now;
+    p->meetings_passed = 0;
+    ps->token++;
+    waitlist *w = &s->meeting_list[node];
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
+        w->token = realloc(w->token, sizeof *w->token * w->cap);
+    }
+    w->slot[w->n] = slot;
+    w->token[w->n++] = ps->token;
+    trace(s, p, "waits at door %s for its next meeting", door->id);
+    return 0;
 }
 
 static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
@@ -548,36 +870,123 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     ss_person *p = &ps->p;
     uint32_t gen = p->gen;
     *p = (ss_person){.id = ++s->next_id, .gen = gen, .state = SS_P_ARRIVING, .need = dm->need,
-                     .demand = k, .door = -1, .arrived = s->k.now, .service = -1, .last = -1};
+                     .demand = k, .door = -1, .arrived = s->k.now, .service = -1, .last = -1,
+                     .from_node = -1, .counted = s->measuring};
     gsl_rng *r = s->rng_persons[k];  /* always three draws, so persons stay in step */
     double u_age = gsl_rng_uniform(r), u_sev = gsl_rng_uniform(r), u_cx = gsl_rng_uniform(r);
     p->age0 = dm->age_min + u_age * (dm->age_max - dm->age_min);
     p->severity = 1;
     while (p->severity < dm->nseverity && u_sev >= dm->severity_cum[p->severity - 1]) p->severity++;
     p->complex = u_cx < dm->complex_share;
-    if (s->measuring) s->persons++;
+    if (s->measuring) s->y.persons++;
     s->world.now = s->k.now;
     trace(s, p, "concern arises: need %s, severity %d, age %.1f%s", s->m->needs[p->need], p->severity, p->age0,
-          p->complex ? ", long-term and complex" : "");
+          p->complex ? ", long-term and complex needs" : "");
     if (schedule_age(s, slot, d) < 0) return -1;
-    if (dm->direct_service >= 0) return refer(s, slot, dm->direct_service, -1, d);
-    char why[300];
+    if (dm->direct_service >= 0) return handoff(s, slot, -1, dm->direct_service, d);
     double u_door = gsl_rng_uniform(s->rng_doors[k]);
     if (dm->door.kind == SS_RULE_LUA) {
         if (ss_rules_door(s->rules, dm->door.slot, p, &s->world, &p->door, d) < 0) return -1;
     } else {
         p->door = ss_choice_pick(&dm->door.by_need[p->need], u_door);
     }
-    const ss_door *door = &s->m->doors[p->door];
-    int sv;
-    if (door->route.kind == SS_RULE_LUA) {
-        if (ss_rules_route(s->rules, door->route.slot, p, p->door, &s->world, &sv, d) < 0) return -1;
-    } else {
-        sv = ss_choice_pick(&door->route.by_need[p->need], gsl_rng_uniform(s->rng_route[p->door]));
+    if (tracing(s, p)) {
+        char why[300];
+        trace(s, p, "comes in by door %s (%s)", s->m->doors[p->door].id, rule_origin(s, &dm->door, why, sizeof why));
     }
-    trace(s, p, "comes in by door %s (%s), routed to %s (%s)", door->id, rule_origin(s, &dm->door, why, sizeof why),
-          s->m->services[sv].id, rule_origin(s, &door->route, why + 150, sizeof why - 150));
-    return refer(s, slot, sv, -1, d);
+    return at_door(s, slot, d);
+}
+
+/* A discharged person comes back with a new concern, at the same door or service. */
+static int on_relapse(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    pslot *ps = &s->pool[e->a];
+    ss_person *p = &ps->p;
+    if (ps->token != e->b || p->state != SS_P_AWAY) return 0;
+    s->away--;
+    p->state = SS_P_ARRIVING;
+    p->age0 = ss_person_age(p, s->k.now);
+    p->arrived = s->k.now;  /* a new concern: its own time to help */
+    p->counted = s->measuring;
+    p->handoffs = p->bounces = p->reassessments = p->referrals = 0;
+    p->visited = 0;
+    p->npath = 0;
+    p->helped = false;
+    if (s->measuring) s->y.relapses++;
+    int last = p->last;
+    trace(s, p, "comes back after discharge from %s (relapse)", s->m->services[last].id);
+    if (p->door >= 0) return at_door(s, e->a, d);
+    return handoff(s, e->a, -1, last, d);
+}
+
+/* ---- meetings ---------------------------------------------------------------------------- */
+
+static const ss_meeting *meeting_of(const ss_model *m, int node)
+{
+    return node < m->nservices ? &m->services[node].meeting : &m->doors[node - m->nservices].meeting;
+}
+
+/* The k-th meeting of a node: every `every` days from `first`, on the next working day. */
+static double meeting_time(const ss_sim *s, int node, int k)
+{
+    const ss_meeting *mt = meeting_of(s->m, node);
+    return ss_calendar_next_working(&s->m->cal, mt->first + k * mt->every);
+}
+
+static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    int node = e->a;
+    const ss_model *m = s->m;
+    const ss_meeting *mt = meeting_of(m, node);
+    double next = meeting_time(s, node, ++s->meeting_k[node]);
+    if (next <= m->horizon && schedule(s, next, EV_MEETING, node, 0, d) < 0) return -1;
+    gsl_rng *r = s->rng_meeting[node];
+    bool held = gsl_rng_uniform(r) < mt->held;
+    /* swap the list out: decisions may add persons to lists, even this one */
+    waitlist cur = s->meeting_list[node];
+    s->meeting_list[node] = s->meeting_spare[node];
+    s->meeting_list[node].n = 0;
+    int rc = 0;
+    for (int i = 0; i < cur.n && rc == 0; i++) {
+        int slot = cur.slot[i];
+        pslot *ps = &s->pool[slot];
+        ss_person *p = &ps->p;
+        if (ps->token != cur.token[i]) continue;  /* left meanwhile */
+        bool door = node >= m->nservices;
+        bool postponed = !held || (door && gsl_rng_uniform(r) < mt->postpone);
+        if (postponed) {
+            p->meetings_passed++;
+            trace(s, p, "meeting at %s %s: waits for the next", node_name(s, node), held ? "postponed the case" : "was not held");
+            waitlist *w = &s->meeting_list[node];
+            if (w->n == w->cap) {
+                w->cap = w->cap ? w->cap * 2 : 64;
+                w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
+                w->token = realloc(w->token, sizeof *w->token * w->cap);
+            }
+            w->slot[w->n] = slot;
+            w->token[w->n++] = ps->token;
+            continue;
+        }
+        if (door) {
+            if (s->measuring && p->counted) {
+                s->y.meeting_decided++;
+                if (p->meetings_passed == 0) s->y.first_meeting++;
+                ss_welford_add(&s->y.meeting_wait, s->k.now - p->door_since);
+            }
+            trace(s, p, "meeting at door %s decides after %.0f days", node_name(s, node), s->k.now - p->door_since);
+            p->state = SS_P_ARRIVING;
+            ps->token++;
+            rc = route_from_door(s, slot, d);
+        } else {
+            trace(s, p, "decision meeting at %s", node_name(s, node));
+            set_queue(s, node, -1);
+            ps->token++;
+            rc = decide_referral(s, slot, node, d);
+        }
+    }
+    cur.n = 0;
+    s->meeting_spare[node] = cur;
+    return rc;
 }
 
 /* ---- age boundaries ---------------------------------------------------------------------- */
@@ -586,10 +995,12 @@ static int on_age(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     pslot *ps = &s->pool[e->a];
     ss_person *p = &ps->p;
-    if (p->gen != e->b || (p->state != SS_P_QUEUED && p->state != SS_P_IN_CARE)) return 0;
+    if (p->gen != e->b || p->state == SS_P_FREE) return 0;
     const ss_model *m = s->m;
     int age = (int)m->age_boundaries[p->next_boundary];
     p->next_boundary++;
+    if (p->state != SS_P_QUEUED && p->state != SS_P_IN_CARE)  /* between services: decided where they go */
+        return schedule_age(s, e->a, d);
     int sv = p->service;
     const ss_service *svc = &m->services[sv];
     int target = SS_T_CONTINUE;
@@ -605,14 +1016,113 @@ static int on_age(ss_sim *s, const ss_event *e, ss_diag *d)
         return schedule_age(s, e->a, d);
     }
     leave_service(s, e->a);
+    int rc;
     if (target == SS_T_DISCHARGE) {
-        trace(s, p, "turns %d at %s: discharged", age, svc->id);
-        exit_person(s, e->a, "discharged at an age boundary");
+        trace(s, p, "turns %d at %s: the service ends", age, svc->id);
+        if (s->measuring) s->y.lost_age++;
+        rc = leave_system(s, e->a, "discharged at an age boundary", false);
     } else {
         trace(s, p, "turns %d at %s: moves to %s", age, svc->id, m->services[target].id);
-        if (schedule_age(s, e->a, d) < 0 || refer(s, e->a, target, sv, d) < 0) return -1;
+        rc = schedule_age(s, e->a, d);
+        if (rc == 0) rc = handoff(s, e->a, sv, target, d);
     }
-    return try_admit(s, sv, d);
+    return rc < 0 ? -1 : try_admit(s, sv, d);
+}
+
+/* ---- deterioration ----------------------------------------------------------------------- */
+
+static int on_worsen(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    pslot *ps = &s->pool[e->a];
+    ss_person *p = &ps->p;
+    if (ps->token != e->b || p->state != SS_P_QUEUED) return 0;
+    int sv = p->service;
+    const ss_service *svc = &s->m->services[sv];
+    if (p->severity < SS_MAX_SEVERITY) p->severity++;
+    if (s->measuring) s->svc[sv].deteriorated++;
+    if (p->severity > svc->max_severity && svc->escalate_to >= 0) {
+        trace(s, p, "worsens while waiting at %s (severity %d): referred to %s", svc->id, p->severity,
+              s->m->services[svc->escalate_to].id);
+        if (s->measuring) s->svc[sv].escalated++;
+        leave_service(s, e->a);
+        if (handoff(s, e->a, sv, svc->escalate_to, d) < 0) return -1;
+        return try_admit(s, sv, d);
+    }
+    trace(s, p, "worsens while waiting at %s (severity %d)", svc->id, p->severity);
+    if (svc->priority_queue && enqueue(s, e->a, sv, d) < 0) return -1;  /* new priority; old entry goes stale */
+    return schedule_worsening(s, e->a, sv, d);
+}
+
+/* ---- coordination ------------------------------------------------------------------------ */
+
+/* Long-term and complex needs entitle a person to an individual plan and a coordinator; the
+ * services must report it to the coordinating unit (which they do with probability notified). */
+static int entitle(ss_sim *s, int slot, ss_diag *d)
+{
+    ss_person *p = &s->pool[slot].p;
+    const ss_coordination *c = &s->m->coord;
+    if (!c->on || !p->complex || p->coord != SS_C_NONE) return 0;
+    p->entitled_at = s->k.now;
+    p->coord_counted = s->measuring && p->counted;
+    if (p->coord_counted) s->y.entitled++;
+    double u = gsl_rng_uniform(s->rng_coord);
+    double delay = ss_dist_sample(&c->offer_delay, s->rng_coord);
+    if (u >= c->notified) {
+        p->coord = SS_C_UNREPORTED;
+        trace(s, p, "entitled to an individual plan, but not reported to the coordinating unit");
+        return 0;
+    }
+    p->coord = SS_C_REPORTED;
+    trace(s, p, "entitled to an individual plan: reported to the coordinating unit");
+    double t = s->k.now + fmax(delay, 0);
+    return t <= s->m->horizon ? schedule(s, t, EV_OFFER, slot, p->gen, d) : 0;
+}
+
+static int try_assign_coordinators(ss_sim *s)
+{
+    waitlist *w = &s->coord_queue;
+    int i = 0;
+    while (i < w->n && s->coord_assigned < s->m->coord.pool) {
+        ss_person *p = &s->pool[w->slot[i]].p;
+        if (p->gen == w->token[i] && p->coord == SS_C_WAITING) {
+            p->coord = SS_C_ASSIGNED;
+            p->coord_since = s->k.now;
+            set_coordinators(s, +1);
+            if (s->measuring && p->coord_counted) {
+                s->y.coordinated++;
+                ss_welford_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
+            }
+            trace(s, p, "gets a coordinator after %.0f days", s->k.now - p->entitled_at);
+        }
+        i++;
+    }
+    memmove(w->slot, w->slot + i, sizeof *w->slot * (w->n - i));
+    memmove(w->token, w->token + i, sizeof *w->token * (w->n - i));
+    w->n -= i;
+    return 0;
+}
+
+static int on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    ss_person *p = &s->pool[e->a].p;
+    if (p->gen != e->b || p->coord != SS_C_REPORTED) return 0;
+    if (p->coord_counted) s->y.offered++;
+    if (gsl_rng_uniform(s->rng_coord) >= s->m->coord.consent) {
+        p->coord = SS_C_DECLINED;
+        trace(s, p, "offered an individual plan: declines");
+        return 0;
+    }
+    p->coord = SS_C_WAITING;
+    trace(s, p, "offered an individual plan: accepts, waits for a coordinator");
+    waitlist *w = &s->coord_queue;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
+        w->token = realloc(w->token, sizeof *w->token * w->cap);
+    }
+    w->slot[w->n] = e->a;
+    w->token[w->n++] = p->gen;
+    return try_assign_coordinators(s);
 }
 
 /* ---- calendar events --------------------------------------------------------------------- */
@@ -629,28 +1139,41 @@ static void set_capacity(ss_sim *s)
     }
 }
 
+/* Zero every statistic and start the time averages at now (the end of warm-up). */
 static void start_measuring(ss_sim *s)
 {
     double t = s->k.now;
     s->measuring = true;
     for (int i = 0; i < s->m->nservices; i++) {
         svc_state *st = &s->svc[i];
-        st->arrivals = st->accepted = st->rejected = st->redirected = st->admitted = st->completed = st->over_target = 0;
-        ss_welford_reset(&st->wait);
-        ss_samples_clear(&st->waits);
+        ss_samples waits = st->waits;
         ss_timeavg_start(&st->queue_ta, t, s->queue_len[i]);
         ss_timeavg_start(&st->caseload_ta, t, s->caseload[i]);
         ss_timeavg_start(&st->used_ta, t, st->used);
         ss_timeavg_start(&st->cap_ta, t, st->cap_now);
+        st->arrivals = st->accepted = st->rejected = st->redirected = st->admitted = st->completed = 0;
+        st->over_target = st->bounces = st->reassessments = st->lost = st->decisions = 0;
+        st->within_limit = st->deteriorated = st->escalated = 0;
+        ss_welford_reset(&st->wait);
+        ss_samples_clear(&waits);
+        st->waits = waits;
     }
-    s->persons = s->exited = s->rejections = 0;
+    ss_samples tis = s->y.tis_samples;
+    ss_samples_clear(&tis);
+    s->y = (sys_stats){.tis_samples = tis};
+    ss_welford_reset(&s->y.tis);
+    ss_welford_reset(&s->y.visited);
+    ss_welford_reset(&s->y.handoffs_pp);
+    ss_welford_reset(&s->y.bounces);
+    ss_welford_reset(&s->y.reassessments);
+    ss_welford_reset(&s->y.first_help);
+    ss_welford_reset(&s->y.right_help);
+    ss_welford_reset(&s->y.meeting_wait);
+    ss_welford_reset(&s->y.to_coordinator);
+    ss_timeavg_start(&s->y.coord_ta, t, s->coord_assigned);
     int n1 = s->m->nservices + 1;
     memset(s->out->flows, 0, sizeof(double) * n1 * n1);
     memset(s->out->wait_hist, 0, sizeof(double) * s->m->nservices * SS_WAIT_BINS);
-    ss_welford_reset(&s->tis);
-    ss_welford_reset(&s->visited);
-    ss_welford_reset(&s->handoffs);
-    ss_samples_clear(&s->tis_samples);
 }
 
 static void on_sample(ss_sim *s)
@@ -677,6 +1200,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         s->pool[i].p.state = SS_P_FREE;
     }
     s->nfree = 0;
+    s->away = 0;
     for (int i = s->pool_n - 1; i >= 0; i--) s->free_slots[s->nfree++] = i;
     s->next_id = 0;
     for (int i = 0; i < m->nservices; i++) {
@@ -687,7 +1211,15 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         st->retry_pending = false;
         s->queue_len[i] = s->caseload[i] = 0;
         ss_rng_reseed(s->rng_next[i], seed, rep, SS_RNG_ROUTING, 1000 + i);
+        ss_rng_reseed(s->rng_handoff[i], seed, rep, SS_RNG_ROUTING, 2000 + i);
         ss_rng_reseed(s->rng_service[i], seed, rep, SS_RNG_SERVICE, i);
+        ss_rng_reseed(s->rng_worsen[i], seed, rep, SS_RNG_SERVICE, 1000 + i);
+        ss_rng_reseed(s->rng_relapse[i], seed, rep, SS_RNG_SERVICE, 2000 + i);
+        /* the clock went back to 0 */
+        ss_timeavg_start(&st->queue_ta, 0, 0);
+        ss_timeavg_start(&st->caseload_ta, 0, 0);
+        ss_timeavg_start(&st->used_ta, 0, 0);
+        ss_timeavg_start(&st->cap_ta, 0, 0);
     }
     for (int k = 0; k < m->ndemand; k++) {
         ss_rng_reseed(s->rng_arrivals[k], seed, rep, SS_RNG_ARRIVALS, k);
@@ -696,17 +1228,18 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         s->rate_max[k] = demand_rate_max(s, k);
     }
     for (int i = 0; i < m->ndoors; i++) ss_rng_reseed(s->rng_route[i], seed, rep, SS_RNG_ROUTING, i);
+    for (int i = 0; i < nodes(m); i++) {
+        ss_rng_reseed(s->rng_meeting[i], seed, rep, SS_RNG_ROUTING, 3000 + i);
+        s->meeting_list[i].n = 0;
+        s->meeting_k[i] = 0;
+    }
     ss_rng_reseed(s->rng_rules, seed, rep, SS_RNG_RULES, 0);
+    ss_rng_reseed(s->rng_coord, seed, rep, SS_RNG_ROUTING, 4000);
+    s->coord_queue.n = 0;
+    s->coord_assigned = 0;
+    ss_timeavg_start(&s->y.coord_ta, 0, 0);
     s->world = (ss_world){.m = m, .queue_len = s->queue_len, .caseload = s->caseload, .rep = rep};
     s->sample_i = 0;
-    s->measuring = false;
-    for (int i = 0; i < m->nservices; i++) {  /* the clock went back to 0 */
-        svc_state *st = &s->svc[i];
-        ss_timeavg_start(&st->queue_ta, 0, 0);
-        ss_timeavg_start(&st->caseload_ta, 0, 0);
-        ss_timeavg_start(&st->used_ta, 0, 0);
-        ss_timeavg_start(&st->cap_ta, 0, 0);
-    }
     set_capacity(s);
     start_measuring(s);          /* zero everything */
     s->measuring = m->warmup <= 0;
@@ -721,6 +1254,11 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
         s->svc[e->a].retry_pending = false;
         return try_admit(s, e->a, d);
     case EV_AGE: return on_age(s, e, d);
+    case EV_ARRIVE: return on_arrive(s, e, d);
+    case EV_MEETING: return on_meeting(s, e, d);
+    case EV_WORSEN: return on_worsen(s, e, d);
+    case EV_RELAPSE: return on_relapse(s, e, d);
+    case EV_OFFER: return on_offer(s, e, d);
     case EV_SAMPLE:
         on_sample(s);
         return 0;
@@ -740,7 +1278,10 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
     return 0;
 }
 
-static void finish(ss_sim *s, ss_rep_result *o)
+static double mean_or_nan(const ss_welford *w) { return w->n ? w->mean : NAN; }
+static double share(uint64_t part, uint64_t whole) { return whole ? (double)part / whole : NAN; }
+
+static void finish_services(ss_sim *s, ss_rep_result *o)
 {
     const ss_model *m = s->m;
     double T = m->horizon;
@@ -755,27 +1296,66 @@ static void finish(ss_sim *s, ss_rep_result *o)
         v[SS_SM_ADMITTED] = st->admitted;
         v[SS_SM_COMPLETED] = st->completed;
         bool any = st->wait.n > 0;
-        v[SS_SM_WAIT_MEAN] = any ? st->wait.mean : NAN;
+        v[SS_SM_WAIT_MEAN] = mean_or_nan(&st->wait);
         v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
         v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
         v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
-        v[SS_SM_OVER_TARGET_SHARE] = any && isfinite(svc->target_wait) ? (double)st->over_target / st->wait.n : NAN;
+        v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.n) : NAN;
         v[SS_SM_QUEUE_MEAN] = ss_timeavg_mean(&st->queue_ta, T);
         v[SS_SM_QUEUE_END] = s->queue_len[i];
         v[SS_SM_CASELOAD_MEAN] = ss_timeavg_mean(&st->caseload_ta, T);
         v[SS_SM_CASELOAD_PER_FTE] = svc->fte > 0 ? v[SS_SM_CASELOAD_MEAN] / svc->fte : NAN;
         double cap = ss_timeavg_mean(&st->cap_ta, T);
         v[SS_SM_UTILISATION] = svc->cap_kind != SS_CAP_UNLIMITED && cap > 0 ? ss_timeavg_mean(&st->used_ta, T) / cap : NAN;
+        v[SS_SM_BOUNCES] = st->bounces;
+        v[SS_SM_REASSESSMENTS] = st->reassessments;
+        v[SS_SM_LOST] = st->lost;
+        v[SS_SM_DECISIONS_WITHIN_LIMIT_SHARE] = isfinite(svc->decision_limit) ? share(st->within_limit, st->decisions) : NAN;
+        v[SS_SM_INTERIM_LETTERS] = isfinite(svc->decision_limit) ? (double)(st->decisions - st->within_limit) : NAN;
+        v[SS_SM_DETERIORATED] = isfinite(svc->deteriorate_mean) ? (double)st->deteriorated : NAN;
+        v[SS_SM_ESCALATED] = isfinite(svc->deteriorate_mean) ? (double)st->escalated : NAN;
     }
-    o->system[SS_YM_PERSONS] = s->persons;
-    o->system[SS_YM_EXITED] = s->exited;
-    o->system[SS_YM_TIME_IN_SYSTEM_MEAN] = s->tis.n ? s->tis.mean : NAN;
-    o->system[SS_YM_TIME_IN_SYSTEM_P90] = s->tis.n ? ss_samples_quantile(&s->tis_samples, 0.9) : NAN;
-    o->system[SS_YM_SERVICES_VISITED_MEAN] = s->visited.n ? s->visited.mean : NAN;
-    o->system[SS_YM_HANDOFFS_MEAN] = s->handoffs.n ? s->handoffs.mean : NAN;
-    o->system[SS_YM_REJECTIONS] = s->rejections;
-    o->system[SS_YM_IN_SYSTEM_END] = s->pool_n - s->nfree;
-    o->events = s->k.processed;
+}
+
+static void finish_system(ss_sim *s, ss_rep_result *o)
+{
+    const ss_model *m = s->m;
+    sys_stats *y = &s->y;
+    double *v = o->system;
+    for (int i = 0; i < s->pool_n; i++)  /* coordinators still at work at the end */
+        if (s->pool[i].p.state != SS_P_FREE && s->pool[i].p.coord == SS_C_ASSIGNED)
+            add_rg_hours(s, &s->pool[i].p, s->pool[i].p.coord_since);
+    bool meetings = false;
+    for (int i = 0; i < m->ndoors; i++) meetings = meetings || m->doors[i].meeting.on;
+    v[SS_YM_PERSONS] = y->persons;
+    v[SS_YM_EXITED] = y->exited;
+    v[SS_YM_TIME_IN_SYSTEM_MEAN] = mean_or_nan(&y->tis);
+    v[SS_YM_TIME_IN_SYSTEM_P90] = y->tis.n ? ss_samples_quantile(&y->tis_samples, 0.9) : NAN;
+    v[SS_YM_SERVICES_VISITED_MEAN] = mean_or_nan(&y->visited);
+    v[SS_YM_HANDOFFS_MEAN] = mean_or_nan(&y->handoffs_pp);
+    v[SS_YM_REJECTIONS] = y->rejections;
+    v[SS_YM_IN_SYSTEM_END] = s->pool_n - s->nfree - s->away;
+    v[SS_YM_FIRST_HELP_MEAN] = mean_or_nan(&y->first_help);
+    v[SS_YM_RIGHT_HELP_MEAN] = mean_or_nan(&y->right_help);
+    v[SS_YM_BOUNCES_MEAN] = mean_or_nan(&y->bounces);
+    v[SS_YM_REASSESSMENTS_MEAN] = mean_or_nan(&y->reassessments);
+    v[SS_YM_LOST_AT_TRANSITION] = y->lost_transition;
+    v[SS_YM_LOST_AT_AGE_BOUNDARY] = m->nage_boundaries ? (double)y->lost_age : NAN;
+    v[SS_YM_HANDOFFS_SAME_UNIT] = y->handoffs[SS_SAME_UNIT];
+    v[SS_YM_HANDOFFS_SAME_SECTOR] = y->handoffs[SS_SAME_SECTOR];
+    v[SS_YM_HANDOFFS_ACROSS_SECTORS] = y->handoffs[SS_ACROSS_SECTORS];
+    v[SS_YM_HANDOFFS_OUTSIDE] = y->handoffs[SS_OUTSIDE];
+    v[SS_YM_MEETING_WAIT_MEAN] = meetings ? mean_or_nan(&y->meeting_wait) : NAN;
+    v[SS_YM_FIRST_MEETING_SHARE] = meetings ? share(y->first_meeting, y->meeting_decided) : NAN;
+    bool coord = m->coord.on;
+    v[SS_YM_ENTITLED] = coord ? (double)y->entitled : NAN;
+    v[SS_YM_PLAN_OFFERED_SHARE] = coord ? share(y->offered, y->entitled) : NAN;
+    v[SS_YM_COORDINATOR_SHARE] = coord ? share(y->coordinated, y->entitled) : NAN;
+    v[SS_YM_TIME_TO_COORDINATOR_MEAN] = coord ? mean_or_nan(&y->to_coordinator) : NAN;
+    v[SS_YM_COORDINATOR_LOAD_MEAN] = coord && m->coord.coordinators > 0
+                                         ? ss_timeavg_mean(&y->coord_ta, m->horizon) / m->coord.coordinators : NAN;
+    v[SS_YM_RESPONSIBILITY_GROUP_HOURS] = coord && m->coord.rg_every > 0 ? y->rg_hours : NAN;
+    v[SS_YM_RELAPSES] = y->relapses;
 }
 
 int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
@@ -793,6 +1373,11 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
         double next = ss_calendar_next_capacity_change(&m->cal, 0);
         if (isfinite(next) && next <= m->horizon) rc = schedule(s, next, EV_CAPACITY, 0, 0, d);
     }
+    for (int node = 0; rc == 0 && node < nodes(m); node++) {
+        if (!meeting_of(m, node)->on) continue;
+        double t = meeting_time(s, node, 0);
+        if (t <= m->horizon) rc = schedule(s, t, EV_MEETING, node, 0, d);
+    }
     ss_event e;
     while (rc == 0 && ss_kernel_peek(&s->k) <= m->horizon && ss_kernel_next(&s->k, &e)) {
         rc = dispatch(s, &e, d);
@@ -804,6 +1389,8 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
         return -1;
     }
     s->k.now = m->horizon;
-    finish(s, out);
+    finish_services(s, out);
+    finish_system(s, out);
+    out->events = s->k.processed;
     return 0;
 }
