@@ -262,12 +262,13 @@ static const ss_command *const commands[] = {
     &cmd_run_entry,
     &cmd_check_entry,
     &cmd_show_entry,
-    /* test: */
-    /* compare: */
-    /* report: */
+    &ss_cmd_schema,
+    &ss_cmd_test,
+    &ss_cmd_compare,
+    &ss_cmd_report,
     /* batch: */
     /* merge: */
-    /* repl: */
+    &ss_cmd_repl,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
@@ -294,6 +295,10 @@ static void global_help(FILE *f)
 
 int ss_cli_main(int argc, char **argv, volatile sig_atomic_t *interrupt)
 {
+    if (argc < 2 && isatty(0) && isatty(1)) {  /* a person at a terminal: the workbench */
+        char *repl_argv[] = {"repl", NULL};
+        return ss_cmd_repl.handler(1, repl_argv, interrupt);
+    }
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         global_help(argc < 2 ? stderr : stdout);
         return argc < 2 ? SS_EXIT_USAGE : SS_EXIT_OK;

@@ -28,12 +28,13 @@ typedef struct ss_command {
 } ss_command;
 
 /* Commands defined in their own files (listed in cli.c's table). */
-/* extern test */
-/* extern compare */
-/* extern report */
+extern const ss_command ss_cmd_schema;
+extern const ss_command ss_cmd_test;
+extern const ss_command ss_cmd_compare;
+extern const ss_command ss_cmd_report;
 /* extern batch */
 /* extern merge */
-/* extern repl */
+extern const ss_command ss_cmd_repl;
 
 #define SS_CLI_MAX_LIST 64
 

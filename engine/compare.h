@@ -9,6 +9,7 @@
 #define SS_COMPARE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "stats.h"
@@ -35,5 +36,43 @@ typedef struct ss_comparison {
  * (else -1: "cannot pair: ..."). level e.g. 0.95. */
 int ss_compare(const ss_study *base, const ss_study *option, double level, ss_comparison *out, ss_diag *d);
 void ss_comparison_free(ss_comparison *c);
+
+/* ---- reading a comparison (shared by `samsim compare` and `samsim report`) ----------------- */
+
+/* Welch's interval for option - base as if the two runs were independent. */
+ss_estimate ss_estimate_unpaired(const double *base, const double *option, int n, double level);
+
+/* Paired half-width over unpaired half-width: below 1 when pairing narrowed the interval.
+ * NaN when either interval is undefined or the unpaired one has no width. */
+double ss_compare_narrowing(const ss_compare_row *r);
+/* The median narrowing over the rows where it is defined (*n of them); NaN when none. */
+double ss_comparison_median_narrowing(const ss_comparison *c, int *n);
+
+/* The metric table entry of a row (unit, label, doc). */
+const ss_metric_info *ss_compare_row_info(const ss_compare_row *r);
+/* The results a reviewer looks at first (waits, queue, caseload per FTE, utilisation, rejections,
+ * time in system, hand-offs), and only where either model has a value. */
+bool ss_compare_is_key(const ss_compare_row *r);
+
+/* Labels for people, in English or Norwegian (bokmål). */
+typedef enum ss_lang { SS_LANG_EN, SS_LANG_NB } ss_lang;
+/* "Wait, mean (days)" / "Ventetid, snitt (dager)"; unknown metrics fall back to the metric
+ * table's label. */
+const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang);
+
+/* A figure for people: shares as percent, counts and days with sensible decimals; "-" when
+ * undefined.  signed_ adds "+" to positive numbers (differences). */
+void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool signed_);
+/* "12.3 [10.1, 14.5]" (or "12.3" without an interval). */
+void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const char *unit, bool signed_);
+/* "-12.5%" or "-" */
+void ss_compare_format_relative(char *buf, size_t n, double relative);
+
+/* Record one comparison (a base run and its option runs, all in db_path) in the table
+ * comparisons(comparison_id, base_run, option_run, base_model, option_model, created_at,
+ * command_line), created if missing.  *comparison_id receives the new id.  0, or -1 with d. */
+int ss_compare_record(const char *db_path, int64_t base_run, const char *base_model,
+                      const int64_t *option_runs, const char *const *option_models, int noptions,
+                      const char *command_line, int64_t *comparison_id, ss_diag *d);
 
 #endif

@@ -18,6 +18,7 @@
 #ifndef SS_STORE_H
 #define SS_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -45,5 +46,101 @@ int ss_store_fail_run(ss_store *st, int64_t run_id, const char *why, ss_diag *d)
 /* Delete a run and every row that belongs to it, in one transaction (used when a rule error
  * stops a run: nothing partial is kept).  An unknown run_id is not an error. */
 int ss_store_discard_run(ss_store *st, int64_t run_id, ss_diag *d);
+
+/* ---- batches (batch.h, merge.h) -------------------------------------------------------------
+ *
+ * Four more tables, created by the first batch or merge that writes the file (so a file that
+ * only `samsim run` wrote keeps its nine tables):
+ *   batches(batch_id, batch_key, name, plan_path, seed, replications, planned_runs, parameters,
+ *           created_at, command_line)          -- one row per plan (its key: every grid point)
+ *   run_keys(run_id, run_key)                  -- a batch run's identity, unique
+ *   batch_runs(batch_id, point, run_id, scenario, model)   -- point is 1-based, in grid order
+ *   batch_values(batch_id, point, parameter, value)        -- the swept values of each point
+ * so that a sweep tabulates with one join:
+ *   SELECT v.value, s.mean FROM batch_values v JOIN batch_runs b USING(batch_id, point)
+ *   JOIN summary s ON s.run_id = b.run_id WHERE s.subject = 'fph' AND s.metric = 'wait_mean'; */
+
+/* Open an existing file to read only (a dry run, --show); nothing is created.  NULL with d. */
+ss_store *ss_store_open_readonly(const char *path, ss_diag *d);
+const char *ss_store_path(const ss_store *st);
+/* The batch tables' CREATE statements, for the README and tests. */
+const char *ss_store_batch_schema(void);
+/* Create the batch tables and let commits skip the disk flush: a batch writes thousands of small
+ * transactions, and in WAL mode each stays atomic when the process is killed; only a power cut
+ * may lose the last few, which a resumed batch simply runs again. */
+int ss_store_prepare_batch(ss_store *st, ss_diag *d);
+
+/* A swept value of a grid point. */
+typedef struct ss_batch_value {
+    const char *parameter;  /* "services.fph.fte" */
+    const char *text;       /* as given to --set: 18, 0.5, "all", true */
+    const char *label;      /* for people: 18, 0.5, all, true */
+    bool numeric;
+    double number;
+} ss_batch_value;
+
+typedef struct ss_batch_row {
+    const char *batch_key, *name, *plan_path, *command_line;
+    const char *parameters;  /* swept parameters, comma-separated */
+    uint64_t seed;
+    int replications, planned_runs;
+} ss_batch_row;
+
+/* Find the batch by its key, or record it; *batch_id receives its id. */
+int ss_store_begin_batch(ss_store *st, const ss_batch_row *b, int64_t *batch_id, ss_diag *d);
+/* The batch with this key: 1 found, 0 none (or no batch tables), -1 error. */
+int ss_store_find_batch(ss_store *st, const char *batch_key, int64_t *batch_id, ss_diag *d);
+/* The run with this key: 1 found (*complete: its summary is written), 0 none, -1 error. */
+int ss_store_find_run(ss_store *st, const char *run_key, int64_t *run_id, bool *complete,
+                      ss_diag *d);
+/* As ss_store_begin_run, and the run's key in the same transaction, so a kill can never leave a
+ * run that a resumed batch would not find. */
+int ss_store_begin_keyed_run(ss_store *st, const ss_run_info *info, const char *run_key,
+                             int64_t *run_id, ss_diag *d);
+/* Point `point` (1-based) of the batch is this run, with these swept values (replaces an
+ * earlier run of the point, e.g. after its scenario file changed). */
+int ss_store_link_batch_run(ss_store *st, int64_t batch_id, int point, int64_t run_id,
+                            const char *scenario, const char *model,
+                            const ss_batch_value *values, int nvalues, ss_diag *d);
+/* Which replications of the run are stored: done[rep] = 1 for rep < reps; *count of them. */
+int ss_store_replications_done(ss_store *st, int64_t run_id, unsigned char *done, int reps,
+                               int *count, ss_diag *d);
+/* When every replication of the run is stored and the summary is not: read them back, build
+ * the summary (level e.g. 0.95) and mark the run complete.  Reading back is what makes a
+ * resumed, a sharded-and-merged and an uninterrupted batch give the same bits.  1 summarised,
+ * 0 replications missing or already complete, -1 error. */
+int ss_store_summarise_run(ss_store *st, int64_t run_id, double level, ss_diag *d);
+/* Runs that are not complete, in id order (*ids malloc'ed; NULL when n is 0). */
+int ss_store_incomplete_runs(ss_store *st, int64_t **ids, int *n, ss_diag *d);
+
+/* One grid point of a stored batch, for a sweep table. */
+typedef struct ss_sweep_row {
+    int point;               /* 1-based */
+    int64_t run_id;          /* 0: the point has no run in this file */
+    int reps_stored, replications;
+    bool complete;
+    ss_estimate estimate;    /* of the metric asked for; n = 0 when not complete */
+} ss_sweep_row;
+
+/* Rows for points 1..npoints of the batch (missing points have run_id 0).  scope "service" or
+ * "system"; subject the service id or "". */
+int ss_store_sweep(ss_store *st, int64_t batch_id, int npoints, const char *scope,
+                   const char *subject, const char *metric, ss_sweep_row *rows, ss_diag *d);
+/* Whether the run has a service with this id (1), not (0), or -1 on error. */
+int ss_store_run_has_service(ss_store *st, int64_t run_id, const char *service, ss_diag *d);
+
+/* ---- merging shard files (merge.h) --------------------------------------------------------- */
+
+typedef struct ss_merge_counts {
+    int runs_new;            /* runs created in the output */
+    int runs_matched;        /* runs already in the output (same key), completed from this file */
+    long reps_copied;        /* replications copied */
+    long reps_duplicate;     /* replications the output had already (checked to be the same) */
+} ss_merge_counts;
+
+/* Copy every run of the file at src (batch runs matched by key, other runs by their identity)
+ * and the replications the output lacks, one transaction per run; batches are matched by
+ * key.  Counts are added to *c. */
+int ss_store_merge_from(ss_store *st, const char *src, ss_merge_counts *c, ss_diag *d);
 
 #endif

@@ -28,15 +28,37 @@ return {
     sectors = {
       hom = "Helse, omsorg og mestring",
       ous = "Oppvekst og utdanning",
-      external = "Spesialisthelsetjenesten (outside the municipality)",
+      spes = { name = "Spesialisthelsetjenesten (outside the municipality)", external = true },
     },
     buildings = { radhuset = "Rådhuset", helsehuset = "Helsehuset", sykehus = "Sykehuset" },
     units = {
       hefo = { name = "Helsefremmende og forebyggende tjenester", sector = "hom", building = "helsehuset" },
       rph = { name = "Rus og psykisk helse", sector = "hom", building = "radhuset" },
-      bvt = { name = "Barneverntjenesten", sector = "ous", building = "radhuset" },
-      spes = { name = "BUP and DPS", sector = "external", building = "sykehus" },
+      skole = { name = "Skolene", sector = "ous", building = "radhuset" },
+      legekontor = { name = "Fastlegekontorene", sector = "hom" },
+      spes = { name = "BUP and DPS", sector = "spes", building = "sykehus" },
     },
+  },
+
+  -- What a referral costs by organisational distance (seed-000 L337 and L485 describe referrals
+  -- on to specialist care; the sizes of the costs are not in the sources).
+  handoffs = {
+    same_unit = { delay = assume(1, "a word with a colleague"), info_loss = assume(0.05, "same team, same notes") },
+    same_sector = { delay = assume(5, "a referral letter inside the sector"),
+                    info_loss = assume(0.3, "different journals in one sector"),
+                    rejection = assume(0.05, "occasional wrong door") },
+    across_sectors = { delay = assume(10, "referral across sectors, consent forms"),
+                       info_loss = assume(0.6, "no shared case log across sectors"),
+                       rejection = assume(0.1, "the door does not know the whole offer"),
+                       lost = assume(0.03, "some families do not follow up a referral") },
+    outside = { delay = assume({ "exponential", mean = 14 }, "a referral to specialist care"),
+                info_loss = assume(0.5, "specialist care assesses anew"),
+                rejection = assume(0.15, "specialist care rejects some referrals (seed-000 L337)"),
+                lost = assume(0.02, "some never arrive") },
+    co_location = { delay = assume(0.5, "colleagues in the same building meet in the corridor"),
+                    info_loss = assume(0.7, "and talk") },
+    reassessment = assume({ "uniform", min = 3, max = 10 }, "a new assessment talk or two"),
+    max_bounces = assume(2, "after two refusals a family gives up"),
   },
 
   population = {
@@ -50,12 +72,12 @@ return {
   -- so these are assumptions a planner should vary.
   demand = {
     { need = "mild", cohort = "6-12", per_1000_per_year = assume(60, "incidence not in the sources (seed-000 L291)"),
-      severity = { 1 }, door = { school_nurse = 0.6, gp = 0.2, self = 0.2 } },
+      severity = { 1 }, door = { school_nurse = 0.4, school = 0.2, gp = 0.2, self = 0.2 } },
     { need = "mild", cohort = "13-17", per_1000_per_year = assume(110, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.8, 0.2 }, door = { school_nurse = 0.5, gp = 0.3, self = 0.2 } },
+      severity = { 0.8, 0.2 }, door = { school_nurse = 0.35, school = 0.15, gp = 0.3, self = 0.2 } },
     { need = "moderate", cohort = "13-17", per_1000_per_year = assume(45, "incidence not in the sources (seed-000 L291)"),
       severity = { 0.5, 0.5 }, complex_share = assume(0.1, "some need coordinated help over time"),
-      door = { gp = 0.5, school_nurse = 0.4, self = 0.1 } },
+      door = { gp = 0.5, school_nurse = 0.3, school = 0.1, self = 0.1 } },
     { need = "moderate", cohort = "18-23", per_1000_per_year = assume(40, "incidence not in the sources (seed-000 L291)"),
       severity = { 0.5, 0.5 }, door = { gp = 0.7, self = 0.3 } },
     { need = "severe", cohort = "13-17", per_1000_per_year = assume(4, "incidence not in the sources (seed-000 L291)"),
@@ -72,9 +94,27 @@ return {
   },
 
   doors = {
-    school_nurse = { name = "Skolehelsetjenesten", route = { hs = 1.0 } },
-    gp = { name = "Fastlege", route = "rules/default/gp_triage.lua" },
+    school_nurse = { name = "Skolehelsetjenesten", unit = "hefo", route = { hs = 1.0 } },
+    -- concerns raised at school wait for the interdisciplinary meeting (seed-000 L491; every 4 weeks)
+    school = { name = "Tverrfaglig møte på skolen", unit = "skole",
+               route = { by_need = { substance = "rph", severe = "bup" }, default = { hs = 0.5, fph = 0.5 } },
+               meeting = { every_weeks = assume(4, "the school's interdisciplinary meeting every 4 weeks"),
+                           weekday = "tue", held = assume(0.9, "a meeting is sometimes cancelled"),
+                           postpone = assume(0.2, "some cases wait for more information") } },
+    gp = { name = "Fastlege", unit = "legekontor", route = "rules/default/gp_triage.lua" },
     self = { name = "Self-referral", route = { by_need = { substance = { rph = 1.0 } }, default = { fph = 1.0 } } },
+  },
+
+  -- Individual plan and coordinator for long-term and complex needs (hol. §§ 7-1, 7-2)
+  coordination = {
+    unit = "hefo",
+    notified = assume(0.7, "services do not always report to the coordinating unit (seed-001 audit finding)"),
+    offer_delay = assume({ "uniform", min = 7, max = 30 }, "from report to an offer"),
+    consent = assume(0.85, "most accept a plan"),
+    coordinators = assume(6, "a small pool of part-time coordinators"),
+    cases_per_coordinator = assume(2, "part-time coordinators take one or two each"),
+    responsibility_group = { every_weeks = assume(8, "an ansvarsgruppe meets a few times a year"),
+                             hours = assume(1.5, "a meeting with preparation") },
   },
 
   services = {
@@ -100,7 +140,7 @@ return {
       fte = assume(4, "a quarter of Lørenskog's 16 psychologists (seed-000 L333) for a quarter of its size"),
       case_share = cite(0.45, "seed-000 L335: 50-60 % of FPH resources go to system-level work"),
       capacity = { slots_per_fte = assume(20, "open short-term cases per clinical FTE") },
-      eligibility = { ages = { 0, 24 }, needs = { "mild", "moderate" } },
+      eligibility = { ages = { 0, 24 }, needs = { "mild", "moderate" }, max_severity = 2 },
       intake = assume({ "uniform", min = 2, max = 10 }, "assessment talks"),
       episode = { by_need = {
         mild = { "gamma", mean = assume(60, "short-term treatment, a few months"), sd = assume(30, "varies") },
@@ -108,6 +148,8 @@ return {
       }, default = { "gamma", mean = assume(90, "short-term treatment"), sd = assume(40, "varies") } },
       queue = { "priority", by_severity = { 3, 2, 1 } },
       target_wait_days = assume(42, "local service goal of six weeks"),
+      -- waiting untreated, some get worse (seed-000 L489-493: school nurses carry the waiting cases)
+      deterioration = { mean_days = assume(240, "about a third worsen during a three-month wait"), escalate_to = "bup" },
       next = { by_need = { moderate = { discharge = 0.8, bup = 0.15, rph = 0.05 } }, default = { discharge = 0.95, bup = 0.05 } },
       at_age = { [18] = "continue" },
     },
@@ -121,6 +163,7 @@ return {
                    case_hours = { "gamma", mean = assume(2.5, "hours a week per user"), sd = assume(1.5, "varies") } },
       eligibility = { ages = { 16, 120 } },
       intake = assume({ "uniform", min = 5, max = 20 }, "assessment and a formal decision (vedtak)"),
+      relapse = { share = assume(0.15, "substance problems often return"), after = assume({ "exponential", mean = 180 }, "months later") },
       episode = { "lognormal", mean = assume(180, "follow-up over months"), sd = assume(120, "a long tail") },
       target_wait_days = assume(30, "local service goal"),
       next = { discharge = 0.85, dps = 0.15 },

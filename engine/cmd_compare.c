@@ -1,0 +1,717 @@
+/* cmd_compare: `samsim compare BASE OPTION [OPTION ...]` — run organisational models with common
+ * random numbers and print, per key result, each model's estimate, the paired difference
+ * against the base, and how much the pairing narrowed the interval.
+ *
+ * A model is a scenario file, a scenario with overlays ("BASE+models/x.lua", or "+models/x.lua"
+ * for the base plus overlays), or a run already in a database ("db:FILE#RUN_ID"). */
+#include "cli.h"
+
+#include <inttypes.h>
+#include <jansson.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "compare.h"
+#include "report.h"
+#include "scenario.h"
+#include "study.h"
+
+#define CMD "compare"
+#define MAX_MODELS 26      /* lettered A .. Z */
+#define MAX_OVERLAYS 16
+#define SEED_UNSET UINT64_MAX
+
+typedef enum { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_MARKDOWN } out_format;
+
+typedef struct model {
+    char letter[4];
+    char spec[1024];                 /* as written on the command line */
+    bool stored;                     /* db:FILE#RUN_ID */
+    char db[1024];
+    int64_t run_id;
+    char file[1024];                 /* scenario file */
+    char overlay_paths[MAX_OVERLAYS][1024];
+    const char *overlays[MAX_OVERLAYS];
+    int noverlays;
+    ss_scenario *sc;
+    ss_study study;                  /* a scenario model's run */
+    ss_stored_run stored_run;        /* a stored model's run */
+    const ss_study *st;              /* the one ss_compare reads */
+} model;
+
+typedef struct compare_cmd {
+    ss_cli_opts o;
+    out_format format;
+    int nmodels;
+    model *models;
+    ss_comparison *cmp;              /* [nmodels - 1]: option i+1 against the base */
+    char command_line[4096];
+    char warnings[MAX_MODELS][600];  /* per option; "" when the staffing is the same */
+} compare_cmd;
+
+/* ---- model specifications ------------------------------------------------------------------- */
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void folder_of(const char *path, char *out, size_t n)
+{
+    snprintf(out, n, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (slash) *slash = '\0';
+    else snprintf(out, n, ".");
+}
+
+/* "db:results.db#2" */
+static int parse_stored(model *m)
+{
+    const char *body = m->spec + 3, *hash = strrchr(body, '#');
+    long id;
+    if (!hash || hash == body || !ss_cli_parse_count(hash + 1, 1, INT32_MAX, &id))
+        return ss_cli_usage_error(CMD, "%s '%s': expected db:FILE#RUN_ID, e.g. db:results.db#2", m->letter, m->spec);
+    snprintf(m->db, sizeof m->db, "%.*s", (int)(hash - body), body);
+    m->run_id = id;
+    m->stored = true;
+    return 0;
+}
+
+/* An overlay named after '+' is looked for beside the scenario first (models/ lives in
+ * scenarios/), then from the current folder. */
+static int add_overlay(model *m, const char *name)
+{
+    if (m->noverlays == MAX_OVERLAYS)
+        return ss_cli_usage_error(CMD, "%s '%s': at most %d overlays", m->letter, m->spec, MAX_OVERLAYS);
+    char dir[1024], beside[2100];
+    folder_of(m->file, dir, sizeof dir);
+    snprintf(beside, sizeof beside, "%s/%s", dir, name);
+    char *out = m->overlay_paths[m->noverlays];
+    if (name[0] != '/' && is_file(beside)) snprintf(out, 1024, "%s", beside);
+    else if (is_file(name)) snprintf(out, 1024, "%s", name);
+    else {
+        fprintf(stderr, "samsim %s: %s '%s': overlay '%s' not found (looked for %s and %s)\n", CMD, m->letter, m->spec, name,
+                beside, name);
+        return SS_EXIT_MODEL;
+    }
+    m->overlays[m->noverlays] = out;
+    m->noverlays++;
+    return 0;
+}
+
+/* "x.lua", "x.lua+a.lua+b.lua", "BASE+a.lua" or "+a.lua" (the base with a.lua on top). */
+static int parse_scenario_spec(model *m, const model *base)
+{
+    if (is_file(m->spec)) {
+        snprintf(m->file, sizeof m->file, "%s", m->spec);
+        return 0;
+    }
+    char copy[1024], *save = NULL;
+    snprintf(copy, sizeof copy, "%s", m->spec);
+    const char *head = m->spec[0] == '+' ? "" : strtok_r(copy, "+", &save);
+    if (m->spec[0] == '+')
+        save = copy + 1;
+    if (!*head || strcmp(head, "BASE") == 0) {
+        if (!base || base->stored)
+            return ss_cli_usage_error(CMD, "%s '%s': '+' adds overlays to the base, which must be a scenario file", m->letter, m->spec);
+        snprintf(m->file, sizeof m->file, "%s", base->file);
+        for (int i = 0; i < base->noverlays; i++) {
+            snprintf(m->overlay_paths[i], sizeof m->overlay_paths[i], "%s", base->overlay_paths[i]);
+            m->overlays[i] = m->overlay_paths[i];
+        }
+        m->noverlays = base->noverlays;
+    } else {
+        snprintf(m->file, sizeof m->file, "%s", head);
+    }
+    for (char *part = strtok_r(NULL, "+", &save); part; part = strtok_r(NULL, "+", &save)) {
+        int code = add_overlay(m, part);
+        if (code)
+            return code;
+    }
+    return 0;
+}
+
+static int parse_models(compare_cmd *c)
+{
+    c->nmodels = c->o.npositional;
+    c->models = calloc(c->nmodels, sizeof *c->models);
+    if (!c->models)
+        return ss_cli_usage_error(CMD, "out of memory");
+    for (int i = 0; i < c->nmodels; i++) {
+        model *m = &c->models[i];
+        snprintf(m->letter, sizeof m->letter, "%c", 'A' + i);
+        snprintf(m->spec, sizeof m->spec, "%s", c->o.positional[i]);
+        int code = strncmp(m->spec, "db:", 3) == 0 ? parse_stored(m) : parse_scenario_spec(m, i ? &c->models[0] : NULL);
+        if (code)
+            return code;
+    }
+    return 0;
+}
+
+/* ---- stored models ---------------------------------------------------------------------------- */
+
+static bool same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (!realpath(a, ra) || !realpath(b, rb))
+        return strcmp(a, b) == 0;
+    return strcmp(ra, rb) == 0;
+}
+
+static int load_stored(compare_cmd *c, model *m)
+{
+    if (c->o.db && !same_file(m->db, c->o.db)) {
+        fprintf(stderr, "samsim %s: %s '%s' is stored in %s, but --db is %s: a comparison can only refer to runs in its own database\n",
+                CMD, m->letter, m->spec, m->db, c->o.db);
+        return SS_EXIT_USAGE;
+    }
+    ss_diag d;
+    ss_results_db *db = ss_results_db_open(m->db, &d);
+    int rc = db ? ss_stored_run_load(db, m->run_id, 0, &m->stored_run, &d) : -1;
+    ss_results_db_close(db);
+    if (rc < 0) {
+        fprintf(stderr, "samsim %s: %s\n", CMD, d.msg);
+        return SS_EXIT_USAGE;
+    }
+    m->st = &m->stored_run.study;
+    return 0;
+}
+
+/* The seed and replications: given, else those of the first stored model, else 1 and 10.  A
+ * stored run made otherwise cannot be paired, and saying so before running anything saves time. */
+static int settle_seed_and_reps(compare_cmd *c)
+{
+    const ss_stored_run *first = NULL;
+    for (int i = 0; i < c->nmodels && !first; i++)
+        if (c->models[i].stored)
+            first = &c->models[i].stored_run;
+    if (c->o.seed == SEED_UNSET) c->o.seed = first ? first->seed : 1;
+    if (c->o.reps == 0) c->o.reps = first ? first->nreps : 10;
+    for (int i = 0; i < c->nmodels; i++) {
+        const model *m = &c->models[i];
+        if (!m->stored || (m->stored_run.seed == c->o.seed && m->stored_run.nreps == c->o.reps))
+            continue;
+        fprintf(stderr, "samsim %s: cannot pair %s '%s' with the others: it was run with seed %" PRIu64 " and %d replications, "
+                        "the comparison uses seed %" PRIu64 " and %d (common random numbers need the same seed and replications)\n",
+                CMD, m->letter, m->spec, m->stored_run.seed, m->stored_run.nreps, c->o.seed, c->o.reps);
+        return SS_EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* ---- running the scenario models -------------------------------------------------------------- */
+
+static int load_scenario(model *m)
+{
+    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays};
+    ss_diag d;
+    m->sc = ss_scenario_load(m->file, &so, &d);
+    if (!m->sc) {
+        fprintf(stderr, "samsim %s: %s '%s': %s\n", CMD, m->letter, m->spec, d.msg);
+        return SS_EXIT_MODEL;
+    }
+    return 0;
+}
+
+static int run_model(compare_cmd *c, model *m, int i, volatile sig_atomic_t *interrupt)
+{
+    bool progress = !c->o.quiet && isatty(2);
+    if (progress)
+        fprintf(stderr, "\r\033[Kmodel %s (%d of %d): %s\n", m->letter, i + 1, c->nmodels, m->spec);
+    ss_study_init(&m->study, m->sc, c->o.seed, c->o.reps, c->command_line);
+    ss_study_opts so = {.jobs = c->o.jobs, .interrupt = interrupt, .db = c->o.db,
+                        .progress = progress && c->o.reps > 1 ? ss_cli_progress : NULL};
+    ss_diag d;
+    int interrupted, io_error;
+    if (ss_study_run(&m->study, &so, &d, &interrupted, &io_error) < 0) {
+        fprintf(stderr, "%s\n", d.msg);
+        return interrupted ? SS_EXIT_INTERRUPTED : io_error ? SS_EXIT_IO : SS_EXIT_MODEL;
+    }
+    m->st = &m->study;
+    return 0;
+}
+
+/* All scenarios are loaded before any runs, so a typo in the last one costs no waiting. */
+static int run_models(compare_cmd *c, volatile sig_atomic_t *interrupt)
+{
+    for (int i = 0; i < c->nmodels; i++) {
+        int code = c->models[i].stored ? load_stored(c, &c->models[i]) : 0;
+        if (code)
+            return code;
+    }
+    int code = settle_seed_and_reps(c);
+    for (int i = 0; i < c->nmodels && !code; i++)
+        if (!c->models[i].stored)
+            code = load_scenario(&c->models[i]);
+    for (int i = 0; i < c->nmodels && !code; i++)
+        if (!c->models[i].stored)
+            code = run_model(c, &c->models[i], i, interrupt);
+    return code;
+}
+
+/* ---- comparing --------------------------------------------------------------------------------- */
+
+static double model_fte(const model *m, int s)
+{
+    return m->st->info.service_fte ? m->st->info.service_fte[s] : NAN;
+}
+
+/* "fph 4.0 -> 6.0, hs 8.0 -> 6.0" for the services whose staffing differs. */
+static void fte_changes(const model *a, const model *b, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (int s = 0; s < a->st->info.nservices; s++) {
+        const char *id = a->st->info.service_ids[s];
+        double fa = model_fte(a, s), fb = 0.0;
+        for (int t = 0; t < b->st->info.nservices; t++)
+            if (strcmp(b->st->info.service_ids[t], id) == 0)
+                fb = model_fte(b, t);
+        if (!isfinite(fa)) fa = 0.0;
+        if (!isfinite(fb)) fb = 0.0;
+        if (fabs(fa - fb) > 1e-9) {
+            size_t l = strlen(out);
+            snprintf(out + l, n - l, "%s%s %.1f -> %.1f", l ? ", " : "", id, fa, fb);
+        }
+    }
+}
+
+static void staffing_warning(compare_cmd *c, int opt)
+{
+    const ss_comparison *cmp = &c->cmp[opt];
+    const model *a = &c->models[0], *b = &c->models[opt + 1];
+    char *w = c->warnings[opt];
+    w[0] = '\0';
+    if (fabs(cmp->fte_option - cmp->fte_base) < 1e-9)
+        return;
+    char detail[400];
+    fte_changes(a, b, detail, sizeof detail);
+    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE: %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); "
+                                          "the scenarios give no cost per FTE, so the difference is in FTE only",
+             b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail);
+}
+
+static int compare_all(compare_cmd *c)
+{
+    c->cmp = calloc(c->nmodels - 1, sizeof *c->cmp);
+    if (!c->cmp)
+        return ss_cli_usage_error(CMD, "out of memory");
+    for (int i = 1; i < c->nmodels; i++) {
+        ss_diag d;
+        if (ss_compare(c->models[0].st, c->models[i].st, 0.95, &c->cmp[i - 1], &d) < 0) {
+            fprintf(stderr, "samsim %s: %s '%s' and %s '%s': %s\n", CMD, c->models[0].letter, c->models[0].spec,
+                    c->models[i].letter, c->models[i].spec, d.msg);
+            return SS_EXIT_USAGE;
+        }
+        staffing_warning(c, i - 1);
+        if (*c->warnings[i - 1])
+            fprintf(stderr, "samsim %s: warning: %s\n", CMD, c->warnings[i - 1]);
+    }
+    return 0;
+}
+
+/* ---- the table for people ----------------------------------------------------------------------- */
+
+enum { NCOLS = 8, CELL = 96 };
+
+typedef struct text_table {
+    int nrows, cap;
+    char (*cells)[NCOLS][CELL];
+} text_table;
+
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static char (*table_row(text_table *t))[CELL]
+{
+    if (t->nrows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->cells = realloc(t->cells, t->cap * sizeof *t->cells);
+        if (!t->cells)
+            abort();
+    }
+    memset(t->cells[t->nrows], 0, sizeof t->cells[0]);
+    return t->cells[t->nrows++];
+}
+
+/* Columns 0-1 are text; the rest are figures, right-aligned, except "beyond noise". */
+static void print_table(FILE *f, const text_table *t)
+{
+    int width[NCOLS] = {0};
+    for (int r = 0; r < t->nrows; r++)
+        for (int k = 0; k < NCOLS; k++)
+            width[k] = text_width(t->cells[r][k]) > width[k] ? text_width(t->cells[r][k]) : width[k];
+    for (int r = 0; r < t->nrows; r++) {
+        for (int k = 0; k < NCOLS; k++) {
+            const char *s = r == 1 ? "" : t->cells[r][k];
+            int gap = width[k] - text_width(s);
+            bool right = k >= 2 && k != 6 && r != 0;
+            if (r == 1) {  /* the rule under the heading */
+                for (int i = 0; i < width[k]; i++) fputc('-', f);
+            } else {
+                if (right) fprintf(f, "%*s", gap, "");
+                fputs(s, f);
+                if (!right && k < NCOLS - 1) fprintf(f, "%*s", gap, "");
+            }
+            fputs(k < NCOLS - 1 ? "  " : "\n", f);
+        }
+    }
+}
+
+static void format_narrowing(char *buf, size_t n, const ss_compare_row *row)
+{
+    double q = ss_compare_narrowing(row);
+    if (isfinite(q)) snprintf(buf, n, "%.2f", q);
+    else snprintf(buf, n, "-");
+}
+
+static void fill_row_cells(char cells[NCOLS][CELL], const ss_compare_row *row)
+{
+    const ss_metric_info *mi = ss_compare_row_info(row);
+    snprintf(cells[0], CELL, "%s", *row->subject ? row->subject : "all");
+    snprintf(cells[1], CELL, "%s", ss_metric_label(row->scope, row->metric, SS_LANG_EN));
+    ss_compare_format_estimate(cells[2], CELL, &row->base, mi->unit, false);
+    ss_compare_format_estimate(cells[3], CELL, &row->option, mi->unit, false);
+    ss_compare_format_estimate(cells[4], CELL, &row->diff, mi->unit, true);
+    ss_compare_format_relative(cells[5], CELL, row->relative);
+    snprintf(cells[6], CELL, "%s", !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? "yes" : "no");
+    format_narrowing(cells[7], CELL, row);
+}
+
+static void pairing_summary(const ss_comparison *cmp, char *buf, size_t n)
+{
+    int k;
+    double med = ss_comparison_median_narrowing(cmp, &k);
+    if (k == 0)
+        snprintf(buf, n, "Pairing: no result has an interval to narrow.");
+    else
+        snprintf(buf, n, "Pairing: paired intervals are a median %.2f of the unpaired widths (%d results): common random numbers narrowed them by %.0f%%.",
+                 med, k, 100.0 * (1.0 - med));
+}
+
+static void print_option_table(FILE *f, const compare_cmd *c, int opt)
+{
+    const model *a = &c->models[0], *b = &c->models[opt + 1];
+    text_table t = {0};
+    char (*h)[CELL] = table_row(&t);
+    const char *heads[NCOLS] = {"service", "result", "", "", "", "change", "beyond noise", "paired/unpaired"};
+    for (int k = 0; k < NCOLS; k++) snprintf(h[k], CELL, "%s", heads[k]);
+    snprintf(h[2], CELL, "%s (base)", a->letter);
+    snprintf(h[3], CELL, "%s", b->letter);
+    snprintf(h[4], CELL, "%s - %s (paired)", b->letter, a->letter);
+    table_row(&t);  /* the rule */
+    for (int i = 0; i < c->cmp[opt].nrows; i++)
+        if (ss_compare_is_key(&c->cmp[opt].rows[i]))
+            fill_row_cells(table_row(&t), &c->cmp[opt].rows[i]);
+    fprintf(f, "\n%s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
+    print_table(f, &t);
+    char line[300];
+    pairing_summary(&c->cmp[opt], line, sizeof line);
+    fprintf(f, "%s\n", line);
+    free(t.cells);
+}
+
+static double total_fte(const model *m)
+{
+    double sum = 0.0;
+    for (int s = 0; s < m->st->info.nservices; s++)
+        if (isfinite(model_fte(m, s)))
+            sum += model_fte(m, s);
+    return sum;
+}
+
+static void print_text(FILE *f, const compare_cmd *c)
+{
+    fprintf(f, "Comparison  %d models, %d replications each, seed %" PRIu64 ", common random numbers\n", c->nmodels, c->o.reps, c->o.seed);
+    for (int i = 0; i < c->nmodels; i++) {
+        const model *m = &c->models[i];
+        fprintf(f, "  %s%s  %5.1f FTE  %s  (%s)\n", m->letter, i ? "       " : " (base)", total_fte(m), m->spec,
+                m->st->info.scenario_name ? m->st->info.scenario_name : "");
+    }
+    fputs("Figures are means with 95% confidence intervals over replications; the difference is paired by replication.\n"
+          "Beyond noise: the paired interval excludes 0.  Paired/unpaired: the paired interval's width over the unpaired one's.\n"
+          "Key results only; --json, --csv or --markdown give every result.\n", f);
+    for (int i = 0; i + 1 < c->nmodels; i++)
+        if (*c->warnings[i])
+            fprintf(f, "\nWarning: %s.\n", c->warnings[i]);
+    for (int i = 0; i + 1 < c->nmodels; i++)
+        print_option_table(f, c, i);
+}
+
+/* ---- Markdown --------------------------------------------------------------------------------- */
+
+static void md_cell(FILE *f, const char *s)
+{
+    fputc(' ', f);
+    for (; *s; s++) {
+        if (*s == '|') fputc('\\', f);
+        fputc(*s, f);
+    }
+    fputs(" |", f);
+}
+
+static void print_markdown(FILE *f, const compare_cmd *c)
+{
+    fprintf(f, "# Comparison of %d models\n\n%d replications each, seed %" PRIu64 ", common random numbers. Figures are means with "
+               "95%% confidence intervals; the difference is paired by replication.\n\n| model | FTE | scenario |\n| --- | ---: | --- |\n",
+            c->nmodels, c->o.reps, c->o.seed);
+    for (int i = 0; i < c->nmodels; i++)
+        fprintf(f, "| %s%s `%s` | %.1f | %s |\n", c->models[i].letter, i ? "" : " (base)", c->models[i].spec, total_fte(&c->models[i]),
+                c->models[i].st->info.scenario_name ? c->models[i].st->info.scenario_name : "");
+    for (int opt = 0; opt + 1 < c->nmodels; opt++) {
+        const model *a = &c->models[0], *b = &c->models[opt + 1];
+        fprintf(f, "\n## %s against %s (base)\n\n", b->letter, a->letter);
+        if (*c->warnings[opt])
+            fprintf(f, "> **Warning:** %s.\n\n", c->warnings[opt]);
+        fprintf(f, "| service | result | %s (base) | %s | %s - %s (paired) | change | beyond noise | paired/unpaired |\n"
+                   "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |\n", a->letter, b->letter, b->letter, a->letter);
+        for (int i = 0; i < c->cmp[opt].nrows; i++) {
+            char cells[NCOLS][CELL];
+            fill_row_cells(cells, &c->cmp[opt].rows[i]);
+            fputc('|', f);
+            for (int k = 0; k < NCOLS; k++) md_cell(f, cells[k]);
+            fputc('\n', f);
+        }
+        char line[300];
+        pairing_summary(&c->cmp[opt], line, sizeof line);
+        fprintf(f, "\n%s\n", line);
+    }
+}
+
+/* ---- CSV ------------------------------------------------------------------------------------------ */
+
+static void csv_num(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x)) fprintf(f, "%.10g", x);
+}
+
+static void csv_estimate(FILE *f, const ss_estimate *e)
+{
+    csv_num(f, e->mean);
+    csv_num(f, e->ci_low);
+    csv_num(f, e->ci_high);
+}
+
+static void print_csv(FILE *f, const compare_cmd *c)
+{
+    fputs("option,base,scope,subject,metric,unit,base_mean,base_ci_low,base_ci_high,option_mean,option_ci_low,option_ci_high,"
+          "diff_mean,diff_ci_low,diff_ci_high,unpaired_ci_low,unpaired_ci_high,relative,distinguishable,narrowing,n\n", f);
+    for (int opt = 0; opt + 1 < c->nmodels; opt++) {
+        const ss_comparison *cmp = &c->cmp[opt];
+        for (int i = 0; i < cmp->nrows; i++) {
+            const ss_compare_row *r = &cmp->rows[i];
+            fprintf(f, "%s,%s,%s,%s,%s,%s", c->models[opt + 1].letter, c->models[0].letter, r->scope, r->subject, r->metric,
+                    ss_compare_row_info(r)->unit);
+            csv_estimate(f, &r->base);
+            csv_estimate(f, &r->option);
+            csv_estimate(f, &r->diff);
+            csv_num(f, r->diff_unpaired.ci_low);
+            csv_num(f, r->diff_unpaired.ci_high);
+            csv_num(f, r->relative);
+            fprintf(f, ",%s", !isfinite(r->diff.ci_low) ? "" : r->distinguishable ? "true" : "false");
+            csv_num(f, ss_compare_narrowing(r));
+            fprintf(f, ",%d\n", r->diff.n);
+        }
+        /* staffing is an input, not an estimate: no intervals */
+        fprintf(f, "%s,%s,staffing,,fte_total,FTE", c->models[opt + 1].letter, c->models[0].letter);
+        csv_num(f, cmp->fte_base);
+        fputs(",,", f);
+        csv_num(f, cmp->fte_option);
+        fputs(",,", f);
+        csv_num(f, cmp->fte_option - cmp->fte_base);
+        fputs(",,,,", f);
+        csv_num(f, cmp->fte_base ? (cmp->fte_option - cmp->fte_base) / cmp->fte_base : NAN);
+        fputs(",,,\n", f);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------------------------ */
+
+static json_t *jnum(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+static json_t *jestimate(const ss_estimate *e)
+{
+    return json_pack("{s:o,s:o,s:o,s:i}", "mean", jnum(e->mean), "ci_low", jnum(e->ci_low), "ci_high", jnum(e->ci_high), "n", e->n);
+}
+
+static json_t *jrow(const ss_compare_row *r)
+{
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "scope", r->scope, "subject", r->subject, "metric", r->metric,
+                     "unit", ss_compare_row_info(r)->unit, "base", jestimate(&r->base), "option", jestimate(&r->option),
+                     "difference", jestimate(&r->diff), "difference_unpaired", jestimate(&r->diff_unpaired), "relative",
+                     jnum(r->relative), "distinguishable", isfinite(r->diff.ci_low) ? json_boolean(r->distinguishable) : json_null(),
+                     "narrowing", jnum(ss_compare_narrowing(r)));
+}
+
+static json_t *jcomparison(const compare_cmd *c, int opt)
+{
+    const ss_comparison *cmp = &c->cmp[opt];
+    json_t *rows = json_array();
+    for (int i = 0; i < cmp->nrows; i++)
+        json_array_append_new(rows, jrow(&cmp->rows[i]));
+    int k;
+    double med = ss_comparison_median_narrowing(cmp, &k);
+    return json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:n,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
+                     c->models[0].letter, "staffing", "fte_base", jnum(cmp->fte_base), "fte_option", jnum(cmp->fte_option),
+                     "fte_difference", jnum(cmp->fte_option - cmp->fte_base), "cost_per_fte", "cost_note",
+                     "the scenarios give no cost per FTE", "pairing", "median_narrowing", jnum(med), "results", k, "warning",
+                     *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
+}
+
+static json_t *jmodel(const model *m)
+{
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "scenario",
+                     m->st->info.scenario_name ? m->st->info.scenario_name : "", "scenario_hash",
+                     m->st->info.scenario_hash ? m->st->info.scenario_hash : "", "rules_hash",
+                     m->st->info.rules_hash ? m->st->info.rules_hash : "", "fte", jnum(total_fte(m)), "run_id",
+                     m->st->run_id ? json_integer(m->st->run_id) : json_null());
+}
+
+static int print_json(FILE *f, const compare_cmd *c)
+{
+    json_t *models = json_array(), *comparisons = json_array();
+    for (int i = 0; i < c->nmodels; i++)
+        json_array_append_new(models, jmodel(&c->models[i]));
+    for (int i = 0; i + 1 < c->nmodels; i++)
+        json_array_append_new(comparisons, jcomparison(c, i));
+    json_t *doc = json_pack("{s:s,s:I,s:i,s:f,s:o,s:o}", "engine_version", SS_VERSION, "seed", (json_int_t)c->o.seed,
+                            "replications", c->o.reps, "level", 0.95, "models", models, "comparisons", comparisons);
+    if (!doc)
+        return -1;
+    int rc = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    json_decref(doc);
+    fputc('\n', f);
+    return rc;
+}
+
+/* ---- the database record ----------------------------------------------------------------------------- */
+
+static int record(compare_cmd *c)
+{
+    const char *option_models[MAX_MODELS];
+    int64_t option_runs[MAX_MODELS];
+    for (int i = 1; i < c->nmodels; i++) {
+        option_models[i - 1] = c->models[i].spec;
+        option_runs[i - 1] = c->models[i].st->run_id;
+    }
+    ss_diag d;
+    int64_t id;
+    if (ss_compare_record(c->o.db, c->models[0].st->run_id, c->models[0].spec, option_runs, option_models, c->nmodels - 1,
+                          c->command_line, &id, &d) < 0) {
+        fprintf(stderr, "samsim %s: %s\n", CMD, d.msg);
+        return SS_EXIT_IO;
+    }
+    fprintf(stderr, "samsim %s: stored comparison %" PRId64 " (runs", CMD, id);
+    for (int i = 0; i < c->nmodels; i++)
+        fprintf(stderr, "%s %" PRId64 " %s", i ? "," : "", c->models[i].st->run_id, c->models[i].letter);
+    fprintf(stderr, ") in %s; 'samsim report %s' builds the report\n", c->o.db, c->o.db);
+    return 0;
+}
+
+/* ---- the command ------------------------------------------------------------------------------------ */
+
+/* --markdown is compare's own; the rest are the shared options. */
+static int parse_args(compare_cmd *c, int argc, char **argv)
+{
+    char **rest = calloc(argc > 0 ? argc : 1, sizeof *rest);
+    int nrest = 0;
+    bool markdown = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--markdown") == 0) markdown = true;
+        else rest[nrest++] = argv[i];
+    }
+    c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
+    int code = ss_cli_parse(CMD, "rejod", nrest, rest, &c->o);
+    free(rest);
+    if (code || c->o.help)
+        return code;
+    if (markdown && (c->o.json || c->o.csv))
+        return ss_cli_usage_error(CMD, "choose one of --json, --csv and --markdown");
+    c->format = c->o.json ? OUT_JSON : c->o.csv ? OUT_CSV : markdown ? OUT_MARKDOWN : OUT_TABLE;
+    if (c->o.npositional < 2)
+        return ss_cli_usage_error(CMD, "compare needs a base and at least one option, e.g. samsim compare scenarios/default.lua "
+                                       "scenarios/default.lua+models/more-fph-staff.lua");
+    if (c->o.npositional > MAX_MODELS)
+        return ss_cli_usage_error(CMD, "at most %d models (A to Z), got %d", MAX_MODELS, c->o.npositional);
+    return 0;
+}
+
+static void free_cmd(compare_cmd *c)
+{
+    for (int i = 0; c->cmp && i + 1 < c->nmodels; i++)
+        ss_comparison_free(&c->cmp[i]);
+    free(c->cmp);
+    for (int i = 0; c->models && i < c->nmodels; i++) {
+        model *m = &c->models[i];
+        if (m->stored) {
+            ss_stored_run_free(&m->stored_run);
+        } else {
+            ss_study_fini(&m->study);
+            ss_scenario_free(m->sc);
+        }
+    }
+    free(c->models);
+}
+
+static int print_results(const compare_cmd *c)
+{
+    int rc = 0;
+    switch (c->format) {
+    case OUT_JSON: rc = print_json(stdout, c); break;
+    case OUT_CSV: print_csv(stdout, c); break;
+    case OUT_MARKDOWN: print_markdown(stdout, c); break;
+    case OUT_TABLE: print_text(stdout, c); break;
+    }
+    return rc || fflush(stdout) != 0 || ferror(stdout) ? SS_EXIT_IO : 0;
+}
+
+static int cmd_compare(int argc, char **argv, volatile sig_atomic_t *interrupt)
+{
+    compare_cmd c;
+    memset(&c, 0, sizeof c);
+    int code = parse_args(&c, argc, argv);
+    if (code || c.o.help)
+        return code ? code : ss_cli_help(CMD);
+    ss_command_line("samsim", argc, argv, c.command_line, sizeof c.command_line);
+    code = parse_models(&c);
+    if (!code) code = run_models(&c, interrupt);
+    if (!code) code = compare_all(&c);
+    if (!code) code = print_results(&c);
+    if (!code && c.o.db) code = record(&c);
+    free_cmd(&c);
+    return code;
+}
+
+const ss_command ss_cmd_compare = {
+    "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
+               "                    [--json | --csv | --markdown] [--db FILE]",
+    "Run organisational models with common random numbers (the same people arrive at the same\n"
+    "times in every model) and compare each OPTION with BASE: per key result each model's mean\n"
+    "with its 95% confidence interval, the paired difference with its interval, the relative\n"
+    "change, whether it is beyond noise, and how much pairing narrowed the interval.\n"
+    "A model is one of:\n"
+    "  SCENARIO.lua                  a scenario file\n"
+    "  SCENARIO.lua+models/x.lua     a scenario with overlays (several '+' allowed); an overlay is\n"
+    "                                looked for beside the scenario first, then from here\n"
+    "  +models/x.lua, BASE+models/x.lua   the base model with more overlays\n"
+    "  db:FILE#RUN_ID                a run stored earlier (same seed and replications)\n"
+    "  --reps N         replications (default 10, or those of a stored model)\n"
+    "  --seed S         study seed (default 1, or that of a stored model)\n"
+    "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
+    "  --json, --csv, --markdown   every result instead of the table of key results\n"
+    "  --db FILE        store every run and the comparison (table comparisons) in SQLite,\n"
+    "                   for 'samsim report FILE'\n"
+    "  -q, --quiet      no progress lines\n"
+    "A warning (on stderr and in the output) says when the models differ in total FTE.",
+    cmd_compare};

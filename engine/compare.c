@@ -1,0 +1,422 @@
+/* compare: paired differences between two studies, the figures a reviewer reads first, and the
+ * record of a comparison in the results database.
+ *
+ * The statistics are the plain ones from stats.c: each model's own t interval, the t interval of
+ * the per-replication differences (paired), and Welch's interval (unpaired) to show what the
+ * pairing bought.  Nothing here runs a simulation. */
+#include "compare.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_cdf.h>
+
+/* ---- Welch's unpaired interval ------------------------------------------------------------ */
+
+ss_estimate ss_estimate_unpaired(const double *base, const double *option, int n, double level)
+{
+    ss_estimate a = ss_estimate_from(base, n, level), b = ss_estimate_from(option, n, level);
+    ss_estimate e = {b.mean - a.mean, NAN, NAN, NAN, a.n < b.n ? a.n : b.n};
+    if (a.n < 2 || b.n < 2)
+        return e;
+    double va = a.sd * a.sd / a.n, vb = b.sd * b.sd / b.n;
+    e.sd = sqrt(a.sd * a.sd + b.sd * b.sd);
+    if (va + vb == 0.0) {  /* two constant samples: the difference is known exactly */
+        e.ci_low = e.ci_high = e.mean;
+        return e;
+    }
+    /* Welch-Satterthwaite degrees of freedom; a constant side contributes no term. */
+    double den = (va > 0 ? va * va / (a.n - 1) : 0) + (vb > 0 ? vb * vb / (b.n - 1) : 0);
+    double df = (va + vb) * (va + vb) / den;
+    double half = gsl_cdf_tdist_Pinv(0.5 + level / 2.0, df) * sqrt(va + vb);
+    e.ci_low = e.mean - half;
+    e.ci_high = e.mean + half;
+    return e;
+}
+
+/* ---- building the rows --------------------------------------------------------------------- */
+
+static int service_index(const ss_run_info *info, const char *id)
+{
+    for (int i = 0; i < info->nservices; i++)
+        if (strcmp(info->service_ids[i], id) == 0)
+            return i;
+    return -1;
+}
+
+static double total_fte(const ss_run_info *info)
+{
+    double sum = 0.0;
+    for (int i = 0; info->service_fte && i < info->nservices; i++)
+        if (isfinite(info->service_fte[i]))
+            sum += info->service_fte[i];
+    return sum;
+}
+
+/* The pairing is only meaningful when replication i of both studies drew the same people. */
+static int check_pairable(const ss_study *base, const ss_study *option, ss_diag *d)
+{
+    if (!base->reps || !option->reps)
+        return ss_fail(d, "cannot pair: a model has no results (was it run?)");
+    if (base->info.seed != option->info.seed)
+        return ss_fail(d, "cannot pair: the base was run with seed %" PRIu64 " and the option with seed %" PRIu64
+                       " (common random numbers need the same seed)", base->info.seed, option->info.seed);
+    if (base->nreps != option->nreps)
+        return ss_fail(d, "cannot pair: the base has %d replications and the option %d (pairs need the same number)",
+                       base->nreps, option->nreps);
+    return 0;
+}
+
+static void fill_row(ss_compare_row *r, const double *a, const double *b, int n, double level)
+{
+    r->base = ss_estimate_from(a, n, level);
+    r->option = ss_estimate_from(b, n, level);
+    r->diff = ss_estimate_paired(a, b, n, level);
+    r->diff_unpaired = ss_estimate_unpaired(a, b, n, level);
+    r->relative = isfinite(r->base.mean) && r->base.mean != 0.0 && isfinite(r->diff.mean)
+                      ? r->diff.mean / r->base.mean : NAN;
+    r->distinguishable = isfinite(r->diff.ci_low) && isfinite(r->diff.ci_high) &&
+                         (r->diff.ci_low > 0.0 || r->diff.ci_high < 0.0);
+}
+
+static void service_values(double *x, const ss_study *st, int s, int m)
+{
+    for (int i = 0; i < st->nreps; i++)
+        x[i] = st->reps[i].service[(long)s * SS_SERVICE_METRICS + m];
+}
+
+static void system_values(double *x, const ss_study *st, int m)
+{
+    for (int i = 0; i < st->nreps; i++)
+        x[i] = st->reps[i].system[m];
+}
+
+int ss_compare(const ss_study *base, const ss_study *option, double level, ss_comparison *out, ss_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    if (check_pairable(base, option, d) < 0)
+        return -1;
+    int n = base->nreps, nsvc = base->info.nservices;
+    double *a = calloc(n > 0 ? n : 1, sizeof *a), *b = calloc(n > 0 ? n : 1, sizeof *b);
+    out->rows = calloc((size_t)nsvc * SS_SERVICE_METRICS + SS_SYSTEM_METRICS, sizeof *out->rows);
+    if (!a || !b || !out->rows) {
+        free(a);
+        free(b);
+        ss_comparison_free(out);
+        return ss_fail(d, "compare: out of memory");
+    }
+    for (int s = 0; s < nsvc; s++) {
+        int t = service_index(&option->info, base->info.service_ids[s]);
+        if (t < 0)
+            continue;  /* a service the option closes or merges has no pair */
+        for (int m = 0; m < SS_SERVICE_METRICS; m++) {
+            ss_compare_row *r = &out->rows[out->nrows++];
+            r->scope = "service";
+            snprintf(r->subject, sizeof r->subject, "%s", base->info.service_ids[s]);
+            r->metric = ss_service_metric_info[m].name;
+            service_values(a, base, s, m);
+            service_values(b, option, t, m);
+            fill_row(r, a, b, n, level);
+        }
+    }
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
+        ss_compare_row *r = &out->rows[out->nrows++];
+        r->scope = "system";
+        r->metric = ss_system_metric_info[m].name;
+        system_values(a, base, m);
+        system_values(b, option, m);
+        fill_row(r, a, b, n, level);
+    }
+    out->fte_base = total_fte(&base->info);
+    out->fte_option = total_fte(&option->info);
+    free(a);
+    free(b);
+    return 0;
+}
+
+void ss_comparison_free(ss_comparison *c)
+{
+    free(c->rows);
+    memset(c, 0, sizeof *c);
+}
+
+/* ---- reading the rows ------------------------------------------------------------------------ */
+
+double ss_compare_narrowing(const ss_compare_row *r)
+{
+    double paired = (r->diff.ci_high - r->diff.ci_low) / 2.0;
+    double unpaired = (r->diff_unpaired.ci_high - r->diff_unpaired.ci_low) / 2.0;
+    if (!isfinite(paired) || !isfinite(unpaired) || unpaired <= 0.0)
+        return NAN;
+    return paired / unpaired;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+double ss_comparison_median_narrowing(const ss_comparison *c, int *n)
+{
+    double *v = calloc(c->nrows > 0 ? c->nrows : 1, sizeof *v);
+    *n = 0;
+    if (!v)
+        return NAN;
+    for (int i = 0; i < c->nrows; i++) {
+        double q = ss_compare_narrowing(&c->rows[i]);
+        if (isfinite(q))
+            v[(*n)++] = q;
+    }
+    qsort(v, *n, sizeof *v, cmp_double);
+    double med = *n == 0 ? NAN : *n % 2 ? v[*n / 2] : (v[*n / 2 - 1] + v[*n / 2]) / 2.0;
+    free(v);
+    return med;
+}
+
+const ss_metric_info *ss_compare_row_info(const ss_compare_row *r)
+{
+    bool service = strcmp(r->scope, "service") == 0;
+    const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
+    int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].name, r->metric) == 0)
+            return &t[i];
+    assert(!"row metric not in the metric tables");
+    return &t[0];
+}
+
+/* What the issue names as key results: waits, queue, caseload per FTE, utilisation, time in
+ * system, hand-offs and rejections.  Counts of arrivals and completions are in --json/--csv. */
+static const char *const key_service_metrics[] = {"wait_mean", "wait_p90", "over_target_share", "queue_mean",
+                                                  "caseload_per_fte", "utilisation", "rejected",
+                                                  "decisions_within_limit_share", NULL};
+static const char *const key_system_metrics[] = {"first_help_mean", "right_help_mean", "time_in_system_mean",
+                                                 "time_in_system_p90", "handoffs_mean", "bounces_mean",
+                                                 "lost_at_transition", "services_visited_mean", "rejections",
+                                                 "plan_offered_share", "coordinator_share", "time_to_coordinator_mean",
+                                                 NULL};
+
+static bool in_list(const char *const *list, const char *name)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], name) == 0)
+            return true;
+    return false;
+}
+
+bool ss_compare_is_key(const ss_compare_row *r)
+{
+    if (!isfinite(r->base.mean) && !isfinite(r->option.mean))
+        return false;  /* e.g. caseload per FTE of a service without staff */
+    bool service = strcmp(r->scope, "service") == 0;
+    return in_list(service ? key_service_metrics : key_system_metrics, r->metric);
+}
+
+/* ---- labels ---------------------------------------------------------------------------------- */
+
+typedef struct label { const char *scope, *metric, *en, *nb; } label;
+
+/* Norwegian as a planner writes it (bokmål); units in brackets so the figures need no footnotes. */
+static const label labels[] = {
+    {"service", "arrivals", "Referrals", "Henvisninger"},
+    {"service", "accepted", "Accepted", "Tatt imot"},
+    {"service", "rejected", "Rejected", "Avvist"},
+    {"service", "redirected", "Sent on at intake", "Videresendt ved inntak"},
+    {"service", "admitted", "First contacts", "Første kontakter"},
+    {"service", "completed", "Episodes completed", "Avsluttede forløp"},
+    {"service", "wait_mean", "Wait, mean (days)", "Ventetid, snitt (dager)"},
+    {"service", "wait_median", "Wait, median (days)", "Ventetid, median (dager)"},
+    {"service", "wait_p90", "Wait, p90 (days)", "Ventetid, 90-persentil (dager)"},
+    {"service", "wait_max", "Longest wait (days)", "Lengste ventetid (dager)"},
+    {"service", "over_target_share", "Over the target wait", "Ventet lenger enn målet"},
+    {"service", "queue_mean", "Queue, mean (cases)", "Kø, snitt (saker)"},
+    {"service", "queue_end", "Queue at the end (cases)", "Kø ved slutten (saker)"},
+    {"service", "caseload_mean", "Open cases, mean", "Åpne saker, snitt"},
+    {"service", "caseload_per_fte", "Caseload per FTE", "Saker per årsverk"},
+    {"service", "utilisation", "Utilisation", "Utnyttelse"},
+    {"service", "bounces", "Sent back (wrong door)", "Sendt tilbake (feil dør)"},
+    {"service", "reassessments", "Assessed again", "Vurdert på nytt"},
+    {"service", "lost", "Lost on the way here", "Falt ut på veien hit"},
+    {"service", "decisions_within_limit_share", "Decisions within the time limit", "Vedtak innen fristen"},
+    {"service", "interim_letters", "Interim letters due", "Foreløpige svar som skulle sendes"},
+    {"service", "deteriorated", "Worsened while waiting", "Ble verre mens de ventet"},
+    {"service", "escalated", "Sent on, too ill to wait", "Sendt videre, for syke til å vente"},
+    {"system", "persons", "Persons arrived", "Personer som kom"},
+    {"system", "exited", "Persons who left", "Personer som gikk ut"},
+    {"system", "time_in_system_mean", "Time in services, mean (days)", "Tid i tjenestene, snitt (dager)"},
+    {"system", "time_in_system_p90", "Time in services, p90 (days)", "Tid i tjenestene, 90-persentil (dager)"},
+    {"system", "services_visited_mean", "Services per person", "Tjenester per person"},
+    {"system", "handoffs_mean", "Hand-offs per person", "Overganger per person"},
+    {"system", "rejections", "Rejections, all services", "Avvisninger i alt"},
+    {"system", "in_system_end", "Persons in services at the end", "Personer i tjenestene ved slutten"},
+    {"system", "first_help_mean", "First concern to first help (days)", "Fra bekymring til første hjelp (dager)"},
+    {"system", "right_help_mean", "First concern to the right help (days)", "Fra bekymring til riktig hjelp (dager)"},
+    {"system", "bounces_mean", "Sent back, per person", "Sendt tilbake, per person"},
+    {"system", "reassessments_mean", "Repeated assessments per person", "Gjentatte vurderinger per person"},
+    {"system", "lost_at_transition", "Lost at a transition", "Falt ut i en overgang"},
+    {"system", "lost_at_age_boundary", "Lost at an age boundary", "Falt ut ved en aldersgrense"},
+    {"system", "handoffs_same_unit", "Hand-offs within a unit", "Overganger i samme enhet"},
+    {"system", "handoffs_same_sector", "Hand-offs within a sector", "Overganger i samme sektor"},
+    {"system", "handoffs_across_sectors", "Hand-offs across sectors", "Overganger mellom sektorer"},
+    {"system", "handoffs_outside", "Hand-offs outside the municipality", "Overganger ut av kommunen"},
+    {"system", "meeting_wait_mean", "Wait for a meeting (days)", "Ventetid på møte (dager)"},
+    {"system", "first_meeting_share", "Decided at the first meeting", "Avgjort i første møte"},
+    {"system", "entitled", "Entitled to an individual plan", "Har rett til individuell plan"},
+    {"system", "plan_offered_share", "Offered an individual plan", "Tilbudt individuell plan"},
+    {"system", "coordinator_share", "Given a coordinator", "Fått koordinator"},
+    {"system", "time_to_coordinator_mean", "Days to a coordinator", "Dager til koordinator"},
+    {"system", "coordinator_load_mean", "Cases per coordinator", "Saker per koordinator"},
+    {"system", "responsibility_group_hours", "Hours in responsibility groups", "Timer i ansvarsgrupper"},
+    {"system", "relapses", "Came back after discharge", "Kom tilbake etter avslutning"},
+};
+
+const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang)
+{
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(labels[i].scope, scope) == 0 && strcmp(labels[i].metric, metric) == 0)
+            return lang == SS_LANG_NB ? labels[i].nb : labels[i].en;
+    /* a metric added to results.c after this table: its own label beats nothing */
+    bool service = strcmp(scope, "service") == 0;
+    const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
+    int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].name, metric) == 0)
+            return t[i].label;
+    return metric;
+}
+
+/* ---- numbers for people ---------------------------------------------------------------------- */
+
+static bool is_share(const char *unit) { return strcmp(unit, "share") == 0; }
+
+/* Counts averaged over replications are fractional; a decimal matters only for small ones. */
+static int decimals(const char *unit, double x)
+{
+    if (strstr(unit, "per person"))
+        return 2;
+    if ((strcmp(unit, "count") == 0 || strcmp(unit, "persons") == 0) && fabs(x) >= 100)
+        return 0;
+    return 1;
+}
+
+void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool signed_)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    double v = is_share(unit) ? 100.0 * x : x;
+    int k = decimals(unit, v);
+    if (fabs(v) < 0.5 * pow(10, -k))
+        v = 0.0;  /* no "-0.0" */
+    snprintf(buf, n, signed_ && v > 0 ? "+%.*f%s" : "%.*f%s", k, v, is_share(unit) ? "%" : "");
+}
+
+void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const char *unit, bool signed_)
+{
+    char m[48], lo[48], hi[48];
+    ss_compare_format(m, sizeof m, e->mean, unit, signed_);
+    if (!isfinite(e->mean) || !isfinite(e->ci_low) || !isfinite(e->ci_high)) {
+        snprintf(buf, n, "%s", m);
+        return;
+    }
+    ss_compare_format(lo, sizeof lo, e->ci_low, unit, signed_);
+    ss_compare_format(hi, sizeof hi, e->ci_high, unit, signed_);
+    snprintf(buf, n, "%s [%s, %s]", m, lo, hi);
+}
+
+void ss_compare_format_relative(char *buf, size_t n, double relative)
+{
+    if (!isfinite(relative))
+        snprintf(buf, n, "-");
+    else if (fabs(relative) < 0.0005)
+        snprintf(buf, n, "0.0%%");
+    else
+        snprintf(buf, n, "%+.1f%%", 100.0 * relative);
+}
+
+/* ---- the comparisons table ------------------------------------------------------------------- */
+
+/* Kept beside the store's tables but created here: only comparisons write it.  A comparison is
+ * one `samsim compare` command: one row per option, all with the same comparison_id. */
+static const char comparisons_sql[] =
+    "CREATE TABLE IF NOT EXISTS comparisons(\n"
+    "  comparison_id INTEGER NOT NULL,\n"
+    "  base_run INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  option_run INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  base_model TEXT, option_model TEXT,  -- as written on the command line\n"
+    "  created_at TEXT, command_line TEXT,\n"
+    "  PRIMARY KEY(comparison_id, option_run));\n";
+
+static int record_rows(sqlite3 *db, int64_t id, int64_t base_run, const char *base_model,
+                       const int64_t *option_runs, const char *const *option_models, int noptions,
+                       const char *command_line)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO comparisons(comparison_id, base_run, option_run, base_model,"
+                           " option_model, created_at, command_line) VALUES(?,?,?,?,?,?,?)", -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    int rc = 0;
+    for (int i = 0; i < noptions && rc == 0; i++) {
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int64(s, 2, base_run);
+        sqlite3_bind_int64(s, 3, option_runs[i]);
+        sqlite3_bind_text(s, 4, base_model, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 5, option_models[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 6, stamp, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 7, command_line, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int64_t next_comparison_id(sqlite3 *db)
+{
+    sqlite3_stmt *s = NULL;
+    int64_t id = -1;
+    if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(comparison_id), 0) + 1 FROM comparisons", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        id = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return id;
+}
+
+int ss_compare_record(const char *db_path, int64_t base_run, const char *base_model,
+                      const int64_t *option_runs, const char *const *option_models, int noptions,
+                      const char *command_line, int64_t *comparison_id, ss_diag *d)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        ss_fail(d, "%s: cannot record the comparison: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return -1;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    /* one transaction, so the id taken is still free when the rows go in */
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+             sqlite3_exec(db, comparisons_sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    int64_t id = rc == 0 ? next_comparison_id(db) : -1;
+    if (id < 0 || record_rows(db, id, base_run, base_model, option_runs, option_models, noptions, command_line) < 0 ||
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        ss_fail(d, "%s: cannot record the comparison: %s", db_path, sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(db);
+        return -1;
+    }
+    sqlite3_close(db);
+    *comparison_id = id;
+    return 0;
+}

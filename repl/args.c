@@ -1,0 +1,177 @@
+/* args: a command line split into arguments that remember where they were typed, so an error
+ * can point a caret at the bad one (as the sqlite3 shell does), and "did you mean" hints. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl.h"
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* One argument starting at line[i]: quotes group and are dropped from the copy. */
+static int take_word(const char *line, int i, repl_buf *word, ss_diag *d)
+{
+    char quote = 0;
+    for (; line[i] && (quote || !is_blank(line[i])); i++) {
+        char c = line[i];
+        if (quote && c == quote) quote = 0;
+        else if (!quote && (c == '"' || c == '\'')) quote = c;
+        else repl_buf_add(word, &c, 1);
+    }
+    if (quote)
+        return ss_fail(d, "the quote %c is not closed", quote);
+    repl_buf_add(word, "", 0);
+    return i;
+}
+
+int repl_args_split(repl_args *a, const char *line, ss_diag *d)
+{
+    memset(a, 0, sizeof *a);
+    a->line = line;
+    for (int i = 0;;) {
+        while (is_blank(line[i]))
+            i++;
+        if (!line[i])
+            return 0;
+        if (a->argc == REPL_MAX_ARGS) {
+            repl_args_free(a);
+            return ss_fail(d, "too many arguments (at most %d)", REPL_MAX_ARGS);
+        }
+        repl_buf word = {0};
+        int end = take_word(line, i, &word, d);
+        if (end < 0) {
+            repl_buf_free(&word);
+            repl_args_free(a);
+            return -1;
+        }
+        a->off[a->argc] = i;
+        a->len[a->argc] = end - i;
+        a->argv[a->argc++] = word.s;
+        i = end;
+    }
+}
+
+void repl_args_free(repl_args *a)
+{
+    for (int i = 0; i < a->argc; i++)
+        free(a->argv[i]);
+    a->argc = 0;
+}
+
+void repl_args_rest(const repl_args *a, int i, char *out, size_t n)
+{
+    if (i >= a->argc) {
+        snprintf(out, n, "%s", "");
+        return;
+    }
+    const char *s = a->line + a->off[i];
+    size_t k = strlen(s);
+    while (k > 0 && is_blank(s[k - 1]))
+        k--;
+    snprintf(out, n, "%.*s", (int)k, s);
+}
+
+/* ---- did you mean ------------------------------------------------------------------------ */
+
+/* Optimal string alignment distance: Levenshtein plus swapped neighbours, the commonest
+ * typo ("fhp" for "fph"). */
+int repl_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+    int *d = malloc(sizeof *d * (la + 1) * w);
+    for (size_t i = 0; i <= la; i++) d[i * w] = (int)i;
+    for (size_t j = 0; j <= lb; j++) d[j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[(i - 1) * w + j] + 1 < best) best = d[(i - 1) * w + j] + 1;
+            if (d[i * w + j - 1] + 1 < best) best = d[i * w + j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[(i - 2) * w + j - 2] + 1 < best)
+                best = d[(i - 2) * w + j - 2] + 1;
+            d[i * w + j] = best;
+        }
+    int dist = d[la * w + lb];
+    free(d);
+    return dist;
+}
+
+/* A suggestion is only worth making when most of the word survives: one edit in a short id,
+ * up to a third of a longer one. */
+const char *repl_closest(const char *want, const char *const *cands, int n)
+{
+    int limit = (int)strlen(want) / 3;
+    if (limit < 1) limit = 1;
+    const char *best = NULL;
+    int best_d = limit + 1;
+    for (int i = 0; i < n; i++) {
+        int d = repl_edit_distance(want, cands[i]);
+        if (d < best_d || (d == best_d && best && strcmp(cands[i], best) < 0)) {  /* ties: stable */
+            best_d = d;
+            best = cands[i];
+        }
+    }
+    return best;
+}
+
+/* ---- errors ------------------------------------------------------------------------------ */
+
+/* "<stdin>:3: " in scripts; at the terminal the person just typed the line. */
+static void location(const repl *r, char *out, size_t n)
+{
+    if (r->interactive && r->read_depth == 0)
+        snprintf(out, n, "error: ");
+    else
+        snprintf(out, n, "%s:%d: ", r->src, r->lineno);
+}
+
+/* Column of byte offset off in line, in code points, so the caret sits under "Lørenskog". */
+static int column(const char *line, int off)
+{
+    int c = 0;
+    for (int i = 0; i < off && line[i]; i++)
+        c += ((unsigned char)line[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static void caret(repl *r, const repl_args *a, int argi)
+{
+    const char *line = a->line;
+    size_t k = strlen(line);
+    while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
+        k--;
+    fprintf(r->err, "  %.*s\n  ", (int)k, line);
+    int off = argi < a->argc ? a->off[argi] : (int)k + 1;
+    int len = argi < a->argc ? a->len[argi] : 1;
+    for (int i = column(line, off); i > 0; i--)
+        fputc(' ', r->err);
+    fputc('^', r->err);
+    for (int i = column(line + off, len) - 1; i > 0; i--)
+        fputc('~', r->err);
+    fputc('\n', r->err);
+}
+
+int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
+{
+    char loc[600], msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    location(r, loc, sizeof loc);
+    fflush(r->out);  /* errors after the output that came before them */
+    fprintf(r->err, "%s%s\n", loc, msg);
+    if (a && argi >= 0)
+        caret(r, a, argi);
+    fflush(r->err);
+    r->errors++;
+    return -1;
+}
+
+int repl_fail_raw(repl *r, const char *msg)
+{
+    fflush(r->out);
+    fprintf(r->err, "%s\n", msg);
+    fflush(r->err);
+    r->errors++;
+    return -1;
+}

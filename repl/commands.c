@@ -1,0 +1,173 @@
+/* commands: the REPL's one table of commands {name, usage, help, handler, completion}, which
+ * dispatch, `help` and tab completion all read, and the few commands that are about the REPL
+ * itself (help, read, quit). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl.h"
+
+static int cmd_help(repl *r, const repl_args *a);
+static int cmd_read(repl *r, const repl_args *a);
+static int cmd_quit(repl *r, const repl_args *a);
+
+/* The first line of help is the summary `help` lists.  complete: one letter per argument
+ * (complete.c): s scenario file, a applied overlay, p parameter path, w show's words,
+ * v service id, k chart kind, f any file, c command name. */
+const repl_command repl_commands[] = {
+    {"load", "load SCENARIO",
+     "Load a scenario file as the model.\n"
+     "Overlays and set values are dropped ('undo' brings them back).", repl_cmd_load, "s"},
+    {"apply", "apply OVERLAY",
+     "Apply an organisational model (an overlay file) on top of the model.\n"
+     "Overlays apply in the order given, before any set values.", repl_cmd_apply, "s"},
+    {"unapply", "unapply [OVERLAY]",
+     "Remove an overlay (the last one applied, when none is named).", repl_cmd_unapply, "a"},
+    {"set", "set PATH VALUE",
+     "Change one parameter, e.g. set services.fph.fte 6\n"
+     "VALUE is read as Lua: 6, 0.5, \"text\", {0, 18}; a bare word is text.  An invalid value\n"
+     "changes nothing.  'show params' lists the paths; Tab completes them.", repl_cmd_set, "p"},
+    {"undo", "undo", "Take back the last load, apply, unapply or set.", repl_cmd_undo, ""},
+    {"redo", "redo", "Do again what undo took back.", repl_cmd_redo, ""},
+    {"show", "show [services | params [PREFIX] | sources [PREFIX] | diff | lua]",
+     "Describe the model; with no word, what is loaded and what you changed.\n"
+     "  services          the services with staff (FTE), capacity and target wait\n"
+     "  params [PREFIX]   every parameter and its value, e.g. show params services.fph\n"
+     "  sources [PREFIX]  where each number comes from (a cited source or an assumption)\n"
+     "  diff              what differs from the scenario file as loaded\n"
+     "  lua               the whole model as a Lua scenario", repl_cmd_show, "wp"},
+    {"run", "run [REPS] [SEED]",
+     "Simulate the model and show the main figures.\n"
+     "REPS replications (default 20) with study seed SEED (default 1); both are remembered\n"
+     "for later runs.  Ctrl-C stops a run and keeps the model and the results you had.", repl_cmd_run, ""},
+    {"results", "results [SERVICE | system]",
+     "The last run's figures with 95% confidence intervals.\n"
+     "All services, one service in full, or the whole system (persons, time in system,\n"
+     "hand-offs).", repl_cmd_results, "v"},
+    {"compare", "compare [SCENARIO]",
+     "Compare the model with the previous run, or with another scenario.\n"
+     "Change something after a run, then compare: both run with the same seed and\n"
+     "replications, so the difference is paired and sharp.  * marks differences whose\n"
+     "interval excludes zero; measures that did not change at all are left out.", repl_cmd_compare, "s"},
+    {"trace", "trace PERSON",
+     "Follow one person through the services, step by step with dates.\n"
+     "Persons are numbered 1, 2, ... in the order their first concern arises; the trace is\n"
+     "of replication 1 of the model as it is now, and ends with how long they waited where.", repl_cmd_trace, ""},
+    {"chart", "chart [waits | queue SERVICE | caseload SERVICE | hist SERVICE]",
+     "Small charts of the last run.\n"
+     "  waits              mean wait per service, as bars (the default)\n"
+     "  queue SERVICE      cases waiting over time, as a sparkline\n"
+     "  caseload SERVICE   open cases over time, as a sparkline\n"
+     "  hist SERVICE       how long people waited, in two-week bins", repl_cmd_chart, "kv"},
+    {"save", "save FILE",
+     "Save the model as a scenario file that extends the original.\n"
+     "The file holds what your overlays and set values changed; it is loaded back at once to\n"
+     "check that it gives the same model, and so the same results.", repl_cmd_save, "f"},
+    {"export", "export FILE",
+     "Write the last run's results as CSV (FILE.csv) or JSON (FILE.json).", repl_cmd_export, "f"},
+    {"read", "read FILE",
+     "Run the commands and Lua in FILE, line by line; errors say FILE:LINE:.", cmd_read, "f"},
+    {"help", "help [COMMAND]", "List the commands, or tell more about one.", cmd_help, "c"},
+    {"quit", "quit", "Leave samsim (Ctrl-D does the same).", cmd_quit, ""},
+    {"exit", "exit", "Leave samsim (the same as quit).", cmd_quit, ""},
+};
+const int repl_ncommands = (int)(sizeof repl_commands / sizeof repl_commands[0]);
+
+const repl_command *repl_find_command(const char *name)
+{
+    for (int i = 0; i < repl_ncommands; i++)
+        if (strcmp(repl_commands[i].name, name) == 0)
+            return &repl_commands[i];
+    return NULL;
+}
+
+bool repl_arity(repl *r, const repl_args *a, int min, int max)
+{
+    const repl_command *c = repl_find_command(a->argv[0]);
+    int n = a->argc - 1;
+    if (n < min)
+        repl_fail(r, a, a->argc, "missing argument (usage: %s)", c->usage);
+    else if (n > max)
+        repl_fail(r, a, max + 1, "unexpected argument '%s' (usage: %s)", a->argv[max + 1], c->usage);
+    return n >= min && n <= max;
+}
+
+int repl_dispatch(repl *r, const char *line)
+{
+    repl_args a;
+    ss_diag d;
+    if (repl_args_split(&a, line, &d) < 0) {
+        repl_args empty = {.line = line};
+        return repl_fail(r, &empty, 0, "%s", d.msg);
+    }
+    const repl_command *c = repl_find_command(a.argv[0]);
+    int rc = c->handler(r, &a);
+    repl_args_free(&a);
+    return rc;
+}
+
+/* ---- help, read, quit --------------------------------------------------------------------- */
+
+static void list_commands(repl *r)
+{
+    fprintf(r->out, "Commands (Tab completes them and their arguments; 'help COMMAND' tells more):\n");
+    repl_table t;
+    repl_table_init(&t, 2, "ll");
+    for (int i = 0; i < repl_ncommands; i++) {
+        char summary[256], usage[128];
+        const char *help = repl_commands[i].help, *u = repl_commands[i].usage;
+        snprintf(summary, sizeof summary, "%.*s", (int)strcspn(help, "\n"), help);
+        snprintf(usage, sizeof usage, "%s", strlen(u) <= 26 ? u : repl_commands[i].name);  /* long ones: help CMD */
+        repl_table_row(&t, usage, summary);
+    }
+    repl_table_print(&t, r->out, 2);
+    repl_table_free(&t);
+    fprintf(r->out,
+            "Anything else is Lua, with read-only 'model' (the scenario as resolved) and 'results'\n"
+            "(the last run; 'previous' is the run before), for example:\n"
+            "  = results.services.fph.wait_mean          mean wait at fph [95%% interval]\n"
+            "  = results.services.fph.wait_mean.ci_high  the upper end of that interval\n"
+            "  = model.services.fph.fte                  a parameter's value\n"
+            "A statement that is not finished continues on the next line.\n");
+}
+
+static int cmd_help(repl *r, const repl_args *a)
+{
+    if (!repl_arity(r, a, 0, 1)) return -1;
+    if (a->argc == 1) {
+        list_commands(r);
+        return 0;
+    }
+    const repl_command *c = repl_find_command(a->argv[1]);
+    if (!c) {
+        const char *names[64];
+        for (int i = 0; i < repl_ncommands; i++) names[i] = repl_commands[i].name;
+        const char *near = repl_closest(a->argv[1], names, repl_ncommands);
+        return repl_fail(r, a, 1, "no command '%s'%s%s%s", a->argv[1], near ? " (did you mean '" : "",
+                         near ? near : "", near ? "'?)" : "");
+    }
+    fprintf(r->out, "usage: %s\n%s\n", c->usage, c->help);
+    return 0;
+}
+
+static int cmd_read(repl *r, const repl_args *a)
+{
+    if (!repl_arity(r, a, 1, 1)) return -1;
+    if (r->read_depth >= REPL_MAX_READ_DEPTH)
+        return repl_fail(r, a, 1, "files read each other more than %d deep (does one read itself?)", REPL_MAX_READ_DEPTH);
+    FILE *f = fopen(a->argv[1], "r");
+    if (!f) return repl_fail(r, a, 1, "cannot open %s (%s)", a->argv[1], strerror(errno));
+    int errors = r->errors;
+    r->read_depth++;
+    repl_run_stream(r, f, a->argv[1]);
+    r->read_depth--;
+    fclose(f);
+    return r->errors > errors ? -1 : 0;
+}
+
+static int cmd_quit(repl *r, const repl_args *a)
+{
+    if (!repl_arity(r, a, 0, 0)) return -1;
+    r->quit = true;
+    return 0;
+}

@@ -1,0 +1,247 @@
+/* repl: `samsim repl` — the entry point, the state, and the input path every source shares. */
+#include "repl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- the state -------------------------------------------------------------------------- */
+
+void repl_init(repl *r, volatile sig_atomic_t *interrupt)
+{
+    memset(r, 0, sizeof *r);
+    r->interrupt = interrupt;
+    r->out = stdout;
+    r->err = stderr;
+    r->reps = REPL_DEFAULT_REPS;
+    r->seed = 1;
+    r->src = "<stdin>";
+    r->env_ref = r->views_ref = -1;
+}
+
+void repl_fini(repl *r)
+{
+    repl_run_free(r->last);
+    repl_run_free(r->prev);
+    if (r->cur) repl_scen_release(r->cur);
+    ss_scenario_free(r->base);
+    repl_edit_free(&r->edit);
+    for (int i = 0; i < r->nundo; i++) repl_edit_free(&r->undo[i].state);
+    for (int i = 0; i < r->nredo; i++) repl_edit_free(&r->redo[i].state);
+    ss_sandbox_free(r->sb);
+    repl_buf_free(&r->pending);
+    free(r->history_path);
+    memset(r, 0, sizeof *r);
+}
+
+void repl_clear_interrupt(repl *r)
+{
+    *r->interrupt = 0;
+}
+
+/* ---- one line of input ------------------------------------------------------------------ */
+
+static const char *skip_blanks(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+/* The first word names a command, and what follows does not make it Lua instead:
+ * "results = nil", "run (1)", "results .x" are Lua (and errors there, as they should be). */
+static bool is_command(const char *p)
+{
+    size_t n = strcspn(p, " \t");
+    char word[32];
+    if (n == 0 || n >= sizeof word)
+        return false;
+    memcpy(word, p, n);
+    word[n] = '\0';
+    const char *after = skip_blanks(p + n);
+    if (strchr("=([.:", *after) && *after && !(after[0] == '=' && after[1] == '='))
+        return false;
+    return repl_find_command(word) != NULL;
+}
+
+static char *finish_lua(repl *r, bool final, bool *done)
+{
+    *done = repl_lua_eval(r, r->pending.s, r->pending_return, r->pending_line, final);
+    if (!*done)
+        return NULL;
+    repl_buf whole = {0};
+    repl_buf_str(&whole, r->pending_return ? "=" : "");
+    repl_buf_str(&whole, r->pending.s);
+    repl_buf_free(&r->pending);
+    return whole.s;
+}
+
+bool repl_feed(repl *r, const char *line, char **complete)
+{
+    *complete = NULL;
+    if (r->echo)
+        fprintf(r->out, "%s%s\n", r->pending.n ? "    ..> " : "samsim> ", line);
+    bool done;
+    if (r->pending.n) {
+        repl_buf_str(&r->pending, "\n");
+        repl_buf_str(&r->pending, line);
+        *complete = finish_lua(r, false, &done);
+        return done;
+    }
+    const char *p = skip_blanks(line);
+    if (!*p)
+        return true;
+    if (is_command(p)) {
+        repl_dispatch(r, line);
+        *complete = strdup(line);
+        fflush(r->out);
+        return true;
+    }
+    r->pending_line = r->lineno;
+    r->pending_return = *p == '=';  /* "= expr", as in Lua 5.1's interpreter */
+    repl_buf_str(&r->pending, p + r->pending_return);
+    *complete = finish_lua(r, false, &done);
+    fflush(r->out);
+    return done;
+}
+
+void repl_feed_eof(repl *r)
+{
+    if (!r->pending.n)
+        return;
+    bool done;
+    free(finish_lua(r, true, &done));  /* reports the "<eof>" error */
+    repl_buf_free(&r->pending);
+}
+
+void repl_feed_cancel(repl *r)
+{
+    repl_buf_free(&r->pending);
+}
+
+void repl_run_stream(repl *r, FILE *f, const char *src)
+{
+    const char *saved_src = r->src;
+    int saved_line = r->lineno;
+    r->src = src;
+    r->lineno = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (!r->quit && !r->stop && (n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        r->lineno++;
+        char *complete;
+        repl_feed(r, line, &complete);
+        free(complete);
+    }
+    if (!r->quit && !r->stop)
+        repl_feed_eof(r);
+    repl_feed_cancel(r);
+    free(line);
+    r->src = saved_src;
+    r->lineno = saved_line;
+}
+
+/* ---- the command ------------------------------------------------------------------------- */
+
+typedef struct repl_options {
+    const char *scenario;
+    const char *cmds[SS_CLI_MAX_LIST];
+    int ncmds;
+    bool echo;
+} repl_options;
+
+static int parse_options(int argc, char **argv, repl_options *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-c") == 0) {
+            if (i + 1 >= argc) return ss_cli_usage_error("repl", "-c needs a command");
+            if (o->ncmds == SS_CLI_MAX_LIST) return ss_cli_usage_error("repl", "too many -c options");
+            o->cmds[o->ncmds++] = argv[++i];
+        } else if (strcmp(a, "--echo") == 0) {
+            o->echo = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            return -1;
+        } else if (a[0] == '-' && a[1]) {
+            return ss_cli_usage_error("repl", "unknown option '%s'", a);
+        } else if (o->scenario) {
+            return ss_cli_usage_error("repl", "unexpected argument '%s'", a);
+        } else {
+            o->scenario = a;
+        }
+    }
+    return 0;
+}
+
+/* The scenario named on the command line is loaded as if typed, so its errors look the same. */
+static void load_first(repl *r, const char *scenario)
+{
+    repl_buf line = {0};
+    repl_buf_str(&line, "load ");
+    bool quote = strpbrk(scenario, " \t\"") != NULL;
+    repl_buf_str(&line, quote ? "'" : "");
+    repl_buf_str(&line, scenario);
+    repl_buf_str(&line, quote ? "'" : "");
+    r->src = "(command line)";
+    r->lineno = 1;
+    repl_dispatch(r, line.s);
+    repl_buf_free(&line);
+    r->src = "<stdin>";
+    r->lineno = 0;
+}
+
+static void run_commands(repl *r, const repl_options *o)
+{
+    r->src = "(command line)";
+    for (int i = 0; i < o->ncmds && !r->quit && !r->stop; i++) {
+        r->lineno = i + 1;
+        char *complete;
+        repl_feed(r, o->cmds[i], &complete);
+        free(complete);
+        repl_feed_eof(r);  /* each -c is a whole input */
+    }
+}
+
+static int repl_main(int argc, char **argv, volatile sig_atomic_t *interrupt)
+{
+    repl_options o = {0};
+    int code = parse_options(argc, argv, &o);
+    if (code < 0) return ss_cli_help("repl");
+    if (code) return code;
+    repl r;
+    repl_init(&r, interrupt);
+    ss_diag d;
+    if (repl_lua_init(&r, &d) < 0) {
+        fprintf(stderr, "samsim repl: %s\n", d.msg);
+        repl_fini(&r);
+        return SS_EXIT_MODEL;
+    }
+    r.echo = o.echo;
+    r.interactive = o.ncmds == 0 && isatty(0);
+    if (r.interactive) repl_banner(&r);
+    if (o.scenario) load_first(&r, o.scenario);
+    if (o.ncmds) run_commands(&r, &o);
+    else if (r.interactive) repl_terminal(&r);
+    else repl_run_stream(&r, stdin, "<stdin>");
+    code = r.stop ? SS_EXIT_INTERRUPTED : (!r.interactive && r.errors) ? SS_EXIT_MODEL : SS_EXIT_OK;
+    repl_fini(&r);
+    return code;
+}
+
+const ss_command ss_cmd_repl = {
+    "repl", "samsim repl [SCENARIO] [-c COMMAND]... [--echo]",
+    "Explore a scenario interactively: load, apply overlays, set parameters, run, look at results\n"
+    "and charts, compare, trace a person, save what you tried.  Type 'help' inside for commands;\n"
+    "anything that is not a command is Lua, with read-only 'model' and 'results'.\n"
+    "  SCENARIO      load this scenario first\n"
+    "  -c COMMAND    run this command (several allowed, in order) and leave, instead of reading input\n"
+    "  --echo        print each input line before its output (for session transcripts)\n"
+    "Input from a pipe or a file is run line by line (samsim repl < session.txt); errors say\n"
+    "FILE:LINE: and the exit code is 1 if any command failed.  History is kept in ~/.samsim_history\n"
+    "(or $SAMSIM_HISTORY; empty turns it off).",
+    repl_main};

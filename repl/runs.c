@@ -1,0 +1,457 @@
+/* runs: simulating the model from the REPL — run, results, export, trace and compare.
+ *
+ * A run keeps a reference to the scenario it ran (the study borrows it), so its results stay
+ * readable while the planner goes on changing the model.  The two newest runs are kept: the
+ * newest is `results`, the one before is `previous` and the base of a plain `compare`. */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "compare.h"
+#include "output.h"
+#include "repl.h"
+
+#define MAX_REPS 100000
+
+/* ---- runs ------------------------------------------------------------------------------------ */
+
+void repl_run_free(repl_run *run)
+{
+    if (!run) return;
+    ss_study_fini(&run->st);
+    repl_scen_release(run->scen);
+    free(run);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A progress line only once a run has taken a second, and only for a person at a terminal. */
+static void progress(void *ud, int done, int total)
+{
+    repl *r = ud;
+    double elapsed = now_seconds() - r->progress_t0;
+    if (elapsed < 1.0 && !r->progress_shown) return;
+    r->progress_shown = true;
+    fprintf(stderr, "\rrunning: replication %d of %d (%.0f s, Ctrl-C stops)", done, total, elapsed);
+    fflush(stderr);
+}
+
+/* Run scen.  A Ctrl-C is reported and forgotten (at a terminal the planner carries on; a
+ * script stops).  NULL when there are no results. */
+static repl_run *simulate(repl *r, repl_scen *scen, const char *label, int reps, uint64_t seed)
+{
+    repl_run *run = calloc(1, sizeof *run);
+    run->scen = repl_scen_hold(scen);
+    snprintf(run->label, sizeof run->label, "%s", label);
+    char cmdline[600];
+    snprintf(cmdline, sizeof cmdline, "samsim repl: %s", label);
+    ss_study_init(&run->st, scen->sc, seed, reps, cmdline);
+    bool show = r->interactive && isatty(2);
+    ss_study_opts o = {.interrupt = r->interrupt, .progress = show ? progress : NULL, .progress_ud = r};
+    r->progress_t0 = now_seconds();
+    r->progress_shown = false;
+    ss_diag d;
+    int interrupted, io_error;
+    int rc = ss_study_run(&run->st, &o, &d, &interrupted, &io_error);
+    if (r->progress_shown) fputs("\r\033[K", stderr);
+    if (rc == 0) return run;
+    repl_run_free(run);
+    if (!interrupted) {
+        repl_fail(r, NULL, -1, "%s", d.msg);
+        return NULL;
+    }
+    repl_clear_interrupt(r);
+    if (!r->interactive) r->stop = true;
+    repl_fail(r, NULL, -1, "interrupted: the model and the results you had are as they were");
+    return NULL;
+}
+
+/* run becomes the newest run; the newest becomes the previous one. */
+static void keep(repl *r, repl_run *run)
+{
+    repl_run_free(r->prev);
+    r->prev = r->last;
+    r->last = run;
+    repl_lua_results_changed(r);
+}
+
+bool repl_need_run(repl *r, const repl_args *a)
+{
+    if (r->last) return true;
+    repl_fail(r, NULL, -1, "no results yet: 'run' first");
+    return false;
+}
+
+int repl_run_service(repl *r, const repl_args *a, int argi)
+{
+    const ss_study *st = &r->last->st;
+    for (int i = 0; i < st->info.nservices; i++)
+        if (strcmp(st->ids[i], a->argv[argi]) == 0) return i;
+    const char *near = repl_closest(a->argv[argi], st->ids, st->info.nservices);
+    repl_buf list = {0};
+    for (int i = 0; i < st->info.nservices; i++) repl_buf_fmt(&list, "%s%s", i ? ", " : "", st->ids[i]);
+    if (near) repl_fail(r, a, argi, "no service '%s' (did you mean '%s'?)", a->argv[argi], near);
+    else repl_fail(r, a, argi, "no service '%s' (services: %s)", a->argv[argi], list.s);
+    repl_buf_free(&list);
+    return -1;
+}
+
+/* ---- run ------------------------------------------------------------------------------------- */
+
+static const ss_estimate *service_estimate(const ss_study *st, int s, int metric)
+{
+    return &st->summary.service[(long)s * SS_SERVICE_METRICS + metric];
+}
+
+static void fmt_metric(char *out, size_t n, const ss_study *st, int s, int metric)
+{
+    repl_fmt_number(out, n, service_estimate(st, s, metric)->mean, ss_service_metric_info[metric].unit);
+}
+
+/* The few figures a planner looks at first, one line a service. */
+static void print_summary(repl *r, const repl_run *run, double seconds)
+{
+    const ss_study *st = &run->st;
+    fprintf(r->out, "%d replications, seed %" PRIu64 ": %s", st->nreps, st->info.seed, run->label);
+    if (r->interactive) fprintf(r->out, " (%.2f s)", seconds);
+    fputc('\n', r->out);
+    repl_table t;
+    repl_table_init(&t, 7, "llrrrrr");
+    repl_table_row(&t, "id", "service", "wait days", "p90", "over target", "queue", "busy");
+    for (int s = 0; s < st->info.nservices; s++) {
+        char name[64], wait[64], p90[32], over[32], queue[32], busy[32];
+        repl_text_cut(name, sizeof name, st->names[s], 28);
+        repl_fmt_estimate(wait, sizeof wait, service_estimate(st, s, SS_SM_WAIT_MEAN), "days");
+        fmt_metric(p90, sizeof p90, st, s, SS_SM_WAIT_P90);
+        fmt_metric(over, sizeof over, st, s, SS_SM_OVER_TARGET_SHARE);
+        fmt_metric(queue, sizeof queue, st, s, SS_SM_QUEUE_MEAN);
+        fmt_metric(busy, sizeof busy, st, s, SS_SM_UTILISATION);
+        repl_table_row(&t, st->ids[s], name, wait, p90, over, queue, busy);
+    }
+    repl_table_print(&t, r->out, 0);
+    repl_table_free(&t);
+    char persons[32], handoffs[32], tis[32];
+    repl_fmt_number(persons, sizeof persons, st->summary.system[SS_YM_PERSONS].mean, "persons");
+    repl_fmt_number(handoffs, sizeof handoffs, st->summary.system[SS_YM_HANDOFFS_MEAN].mean, "per person");
+    repl_fmt_number(tis, sizeof tis, st->summary.system[SS_YM_TIME_IN_SYSTEM_MEAN].mean, "days");
+    fprintf(r->out, "%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n",
+            persons, handoffs, tis);
+}
+
+static int parse_reps(repl *r, const repl_args *a, int i, int *reps)
+{
+    long v;
+    if (!ss_cli_parse_count(a->argv[i], 1, MAX_REPS, &v))
+        return repl_fail(r, a, i, "expected a number of replications from 1 to %d", MAX_REPS);
+    *reps = (int)v;
+    return 0;
+}
+
+static int parse_seed(repl *r, const repl_args *a, int i, uint64_t *seed)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(a->argv[i], &end, 10);
+    if (errno || *end || end == a->argv[i] || a->argv[i][0] == '-' || v > INT64_MAX)
+        return repl_fail(r, a, i, "expected a seed, a whole number from 0 to %" PRId64, INT64_MAX);
+    *seed = v;
+    return 0;
+}
+
+int repl_cmd_run(repl *r, const repl_args *a)
+{
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 2)) return -1;
+    int reps = r->reps;
+    uint64_t seed = r->seed;
+    if (a->argc > 1 && parse_reps(r, a, 1, &reps) < 0) return -1;
+    if (a->argc > 2 && parse_seed(r, a, 2, &seed) < 0) return -1;
+    char label[512];
+    repl_edit_label(&r->edit, label, sizeof label);
+    double t0 = now_seconds();
+    repl_run *run = simulate(r, r->cur, label, reps, seed);
+    if (!run) return -1;
+    r->reps = reps;  /* remembered for the next run and compare */
+    r->seed = seed;
+    keep(r, run);
+    print_summary(r, r->last, now_seconds() - t0);
+    return 0;
+}
+
+/* ---- results --------------------------------------------------------------------------------- */
+
+static void add_estimate_row(repl_table *t, const ss_metric_info *info, const ss_estimate *e)
+{
+    char v[96];
+    repl_fmt_estimate(v, sizeof v, e, info->unit);
+    repl_table_row(t, info->label, v, strcmp(info->unit, "share") == 0 ? "" : info->unit, info->doc);
+}
+
+static void print_service(repl *r, const ss_study *st, int s)
+{
+    fprintf(r->out, "%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
+            st->fte[s], st->nreps, st->info.seed);
+    repl_table t;
+    repl_table_init(&t, 4, "lrll");
+    for (int m = 0; m < SS_SERVICE_METRICS; m++)
+        add_estimate_row(&t, &ss_service_metric_info[m], service_estimate(st, s, m));
+    repl_table_print(&t, r->out, 2);
+    repl_table_free(&t);
+}
+
+static void print_system(repl *r, const ss_study *st)
+{
+    fprintf(r->out, "the whole system, %d replications, seed %" PRIu64 "\n", st->nreps, st->info.seed);
+    repl_table t;
+    repl_table_init(&t, 4, "lrll");
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++)
+        add_estimate_row(&t, &ss_system_metric_info[m], &st->summary.system[m]);
+    repl_table_print(&t, r->out, 2);
+    repl_table_free(&t);
+}
+
+int repl_cmd_results(repl *r, const repl_args *a)
+{
+    if (!repl_need_run(r, a) || !repl_arity(r, a, 0, 1)) return -1;
+    const ss_study *st = &r->last->st;
+    if (a->argc == 1) ss_output_table(r->out, &st->info, &st->summary);
+    else if (strcmp(a->argv[1], "system") == 0) print_system(r, st);
+    else {
+        int s = repl_run_service(r, a, 1);
+        if (s < 0) return -1;
+        print_service(r, st, s);
+    }
+    if (r->cur && strcmp(ss_scenario_hash(r->cur->sc), st->info.scenario_hash) != 0)
+        fprintf(r->out, "(the model has changed since this run: 'run' to see its results)\n");
+    return 0;
+}
+
+/* ---- export ---------------------------------------------------------------------------------- */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int repl_cmd_export(repl *r, const repl_args *a)
+{
+    if (!repl_need_run(r, a) || !repl_arity(r, a, 1, 1)) return -1;
+    const char *path = a->argv[1];
+    bool json = ends_with(path, ".json"), csv = ends_with(path, ".csv");
+    if (!json && !csv) return repl_fail(r, a, 1, "the file name must end in .csv or .json (that says the format)");
+    FILE *f = fopen(path, "w");
+    if (!f) return repl_fail(r, a, 1, "cannot write %s (%s)", path, strerror(errno));
+    const ss_study *st = &r->last->st;
+    int rc = json ? ss_output_json(f, &st->info, &st->summary) : ss_output_csv(f, &st->info, &st->summary);
+    if (fclose(f) != 0 || rc < 0) return repl_fail(r, a, 1, "could not write all of %s", path);
+    fprintf(r->out, "wrote the last run's results (%d replications, seed %" PRIu64 ") to %s\n", st->nreps, st->info.seed, path);
+    return 0;
+}
+
+/* ---- trace ----------------------------------------------------------------------------------- */
+
+/* One engine trace line, "2024-05-17  day   137.61  person 100  text": the date and the text.
+ * Waits are summed from "first contact at SVC after W days waiting". */
+static void print_step(repl *r, const char *line, repl_buf *waits, double *total)
+{
+    const char *text = strstr(line, "  person ");
+    if (text) text = strstr(text + 9, "  ");
+    text = text ? text + 2 : line;
+    fprintf(r->out, "  %.10s  %s\n", line, text);
+    char svc[64];
+    double w;
+    if (sscanf(text, "first contact at %63s after %lf days waiting", svc, &w) == 2) {
+        repl_buf_fmt(waits, "%s%s %.1f", waits->n ? ", " : "", svc, w);
+        *total += w;
+    }
+}
+
+static int print_trace(repl *r, const repl_args *a, long person, const char *text)
+{
+    if (!*text)
+        return repl_fail(r, a, 1, "person %ld does not come in during replication 1 "
+                         "(persons are numbered 1, 2, ... as their first concern arises)", person);
+    fprintf(r->out, "person %ld, replication 1 (seed %" PRIu64 ") of %s:\n", person, r->seed, r->edit.path);
+    repl_buf waits = {0};
+    double total = 0;
+    char *copy = strdup(text);
+    for (char *line = copy, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        print_step(r, line, &waits, &total);
+    }
+    if (waits.n) fprintf(r->out, "waited %.1f days (%.1f weeks) before first contact in all: %s\n", total, total / 7, waits.s);
+    else fprintf(r->out, "never reached first contact at a service\n");
+    free(copy);
+    repl_buf_free(&waits);
+    return 0;
+}
+
+int repl_cmd_trace(repl *r, const repl_args *a)
+{
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 1, 1)) return -1;
+    long person;
+    if (!ss_cli_parse_count(a->argv[1], 1, 2000000000L, &person))
+        return repl_fail(r, a, 1, "expected a person number (1, 2, ...)");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    ss_study st;
+    ss_study_init(&st, r->cur->sc, r->seed, 1, "samsim repl: trace");
+    ss_study_opts o = {.jobs = 1, .interrupt = r->interrupt, .trace_person = person, .trace = mem};
+    ss_diag d;
+    int interrupted, io_error;
+    int rc = ss_study_run(&st, &o, &d, &interrupted, &io_error);
+    fclose(mem);
+    ss_study_fini(&st);
+    if (rc < 0 && interrupted) repl_clear_interrupt(r);
+    if (rc < 0) rc = repl_fail(r, NULL, -1, "%s", d.msg);
+    else rc = print_trace(r, a, person, text);
+    free(text);
+    return rc;
+}
+
+/* ---- compare --------------------------------------------------------------------------------- */
+
+static const ss_metric_info *metric_info(const char *scope, const char *name)
+{
+    bool service = strcmp(scope, "service") == 0;
+    const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
+    int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].name, name) == 0) return &t[i];
+    return NULL;
+}
+
+/* The measures a comparison is read for, in plain words; the export and `samsim compare`
+ * have all of them. */
+static const struct { const char *metric, *label; } compared[] = {
+    {"wait_mean", "wait, days"}, {"wait_p90", "wait p90, days"}, {"over_target_share", "over target"},
+    {"queue_mean", "waiting"}, {"caseload_per_fte", "cases per FTE"}, {"utilisation", "busy"},
+    {"persons", "persons"}, {"time_in_system_mean", "days in system"},
+    {"handoffs_mean", "hand-offs per person"}, {"rejections", "rejections"},
+    {"in_system_end", "in system at end"}, {NULL, NULL}};
+
+/* A row worth reading: a compared measure that is defined and changed at all (with common random
+ * numbers a service the change does not reach comes out exactly the same). */
+static const char *row_label(const ss_compare_row *row)
+{
+    if (!isfinite(row->base.mean) && !isfinite(row->option.mean)) return NULL;
+    if (row->diff.mean == 0 && row->diff.ci_low == 0 && row->diff.ci_high == 0) return NULL;
+    for (int i = 0; compared[i].metric; i++)
+        if (strcmp(row->metric, compared[i].metric) == 0) return compared[i].label;
+    return NULL;
+}
+
+static void add_compare_row(repl_table *t, const ss_compare_row *row, const char *label)
+{
+    const ss_metric_info *info = metric_info(row->scope, row->metric);
+    const char *unit = info ? info->unit : "";
+    char base[48], option[48], diff[96], rel[32];
+    repl_fmt_number(base, sizeof base, row->base.mean, unit);
+    repl_fmt_number(option, sizeof option, row->option.mean, unit);
+    repl_fmt_estimate(diff, sizeof diff, &row->diff, unit);
+    double pct = row->relative * 100;
+    if (!isfinite(pct)) snprintf(rel, sizeof rel, "-");
+    else if (fabs(pct) < 0.5) snprintf(rel, sizeof rel, "0 %%");
+    else snprintf(rel, sizeof rel, "%+.0f %%", pct);
+    repl_table_row(t, *row->subject ? row->subject : "system", label, base, option, diff, rel,
+                   row->distinguishable ? "*" : "");
+}
+
+static void print_comparison(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c)
+{
+    fprintf(r->out, "base    %s\noption  %s\n", base->label, option->label);
+    fprintf(r->out, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
+            "* = the interval excludes 0\n", option->st.nreps, option->st.info.seed);
+    repl_table t;
+    repl_table_init(&t, 7, "llrrrrl");
+    repl_table_row(&t, "", "measure", "base", "option", "difference", "relative", "");
+    for (int i = 0; i < c->nrows; i++) {
+        const char *label = row_label(&c->rows[i]);
+        if (label) add_compare_row(&t, &c->rows[i], label);
+    }
+    if (t.nrows == 1) fprintf(r->out, "no measure changed\n");
+    else repl_table_print(&t, r->out, 0);
+    repl_table_free(&t);
+    fprintf(r->out, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
+}
+
+static int compare_runs(repl *r, const repl_run *base, const repl_run *option)
+{
+    ss_comparison c;
+    ss_diag d;
+    if (ss_compare(&base->st, &option->st, 0.95, &c, &d) < 0) return repl_fail(r, NULL, -1, "%s", d.msg);
+    print_comparison(r, base, option, &c);
+    ss_comparison_free(&c);
+    return 0;
+}
+
+static bool same_model(const repl_run *run, const ss_scenario *sc)
+{
+    return strcmp(run->st.info.scenario_hash, ss_scenario_hash(sc)) == 0;
+}
+
+/* The current model as the newest run with this seed and replications (run it if need be). */
+static int current_run(repl *r, int reps, uint64_t seed)
+{
+    if (r->last && same_model(r->last, r->cur->sc) && r->last->st.nreps == reps && r->last->st.info.seed == seed)
+        return 0;
+    char label[512];
+    repl_edit_label(&r->edit, label, sizeof label);
+    repl_run *run = simulate(r, r->cur, label, reps, seed);
+    if (!run) return -1;
+    keep(r, run);
+    return 0;
+}
+
+/* compare SCENARIO: that file (as it is) is the base. */
+static int compare_file(repl *r, const repl_args *a)
+{
+    ss_diag d;
+    ss_scenario *sc = ss_scenario_load(a->argv[1], NULL, &d);
+    if (!sc) return repl_fail(r, a, 1, "%s", d.msg);
+    repl_scen *scen = repl_scen_new(sc);
+    repl_run *base = simulate(r, scen, a->argv[1], r->reps, r->seed);  /* as the last run */
+    repl_scen_release(scen);
+    if (!base) return -1;
+    int rc = current_run(r, r->reps, r->seed);
+    if (rc == 0) rc = compare_runs(r, base, r->last);
+    repl_run_free(base);
+    return rc;
+}
+
+/* compare: the previous run is the base, the model as it is now the option. */
+static int compare_previous(repl *r, const repl_args *a)
+{
+    if (!r->last) return repl_fail(r, NULL, -1, "nothing to compare with: 'run', change something, then 'compare'");
+    if (!same_model(r->last, r->cur->sc)) {
+        if (current_run(r, r->last->st.nreps, r->last->st.info.seed) < 0) return -1;
+    } else if (!r->prev || same_model(r->prev, r->cur->sc)) {
+        return repl_fail(r, NULL, -1, "the model is as it was in the last run: change something first, or 'compare SCENARIO'");
+    }
+    if (r->prev->st.nreps == r->last->st.nreps && r->prev->st.info.seed == r->last->st.info.seed)
+        return compare_runs(r, r->prev, r->last);
+    /* the previous run had other replications or another seed: run it again to pair */
+    repl_run *base = simulate(r, r->prev->scen, r->prev->label, r->last->st.nreps, r->last->st.info.seed);
+    if (!base) return -1;
+    int rc = compare_runs(r, base, r->last);
+    repl_run_free(base);
+    return rc;
+}
+
+int repl_cmd_compare(repl *r, const repl_args *a)
+{
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 1)) return -1;
+    return a->argc == 2 ? compare_file(r, a) : compare_previous(r, a);
+}

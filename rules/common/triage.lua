@@ -1,0 +1,99 @@
+-- An intake team's triage: one door in, routed to the right service the first time.
+--
+-- Used by the organisational-model overlays that put a single intake team in front of the
+-- child and youth services (scenarios/models/familiens-hus.lua, one-door-resource-teams.lua,
+-- bti-ladder.lua).  The team knows the whole offer, so it routes by need, severity and age
+-- alone; the baseline's doors (GP, school nurse, the interdisciplinary meetings) each know
+-- only part of it (seed-000 L469: lack of overview of the whole offer; seed-002 L27: "hard for
+-- users to find their way and know who does what").
+--
+-- Service ids are those of the Lørenskog child and youth baseline
+-- (scenarios/lorenskog/barn-unge-2021.lua): hs, hfu, fph_barn, fph_voksen, bvt_und, ppt,
+-- nav_ung, rph (via samfor), fk_ot, bup, dps.  The age limits are the services' own
+-- (seed-000 L325 HS 0-23, L331 FPH child team 0-20 and adult team 20+, L296 RPH over 18,
+-- L347/L761 Utekontakten and ruskontrakt 13-23, L497 municipal PPT until upper secondary).
+--
+-- The same decision serves a door (route) and an intake-team service (next): the overlays use
+-- whichever fits the model, and the test cases check the decision itself.
+
+local function decide(p)
+  local age, need, sev = p.age, p.need, p.severity
+  -- Severe illness belongs to specialist care whatever the door (seed-000 L361).
+  if need == "severe" or sev >= 3 then
+    if need == "substance" and age >= 18 then return "rph" end  -- RPH refers on to TSB (L298)
+    if age < 18 then return "bup" end
+    return "dps"
+  end
+  if need == "family" then
+    -- Care concerns go to child welfare; after 18 the young adult's own needs go to NAV.
+    if age < 18 then return "bvt_und" end
+    return "nav_ung"
+  end
+  if need == "learning" then
+    if age < 16 then return "ppt" end   -- the county takes over at upper secondary (L497)
+    return "fk_ot"
+  end
+  if need == "welfare" then
+    if age < 16 then return "bvt_und" end
+    return "nav_ung"
+  end
+  if need == "substance" then
+    if age < 13 then return "hs" end
+    if age < 18 then return "hfu" end   -- ruskontrakt and drug tests at HFU (L327)
+    if sev >= 2 then return "rph" end   -- RPH: over 18, moderate to severe (L296)
+    if age < 24 then return "hfu" end
+    return "rph"
+  end
+  if need == "moderate" or sev >= 2 then
+    if age < 20 then return "fph_barn" end
+    return "fph_voksen"
+  end
+  -- mild: the school nurse or health centre first (universal contact, L325-327)
+  if age < 20 then return "hs" end
+  return "fph_voksen"
+end
+
+return {
+  route = function(person, door, ctx) return decide(person) end,
+  next = function(person, service, ctx) return decide(person) end,
+
+  tests = {
+    { name = "severe illness under 18 goes to BUP", call = "route", door = "inntak",
+      person = { age = 15, need = "severe", severity = 3 }, ctx = {}, expect = "bup" },
+    { name = "severe illness at 19 goes to DPS", call = "route", door = "inntak",
+      person = { age = 19, need = "severe", severity = 3 }, ctx = {}, expect = "dps" },
+    { name = "a mild problem that has worsened to severity 3 goes to specialist care", call = "route",
+      door = "inntak", person = { age = 12, need = "mild", severity = 3 }, ctx = {}, expect = "bup" },
+    { name = "severe substance use at 20 goes to the municipal RPH, which refers to TSB", call = "route",
+      door = "inntak", person = { age = 20, need = "substance", severity = 3 }, ctx = {}, expect = "rph" },
+    { name = "a care concern for a child goes to child welfare", call = "route", door = "inntak",
+      person = { age = 7, need = "family", severity = 2 }, ctx = {}, expect = "bvt_und" },
+    { name = "a family concern at 19 goes to NAV's youth team", call = "route", door = "inntak",
+      person = { age = 19, need = "family", severity = 1 }, ctx = {}, expect = "nav_ung" },
+    { name = "learning difficulties at 9 go to PPT", call = "route", door = "inntak",
+      person = { age = 9, need = "learning", severity = 1 }, ctx = {}, expect = "ppt" },
+    { name = "learning difficulties at 16 go to the county's PPT/OT", call = "route", door = "inntak",
+      person = { age = 16.5, need = "learning", severity = 1 }, ctx = {}, expect = "fk_ot" },
+    { name = "substance use at 15 goes to the youth health clinic (ruskontrakt)", call = "route",
+      door = "inntak", person = { age = 15, need = "substance", severity = 1 }, ctx = {}, expect = "hfu" },
+    { name = "moderate substance use at 19 goes to RPH", call = "route", door = "inntak",
+      person = { age = 19, need = "substance", severity = 2 }, ctx = {}, expect = "rph" },
+    { name = "mild substance use at 21 stays with HFU", call = "route", door = "inntak",
+      person = { age = 21, need = "substance", severity = 1 }, ctx = {}, expect = "hfu" },
+    { name = "moderate problems at 14 go to the FPH child team", call = "route", door = "inntak",
+      person = { age = 14, need = "moderate", severity = 2 }, ctx = {}, expect = "fph_barn" },
+    { name = "moderate problems at 20 go to the FPH adult team", call = "route", door = "inntak",
+      person = { age = 20, need = "moderate", severity = 2 }, ctx = {}, expect = "fph_voksen" },
+    { name = "a mild problem of severity 2 at 10 goes to FPH", call = "route", door = "inntak",
+      person = { age = 10, need = "mild", severity = 2 }, ctx = {}, expect = "fph_barn" },
+    { name = "a mild problem at 10 goes to the school nurse", call = "route", door = "inntak",
+      person = { age = 10, need = "mild", severity = 1 }, ctx = {}, expect = "hs" },
+    { name = "a mild problem at 22 goes to the FPH adult team", call = "route", door = "inntak",
+      person = { age = 22, need = "mild", severity = 1 }, ctx = {}, expect = "fph_voksen" },
+    { name = "welfare needs at 17 go to NAV's youth team", call = "route", door = "inntak",
+      person = { age = 17, need = "welfare", severity = 1 }, ctx = {}, expect = "nav_ung" },
+    { name = "the intake team's service decides the same way", call = "next",
+      service = { id = "inntak" }, person = { age = 14, need = "moderate", severity = 2 }, ctx = {},
+      expect = "fph_barn" },
+  },
+}

@@ -1,0 +1,1 @@
+python3 tests/readme_schema.py "$(command -v samsim)"

@@ -1,0 +1,1 @@
+samsim compare --help; samsim report --help

@@ -1,0 +1,1 @@
+samsim test rules/

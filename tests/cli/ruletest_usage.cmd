@@ -1,0 +1,2 @@
+samsim test --verbose; echo "exit $?"
+samsim test --help; echo "exit $?"
