@@ -956,7 +956,8 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
         bool postponed = !held || (door && gsl_rng_uniform(r) < mt->postpone);
         if (postponed) {
             p->meetings_passed++;
-            trace(s, p, "meeting at %s %s: waits for the next", node_name(s, node), held ? "postponed the case" : "was not held");
+            trace(s, p, "the meeting at %s %s %s: waits for the next", node >= m->nservices ? "door" : "service",
+                  node_name(s, node), held ? "postponed the case" : "was not held");
             waitlist *w = &s->meeting_list[node];
             if (w->n == w->cap) {
                 w->cap = w->cap ? w->cap * 2 : 64;
@@ -973,12 +974,12 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
                 if (p->meetings_passed == 0) s->y.first_meeting++;
                 ss_welford_add(&s->y.meeting_wait, s->k.now - p->door_since);
             }
-            trace(s, p, "meeting at door %s decides after %.0f days", node_name(s, node), s->k.now - p->door_since);
+            trace(s, p, "the meeting at door %s decides after %.0f days", node_name(s, node), s->k.now - p->door_since);
             p->state = SS_P_ARRIVING;
             ps->token++;
             rc = route_from_door(s, slot, d);
         } else {
-            trace(s, p, "decision meeting at %s", node_name(s, node));
+            trace(s, p, "the decision meeting at service %s takes up the referral", node_name(s, node));
             set_queue(s, node, -1);
             ps->token++;
             rc = decide_referral(s, slot, node, d);

@@ -1,0 +1,11 @@
+# Individual plans and coordinators: reporting everyone and enough coordinators gives everyone a
+# plan offer; a pool of zero gives no one a coordinator; more reporting means more offers.
+T=$(mktemp -d)
+samsim run tests/fixtures/features.lua --reps 6 --json --set coordination.notified=1 --set coordination.consent=1 --set coordination.coordinators=100 > $T/all.json
+samsim run tests/fixtures/features.lua --reps 6 --json --set coordination.coordinators=0 > $T/none.json
+samsim run tests/fixtures/features.lua --reps 6 --json --set coordination.notified=0.3 > $T/few.json
+jq -r '"everyone reported: offered \(.system.plan_offered_share.mean > 0.9), coordinated \(.system.coordinator_share.mean > 0.9)"' $T/all.json
+jq -r '"no coordinators: coordinator share \(.system.coordinator_share.mean), load \(.system.coordinator_load_mean.mean)"' $T/none.json
+jq -s -r 'if .[1].system.plan_offered_share.mean < .[0].system.plan_offered_share.mean then "less reporting, fewer offers" else "NOT fewer offers" end' $T/all.json $T/few.json
+jq -r '"responsibility-group hours counted: \(.system.responsibility_group_hours.mean > 0)"' $T/all.json
+rm -rf $T
