@@ -67,7 +67,7 @@ test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all build-asan-tests
-	@tests/run.sh build build-asan
+	@VALGRIND_BUILD=build tests/run.sh build build-asan
 
 build-asan-tests: $(UNIT_BIN)
 

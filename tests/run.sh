@@ -60,6 +60,17 @@ for build in "$@"; do
     done
 done
 
+# valgrind over a few real runs (set by make test; make valgrind runs the whole list)
+if [ -n "${VALGRIND_BUILD:-}" ]; then
+    echo "== valgrind against $VALGRIND_BUILD"
+    vout=$(tests/valgrind.sh "$VALGRIND_BUILD" --quick)
+    printf '%s\n' "$vout" | grep -v ' passed, ' || true
+    vp=$(printf '%s\n' "$vout" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    vf=$(printf '%s\n' "$vout" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    passed=$((passed + ${vp:-0})); failed=$((failed + ${vf:-1}))
+    [ "${vf:-1}" -gt 0 ] && failures+=("valgrind")
+fi
+
 if [ $failed -gt 0 ]; then
     echo "failed:"; printf '  %s\n' "${failures[@]}"
 fi
