@@ -498,7 +498,7 @@ static int read_calendar(build *b)
     if (rc == 0 && ss_date_parse(start, &d0) < 0)
         rc = ss_reader_fail(&b->r, "start", "expected a date \"YYYY-MM-DD\", got \"%s\"", start);
     if (rc == 0) ss_calendar_init(&m->cal, d0);
-    if (rc == 0) rc = ss_reader_number(&b->r, "horizon_days", 1, 365.25 * 200, true, 0, &m->horizon);
+    if (rc == 0) rc = ss_reader_number(&b->r, "horizon_days", 1, 365.25 * 5000, true, 0, &m->horizon);
     if (rc == 0) rc = ss_reader_number(&b->r, "warmup_days", 0, INFINITY, false, 0, &m->warmup);
     if (rc == 0 && m->warmup >= m->horizon)
         rc = ss_reader_fail(&b->r, "warmup_days", "expected less than horizon_days (%g), got %g", m->horizon, m->warmup);

@@ -97,15 +97,12 @@ static const char *key_name(lua_State *L, int idx)
     return luaL_tolstring(L, idx, NULL); /* ... name */
 }
 
-/* env.__index(env, key): a declared (safe) global, or an error at the rule's line, which is
- * what catches typos such as "mathh.floor". */
-static int env_index(lua_State *L)
+/* globals.__index(G, key): reached only when the name is not a (safe) global, so an error at
+ * the rule's line, which is what catches typos such as "mathh.floor".  Environments look names
+ * up in the globals table itself (a plain table as __index), so a declared global costs the VM
+ * two table look-ups and no C call. */
+static int undeclared_global(lua_State *L)
 {
-    lua_settop(L, 2);                                  /* env key */
-    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* env key G */
-    lua_pushvalue(L, 2);                                 /* env key G key */
-    if (lua_rawget(L, 3) != LUA_TNIL)                    /* env key G value */
-        return 1;
     return luaL_error(L, "undeclared global '%s'", key_name(L, 2));
 }
 
@@ -120,8 +117,15 @@ static int env_newindex(lua_State *L)
  * cannot loosen the rules for everybody. */
 static void make_env_meta(lua_State *L)
 {
-    lua_createtable(L, 0, 3);                          /* mt */
-    lua_pushcfunction(L, env_index);                   /* mt f */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* G */
+    lua_createtable(L, 0, 2);                          /* G gmt */
+    lua_pushcfunction(L, undeclared_global);           /* G gmt f */
+    lua_setfield(L, -2, "__index");                    /* G gmt */
+    lua_pushboolean(L, 0);                             /* G gmt false */
+    lua_setfield(L, -2, "__metatable");                /* G gmt */
+    lua_setmetatable(L, -2);                           /* G */
+    lua_createtable(L, 0, 3);                          /* G mt */
+    lua_insert(L, -2);                                 /* mt G */
     lua_setfield(L, -2, "__index");                    /* mt */
     lua_pushcfunction(L, env_newindex);                /* mt f */
     lua_setfield(L, -2, "__newindex");                 /* mt */

@@ -568,8 +568,9 @@ static int route_from_door(ss_sim *s, int slot, ss_diag *d)
     if (decide_route(s, p, p->door, &sv, d) < 0) return -1;
     if (tracing(s, p)) {
         char why[300];
-        trace(s, p, "door %s routes to %s (%s)", s->m->doors[p->door].id, s->m->services[sv].id,
-              rule_origin(s, &s->m->doors[p->door].route, why, sizeof why));
+        if (tracing(s, p))
+            trace(s, p, "door %s routes to %s (%s)", s->m->doors[p->door].id, s->m->services[sv].id,
+                  rule_origin(s, &s->m->doors[p->door].route, why, sizeof why));
     }
     return handoff(s, slot, s->m->nservices + p->door, sv, d);
 }
@@ -676,8 +677,9 @@ static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d)
     if (outcome >= 0) {
         if (s->measuring) st->redirected++;
         char why[300];
-        trace(s, p, "referral to %s redirected to %s (%s)", svc->id, s->m->services[outcome].id,
-              rule_origin(s, &svc->accept, why, sizeof why));
+        if (tracing(s, p))
+            trace(s, p, "referral to %s redirected to %s (%s)", svc->id, s->m->services[outcome].id,
+                  rule_origin(s, &svc->accept, why, sizeof why));
         p->service = -1;
         p->state = SS_P_ARRIVING;
         return handoff(s, slot, sv, outcome, d);
@@ -764,7 +766,8 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
     if (decide_next(s, p, sv, &target, d) < 0) return -1;
     char why[300];
     if (target == SS_T_DISCHARGE) {
-        trace(s, p, "episode at %s ends: discharged (%s)", svc_def->id, rule_origin(s, &svc_def->next, why, sizeof why));
+        if (tracing(s, p))
+            trace(s, p, "episode at %s ends: discharged (%s)", svc_def->id, rule_origin(s, &svc_def->next, why, sizeof why));
         if (s->measuring && p->counted) ss_welford_add(&s->y.right_help, admitted_at - p->arrived);
         bool back = gsl_rng_uniform(s->rng_relapse[sv]) < svc_def->relapse_share;
         double after = back ? ss_dist_sample(&svc_def->relapse_after, s->rng_relapse[sv]) : 0;
@@ -772,8 +775,9 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
         if (leave_system(s, e->a, "discharged", back) < 0) return -1;
         if (back && schedule(s, s->k.now + fmax(after, 0), EV_RELAPSE, e->a, ps->token, d) < 0) return -1;
     } else {
-        trace(s, p, "episode at %s ends: referred on to %s (%s)", svc_def->id, s->m->services[target].id,
-              rule_origin(s, &svc_def->next, why, sizeof why));
+        if (tracing(s, p))
+            trace(s, p, "episode at %s ends: referred on to %s (%s)", svc_def->id, s->m->services[target].id,
+                  rule_origin(s, &svc_def->next, why, sizeof why));
         if (handoff(s, e->a, sv, target, d) < 0) return -1;
     }
     return try_admit(s, sv, d);
@@ -892,7 +896,8 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     }
     if (tracing(s, p)) {
         char why[300];
-        trace(s, p, "comes in by door %s (%s)", s->m->doors[p->door].id, rule_origin(s, &dm->door, why, sizeof why));
+        if (tracing(s, p))
+            trace(s, p, "comes in by door %s (%s)", s->m->doors[p->door].id, rule_origin(s, &dm->door, why, sizeof why));
     }
     return at_door(s, slot, d);
 }
@@ -1342,10 +1347,11 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
     v[SS_YM_REASSESSMENTS_MEAN] = mean_or_nan(&y->reassessments);
     v[SS_YM_LOST_AT_TRANSITION] = y->lost_transition;
     v[SS_YM_LOST_AT_AGE_BOUNDARY] = m->nage_boundaries ? (double)y->lost_age : NAN;
-    v[SS_YM_HANDOFFS_SAME_UNIT] = y->handoffs[SS_SAME_UNIT];
-    v[SS_YM_HANDOFFS_SAME_SECTOR] = y->handoffs[SS_SAME_SECTOR];
-    v[SS_YM_HANDOFFS_ACROSS_SECTORS] = y->handoffs[SS_ACROSS_SECTORS];
-    v[SS_YM_HANDOFFS_OUTSIDE] = y->handoffs[SS_OUTSIDE];
+    bool org = m->nunits > 0;  /* distances mean nothing without an organisation */
+    v[SS_YM_HANDOFFS_SAME_UNIT] = org ? (double)y->handoffs[SS_SAME_UNIT] : NAN;
+    v[SS_YM_HANDOFFS_SAME_SECTOR] = org ? (double)y->handoffs[SS_SAME_SECTOR] : NAN;
+    v[SS_YM_HANDOFFS_ACROSS_SECTORS] = org ? (double)y->handoffs[SS_ACROSS_SECTORS] : NAN;
+    v[SS_YM_HANDOFFS_OUTSIDE] = org ? (double)y->handoffs[SS_OUTSIDE] : NAN;
     v[SS_YM_MEETING_WAIT_MEAN] = meetings ? mean_or_nan(&y->meeting_wait) : NAN;
     v[SS_YM_FIRST_MEETING_SHARE] = meetings ? share(y->first_meeting, y->meeting_decided) : NAN;
     bool coord = m->coord.on;

@@ -95,13 +95,52 @@ void ss_samples_free(ss_samples *s)
 }
 
 /* Sorting once per call is fine: quantiles are read once, at the end of a replication. */
+/* Quickselect (median of three pivots): afterwards x[k] is the k-th smallest, everything before
+ * it is <= x[k] and everything after is >= x[k].  Linear on average: a replication can hold a
+ * million waits, and sorting them for two quantiles cost more than simulating them. */
+static double select_kth(double *x, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (hi > lo) {
+        size_t mid = lo + (hi - lo) / 2;
+        double a = x[lo], b = x[mid], c = x[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot) i++;
+            while (x[j] > pivot) j--;
+            if (i <= j) {
+                double t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;  /* x[j+1 .. i-1] all equal the pivot */
+    }
+    return x[k];
+}
+
+/* As gsl_stats_quantile_from_sorted_data: (1 - f) * x(k) + f * x(k+1), k = floor(p * (n - 1)). */
 double ss_samples_quantile(ss_samples *s, double p)
 {
     assert(p >= 0.0 && p <= 1.0);
     if (s->n == 0)
         return NAN;
-    gsl_sort(s->x, 1, s->n);
-    return gsl_stats_quantile_from_sorted_data(s->x, 1, s->n, p);
+    double index = p * (double)(s->n - 1);
+    size_t k = (size_t)index;
+    double f = index - (double)k;
+    double lo = select_kth(s->x, s->n, k);
+    if (f == 0.0 || k + 1 >= s->n)
+        return lo;
+    double hi = s->x[k + 1];  /* the (k+1)-th smallest is the least of those after x[k] */
+    for (size_t i = k + 2; i < s->n; i++)
+        if (s->x[i] < hi) hi = s->x[i];
+    return (1.0 - f) * lo + f * hi;
 }
 
 /* ---- estimates across replications --------------------------------------------------------- */

@@ -44,8 +44,9 @@ typedef struct ss_samples {
 int ss_samples_push(ss_samples *s, double v);
 void ss_samples_clear(ss_samples *s);  /* n = 0, memory kept */
 void ss_samples_free(ss_samples *s);
-/* Sorts in place, then the quantile p in [0,1] as gsl_stats_quantile_from_sorted_data
- * (linear interpolation); NaN when empty. */
+/* The quantile p in [0,1] as gsl_stats_quantile_from_sorted_data would give on the sorted
+ * sample (linear interpolation), by selection in linear time; reorders the sample in place.
+ * NaN when empty. */
 double ss_samples_quantile(ss_samples *s, double p);
 
 /* An estimate across replications: mean and a two-sided t interval. */

@@ -2,6 +2,10 @@
 #include "testing.h"
 
 #include <stdlib.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include <stdlib.h>
 
 #include "stats.h"
 
@@ -206,9 +210,34 @@ static void paired_skips_incomplete_pairs(void **state)
     assert_near(p.ci_high - p.mean, T975_2 * sd / sqrt(3.0), 1e-9);
 }
 
+/* Selection gives what sorting gives, on random data with many ties. */
+static void quantile_matches_sorting(void **state)
+{
+    (void)state;
+    unsigned seed = 12345;
+    for (int round = 0; round < 20; round++) {
+        size_t n = 1 + (size_t)(round * 997) % 5000;
+        ss_samples s = {0};
+        double *copy = malloc(sizeof(double) * n);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double v = (double)((seed >> 16) % (round % 2 ? 50 : 100000)) / 7.0;
+            ss_samples_push(&s, v);
+            copy[i] = v;
+        }
+        gsl_sort(copy, 1, n);
+        static const double ps[] = {0.0, 0.1, 0.25, 0.5, 0.9, 0.99, 1.0};
+        for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++)
+            assert_near(ss_samples_quantile(&s, ps[k]), gsl_stats_quantile_from_sorted_data(copy, 1, n, ps[k]), 1e-12);
+        free(copy);
+        ss_samples_free(&s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(quantile_matches_sorting),
         cmocka_unit_test(welford_matches_two_pass),
         cmocka_unit_test(welford_small_and_reset),
         cmocka_unit_test(timeavg_step_function),
