@@ -18,7 +18,8 @@
  *   name          shown when the case fails, and it picks the case's random stream
  *   call          the function to call; may be left out when the module has only one
  *   person        the person's fields (id, age, need, severity, complex, door, arrived,
- *                 days_since_concern, waited, referrals, handoffs, services, current, history)
+ *                 days_since_concern, waited, referrals, handoffs, bounces, services, current,
+ *                 history)
  *   door          the door id: route rules get (person, door, ctx)
  *   service       the service's fields (id, name, unit, sector, fte, queue, caseload, capacity,
  *                 target_wait): accept, priority, next and at_age get (person, service, ctx)
@@ -319,16 +320,17 @@ typedef struct view_spec {
     const field_spec *fields; /* ends with a NULL name */
 } view_spec;
 
-/* The fields rules.c gives, in its order, so messages list them the same way. */
+/* The fields rules.c gives, in its order, so messages list them the same way (a unit test
+ * checks each list against rules.c's text). */
 static const field_spec person_fields[] = {
     {"id", LUA_TNUMBER, false},        {"age", LUA_TNUMBER, false},
     {"need", LUA_TSTRING, false},      {"severity", LUA_TNUMBER, false},
     {"complex", LUA_TBOOLEAN, false},  {"door", LUA_TSTRING, true},
     {"arrived", LUA_TNUMBER, false},   {"days_since_concern", LUA_TNUMBER, false},
     {"waited", LUA_TNUMBER, false},    {"referrals", LUA_TNUMBER, false},
-    {"handoffs", LUA_TNUMBER, false},  {"services", LUA_TNUMBER, false},
-    {"current", LUA_TSTRING, true},    {"history", LUA_TTABLE, false},
-    {NULL, 0, false}};
+    {"handoffs", LUA_TNUMBER, false},  {"bounces", LUA_TNUMBER, false},
+    {"services", LUA_TNUMBER, false},  {"current", LUA_TSTRING, true},
+    {"history", LUA_TTABLE, false},    {NULL, 0, false}};
 static const field_spec service_fields[] = {
     {"id", LUA_TSTRING, false},        {"name", LUA_TSTRING, false},
     {"unit", LUA_TSTRING, true},       {"sector", LUA_TSTRING, true},
@@ -703,7 +705,7 @@ typedef struct file_run {
     const ss_ruletest_opts *o;
     ss_ruletest_counts *c;
     int module, tests;          /* stack indices */
-    const char *funcs[MAX_FUNCS]; /* names of the module's functions, sorted */
+    const char *funcs[MAX_FUNCS]; /* names of the module's functions, sorted (for messages) */
     int nfuncs;
     int *lines;                 /* [#tests] source lines, or NULL */
     int failed;                 /* cases of this file that failed */
@@ -729,9 +731,11 @@ static int read_call(file_run *f, test_case *tc, ss_diag *d)
         return ss_fail(d, "which function? add call = \"...\" (the module has %s)", list);
     if (!tc->call)
         tc->call = f->funcs[0];
-    for (int i = 0; i < f->nfuncs; i++)
-        if (strcmp(f->funcs[i], tc->call) == 0)
-            return 0;
+    lua_pushstring(f->L, tc->call);                         /* call */
+    bool found = lua_rawget(f->L, f->module) == LUA_TFUNCTION; /* fn? */
+    lua_pop(f->L, 1);
+    if (found)
+        return 0;
     return ss_fail(d, "call = \"%s\": the module has no function '%s' (functions: %s)", tc->call, tc->call, list);
 }
 

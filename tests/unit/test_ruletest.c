@@ -166,7 +166,7 @@ static void test_unknown_field_in_case_view(void **state)
 {
     expect_run(ROUTE_MODULE("    { door = 'gp', person = { need = 'mild', agee = 3, zzz = 1 }, expect = 'fph' },\n"),
                "FAIL t.lua:7: test 1: person has no field 'agee' (fields: id, age, need, severity, complex, "
-               "door, arrived, days_since_concern, waited, referrals, handoffs, services, current, history)\n",
+               "door, arrived, days_since_concern, waited, referrals, handoffs, bounces, services, current, history)\n",
                0, 1);
 }
 
@@ -224,6 +224,30 @@ static void test_nil_and_lists(void **state)
                "  end,\n"
                "  tests = { { person = { history = { 'a', 'b' } }, service = { unit = false }, samples = 3, expect = 3 } } }\n",
                "ok t.lua (1 test)\n", 1, 0);
+}
+
+/* The views name the engine's fields: each list in a message is the one rules.c gives, so a
+ * field added to the engine and not here shows up as a failing test. */
+static void test_field_lists_match_the_engine(void **state)
+{
+    FILE *f = fopen("engine/rules.c", "r");
+    if (!f)
+        skip(); /* run from elsewhere than the repository's root */
+    static char src[1 << 16];
+    src[fread(src, 1, sizeof src - 1, f)] = '\0';
+    fclose(f);
+    const char *cases[] = {"person = { x = 1 }", "service = { x = 1 }", "ctx = { x = 1 }"};
+    for (int i = 0; i < 3; i++) {
+        char code[256];
+        snprintf(code, sizeof code, "return { door = function() end, tests = { { %s, expect = 1 } } }", cases[i]);
+        result r = run(code);
+        const char *list = strstr(r.out, "has no field 'x' (fields: ");
+        assert_non_null(list);
+        list += strlen("has no field 'x' ");
+        r.out[strlen(r.out) - 1] = '\0'; /* the newline */
+        assert_contains(src, list);
+        free(r.out);
+    }
 }
 
 /* ---------------------------------------------------------------- the case's shape */
@@ -437,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_views_read_only),
         cmocka_unit_test(test_ctx_lookups),
         cmocka_unit_test(test_nil_and_lists),
+        cmocka_unit_test(test_field_lists_match_the_engine),
         cmocka_unit_test(test_case_mistakes),
         cmocka_unit_test(test_call_needed_with_several_functions),
         cmocka_unit_test(test_argument_shapes),
