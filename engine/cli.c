@@ -266,8 +266,8 @@ static const ss_command *const commands[] = {
     &ss_cmd_test,
     &ss_cmd_compare,
     &ss_cmd_report,
-    /* batch: */
-    /* merge: */
+    &ss_cmd_batch,
+    &ss_cmd_merge,
     &ss_cmd_repl,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])

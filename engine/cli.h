@@ -32,8 +32,8 @@ extern const ss_command ss_cmd_schema;
 extern const ss_command ss_cmd_test;
 extern const ss_command ss_cmd_compare;
 extern const ss_command ss_cmd_report;
-/* extern batch */
-/* extern merge */
+extern const ss_command ss_cmd_batch;
+extern const ss_command ss_cmd_merge;
 extern const ss_command ss_cmd_repl;
 
 #define SS_CLI_MAX_LIST 64

@@ -114,7 +114,7 @@ typedef enum {
     S_NO_GNUPLOT, S_CHART_FAILED, S_REGISTER, S_REGISTER_NOTE, S_KIND, S_SOURCE_OR_REASON, S_VALUE,
     S_KIND_SOURCE, S_KIND_ASSUMPTION, S_MISSING, S_REGISTER_CHANGED, S_REGISTER_SAME, S_REPRO,
     S_REPRO_NOTE, S_ENGINE, S_SCEN_HASH, S_RULES_HASH, S_PERIOD, S_PERIOD_FMT, S_COMMAND, S_STARTED,
-    S_COMPARE_CMD, S_REPORT_CMD, S_MD_CHARTS, S_ONLY_BASE, S_IN_WORDS, S_NO_QUEUE, S_WAITS_QUICK, S_NSTRINGS
+    S_COMPARE_CMD, S_REPORT_CMD, S_MD_CHARTS, S_ONLY_BASE, S_IN_WORDS, S_NO_QUEUE, S_WAITS_QUICK, S_AS_A_WHOLE, S_NSTRINGS
 } string_id;
 
 static const char *const strings[S_NSTRINGS][2] = {
@@ -228,6 +228,7 @@ static const char *const strings[S_NSTRINGS][2] = {
     [S_IN_WORDS] = {"In plain words", "Med vanlige ord"},
     [S_WAITS_QUICK] = {"Every first contact came within two weeks, in every model, at: %s.",
                         "Alle første kontakter kom innen to uker, i alle modellene, ved: %s."},
+    [S_AS_A_WHOLE] = {"as a whole", "som helhet"},
     [S_NO_QUEUE] = {"No service has a queue worth drawing (a mean below half a case).", "Ingen tjeneste har kø verdt å tegne (under en halv sak i snitt)."},
 };
 
@@ -1102,6 +1103,8 @@ struct ss_report {
     model *models;
     option_view *options;            /* [nmodels - 1] */
     ss_comparison self;              /* the base against itself: its estimates when alone */
+    int nsvc;                        /* services of any model: the base's, then new ones (charts, flows) */
+    const char **svc_id, **svc_name; /* borrowed from the runs */
     ss_register_entry *reg;
     int nreg;
     int nflows;
@@ -1171,14 +1174,13 @@ static bool wait_shares(const ss_stored_run *run, int s, double share[SS_WAIT_BI
     return total > 0;
 }
 
-/* Shares of every model for the base's service s; the last bin worth drawing, or -1 when nobody
+/* Shares of every model for service s (of the union); the last bin worth drawing, or -1 when nobody
  * reached the service in any model. */
 static int wait_shares_all(const ss_report *r, int s, double share[][SS_WAIT_BINS])
 {
-    const ss_stored_run *base = &base_model(r)->run;
     int last = -1;
     for (int m = 0; m < r->nmodels; m++) {
-        int t = service_in(&r->models[m].run, base->ids[s]);
+        int t = service_in(&r->models[m].run, r->svc_id[s]);
         if (t < 0 || !wait_shares(&r->models[m].run, t, share[m])) {
             memset(share[m], 0, sizeof share[m]);
             continue;
@@ -1192,7 +1194,6 @@ static int wait_shares_all(const ss_report *r, int s, double share[][SS_WAIT_BIN
 
 static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_BINS], int last)
 {
-    const ss_stored_run *base = &base_model(r)->run;
     {
         sbuf sc = {0};
         double w = (double)SS_WAIT_BIN_DAYS / (r->nmodels + 1);
@@ -1202,7 +1203,7 @@ static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_B
                 sb_fmt(&sc, "%d %g %g\n", m, b * SS_WAIT_BIN_DAYS + (m + 1) * w, share[m][b]);
         sb_str(&sc, "EOD\n");
         sb_fmt(&sc, "set title ");
-        gp_quote(&sc, service_name(base, s));
+        gp_quote(&sc, r->svc_name[s]);
         sb_str(&sc, "\nset xlabel ");
         gp_quote(&sc, T(r, S_AX_WAIT_X));
         sb_str(&sc, "\nset ylabel ");
@@ -1222,7 +1223,7 @@ static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_B
             gp_quote(&sc, title);
         }
         sb_str(&sc, "\n");
-        add_chart(r, FIG_WAITS, service_name(base, s), plot(p, sc.s, 560, 320), p);
+        add_chart(r, FIG_WAITS, r->svc_name[s], plot(p, sc.s, 560, 320), p);
         free(sc.s);
     }
 }
@@ -1231,10 +1232,9 @@ static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_B
  * says less than a sentence: those are listed instead, unless no service has more to show. */
 static void chart_waits(ss_report *r, plotter *p)
 {
-    const ss_stored_run *base = &base_model(r)->run;
     double share[SS_REPORT_MAX_RUNS][SS_WAIT_BINS];
     int drawn = 0, first_reached = -1;
-    for (int s = 0; s < base->nservices; s++) {
+    for (int s = 0; s < r->nsvc; s++) {
         int last = wait_shares_all(r, s, share);
         if (last < 0)
             continue;  /* nobody reached this service */
@@ -1242,7 +1242,7 @@ static void chart_waits(ss_report *r, plotter *p)
             first_reached = s;
         if (last == 0) {
             size_t l = strlen(r->waits_quick);
-            snprintf(r->waits_quick + l, sizeof r->waits_quick - l, "%s%s", l ? ", " : "", service_name(base, s));
+            snprintf(r->waits_quick + l, sizeof r->waits_quick - l, "%s%s", l ? ", " : "", r->svc_name[s]);
             continue;
         }
         wait_chart(r, p, s, share, last);
@@ -1326,7 +1326,7 @@ static void queue_chart(ss_report *r, plotter *p, int s, double *buf)
     sbuf sc = {0};
     for (int m = 0; m < r->nmodels; m++) {
         const ss_stored_run *run = &r->models[m].run;
-        int t = service_in(run, base->ids[s]);
+        int t = service_in(run, r->svc_id[s]);
         sb_fmt(&sc, "$m%d << EOD\n", m);
         int nsamples = run->nreps ? run->reps[0].nsamples : 0;
         for (int k = 0; t >= 0 && k < nsamples; k++) {
@@ -1344,7 +1344,7 @@ static void queue_chart(ss_report *r, plotter *p, int s, double *buf)
     date_after(base->start_date, base->warmup_days, to);
     date_after(base->start_date, base->horizon_days, end);
     sb_str(&sc, "set xdata time\nset timefmt '%Y-%m-%d'\nset format x '%Y-%m'\nset title ");
-    gp_quote(&sc, service_name(base, s));
+    gp_quote(&sc, r->svc_name[s]);
     sb_str(&sc, "\nset ylabel ");
     gp_quote(&sc, T(r, S_AX_QUEUE_Y));
     /* ticks every half year (in seconds, gnuplot's time unit) */
@@ -1363,24 +1363,23 @@ static void queue_chart(ss_report *r, plotter *p, int s, double *buf)
         gp_quote(&sc, title);
     }
     sb_str(&sc, "\n");
-    add_chart(r, FIG_QUEUES, service_name(base, s), plot(p, sc.s, 560, 320), p);
+    add_chart(r, FIG_QUEUES, r->svc_name[s], plot(p, sc.s, 560, 320), p);
     free(sc.s);
 }
 
 /* Only services where people actually wait: a flat line at zero says nothing. */
 static void chart_queues(ss_report *r, plotter *p)
 {
-    const ss_stored_run *base = &base_model(r)->run;
     int maxreps = 1;
     for (int m = 0; m < r->nmodels; m++)
         maxreps = r->models[m].run.nreps > maxreps ? r->models[m].run.nreps : maxreps;
     double *buf = calloc(maxreps, sizeof *buf);
     int drawn = 0, best = -1;
     double best_peak = 0.0;
-    for (int s = 0; buf && s < base->nservices; s++) {
+    for (int s = 0; buf && s < r->nsvc; s++) {
         double peak = 0.0;
         for (int m = 0; m < r->nmodels; m++) {
-            int t = service_in(&r->models[m].run, base->ids[s]);
+            int t = service_in(&r->models[m].run, r->svc_id[s]);
             double q = t >= 0 ? peak_mean_queue(&r->models[m].run, t, buf) : 0.0;
             peak = q > peak ? q : peak;
         }
@@ -1403,22 +1402,21 @@ static void chart_queues(ss_report *r, plotter *p)
 /* "hs: Helsestasjon og skolehelsetjenesten · fph: ..." under charts that name services by id. */
 static void id_legend(const ss_report *r, const char *title, char *out, size_t n)
 {
-    const ss_stored_run *base = &base_model(r)->run;
     snprintf(out, n, "%s.", title);
-    for (int s = 0; s < base->nservices; s++) {
+    for (int s = 0; s < r->nsvc; s++) {
         size_t l = strlen(out);
-        snprintf(out + l, n - l, "%s%s: %s", s ? " · " : " ", base->ids[s], service_name(base, s));
+        snprintf(out + l, n - l, "%s%s: %s", s ? " · " : " ", r->svc_id[s], r->svc_name[s]);
     }
 }
 
 /* ---- charts: bars with intervals (caseload per FTE, compliance) ------------------------------------ */
 
-/* Estimates of one service metric of model m for the base's service s (NaN when absent). */
+/* Estimates of one service metric of model m for service s of the union (NaN when m lacks it). */
 static ss_estimate model_estimate(const ss_report *r, int m, int s, int metric)
 {
-    const ss_stored_run *base = &base_model(r)->run, *run = &r->models[m].run;
+    const ss_stored_run *run = &r->models[m].run;
     ss_estimate none = {NAN, NAN, NAN, NAN, 0};
-    int t = service_in(run, base->ids[s]);
+    int t = service_in(run, r->svc_id[s]);
     if (t < 0 || run->nreps == 0)
         return none;
     double *x = calloc(run->nreps, sizeof *x);
@@ -1434,14 +1432,13 @@ static ss_estimate model_estimate(const ss_report *r, int m, int s, int metric)
 /* Grouped bars with the 95 % interval as whiskers, one group per service that has the metric. */
 static int bars_chart(ss_report *r, plotter *p, figure_id fig, int metric, double scale, const char *ylabel)
 {
-    const ss_stored_run *base = &base_model(r)->run;
     sbuf sc = {0};
     int rows = 0;
     sb_str(&sc, "$d << EOD\n");
-    for (int s = 0; s < base->nservices; s++) {
+    for (int s = 0; s < r->nsvc; s++) {
         sbuf line = {0};
         bool any = false;
-        sb_fmt(&line, "\"%s\"", base->ids[s]);  /* data files know only double quotes */
+        sb_fmt(&line, "\"%s\"", r->svc_id[s]);  /* data files know only double quotes */
         for (int m = 0; m < r->nmodels; m++) {
             ss_estimate e = model_estimate(r, m, s, metric);
             any |= isfinite(e.mean);
@@ -1483,17 +1480,16 @@ static int bars_chart(ss_report *r, plotter *p, figure_id fig, int metric, doubl
 
 static const char *flow_end(const ss_report *r, int s, bool from, bool long_name)
 {
-    const ss_stored_run *base = &base_model(r)->run;
-    if (s >= base->nservices)
+    if (s >= r->nsvc)
         return T(r, from ? S_NEW_CONCERN : S_LEAVES);
-    return long_name ? service_name(base, s) : base->ids[s];
+    return long_name ? r->svc_name[s] : r->svc_id[s];
 }
 
 static double mean_flow(const ss_report *r, int m, int from, int to)
 {
-    const ss_stored_run *base = &base_model(r)->run, *run = &r->models[m].run;
-    int f = from >= base->nservices ? run->nservices : service_in(run, base->ids[from]);
-    int t = to >= base->nservices ? run->nservices : service_in(run, base->ids[to]);
+    const ss_stored_run *run = &r->models[m].run;
+    int f = from >= r->nsvc ? run->nservices : service_in(run, r->svc_id[from]);
+    int t = to >= r->nsvc ? run->nservices : service_in(run, r->svc_id[to]);
     if (f < 0 || t < 0 || run->nreps == 0)
         return 0.0;
     double sum = 0.0;
@@ -1516,8 +1512,7 @@ static int cmp_flow(const void *x, const void *y)
 /* Every pair of the base's services (and outside) that any model moved someone along. */
 static void collect_flows(ss_report *r)
 {
-    const ss_stored_run *base = &base_model(r)->run;
-    int n = base->nservices + 1;
+    int n = r->nsvc + 1;
     r->flows = calloc((size_t)n * n, sizeof *r->flows);
     if (!r->flows)
         abort();
@@ -1721,6 +1716,32 @@ static void model_label(ss_report *r, int i)
     snprintf(m->label, sizeof m->label, "%s", *given ? given : *m->run.scenario_path ? m->run.scenario_path : m->run.scenario_name);
 }
 
+/* An option may open a service the base lacks (an intake team, a family centre): charts and flows
+ * cover the union, in the base's order first. */
+static int collect_services(ss_report *r, ss_diag *d)
+{
+    int cap = 1;
+    for (int m = 0; m < r->nmodels; m++)
+        cap += r->models[m].run.nservices;
+    r->svc_id = calloc(cap, sizeof *r->svc_id);
+    r->svc_name = calloc(cap, sizeof *r->svc_name);
+    if (!r->svc_id || !r->svc_name)
+        return ss_fail(d, "out of memory");
+    for (int m = 0; m < r->nmodels; m++) {
+        const ss_stored_run *run = &r->models[m].run;
+        for (int s = 0; s < run->nservices; s++) {
+            int k = 0;
+            while (k < r->nsvc && strcmp(r->svc_id[k], run->ids[s]) != 0)
+                k++;
+            if (k == r->nsvc) {
+                r->svc_id[r->nsvc] = run->ids[s];
+                r->svc_name[r->nsvc++] = service_name(run, s);
+            }
+        }
+    }
+    return 0;
+}
+
 static int load_models(ss_report *r, ss_results_db *db, ss_diag *d)
 {
     r->models = calloc(r->choice.n, sizeof *r->models);
@@ -1732,7 +1753,7 @@ static int load_models(ss_report *r, ss_results_db *db, ss_diag *d)
         r->nmodels++;
         model_label(r, i);
     }
-    return 0;
+    return collect_services(r, d);
 }
 
 static int compare_options(ss_report *r, ss_diag *d)
@@ -1812,6 +1833,8 @@ void ss_report_free(ss_report *r)
         ss_stored_run_free(&r->models[i].run);
     free(r->models);
     ss_comparison_free(&r->self);
+    free(r->svc_id);
+    free(r->svc_name);
     ss_register_free(r->reg, r->nreg);
     for (int i = 0; i < r->nflows; i++)
         free(r->flows[i].mean);
@@ -1907,6 +1930,14 @@ static const char *words_for(const ss_report *r, const char *key)
     return NULL;
 }
 
+static bool is_service_id(const ss_report *r, const char *id)
+{
+    for (int s = 0; s < r->nsvc; s++)
+        if (strcmp(r->svc_id[s], id) == 0)
+            return true;
+    return false;
+}
+
 /* "Forebyggende psykisk helsetjeneste: staff (FTE)" for services.fph.fte; other paths keep their
  * first part as the subject and name the most specific key that has words. */
 static void plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n)
@@ -1940,9 +1971,10 @@ static void plain_words(const ss_report *r, int opt, const char *path, char *out
     }
     const char *what = NULL;
     for (int i = np - 1; i >= rest && !what; i--)
-        what = words_for(r, parts[i]);
+        if (!is_service_id(r, parts[i]))  /* "route.intake": intake names a service here */
+            what = words_for(r, parts[i]);
     if (!what && rest == np)
-        what = words_for(r, parts[np - 1]);
+        what = T(r, S_AS_A_WHOLE);  /* a whole service, door or cohort added or removed */
     snprintf(out, n, "%s: %s", subject, what ? what : np > rest ? path + (parts[rest] - copy) : parts[np - 1]);
 }
 
