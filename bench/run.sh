@@ -20,6 +20,9 @@ for bin in "$build"/bench/bench_*; do
     "$bin" || status=1
     echo
 done
+echo "== bench_repl"
+bench/bench_repl.sh "$build" || status=1
+echo
 if [ $found = 0 ]; then
     echo "no benchmark binaries in $build/bench (run: make bench)" >&2
     exit 1

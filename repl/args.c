@@ -166,12 +166,3 @@ int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
     r->errors++;
     return -1;
 }
-
-int repl_fail_raw(repl *r, const char *msg)
-{
-    fflush(r->out);
-    fprintf(r->err, "%s\n", msg);
-    fflush(r->err);
-    r->errors++;
-    return -1;
-}

@@ -186,6 +186,7 @@ static int cmp_str(const void *a, const void *b)
 
 static void sort_unique(repl_strlist *l)
 {
+    if (l->n < 2) return;  /* an empty list has no array at all */
     qsort(l->v, (size_t)l->n, sizeof *l->v, cmp_str);
     int k = 0;
     for (int i = 0; i < l->n; i++) {

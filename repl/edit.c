@@ -363,7 +363,10 @@ int repl_cmd_set(repl *r, const repl_args *a)
         bool on_path = blame(d.msg, found, count_segments(path)) == 1;
         char hint[512] = "";
         if (on_path) leaf_hint(r, path, found, hint, sizeof hint);
-        return repl_fail(r, a, a->argc == 2 ? 1 : on_path ? 1 : 2, "%s%s", d.msg, hint);
+        int argi = a->argc == 2 ? 1 : on_path ? 1 : 2;
+        if (*hint && strstr(d.msg, "unknown key"))  /* a typo: the suggestion says more than the key list */
+            return repl_fail(r, a, argi, "no parameter '%s' in the model%s", path, hint);
+        return repl_fail(r, a, argi, "%s%s", d.msg, hint);
     }
     value_text(r, sc, path, now, sizeof now);
     fprintf(r->out, "%s: %s -> %s\n", path, old, now);

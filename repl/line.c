@@ -164,16 +164,14 @@ static void handle_line(term *t)
     if (!r->quit) prompt(r);
 }
 
-/* Wait for a key; false when input has ended for good. */
+/* Wait for a key, or a signal; false when input has ended for good. */
 static bool wait_key(term *t)
 {
     fd_set fds;
     FD_ZERO(&fds);
     FD_SET(fileno(rl_instream), &fds);
     if (select(fileno(rl_instream) + 1, &fds, NULL, NULL, NULL) >= 0) return true;
-    if (errno != EINTR) return false;
-    if (*t->r->interrupt) cancel_line(t);
-    return true;
+    return errno == EINTR;  /* a signal: Ctrl-C (handled by the loop) or a resized window */
 }
 
 void repl_banner(repl *r)
@@ -197,8 +195,12 @@ void repl_terminal(repl *r)
     history_start(r);
     prompt(r);
     while (!r->quit) {
+        if (*r->interrupt) {  /* pressed while a command that cannot stop (load, save) ran */
+            cancel_line(&t);
+            continue;
+        }
         if (!wait_key(&t)) break;
-        if (*r->interrupt) continue;  /* handled in wait_key */
+        if (*r->interrupt) continue;  /* cancelled above, on the next turn */
         rl_callback_read_char();
         if (t.got_line) handle_line(&t);
     }

@@ -114,7 +114,7 @@ static lua_Number operand(lua_State *L, int i)
         lua_pop(L, 1);
         lua_getfield(L, i, "mean");
         if (lua_type(L, -1) != LUA_TNUMBER)
-            luaL_error(L, "this figure has no value in the run (no case reached it)");
+            luaL_error(L, "this figure has no value in this run");
         lua_Number x = lua_tonumber(L, -1);
         lua_pop(L, 1);
         return x;
@@ -406,7 +406,7 @@ static void run_chunk(repl *r, int first_line)
         print_values(r, base, lua_gettop(L) - base + 1);
     }
     lua_settop(L, base - 1);
-    if (*r->interrupt) repl_clear_interrupt(r);
+    if (*r->interrupt) repl_interrupted(r);
 }
 
 bool repl_lua_eval(repl *r, const char *code, bool as_return, int first_line, bool final)

@@ -41,6 +41,12 @@ void repl_clear_interrupt(repl *r)
     *r->interrupt = 0;
 }
 
+void repl_interrupted(repl *r)
+{
+    repl_clear_interrupt(r);
+    if (!r->interactive) r->stop = true;
+}
+
 /* ---- one line of input ------------------------------------------------------------------ */
 
 static const char *skip_blanks(const char *s)
@@ -131,6 +137,10 @@ void repl_run_stream(repl *r, FILE *f, const char *src)
     size_t cap = 0;
     ssize_t n;
     while (!r->quit && !r->stop && (n = getline(&line, &cap, f)) >= 0) {
+        if (*r->interrupt) {  /* Ctrl-C while a command that cannot stop ran: stop here */
+            repl_interrupted(r);
+            break;
+        }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         r->lineno++;

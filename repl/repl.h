@@ -36,7 +36,7 @@
 #include "scenario.h"
 #include "study.h"
 
-#define REPL_MAX_ARGS 32
+#define REPL_MAX_ARGS 64
 #define REPL_MAX_LIST 64     /* overlays, set values */
 #define REPL_MAX_UNDO 100
 #define REPL_MAX_READ_DEPTH 16
@@ -181,11 +181,10 @@ void repl_fini(repl *r);
  * Returns -1, so handlers can `return repl_fail(...)`. */
 int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* The same for a message that already carries its location (Lua's "chunk:line:" rewritten by
- * the caller), printed as it is. */
-int repl_fail_raw(repl *r, const char *msg);
 /* Ctrl-C was pressed: forget it (a second press would otherwise end the program). */
 void repl_clear_interrupt(repl *r);
+/* Something stopped at Ctrl-C: forget the press; a script stops there, a person carries on. */
+void repl_interrupted(repl *r);
 
 /* Feed one line of input.  Returns true when the line completed an input (a command or a
  * whole Lua chunk) and then sets *complete to that input (malloc'd; caller frees) for history;

@@ -70,8 +70,7 @@ static repl_run *simulate(repl *r, repl_scen *scen, const char *label, int reps,
         repl_fail(r, NULL, -1, "%s", d.msg);
         return NULL;
     }
-    repl_clear_interrupt(r);
-    if (!r->interactive) r->stop = true;
+    repl_interrupted(r);
     repl_fail(r, NULL, -1, "interrupted: the model and the results you had are as they were");
     return NULL;
 }
@@ -189,8 +188,11 @@ int repl_cmd_run(repl *r, const repl_args *a)
 
 /* ---- results --------------------------------------------------------------------------------- */
 
+/* A measure with no value in any replication (no decision limit, no meeting door, ...) is
+ * left out: a row of dashes tells the planner nothing. */
 static void add_estimate_row(repl_table *t, const ss_metric_info *info, const ss_estimate *e)
 {
+    if (!isfinite(e->mean)) return;
     char v[96];
     repl_fmt_estimate(v, sizeof v, e, info->unit);
     repl_table_row(t, info->label, v, strcmp(info->unit, "share") == 0 ? "" : info->unit, info->doc);
@@ -260,9 +262,26 @@ int repl_cmd_export(repl *r, const repl_args *a)
 
 /* ---- trace ----------------------------------------------------------------------------------- */
 
+/* What a trace adds up to: waits in queues, and days on the way between doors and services. */
+typedef struct trace_sums {
+    repl_buf waits;
+    double waited, travelled;
+} trace_sums;
+
+/* The number just before suffix in text ("...: 5.0 days on the way"), or NAN. */
+static double number_before(const char *text, const char *suffix)
+{
+    const char *end = strstr(text, suffix);
+    if (!end) return NAN;
+    const char *p = end;
+    while (p > text && (p[-1] == '.' || (p[-1] >= '0' && p[-1] <= '9'))) p--;
+    return p < end ? strtod(p, NULL) : NAN;
+}
+
 /* One engine trace line, "2024-05-17  day   137.61  person 100  text": the date and the text.
- * Waits are summed from "first contact at SVC after W days waiting". */
-static void print_step(repl *r, const char *line, repl_buf *waits, double *total)
+ * Waits are summed from "first contact at SVC after W days waiting", and time between services
+ * from "... D days on the way". */
+static void print_step(repl *r, const char *line, trace_sums *sums)
 {
     const char *text = strstr(line, "  person ");
     if (text) text = strstr(text + 9, "  ");
@@ -271,9 +290,11 @@ static void print_step(repl *r, const char *line, repl_buf *waits, double *total
     char svc[64];
     double w;
     if (sscanf(text, "first contact at %63s after %lf days waiting", svc, &w) == 2) {
-        repl_buf_fmt(waits, "%s%s %.1f", waits->n ? ", " : "", svc, w);
-        *total += w;
+        repl_buf_fmt(&sums->waits, "%s%s %.1f", sums->waits.n ? ", " : "", svc, w);
+        sums->waited += w;
     }
+    double way = number_before(text, " days on the way");
+    if (isfinite(way)) sums->travelled += way;
 }
 
 static int print_trace(repl *r, const repl_args *a, long person, const char *text)
@@ -282,18 +303,22 @@ static int print_trace(repl *r, const repl_args *a, long person, const char *tex
         return repl_fail(r, a, 1, "person %ld does not come in during replication 1 "
                          "(persons are numbered 1, 2, ... as their first concern arises)", person);
     fprintf(r->out, "person %ld, replication 1 (seed %" PRIu64 ") of %s:\n", person, r->seed, r->edit.path);
-    repl_buf waits = {0};
-    double total = 0;
+    trace_sums sums = {0};
     char *copy = strdup(text);
     for (char *line = copy, *next; line && *line; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
-        print_step(r, line, &waits, &total);
+        print_step(r, line, &sums);
     }
-    if (waits.n) fprintf(r->out, "waited %.1f days (%.1f weeks) before first contact in all: %s\n", total, total / 7, waits.s);
-    else fprintf(r->out, "never reached first contact at a service\n");
+    if (sums.waits.n)
+        fprintf(r->out, "waited %.1f days (%.1f weeks) in queues before first contact: %s", sums.waited,
+                sums.waited / 7, sums.waits.s);
+    else
+        fprintf(r->out, "never reached first contact at a service");
+    if (sums.travelled > 0) fprintf(r->out, "; %.1f days on the way between services", sums.travelled);
+    fputc('\n', r->out);
     free(copy);
-    repl_buf_free(&waits);
+    repl_buf_free(&sums.waits);
     return 0;
 }
 
@@ -314,7 +339,7 @@ int repl_cmd_trace(repl *r, const repl_args *a)
     int rc = ss_study_run(&st, &o, &d, &interrupted, &io_error);
     fclose(mem);
     ss_study_fini(&st);
-    if (rc < 0 && interrupted) repl_clear_interrupt(r);
+    if (rc < 0 && interrupted) repl_interrupted(r);
     if (rc < 0) rc = repl_fail(r, NULL, -1, "%s", d.msg);
     else rc = print_trace(r, a, person, text);
     free(text);

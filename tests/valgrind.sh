@@ -26,6 +26,7 @@ vg "run into a database" "$build/samsim" run tests/fixtures/base.lua --reps 2 --
 vg "rule error" sh -c "! $build/samsim run tests/fixtures/rule_runtime_error.lua --reps 2"
 vg "endless loop in a rule" sh -c "! $build/samsim run tests/fixtures/rule_pcall_loop.lua --reps 1"
 vg "show and check" "$build/samsim" show scenarios/default.lua --sources
+vg "a piped REPL session" sh -c "printf 'run 2\nset services.fph.fte 6\ncompare\nchart hist fph\ntrace 5\nundo\n= results.services.fph.wait_mean\n' | $build/samsim repl scenarios/default.lua"
 if [ "$quick" != --quick ]; then
     for bin in $(find "$build/tests" -type f -perm -u+x | sort); do
         vg "${bin#$build/}" "$bin"
