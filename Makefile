@@ -58,9 +58,11 @@ $(B)/bench/%: bench/%.c $(B)/libsamsim.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libsamsim.a $(PKG_LIBS)
 
+# Lørenskog 2021 as the audit describes it, then compared with Familiens hus at the same staffing.
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./$(B)/samsim run scenarios/default.lua
+	./$(B)/samsim run scenarios/lorenskog/barn-unge-2021.lua
+	./$(B)/samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/familiens-hus.lua
 
 # The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan.
 test: deps

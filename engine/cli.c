@@ -210,8 +210,13 @@ static int cmd_check(int argc, char **argv, volatile sig_atomic_t *interrupt)
         return SS_EXIT_MODEL;
     }
     ss_sim_free(sim);
-    printf("%s: ok: %s; %d services, %d doors, %d demand streams, %d rule function%s; %.0f days from %04d-%02d-%02d; %d numbers without a source\n",
-           file, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
+    char with[1024] = "";
+    for (int i = 0; i < o->noverlays; i++) {
+        size_t l = strlen(with);
+        snprintf(with + l, sizeof with - l, "%s%s", i ? ", " : " with ", o->overlays[i]);
+    }
+    printf("%s%s: ok: %s; %d services, %d doors, %d demand streams, %d rule function%s; %.0f days from %04d-%02d-%02d; %d numbers without a source\n",
+           file, with, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
            ss_calendar_date(&m->cal, 0).year, ss_calendar_date(&m->cal, 0).month, ss_calendar_date(&m->cal, 0).day,
            ss_scenario_unsourced(sc));
     ss_scenario_free(sc);

@@ -678,6 +678,8 @@ static void register_walk(lua_State *L, int idx, const char *prefix, FILE *f, in
         }
         if (lua_istable(L, -1)) {
             register_walk(L, -1, p, f, unsourced, kind, text);
+        } else if (keys[k].type == LUA_TSTRING && strcmp(keys[k].s, "order") == 0) {
+            /* the order of services in tables: presentation, not a number of the model */
         } else if (lua_type(L, -1) == LUA_TNUMBER) {
             if (!kind) (*unsourced)++;
             if (f) {

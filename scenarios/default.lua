@@ -3,7 +3,8 @@
 -- The bundled default scenario: a small municipality's service chain that a planner recognises,
 -- built on the shape of Lørenskog's services (seed 000) but scaled to a town of about 12,000
 -- inhabitants.  The real municipalities live in scenarios/lorenskog/ and scenarios/klepp/.
--- Every number says where it comes from: cite(value, "seed line") or assume(value, "why").
+-- Every number says where it comes from: cite(value, "seed line") or assume(value, "why");
+-- `samsim show --sources scenarios/default.lua` lists them.
 return {
   name = "Småby kommune, barn og unge 0-23 (default)",
   description = "A small municipality's doors, services and referral paths for children and young people with mental-health and substance problems.",
@@ -22,7 +23,7 @@ return {
   },
 
   needs = { "mild", "moderate", "severe", "substance" },
-  age_boundaries = { 18 },
+  age_boundaries = cite({ 18 }, "seed-000 L96: adult services from 18"),
 
   organisation = {
     sectors = {
@@ -62,47 +63,47 @@ return {
   },
 
   population = {
-    ["0-5"] = { ages = { 0, 6 }, count = assume(900, "a town of about 12,000: about 7.5 % aged 0-5"), growth = assume(0.005, "slow growth") },
-    ["6-12"] = { ages = { 6, 13 }, count = assume(1100, "about 9 % aged 6-12"), growth = assume(0.005, "slow growth") },
-    ["13-17"] = { ages = { 13, 18 }, count = assume(800, "about 6.5 % aged 13-17"), growth = assume(0.005, "slow growth") },
-    ["18-23"] = { ages = { 18, 24 }, count = assume(850, "about 7 % aged 18-23"), growth = assume(0.005, "slow growth") },
+    ["0-5"] = { ages = assume({ 0, 6 }, "the cohort\'s age band (upper bound not included)"), count = assume(900, "a town of about 12,000: about 7.5 % aged 0-5"), growth = assume(0.005, "slow growth") },
+    ["6-12"] = { ages = assume({ 6, 13 }, "the cohort\'s age band (upper bound not included)"), count = assume(1100, "about 9 % aged 6-12"), growth = assume(0.005, "slow growth") },
+    ["13-17"] = { ages = assume({ 13, 18 }, "the cohort\'s age band (upper bound not included)"), count = assume(800, "about 6.5 % aged 13-17"), growth = assume(0.005, "slow growth") },
+    ["18-23"] = { ages = assume({ 18, 24 }, "the cohort\'s age band (upper bound not included)"), count = assume(850, "about 7 % aged 18-23"), growth = assume(0.005, "slow growth") },
   },
 
   -- New concerns per 1,000 a year.  The sources give no incidence (seed-000 L291 lists it as a gap),
   -- so these are assumptions a planner should vary.
   demand = {
     { need = "mild", cohort = "6-12", per_1000_per_year = assume(60, "incidence not in the sources (seed-000 L291)"),
-      severity = { 1 }, door = { school_nurse = 0.4, school = 0.2, gp = 0.2, self = 0.2 } },
+      severity = assume({ 1 }, "severity mix: the sources give no distribution"), door = assume({ school_nurse = 0.4, school = 0.2, gp = 0.2, self = 0.2 }, "which door a concern comes in by: not in the sources") },
     { need = "mild", cohort = "13-17", per_1000_per_year = assume(110, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.8, 0.2 }, door = { school_nurse = 0.35, school = 0.15, gp = 0.3, self = 0.2 } },
+      severity = assume({ 0.8, 0.2 }, "severity mix: the sources give no distribution"), door = assume({ school_nurse = 0.35, school = 0.15, gp = 0.3, self = 0.2 }, "which door a concern comes in by: not in the sources") },
     { need = "moderate", cohort = "13-17", per_1000_per_year = assume(45, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.5, 0.5 }, complex_share = assume(0.1, "some need coordinated help over time"),
-      door = { gp = 0.5, school_nurse = 0.3, school = 0.1, self = 0.1 } },
+      severity = assume({ 0.5, 0.5 }, "severity mix: the sources give no distribution"), complex_share = assume(0.1, "some need coordinated help over time"),
+      door = assume({ gp = 0.5, school_nurse = 0.3, school = 0.1, self = 0.1 }, "which door a concern comes in by: not in the sources") },
     { need = "moderate", cohort = "18-23", per_1000_per_year = assume(40, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.5, 0.5 }, door = { gp = 0.7, self = 0.3 } },
+      severity = assume({ 0.5, 0.5 }, "severity mix: the sources give no distribution"), door = assume({ gp = 0.7, self = 0.3 }, "which door a concern comes in by: not in the sources") },
     { need = "severe", cohort = "13-17", per_1000_per_year = assume(4, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0, 0.3, 0.7 }, complex_share = assume(0.5, "severe illness often needs several services"),
-      door = { gp = 0.8, school_nurse = 0.2 } },
+      severity = assume({ 0, 0.3, 0.7 }, "severity mix: the sources give no distribution"), complex_share = assume(0.5, "severe illness often needs several services"),
+      door = assume({ gp = 0.8, school_nurse = 0.2 }, "which door a concern comes in by: not in the sources") },
     { need = "severe", cohort = "18-23", per_1000_per_year = assume(5, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0, 0.3, 0.7 }, complex_share = assume(0.5, "severe illness often needs several services"),
-      door = { gp = 1.0 } },
+      severity = assume({ 0, 0.3, 0.7 }, "severity mix: the sources give no distribution"), complex_share = assume(0.5, "severe illness often needs several services"),
+      door = assume({ gp = 1.0 }, "which door a concern comes in by: not in the sources") },
     { need = "substance", cohort = "13-17", per_1000_per_year = assume(4, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.6, 0.4 }, door = { school_nurse = 0.5, gp = 0.2, self = 0.3 } },
+      severity = assume({ 0.6, 0.4 }, "severity mix: the sources give no distribution"), door = assume({ school_nurse = 0.5, gp = 0.2, self = 0.3 }, "which door a concern comes in by: not in the sources") },
     { need = "substance", cohort = "18-23", per_1000_per_year = assume(8, "incidence not in the sources (seed-000 L291)"),
-      severity = { 0.5, 0.3, 0.2 }, complex_share = assume(0.3, "substance problems often come with other needs"),
-      door = { gp = 0.6, self = 0.4 } },
+      severity = assume({ 0.5, 0.3, 0.2 }, "severity mix: the sources give no distribution"), complex_share = assume(0.3, "substance problems often come with other needs"),
+      door = assume({ gp = 0.6, self = 0.4 }, "which door a concern comes in by: not in the sources") },
   },
 
   doors = {
-    school_nurse = { name = "Skolehelsetjenesten", unit = "hefo", route = { hs = 1.0 } },
+    school_nurse = { name = "Skolehelsetjenesten", unit = "hefo", route = "hs" },
     -- concerns raised at school wait for the interdisciplinary meeting (seed-000 L491; every 4 weeks)
     school = { name = "Tverrfaglig møte på skolen", unit = "skole",
-               route = { by_need = { substance = "rph", severe = "bup" }, default = { hs = 0.5, fph = 0.5 } },
+               route = assume({ by_need = { substance = "rph", severe = "bup" }, default = { hs = 0.5, fph = 0.5 } }, "the meeting sends mild cases to the nurse or FPH alike"),
                meeting = { every_weeks = assume(4, "the school's interdisciplinary meeting every 4 weeks"),
                            weekday = "tue", held = assume(0.9, "a meeting is sometimes cancelled"),
                            postpone = assume(0.2, "some cases wait for more information") } },
     gp = { name = "Fastlege", unit = "legekontor", route = "rules/default/gp_triage.lua" },
-    self = { name = "Self-referral", route = { by_need = { substance = { rph = 1.0 } }, default = { fph = 1.0 } } },
+    self = { name = "Self-referral", route = { by_need = { substance = "rph" }, default = "fph" } },
   },
 
   -- Individual plan and coordinator for long-term and complex needs (hol. §§ 7-1, 7-2)
@@ -125,13 +126,14 @@ return {
       fte = assume(8, "school nurses for about 2,800 children aged 0-17"),
       case_share = assume(0.3, "most of a school nurse's time goes to universal work"),
       capacity = { slots_per_fte = assume(25, "short supportive talks: many open cases per case-FTE") },
-      eligibility = { ages = { 0, 20 } },
+      eligibility = { ages = assume({ 0, 20 }, "the age band the service serves") },
       intake = assume({ "uniform", min = 1, max = 5 }, "a first talk within the week"),
       episode = { "gamma", mean = assume(30, "a handful of supportive talks"), sd = assume(20, "varies") },
       target_wait_days = assume(14, "local service goal"),
       -- school nurses pass on what they cannot treat (seed-000 L491)
-      next = { by_need = { mild = { discharge = 0.8, fph = 0.2 }, substance = { discharge = 0.5, rph = 0.5 } },
-               default = { discharge = 0.3, fph = 0.6, bup = 0.1 } },
+      next = assume({ by_need = { mild = { discharge = 0.8, fph = 0.2 }, substance = { discharge = 0.5, rph = 0.5 } },
+                      default = { discharge = 0.3, fph = 0.6, bup = 0.1 } },
+                    "shares referred on: the sources give none"),
     },
     fph = {
       order = 2,
@@ -140,17 +142,18 @@ return {
       fte = assume(4, "a quarter of Lørenskog's 16 psychologists (seed-000 L333) for a quarter of its size"),
       case_share = cite(0.45, "seed-000 L335: 50-60 % of FPH resources go to system-level work"),
       capacity = { slots_per_fte = assume(20, "open short-term cases per clinical FTE") },
-      eligibility = { ages = { 0, 24 }, needs = { "mild", "moderate" }, max_severity = 2 },
+      eligibility = { ages = assume({ 0, 24 }, "the age band the service serves"), needs = { "mild", "moderate" }, max_severity = assume(2, "mild to moderate problems only (seed-000 L329-339)") },
       intake = assume({ "uniform", min = 2, max = 10 }, "assessment talks"),
       episode = { by_need = {
         mild = { "gamma", mean = assume(60, "short-term treatment, a few months"), sd = assume(30, "varies") },
         moderate = { "gamma", mean = assume(100, "structured treatment, about three months"), sd = assume(40, "varies") },
       }, default = { "gamma", mean = assume(90, "short-term treatment"), sd = assume(40, "varies") } },
-      queue = { "priority", by_severity = { 3, 2, 1 } },
+      queue = { "priority", by_severity = assume({ 3, 2, 1 }, "the most severe first") },
       target_wait_days = assume(42, "local service goal of six weeks"),
       -- waiting untreated, some get worse (seed-000 L489-493: school nurses carry the waiting cases)
       deterioration = { mean_days = assume(240, "about a third worsen during a three-month wait"), escalate_to = "bup" },
-      next = { by_need = { moderate = { discharge = 0.8, bup = 0.15, rph = 0.05 } }, default = { discharge = 0.95, bup = 0.05 } },
+      next = assume({ by_need = { moderate = { discharge = 0.8, bup = 0.15, rph = 0.05 } }, default = { discharge = 0.95, bup = 0.05 } },
+                    "heavier problems go on to specialist care (seed-000 L337); shares assumed"),
       at_age = { [18] = "continue" },
     },
     rph = {
@@ -161,21 +164,21 @@ return {
       case_share = assume(0.8, "mostly individual follow-up"),
       capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
                    case_hours = { "gamma", mean = assume(2.5, "hours a week per user"), sd = assume(1.5, "varies") } },
-      eligibility = { ages = { 16, 120 } },
+      eligibility = { ages = assume({ 16, 120 }, "the age band the service serves") },
       intake = assume({ "uniform", min = 5, max = 20 }, "assessment and a formal decision (vedtak)"),
       relapse = { share = assume(0.15, "substance problems often return"), after = assume({ "exponential", mean = 180 }, "months later") },
       episode = { "lognormal", mean = assume(180, "follow-up over months"), sd = assume(120, "a long tail") },
       target_wait_days = assume(30, "local service goal"),
-      next = { discharge = 0.85, dps = 0.15 },
+      next = assume({ discharge = 0.85, dps = 0.15 }, "worsening adults go to DPS (seed-000 L485); shares assumed"),
     },
     bup = {
       order = 4,
       name = "BUP (specialist care, children)",
       unit = "spes",
       capacity = "unlimited",
-      eligibility = { ages = { 0, 18 } },
+      eligibility = { ages = assume({ 0, 18 }, "the age band the service serves") },
       episode = { "gamma", mean = assume(150, "specialist treatment over months"), sd = assume(80, "varies") },
-      next = { discharge = 0.7, fph = 0.3 },
+      next = assume({ discharge = 0.7, fph = 0.3 }, "some come back to the municipal service; shares assumed"),
       at_age = { [18] = "dps" },
     },
     dps = {
@@ -183,9 +186,9 @@ return {
       name = "DPS (specialist care, adults)",
       unit = "spes",
       capacity = "unlimited",
-      eligibility = { ages = { 18, 120 } },
+      eligibility = { ages = assume({ 18, 120 }, "the age band the service serves") },
       episode = { "gamma", mean = assume(150, "specialist treatment over months"), sd = assume(80, "varies") },
-      next = { discharge = 0.7, rph = 0.3 },
+      next = assume({ discharge = 0.7, rph = 0.3 }, "some come back to the municipal service; shares assumed"),
     },
   },
 }

@@ -11,10 +11,16 @@
 --   tsb  specialised substance treatment (ARA, TSB)
 -- and for the step down, the municipal follow-up service named by the function used:
 --   next          municipal service -> specialist when severity >= 3, else discharge
---   next_rph      specialist -> "rph" (Lørenskog's rus og psykisk helse) for long-term and
---                 complex needs, else discharge
+--   next_rph      specialist -> "rph" (Lørenskog's rus og psykisk helse, 18+) for long-term and
+--                 complex needs, "hs" (the school nurse) under 18, else discharge
 --   next_dag      specialist -> "dag" (Klepp's day department) for long-term and complex needs
---                 (aftercare that starts before discharge, seed-004 L487), else discharge
+--                 (aftercare that starts before discharge, seed-004 L487), "pluss16" from 16 to
+--                 18, else discharge
+--   next_mu       specialist -> "mu" (Lørenskog 2015: an application to Mottaks- og
+--                 utredningskontoret, which decides municipal follow-up, seed-001 E20 L4118-4124)
+--                 for long-term and complex needs, else discharge
+-- A person the municipal service has already sent back once (person.bounces > 0) is discharged
+-- rather than referred again.
 -- Scenarios pick one with "rules/common/step_up.lua:next_rph" and so on.
 
 local function specialist(p)
@@ -31,15 +37,18 @@ local function step_up(person)
   return "discharge"
 end
 
-local function step_down(person, municipal)
-  if person.complex then return municipal end
+local function step_down(person, adult, youth, youth_from)
+  if not person.complex or person.bounces > 0 then return "discharge" end
+  if person.age >= 18 then return adult end
+  if person.age >= youth_from then return youth end
   return "discharge"
 end
 
 return {
   next = function(person, service, ctx) return step_up(person) end,
-  next_rph = function(person, service, ctx) return step_down(person, "rph") end,
-  next_dag = function(person, service, ctx) return step_down(person, "dag") end,
+  next_rph = function(person, service, ctx) return step_down(person, "rph", "hs", 0) end,
+  next_dag = function(person, service, ctx) return step_down(person, "dag", "pluss16", 16) end,
+  next_mu = function(person, service, ctx) return step_down(person, "mu", "discharge", 0) end,
 
   tests = {
     { name = "a child whose problems became severe steps up to BUP", call = "next",
@@ -61,10 +70,22 @@ return {
       service = { id = "fph_barn" }, person = { age = 15, need = "moderate", severity = 2 }, ctx = {},
       expect = "discharge" },
     { name = "after specialist care, long-term and complex needs step down to RPH", call = "next_rph",
-      service = { id = "dps" }, person = { complex = true }, ctx = {}, expect = "rph" },
+      service = { id = "dps" }, person = { complex = true, bounces = 0, age = 30 }, ctx = {}, expect = "rph" },
+    { name = "after BUP, a child with complex needs steps down to the school nurse", call = "next_rph",
+      service = { id = "bup" }, person = { complex = true, bounces = 0, age = 14 }, ctx = {}, expect = "hs" },
     { name = "after specialist care, other needs are discharged", call = "next_rph",
       service = { id = "dps" }, person = { complex = false }, ctx = {}, expect = "discharge" },
+    { name = "sent back by RPH once, the person is discharged rather than referred again", call = "next_rph",
+      service = { id = "dps" }, person = { complex = true, bounces = 1 }, ctx = {}, expect = "discharge" },
     { name = "after substance treatment in Klepp, complex needs get aftercare in the day department",
-      call = "next_dag", service = { id = "tsb" }, person = { complex = true }, ctx = {}, expect = "dag" },
+      call = "next_dag", service = { id = "tsb" }, person = { complex = true, bounces = 0, age = 35 }, ctx = {},
+      expect = "dag" },
+    { name = "after treatment, a 17-year-old in Klepp gets aftercare from Pluss 16", call = "next_dag",
+      service = { id = "dps" }, person = { complex = true, bounces = 0, age = 17 }, ctx = {}, expect = "pluss16" },
+    { name = "after DPS in Lørenskog 2015, complex needs apply to MU for municipal follow-up", call = "next_mu",
+      service = { id = "dps" }, person = { complex = true, bounces = 0, age = 40 }, ctx = {}, expect = "mu" },
+    { name = "after BUP, a 14-year-old in Klepp is discharged (no municipal youth team under 16)",
+      call = "next_dag", service = { id = "bup" }, person = { complex = true, bounces = 0, age = 14 }, ctx = {},
+      expect = "discharge" },
   },
 }

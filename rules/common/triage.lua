@@ -14,10 +14,17 @@
 -- L347/L761 Utekontakten and ruskontrakt 13-23, L497 municipal PPT until upper secondary).
 --
 -- The same decision serves a door (route) and an intake-team service (next): the overlays use
--- whichever fits the model, and the test cases check the decision itself.
+-- whichever fits the model, and the test cases check the decision itself.  At a kindergarten's
+-- or school's meeting, a mild concern (severity 1) about well-being or learning is met with
+-- measures in the kindergarten or school itself ("arena", seed-000 L411), as the meeting would.
 
-local function decide(p)
+local ARENA_DOORS = { school = true, kindergarten = true }
+
+local function decide(p, door)
   local age, need, sev = p.age, p.need, p.severity
+  if door and ARENA_DOORS[door] and sev < 2 and (need == "mild" or need == "learning") then
+    return "arena"
+  end
   -- Severe illness belongs to specialist care whatever the door (seed-000 L361).
   if need == "severe" or sev >= 3 then
     if need == "substance" and age >= 18 then return "rph" end  -- RPH refers on to TSB (L298)
@@ -48,13 +55,13 @@ local function decide(p)
     if age < 20 then return "fph_barn" end
     return "fph_voksen"
   end
-  -- mild: the school nurse or health centre first (universal contact, L325-327)
-  if age < 20 then return "hs" end
+  -- mild: the school nurse or health centre first (universal contact to 23, L325-327)
+  if age < 23 then return "hs" end
   return "fph_voksen"
 end
 
 return {
-  route = function(person, door, ctx) return decide(person) end,
+  route = function(person, door, ctx) return decide(person, door) end,
   next = function(person, service, ctx) return decide(person) end,
 
   tests = {
@@ -88,10 +95,16 @@ return {
       person = { age = 10, need = "mild", severity = 2 }, ctx = {}, expect = "fph_barn" },
     { name = "a mild problem at 10 goes to the school nurse", call = "route", door = "inntak",
       person = { age = 10, need = "mild", severity = 1 }, ctx = {}, expect = "hs" },
-    { name = "a mild problem at 22 goes to the FPH adult team", call = "route", door = "inntak",
-      person = { age = 22, need = "mild", severity = 1 }, ctx = {}, expect = "fph_voksen" },
+    { name = "a mild problem at 22 goes to the school nurse (HS serves to 23)", call = "route", door = "inntak",
+      person = { age = 22, need = "mild", severity = 1 }, ctx = {}, expect = "hs" },
+    { name = "a mild problem at 30 goes to the FPH adult team", call = "route", door = "inntak",
+      person = { age = 30, need = "mild", severity = 1 }, ctx = {}, expect = "fph_voksen" },
     { name = "welfare needs at 17 go to NAV's youth team", call = "route", door = "inntak",
       person = { age = 17, need = "welfare", severity = 1 }, ctx = {}, expect = "nav_ung" },
+    { name = "a mild concern raised at the school's meeting: measures at school", call = "route",
+      door = "school", person = { age = 10, need = "mild", severity = 1 }, ctx = {}, expect = "arena" },
+    { name = "mild learning concerns at kindergarten: measures in the kindergarten", call = "route",
+      door = "kindergarten", person = { age = 4, need = "learning", severity = 1 }, ctx = {}, expect = "arena" },
     { name = "the intake team's service decides the same way", call = "next",
       service = { id = "inntak" }, person = { age = 14, need = "moderate", severity = 2 }, ctx = {},
       expect = "fph_barn" },

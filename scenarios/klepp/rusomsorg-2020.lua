@@ -1,0 +1,288 @@
+-- Klepp kommune: substance-use care (rusomsorg) and mental health for adults and young adults, 2020.
+--
+-- Source: Deloitte's performance audit "Forvaltningsrevisjon av rusomsorg", Klepp kommune
+-- (November 2020, nynorsk), seeds/004_15bdc4ceb907a75c.txt, digested in seeds/seed-004.md.
+-- "seed-004 Lnnn" is a line of the source file.
+--
+-- The shape: a purchaser-provider split (L387).  Tenestekontoret (two case workers for mental
+-- health and substance use, L375) maps the need and makes the vedtak, about one month on average
+-- (L393); the draft goes through the weekly koordinerings- og fagmøte of the service, which
+-- assigns a contact person (L391).  The providers: the day department (Team 1 and 2, about 280
+-- users, L628; and Pluss 16, 67 users aged 16-30, L176) and the 24-hour department (23 users:
+-- four in the base's flats in Fredtunvegen, the rest followed by the ambulant team in evenings,
+-- nights and weekends, L299, L626).  38.63 FTE in all (L638; split below by assumption).
+-- Housing: Bustadkontoret decides on municipal dwellings (L178, L1030); there is no waiting list
+-- for new dwellings for this group (L1034); acute housing is NAV's (L981, L1513-1517).
+-- Aftercare: the contact person's, starting before discharge from treatment (L487), and the
+-- intermunicipal Ny Start Jæren (L1086-1104).  Individual plans: only 3 users with substance
+-- problems have one in SamPro (L754); the others get a simpler action plan (L756).
+--
+-- The 24-hour department's capacity is in hours: a user may have a vedtak of 3 hours a week while
+-- the need varies from 0 to 7 (L640).  The engine draws one weekly need per case (case_hours),
+-- so the spread between users stands in for the spread from week to week.
+--
+-- CALIBRATION (all assumptions, no figure in the source but the user counts): incidence and
+-- episode lengths are TUNED so that the mean caseloads come near 280 (day teams), 67 (Pluss 16)
+-- and 23 (24-hour department), and the time from application to vedtak near one month.
+-- The run starts seven years early (follow-up lasts years) and measures 2020.
+
+-- Figures reached (`samsim run scenarios/klepp/rusomsorg-2020.lua --reps 10`, seed 1): mean
+-- caseloads day teams ~278 (280, L628), Pluss 16 ~71 (67, L176), 24-hour department ~22 (ambulant
+-- ~18 + base ~4; 23, L626); Tenestekontoret: about 185 vedtak a year, mean time from application to
+-- vedtak near a month (L393), 67 % within 30 days; individual plans in use ~3 (L754).
+
+local POPULATION = 19700   -- EXTERNAL (SSB, 2020); the source gives none.  Its own bound: the
+                           -- 18-66 population is under about 12,350 (digest §2.4, from L186).
+
+local SEV = assume({ 0.36, 0.6, 0.04 }, "TUNED: users of a municipal service are mostly moderate; a few resource-intensive (23 of 370, L176)")
+local SEV_ROP = assume({ 0.2, 0.6, 0.2 }, "TUNED: ROP users need more; a fifth resource-intensive (L308-311)")
+local NO_INCIDENCE = "incidence not in the source; TUNED to the user counts (L176, L626, L628)"
+
+return {
+  name = "Klepp kommune, rusomsorg og psykisk helse, 2020",
+  description = "Adults and young adults with substance and/or mental-health problems in Klepp, 2020 (Deloitte audit): " ..
+    "Tenestekontoret (vedtak), day and 24-hour departments, Pluss 16, housing, aftercare.",
+
+  calendar = {
+    start = "2013-01-01",
+    horizon_days = assume(2922, "2013-2020: seven warm-up years (follow-up and tenancies last years) and 2020 measured"),
+    warmup_days = assume(2556, "2013-2019"),
+    working_days = "mon-fri",
+    holidays = "norway",
+    summer = { from = "07-01", to = "08-09",
+               capacity = assume(0.7, "summer leave; the 24-hour service is staffed through the summer") },
+  },
+
+  needs = { "psych", "substance", "rop", "housing" },
+
+  -- 30: Pluss 16 is for ages 16-30 (L176, L628); after that the adult day teams.
+  age_boundaries = cite({ 30 }, "seed-004 L176: Pluss 16 for unge mellom 16 og 30 år"),
+
+  organisation = {
+    sectors = {
+      hv = "Helse og velferd (kommunalsjef)",                                          -- L170
+      spes = { name = "Spesialisthelsetenesta (Helse Stavanger, Jæren DPS, TSB)", external = true },  -- L417-485
+      jaeren = { name = "Interkommunalt (Ny Start Jæren)", external = true },              -- L1086
+    },
+    -- Buildings: the source names only the 24-hour base in Fredtunvegen (L626) and that the
+    -- housing office sits with Tenestekontoret (L948); the rest are assumptions.
+    buildings = { inngangen = "Inngangen (Tenestekontoret og Bustadkontoret)", dag = "Dagtenesta",
+                  fredtunvegen = "Døgnbase Fredtunvegen", nav = "NAV Klepp", spes = "Jæren DPS / TSB",
+                  nystart = "Ny Start Jæren" },
+    units = {
+      -- The day and 24-hour departments were split on 1.1.2020 (L176) but the day leader holds the
+      -- budget for both and supervises the 24-hour leader (L319), and they share cars, medicine
+      -- room and senior nurse (L297): one leader for hand-offs.
+      dag = { name = "Avdeling for dagtenester (Team 1, Team 2, Pluss 16)", sector = "hv", building = "dag", leader = "psykrus" },
+      dogn = { name = "Avdeling for døgntenester (base og ambulant team)", sector = "hv", building = "fredtunvegen", leader = "psykrus" },
+      inngangen = { name = "Inngangen: Tenestekontoret og Bustadkontoret", sector = "hv", building = "inngangen", leader = "inngangen" },
+      nav = { name = "NAV Klepp", sector = "hv", building = "nav", leader = "nav" },                 -- L170
+      spes = { name = "Jæren DPS, TSB-institusjonar", sector = "spes", building = "spes", leader = "spes" },
+      nystart = { name = "Ny Start Jæren", sector = "jaeren", building = "nystart", leader = "nystart" },
+    },
+    shared_log = false,
+  },
+
+  -- Hand-off costs by distance (assumptions).  The source: the service usually does not know the
+  -- case until the vedtak is made, and a long processing time can weaken motivation (L393);
+  -- Tenestekontoret lacks knowledge of the users (L377); some DPS wards discharge without telling
+  -- the municipality (L465).
+  handoffs = {
+    same_unit = { delay = assume({ "exponential", mean = 2 }, "within the department"),
+                  info_loss = assume(0.05, "the contact person knows the user (L750)"),
+                  rejection = assume(0.02, "little"), lost = assume(0.005, "almost nobody") },
+    same_sector = { delay = assume({ "exponential", mean = 5 }, "vedtak sent, then the service makes contact (L393)"),
+                    info_loss = assume(0.2, "Tenestekontoret lacks knowledge of the users (L377)"),
+                    rejection = assume(0.03, "the fagmøte adjusts rather than refuses (L391)"),
+                    lost = assume(0.04, "motivation fades while waiting for the vedtak (L393)") },
+    across_sectors = { delay = assume({ "exponential", mean = 10 }, "across sectors"), info_loss = assume(0.3, "separate systems"),
+                       rejection = assume(0.1, "wrong door"), lost = assume(0.05, "some give up") },
+    outside = { delay = assume({ "exponential", mean = 14 }, "to or from specialist care"),
+                info_loss = assume(0.4, "some wards discharge without notice (L465)"),
+                rejection = assume(0.1, "specialist care turns down part of the referrals"),
+                lost = assume(0.05, "missed follow-up at discharge (L465)") },
+    co_location = { delay = assume(0.7, "same building"), info_loss = assume(0.7, "talk in the corridor"),
+                    rejection = assume(0.8, "know each other's offer"), lost = assume(0.7, "walked over") },
+    shared_log = { delay = assume(0.8, "the log travels with the case"), info_loss = assume(0.3, "the next service reads the log"),
+                   rejection = assume(0.7, "the log shows what was tried"), lost = assume(0.5, "nobody falls out of the log") },
+    reassessment = assume({ "uniform", min = 3, max = 10 }, "a new kartleggingssamtale (L377, L385)"),
+    max_bounces = assume(3, "after three rejections a person gives up"),
+  },
+
+  doors = {
+    gp = { name = "Fastlege (tilvising)", route = "tenestekontoret" },                          -- L377, L433
+    institusjon = { name = "Behandlingsinstitusjon / spesialisthelsetenesta (tilvising, pakkeforløp)", unit = "spes",
+                    route = "tenestekontoret" },                                                  -- L377, L433
+    soknad = { name = "Søknad (eigen)", unit = "inngangen",
+               route = { by_need = { housing = "bustad" }, default = "tenestekontoret" } },       -- L433, L1030
+    parorande = { name = "Pårørande eller ny brukar direkte til avdelinga", unit = "dag",
+                  route = "tenestekontoret" },                                                     -- L395
+    nav = { name = "NAV (vekentleg møte med Pluss 16; mellombels bustad)", unit = "nav",
+            route = { by_need = { housing = "nav_mellombels" }, default = "pluss16" } },            -- L407, L981
+  },
+
+  services = {
+    tenestekontoret = {
+      name = "Tenestekontoret (kartlegging og vedtak)", unit = "inngangen",
+      fte = cite(2, "seed-004 L375: to sakhandsamarar/tenestekoordinatorar for psykisk helse og rus"),
+      case_share = assume(0.9, "case work; the pathway coordinator is also here (L435)"),
+      capacity = { slots_per_fte = assume(12, "applications a case worker has under way (Little's law: ~200 a year x ~25 days)") },
+      intake = assume(0, "the mapping interview is part of the processing"),
+      episode = assume({ "gamma", mean = 24, sd = 12 }, "TUNED: with the wait and the weekly fagmøte, about one month (L393)"),
+      decision_limit_days = assume(30, "forvaltningsloven § 11 a: a preliminary reply when a case takes over a month (EXTERNAL, seed-001 digest R29)"),
+      next = "rules/klepp/vedtak_route.lua",
+    },
+    dag = {
+      name = "Dagtenesta, Team 1 og 2 (vaksne)", unit = "dag",
+      fte = assume(17, "of the 38.63 FTE (L638): 31 staff in the day department, 18 of them full-time (L638), less Pluss 16"),
+      case_share = assume(0.75, "the rest: groups, reporting, cooperation, the leader's tasks (L319)"),
+      capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
+                   case_hours = assume({ "gamma", mean = 1.5, sd = 1 }, "TUNED: talks and follow-up, about 1.5 hours a week per user") },
+      eligibility = { ages = assume({ 18, 120 }, "adults; the young go to Pluss 16") },
+      meeting = { every_weeks = cite(1, "seed-004 L391: koordinerings- og fagmøte kvar veke assigns the contact person"),
+                  weekday = "tue", held = assume(1, "a fixed weekly meeting") },
+      intake = assume({ "uniform", min = 3, max = 14 }, "first meeting with the contact person, tiltaksplan (L1247)"),
+      episode = assume({ "lognormal", mean = 650, sd = 450 }, "TUNED: follow-up over years; vedtak renewed (L1247)"),
+      next = assume({ discharge = 0.8, tsb = 0.15, dps = 0.05 },
+        "most end; some are helped into treatment (innsøking, L309); a few need the DPS"),
+    },
+    pluss16 = {
+      name = "Pluss 16 (16-30 år)", unit = "dag",
+      fte = assume(6.5, "of the 38.63 FTE (L638): one of three teams of 6-9 staff (L628)"),
+      case_share = assume(0.8, "outreach, groups and availability in the evening (L914)"),
+      capacity = { slots_per_fte = assume(15, "TUNED: about 67 users (L176) for about 5 case-FTE") },
+      eligibility = { ages = cite({ 16, 30 }, "seed-004 L176, L628: aldersgruppa 16 til 30 år") },
+      meeting = { every_weeks = cite(1, "seed-004 L407: samarbeidsmøte med NAV kvar veke"), weekday = "thu",
+                  held = assume(1, "a fixed weekly meeting") },
+      intake = assume({ "uniform", min = 3, max = 14 }, "meeting the young person where they are (L914)"),
+      episode = assume({ "lognormal", mean = 450, sd = 300 }, "TUNED: follow-up over a year or more"),
+      next = assume({ discharge = 0.85, dag = 0.1, tsb = 0.05 }, "most end; some need adult follow-up or treatment"),
+      at_age = "rules/common/age_transition.lua",
+    },
+    dogn_base = {
+      name = "Døgntenesta: base Fredtunvegen (4 leilegheiter)", unit = "dogn",
+      fte = assume(7.13, "of the 38.63 FTE (L638): staffed round the clock for four residents (168 h x ~1.5 staff / 35.5 h)"),
+      case_share = assume(1, "the staff are with the residents"),
+      capacity = { slots = cite(4, "seed-004 L626: fire brukarar som bur i kvar sin leilegheit") },
+      meeting = { every_weeks = cite(1, "seed-004 L391: the weekly koordinerings- og fagmøte"), weekday = "tue",
+                  held = assume(1, "a fixed weekly meeting") },
+      intake = assume({ "uniform", min = 7, max = 30 }, "moving in"),
+      episode = assume({ "lognormal", mean = 1460, sd = 900 }, "residents stay years"),
+      next = assume({ dogn_ambulant = 0.5, discharge = 0.5 }, "moving out, half still need the ambulant team"),
+    },
+    dogn_ambulant = {
+      name = "Døgntenesta: ambulant team (kveld, natt, helg)", unit = "dogn",
+      fte = assume(8, "of the 38.63 FTE (L638): 33 staff, only 8 in 80-100 % positions (L638)"),
+      case_share = assume(0.35, "much time is readiness in evenings, nights and weekends (L299), TUD medication (L467) and the DPS ACT team's tasks (L471)"),
+      capacity = { hours_per_fte_week = assume(35.5, "a rota week"),
+                   case_hours = cite({ "triangular", min = 0, mode = 3, max = 7 }, "seed-004 L640: vedtak på tre timar per veke, behov frå ingen til sju timar") },
+      meeting = { every_weeks = cite(1, "seed-004 L391: the weekly koordinerings- og fagmøte"), weekday = "tue",
+                  held = assume(1, "a fixed weekly meeting") },
+      intake = assume({ "uniform", min = 2, max = 10 }, "the contact person and the plan"),
+      episode = assume({ "lognormal", mean = 730, sd = 500 }, "TUNED: resource-intensive users are followed for years"),
+      next = assume({ discharge = 0.7, dag = 0.2, tsb = 0.1 }, "some move to the day teams, some into treatment"),
+    },
+    bustad = {
+      name = "Bustadkontoret (søknad om kommunal bustad)", unit = "inngangen",
+      fte = assume(1, "the leader of Bustadkontoret processes all applications (L1030)"),
+      case_share = assume(0.5, "half the leader's time; 109 applications a year of all kinds (L1036)"),
+      capacity = { slots_per_fte = assume(20, "applications under way") },
+      episode = assume({ "gamma", mean = 21, sd = 10 }, "processing; no time in the source"),
+      next = assume({ kommunal_bustad = 0.9, discharge = 0.1 }, "22 of 99 finished applications refused, mostly the 2-year residence rule (L1036-1040)"),
+    },
+    kommunal_bustad = {
+      name = "Kommunal bustad (rus og psykisk helse)", unit = "inngangen",
+      capacity = { slots = assume(100, "more than 80 with substance dependence or ROP in permanent housing (L989), and vacant units (28 of 224 empty, L987)") },
+      eligibility = { ages = cite({ 18, 120 }, "seed-004 L1021: søkar må ha fylt 18 år") },
+      intake = assume({ "uniform", min = 7, max = 30 }, "contract meeting and moving in (L1032)"),
+      episode = assume({ "lognormal", mean = 2190, sd = 1400 }, "3-year contracts (L1032), usually renewed: about six years"),
+      next = "discharge",
+    },
+    nav_mellombels = {
+      name = "NAV: mellombels bustad", unit = "nav", capacity = "unlimited",
+      intake = assume(0, "decided the same day (rundskriv 35 on sosialtenestelova § 27, L1513)"),
+      episode = cite({ "uniform", min = 7, max = 90 }, "seed-004 L1517: aldri vare meir enn 3 månadar"),
+      next = assume({ bustad = 0.5, discharge = 0.5 }, "half apply for a municipal dwelling"),
+    },
+    ny_start = {
+      name = "Ny Start Jæren (ettervern)", unit = "nystart",
+      fte = assume(0.5, "Klepp's quarter of 2.0 FTE for four municipalities (L1096)"),
+      case_share = assume(0.9, "individual follow-up and the programme (L1096)"),
+      capacity = { slots_per_fte = assume(12, "a small group, five days a week (L1104)") },
+      intake = assume({ "uniform", min = 3, max = 14 }, "a mapping interview, no application (L1098)"),
+      episode = assume({ "gamma", mean = 300, sd = 150 }, "a programme of months, towards work (L1126)"),
+      next = "discharge",
+    },
+    tsb = {
+      name = "TSB-institusjonar (rusbehandling)", unit = "spes", capacity = "unlimited",          -- L475-485
+      eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
+      intake = assume({ "uniform", min = 14, max = 60 }, "applying for a place (innsøking, L309)"),
+      episode = assume({ "gamma", mean = 150, sd = 90 }, "institutional or outpatient treatment"),
+      next = "rules/klepp/aftercare.lua",
+    },
+    dps = {
+      name = "Jæren DPS", unit = "spes", capacity = "unlimited",                                 -- L439-471
+      eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
+      episode = assume({ "gamma", mean = 120, sd = 80 }, "specialist treatment"),
+      next = "rules/common/step_up.lua:next_dag",
+    },
+  },
+
+  population = {
+    ["16-17"] = { ages = assume({ 16, 18 }, "age band"), count = assume(POPULATION * 0.028, "about 2.8 % of the population (EXTERNAL)"),
+                  growth = assume(0, "held at the 2020 size through the warm-up") },
+    ["18-29"] = { ages = assume({ 18, 30 }, "age band"), count = assume(POPULATION * 0.15, "about 15 % (EXTERNAL)"),
+                  growth = assume(0, "held at the 2020 size through the warm-up") },
+    ["30-66"] = { ages = assume({ 30, 67 }, "age band"), count = assume(POPULATION * 0.47, "about 47 % (EXTERNAL; 18-66 under ~12,350, §2.4)"),
+                  growth = assume(0, "held at the 2020 size through the warm-up") },
+    ["67+"] = { ages = assume({ 67, 95 }, "age band"), count = assume(POPULATION * 0.13, "about 13 % (EXTERNAL)"),
+                growth = assume(0, "held at the 2020 size through the warm-up") },
+  },
+
+  demand = {
+    { need = "psych", cohort = "16-17", per_1000_per_year = assume(8, NO_INCIDENCE), severity = SEV,
+      door = assume({ nav = 0.5, gp = 0.5 }, "most young people come via NAV (L914)"), seasonal = false,
+      complex_share = assume(0.2, "some need several services") },
+    { need = "psych", cohort = "18-29", per_1000_per_year = assume(15, NO_INCIDENCE), severity = SEV,
+      door = assume({ nav = 0.5, gp = 0.3, soknad = 0.2 }, "most young people come via NAV (L407, L914)"), seasonal = false,
+      complex_share = assume(0.2, "some need several services") },
+    { need = "substance", cohort = "18-29", per_1000_per_year = assume(6, NO_INCIDENCE), severity = SEV,
+      door = assume({ nav = 0.3, gp = 0.4, institusjon = 0.2, soknad = 0.1 }, "GP and institutions refer most (L377)"), seasonal = false,
+      complex_share = assume(0.3, "substance problems often come with other needs") },
+    { need = "rop", cohort = "18-29", per_1000_per_year = assume(1.5, NO_INCIDENCE), severity = SEV_ROP,
+      door = assume({ gp = 0.5, institusjon = 0.5 }, "ROP users come through GP and specialist care (L377, L433)"), seasonal = false,
+      complex_share = assume(0.6, "ROP: long-term and coordinated needs") },
+    { need = "psych", cohort = "30-66", per_1000_per_year = assume(9, NO_INCIDENCE), severity = SEV,
+      door = assume({ gp = 0.6, institusjon = 0.2, soknad = 0.15, parorande = 0.05 }, "the GP is the main referrer (L377)"),
+      seasonal = false, complex_share = assume(0.2, "some need several services") },
+    { need = "substance", cohort = "30-66", per_1000_per_year = assume(5, NO_INCIDENCE), severity = SEV,
+      door = assume({ gp = 0.5, institusjon = 0.3, soknad = 0.1, parorande = 0.1 },
+        "GP and institutions (L377); relatives contact the department a few times a year (L395)"), seasonal = false,
+      complex_share = assume(0.3, "substance problems often come with other needs") },
+    { need = "rop", cohort = "30-66", per_1000_per_year = assume(1.2, NO_INCIDENCE), severity = SEV_ROP,
+      door = assume({ gp = 0.5, institusjon = 0.5 }, "ROP users come through GP and specialist care"), seasonal = false,
+      complex_share = assume(0.6, "ROP: long-term and coordinated needs") },
+    { need = "psych", cohort = "67+", per_1000_per_year = assume(3, NO_INCIDENCE), severity = SEV,
+      door = assume({ gp = 1 }, "the GP"), seasonal = false, complex_share = assume(0.2, "some need several services") },
+    { need = "substance", cohort = "67+", per_1000_per_year = assume(1.5, NO_INCIDENCE .. "; older users lack adapted offers (L1003)"),
+      severity = SEV, door = assume({ gp = 1 }, "the GP"), seasonal = false,
+      complex_share = assume(0.3, "often with somatic needs") },
+    { need = "housing", cohort = "18-29", per_1000_per_year = assume(2, "26 allocations or extensions a year concerned rus/psych (L1036)"),
+      severity = assume({ 0.6, 0.4 }, "urgent or not"), door = assume({ soknad = 0.8, nav = 0.2 }, "applications; acute need to NAV (L981)"),
+      seasonal = false, complex_share = assume(0.3, "housing need with substance or mental-health problems") },
+    { need = "housing", cohort = "30-66", per_1000_per_year = assume(1.2, "26 allocations or extensions a year concerned rus/psych (L1036)"),
+      severity = assume({ 0.6, 0.4 }, "urgent or not"), door = assume({ soknad = 0.8, nav = 0.2 }, "applications; acute need to NAV (L981)"),
+      seasonal = false, complex_share = assume(0.3, "housing need with substance or mental-health problems") },
+  },
+
+  coordination = {
+    unit = "inngangen",   -- Tenestekontoret and KE handle IP and coordinator applications together (L358, L363)
+    notified = assume(0.9, "every user has a contact person who is also coordinator (L750); IP is offered"),
+    offer_delay = assume({ "gamma", mean = 14, sd = 7 }, "offered by the contact person early in the follow-up (L756)"),
+    consent = assume(0.03, "TUNED: only 3 users with substance problems have an IP in SamPro (L754); most get a tiltaksplan (L756)"),
+    coordinators = assume(64, "every staff member can be a contact person: 31 + 33 employees (L638)"),
+    cases_per_coordinator = assume(2, "a few users each"),
+    responsibility_group = { every_weeks = assume(8, "ansvarsgruppe for all with a tiltaksplan; almost all accept (L766)"),
+                             hours = assume(1.5, "a meeting with GP and others invited (L772)") },
+  },
+}

@@ -1,0 +1,511 @@
+-- Lørenskog kommune: services for children and young people 0-23 with mental-health and/or
+-- substance problems, 2021.
+--
+-- Source: the performance audit "Psykisk helse og rus – barn og unge" (Romerike revisjon, report
+-- 7-2021), seeds/000_a041c0c789af3bb7.txt, digested in seeds/seed-000.md.  "seed-000 Lnnn" is a
+-- line of the Norwegian source file.  Where this file borrows from the 2015 audit of adult
+-- services it says "seed-001 Lnnn".
+--
+-- What the source gives: the organisation (two sectors, the units, who does what), the
+-- interdisciplinary meetings (every 4 weeks in schools, every 6 in kindergartens and health
+-- centres), the age limits of each service, the coordinating unit and its coordinators (2
+-- full-time, 59 part-time), NAV's youth team (20 staff), and for the preventive mental-health
+-- service (FPH): 16 psychologists, about 1,100 cases a year, 50-60 % of its resources on
+-- system-level work and a wait of about three months in May 2021.
+-- What it does not give (seed-000 digest §2.4): population by age, incidence, staffing of every
+-- service but FPH and NAV youth, episode lengths, processing times, the share of meetings held.
+-- Those are assumptions below, each with its reason, gathered at the top where a planner would
+-- vary them.  The organisation charts in the report did not come through (L263-272), so the
+-- buildings are assumptions too: every service in its own building, none co-located.
+--
+-- CALIBRATION (FPH).  Target: about 1,100 cases a year (seed-000 L333) and a wait of about three
+-- months (L333, L489), with 16 psychologists (L331) of whom 50-60 % of the time goes to
+-- system-level work (L335).  FPH is two services here, the child team (fph_barn) and the adult
+-- team (fph_voksen); the targets are for the two together.  The levers are the assumptions
+-- marked TUNED below: the incidence of mild and moderate problems (MH_CHILD, MH_ADULT), the
+-- slots per clinical FTE, the episode lengths and the deterioration time.  How:
+--   1. Clinical capacity: 16 psychologists x 0.45 case share = 7.2 clinical FTE.  With
+--      episodes of about 10 weeks including assessment, 1,100 cases a year would need about
+--      1,100 x 70 / 365 = 210 open cases, about 29 per clinical FTE.
+--   2. A wait of ~90 days cannot be a stable queue with capacity above demand, and a queue
+--      exactly at capacity drifts without bound.  Here it is slightly overloaded and kept finite
+--      by those who do not wait it out: waiting untreated, a case worsens one step in about a
+--      year on average (deterioration, mean_days = 365), and past moderate it is referred to
+--      specialist care (escalate_to: BUP for the child team, DPS for the adults, L337, L485).
+--      With slots_per_fte = 25.5 (a little below the 29 of step 1) and child demand raised by
+--      MH_CHILD = 1.45, the accepted referrals run about 20 % above the throughput; about 14 %
+--      of them worsen and go to specialist care while waiting, and the wait settles near 90 days.
+--   3. Measured over 2021 only: three warm-up years (2018-2020) fill the queues and the long
+--      episodes (barnevern measures, RPH), so "accepted" is per year.
+-- Figures reached, `samsim run scenarios/lorenskog/barn-unge-2021.lua --reps 10` (seed 1):
+--   fph_barn    accepted 534 [514, 553] a year, mean wait  85.8 days [76.4, 95.2]
+--   fph_voksen  accepted 575 [558, 593] a year, mean wait  95.6 days [85.8, 105.5]
+--   FPH         accepted 1,109 a year (target 1,100 +- 10 %), mean wait weighted by first
+--               contacts 91.0 days (target 90 +- 20 %); about 150 a year worsen and are referred
+--               on while waiting.  Seeds 2-4 give 1,111-1,134 accepted and 89.5-91.2 days.
+-- Age reading: "0-23" (L325, L343, L347) and "up to 23" (L96, L108) are read as up to the 23rd
+-- birthday, the boundary the issue names (age_boundaries 23; HS, HFU and Utekontakten ages
+-- { ..., 23 }).  For the inclusive reading, make those 24 (and the boundary 23 in
+-- rules/common/age_transition.lua with them).
+
+------------------------------------------------------------------------------------------------
+-- Assumptions a planner varies (each wrapped where it is used)
+------------------------------------------------------------------------------------------------
+
+local POPULATION = 42000      -- "about 42,000" inhabitants in 2021: EXTERNAL (SSB), not in the source
+local GROWTH = 0.01           -- population growth a year: EXTERNAL (Lørenskog grows about 1 % a year)
+local YEARS_TO_2021 = 3       -- the run starts 1 January 2018; counts are given for 2021
+local MH_CHILD = 1.45         -- TUNED: multiplies the incidence of mild and moderate problems, 0-19
+local MH_ADULT = 1.0          -- TUNED: the same from 20 (FPH's adult team)
+
+-- National age structure 1 January 2021 (approximate shares, EXTERNAL: SSB table 07459; Lørenskog's
+-- own figures should replace them).  The source gives no population (seed-000 digest §2.4).
+local SHARE = { ["0-5"] = 0.064, ["6-12"] = 0.083, ["13-15"] = 0.036, ["16-17"] = 0.024,
+                ["18-19"] = 0.024, ["20-22"] = 0.038, ["23-66"] = 0.568, ["67+"] = 0.163 }
+
+local function cohort(id, lo, hi)
+  return {
+    ages = assume({ lo, hi }, "age band of the cohort"),
+    count = assume(POPULATION * SHARE[id] / (1 + GROWTH) ^ YEARS_TO_2021,
+                   "2021: about 42,000 inhabitants x the national share aged " .. id ..
+                   " (EXTERNAL, SSB), taken back to 1 January 2018 at 1 % growth a year"),
+    growth = assume(GROWTH, "Lørenskog grows about 1 % a year (EXTERNAL, SSB)"),
+  }
+end
+
+-- Severity mixes (1 = mild, 2 = moderate, 3 = severe: specialist care).
+local SEV_MILD = assume({ 0.8, 0.2 }, "most mild problems stay mild; a fifth need more than advice")
+local SEV_MODERATE = assume({ 0.1, 0.8, 0.1 }, "moderate problems: a few turn out milder or more severe")
+local SEV_SEVERE = assume({ 0, 0.3, 0.7 }, "severe illness: mostly severity 3")
+local SEV_OTHER = assume({ 0.5, 0.35, 0.15 }, "substance, family, learning and welfare concerns: half mild")
+
+-- Where concerns first land, by age (shares of the doors; no figures in the source).
+local D_PRESCHOOL = assume({ health_centre = 0.45, kindergarten = 0.3, gp = 0.15, self = 0.1 },
+  "pre-school children are seen at the health centre and kindergarten (seed-000 L325, L394, L396)")
+local D_SCHOOL = assume({ school = 0.3, school_nurse = 0.35, gp = 0.2, self = 0.15 },
+  "school age: the school (BU-faglig møte, L395) and the school nurse who meets everyone (L325-327)")
+local D_SCHOOL_MOD = assume({ school = 0.2, school_nurse = 0.3, gp = 0.4, self = 0.1 },
+  "moderate problems reach the GP more often than mild ones")
+local D_UPPER = assume({ school_nurse = 0.45, gp = 0.35, self = 0.2 },
+  "upper secondary is the county's (L497): no municipal school meeting; the school nurse remains")
+local D_UPPER_MOD = assume({ school_nurse = 0.3, gp = 0.6, self = 0.1 },
+  "moderate problems at 16-17 reach the GP more often")
+local D_YOUNG_ADULT = assume({ gp = 0.6, self = 0.25, school_nurse = 0.15 },
+  "18-22: the GP first; HS still serves to 23 (L325)")
+local D_ADULT = assume({ gp = 0.65, self = 0.35 }, "adults: the GP, or direct contact (no referral needed, L276)")
+local D_SEVERE = assume({ gp = 0.9, school_nurse = 0.1 }, "severe illness goes through the GP to specialist care (L302)")
+local D_SUBST_YOUNG = assume({ police = 0.3, outreach = 0.3, school_nurse = 0.2, gp = 0.1, self = 0.1 },
+  "youth substance use surfaces through police (ruskontrakt, L764-765), Utekontakten (L347) and HFU (L327)")
+local D_SUBST_ADULT = assume({ gp = 0.45, outreach = 0.2, self = 0.25, tildeling = 0.1 },
+  "young adults: the GP, Utekontakten (to 23, L347), RPH directly (L296) or an application to SAMFOR (L290)")
+local D_SUBST_OLDER = assume({ gp = 0.55, self = 0.3, tildeling = 0.15 },
+  "adults: the GP, RPH directly (L296) or an application to Samhandling og forvaltning (L290)")
+local D_FAMILY = assume({ school = 0.45, school_nurse = 0.2, police = 0.15, gp = 0.1, self = 0.1 },
+  "care concerns come from school and health staff (duty to report, L505) and the police")
+local D_FAMILY_YOUNG = assume({ health_centre = 0.45, kindergarten = 0.35, gp = 0.1, self = 0.1 },
+  "pre-school care concerns: health centre and kindergarten")
+local D_LEARNING = assume({ school = 0.9, gp = 0.1 }, "learning difficulties are raised at school (L392)")
+local D_LEARNING_YOUNG = assume({ kindergarten = 0.75, health_centre = 0.25 },
+  "pre-school learning and development concerns: kindergarten and health centre")
+local D_WELFARE = assume({ self = 0.6, outreach = 0.25, school_nurse = 0.15 },
+  "young people contact NAV themselves or are found by Utekontakten (L347)")
+
+local function stream(need, id, per_1000, why, severity, doors, complex)
+  return { need = need, cohort = id, per_1000_per_year = assume(per_1000, why), severity = severity,
+           door = doors, complex_share = complex, seasonal = true }
+end
+local NO_INCIDENCE = "incidence not in the source (seed-000 digest §2.4)"
+local function mh(x) return x * MH_CHILD end
+local function mh_adult(x) return x * MH_ADULT end
+
+local COMPLEX_LOW = assume(0.05, "few mild or moderate cases need long-term coordinated services")
+local COMPLEX_MID = assume(0.15, "some need two or more services over time (L581)")
+local COMPLEX_HIGH = assume(0.4, "severe illness and substance dependence often need several services")
+
+------------------------------------------------------------------------------------------------
+
+return {
+  name = "Lørenskog kommune, barn og unge 0-23, 2021",
+  description = "Children and young people 0-23 with mental-health and/or substance problems in Lørenskog, " ..
+    "2021 (audit 7-2021): two sectors, many doors, interdisciplinary meetings, FPH calibrated to about " ..
+    "1,100 cases a year and a three-month wait.",
+
+  calendar = {
+    start = "2018-01-01",
+    horizon_days = assume(1461, "2018-2021: three warm-up years and 2021 measured"),
+    warmup_days = assume(1096, "2018-2020 fill the queues and the long episodes; 2021 is measured"),
+    working_days = "mon-fri",
+    holidays = "norway",
+    summer = { from = "07-01", to = "08-09",
+               capacity = assume(0.6, "about 40 % of staff on leave in fellesferie (no figure in the source)") },
+    seasonality = assume({ 1.1, 1.1, 1.1, 1.0, 1.0, 0.8, 0.4, 0.7, 1.2, 1.2, 1.2, 1.0 },
+      "school-year pattern: concerns come through schools, school nurses and their meetings (L392-396)"),
+  },
+
+  needs = { "mild", "moderate", "severe", "substance", "family", "learning", "welfare" },
+
+  -- 16: upper secondary (county, L497); 18: age of majority, BUP -> DPS, RPH from 18 (L296, L501);
+  -- 20: FPH child team 0-20, adult team 20+ (L331); 23: the 0-23 services end (L325, L343, L347).
+  age_boundaries = cite({ 16, 18, 20, 23 }, "seed-000 L331, L343, L497, L501 (digest P6)"),
+
+  organisation = {
+    sectors = {
+      hom = "Helse, omsorg og mestring",     -- L261, L269, L280
+      ous = "Oppvekst og utdanning",         -- L261, L269, L341
+      spes = { name = "Spesialisthelsetjenesten (Ahus)", external = true },  -- L361
+      fylke = { name = "Fylkeskommunen (videregående, PPT/OT)", external = true },  -- L497
+      politi = { name = "Politiet (Lørenskog lensmannskontor)", external = true },  -- L376, L764
+    },
+    -- Buildings: not in the source (the charts did not come through, L263-272): an assumption of
+    -- one building per virksomhet, nothing co-located.
+    buildings = {
+      radhuset = "Rådhuset", helsestasjon = "Helsestasjonene (Lørenskog, Fjellhamar)",
+      fph = "Forebyggende psykisk helsetjeneste", tih = "Tjenester i hjemmet", nav = "NAV Lørenskog",
+      barnevern = "Barneverntjenesten", ppt = "PP-tjenesten", skoler = "Skolene", barnehager = "Barnehagene",
+      ahus = "Ahus (BUP, DPS Nedre Romerike, ARA Lillestrøm)", fylke = "Fylkeskommunen", politi = "Lensmannskontoret",
+    },
+    -- Units are departments; units of the same virksomhet share a leader (L269-272: sector ->
+    -- virksomhet -> avdeling), so a hand-off inside a virksomhet counts as the same unit.
+    units = {
+      samfor = { name = "Samhandling og forvaltning (MUK, koordinerende enhet)", sector = "hom",
+                 building = "radhuset", leader = "samfor" },                                   -- L286, L292
+      hefo_hs = { name = "Helsestasjons- og skolehelsetjenesten (inkl. HFU)", sector = "hom",
+                  building = "helsestasjon", leader = "hefo" },                                -- L313, L325
+      hefo_fph = { name = "Forebyggende psykisk helsetjeneste", sector = "hom", building = "fph",
+                   leader = "hefo" },                                                          -- L313, L331
+      tih_rph = { name = "Avdeling rus og psykisk helse (Tjenester i hjemmet)", sector = "hom",
+                  building = "tih", leader = "tih" },                                          -- L286
+      nav = { name = "NAV Lørenskog, ungdomsavdelingen", sector = "hom", building = "nav", leader = "nav" },  -- L269, L541
+      bvt = { name = "Barneverntjenesten", sector = "ous", building = "barnevern", leader = "bvt" },  -- L269, L343
+      ppt = { name = "PP-tjenesten", sector = "ous", building = "ppt", leader = "ppt" },       -- L423
+      skole = { name = "Virksomhet skole (skolene, Utekontakten)", sector = "ous", building = "skoler",
+                leader = "skole" },                                                            -- L347
+      barnehage = { name = "Barnehagene", sector = "ous", building = "barnehager", leader = "barnehage" },  -- L269
+      ahus = { name = "Ahus: BUP, DPS Nedre Romerike, ARA", sector = "spes", building = "ahus", leader = "ahus" },
+      fk = { name = "Fylkeskommunens PPT og oppfølgingstjeneste", sector = "fylke", building = "fylke", leader = "fk" },
+      politi = { name = "Politiet", sector = "politi", building = "politi", leader = "politi" },
+    },
+    shared_log = false,   -- no shared case log; the digital platform was being planned (L565-573)
+  },
+
+  -- Hand-off costs by organisational distance.  The source says only that the sector split gives
+  -- "a somewhat high threshold for cooperation" (L423), that transitions to the county can break
+  -- services (L497) and that overview across departments is lacking (L469): the values are
+  -- assumptions ordered by distance.
+  handoffs = {
+    same_unit = { delay = assume({ "exponential", mean = 2 }, "an internal referral takes a day or two"),
+                  info_loss = assume(0.05, "little is lost inside one virksomhet"),
+                  rejection = assume(0.02, "the colleague knows the offer"),
+                  lost = assume(0.005, "almost nobody is lost inside a unit") },
+    same_sector = { delay = assume({ "exponential", mean = 7 }, "a referral within the sector: about a week"),
+                    info_loss = assume(0.15, "different record systems within the sector"),
+                    rejection = assume(0.05, "some referrals miss the service's remit"),
+                    lost = assume(0.01, "a few do not turn up") },
+    across_sectors = { delay = assume({ "exponential", mean = 14 }, "across sectors: about two weeks (the 'high threshold', L423)"),
+                       info_loss = assume(0.3, "confidentiality and separate systems (L507)"),
+                       rejection = assume(0.1, "wrong door: the sender lacks overview (L469)"),
+                       lost = assume(0.03, "some give up between sectors") },
+    outside = { delay = assume({ "exponential", mean = 21 }, "to specialist care or the county: about three weeks"),
+                info_loss = assume(0.4, "specialist care and the county assess anew"),
+                rejection = assume(0.15, "specialist care turns down part of the referrals"),
+                lost = assume(0.05, "a break in services at the move to the county (L497)") },
+    co_location = { delay = assume(0.7, "same building: a quicker hand-over"), info_loss = assume(0.7, "talk in the corridor"),
+                    rejection = assume(0.8, "know each other's offer"), lost = assume(0.7, "walked over") },
+    shared_log = { delay = assume(0.8, "the log travels with the case"), info_loss = assume(0.3, "the next service reads the log (BTI stafettlogg, seed-002 L63-65)"),
+                   rejection = assume(0.7, "the log shows what was tried"), lost = assume(0.5, "nobody falls out of the log") },
+    reassessment = assume({ "uniform", min = 3, max = 10 }, "a new kartlegging takes one to two weeks"),
+    max_bounces = assume(3, "after three rejections a family gives up"),
+  },
+
+  doors = {
+    gp = { name = "Fastlege", route = "rules/lorenskog/gp_route.lua" },           -- L290, L302; no unit: across sectors
+    school_nurse = { name = "Skolehelsetjenesten / helsesykepleier", unit = "hefo_hs",
+                     route = { by_need = { substance = "hfu" }, default = "hs" } },  -- L325-327, HFU L327
+    school = { name = "Skole: barne- og ungdomsfaglig møte", unit = "skole", route = "rules/lorenskog/bu_meeting.lua",
+               meeting = { every_weeks = cite(4, "seed-000 L395: hver fjerde uke på skolene"), weekday = "tue",
+                           held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475); most are held"),
+                           postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+    kindergarten = { name = "Barnehage: barne- og ungdomsfaglig møte", unit = "barnehage", route = "rules/lorenskog/bu_meeting.lua",
+                     meeting = { every_weeks = cite(6, "seed-000 L394: hver sjettede uke i alle barnehager"), weekday = "wed",
+                                 held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)"),
+                                 postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+    health_centre = { name = "Helsestasjon: barne- og ungdomsfaglig møte", unit = "hefo_hs", route = "rules/lorenskog/bu_meeting.lua",
+                      meeting = { every_weeks = cite(6, "seed-000 L396: hver sjettede uke ved helsestasjonene"), weekday = "thu",
+                                  held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)"),
+                                  postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+    police = { name = "Politi / SLT (ruskontrakt)", unit = "politi",
+               route = assume({ by_need = { substance = { hfu = 0.7, ute = 0.3 }, family = { bvt_und = 1 } },
+                                default = { hfu = 0.5, ute = 0.5 } },
+                 "police cases go to ruskontrakt at HFU with Utekontakten (L761-765), care concerns to barnevern (L505)") },
+    tildeling = { name = "Samhandling og forvaltning (søknad om helse- og omsorgstjenester)", unit = "samfor",
+                  route = "samfor" },                                                          -- L290
+    outreach = { name = "Utekontakten (oppsøkende)", unit = "skole",
+                 route = assume({ by_need = { welfare = { ute = 0.6, nav_ung = 0.4 } }, default = { ute = 1 } },
+                   "outreach youth workers take the youths on themselves and pass some on (L347)") },
+    self = { name = "Egenhenvendelse (ingen henvisning)", unit = "hefo_hs",
+             route = "rules/lorenskog/self_route.lua" },                                    -- L276, L469
+  },
+
+  services = {
+    -- ---------------------------------------------------------------- helse, omsorg og mestring
+    hs = {
+      name = "Helsestasjon og skolehelsetjenesten (0-23)", unit = "hefo_hs",
+      fte = assume(38, "public-health nurses for about 12,000 aged 0-22 in two districts (L155-156); no figure in the source"),
+      case_share = assume(0.25, "most of a nurse's time goes to universal work: consultations, vaccination, classes"),
+      capacity = { slots_per_fte = assume(25, "short supportive talks: many open cases per case-FTE") },
+      eligibility = { ages = cite({ 0, 23 }, "seed-000 L325: alle barn og unge i alderen 0-23 år") },
+      intake = assume({ "uniform", min = 0, max = 3 }, "the nurse is at school: a first talk within days"),
+      episode = assume({ "gamma", mean = 35, sd = 20 }, "a handful of supportive talks"),
+      next = "rules/lorenskog/hs_next.lua",
+      at_age = "rules/common/age_transition.lua",
+    },
+    hfu = {
+      name = "Helsestasjon for ungdom (ruskontrakt, 13-23)", unit = "hefo_hs",
+      fte = assume(4, "a small clinic inside HS; the report names one hourly-paid retired nurse (L161)"),
+      case_share = assume(0.8, "mostly individual follow-up"),
+      capacity = { slots_per_fte = assume(20, "ruskontrakt follow-up: tests and talks every week or two") },
+      eligibility = { ages = cite({ 13, 23 }, "seed-000 L761: ruskontrakt for unge i alderen 13-23 år") },
+      intake = assume({ "uniform", min = 2, max = 10 }, "the contract is drawn up in a meeting with the youth (L761)"),
+      episode = { by_need = {
+          substance = cite({ "gamma", mean = 270, sd = 30 }, "seed-000 L761-765: inntil/som regel 9 måneder"),
+        }, default = assume({ "gamma", mean = 30, sd = 15 }, "conversations and advice at HFU (L327)") },
+      next = "rules/common/step_up.lua:next",
+      at_age = "rules/common/age_transition.lua",
+    },
+    fph_barn = {
+      -- CALIBRATED with fph_voksen: see the head of the file and the figures at fph_voksen.
+      name = "Forebyggende psykisk helsetjeneste, barneteam (0-20)", unit = "hefo_fph",
+      fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
+      case_share = cite(0.45, "seed-000 L335: om lag 50-60 prosent av ressursene til arbeid på systemnivå; 40-50 % left, the midpoint"),
+      capacity = { slots_per_fte = assume(25.5, "TUNED: about 1,100 cases a year x ~70 days / 365 / 7.2 clinical FTE, less those who give up waiting") },
+      eligibility = { ages = cite({ 0, 20 }, "seed-000 L331: barneteam rettet mot aldersgruppen 0-20 år"),
+                      needs = { "mild", "moderate" },                                          -- L333
+                      max_severity = assume(2, "mild to moderate only (L333): severity 3 belongs to specialist care (L337)") },
+      intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
+      episode = { by_need = {
+          mild = assume({ "gamma", mean = 50, sd = 25 }, "TUNED: short-term therapy, advice and guidance (L333), about 5 sessions"),
+          moderate = assume({ "gamma", mean = 90, sd = 40 }, "TUNED: structured psychological treatment, about three months"),
+        }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L333)") },
+      queue = "fifo",
+      deterioration = { mean_days = assume(365, "TUNED: untreated, a case worsens one step in about a year on average; past moderate it goes to BUP"),
+                        escalate_to = "bup" },
+      relapse = { share = assume(0.08, "some come back within a year or two"),
+                  after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
+      next = "rules/lorenskog/fph_next.lua",
+      at_age = "rules/common/age_transition.lua",
+    },
+    fph_voksen = {
+      -- CALIBRATED with fph_barn: see the head of the file for the method and the figures.
+      name = "Forebyggende psykisk helsetjeneste, voksenteam (20+)", unit = "hefo_fph",
+      fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
+      case_share = cite(0.45, "seed-000 L335: 50-60 % to system-level work; 40-50 % left, the midpoint"),
+      capacity = { slots_per_fte = assume(25.5, "TUNED: as the child team") },
+      eligibility = { ages = cite({ 20, 120 }, "seed-000 L331: voksenteam fra 20 år og oppover"),
+                      needs = { "mild", "moderate" },
+                      max_severity = assume(2, "mild to moderate only (L333, L485): severity 3 belongs to specialist care") },
+      intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
+      episode = { by_need = {
+          mild = assume({ "gamma", mean = 45, sd = 25 }, "TUNED: short-term therapy (L485)"),
+          moderate = assume({ "gamma", mean = 85, sd = 40 }, "TUNED: structured psychological treatment"),
+        }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L485)") },
+      queue = "fifo",
+      deterioration = { mean_days = assume(365, "TUNED: as the child team; worsened adults go to DPS first (L485)"),
+                        escalate_to = "dps" },
+      relapse = { share = assume(0.08, "some come back within a year or two"),
+                  after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
+      next = "rules/lorenskog/fph_next.lua",
+    },
+    samfor = {
+      name = "Samhandling og forvaltning: mottak, kartlegging og vedtak", unit = "samfor",
+      fte = assume(7, "2015: seven case officers at the intake office (seed-001 L1778); no 2021 figure"),
+      -- The office makes about 3,000 vedtak a year for all ages (seed-001 L6152-6154), mostly
+      -- home nursing and supportive talks (L6160-6162): those applicants are not modelled as
+      -- persons; only the share of the office's time that this scenario's applicants use counts.
+      case_share = assume(0.1, "the share of the office's case work for this scenario's applicants (RPH's follow-up)"),
+      capacity = { slots_per_fte = assume(25, "cases an officer has under way at once (Little's law: ~3,000 a year x ~3 weeks, seed-001 L6152)") },
+      intake = assume(0, "the mapping is part of the processing time"),
+      episode = assume({ "gamma", mean = 14, sd = 8 }, "mapping and vedtak (L290); no processing time in the source"),
+      decision_limit_days = assume(21, "the municipality's own rule in 2015: an interim letter after 3 weeks (seed-001 L6236, L6326)"),
+      next = "rph",                                                                             -- L290, L459
+    },
+    rph = {
+      name = "Rus og psykisk helse (18+)", unit = "tih_rph",
+      fte = assume(28, "the adult department for the whole municipality; no figure in the source"),
+      case_share = assume(0.75, "mostly individual follow-up; some groups and activities (L298)"),
+      capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
+                   case_hours = assume({ "gamma", mean = 2, sd = 1.5 }, "guidance and coping talks, housing follow-up: about two hours a week") },
+      eligibility = { ages = cite({ 18, 120 }, "seed-000 L296: personer over 18 år") },
+      intake = assume({ "uniform", min = 7, max = 30 }, "mapping conversations (kartleggingsamtaler, L298)"),
+      episode = assume({ "lognormal", mean = 365, sd = 300 }, "follow-up over months to years: prevention, rehabilitation, aftercare (L298)"),
+      next = assume({ by_need = { substance = { discharge = 0.85, tsb = 0.15 } }, default = { discharge = 0.9, dps = 0.1 } },
+        "RPH refers some on to TSB (detox, treatment, LAR, L298) or DPS; no shares in the source"),
+    },
+    nav_ung = {
+      name = "NAV Lørenskog, ungdomsavdelingen", unit = "nav",
+      fte = cite(20, "seed-000 L541: NAV sin ungdomsavdeling, som teller 20 ansatte"),
+      -- NAV's youth department serves every young person who needs work, activity or income;
+      -- only the share of its time for this scenario's young people counts here.
+      case_share = assume(0.15, "share of the department's time for young people with the needs modelled here; 2 of 20 do ansvarsgruppe and IP work (L541)"),
+      capacity = { slots_per_fte = assume(30, "an adviser's portfolio of young people") },
+      eligibility = { ages = assume({ 16, 30 }, "NAV's youth work: under 30 (EXTERNAL; the report gives no age)") },
+      intake = assume({ "uniform", min = 5, max = 20 }, "an appointment with an adviser; NAV is hard to reach (L533-541)"),
+      episode = assume({ "gamma", mean = 180, sd = 120 }, "work, activity, income: about half a year"),
+      next = "discharge",
+    },
+    -- ---------------------------------------------------------------- oppvekst og utdanning
+    arena = {
+      name = "Tiltak i barnehage og skole (etter tverrfaglig møte)", unit = "skole",
+      capacity = "unlimited",   -- teachers' and kindergarten staff's time is not modelled
+      intake = assume(0, "measures start after the meeting"),
+      episode = assume({ "gamma", mean = 42, sd = 21 }, "six weeks of measures at school or kindergarten, then a new look"),
+      next = assume({ by_need = { learning = { discharge = 0.75, ppt = 0.25 } },
+                      default = { discharge = 0.8, hs = 0.2 } },
+        "most concerns are met by the arena's own measures (L411); some go on to PPT or the school nurse"),
+    },
+    bvt_und = {
+      name = "Barneverntjenesten: undersøkelse", unit = "bvt",
+      fte = assume(12, "caseworkers for investigations; no figure in the source"),
+      case_share = assume(0.85, "investigation is the team's work"),
+      capacity = { slots_per_fte = assume(8, "investigations a caseworker has under way") },
+      eligibility = { ages = assume({ 0, 18 }, "barnevernloven: children under 18 (EXTERNAL)") },
+      intake = assume({ "uniform", min = 1, max = 7 }, "a report is reviewed within a week (barnevernloven, EXTERNAL; digest §3.3)"),
+      episode = assume({ "uniform", min = 20, max = 90 }, "an investigation: up to three months (EXTERNAL)"),
+      decision_limit_days = assume(90, "barnevernloven: investigation within 3 months (EXTERNAL; seed-000 digest §3.3)"),
+      next = assume({ discharge = 0.55, bvt_tiltak = 0.45 }, "about half of investigations lead to measures (national pattern, EXTERNAL)"),
+      at_age = "rules/common/age_transition.lua",
+    },
+    bvt_tiltak = {
+      name = "Barneverntjenesten: hjelpetiltak", unit = "bvt",
+      fte = assume(20, "caseworkers following up measures; no figure in the source"),
+      case_share = assume(0.8, "follow-up of families (L357)"),
+      capacity = { slots_per_fte = assume(12, "children a caseworker follows") },
+      eligibility = { ages = assume({ 0, 23 }, "measures to 18, aftercare to 23 (EXTERNAL)") },
+      intake = assume({ "uniform", min = 3, max = 14 }, "a plan for the measures"),
+      episode = assume({ "lognormal", mean = 400, sd = 300 }, "measures over a year or more"),
+      next = "discharge",
+      at_age = "rules/common/age_transition.lua",
+    },
+    ppt = {
+      name = "PP-tjenesten", unit = "ppt",
+      fte = assume(14, "educational psychologists and advisers; no figure in the source"),
+      case_share = assume(0.75, "the rest is system work in kindergartens and schools (TIBIR, L729)"),
+      capacity = { slots_per_fte = assume(20, "assessments and follow-up under way") },
+      eligibility = { ages = cite({ 0, 16 }, "seed-000 L497: at upper secondary PPT moves from the municipality to the county") },
+      intake = assume({ "uniform", min = 14, max = 45 }, "observation and tests before the expert assessment"),
+      episode = assume({ "gamma", mean = 120, sd = 60 }, "expert assessment (sakkyndig vurdering) and advice to the school"),
+      next = "discharge",
+      at_age = "rules/common/age_transition.lua",
+    },
+    ute = {
+      name = "Utekontakten (13-23)", unit = "skole",
+      fte = assume(5, "a small outreach team; no figure in the source"),
+      case_share = assume(0.5, "half the time is outreach in the streets and schools (L347)"),
+      capacity = { slots_per_fte = assume(15, "youths followed individually") },
+      eligibility = { ages = cite({ 13, 23 }, "seed-000 L347: ungdom mellom 13-23 år") },
+      intake = assume({ "uniform", min = 0, max = 5 }, "contact where the young people are"),
+      episode = assume({ "gamma", mean = 90, sd = 60 }, "motivation and support talks over some months (L347)"),
+      next = assume({ by_need = { substance = { discharge = 0.7, hfu = 0.3 },
+                                  welfare = { discharge = 0.6, nav_ung = 0.4 } },
+                      default = { discharge = 0.8, hs = 0.2 } },
+        "Utekontakten passes youths on (videreformidling, L347)"),
+      at_age = "rules/common/age_transition.lua",
+    },
+    -- ---------------------------------------------------------------- outside the municipality
+    bup = {
+      name = "BUP (Ahus)", unit = "ahus", capacity = "unlimited",
+      eligibility = { ages = assume({ 0, 18 }, "child and adolescent psychiatry: under 18") },
+      episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
+      next = "rules/common/step_up.lua:next_rph",
+      at_age = "rules/common/age_transition.lua",
+    },
+    dps = {
+      name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",                  -- L361
+      eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
+      episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
+      next = "rules/common/step_up.lua:next_rph",
+    },
+    tsb = {
+      name = "ARA / TSB (Ahus)", unit = "ahus", capacity = "unlimited",                           -- L298, L361
+      eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
+      episode = assume({ "gamma", mean = 120, sd = 80 }, "detoxification, outpatient or institutional treatment (L298)"),
+      next = "rules/common/step_up.lua:next_rph",
+    },
+    fk_ot = {
+      name = "Fylkeskommunens PPT og oppfølgingstjeneste", unit = "fk", capacity = "unlimited",   -- L497, L737
+      eligibility = { ages = assume({ 16, 21 }, "upper-secondary age; OT to 21 (EXTERNAL)") },
+      episode = assume({ "gamma", mean = 180, sd = 100 }, "follow-up through upper secondary"),
+      next = "discharge",
+    },
+  },
+
+  population = {
+    ["0-5"] = cohort("0-5", 0, 6),
+    ["6-12"] = cohort("6-12", 6, 13),
+    ["13-15"] = cohort("13-15", 13, 16),
+    ["16-17"] = cohort("16-17", 16, 18),
+    ["18-19"] = cohort("18-19", 18, 20),
+    ["20-22"] = cohort("20-22", 20, 23),
+    ["23-66"] = cohort("23-66", 23, 67),
+    ["67+"] = cohort("67+", 67, 95),
+  },
+
+  -- New concerns per 1,000 a year by need and age.  The source has no incidence
+  -- (seed-000 digest §2.4); the mental-health levels are TUNED to FPH's volume (L333).
+  demand = {
+    stream("mild", "0-5", mh(12), NO_INCIDENCE .. "; early worries raised with the health centre", SEV_MILD, D_PRESCHOOL, COMPLEX_LOW),
+    stream("family", "0-5", 15, NO_INCIDENCE .. "; care concerns in the youngest", SEV_OTHER, D_FAMILY_YOUNG, COMPLEX_MID),
+    stream("learning", "0-5", 15, NO_INCIDENCE .. "; development concerns in kindergarten", SEV_OTHER, D_LEARNING_YOUNG, COMPLEX_MID),
+
+    stream("mild", "6-12", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_SCHOOL, COMPLEX_LOW),
+    stream("moderate", "6-12", mh(14), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
+    stream("severe", "6-12", 1.5, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
+    stream("family", "6-12", 25, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
+    stream("learning", "6-12", 25, NO_INCIDENCE, SEV_OTHER, D_LEARNING, COMPLEX_LOW),
+
+    stream("mild", "13-15", mh(80), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_SCHOOL, COMPLEX_LOW),
+    stream("moderate", "13-15", mh(40), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
+    stream("severe", "13-15", 5, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
+    stream("substance", "13-15", 8, NO_INCIDENCE, SEV_OTHER, D_SUBST_YOUNG, COMPLEX_MID),
+    stream("family", "13-15", 25, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
+    stream("learning", "13-15", 10, NO_INCIDENCE, SEV_OTHER, D_LEARNING, COMPLEX_LOW),
+
+    stream("mild", "16-17", mh(80), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_UPPER, COMPLEX_LOW),
+    stream("moderate", "16-17", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_UPPER_MOD, COMPLEX_MID),
+    stream("severe", "16-17", 7, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
+    stream("substance", "16-17", 25, NO_INCIDENCE, SEV_OTHER, D_SUBST_YOUNG, COMPLEX_MID),
+    stream("family", "16-17", 15, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
+    stream("welfare", "16-17", 10, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
+
+    stream("mild", "18-19", mh(70), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
+    stream("moderate", "18-19", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
+    stream("severe", "18-19", 8, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
+    stream("substance", "18-19", 30, NO_INCIDENCE, SEV_OTHER, D_SUBST_ADULT, COMPLEX_HIGH),
+    stream("welfare", "18-19", 30, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
+
+    stream("mild", "20-22", mh_adult(50), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
+    stream("moderate", "20-22", mh_adult(35), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
+    stream("severe", "20-22", 8, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
+    stream("substance", "20-22", 25, NO_INCIDENCE, SEV_OTHER, D_SUBST_ADULT, COMPLEX_HIGH),
+    stream("welfare", "20-22", 25, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
+
+    -- Adults: the shared adult services (FPH's adult team, RPH, SAMFOR) carry their whole load.
+    stream("mild", "23-66", mh_adult(10), NO_INCIDENCE .. "; TUNED: FPH's adult team", SEV_MILD, D_ADULT, COMPLEX_LOW),
+    stream("moderate", "23-66", mh_adult(7), NO_INCIDENCE .. "; TUNED: FPH's adult team", SEV_MODERATE, D_ADULT, COMPLEX_MID),
+    stream("severe", "23-66", 3, NO_INCIDENCE, SEV_SEVERE, D_ADULT, COMPLEX_HIGH),
+    stream("substance", "23-66", 8, NO_INCIDENCE .. "; RPH's adult load", SEV_OTHER, D_SUBST_OLDER, COMPLEX_HIGH),
+    stream("mild", "67+", mh_adult(5), NO_INCIDENCE, SEV_MILD, D_ADULT, COMPLEX_LOW),
+    stream("moderate", "67+", mh_adult(3), NO_INCIDENCE, SEV_MODERATE, D_ADULT, COMPLEX_MID),
+  },
+
+  coordination = {
+    unit = "samfor",   -- the coordinating unit sits in Samhandling og forvaltning (L292, L577)
+    notified = assume(0.85, "the municipality complies with the law on IP and coordinator (L55, L605); most are reported"),
+    offer_delay = assume({ "gamma", mean = 21, sd = 10 }, "KE handles the application and makes a vedtak (L581)"),
+    consent = assume(0.6, "several young people decline the plan: paperwork and digital reluctance (L549, L607)"),
+    coordinators = cite(61, "seed-000 L583: 2 heltidsansatte koordinatorer + 59 deltidskoordinatorer (May 2021), all in HOM"),
+    cases_per_coordinator = assume((2 * 15 + 59 * 2) / 61,
+      "the 2 full-time coordinators take about 15 cases each, the 59 part-time about 2 each: the average"),
+    responsibility_group = { every_weeks = assume(8, "ansvarsgruppe meetings a few times a year (L551, L559)"),
+                             hours = assume(1.5, "a meeting and its minutes (L559)") },
+  },
+}

@@ -1,0 +1,78 @@
+-- BTI, Bedre Tverrfaglig Innsats: an escalation ladder with a shared relay log (stafettlogg).
+--
+-- Source: seed-002 L63-65.  Several municipalities use BTI, a collaboration model whose aim is
+-- that children, young people and families get the help they need as early as possible, and
+-- "holistic and coordinated effort without breaks in follow-up".  From one municipality: "if the
+-- kindergarten has worked with measures through the stafettlogg and gets no further, it can ask
+-- for assistance", so far from PPT and the educational support service, with the public-health
+-- nurse to come; the PPT psychologist joins where needed.  Systematic routines are a success
+-- factor for cooperation across sectors (SINTEF 2017, L63).  "Experienced as a good routine so
+-- far" is the only effect claimed.
+--
+-- What the overlay changes in the baseline:
+--   * level 0: a concern in a kindergarten or school starts at once with the arena's own
+--     measures, logged in the stafettlogg, instead of waiting for the 4- or 6-weekly meeting
+--     (the meeting doors lose their meeting and route by rules/models/bti.lua); severe illness
+--     and serious care concerns (the duty to report, seed-000 L505) go straight to the service;
+--   * level 1: when the arena's measures end without resolving the concern, the arena asks PPT,
+--     the school nurse, FPH, HFU or barnevern for assistance (rules/models/bti.lua, next); the
+--     arena tries for about six weeks, as in the baseline (an assumption);
+--   * the stafettlogg: organisation.shared_log = true, so the log travels with the child and the
+--     next service does not start from scratch (the baseline's handoffs.shared_log multipliers).
+--     The engine has one shared log for the whole municipality, so every hand-off profits, not
+--     only the child services' (a limit of the engine).
+-- FTE are untouched: BTI's cost is the teachers' and kindergarten staff's time, which the model
+-- does not hold as services.
+--
+-- Fits: scenarios/lorenskog/barn-unge-2021.lua (services arena, hs, ppt, fph_barn, hfu, bvt_und;
+-- doors school, kindergarten).
+
+local MODEL = "BTI escalation ladder with a stafettlogg"
+local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
+
+local function check(s, services, doors)
+  if type(s.services) ~= "table" then error(MODEL .. ": the baseline has no services; " .. FITS, 0) end
+  for _, id in ipairs(services) do
+    if s.services[id] == nil then error(MODEL .. ": the baseline has no service '" .. id .. "'; " .. FITS, 0) end
+  end
+  for _, id in ipairs(doors) do
+    if type(s.doors) ~= "table" or s.doors[id] == nil then
+      error(MODEL .. ": the baseline has no door '" .. id .. "'; " .. FITS, 0)
+    end
+  end
+  if type(s.handoffs) ~= "table" then error(MODEL .. ": the baseline has no handoffs; " .. FITS, 0) end
+end
+
+return {
+  model = MODEL,
+  description = "BTI (seed-002 L63-65): concerns in kindergartens and schools start at once with the arena's own " ..
+    "measures logged in a stafettlogg (no waiting for the 4/6-weekly meeting); when they do not help, the arena asks " ..
+    "PPT, the school nurse or FPH for assistance; the log travels with the child (shared_log). FTE untouched. " ..
+    "Fits scenarios/lorenskog/barn-unge-2021.lua.",
+  changes_capacity = false,
+
+  apply = function(s)
+    check(s, { "arena", "hs", "ppt", "fph_barn", "hfu", "bvt_und" }, { "school", "kindergarten" })
+    s.organisation = s.organisation or {}
+    s.organisation.shared_log = true
+    if s.handoffs.shared_log == nil then
+      s.handoffs.shared_log = {
+        delay = assume(0.8, MODEL .. ": the log travels with the case"),
+        info_loss = assume(0.3, MODEL .. ": the next service reads the log"),
+        rejection = assume(0.7, MODEL .. ": the log shows what was tried"),
+        lost = assume(0.5, MODEL .. ": no break in follow-up (002 L63)"),
+      }
+    end
+    for _, id in ipairs({ "school", "kindergarten" }) do
+      local d = s.doors[id]
+      d.meeting = nil
+      d.route = "rules/models/bti.lua"
+      d.name = (id == "school" and "Skole" or "Barnehage") .. ": BTI nivå 0 (stafettlogg)"
+    end
+    local arena = s.services.arena
+    arena.name = "BTI nivå 0: tiltak i barnehage og skole (stafettlogg)"
+    arena.episode = assume({ "gamma", mean = 42, sd = 21 }, MODEL .. ": about six weeks of logged measures before asking for help (as the baseline's arena)")
+    arena.next = "rules/models/bti.lua"
+    return s
+  end,
+}

@@ -1,0 +1,94 @@
+-- Digital delivery and a shared digital platform (samhandlingsløsning).
+--
+-- Source: Lørenskog's fourth option: deliver services digitally; "more digital cooperation
+-- solutions can in some cases replace physical meetings and paperwork (sending minutes etc.), and
+-- the municipality can deliver the services faster and more cost-effectively" (seed-000 L429-431).
+-- A digital platform was being planned where the citizen sees all their services, contacts and
+-- appointments in one place ("en dør inn"), books and changes appointments, and the services
+-- cooperate; families with complex needs want it; at first an addition to the individual plan,
+-- not a replacement (L565-573, L607).  Against it: NAV's digital-only meetings in the pandemic
+-- were "not optimal" (L541).
+--
+-- What the overlay changes in the baseline (the sizes are assumptions; vary them here):
+--   * organisation.shared_log = true: every service reads the same record, so hand-offs use the
+--     baseline's handoffs.shared_log multipliers (less delay, less information lost, fewer sent
+--     back); a baseline without them gets delay 0.8, info_loss 0.3, rejection 0.7, lost 0.5;
+--   * the individual plan is offered faster (the plan is on the platform): offer_delay x 0.5;
+--   * responsibility-group meetings are partly digital and their minutes need not be posted
+--     (L429, L559): hours per meeting x 0.75.
+-- FTE are untouched: the platform's own cost is not in the model.
+--
+-- Fits every baseline with handoffs (scenarios/lorenskog/barn-unge-2021.lua, voksne-2015.lua,
+-- scenarios/klepp/rusomsorg-2020.lua, scenarios/default.lua); the coordination parts apply where
+-- the baseline has coordination.
+
+local MODEL = "Digital delivery and a shared platform"
+
+local function val(x)
+  if type(x) == "table" and x.kind ~= nil and x.text ~= nil then return x.value end
+  return x
+end
+
+-- A distribution with its times multiplied by f.
+local function scale_dist(d, f)
+  d = val(d)
+  if type(d) == "number" then return d * f end
+  if type(d) ~= "table" then error(MODEL .. ": cannot scale the distribution " .. tostring(d), 0) end
+  local out = {}
+  for k, v in pairs(d) do out[k] = val(v) end
+  local kind = out[1]
+  if kind == "exponential" or kind == "gamma" or kind == "lognormal" then
+    if out.mean then out.mean = out.mean * f end
+    if out.sd then out.sd = out.sd * f end
+    if out.scale then out.scale = out.scale * f end
+    if out.mu then out.mu = out.mu + math.log(f) end
+  elseif kind == "uniform" or kind == "triangular" then
+    for _, k in ipairs({ "min", "mode", "max" }) do if out[k] then out[k] = out[k] * f end end
+  elseif kind == "fixed" then
+    out.value = out.value * f
+  elseif kind == "weibull" then
+    out.scale = out.scale * f
+  else
+    error(MODEL .. ": cannot scale a '" .. tostring(kind) .. "' distribution", 0)
+  end
+  return out
+end
+
+return {
+  model = MODEL,
+  description = "Lørenskog's fourth option (seed-000 L429-431, L565-573): a shared digital platform and record " ..
+    "(organisation.shared_log = true, so hand-offs lose less and take less time), individual plans offered twice " ..
+    "as fast, responsibility-group meetings 25 % shorter. FTE untouched. Fits every baseline with handoffs " ..
+    "(both Lørenskog scenarios, Klepp, default).",
+  changes_capacity = false,
+
+  apply = function(s)
+    if type(s.handoffs) ~= "table" then
+      error(MODEL .. ": the baseline has no handoffs, so a shared platform changes nothing; it fits " ..
+            "scenarios/lorenskog/barn-unge-2021.lua, voksne-2015.lua, scenarios/klepp/rusomsorg-2020.lua", 0)
+    end
+    s.organisation = s.organisation or {}
+    s.organisation.shared_log = true
+    if s.handoffs.shared_log == nil then
+      s.handoffs.shared_log = {
+        delay = assume(0.8, MODEL .. ": the record travels with the case"),
+        info_loss = assume(0.3, MODEL .. ": the next service reads the record"),
+        rejection = assume(0.7, MODEL .. ": the record shows what was tried"),
+        lost = assume(0.5, MODEL .. ": nobody falls out of the record"),
+      }
+    end
+    local c = s.coordination
+    if type(c) == "table" then
+      if c.offer_delay ~= nil then
+        c.offer_delay = assume(scale_dist(c.offer_delay, 0.5),
+          MODEL .. ": the plan is on the platform (L565-573): offered in half the baseline's time (overlay assumption)")
+      end
+      local rg = c.responsibility_group
+      if type(rg) == "table" and rg.hours ~= nil then
+        rg.hours = assume(val(rg.hours) * 0.75,
+          MODEL .. ": digital meetings, no minutes by post (L429, L559): 25 % shorter than the baseline's " .. val(rg.hours) .. " h")
+      end
+    end
+    return s
+  end,
+}
