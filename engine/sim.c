@@ -1267,6 +1267,8 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
     case EV_OFFER: return on_offer(s, e, d);
     case EV_SAMPLE:
         on_sample(s);
+        if (s->sample_i < s->out->nsamples)
+            return schedule(s, s->sample_i * s->m->sample_days, EV_SAMPLE, 0, 0, d);
         return 0;
     case EV_WARMUP:
         start_measuring(s);
@@ -1374,7 +1376,7 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
     reset(s, seed, rep);
     int rc = 0;
     for (int k = 0; rc == 0 && k < m->ndemand; k++) rc = schedule_arrival(s, k, 0, d);
-    for (int i = 0; rc == 0 && i < nsamples; i++) rc = schedule(s, i * m->sample_days, EV_SAMPLE, 0, 0, d);
+    if (rc == 0) rc = schedule(s, 0, EV_SAMPLE, 0, 0, d);  /* each sample schedules the next: a small heap */
     if (rc == 0 && m->warmup > 0) rc = schedule(s, m->warmup, EV_WARMUP, 0, 0, d);
     if (rc == 0 && m->cal.has_summer) {
         double next = ss_calendar_next_capacity_change(&m->cal, 0);

@@ -23,17 +23,6 @@ void ss_welford_reset(ss_welford *w)
 
 /* Welford's update keeps the variance accurate over millions of values, where the naive
  * sum-of-squares formula loses every significant digit. */
-void ss_welford_add(ss_welford *w, double x)
-{
-    w->n++;
-    double delta = x - w->mean;
-    w->mean += delta / (double)w->n;
-    w->m2 += delta * (x - w->mean);
-    if (w->n == 1 || x < w->min)
-        w->min = x;
-    if (w->n == 1 || x > w->max)
-        w->max = x;
-}
 
 double ss_welford_var(const ss_welford *w)
 {
@@ -51,13 +40,6 @@ void ss_timeavg_start(ss_timeavg *a, double t, double v)
     a->area = 0.0;
 }
 
-void ss_timeavg_set(ss_timeavg *a, double t, double v)
-{
-    assert(t >= a->last_t);
-    a->area += a->value * (t - a->last_t);
-    a->last_t = t;
-    a->value = v;
-}
 
 /* The current value still holds from last_t to t_end, so it is added without mutating a. */
 double ss_timeavg_mean(const ss_timeavg *a, double t_end)

@@ -6,6 +6,7 @@
 #ifndef SS_STATS_H
 #define SS_STATS_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,7 +16,18 @@ typedef struct ss_welford {
 } ss_welford;
 
 void ss_welford_reset(ss_welford *w);
-void ss_welford_add(ss_welford *w, double x);
+/* Inline: called for every wait and every exit, on the simulation's hot path. */
+static inline void ss_welford_add(ss_welford *w, double x)
+{
+    w->n++;
+    double delta = x - w->mean;
+    w->mean += delta / (double)w->n;
+    w->m2 += delta * (x - w->mean);
+    if (w->n == 1 || x < w->min)
+        w->min = x;
+    if (w->n == 1 || x > w->max)
+        w->max = x;
+}
 /* Sample variance (n-1); 0 when n < 2. */
 double ss_welford_var(const ss_welford *w);
 
@@ -29,8 +41,14 @@ typedef struct ss_timeavg {
 
 /* Start measuring at t with the current value v (used at the end of warm-up: area drops to 0). */
 void ss_timeavg_start(ss_timeavg *a, double t, double v);
-/* The value changes to v at time t (t >= last_t). */
-void ss_timeavg_set(ss_timeavg *a, double t, double v);
+/* The value changes to v at time t (t >= last_t).  Inline: several calls per event. */
+static inline void ss_timeavg_set(ss_timeavg *a, double t, double v)
+{
+    assert(t >= a->last_t);
+    a->area += a->value * (t - a->last_t);
+    a->last_t = t;
+    a->value = v;
+}
 /* Average over [t0, t_end]; the current value when t_end == t0. */
 double ss_timeavg_mean(const ss_timeavg *a, double t_end);
 
