@@ -218,7 +218,7 @@ static void reader_at(ss_reader *r, const char *base, const char *fmt, ...)
 /* The length of a table used as a list, or -1 if it has keys other than 1..n. */
 static int list_length(lua_State *L, int idx)
 {
-    int n = (int)luaL_len(L, idx), count = 0;
+    int n = (int)lua_rawlen(L, idx), count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx < 0 ? idx - 1 : idx)) {
         lua_pop(L, 1);
@@ -284,6 +284,18 @@ static int read_file_list(ss_plan *p, ss_reader *r, const char *base, const char
     return 0;
 }
 
+/* Two equal entries would be two grid points with the same key: one run claimed twice. */
+static int check_distinct_files(ss_reader *r, const char *base, const char *const *paths, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(paths[i], paths[j]) == 0) {
+                reader_at(r, base, "[%d]", i + 1);
+                return ss_reader_fail(r, NULL, "'%s' is already %s[%d]", paths[i], base, j + 1);
+            }
+    return 0;
+}
+
 static int read_scenarios(ss_plan *p, ss_reader *r)
 {
     lua_getfield(r->L, -1, "scenarios");
@@ -293,7 +305,7 @@ static int read_scenarios(ss_plan *p, ss_reader *r)
     }
     int rc = read_file_list(p, r, "scenarios", &p->scenarios_written, &p->scenarios, &p->nscenarios, false);
     lua_pop(r->L, 1);
-    return rc;
+    return rc ? rc : check_distinct_files(r, "scenarios", p->scenarios, p->nscenarios);
 }
 
 /* "baseline" for no overlays, else the overlays' file names: "more-fph-staff+summer". */
@@ -319,6 +331,27 @@ static int read_model(ss_plan *p, ss_reader *r, int i)
     if (rc == 0 && !(m->label = model_label(p, m)))
         rc = ss_fail(r->d, "out of memory");
     return rc;
+}
+
+static bool same_overlays(const model_alt *a, const model_alt *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->paths[i], b->paths[i]) != 0)
+            return false;
+    return true;
+}
+
+static int check_distinct_models(const ss_plan *p, ss_reader *r)
+{
+    for (int i = 1; i < p->nmodels; i++)
+        for (int j = 0; j < i; j++)
+            if (same_overlays(&p->models[i], &p->models[j])) {
+                reader_at(r, "models", "[%d]", i + 1);
+                return ss_reader_fail(r, NULL, "the same overlays as models[%d]; each model must differ", j + 1);
+            }
+    return 0;
 }
 
 /* Absent: the scenarios as they are.  Else a list of alternatives, each a list of overlays. */
@@ -349,7 +382,7 @@ static int read_models(ss_plan *p, ss_reader *r)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    return rc;
+    return rc ? rc : check_distinct_models(p, r);
 }
 
 /* Shortest decimal text that reads back as the same double, so a value goes into --set
@@ -567,7 +600,8 @@ static bool is_range(lua_State *L)
     bool range = false;
     static const char *const keys[] = {"from", "to", "step"};
     for (int i = 0; i < 3; i++) {
-        range = range || lua_getfield(L, -1, keys[i]) != LUA_TNIL;
+        if (lua_getfield(L, -1, keys[i]) != LUA_TNIL)
+            range = true;
         lua_pop(L, 1);
     }
     return range;
@@ -666,18 +700,94 @@ static int read_names(ss_plan *p, ss_reader *r)
     return p->name && p->output ? 0 : ss_fail(r->d, "out of memory");
 }
 
+/* Letters to change to turn a into b (Levenshtein), for "did you mean" on short keys. */
+static int edit_distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b), row[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (int j = 0; j <= lb; j++)
+        row[j] = j;
+    for (int i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = i;
+        for (int j = 1; j <= lb; j++) {
+            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+static const char *const plan_keys[] = {"name", "scenarios", "models", "set", "sweep", "replications",
+                                        "seed", "output", NULL};
+
+static int unknown_plan_key(const ss_plan *p, const char *key, ss_diag *d)
+{
+    const char *near = NULL;
+    int best = 3;  /* more than two letters off is not a typo */
+    for (int i = 0; plan_keys[i]; i++)
+        if (edit_distance(key, plan_keys[i]) < best) {
+            best = edit_distance(key, plan_keys[i]);
+            near = plan_keys[i];
+        }
+    if (near)
+        return ss_fail(d, "%s: unknown key '%s' (did you mean '%s'?)", p->path, key, near);
+    char list[256] = "";
+    for (int i = 0; plan_keys[i]; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", plan_keys[i]);
+    return ss_fail(d, "%s: unknown key '%s' (expected one of: %s)", p->path, key, list);
+}
+
+/* A misspelt key would otherwise be silently ignored, and the batch run without it. */
+static int check_plan_keys(const ss_plan *p, lua_State *L, ss_diag *d)
+{
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        bool known = false;
+        for (int i = 0; plan_keys[i] && lua_type(L, -1) == LUA_TSTRING; i++)
+            known = known || strcmp(plan_keys[i], lua_tostring(L, -1)) == 0;
+        if (!known) {
+            char key[128];
+            if (lua_type(L, -1) == LUA_TSTRING) snprintf(key, sizeof key, "%s", lua_tostring(L, -1));
+            else ss_reader_describe(L, -1, key, sizeof key);
+            lua_pop(L, 1);
+            return unknown_plan_key(p, key, d);
+        }
+    }
+    return 0;
+}
+
 static int read_plan_table(ss_plan *p, lua_State *L, ss_diag *d)
 {
-    static const char *const keys[] = {"name", "scenarios", "models", "set", "sweep", "replications",
-                                       "seed", "output", NULL};
     ss_reader r = {.L = L, .origin = plan_origin, .origin_ud = (void *)p->path, .d = d};
-    if (ss_reader_only_keys(&r, keys) || read_names(p, &r) || read_scenarios(p, &r) ||
+    if (check_plan_keys(p, L, d) || read_names(p, &r) || read_scenarios(p, &r) ||
         read_models(p, &r))
         return -1;
     r.path[0] = '\0';
     if (read_fixed_sets(p, &r) || read_sweep(p, &r) || check_set_and_sweep(p, &r) ||
         read_replications(p, &r) || read_seed(p, &r))
         return -1;
+    return 0;
+}
+
+typedef struct plan_reading {
+    ss_plan *p;
+    ss_diag *d;
+    int rc;
+} plan_reading;
+
+/* Reading the table can run the plan's own code (a metatable's __index), so it happens inside
+ * the sandbox's gateway, where an error or an endless loop is caught like any other. */
+static int read_plan_in_sandbox(lua_State *L)
+{
+    plan_reading *pr = lua_touserdata(L, 1);
+    lua_settop(L, 2);  /* the plan table on top */
+    pr->rc = read_plan_table(pr->p, L, pr->d);
     return 0;
 }
 
@@ -689,13 +799,18 @@ static int read_plan_file(ss_plan *p, ss_diag *d)
     if (!sb)
         return -1;
     lua_State *L = ss_sandbox_lua(sb);
+    plan_reading pr = {.p = p, .d = d, .rc = -1};
     int rc = ss_sandbox_loadfile(sb, p->path, NULL, 0, d);
     if (rc == 0)
         rc = ss_sandbox_call(sb, 0, 1, d);
     if (rc == 0 && !lua_istable(L, -1))
         rc = ss_fail(d, "%s: expected the plan file to return a table, got %s", p->path, luaL_typename(L, -1));
-    if (rc == 0)
-        rc = read_plan_table(p, L, d);
+    if (rc == 0) {
+        lua_pushcfunction(L, read_plan_in_sandbox);  /* plan fn */
+        lua_pushlightuserdata(L, &pr);               /* plan fn pr */
+        lua_rotate(L, -3, 2);                        /* fn pr plan */
+        rc = ss_sandbox_call(sb, 2, 0, d) ? -1 : pr.rc;
+    }
     ss_sandbox_free(sb);
     return rc;
 }
@@ -747,7 +862,8 @@ static int build_point(ss_plan *p, int i)
     }
     const model_alt *m = &p->models[rest % p->nmodels];
     int scenario = rest / p->nmodels;
-    memcpy(sets, p->fixed_sets, sizeof *sets * (size_t)p->nfixed);
+    for (int k = 0; k < p->nfixed; k++)
+        sets[k] = p->fixed_sets[k];
     for (int a = 0; a < p->naxes; a++)
         if (!(sets[p->nfixed + a] = plan_printf(p, "%s=%s", values[a].parameter, values[a].text)))
             return -1;
@@ -1167,6 +1283,7 @@ typedef struct pool {
     pthread_mutex_t lock;
     pthread_cond_t changed;
     long next;                /* next job to hand out */
+    long backlog;             /* at most this many finished replications wait to be written */
     int workers_left;
     volatile sig_atomic_t stop;
     long failed_job;          /* lowest failing job, or njobs */
@@ -1271,13 +1388,30 @@ static void release_sim(pool *pl, worker_sim *w)
     pl->s->slots[w->slot].users--;
 }
 
+/* With the lock held.  Ctrl-C is noticed here too, because this thread may be busy writing. */
+static bool stopping(pool *pl)
+{
+    volatile sig_atomic_t *user = pl->s->o->interrupt;
+    if (user && *user)
+        pl->stop = 1;
+    return pl->stop;
+}
+
+/* With the lock held: a small scenario simulates faster than SQLite stores it, so workers wait
+ * rather than pile up results in memory. */
+static void wait_for_writer(pool *pl)
+{
+    while (!stopping(pl) && pl->nfinished - pl->written >= pl->backlog)
+        pthread_cond_wait(&pl->changed, &pl->lock);
+}
+
 static void *pool_worker(void *arg)
 {
     pool *pl = arg;
     session *s = pl->s;
     worker_sim w = {.slot = -1};
     pthread_mutex_lock(&pl->lock);
-    while (!pl->stop && pl->next < s->njobs) {
+    for (wait_for_writer(pl); !stopping(pl) && pl->next < s->njobs; wait_for_writer(pl)) {
         long j = pl->next++;
         const job *jb = &s->jobs[j];
         ss_diag d;
@@ -1368,6 +1502,8 @@ static void write_finished(pool *pl)
         int rc = write_result(pl, j, &d);
         pthread_mutex_lock(&pl->lock);
         pl->written++;
+        stopping(pl);
+        pthread_cond_broadcast(&pl->changed);
         int slot = pl->s->jobs[j].slot;
         if (rc) {
             pl->store_failed = true;
@@ -1394,16 +1530,15 @@ static void wait_a_little(pool *pl)
 /* This thread's part: write, free, and pass Ctrl-C on to the workers. */
 static void drive(pool *pl)
 {
-    volatile sig_atomic_t *user = pl->s->o->interrupt;
     pthread_mutex_lock(&pl->lock);
     for (;;) {
         write_finished(pl);
         retire_runs(pl);
-        if (user && *user)
-            pl->stop = 1;
+        stopping(pl);
         if (pl->workers_left == 0 && (pl->written == pl->nfinished || pl->store_failed))
             break;
-        wait_a_little(pl);
+        if (pl->written == pl->nfinished || pl->store_failed)  /* else write at once: no wake-up to miss */
+            wait_a_little(pl);
     }
     pthread_mutex_unlock(&pl->lock);
 }
@@ -1437,8 +1572,10 @@ static int pool_outcome(pool *pl, ss_diag *d, ss_batch_failure *why)
         *why = SS_BATCH_IO;
         return -1;
     }
-    if (pl->failed_job == s->njobs)
+    if (pl->failed_job == s->njobs && pl->written == s->njobs)
         return 0;
+    if (pl->failed_job == s->njobs)
+        ss_fail(&pl->failure, "interrupted");  /* stopped between replications */
     *d = pl->failure;
     if (strcmp(d->msg, "interrupted") == 0) {
         *why = SS_BATCH_INTERRUPTED;
@@ -1458,7 +1595,7 @@ static int pool_outcome(pool *pl, ss_diag *d, ss_batch_failure *why)
 
 static int run_pool(session *s, ss_diag *d, ss_batch_failure *why)
 {
-    pool pl = {.s = s, .failed_job = s->njobs, .workers_left = s->workers};
+    pool pl = {.s = s, .failed_job = s->njobs, .workers_left = s->workers, .backlog = 4L * s->workers + 8};
     pthread_mutex_init(&pl.lock, NULL);
     pthread_cond_init(&pl.changed, NULL);
     pl.results = calloc((size_t)s->njobs, sizeof *pl.results);
@@ -1499,7 +1636,8 @@ static void fill_result(const session *s, ss_batch_result *out)
     for (int i = 0; i < s->nslots; i++) {
         const run_slot *r = &s->slots[i];
         out->runs[i] = (ss_batch_run_state){.point = r->pt, .run_id = r->run_id, .reps_stored = r->reps_stored,
-                                            .reps_here = r->reps_here, .complete = r->complete};
+                                            .reps_here = r->reps_here, .jobs_left = r->jobs_pending,
+                                            .complete = r->complete};
     }
 }
 

@@ -139,6 +139,7 @@ typedef struct ss_batch_run_state {
     int64_t run_id;          /* 0 when the run is not in the store (dry run, nothing done) */
     int reps_stored;         /* replications in the store */
     int reps_here;           /* replications this shard owns */
+    int jobs_left;           /* of them, not stored (a dry run, an interrupt, a failure) */
     bool complete;
 } ss_batch_run_state;
 

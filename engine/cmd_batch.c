@@ -218,3 +218,526 @@ static void on_progress(void *ud, const ss_batch_progress *p)
     pg->last_draw = now;
     draw_bar(pg, p);
 }
+
+/* ---- tables ------------------------------------------------------------------------------------------ */
+
+enum { MAX_COLUMNS = 64 };
+
+/* Rows of text cells printed with columns as wide as their widest cell; numbers right-aligned. */
+typedef struct table {
+    int ncols, nrows, caprows;
+    const char *head[MAX_COLUMNS];
+    bool right[MAX_COLUMNS];
+    char **cells;  /* [nrows][ncols] */
+} table;
+
+static void table_column(table *t, const char *head, bool right)
+{
+    if (t->ncols == MAX_COLUMNS)
+        return;
+    t->head[t->ncols] = head;
+    t->right[t->ncols++] = right;
+}
+
+/* A new row of empty cells; returns its first cell, or NULL when out of memory. */
+static char **table_row(table *t)
+{
+    if (t->nrows == t->caprows) {
+        int cap = t->caprows ? 2 * t->caprows : 32;
+        char **grown = realloc(t->cells, sizeof *grown * (size_t)cap * (size_t)t->ncols);
+        if (!grown)
+            return NULL;
+        t->cells = grown;
+        t->caprows = cap;
+    }
+    char **row = &t->cells[(size_t)t->nrows++ * (size_t)t->ncols];
+    for (int c = 0; c < t->ncols; c++)
+        row[c] = NULL;
+    return row;
+}
+
+static void cell(char **row, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cell(char **row, int c, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    free(row[c]);
+    row[c] = strdup(buf);
+}
+
+/* Display width: UTF-8 continuation bytes take no column. */
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (; s && *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void print_cell(FILE *f, const char *s, int width, bool right, bool last)
+{
+    int pad = width - text_width(s);
+    if (right) fprintf(f, "%*s%s", pad, "", s ? s : "");
+    else fprintf(f, "%s%*s", s ? s : "", last ? 0 : pad, "");
+}
+
+static int *column_widths(const table *t, int *width)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        width[c] = text_width(t->head[c]);
+        for (int r = 0; r < t->nrows; r++) {
+            int w = text_width(t->cells[(size_t)r * (size_t)t->ncols + (size_t)c]);
+            if (w > width[c]) width[c] = w;
+        }
+    }
+    return width;
+}
+
+/* One line; empty cells at the end print nothing, so no line ends in blanks. */
+static void print_line(FILE *f, const table *t, const char *const *cells, const int *width)
+{
+    int last = t->ncols - 1;
+    while (last > 0 && (!cells[last] || !cells[last][0]))
+        last--;
+    for (int c = 0; c <= last; c++) {
+        print_cell(f, cells[c], width[c], t->right[c], c == last);
+        fputs(c == last ? "\n" : "  ", f);
+    }
+}
+
+static void table_print(FILE *f, const table *t)
+{
+    int width[MAX_COLUMNS];
+    column_widths(t, width);
+    print_line(f, t, t->head, width);
+    for (int r = 0; r < t->nrows; r++)
+        print_line(f, t, (const char *const *)&t->cells[(size_t)r * (size_t)t->ncols], width);
+}
+
+static void table_free(table *t)
+{
+    for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+}
+
+/* The point's own columns: scenario and model when they vary, then each swept value. */
+static void point_columns(table *t, const ss_plan *p)
+{
+    table_column(t, "point", true);
+    if (ss_plan_varies_scenario(p)) table_column(t, "scenario", false);
+    if (ss_plan_varies_model(p)) table_column(t, "model", false);
+    for (int i = 0; i < ss_plan_nparameters(p); i++)
+        table_column(t, ss_plan_parameter(p, i), true);
+}
+
+static int point_cells(char **row, const ss_plan *p, const ss_plan_point *pt)
+{
+    int c = 0;
+    cell(row, c++, "%d", pt->index + 1);
+    if (ss_plan_varies_scenario(p)) cell(row, c++, "%s", pt->scenario_in_plan);
+    if (ss_plan_varies_model(p)) cell(row, c++, "%s", pt->model);
+    for (int i = 0; i < pt->nvalues; i++)
+        cell(row, c++, "%s", pt->values[i].label);
+    return c;
+}
+
+/* ---- the runs of a batch, after running ---------------------------------------------------------- */
+
+static const char *run_status(const ss_batch_run_state *r, char *buf, size_t n)
+{
+    if (r->complete) return "complete";
+    if (r->jobs_left == 0) return "stored here; merge with the other shards";
+    snprintf(buf, n, "%d to run", r->jobs_left);
+    return buf;
+}
+
+static void print_header(FILE *f, const ss_plan *p, const char *db, int64_t batch_id)
+{
+    fprintf(f, "%s: %d run%s of %d replications, seed %" PRIu64 ", in %s", ss_plan_name(p), ss_plan_npoints(p),
+            ss_plan_npoints(p) == 1 ? "" : "s", ss_plan_replications(p), ss_plan_seed(p), db);
+    if (batch_id) fprintf(f, " (batch %" PRId64 ")", batch_id);
+    fputc('\n', f);
+    const ss_plan_point *first = ss_plan_point_at(p, 0);
+    if (!ss_plan_varies_scenario(p)) fprintf(f, "scenario %s", first->scenario);
+    if (!ss_plan_varies_model(p)) fprintf(f, "%smodel %s", ss_plan_varies_scenario(p) ? "" : ", ", first->model);
+    fputs("\n\n", f);
+}
+
+static void print_runs(FILE *f, const ss_plan *p, const ss_batch_result *res)
+{
+    table t = {0};
+    point_columns(&t, p);
+    table_column(&t, "run", true);
+    table_column(&t, "stored", true);
+    table_column(&t, "status", false);
+    for (int i = 0; i < res->nruns; i++) {
+        const ss_batch_run_state *r = &res->runs[i];
+        char **row = table_row(&t), status[64];
+        if (!row) break;
+        int c = point_cells(row, p, r->point);
+        if (r->run_id) cell(row, c, "%" PRId64, r->run_id);
+        else cell(row, c, "-");
+        cell(row, c + 1, "%d/%d", r->reps_stored, ss_plan_replications(p));
+        cell(row, c + 2, "%s", run_status(r, status, sizeof status));
+    }
+    table_print(f, &t);
+    table_free(&t);
+}
+
+static void print_next_steps(FILE *f, const ss_plan *p, const batch_args *a, const ss_batch_result *res)
+{
+    if (a->nshards) {
+        fprintf(f, "\nWhen every shard is done: samsim merge %s SHARD.db ...\n", ss_plan_output(p));
+        return;
+    }
+    long left = res->jobs - res->jobs_done;
+    if (left > 0 && a->dry_run) {
+        fprintf(f, "\n%ld replication%s to run (dry run: nothing was written)\n", left, left == 1 ? "" : "s");
+        return;
+    }
+    if (ss_plan_nparameters(p) > 0 && left == 0)
+        fprintf(f, "\nShow a result against the swept parameters: samsim batch %s --show SERVICE.METRIC,\n"
+                   "e.g. --show system.time_in_system_mean\n", ss_plan_path(p));
+}
+
+/* ---- a sweep: one result against the swept parameters -------------------------------------------- */
+
+typedef struct metric_ref {
+    const char *scope;        /* "service" or "system" */
+    char subject[128];        /* service id, or "" */
+    const ss_metric_info *info;
+} metric_ref;
+
+static const ss_metric_info *find_metric(const ss_metric_info *metrics, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(metrics[i].name, name) == 0)
+            return &metrics[i];
+    return NULL;
+}
+
+/* The lists are long (and grow), so the message points to where they are written out. */
+static int unknown_metric(const char *spec, const char *name, bool system)
+{
+    return ss_cli_usage_error(CMD, "--show %s: no %s metric '%s' ('samsim schema' lists them, e.g. %s)", spec,
+                              system ? "system" : "service", name, system ? "time_in_system_mean" : "wait_mean");
+}
+
+/* "fph.wait_mean", "services.fph.wait_mean" or "system.persons". */
+static int parse_metric(const char *spec, metric_ref *m)
+{
+    const char *s = strncmp(spec, "services.", 9) == 0 ? spec + 9 : spec;
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot == s || (size_t)(dot - s) >= sizeof m->subject)
+        return ss_cli_usage_error(CMD, "--show: expected SERVICE.METRIC or system.METRIC, e.g. fph.wait_mean, got '%s'", spec);
+    snprintf(m->subject, sizeof m->subject, "%.*s", (int)(dot - s), s);
+    bool system = strcmp(m->subject, "system") == 0;
+    m->scope = system ? "system" : "service";
+    if (system) m->subject[0] = '\0';
+    m->info = system ? find_metric(ss_system_metric_info, SS_SYSTEM_METRICS, dot + 1)
+                     : find_metric(ss_service_metric_info, SS_SERVICE_METRICS, dot + 1);
+    return m->info ? 0 : unknown_metric(spec, dot + 1, system);
+}
+
+/* For people: shares as percent, counts and days with the decimals that matter. */
+static void format_value(double x, const char *unit, char *out, size_t n)
+{
+    if (isnan(x)) snprintf(out, n, "-");
+    else if (strcmp(unit, "share") == 0) snprintf(out, n, "%.1f", 100 * x);
+    else if (fabs(x) >= 100) snprintf(out, n, "%.0f", x);
+    else if (fabs(x) >= 10 || strcmp(unit, "days") == 0) snprintf(out, n, "%.1f", x);
+    else snprintf(out, n, "%.2f", x);
+    if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1))
+        memmove(out, out + 1, strlen(out));  /* -0.0 is 0.0 to a reader */
+}
+
+/* A bar of width × value / top, in eighths of a character. */
+static void format_bar(double value, double top, char *out, size_t n)
+{
+    enum { WIDTH = 40 };
+    static const char *const eighths[] = {"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d", "\xe2\x96\x8c",
+                                          "\xe2\x96\x8b", "\xe2\x96\x8a", "\xe2\x96\x89"};  /* ▏▎▍▌▋▊▉ */
+    out[0] = '\0';
+    if (!(value > 0) || !(top > 0))
+        return;
+    long units = lround(value / top * WIDTH * 8);
+    size_t l = 0;
+    for (long i = 0; i < units / 8 && l + 4 < n; i++)
+        l += (size_t)snprintf(out + l, n - l, "\xe2\x96\x88");  /* █ */
+    if (l + 4 < n)
+        snprintf(out + l, n - l, "%s", eighths[units % 8]);
+}
+
+static double chart_top(const ss_sweep_row *rows, int n)
+{
+    double top = 0;
+    for (int i = 0; i < n; i++)
+        if (rows[i].estimate.n > 0 && isfinite(rows[i].estimate.mean) && rows[i].estimate.mean > top)
+            top = rows[i].estimate.mean;
+    return top;
+}
+
+static void sweep_cells(char **row, int c, const ss_sweep_row *r, const metric_ref *m, double top, int reps)
+{
+    char mean[64], lo[64], hi[64], bar[512];
+    if (r->run_id) cell(row, c, "%" PRId64, r->run_id);
+    else cell(row, c, "-");
+    if (r->estimate.n == 0) {
+        cell(row, c + 1, "-");
+        cell(row, c + 2, "-");
+        if (!r->complete) cell(row, c + 3, "(%d of %d replications stored)", r->reps_stored, reps);
+        else cell(row, c + 3, "(no value: %s)", m->info->doc);
+        return;
+    }
+    format_value(r->estimate.mean, m->info->unit, mean, sizeof mean);
+    format_value(r->estimate.ci_low, m->info->unit, lo, sizeof lo);
+    format_value(r->estimate.ci_high, m->info->unit, hi, sizeof hi);
+    format_bar(r->estimate.mean, top, bar, sizeof bar);
+    cell(row, c + 1, "%s", mean);
+    if (isnan(r->estimate.ci_low)) cell(row, c + 2, "-");
+    else cell(row, c + 2, "[%s, %s]", lo, hi);
+    cell(row, c + 3, "%s", bar);
+}
+
+static void print_sweep_table(const ss_plan *p, const ss_sweep_row *rows, const metric_ref *m)
+{
+    table t = {0};
+    point_columns(&t, p);
+    table_column(&t, "run", true);
+    table_column(&t, "mean", true);
+    table_column(&t, "95% CI", true);
+    table_column(&t, "", false);
+    double top = chart_top(rows, ss_plan_npoints(p));
+    for (int i = 0; i < ss_plan_npoints(p); i++) {
+        char **row = table_row(&t);
+        if (!row) break;
+        int c = point_cells(row, p, ss_plan_point_at(p, i));
+        sweep_cells(row, c, &rows[i], m, top, ss_plan_replications(p));
+    }
+    table_print(stdout, &t);
+    table_free(&t);
+}
+
+static void csv_text(const char *s)
+{
+    if (!strpbrk(s, ",\"\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"') putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void csv_number(double x)
+{
+    if (!isnan(x)) printf("%.15g", x);
+}
+
+/* For programs: raw values (shares as fractions), empty when undefined. */
+static void print_sweep_csv(const ss_plan *p, const ss_sweep_row *rows)
+{
+    printf("point,%s%s", ss_plan_varies_scenario(p) ? "scenario," : "", ss_plan_varies_model(p) ? "model," : "");
+    for (int i = 0; i < ss_plan_nparameters(p); i++) {
+        csv_text(ss_plan_parameter(p, i));
+        putchar(',');
+    }
+    printf("run,replications,mean,ci_low,ci_high,sd,n\n");
+    for (int i = 0; i < ss_plan_npoints(p); i++) {
+        const ss_plan_point *pt = ss_plan_point_at(p, i);
+        const ss_sweep_row *r = &rows[i];
+        printf("%d,", i + 1);
+        if (ss_plan_varies_scenario(p)) { csv_text(pt->scenario_in_plan); putchar(','); }
+        if (ss_plan_varies_model(p)) { csv_text(pt->model); putchar(','); }
+        for (int v = 0; v < pt->nvalues; v++) { csv_text(pt->values[v].label); putchar(','); }
+        if (r->run_id) printf("%" PRId64, r->run_id);
+        printf(",%d,", r->reps_stored);
+        const ss_estimate *e = &r->estimate;
+        bool has = e->n > 0;
+        csv_number(has ? e->mean : NAN); putchar(',');
+        csv_number(has ? e->ci_low : NAN); putchar(',');
+        csv_number(has ? e->ci_high : NAN); putchar(',');
+        csv_number(has ? e->sd : NAN);
+        printf(",%d\n", e->n);
+    }
+}
+
+/* The service must exist in the batch's runs: a typo would otherwise show an empty table. */
+static int check_subject(ss_store *st, const ss_sweep_row *rows, int n, const metric_ref *m, const char *spec)
+{
+    if (strcmp(m->scope, "service") != 0)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        if (!rows[i].run_id) continue;
+        ss_diag d;
+        int has = ss_store_run_has_service(st, rows[i].run_id, m->subject, &d);
+        if (has < 0) {
+            fprintf(stderr, "%s\n", d.msg);
+            return SS_EXIT_IO;
+        }
+        return has ? 0 : ss_cli_usage_error(CMD, "--show %s: the runs have no service '%s'", spec, m->subject);
+    }
+    return 0;
+}
+
+static int read_sweep(const ss_plan *p, const char *db, const metric_ref *m, const char *spec, ss_sweep_row *rows)
+{
+    ss_diag d;
+    if (access(db, F_OK) != 0) {
+        fprintf(stderr, "%s: no results yet; run 'samsim batch %s' first\n", db, ss_plan_path(p));
+        return SS_EXIT_IO;
+    }
+    ss_store *st = ss_store_open_readonly(db, &d);
+    int64_t batch_id = 0;
+    int found = st ? ss_store_find_batch(st, ss_plan_key(p), &batch_id, &d) : -1;
+    int code = found < 0 ? SS_EXIT_IO : 0;
+    if (found == 0) {
+        snprintf(d.msg, sizeof d.msg, "%s: no results of this plan (the plan changed since it ran? run 'samsim batch %s')",
+                 db, ss_plan_path(p));
+        code = SS_EXIT_IO;
+    }
+    if (code == 0 && ss_store_sweep(st, batch_id, ss_plan_npoints(p), m->scope, m->subject, m->info->name, rows, &d))
+        code = SS_EXIT_IO;
+    if (code)
+        fprintf(stderr, "%s\n", d.msg);
+    else
+        code = check_subject(st, rows, ss_plan_npoints(p), m, spec);
+    ss_store_close(st);
+    return code;
+}
+
+static int show_sweep(const ss_plan *p, const batch_args *a, const char *db)
+{
+    metric_ref m;
+    int code = parse_metric(a->show, &m);
+    ss_sweep_row *rows = code ? NULL : calloc((size_t)ss_plan_npoints(p), sizeof *rows);
+    if (code || !rows) {
+        free(rows);
+        return code ? code : SS_EXIT_IO;
+    }
+    code = read_sweep(p, db, &m, a->show, rows);
+    if (code == 0 && a->common.csv) {
+        print_sweep_csv(p, rows);
+    } else if (code == 0) {
+        bool share = strcmp(m.info->unit, "share") == 0;
+        printf("%s%s%s: %s\n", m.subject[0] ? m.subject : "system", ".", m.info->name, m.info->doc);
+        printf("in %s; the mean of each run's %d replications and its 95%% confidence interval\n",
+               share ? "percent" : m.info->unit, ss_plan_replications(p));
+        print_header(stdout, p, db, 0);
+        print_sweep_table(p, rows, &m);
+    }
+    free(rows);
+    if (code == 0 && fflush(stdout) != 0)
+        code = SS_EXIT_IO;
+    return code;
+}
+
+/* ---- running ------------------------------------------------------------------------------------------ */
+
+static int failure_code(ss_batch_failure why)
+{
+    switch (why) {
+    case SS_BATCH_MODEL: return SS_EXIT_MODEL;
+    case SS_BATCH_INTERRUPTED: return SS_EXIT_INTERRUPTED;
+    case SS_BATCH_IO: return SS_EXIT_IO;
+    default: return SS_EXIT_OK;
+    }
+}
+
+static void print_failure(const ss_diag *d, ss_batch_failure why, const ss_batch_result *res, const char *db)
+{
+    if (why != SS_BATCH_INTERRUPTED) {
+        fprintf(stderr, "%s\n", d->msg);
+        return;
+    }
+    fprintf(stderr, "interrupted: %ld of %ld replications are stored in %s; run the same command again to continue\n",
+            res->jobs_done, res->jobs, db);
+}
+
+static int run_plan(const ss_plan *p, const batch_args *a, const char *db, int argc, char **argv,
+                    volatile sig_atomic_t *interrupt)
+{
+    char cmdline[4096];
+    ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
+    progress pg = {.terminal = isatty(2), .quiet = a->common.quiet, .plan = p, .db = db, .last_draw = -1};
+    clock_gettime(CLOCK_MONOTONIC, &pg.started);
+    ss_batch_opts o = {.jobs = a->common.jobs, .shard = a->shard, .nshards = a->nshards, .db = db,
+                       .dry_run = a->dry_run, .command_line = cmdline, .interrupt = interrupt,
+                       .progress = a->dry_run ? NULL : on_progress, .progress_ud = &pg};
+    ss_batch_result res;
+    ss_batch_failure why = SS_BATCH_OK;
+    ss_diag d;
+    int rc = ss_batch_run(p, &o, &res, &d, &why);
+    if (pg.terminal && !pg.quiet && pg.last_draw >= 0)
+        fputs("\r\033[K", stderr);
+    int code = SS_EXIT_OK;
+    if (rc < 0) {
+        print_failure(&d, why, &res, db);
+        code = failure_code(why);
+    } else {
+        print_header(stdout, p, db, res.batch_id);
+        print_runs(stdout, p, &res);
+        print_next_steps(stdout, p, a, &res);
+        if (fflush(stdout) != 0) code = SS_EXIT_IO;
+    }
+    ss_batch_result_free(&res);
+    return code;
+}
+
+static int cmd_batch(int argc, char **argv, volatile sig_atomic_t *interrupt)
+{
+    batch_args a = {.common = {.reps = 10, .seed = 1}};
+    int code = parse_args(argc - 1, argv + 1, &a);
+    if (code || a.common.help)
+        return code ? code : ss_cli_help(CMD);
+    ss_diag d;
+    ss_plan *p = ss_plan_load(a.common.positional[0], &d);
+    if (!p) {
+        fprintf(stderr, "%s\n", d.msg);
+        return SS_EXIT_MODEL;
+    }
+    char db[4096];
+    output_file(p, &a, db, sizeof db);
+    code = a.show ? show_sweep(p, &a, db) : run_plan(p, &a, db, argc, argv, interrupt);
+    ss_plan_free(p);
+    return code;
+}
+
+const ss_command ss_cmd_batch = {
+    "batch", "samsim batch PLAN [-j N] [--shard K/N] [--dry-run] [--db FILE] [-q]\n"
+             "       samsim batch PLAN --show SERVICE.METRIC [--csv] [--db FILE]",
+    "Run every run of a plan: scenarios x organisational models x a parameter grid, each run\n"
+    "with the plan's replications and seed, on all cores, into one SQLite file.  Stop it at any\n"
+    "time (Ctrl-C, or even kill -9) and run the same command again: it continues where it\n"
+    "stopped, and the results are those of an uninterrupted batch.  Every run is stored as\n"
+    "'samsim run' would store it (samsim compare db:FILE#RUN and samsim report read it).\n"
+    "  -j, --jobs N       worker threads (default: all cores); results do not depend on it\n"
+    "  --shard K/N        run only part K of N of the plan's replications (for a Slurm job\n"
+    "                     array or GNU parallel); each shard writes OUTPUT.shard-K-of-N.db,\n"
+    "                     and 'samsim merge OUTPUT SHARD.db ...' joins them\n"
+    "  --dry-run, -n      check the plan and every scenario, list the runs and what is left\n"
+    "                     to do, and write nothing\n"
+    "  --db FILE          write to FILE instead of the plan's output\n"
+    "  --show S.METRIC    print a result against the swept parameters, as a table with a bar\n"
+    "                     chart: SERVICE.METRIC (e.g. fph.wait_mean) or system.METRIC (e.g.\n"
+    "                     system.time_in_system_mean); --csv for programs\n"
+    "  -q, --quiet        no progress on stderr (else a bar on a terminal, or one line per run)\n"
+    "A plan is a Lua file (paths relative to its folder):\n"
+    "  return {\n"
+    "    name = \"FPH staffing\",\n"
+    "    scenarios = { \"../default.lua\" },\n"
+    "    models = { {}, { \"../models/more-fph-staff.lua\" } },   -- optional: lists of overlays\n"
+    "    set = { [\"calendar.horizon_days\"] = 730 },              -- optional: for every run\n"
+    "    sweep = { [\"services.fph.fte\"] = { 3, 4, 5, 6 },         -- lists, or ranges:\n"
+    "              [\"services.hs.fte\"] = { from = 6, to = 10, step = 2 } },  -- crossed\n"
+    "    replications = 10, seed = 1,\n"
+    "    output = \"fph_staffing.db\",\n"
+    "  }",
+    cmd_batch};

@@ -13,9 +13,14 @@
 #include <string.h>
 #include <time.h>
 
+/* The statements every replication runs, prepared once per connection: a batch writes
+ * thousands of replications, and preparing five statements for each was a tenth of the time. */
+enum { KEPT_REPLICATION, KEPT_METRIC, KEPT_SERIES, KEPT_FLOW, KEPT_WAIT, KEPT_STATEMENTS };
+
 struct ss_store {
     sqlite3 *db;
     char *path;
+    sqlite3_stmt *kept[KEPT_STATEMENTS];
 };
 
 enum { SCHEMA_VERSION = 1, BUSY_TIMEOUT_MS = 10000 };
@@ -101,6 +106,14 @@ static sqlite3_stmt *prepare(ss_store *st, const char *sql, ss_diag *d)
         return NULL;
     }
     return s;
+}
+
+/* A kept statement (see struct ss_store); never finalised by its user. */
+static sqlite3_stmt *prepare_kept(ss_store *st, int which, const char *sql, ss_diag *d)
+{
+    if (!st->kept[which])
+        st->kept[which] = prepare(st, sql, d);
+    return st->kept[which];
 }
 
 /* Runs a bound insert or update, then makes the statement ready for the next row. */
@@ -219,7 +232,9 @@ void ss_store_close(ss_store *st)
 {
     if (!st)
         return;
-    sqlite3_close(st->db);  /* every statement is finalised where it was prepared */
+    for (int i = 0; i < KEPT_STATEMENTS; i++)
+        sqlite3_finalize(st->kept[i]);
+    sqlite3_close(st->db);  /* every other statement is finalised where it was prepared */
     free(st->path);
     free(st);
 }
@@ -294,7 +309,7 @@ int ss_store_begin_run(ss_store *st, const ss_run_info *info, int64_t *run_id, s
 
 static int insert_replication_row(ss_store *st, int64_t run_id, const ss_rep_result *r, ss_diag *d)
 {
-    sqlite3_stmt *s = prepare(st,
+    sqlite3_stmt *s = prepare_kept(st, KEPT_REPLICATION,
         "INSERT INTO replications(run_id, rep, events, completed_at) VALUES(?,?,?,?)", d);
     if (!s)
         return -1;
@@ -305,7 +320,6 @@ static int insert_replication_row(ss_store *st, int64_t run_id, const ss_rep_res
     sqlite3_bind_int64(s, 3, (sqlite3_int64)r->events);
     bind_text(s, 4, stamp);
     int rc = step(st, s, d);
-    sqlite3_finalize(s);
     return rc;
 }
 
@@ -324,7 +338,7 @@ static int insert_metric(ss_store *st, sqlite3_stmt *s, int64_t run_id, int rep,
 static int insert_metrics(ss_store *st, int64_t run_id, const ss_rep_result *r,
                           const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = prepare(st,
+    sqlite3_stmt *s = prepare_kept(st, KEPT_METRIC,
         "INSERT INTO metrics(run_id, rep, scope, subject, metric, value) VALUES(?,?,?,?,?,?)", d);
     if (!s)
         return -1;
@@ -337,14 +351,13 @@ static int insert_metrics(ss_store *st, int64_t run_id, const ss_rep_result *r,
     for (int m = 0; m < SS_SYSTEM_METRICS && rc == 0; m++)
         rc = insert_metric(st, s, run_id, r->rep, "system", "", ss_system_metric_info[m].name,
                            r->system[m], d);
-    sqlite3_finalize(s);
     return rc;
 }
 
 static int insert_series(ss_store *st, int64_t run_id, const ss_rep_result *r,
                          const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = prepare(st,
+    sqlite3_stmt *s = prepare_kept(st, KEPT_SERIES,
         "INSERT INTO series(run_id, rep, service, day, queue, caseload) VALUES(?,?,?,?,?,?)", d);
     if (!s)
         return -1;
@@ -361,7 +374,6 @@ static int insert_series(ss_store *st, int64_t run_id, const ss_rep_result *r,
             rc = step(st, s, d);
         }
     }
-    sqlite3_finalize(s);
     return rc;
 }
 
@@ -369,7 +381,7 @@ static int insert_series(ss_store *st, int64_t run_id, const ss_rep_result *r,
 static int insert_flows(ss_store *st, int64_t run_id, const ss_rep_result *r,
                         const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = prepare(st,
+    sqlite3_stmt *s = prepare_kept(st, KEPT_FLOW,
         "INSERT INTO flows(run_id, rep, from_service, to_service, persons) VALUES(?,?,?,?,?)", d);
     if (!s)
         return -1;
@@ -387,14 +399,13 @@ static int insert_flows(ss_store *st, int64_t run_id, const ss_rep_result *r,
             rc = step(st, s, d);
         }
     }
-    sqlite3_finalize(s);
     return rc;
 }
 
 static int insert_wait_histogram(ss_store *st, int64_t run_id, const ss_rep_result *r,
                                  const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = prepare(st,
+    sqlite3_stmt *s = prepare_kept(st, KEPT_WAIT,
         "INSERT INTO wait_histogram(run_id, rep, service, from_days, to_days, persons) VALUES(?,?,?,?,?,?)", d);
     if (!s)
         return -1;
@@ -411,7 +422,6 @@ static int insert_wait_histogram(ss_store *st, int64_t run_id, const ss_rep_resu
             rc = step(st, s, d);
         }
     }
-    sqlite3_finalize(s);
     return rc;
 }
 
@@ -638,6 +648,7 @@ int ss_store_prepare_batch(ss_store *st, ss_diag *d)
     if (tx_commit(st, d))
         return ss_wrap(d, "%s: cannot create the batch tables", st->path);
     sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    sqlite3_exec(st->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);  /* 64 MiB: the B-tree pages a batch keeps touching */
     return 0;
 }
 

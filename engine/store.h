@@ -9,6 +9,8 @@
  *   metrics(run_id, rep, scope, subject, metric, value)       -- per replication
  *   summary(run_id, scope, subject, metric, mean, ci_low, ci_high, sd, n)
  *   series(run_id, rep, service, day, queue, caseload)
+ *   flows(run_id, rep, from_service, to_service, persons)     -- '' = outside
+ *   wait_histogram(run_id, rep, service, from_days, to_days, persons)
  *   meta(key, value)                                          -- schema_version = 1
  * scope is 'service' or 'system'; subject is the service id, or '' for system metrics; an
  * undefined value (NaN) is NULL.
