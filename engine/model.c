@@ -1434,7 +1434,7 @@ static int read_coordination(build *b)
     char saved[512];
     ss_reader_enter(&b->r, "coordination", saved, sizeof saved);
     static const char *const keys[] = {"unit", "notified", "offer_delay", "consent", "coordinators",
-                                       "cases_per_coordinator", "responsibility_group", NULL};
+                                       "cases_per_coordinator", "responsibility_group", "sectors", NULL};
     double per;
     int rc = ss_reader_only_keys(&b->r, keys);
     if (rc == 0) rc = read_unit(b, &c->unit);
@@ -1444,6 +1444,33 @@ static int read_coordination(build *b)
     if (rc == 0) rc = ss_reader_number(&b->r, "coordinators", 0, 1e6, true, 0, &c->coordinators);
     if (rc == 0) rc = ss_reader_number(&b->r, "cases_per_coordinator", 0, 1000, false, 1, &per);
     if (rc == 0) c->pool = (int)floor(c->coordinators * per + 1e-9);
+    c->from_sectors = ~0ull;  /* default: coordinators for everyone */
+    if (rc == 0) {
+        int t2 = ss_reader_table(&b->r, "sectors", false);
+        if (t2 < 0) rc = -1;
+        if (t2 > 0) {
+            c->from_sectors = 0;
+            int n = (int)luaL_len(b->r.L, -1);
+            for (int i = 0; rc == 0 && i < n; i++) {
+                lua_rawgeti(b->r.L, -1, i + 1);
+                int sec = -1;
+                for (int k = 0; lua_type(b->r.L, -1) == LUA_TSTRING && k < m->nsectors; k++)
+                    if (strcmp(m->sectors[k].id, lua_tostring(b->r.L, -1)) == 0) sec = k;
+                if (sec < 0) {
+                    char got[128], key[40];
+                    ss_reader_describe(b->r.L, -1, got, sizeof got);
+                    snprintf(key, sizeof key, "sectors.%d", i + 1);
+                    rc = ss_reader_fail(&b->r, key, "unknown sector %s (declare it in organisation.sectors)", got);
+                }
+                for (int sv = 0; rc == 0 && sv < m->nservices; sv++) {
+                    int u = m->services[sv].unit;
+                    if (u >= 0 && m->units[u].parent == sec) c->from_sectors |= 1ull << sv;
+                }
+                lua_pop(b->r.L, 1);
+            }
+            lua_pop(b->r.L, 1);
+        }
+    }
     if (rc == 0) {
         int g = ss_reader_table(&b->r, "responsibility_group", false);
         if (g < 0) rc = -1;

@@ -125,6 +125,8 @@ typedef struct ss_coordination {
     double consent;           /* share who accept */
     int pool;                 /* coordinator places: coordinators x cases each */
     double coordinators;
+    uint64_t from_sectors;    /* services whose sectors the coordinators come from (bit per
+                                 service); a person is coordinated once one of them knows them */
     double rg_every;          /* days between responsibility-group meetings; 0 none */
     double rg_hours;          /* hours per service involved per meeting */
 } ss_coordination;

@@ -694,6 +694,7 @@ static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d)
     set_queue(s, sv, +1);
     trace(s, p, "referral to %s accepted; waits in a queue of %d", svc->id, s->queue_len[sv]);
     if (schedule_worsening(s, slot, sv, d) < 0 || entitle(s, slot, d) < 0) return -1;
+    if (p->coord == SS_C_WAITING && try_assign_coordinators(s) < 0) return -1;  /* now known to a coordinating sector? */
     return try_admit(s, sv, d);
 }
 
@@ -1084,12 +1085,20 @@ static int entitle(ss_sim *s, int slot, ss_diag *d)
     return t <= s->m->horizon ? schedule(s, t, EV_OFFER, slot, p->gen, d) : 0;
 }
 
+/* Coordinators come from the sectors in coordination.sectors (Lørenskog 2021: all from the
+ * health sector), so a person waits until a service of those sectors knows them; others in the
+ * queue go first meanwhile. */
 static int try_assign_coordinators(ss_sim *s)
 {
     waitlist *w = &s->coord_queue;
-    int i = 0;
+    int i = 0, kept = 0;
     while (i < w->n && s->coord_assigned < s->m->coord.pool) {
         ss_person *p = &s->pool[w->slot[i]].p;
+        if (p->gen == w->token[i] && p->coord == SS_C_WAITING && !(p->visited & s->m->coord.from_sectors)) {
+            w->slot[kept] = w->slot[i];   /* not yet known to a coordinating sector: keep */
+            w->token[kept++] = w->token[i++];
+            continue;
+        }
         if (p->gen == w->token[i] && p->coord == SS_C_WAITING) {
             p->coord = SS_C_ASSIGNED;
             p->coord_since = s->k.now;
@@ -1102,9 +1111,9 @@ static int try_assign_coordinators(ss_sim *s)
         }
         i++;
     }
-    memmove(w->slot, w->slot + i, sizeof *w->slot * (w->n - i));
-    memmove(w->token, w->token + i, sizeof *w->token * (w->n - i));
-    w->n -= i;
+    memmove(w->slot + kept, w->slot + i, sizeof *w->slot * (w->n - i));
+    memmove(w->token + kept, w->token + i, sizeof *w->token * (w->n - i));
+    w->n -= i - kept;
     return 0;
 }
 

@@ -503,6 +503,9 @@ return {
     offer_delay = assume({ "gamma", mean = 21, sd = 10 }, "KE handles the application and makes a vedtak (L581)"),
     consent = assume(0.6, "several young people decline the plan: paperwork and digital reluctance (L549, L607)"),
     coordinators = cite(61, "seed-000 L583: 2 heltidsansatte koordinatorer + 59 deltidskoordinatorer (May 2021), all in HOM"),
+    -- all coordinators belong to helse, omsorg og mestring (L583): a person is coordinated once
+    -- a service of that sector knows them
+    sectors = { "hom" },
     cases_per_coordinator = assume((2 * 15 + 59 * 2) / 61,
       "the 2 full-time coordinators take about 15 cases each, the 59 part-time about 2 each: the average"),
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe meetings a few times a year (L551, L559)"),

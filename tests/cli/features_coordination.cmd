@@ -8,4 +8,10 @@ jq -r '"everyone reported: offered \(.system.plan_offered_share.mean > 0.9), coo
 jq -r '"no coordinators: coordinator share \(.system.coordinator_share.mean), load \(.system.coordinator_load_mean.mean)"' $T/none.json
 jq -s -r 'if .[1].system.plan_offered_share.mean < .[0].system.plan_offered_share.mean then "less reporting, fewer offers" else "NOT fewer offers" end' $T/all.json $T/few.json
 jq -r '"responsibility-group hours counted: \(.system.responsibility_group_hours.mean > 0)"' $T/all.json
+# coordinators come from one sector: known only to services of another sector, nobody gets one
+samsim run tests/fixtures/features.lua --reps 6 --json > $T/base.json
+samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.sectors={"school"}' > $T/school.json
+samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.sectors={"health"}' > $T/health.json
+jq -r '"coordinators only from a sector with no services: coordinator share \(.system.coordinator_share.mean)"' $T/school.json
+jq -s -r 'if .[1].system.coordinator_share.mean > 0 and .[1].system.coordinator_share.mean <= .[0].system.coordinator_share.mean then "coordinators from the health sector: fewer coordinated" else "NOT fewer" end' $T/base.json $T/health.json
 rm -rf $T
