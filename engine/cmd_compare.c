@@ -291,9 +291,14 @@ static void staffing_warning(compare_cmd *c, int opt)
         return;
     char detail[400];
     fte_changes(a, b, detail, sizeof detail);
-    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE: %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); "
-                                          "the scenarios give no cost per FTE, so the difference is in FTE only",
-             b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail);
+    char cost[200];
+    if (cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0)
+        snprintf(cost, sizeof cost, "a yearly cost difference of %+.0f NOK (%.0f NOK per FTE)",
+                 cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base, cmp->nok_per_fte_option);
+    else
+        snprintf(cost, sizeof cost, "the scenarios give no cost per FTE (costs.nok_per_fte), so the difference is in FTE only");
+    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE: %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); %s",
+             b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail, cost);
 }
 
 static int compare_all(compare_cmd *c)
@@ -562,10 +567,16 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
         json_array_append_new(rows, jrow(&cmp->rows[i]));
     int k;
     double med = ss_comparison_median_narrowing(cmp, &k);
-    return json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:n,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
+    bool costed = cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0;
+    json_t *cost_per_fte = costed ? jnum(cmp->nok_per_fte_option) : json_null();
+    json_t *cost_difference = costed ? jnum(cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base)
+                                     : json_null();
+    return json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:o,s:o,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
                      c->models[0].letter, "staffing", "fte_base", jnum(cmp->fte_base), "fte_option", jnum(cmp->fte_option),
-                     "fte_difference", jnum(cmp->fte_option - cmp->fte_base), "cost_per_fte", "cost_note",
-                     "the scenarios give no cost per FTE", "pairing", "median_narrowing", jnum(med), "results", k, "warning",
+                     "fte_difference", jnum(cmp->fte_option - cmp->fte_base), "cost_per_fte_nok", cost_per_fte,
+                     "cost_difference_nok", cost_difference, "cost_note",
+                     costed ? "yearly NOK: FTE times costs.nok_per_fte" : "the scenarios give no cost per FTE",
+                     "pairing", "median_narrowing", jnum(med), "results", k, "warning",
                      *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
 }
 

@@ -134,6 +134,8 @@ int ss_compare(const ss_study *base, const ss_study *option, double level, ss_co
     }
     out->fte_base = total_fte(&base->info);
     out->fte_option = total_fte(&option->info);
+    out->nok_per_fte_base = base->info.nok_per_fte;
+    out->nok_per_fte_option = option->info.nok_per_fte;
     free(a);
     free(b);
     return 0;

@@ -30,6 +30,7 @@ typedef struct ss_comparison {
     int nrows;
     ss_compare_row *rows;       /* services present in both (by id), in the base's order, then system */
     double fte_base, fte_option;
+    double nok_per_fte_base, nok_per_fte_option;  /* 0 or NAN: the scenario gives no cost */
 } ss_comparison;
 
 /* Compare two finished studies (ss_study_run done).  They must share seed and replications

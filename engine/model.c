@@ -1399,6 +1399,22 @@ static int read_factors(build *b, const char *key, double f[4])
     return rc;
 }
 
+/* costs = { nok_per_fte = 950000 }: what a year of one FTE costs, so comparisons can show NOK */
+static int read_costs(build *b)
+{
+    b->m->nok_per_fte = NAN;
+    int t = ss_reader_table(&b->r, "costs", false);
+    if (t <= 0) return t;
+    char saved[512];
+    ss_reader_enter(&b->r, "costs", saved, sizeof saved);
+    static const char *const keys[] = {"nok_per_fte", NULL};
+    int rc = ss_reader_only_keys(&b->r, keys);
+    if (rc == 0) rc = ss_reader_number(&b->r, "nok_per_fte", 0, INFINITY, true, 0, &b->m->nok_per_fte);
+    ss_reader_leave(&b->r, saved);
+    lua_pop(b->r.L, 1);
+    return rc;
+}
+
 static int read_handoffs(build *b)
 {
     ss_model *m = b->m;
@@ -1532,7 +1548,7 @@ ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origi
     lua_pushvalue(L, idx);
     static const char *const keys[] = {"name", "description", "calendar", "needs", "organisation",
                                        "services", "doors", "population", "demand",
-                                       "age_boundaries", "limits", "handoffs", "coordination", NULL};
+                                       "age_boundaries", "limits", "handoffs", "coordination", "costs", NULL};
     const char *name, *desc;
     keyed *svc_keys = NULL;
     int nsvc = 0;
@@ -1551,6 +1567,7 @@ ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origi
     if (rc == 0) rc = read_population(&b);
     if (rc == 0) rc = read_demand(&b);
     if (rc == 0) rc = read_limits(&b);
+    if (rc == 0) rc = read_costs(&b);
     if (rc == 0) rc = read_handoffs(&b);
     if (rc == 0) rc = read_coordination(&b);
     if (rc == 0) compute_distances(m);

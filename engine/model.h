@@ -200,6 +200,7 @@ typedef struct ss_model {
     int nlua_rules;
     ss_lua_rule *lua_rules;
 
+    double nok_per_fte;       /* yearly cost of one FTE in NOK; NAN when the scenario gives none */
     long rule_instructions;   /* sandbox budget per rule call */
     size_t rule_memory;       /* sandbox memory cap */
 } ss_model;

@@ -104,7 +104,7 @@ static char *dup_or_empty(const char *s) { return strdup(s ? s : ""); }
 typedef enum {
     S_TITLE, S_DATABASE, S_CONTENTS, S_QUESTION, S_QUESTION_TEXT, S_QUESTION_SINGLE, S_MODEL, S_SCENARIO,
     S_RUN, S_FTE_TOTAL, S_REPS, S_SEED, S_BASE, S_CHANGES, S_CHANGES_VS, S_NO_CHANGES, S_PARAM, S_OLD,
-    S_NEW, S_ADDED, S_REMOVED, S_RULES_SAME, S_RULES_DIFF, S_FTE_WARN, S_FTE_SAME, S_NO_COST, S_RESULTS,
+    S_NEW, S_ADDED, S_REMOVED, S_RULES_SAME, S_RULES_DIFF, S_FTE_WARN, S_FTE_SAME, S_NO_COST, S_COST, S_RESULTS,
     S_HOWTO, S_SERVICE, S_RESULT, S_DIFF, S_CHANGE, S_BEYOND, S_NARROW, S_YES, S_NO, S_ALL_SERVICES,
     S_PAIRING, S_ALL_RESULTS, S_CHARTS, S_FIG_WAITS, S_FIG_WAITS_NOTE, S_AX_WAIT_X, S_AX_WAIT_Y,
     S_FIG_QUEUES, S_FIG_QUEUES_NOTE, S_AX_QUEUE_Y, S_WARMUP, S_FIG_CASELOAD, S_FIG_CASELOAD_NOTE,
@@ -148,6 +148,8 @@ static const char *const strings[S_NSTRINGS][2] = {
     [S_FTE_SAME] = {"Both models have the same total staffing (%s FTE).", "Begge modellene har samme bemanning i alt (%s årsverk)."},
     [S_NO_COST] = {"The scenarios give no cost per FTE, so the difference is shown in FTE only.",
                    "Scenarioene oppgir ingen kostnad per årsverk, så forskjellen vises bare i årsverk."},
+    [S_COST] = {"At %s NOK per FTE a year (costs.nok_per_fte), that is %s NOK a year.",
+                "Med %s kroner per årsverk i året (costs.nok_per_fte) er det %s kroner i året."},
     [S_RESULTS] = {"Key results", "Hovedresultater"},
     [S_HOWTO] = {"Each figure is the mean over %d replications with its 95 %% confidence interval in brackets. The difference is paired: replication i of every model saw the same people arrive at the same times (common random numbers), so it is estimated replication by replication. \"Beyond noise\" means that the paired interval excludes zero.",
                  "Hvert tall er gjennomsnittet over %d replikasjoner med 95 %% konfidensintervall i klammer. Forskjellen er parvis: replikasjon i av hver modell fikk de samme personene på de samme tidspunktene (felles tilfeldige tall), så den beregnes replikasjon for replikasjon. «Utenfor støyen» betyr at det parvise intervallet ikke inneholder null."},
@@ -542,6 +544,39 @@ static int load_waits(ss_results_db *db, ss_stored_run *r, ss_diag *d)
     return rc == SQLITE_DONE ? 0 : db_fail(db, d, "the wait histogram");
 }
 
+/* cite() and assume() as the stored scenario text calls them: the value alone. */
+static int first_argument(lua_State *L)
+{
+    lua_settop(L, 1);
+    return 1;
+}
+
+/* costs.nok_per_fte from the stored resolved scenario (run in the sandbox); 0 when absent. */
+static double stored_cost_per_fte(const char *resolved)
+{
+    if (!resolved) return 0;
+    ss_diag d;
+    ss_sandbox *sb = ss_sandbox_new(NULL, &d);
+    if (!sb) return 0;
+    lua_State *L = ss_sandbox_lua(sb);
+    double cost = 0;
+    ss_sandbox_push_env(sb);                            /* env */
+    lua_pushstring(L, "cite");
+    lua_pushcfunction(L, first_argument);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "assume");
+    lua_pushcfunction(L, first_argument);
+    lua_rawset(L, -3);
+    if (ss_sandbox_load(sb, resolved, strlen(resolved), "stored scenario", lua_gettop(L), &d) == 0 &&
+        ss_sandbox_call(sb, 0, 1, &d) == 0) {           /* env scenario */
+        if (lua_istable(L, -1) && lua_getfield(L, -1, "costs") == LUA_TTABLE &&
+            lua_getfield(L, -1, "nok_per_fte") == LUA_TNUMBER)
+            cost = lua_tonumber(L, -1);
+    }
+    ss_sandbox_free(sb);
+    return cost;
+}
+
 /* The ss_study that ss_compare reads: everything borrowed from the stored run. */
 static void make_study_view(ss_stored_run *r)
 {
@@ -557,7 +592,7 @@ static void make_study_view(ss_stored_run *r)
         .replications = r->replications, .horizon_days = r->horizon_days, .warmup_days = r->warmup_days,
         .start_date = r->start_date, .nservices = r->nservices,
         .service_ids = (const char *const *)r->ids, .service_names = (const char *const *)r->names,
-        .service_fte = r->fte};
+        .service_fte = r->fte, .nok_per_fte = stored_cost_per_fte(r->resolved)};
 }
 
 int ss_stored_run_load(ss_results_db *db, int64_t run_id, unsigned what, ss_stored_run *r, ss_diag *d)
@@ -1891,6 +1926,20 @@ static void staffing_sentence(const ss_report *r, int opt, char *buf, size_t n)
         snprintf(buf, n, T(r, S_FTE_WARN), r->models[opt + 1].letter, b, r->models[0].letter, a, diff);
 }
 
+/* What the staffing difference costs a year, when the scenarios give a cost per FTE. */
+static void cost_sentence(const ss_report *r, int opt, char *buf, size_t n)
+{
+    const ss_comparison *c = &r->options[opt].cmp;
+    if (!(c->nok_per_fte_base > 0 && c->nok_per_fte_option > 0)) {
+        snprintf(buf, n, "%s", T(r, S_NO_COST));
+        return;
+    }
+    char per[48], diff[48];
+    snprintf(per, sizeof per, "%.0f", c->nok_per_fte_option);
+    snprintf(diff, sizeof diff, "%+.0f", c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base);
+    snprintf(buf, n, T(r, S_COST), per, diff);
+}
+
 /* Words for the last meaningful key of a scenario path. */
 typedef struct key_words { const char *key, *en, *nb; } key_words;
 static const key_words key_words_table[] = {
@@ -2154,9 +2203,13 @@ static void html_changes(const ss_report *r, sbuf *b)
         sb_str(b, "</p>\n");
         staffing_sentence(r, i, line, sizeof line);
         bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
+        char cost[300];
+        cost_sentence(r, i, cost, sizeof cost);
         sb_fmt(b, "<p%s>", differs ? " class=\"warn\"" : "");
         sb_html(b, line);
-        sb_fmt(b, "%s%s</p>\n", differs ? " " : "", differs ? T(r, S_NO_COST) : "");
+        sb_str(b, differs ? " " : "");
+        sb_html(b, differs ? cost : "");
+        sb_str(b, "</p>\n");
     }
 }
 
@@ -2603,8 +2656,10 @@ static void md_changes(const ss_report *r, sbuf *b)
         sb_fmt(b, "\n%s\n\n", line);
         staffing_sentence(r, i, line, sizeof line);
         bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
+        char cost[300];
+        cost_sentence(r, i, cost, sizeof cost);
         if (differs)
-            sb_fmt(b, "> **%s** %s\n\n", line, T(r, S_NO_COST));
+            sb_fmt(b, "> **%s** %s\n\n", line, cost);
         else
             sb_fmt(b, "%s\n\n", line);
     }

@@ -141,6 +141,7 @@ typedef struct ss_run_info {
     const char *const *service_ids;
     const char *const *service_names;
     const double *service_fte;
+    double nok_per_fte;          /* yearly NOK per FTE; 0 or NAN when the scenario gives none */
 } ss_run_info;
 
 #endif

@@ -44,7 +44,7 @@ void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps,
         .started_at = st->started_at, .seed = seed, .replications = reps,
         .horizon_days = m->horizon, .warmup_days = m->warmup, .sample_days = m->sample_days,
         .start_date = st->start_date, .nservices = m->nservices, .service_ids = st->ids,
-        .service_names = st->names, .service_fte = st->fte};
+        .service_names = st->names, .service_fte = st->fte, .nok_per_fte = m->nok_per_fte};
 }
 
 void ss_study_fini(ss_study *st)

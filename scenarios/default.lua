@@ -22,6 +22,9 @@ return {
                          "school-year pattern: referrals come through schools and school nurses (seed-000 L491)"),
   },
 
+  -- what a year of one FTE costs, so that a comparison can show staffing changes in NOK
+  costs = { nok_per_fte = assume(900000, "EXTERNAL: salary and social costs of a municipal health worker, about 0.9 MNOK a year; check locally") },
+
   needs = { "mild", "moderate", "severe", "substance" },
   age_boundaries = cite({ 18 }, "seed-000 L96: adult services from 18"),
 

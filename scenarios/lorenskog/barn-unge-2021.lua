@@ -497,6 +497,9 @@ return {
     stream("moderate", "67+", mh_adult(3), NO_INCIDENCE, SEV_MODERATE, D_ADULT, COMPLEX_MID),
   },
 
+  -- what a year of one FTE costs, so that a comparison can show staffing changes in NOK
+  costs = { nok_per_fte = assume(900000, "EXTERNAL: salary and social costs of a municipal FTE, about 0.9 MNOK a year (not in the sources); check locally") },
+
   coordination = {
     unit = "samfor",   -- the coordinating unit sits in Samhandling og forvaltning (L292, L577)
     notified = assume(0.85, "the municipality complies with the law on IP and coordinator (L55, L605); most are reported"),
