@@ -1609,7 +1609,10 @@ static int run_pool(session *s, ss_diag *d, ss_batch_failure *why)
         *why = SS_BATCH_IO;
     } else {
         pthread_mutex_lock(&pl.lock);
-        pl.workers_left = started;
+        /* workers that started may already have finished and counted themselves out: take off
+         * only those that never started (setting `started` here lost their count, and the
+         * writer then waited for workers that were gone) */
+        pl.workers_left -= s->workers - started;
         pthread_mutex_unlock(&pl.lock);
         drive(&pl);
         join_threads(tid, started);
