@@ -469,7 +469,7 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
 
 /* ---- printing back as Lua -------------------------------------------------------------- */
 
-static bool is_identifier(const char *s)
+bool ss_lua_is_identifier(const char *s)
 {
     static const char *const reserved[] = {"and", "break", "do", "else", "elseif", "end", "false",
         "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
@@ -483,17 +483,29 @@ static bool is_identifier(const char *s)
     return true;
 }
 
-static void put_string(buf *b, const char *s)
+void ss_lua_quote(const char *s, void (*put)(void *ud, const char *text, size_t n), void *ud)
 {
-    buf_str(b, "\"");
+    put(ud, "\"", 1);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') buf_fmt(b, "\\%c", *p);
-        else if (*p == '\n') buf_str(b, "\\n");
-        else if (*p < 32) buf_fmt(b, "\\%03d", *p);
-        else buf_add(b, (const char *)p, 1);
+        char esc[8];
+        if (*p == '"' || *p == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)*p;
+            put(ud, esc, 2);
+        } else if (*p == '\n') {
+            put(ud, "\\n", 2);
+        } else if (*p < 32 || *p == 127) {
+            snprintf(esc, sizeof esc, "\\%03d", *p);
+            put(ud, esc, 4);
+        } else {
+            put(ud, (const char *)p, 1);
+        }
     }
-    buf_str(b, "\"");
+    put(ud, "\"", 1);
 }
+
+static void put_buf(void *ud, const char *text, size_t n) { buf_add(ud, text, n); }
+static void put_string(buf *b, const char *s) { ss_lua_quote(s, put_buf, b); }
 
 /* Shortest text that reads back as the same double. */
 static void put_number(buf *b, lua_State *L, int idx)
@@ -566,7 +578,7 @@ static void put_table(buf *b, lua_State *L, int idx, int indent)
             if (!positional) buf_fmt(b, "[%lld] = ", keys[k].i);
             lua_rawgeti(L, idx, keys[k].i);
         } else {
-            if (is_identifier(keys[k].s)) buf_fmt(b, "%s = ", keys[k].s);
+            if (ss_lua_is_identifier(keys[k].s)) buf_fmt(b, "%s = ", keys[k].s);
             else { buf_str(b, "["); put_string(b, keys[k].s); buf_str(b, "] = "); }
             lua_getfield(L, idx, keys[k].s);
         }

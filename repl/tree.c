@@ -138,31 +138,8 @@ static void join(char *out, size_t n, const char *prefix, const char *k)
 
 /* ---- writing Lua ------------------------------------------------------------------------------ */
 
-static bool is_identifier(const char *s)
-{
-    static const char *const reserved[] = {"and", "break", "do", "else", "elseif", "end", "false",
-        "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-        "then", "true", "until", "while", NULL};
-    if (!*s || (*s >= '0' && *s <= '9')) return false;
-    for (const char *p = s; *p; p++)
-        if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-            return false;
-    for (int i = 0; reserved[i]; i++)
-        if (strcmp(s, reserved[i]) == 0) return false;
-    return true;
-}
-
-static void write_string(repl_buf *b, const char *s)
-{
-    repl_buf_str(b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') repl_buf_fmt(b, "\\%c", *p);
-        else if (*p == '\n') repl_buf_str(b, "\\n");
-        else if (*p < 32 || *p == 127) repl_buf_fmt(b, "\\%03d", *p);
-        else repl_buf_add(b, (const char *)p, 1);
-    }
-    repl_buf_str(b, "\"");
-}
+static void put_repl_buf(void *ud, const char *text, size_t n) { repl_buf_add(ud, text, n); }
+static void write_string(repl_buf *b, const char *s) { ss_lua_quote(s, put_repl_buf, b); }
 
 /* Saved files need the shortest text that reads back as the same double; people get Lua's own
  * %.14g.  Either way a float keeps its ".0", so an integer stays an integer and back. */
@@ -261,7 +238,7 @@ static void indent_to(repl_buf *b, int indent)
 static void write_key(repl_buf *b, const key *k, bool positional)
 {
     if (positional) return;
-    if (k->type == LUA_TSTRING && is_identifier(k->str)) repl_buf_fmt(b, "%s = ", k->str);
+    if (k->type == LUA_TSTRING && ss_lua_is_identifier(k->str)) repl_buf_fmt(b, "%s = ", k->str);
     else if (k->type == LUA_TSTRING) { repl_buf_str(b, "["); write_string(b, k->str); repl_buf_str(b, "] = "); }
     else { char t[64]; key_text(k, t, sizeof t); repl_buf_fmt(b, "[%s] = ", t); }
 }
