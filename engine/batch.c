@@ -1278,12 +1278,12 @@ static int plan_jobs(session *s, ss_diag *d)
 typedef struct pool {
     session *s;
     ss_rep_result *results;   /* [njobs] */
-    long *finished;           /* jobs in the order they finished */
-    long nfinished, written;
+    unsigned char *done;      /* [njobs] simulated, waiting to be written */
+    long written;             /* jobs before this one are written, in job order */
     pthread_mutex_t lock;
     pthread_cond_t changed;
     long next;                /* next job to hand out */
-    long backlog;             /* at most this many finished replications wait to be written */
+    long backlog;             /* at most this many jobs are handed out and not yet written */
     int workers_left;
     volatile sig_atomic_t stop;
     long failed_job;          /* lowest failing job, or njobs */
@@ -1366,12 +1366,11 @@ static int use_run(pool *pl, worker_sim *w, int slot, ss_diag *d)
     return 0;
 }
 
-/* With the lock held.  A worker stopped by a sibling's failure is not itself a failure. */
+/* With the lock held.  A replication stopped on purpose (Ctrl-C, or a sibling's failure) is not a
+ * failure: the outcome then says "interrupted", or names the sibling's error. */
 static void record_failure(pool *pl, long j, const ss_diag *d)
 {
-    volatile sig_atomic_t *user = pl->s->o->interrupt;
-    bool sibling = strcmp(d->msg, "interrupted") == 0 && !(user && *user);
-    if (!sibling && j < pl->failed_job) {
+    if (strcmp(d->msg, "interrupted") != 0 && j < pl->failed_job) {
         pl->failed_job = j;
         pl->failure = *d;
     }
@@ -1388,20 +1387,24 @@ static void release_sim(pool *pl, worker_sim *w)
     pl->s->slots[w->slot].users--;
 }
 
-/* With the lock held.  Ctrl-C is noticed here too, because this thread may be busy writing. */
-static bool stopping(pool *pl)
+static bool stopping(const pool *pl) { return pl->stop; }
+
+/* With the lock held, on the writing thread only (the one that owns the Ctrl-C flag's reading):
+ * pass Ctrl-C on to the workers and to their simulations. */
+static void notice_interrupt(pool *pl)
 {
     volatile sig_atomic_t *user = pl->s->o->interrupt;
-    if (user && *user)
+    if (user && *user && !pl->stop) {
         pl->stop = 1;
-    return pl->stop;
+        pthread_cond_broadcast(&pl->changed);
+    }
 }
 
 /* With the lock held: a small scenario simulates faster than SQLite stores it, so workers wait
  * rather than pile up results in memory. */
 static void wait_for_writer(pool *pl)
 {
-    while (!stopping(pl) && pl->nfinished - pl->written >= pl->backlog)
+    while (!stopping(pl) && pl->next - pl->written >= pl->backlog)
         pthread_cond_wait(&pl->changed, &pl->lock);
 }
 
@@ -1425,7 +1428,7 @@ static void *pool_worker(void *arg)
         if (rc < 0)
             record_failure(pl, j, &d);
         else
-            pl->finished[pl->nfinished++] = j;
+            pl->done[j] = 1;
         pthread_cond_broadcast(&pl->changed);
     }
     release_sim(pl, &w);
@@ -1492,17 +1495,25 @@ static void retire_runs(pool *pl)
     }
 }
 
-/* With the lock held: write what has finished, in the order it finished. */
+/* With the lock held: the next job in order is simulated and can be written. */
+static bool writable(const pool *pl)
+{
+    return pl->written < pl->s->njobs && pl->done[pl->written] && !pl->store_failed;
+}
+
+/* With the lock held: write what has finished, in job order.  Order costs a little waiting
+ * behind a slow replication, and buys a file that does not depend on the workers' timing: runs
+ * get their ids in grid order and a killed batch has stored a prefix of its jobs. */
 static void write_finished(pool *pl)
 {
-    while (pl->written < pl->nfinished && !pl->store_failed) {
-        long j = pl->finished[pl->written];
+    while (writable(pl)) {
+        long j = pl->written;
         pthread_mutex_unlock(&pl->lock);
         ss_diag d;
         int rc = write_result(pl, j, &d);
         pthread_mutex_lock(&pl->lock);
         pl->written++;
-        stopping(pl);
+        notice_interrupt(pl);
         pthread_cond_broadcast(&pl->changed);
         int slot = pl->s->jobs[j].slot;
         if (rc) {
@@ -1534,10 +1545,10 @@ static void drive(pool *pl)
     for (;;) {
         write_finished(pl);
         retire_runs(pl);
-        stopping(pl);
-        if (pl->workers_left == 0 && (pl->written == pl->nfinished || pl->store_failed))
+        notice_interrupt(pl);
+        if (pl->workers_left == 0 && !writable(pl))
             break;
-        if (pl->written == pl->nfinished || pl->store_failed)  /* else write at once: no wake-up to miss */
+        if (!writable(pl))  /* else write at once: no wake-up to miss */
             wait_a_little(pl);
     }
     pthread_mutex_unlock(&pl->lock);
@@ -1556,7 +1567,7 @@ static void free_pool(pool *pl)
         }
     }
     free(pl->results);
-    free(pl->finished);
+    free(pl->done);
     free(pl->retiring);
     pthread_mutex_destroy(&pl->lock);
     pthread_cond_destroy(&pl->changed);
@@ -1599,10 +1610,10 @@ static int run_pool(session *s, ss_diag *d, ss_batch_failure *why)
     pthread_mutex_init(&pl.lock, NULL);
     pthread_cond_init(&pl.changed, NULL);
     pl.results = calloc((size_t)s->njobs, sizeof *pl.results);
-    pl.finished = calloc((size_t)s->njobs, sizeof *pl.finished);
+    pl.done = calloc((size_t)s->njobs, 1);
     pl.retiring = calloc((size_t)s->nslots, sizeof *pl.retiring);
     pthread_t *tid = calloc((size_t)s->workers, sizeof *tid);
-    int started = pl.results && pl.finished && pl.retiring && tid ? start_threads(tid, s->workers, pool_worker, &pl) : 0;
+    int started = pl.results && pl.done && pl.retiring && tid ? start_threads(tid, s->workers, pool_worker, &pl) : 0;
     int rc = 0;
     if (started == 0) {
         rc = ss_fail(d, "cannot start the workers: %s", pl.results && tid ? strerror(errno) : "out of memory");

@@ -25,7 +25,8 @@ static int cmd_schema(int argc, char **argv, volatile sig_atomic_t *interrupt)
     }
     metric_table("Per service (`services` in JSON, scope `service` in SQLite):", ss_service_metric_info, SS_SERVICE_METRICS);
     metric_table("For the whole system (`system` in JSON, scope `system` in SQLite):", ss_system_metric_info, SS_SYSTEM_METRICS);
-    printf("SQLite tables:\n\n```sql\n%s```\n", ss_store_schema());
+    printf("SQLite tables:\n\n```sql\n%s```\n\n", ss_store_schema());
+    printf("Added by `samsim batch` and `samsim merge`:\n\n```sql\n%s```\n", ss_store_batch_schema());
     return SS_EXIT_OK;
 }
 

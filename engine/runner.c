@@ -109,6 +109,8 @@ int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *
     while (sh.workers_left > 0) {
         written = drain(&sh, written, d, &store_failed);
         if (o->interrupt && *o->interrupt) sh.stop = 1;  /* Ctrl-C reaches the workers */
+        if (sh.workers_left == 0 || (written < o->reps && sh.done[written] && !store_failed))
+            continue;  /* finished while we were writing: no wake-up would come */
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_nsec += 100 * 1000 * 1000;

@@ -22,7 +22,7 @@ if [ "$at" -ge 15 ] && [ "$at" -lt 200 ]; then echo "killed with some of 200 rep
 sqlite3 $T/killed.db "select 'partial replications: ' || count(*) from replications r where (select count(*) from metrics m where m.run_id = r.run_id and m.rep = r.rep) <> (select count(*) from metrics m where m.run_id = r.run_id and m.rep = 0);
 select 'rows of no replication: ' || count(*) from series s where not exists (select 1 from replications r where r.run_id = s.run_id and r.rep = s.rep);"
 samsim batch $T/plan.lua -q | sed "s#$T#T#g; s#$PWD#ROOT#g"
-echo "exit $?"
+echo "exit ${PIPESTATUS[0]}"
 samsim batch $T/plan.lua --db $T/uninterrupted.db -q > /dev/null
 summary="select k.run_key, s.scope, s.subject, s.metric, printf('%!.17g %!.17g %!.17g %!.17g', s.mean, s.ci_low, s.ci_high, s.sd), s.n from summary s join run_keys k using(run_id) order by 1, 2, 3, 4"
 sqlite3 $T/killed.db "$summary" > $T/a.txt
