@@ -1450,7 +1450,8 @@ static int read_coordination(build *b)
     char saved[512];
     ss_reader_enter(&b->r, "coordination", saved, sizeof saved);
     static const char *const keys[] = {"unit", "notified", "offer_delay", "consent", "coordinators",
-                                       "cases_per_coordinator", "responsibility_group", "sectors", NULL};
+                                       "cases_per_coordinator", "responsibility_group", "sectors",
+                                       "children", NULL};
     double per;
     int rc = ss_reader_only_keys(&b->r, keys);
     if (rc == 0) rc = read_unit(b, &c->unit);
@@ -1499,6 +1500,28 @@ static int read_coordination(build *b)
             if (rc == 0) rc = ss_reader_number(&b->r, "every_weeks", 0.1, 520, true, 0, &weeks);
             if (rc == 0) rc = ss_reader_number(&b->r, "hours", 0, 100, true, 0, &c->rg_hours);
             c->rg_every = weeks * 7;
+            ss_reader_leave(&b->r, s2);
+            lua_pop(b->r.L, 1);
+        }
+    }
+    c->child_from = INFINITY;
+    if (rc == 0) {  /* children = { from = "2022-08-01", min_severity = 3 }: barnekoordinator */
+        int g = ss_reader_table(&b->r, "children", false);
+        if (g < 0) rc = -1;
+        if (g > 0) {
+            char s2[512];
+            ss_reader_enter(&b->r, "children", s2, sizeof s2);
+            static const char *const ck[] = {"from", "min_severity", NULL};
+            const char *from;
+            double sev;
+            ss_date dt;
+            rc = ss_reader_only_keys(&b->r, ck);
+            if (rc == 0) rc = ss_reader_string(&b->r, "from", false, "2022-08-01", &from);
+            if (rc == 0 && ss_date_parse(from, &dt) < 0)
+                rc = ss_reader_fail(&b->r, "from", "expected a date \"YYYY-MM-DD\", got \"%s\"", from);
+            if (rc == 0) c->child_from = (double)(ss_date_to_epoch(dt) - m->cal.start);
+            if (rc == 0) rc = ss_reader_number(&b->r, "min_severity", 1, SS_MAX_SEVERITY, false, 1, &sev);
+            c->child_min_severity = (int)sev;
             ss_reader_leave(&b->r, s2);
             lua_pop(b->r.L, 1);
         }

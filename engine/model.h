@@ -127,6 +127,10 @@ typedef struct ss_coordination {
     double coordinators;
     uint64_t from_sectors;    /* services whose sectors the coordinators come from (bit per
                                  service); a person is coordinated once one of them knows them */
+    double child_from;        /* barnekoordinator (hol. § 7-2 a): from this simulated day ... */
+    int child_min_severity;   /* ... children under 18 with complex needs this severe or worse
+                                 are entitled to a coordinator even without an individual plan;
+                                 INFINITY / 0 when the scenario does not say */
     double rg_every;          /* days between responsibility-group meetings; 0 none */
     double rg_hours;          /* hours per service involved per meeting */
 } ss_coordination;

@@ -235,6 +235,8 @@ static void print_system(FILE *f, const ss_summary *sum)
     int width[SYS_COLS] = {0};
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
         system_cells(cell[m], &sum->system[m], &ss_system_metric_info[m]);
+        if (sum->system[m].n == 0)
+            continue;  /* not printed, so it does not widen the columns */
         for (int c = 0; c < SYS_COLS; c++) {
             int w = text_width(cell[m][c]);
             width[c] = w > width[c] ? w : width[c];

@@ -61,6 +61,7 @@ typedef struct ss_person {
     ss_coord_state coord;
     double entitled_at, coord_since;
     bool coord_counted;
+    bool child_entitled;  /* barnekoordinator: a coordinator even without a plan */
 } ss_person;
 
 static inline double ss_person_age(const ss_person *p, double t) { return p->age0 + (t - p->arrived) / 365.25; }

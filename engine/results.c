@@ -106,6 +106,8 @@ const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS] = {
     [SS_YM_RESPONSIBILITY_GROUP_HOURS] = {"responsibility_group_hours", "ansvarsgruppe hours", "hours",
                                           "staff hours spent in responsibility-group meetings"},
     [SS_YM_RELAPSES] = {"relapses", "relapses", "persons", "discharged persons who came back"},
+    [SS_YM_CHILD_COORDINATOR_SHARE] = {"child_coordinator_share", "children given a barnekoordinator", "share",
+                                       "of children entitled to a barnekoordinator (hol. 7-2 a), the share who got a coordinator"},
 };
 
 /* calloc(0) may return NULL, which would look like out-of-memory: ask for at least one. */

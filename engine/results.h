@@ -65,6 +65,7 @@ typedef enum ss_system_metric {
     SS_YM_COORDINATOR_LOAD_MEAN,    /* time-average cases per coordinator */
     SS_YM_RESPONSIBILITY_GROUP_HOURS, /* staff hours in responsibility-group meetings */
     SS_YM_RELAPSES,            /* discharged persons who came back */
+    SS_YM_CHILD_COORDINATOR_SHARE, /* of children entitled to a barnekoordinator, share who got one */
     SS_SYSTEM_METRICS
 } ss_system_metric;
 

@@ -63,6 +63,7 @@ typedef struct sys_stats {
     uint64_t persons, exited, rejections, lost_transition, lost_age, relapses;
     uint64_t handoffs[SS_DISTANCES];
     uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
+    uint64_t children_entitled, children_coordinated;
     double rg_hours;
     ss_welford tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
         meeting_wait, to_coordinator;
@@ -1071,7 +1072,10 @@ static int entitle(ss_sim *s, int slot, ss_diag *d)
     if (!c->on || !p->complex || p->coord != SS_C_NONE) return 0;
     p->entitled_at = s->k.now;
     p->coord_counted = s->measuring && p->counted;
+    p->child_entitled = s->k.now >= c->child_from && ss_person_age(p, s->k.now) < 18 &&
+                        p->severity >= c->child_min_severity;
     if (p->coord_counted) s->y.entitled++;
+    if (p->coord_counted && p->child_entitled) s->y.children_entitled++;
     double u = gsl_rng_uniform(s->rng_coord);
     double delay = ss_dist_sample(&c->offer_delay, s->rng_coord);
     if (u >= c->notified) {
@@ -1105,6 +1109,7 @@ static int try_assign_coordinators(ss_sim *s)
             set_coordinators(s, +1);
             if (s->measuring && p->coord_counted) {
                 s->y.coordinated++;
+                if (p->child_entitled) s->y.children_coordinated++;
                 ss_welford_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
             }
             trace(s, p, "gets a coordinator after %.0f days", s->k.now - p->entitled_at);
@@ -1122,7 +1127,7 @@ static int on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
     ss_person *p = &s->pool[e->a].p;
     if (p->gen != e->b || p->coord != SS_C_REPORTED) return 0;
     if (p->coord_counted) s->y.offered++;
-    if (gsl_rng_uniform(s->rng_coord) >= s->m->coord.consent) {
+    if (gsl_rng_uniform(s->rng_coord) >= s->m->coord.consent && !p->child_entitled) {
         p->coord = SS_C_DECLINED;
         trace(s, p, "offered an individual plan: declines");
         return 0;
@@ -1374,6 +1379,8 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
                                          ? ss_timeavg_mean(&y->coord_ta, m->horizon) / m->coord.coordinators : NAN;
     v[SS_YM_RESPONSIBILITY_GROUP_HOURS] = coord && m->coord.rg_every > 0 ? y->rg_hours : NAN;
     v[SS_YM_RELAPSES] = y->relapses;
+    bool children = coord && isfinite(m->coord.child_from);
+    v[SS_YM_CHILD_COORDINATOR_SHARE] = children ? share(y->children_coordinated, y->children_entitled) : NAN;
 }
 
 int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
