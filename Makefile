@@ -8,17 +8,30 @@ PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
              libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3
 CC        ?= cc
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+# pkg-config runs once; when a library is missing its own message is shown and the build stops.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>&1 || echo PKGFAIL)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>&1 || echo PKGFAIL) -lpthread -lm
+ifneq ($(filter PKGFAIL,$(PKG_CFLAGS) $(PKG_LIBS)),)
+  ifeq ($(filter deps clean,$(MAKECMDGOALS)),)
+    ifneq ($(filter demo test bench,$(MAKECMDGOALS)),)
+      # demo, test and bench install the packages first, then build in a sub-make
+    else
+      $(error pkg-config cannot find the libraries ($(PKGS)): $(filter-out PKGFAIL,$(PKG_CFLAGS)) -- run 'make deps' (as root) first)
+    endif
+  endif
+endif
 # Messages and key paths are deliberately cut to fixed buffers, so truncation warnings are noise.
 WARN      := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
 DEFS      := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT       ?= -O2 -g
 SAN       :=
 B         ?= build
-CFLAGS_ALL = $(WARN) $(DEFS) $(OPT) $(SAN) $(PKG_CFLAGS) -Iengine -Irepl
+# The engine's layers, in the order data flows through them (engine/README.md); each may include
+# only its own and lower layers' headers, which tests/layers.py checks.
+LAYERS    := util core model sim store study output cli
+CFLAGS_ALL = $(WARN) $(DEFS) $(OPT) $(SAN) -MMD -MP $(PKG_CFLAGS) $(LAYERS:%=-Iengine/%) -Irepl
 
-ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
+ENGINE_SRC := $(filter-out engine/cli/main.c,$(wildcard $(LAYERS:%=engine/%/*.c)))
 REPL_SRC   := $(wildcard repl/*.c)
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/%.o) $(REPL_SRC:%.c=$(B)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c tests/validation/test_*.c)
@@ -39,7 +52,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	fi
 
-$(B)/%.o: %.c $(wildcard engine/*.h repl/*.h)
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -47,7 +60,7 @@ $(B)/libsamsim.a: $(ENGINE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/samsim: $(B)/engine/main.o $(B)/libsamsim.a
+$(B)/samsim: $(B)/engine/cli/main.o $(B)/libsamsim.a
 	$(CC) $(OPT) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 $(B)/tests/%: tests/%.c tests/unit/testing.h $(B)/libsamsim.a
@@ -85,3 +98,5 @@ bench: deps
 
 clean:
 	rm -rf build build-asan
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -293,13 +293,14 @@ static int run_alone(const ss_plan *p, const ss_plan_point *pt, ss_store *st, in
     ss_study info;
     ss_study_init(&info, sc, ss_plan_seed(p), reps, "bench");
     ss_rep_result *res = calloc((size_t)reps, sizeof *res);
-    ss_run_opts o = {.seed = ss_plan_seed(p), .reps = reps, .jobs = workers, .store = st, .info = &info.info};
-    int rc = res && ss_store_begin_run(st, &info.info, &o.run_id, &d) == 0 ? 0 : -1;
+    ss_store_recorder rec = {.store = st, .info = &info.info};
+    ss_run_opts o = {.seed = ss_plan_seed(p), .reps = reps, .jobs = workers, .record = ss_store_record, .record_ctx = &rec};
+    int rc = res && ss_store_begin_run(st, &info.info, &rec.run_id, &d) == 0 ? 0 : -1;
     if (rc == 0)
         rc = ss_run_replications(ss_scenario_model(sc), &o, res, &d);
     ss_summary sum;
     if (rc == 0 && ss_summary_build(&sum, res, reps, ss_scenario_model(sc)->nservices, 0.95) == 0) {
-        rc = ss_store_finish_run(st, o.run_id, &sum, &info.info, &d);
+        rc = ss_store_finish_run(st, rec.run_id, &sum, &info.info, &d);
         ss_summary_free(&sum);
     }
     for (int r = 0; rc == 0 && r < reps; r++)

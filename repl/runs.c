@@ -150,7 +150,7 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
 static int parse_reps(repl *r, const repl_args *a, int i, int *reps)
 {
     long v;
-    if (!ss_cli_parse_count(a->argv[i], 1, MAX_REPS, &v))
+    if (!ss_parse_count(a->argv[i], 1, MAX_REPS, &v))
         return repl_fail(r, a, i, "expected a number of replications from 1 to %d", MAX_REPS);
     *reps = (int)v;
     return 0;
@@ -326,7 +326,7 @@ int repl_cmd_trace(repl *r, const repl_args *a)
 {
     if (!repl_need_model(r, a) || !repl_arity(r, a, 1, 1)) return -1;
     long person;
-    if (!ss_cli_parse_count(a->argv[1], 1, 2000000000L, &person))
+    if (!ss_parse_count(a->argv[1], 1, 2000000000L, &person))
         return repl_fail(r, a, 1, "expected a person number (1, 2, ...)");
     char *text = NULL;
     size_t len = 0;

@@ -3,7 +3,8 @@
 #   tests/run.sh build [build-asan]       UPDATE=1 tests/run.sh build   (rewrite CLI goldens)
 #   ONLY=cli_ tests/run.sh build          (only the tests whose names start with cli_)
 # Kinds: cmocka unit and validation binaries (build/tests/...), CLI transcripts (tests/cli/*.cmd
-# with .out, .err, .code beside them), rule test cases (samsim test rules).
+# with .out, .err, .code beside them), and source checks (tests/checks/*: each a script that exits 0
+# when the tree holds what it checks, run once, not per build).
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -47,6 +48,13 @@ run_cli() {  # one transcript: stdout, stderr and exit code must match exactly
     fi
     rm -f "$out" "$err"
 }
+
+echo "== source checks"
+for chk in tests/checks/*; do
+    [ -x "$chk" ] || continue
+    case "$(basename "$chk")" in ${ONLY:-}*) ;; *) continue ;; esac
+    if out=$("$chk" 2>&1); then pass; else printf '%s\n' "$out" | tail -20; fail "check $(basename "$chk")"; fi
+done
 
 for build in "$@"; do
     echo "== tests against $build"

@@ -1,4 +1,4 @@
-/* Unit tests for engine/calendar.c: civil dates, Easter, Norwegian holidays, working days, summer
+/* Unit tests for engine/core/calendar.c: civil dates, Easter, Norwegian holidays, working days, summer
  * capacity and seasonality. */
 #include "testing.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for engine/dist.c: parsing (forms and exact error text), sampling against the
+/* Unit tests for engine/core/dist.c: parsing (forms and exact error text), sampling against the
  * theoretical mean, moment conversions, empirical tables, copy and describe. */
 #include "testing.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for engine/rng.c: stream keys, reproducibility and independence. */
+/* Unit tests for engine/core/rng.c: stream keys, reproducibility and independence. */
 #include "testing.h"
 
 #include <stdlib.h>

@@ -11,7 +11,7 @@
  * each run as a whole fails by chance at most 5 % of the time; the plain 95 % intervals are
  * printed beside them.  Seeds are fixed, so the outcome is deterministic: it was not tuned.
  *
- * Little's law (engine/checks.h) is checked on every service of every replication run here. */
+ * Little's law (engine/sim/checks.h) is checked on every service of every replication run here. */
 #include "testing.h"
 
 #include <stdio.h>

@@ -24,7 +24,8 @@
 #include <gsl/gsl_statistics_double.h>
 #include <lauxlib.h>
 
-#include "cli.h"
+#include "parse.h"
+#include "version.h"
 #include "sandbox.h"
 
 extern char **environ;
@@ -651,7 +652,7 @@ static int parse_run_list(const char *runs, ss_run_choice *c, ss_diag *d)
     snprintf(copy, sizeof copy, "%s", runs);
     for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
         long v;
-        if (!ss_cli_parse_count(p, 1, INT32_MAX, &v))
+        if (!ss_parse_count(p, 1, INT32_MAX, &v))
             return ss_fail(d, "--runs: expected run numbers separated by commas, e.g. --runs 1,2, got '%s'", runs);
         for (int i = 0; i < c->n; i++)
             if (c->run_ids[i] == v)

@@ -39,6 +39,16 @@ int ss_store_begin_run(ss_store *st, const ss_run_info *info, int64_t *run_id, s
 /* One replication, in its own transaction. */
 int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
                          const ss_run_info *info, ss_diag *d);
+
+/* The store as the runner's recorder (ss_record_fn): each finished replication of run_id is
+ * written as ss_store_replication writes it. */
+typedef struct ss_store_recorder {
+    ss_store *store;
+    int64_t run_id;
+    const ss_run_info *info;
+} ss_store_recorder;
+int ss_store_record(void *recorder, const ss_rep_result *r, ss_diag *d);
+
 /* The summary, finished_at and status 'complete', in one transaction. */
 int ss_store_finish_run(ss_store *st, int64_t run_id, const ss_summary *sum,
                         const ss_run_info *info, ss_diag *d);

@@ -13,9 +13,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "parse.h"
 #include "scenario.h"
 
-#define SS_VERSION "0.1.0"
+#include "version.h"
 
 enum { SS_EXIT_OK = 0, SS_EXIT_MODEL = 1, SS_EXIT_USAGE = 2, SS_EXIT_INTERRUPTED = 3, SS_EXIT_IO = 4 };
 
@@ -60,7 +61,6 @@ typedef struct ss_cli_opts {
  * exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
 int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-bool ss_cli_parse_count(const char *s, long min, long max, long *out);
 /* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure. */
 ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code);
 /* "\rreplication 3 of 10" on stderr (use only when stderr is a terminal). */

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli.h"
+#include "version.h"
 #include "store.h"
 
 void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t n)
@@ -74,9 +74,10 @@ int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrup
         }
     }
     ss_rep_result *res = calloc(st->nreps, sizeof *res);
+    ss_store_recorder rec = {.store = store, .run_id = st->run_id, .info = &st->info};
     ss_run_opts ro = {.seed = st->info.seed, .reps = st->nreps, .jobs = o->jobs,
-                      .interrupt = o->interrupt, .store = store, .run_id = st->run_id,
-                      .info = &st->info, .trace_person = o->trace_person, .trace = o->trace,
+                      .interrupt = o->interrupt, .record = store ? ss_store_record : NULL, .record_ctx = &rec,
+                      .trace_person = o->trace_person, .trace = o->trace,
                       .progress = o->progress, .progress_ud = o->progress_ud};
     if (ss_run_replications(m, &ro, res, d) < 0) {
         free(res);

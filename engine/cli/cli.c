@@ -34,16 +34,6 @@ int ss_cli_usage_error(const char *cmd, const char *fmt, ...)
     return SS_EXIT_USAGE;
 }
 
-bool ss_cli_parse_count(const char *s, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < min || v > max) return false;
-    *out = v;
-    return true;
-}
-
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
 {
     struct { const char *name, *options; } cc = {cmd, letters}, *c = &cc;
@@ -79,7 +69,7 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
         } else if (strcmp(name, "--reps") == 0 && TAKES('r')) {
             long v;
             NEXT();
-            if (!ss_cli_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(c->name, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
+            if (!ss_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(c->name, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
             o->reps = (int)v;
         } else if (strcmp(name, "--seed") == 0 && TAKES('e')) {
             NEXT();
@@ -91,7 +81,7 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
         } else if ((strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) && TAKES('j')) {
             long v;
             NEXT();
-            if (!ss_cli_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(c->name, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
+            if (!ss_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(c->name, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
             o->jobs = (int)v;
         } else if (strcmp(name, "--json") == 0 && TAKES('o')) {
             o->json = true;
@@ -103,7 +93,7 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
         } else if (strcmp(name, "--trace") == 0 && TAKES('t')) {
             long v;
             NEXT();
-            if (!ss_cli_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(c->name, "--trace: expected a person number (1, 2, ...), got '%s'", val);
+            if (!ss_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(c->name, "--trace: expected a person number (1, 2, ...), got '%s'", val);
             o->trace = v;
         } else if (strcmp(name, "--sources") == 0 && TAKES('S')) {
             o->sources = true;

@@ -2,8 +2,9 @@
  *
  * Each worker thread has its own ss_sim (and so its own Lua sandbox); replications are handed
  * out by index and their results land in the slot of that index, so the numbers are the same
- * for every number of workers.  The calling thread writes finished replications to the store in
- * index order, one transaction each. */
+ * for every number of workers.  The calling thread hands finished replications to a recorder in
+ * index order (the store's, in a run that keeps its results), so the simulation knows nothing of
+ * where results go. */
 #ifndef SS_RUNNER_H
 #define SS_RUNNER_H
 
@@ -14,10 +15,13 @@
 #include "diag.h"
 #include "model.h"
 #include "results.h"
-#include "store.h"
 
 /* Called on the calling thread after each finished replication (done of total). */
 typedef void (*ss_progress_fn)(void *ud, int done, int total);
+
+/* Receives each finished replication, in index order, on the calling thread.  A non-zero return
+ * (with d filled) stops the run: no later replication is recorded. */
+typedef int (*ss_record_fn)(void *ctx, const ss_rep_result *r, ss_diag *d);
 
 typedef struct ss_run_opts {
     uint64_t seed;
@@ -25,9 +29,8 @@ typedef struct ss_run_opts {
     int reps;
     int jobs;                             /* worker threads; <= 0: all cores */
     volatile sig_atomic_t *interrupt;     /* Ctrl-C, owned by the entry point; may be NULL */
-    ss_store *store;                      /* may be NULL */
-    int64_t run_id;
-    const ss_run_info *info;
+    ss_record_fn record;                  /* may be NULL: results are only returned */
+    void *record_ctx;
     ss_progress_fn progress;
     void *progress_ud;
     int64_t trace_person;                 /* trace this person in the first replication */

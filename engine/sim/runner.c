@@ -72,16 +72,16 @@ int ss_cores(void)
 }
 
 /* Write finished replications in order; returns the next index to write. */
-static int drain(shared *sh, int written, ss_diag *d, int *store_failed)
+static int drain(shared *sh, int written, ss_diag *d, int *record_failed)
 {
     const ss_run_opts *o = sh->o;
-    while (written < o->reps && sh->done[written] && !*store_failed) {
+    while (written < o->reps && sh->done[written] && !*record_failed) {
         pthread_mutex_unlock(&sh->lock);
-        int rc = o->store ? ss_store_replication(o->store, o->run_id, &sh->results[written], o->info, d) : 0;
+        int rc = o->record ? o->record(o->record_ctx, &sh->results[written], d) : 0;
         if (o->progress) o->progress(o->progress_ud, written + 1, o->reps);
         pthread_mutex_lock(&sh->lock);
         if (rc < 0) {
-            *store_failed = 1;
+            *record_failed = 1;
             sh->stop = 1;
             break;
         }
@@ -104,12 +104,12 @@ int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *
     sh.workers_left = jobs;
     for (int i = 0; i < jobs; i++) pthread_create(&tid[i], NULL, worker, &sh);
 
-    int written = 0, store_failed = 0;
+    int written = 0, record_failed = 0;
     pthread_mutex_lock(&sh.lock);
     while (sh.workers_left > 0) {
-        written = drain(&sh, written, d, &store_failed);
+        written = drain(&sh, written, d, &record_failed);
         if (o->interrupt && *o->interrupt) sh.stop = 1;  /* Ctrl-C reaches the workers */
-        if (sh.workers_left == 0 || (written < o->reps && sh.done[written] && !store_failed))
+        if (sh.workers_left == 0 || (written < o->reps && sh.done[written] && !record_failed))
             continue;  /* finished while we were writing: no wake-up would come */
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
@@ -117,13 +117,13 @@ int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *
         if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
         pthread_cond_timedwait(&sh.changed, &sh.lock, &until);
     }
-    written = drain(&sh, written, d, &store_failed);
+    written = drain(&sh, written, d, &record_failed);
     pthread_mutex_unlock(&sh.lock);
     for (int i = 0; i < jobs; i++) pthread_join(tid[i], NULL);
     free(tid);
 
     int rc = 0;
-    if (store_failed) {
+    if (record_failed) {
         rc = -1;
     } else if (sh.failed_rep < o->reps) {
         *d = sh.failure;

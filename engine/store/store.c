@@ -1410,3 +1410,9 @@ int ss_store_merge_from(ss_store *st, const char *src, ss_merge_counts *c, ss_di
         return ss_wrap(d, "%s", src);
     return 0;
 }
+
+int ss_store_record(void *recorder, const ss_rep_result *r, ss_diag *d)
+{
+    const ss_store_recorder *rec = recorder;
+    return ss_store_replication(rec->store, rec->run_id, r, rec->info, d);
+}

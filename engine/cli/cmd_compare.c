@@ -75,7 +75,7 @@ static int parse_stored(model *m)
 {
     const char *body = m->spec + 3, *hash = strrchr(body, '#');
     long id;
-    if (!hash || hash == body || !ss_cli_parse_count(hash + 1, 1, INT32_MAX, &id))
+    if (!hash || hash == body || !ss_parse_count(hash + 1, 1, INT32_MAX, &id))
         return ss_cli_usage_error(CMD, "%s '%s': expected db:FILE#RUN_ID, e.g. db:results.db#2", m->letter, m->spec);
     snprintf(m->db, sizeof m->db, "%.*s", (int)(hash - body), body);
     m->run_id = id;

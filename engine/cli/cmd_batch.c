@@ -34,7 +34,7 @@ static int parse_shard(const char *v, batch_args *a)
         return ss_cli_usage_error(CMD, "--shard: expected K/N such as 3/10, got '%s'", v);
     snprintf(ks, sizeof ks, "%.*s", (int)(slash - v), v);
     snprintf(ns, sizeof ns, "%s", slash + 1);
-    if (!ss_cli_parse_count(ns, 1, 100000, &n) || !ss_cli_parse_count(ks, 1, n, &k))
+    if (!ss_parse_count(ns, 1, 100000, &n) || !ss_parse_count(ks, 1, n, &k))
         return ss_cli_usage_error(CMD, "--shard: expected K/N with 1 <= K <= N, got '%s'", v);
     a->shard = (int)k;
     a->nshards = (int)n;
