@@ -3,10 +3,12 @@
 #   make demo    install what is missing, build, run the bundled default scenario
 #   make test    install what is missing, build (normal and ASan+UBSan), run every test
 #   make bench   throughput and memory figures (printed, never asserted)
+#   make install PREFIX=/usr/local   the binary, samsim(1), the bundled scenarios and rules
+#   make tsan    the threaded tests under ThreadSanitizer
 
 PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
-             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3
+             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3
 CC        ?= cc
 # pkg-config runs once; when a library is missing its own message is shown and the build stops.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>&1 || echo PKGFAIL)
@@ -39,7 +41,10 @@ UNIT_BIN   := $(patsubst %.c,$(B)/%,$(UNIT_SRC))
 BENCH_SRC  := $(wildcard bench/bench_*.c)
 BENCH_BIN  := $(patsubst %.c,$(B)/%,$(BENCH_SRC))
 
-.PHONY: all deps demo test test-fast test-asan bench clean valgrind
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+
+.PHONY: all deps demo test test-fast test-asan bench clean valgrind install man
 
 all: $(B)/samsim
 
@@ -95,6 +100,20 @@ valgrind: all $(UNIT_BIN)
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@bench/run.sh build
+
+# The bundled scenarios keep their rule paths (rules/...) relative to share/samsim, as in the tree.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/samsim $(DESTDIR)$(PREFIX)/share/doc/samsim
+	install -m 755 $(B)/samsim $(DESTDIR)$(PREFIX)/bin/samsim
+	install -m 644 docs/samsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/samsim.1
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/samsim/README.md
+	cp -R scenarios rules $(DESTDIR)$(PREFIX)/share/samsim/
+	chmod -R u+rwX,go+rX,go-w $(DESTDIR)$(PREFIX)/share/samsim
+
+# The manual page is written from the program's --help (tests/cli/man_page fails when they differ).
+man: all
+	python3 docs/man.py $(B)/samsim > docs/samsim.1
 
 clean:
 	rm -rf build build-asan
