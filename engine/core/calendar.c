@@ -125,6 +125,10 @@ bool ss_is_norwegian_holiday(ss_epoch_day e)
     for (size_t i = 0; i < sizeof fixed_holidays / sizeof *fixed_holidays; i++)
         if (md == fixed_holidays[i])
             return true;
+    /* Easter falls from 22 March to 25 April, so its holidays from 19 March (Maundy Thursday) to
+     * 14 June (Whit Monday): outside that, skip the computus (this is called for every admission). */
+    if (md < 319 || md > 614)
+        return false;
     int from_easter = e - ss_date_to_epoch(ss_easter(d.year));
     for (size_t i = 0; i < sizeof easter_offsets / sizeof *easter_offsets; i++)
         if (from_easter == easter_offsets[i])

@@ -30,6 +30,7 @@ static inline bool before(const ss_event *x, const ss_event *y)
 
 int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
 {
+    assert(k && isfinite(t) && "an event needs a finite time");
     assert(t >= k->now && "an event was scheduled in the past");
     if (k->n == k->cap) {
         size_t cap = k->cap ? k->cap * 2 : 1024;
@@ -52,8 +53,10 @@ int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
 
 bool ss_kernel_next(ss_kernel *k, ss_event *e)
 {
+    assert(k && e);
     if (k->n == 0) return false;
     *e = k->heap[0];
+    assert(e->t >= k->now && "time went back");
     ss_event last = k->heap[--k->n];
     size_t i = 0, n = k->n;
     for (;;) {  /* sift down */

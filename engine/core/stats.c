@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
 /* ---- Welford ---------------------------------------------------------------------------- */
@@ -76,52 +75,21 @@ void ss_samples_free(ss_samples *s)
     s->n = s->cap = 0;
 }
 
-/* Sorting once per call is fine: quantiles are read once, at the end of a replication. */
-/* Quickselect (median of three pivots): afterwards x[k] is the k-th smallest, everything before
- * it is <= x[k] and everything after is >= x[k].  Linear on average: a replication can hold a
- * million waits, and sorting them for two quantiles cost more than simulating them. */
-static double select_kth(double *x, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n - 1;
-    while (hi > lo) {
-        size_t mid = lo + (hi - lo) / 2;
-        double a = x[lo], b = x[mid], c = x[hi];
-        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-        size_t i = lo, j = hi;
-        while (i <= j) {
-            while (x[i] < pivot) i++;
-            while (x[j] > pivot) j--;
-            if (i <= j) {
-                double t = x[i];
-                x[i] = x[j];
-                x[j] = t;
-                i++;
-                if (j == 0) break;
-                j--;
-            }
-        }
-        if (k <= j) hi = j;
-        else if (k >= i) lo = i;
-        else break;  /* x[j+1 .. i-1] all equal the pivot */
-    }
-    return x[k];
-}
-
-/* As gsl_stats_quantile_from_sorted_data: (1 - f) * x(k) + f * x(k+1), k = floor(p * (n - 1)). */
+/* As gsl_stats_quantile_from_sorted_data: (1 - f) * x(k) + f * x(k+1), k = floor(p * (n - 1)),
+ * with both order statistics found by gsl_stats_select (linear on average: a replication can
+ * hold a million waits, and sorting them for two quantiles cost more than simulating them). */
 double ss_samples_quantile(ss_samples *s, double p)
 {
-    assert(p >= 0.0 && p <= 1.0);
+    assert(s && p >= 0.0 && p <= 1.0);
     if (s->n == 0)
         return NAN;
     double index = p * (double)(s->n - 1);
     size_t k = (size_t)index;
     double f = index - (double)k;
-    double lo = select_kth(s->x, s->n, k);
+    double lo = gsl_stats_select(s->x, 1, s->n, k);
     if (f == 0.0 || k + 1 >= s->n)
         return lo;
-    double hi = s->x[k + 1];  /* the (k+1)-th smallest is the least of those after x[k] */
-    for (size_t i = k + 2; i < s->n; i++)
-        if (s->x[i] < hi) hi = s->x[i];
+    double hi = gsl_stats_select(s->x, 1, s->n, k + 1);
     return (1.0 - f) * lo + f * hi;
 }
 

@@ -35,6 +35,14 @@ typedef struct qentry {
     uint32_t token;
 } qentry;
 
+/* A priority queue of persons: (prio, seq) order, so equal priorities are first come first
+ * served.  Used by every service's queue and by the coordinators' queue. */
+typedef struct pqueue {
+    qentry *q;
+    int n, cap;
+    uint64_t seq;  /* the next entry's sequence number */
+} pqueue;
+
 typedef struct waitlist {  /* persons waiting for a meeting, or for a coordinator */
     int32_t *slot;
     uint32_t *token;
@@ -42,9 +50,7 @@ typedef struct waitlist {  /* persons waiting for a meeting, or for a coordinato
 } waitlist;
 
 typedef struct svc_state {
-    qentry *q;
-    int qn, qcap;
-    uint64_t qseq;
+    pqueue queue;
     double used, cap_now;
     bool retry_pending;
     uint64_t arrivals, accepted, rejected, redirected, admitted, completed, over_target;
@@ -57,6 +63,9 @@ typedef struct svc_state {
 typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
     ss_person p;
     uint32_t token;     /* bumped at every move: queue entries and events carry it */
+    uint64_t coord_offer;  /* the order of their accepted plan, while waiting for a coordinator */
+    uint32_t pending_token;  /* the token of their pending move (end, arrival, worsening, relapse) */
+    bool pending;            /* such an event is pending: a person has at most one */
 } pslot;
 
 typedef struct sys_stats {
@@ -88,7 +97,8 @@ struct ss_sim {
     double *rate_max;
     waitlist *meeting_list, *meeting_spare;  /* [nservices + ndoors] */
     int *meeting_k;                          /* meetings so far per node */
-    waitlist coord_queue;
+    pqueue coord_queue;     /* waiting persons a coordinating sector knows (candidates) */
+    uint64_t coord_offers;  /* plans accepted so far: the candidates' order */
     int coord_assigned;
     sys_stats y;
     bool measuring;
@@ -96,6 +106,8 @@ struct ss_sim {
     ss_world world;
     ss_rep_result *out;
     int sample_i;
+    int64_t working_day;  /* the simulated day whose working status is cached, -1 none */
+    bool working;
     int64_t trace_id;
     FILE *trace;
 };
@@ -150,6 +162,25 @@ ss_sim *ss_sim_new(const ss_model *m, ss_diag *d)
     return s;
 }
 
+/* Append (slot, token); the one place a waiting list grows.  0 ok, -1 out of memory (the list
+ * is unchanged). */
+static int waitlist_push(waitlist *w, int32_t slot, uint32_t token)
+{
+    if (w->n == w->cap) {
+        int cap = w->cap ? w->cap * 2 : 64;
+        int32_t *sl = realloc(w->slot, sizeof *sl * cap);
+        if (!sl) return -1;
+        w->slot = sl;
+        uint32_t *tk = realloc(w->token, sizeof *tk * cap);
+        if (!tk) return -1;
+        w->token = tk;
+        w->cap = cap;
+    }
+    w->slot[w->n] = slot;
+    w->token[w->n++] = token;
+    return 0;
+}
+
 static void free_waitlist(waitlist *w)
 {
     free(w->slot);
@@ -163,14 +194,14 @@ void ss_sim_free(ss_sim *s)
     ss_rules_free(s->rules);
     ss_kernel_fini(&s->k);
     for (int i = 0; i < m->nservices; i++) {
-        free(s->svc[i].q);
+        free(s->svc[i].queue.q);
         ss_samples_free(&s->svc[i].waits);
     }
     for (int i = 0; i < nodes(m); i++) {
         free_waitlist(&s->meeting_list[i]);
         free_waitlist(&s->meeting_spare[i]);
     }
-    free_waitlist(&s->coord_queue);
+    free(s->coord_queue.q);
     free(s->meeting_list);
     free(s->meeting_spare);
     free(s->meeting_k);
@@ -212,10 +243,10 @@ size_t ss_sim_memory(const ss_sim *s)
 {
     size_t b = sizeof *s + s->k.cap * sizeof(ss_event) + (size_t)s->pool_cap * (sizeof(pslot) + sizeof(int));
     for (int i = 0; i < s->m->nservices; i++)
-        b += s->svc[i].qcap * sizeof(qentry) + s->svc[i].waits.cap * sizeof(double);
+        b += s->svc[i].queue.cap * sizeof(qentry) + s->svc[i].waits.cap * sizeof(double);
     for (int i = 0; i < nodes(s->m); i++)
         b += (s->meeting_list[i].cap + s->meeting_spare[i].cap) * (sizeof(int32_t) + sizeof(uint32_t));
-    b += s->y.tis_samples.cap * sizeof(double);
+    b += s->y.tis_samples.cap * sizeof(double) + s->coord_queue.cap * sizeof(qentry);
     if (s->rules) b += ss_rules_memory(s->rules);
     return b;
 }
@@ -294,6 +325,8 @@ static void count_flow(ss_sim *s, int from, int to)
 }
 
 static int try_assign_coordinators(ss_sim *s);
+static bool known_to_coordinators(const ss_sim *s, const ss_person *p);
+static int add_coordinator_candidate(ss_sim *s, int slot);
 
 /* Responsibility-group hours of a coordinated person from `since` to now: every service they
  * have been referred to sends someone to each meeting. */
@@ -353,6 +386,7 @@ static int leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
 static void set_queue(ss_sim *s, int sv, int delta)
 {
     s->queue_len[sv] += delta;
+    assert(s->queue_len[sv] >= 0 && "a queue length went negative");
     ss_timeavg_set(&s->svc[sv].queue_ta, s->k.now, s->queue_len[sv]);
 }
 
@@ -360,6 +394,7 @@ static void set_care(ss_sim *s, int sv, int delta, double units)
 {
     svc_state *st = &s->svc[sv];
     s->caseload[sv] += delta;
+    assert(s->caseload[sv] >= 0 && "a caseload went negative");
     st->used += units;
     if (st->used < 1e-9) st->used = 0;
     ss_timeavg_set(&st->caseload_ta, s->k.now, s->caseload[sv]);
@@ -371,46 +406,50 @@ static bool qbefore(const qentry *x, const qentry *y)
     return x->prio < y->prio || (x->prio == y->prio && x->seq < y->seq);
 }
 
-static int qpush(svc_state *st, qentry e)
+/* 0 ok, -1 out of memory (the queue is unchanged). */
+static int qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 {
-    if (st->qn == st->qcap) {
-        int cap = st->qcap ? st->qcap * 2 : 64;
-        qentry *q = realloc(st->q, sizeof *q * cap);
+    if (pq->n == pq->cap) {
+        int cap = pq->cap ? pq->cap * 2 : 64;
+        qentry *q = realloc(pq->q, sizeof *q * cap);
         if (!q) return -1;
-        st->q = q;
-        st->qcap = cap;
+        pq->q = q;
+        pq->cap = cap;
     }
-    int i = st->qn++;
-    while (i > 0 && qbefore(&e, &st->q[(i - 1) / 2])) {
-        st->q[i] = st->q[(i - 1) / 2];
+    qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
+    int i = pq->n++;
+    while (i > 0 && qbefore(&e, &pq->q[(i - 1) / 2])) {
+        pq->q[i] = pq->q[(i - 1) / 2];
         i = (i - 1) / 2;
     }
-    st->q[i] = e;
+    pq->q[i] = e;
     return 0;
 }
 
-static void qpop(svc_state *st)
+static void qpop(pqueue *pq)
 {
-    qentry last = st->q[--st->qn];
-    int i = 0, n = st->qn;
+    assert(pq->n > 0);
+    qentry last = pq->q[--pq->n];
+    int i = 0, n = pq->n;
     for (;;) {
         int c = 2 * i + 1;
         if (c >= n) break;
-        if (c + 1 < n && qbefore(&st->q[c + 1], &st->q[c])) c++;
-        if (!qbefore(&st->q[c], &last)) break;
-        st->q[i] = st->q[c];
+        if (c + 1 < n && qbefore(&pq->q[c + 1], &pq->q[c])) c++;
+        if (!qbefore(&pq->q[c], &last)) break;
+        pq->q[i] = pq->q[c];
         i = c;
     }
-    if (n > 0) st->q[i] = last;
+    if (n > 0) pq->q[i] = last;
 }
 
-/* The head of the queue, dropping entries of persons who have left it or were re-queued. */
-static qentry *qhead(ss_sim *s, svc_state *st)
+/* The head of a service's queue, dropping entries of persons who have left it or were
+ * re-queued (their token moved on). */
+static qentry *qhead(ss_sim *s, pqueue *pq)
 {
-    while (st->qn > 0) {
-        qentry *h = &st->q[0];
+    while (pq->n > 0) {
+        qentry *h = &pq->q[0];
         if (s->pool[h->person].token == h->token) return h;
-        qpop(st);
+        qpop(pq);
     }
     return NULL;
 }
@@ -419,6 +458,37 @@ static int schedule(ss_sim *s, double t, int type, int a, uint32_t b, ss_diag *d
 {
     if (ss_kernel_schedule(&s->k, t, type, a, b) < 0) return ss_fail(d, "out of memory for events");
     return 0;
+}
+
+/* A person's next move (episode end, arrival after a hand-off, worsening, relapse), carrying
+ * their token.  Every move bumps the token, so a person has at most one pending move that is
+ * still valid: scheduling a second one with the same token is a bug in the handlers. */
+static int schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    assert(ps->p.state != SS_P_FREE);
+    assert(!(ps->pending && ps->pending_token == ps->token) && "a person has two pending moves");
+    ps->pending = true;
+    ps->pending_token = ps->token;
+    return schedule(s, t, type, slot, ps->token, d);
+}
+
+/* The handler of a person's move takes it: it is no longer pending. */
+static void take_move(pslot *ps)
+{
+    assert(ps->pending && ps->pending_token == ps->token);
+    ps->pending = false;
+}
+
+/* Whether today is a working day, cached per simulated day: try_admit asks after every event. */
+static bool working_now(ss_sim *s)
+{
+    int64_t day = (int64_t)floor(s->k.now);
+    if (day != s->working_day) {
+        s->working_day = day;
+        s->working = ss_calendar_is_working(&s->m->cal, s->k.now);
+    }
+    return s->working;
 }
 
 static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
@@ -456,7 +526,7 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     trace(s, p, "first contact at %s after %.1f days waiting; %sepisode of %.1f days", svc->id, wait,
           p->reassess ? "assessed again (information lost on the way), " : "", length);
     p->reassess = false;
-    return schedule(s, s->k.now + length, EV_END, slot, ps->token, d);
+    return schedule_move(s, s->k.now + length, EV_END, slot, d);
 }
 
 /* Admit from the head of the queue while capacity allows, on working days only. */
@@ -465,7 +535,7 @@ static int try_admit(ss_sim *s, int sv, ss_diag *d)
     const ss_service *svc = &s->m->services[sv];
     svc_state *st = &s->svc[sv];
     if (s->queue_len[sv] == 0) return 0;
-    if (!ss_calendar_is_working(&s->m->cal, s->k.now)) {
+    if (!working_now(s)) {
         if (!st->retry_pending) {
             st->retry_pending = true;
             return schedule(s, ss_calendar_next_working(&s->m->cal, s->k.now), EV_RETRY, sv, 0, d);
@@ -473,7 +543,7 @@ static int try_admit(ss_sim *s, int sv, ss_diag *d)
         return 0;
     }
     qentry *h;
-    while ((h = qhead(s, st))) {
+    while ((h = qhead(s, &st->queue))) {
         double units = s->pool[h->person].p.units;
         if (svc->cap_kind != SS_CAP_UNLIMITED) {
             bool fits = st->used + units <= st->cap_now + 1e-9;
@@ -482,7 +552,7 @@ static int try_admit(ss_sim *s, int sv, ss_diag *d)
             if (!fits && !alone) break;
         }
         int slot = h->person;
-        qpop(st);
+        qpop(&st->queue);
         if (admit(s, sv, slot, d) < 0) return -1;
     }
     return 0;
@@ -520,7 +590,7 @@ static int enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
     double prio;
     if (queue_priority(s, &ps->p, sv, &prio, d) < 0) return -1;
     ps->token++;
-    if (qpush(&s->svc[sv], (qentry){.prio = prio, .seq = s->svc[sv].qseq++, .person = slot, .token = ps->token}) < 0)
+    if (qpush(&s->svc[sv].queue, prio, slot, ps->token) < 0)
         return ss_fail(d, "out of memory for queues");
     return 0;
 }
@@ -532,7 +602,7 @@ static int schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
     if (!isfinite(mean)) return 0;
     double t = -mean * log1p(-gsl_rng_uniform(s->rng_worsen[sv]));
     if (s->k.now + t > s->m->horizon) return 0;
-    return schedule(s, s->k.now + t, EV_WORSEN, slot, s->pool[slot].token, d);
+    return schedule_move(s, s->k.now + t, EV_WORSEN, slot, d);
 }
 
 /* ---- referrals and hand-offs ----------------------------------------------------------- */
@@ -623,7 +693,10 @@ static int arrive_at(ss_sim *s, int slot, int sv, ss_diag *d)
     if (from_service >= 0) p->handoffs++;
     count_flow(s, from_service, sv);
     p->last = sv;
+    bool was_known = known_to_coordinators(s, p);
     p->visited |= 1ull << sv;
+    if (p->coord == SS_C_WAITING && !was_known && known_to_coordinators(s, p) && add_coordinator_candidate(s, slot) < 0)
+        return ss_fail(d, "out of memory for waiting lists");
     if (p->npath < SS_PATH_MAX) p->path[p->npath++] = (int8_t)sv;
     if (s->measuring) s->svc[sv].arrivals++;
     p->service = sv;
@@ -632,14 +705,8 @@ static int arrive_at(ss_sim *s, int slot, int sv, ss_diag *d)
         p->state = SS_P_AWAITING;
         set_queue(s, sv, +1);
         ps->token++;
-        waitlist *w = &s->meeting_list[sv];
-        if (w->n == w->cap) {
-            w->cap = w->cap ? w->cap * 2 : 64;
-            w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
-            w->token = realloc(w->token, sizeof *w->token * w->cap);
-        }
-        w->slot[w->n] = slot;
-        w->token[w->n++] = ps->token;
+        if (waitlist_push(&s->meeting_list[sv], slot, ps->token) < 0)
+            return ss_fail(d, "out of memory for waiting lists");
         trace(s, p, "referral reaches %s: waits for its decision meeting", svc->id);
         return 0;
     }
@@ -695,7 +762,7 @@ static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d)
     set_queue(s, sv, +1);
     trace(s, p, "referral to %s accepted; waits in a queue of %d", svc->id, s->queue_len[sv]);
     if (schedule_worsening(s, slot, sv, d) < 0 || entitle(s, slot, d) < 0) return -1;
-    if (p->coord == SS_C_WAITING && try_assign_coordinators(s) < 0) return -1;  /* now known to a coordinating sector? */
+    if (p->coord == SS_C_WAITING && try_assign_coordinators(s) < 0) return -1;  /* a new candidate (arrive_at) */
     return try_admit(s, sv, d);
 }
 
@@ -733,7 +800,7 @@ static int handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d)
         ps->token++;
         trace(s, p, "hand-off %s -> %s (%s): %.1f days on the way", node_name(s, from_node), m->services[sv].id,
               ss_distance_names[level], delay);
-        return schedule(s, s->k.now + delay, EV_ARRIVE, slot, ps->token, d);
+        return schedule_move(s, s->k.now + delay, EV_ARRIVE, slot, d);
     }
     return arrive_at(s, slot, sv, d);
 }
@@ -742,6 +809,7 @@ static int on_arrive(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     pslot *ps = &s->pool[e->a];
     if (ps->token != e->b || ps->p.state != SS_P_TRANSIT) return 0;
+    take_move(ps);
     ps->p.state = SS_P_ARRIVING;
     return arrive_at(s, e->a, ps->p.service, d);
 }
@@ -752,6 +820,7 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     pslot *ps = &s->pool[e->a];
     if (ps->token != e->b || ps->p.state != SS_P_IN_CARE) return 0;  /* moved on */
+    take_move(ps);
     ss_person *p = &ps->p;
     const ss_service *svc_def = &s->m->services[p->service];
     double decided = s->k.now - p->at_service, admitted_at = p->admitted_at;
@@ -775,7 +844,7 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
         double after = back ? ss_dist_sample(&svc_def->relapse_after, s->rng_relapse[sv]) : 0;
         back = back && s->k.now + after <= s->m->horizon;
         if (leave_system(s, e->a, "discharged", back) < 0) return -1;
-        if (back && schedule(s, s->k.now + fmax(after, 0), EV_RELAPSE, e->a, ps->token, d) < 0) return -1;
+        if (back && schedule_move(s, s->k.now + fmax(after, 0), EV_RELAPSE, e->a, d) < 0) return -1;
     } else {
         if (tracing(s, p))
             trace(s, p, "episode at %s ends: referred on to %s (%s)", svc_def->id, s->m->services[target].id,
@@ -853,14 +922,8 @@ static int at_door(ss_sim *s, int slot, ss_diag *d)
     p->door_since = s->k.now;
     p->meetings_passed = 0;
     ps->token++;
-    waitlist *w = &s->meeting_list[node];
-    if (w->n == w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 64;
-        w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
-        w->token = realloc(w->token, sizeof *w->token * w->cap);
-    }
-    w->slot[w->n] = slot;
-    w->token[w->n++] = ps->token;
+    if (waitlist_push(&s->meeting_list[node], slot, ps->token) < 0)
+        return ss_fail(d, "out of memory for waiting lists");
     trace(s, p, "waits at door %s for its next meeting", door->id);
     return 0;
 }
@@ -910,6 +973,7 @@ static int on_relapse(ss_sim *s, const ss_event *e, ss_diag *d)
     pslot *ps = &s->pool[e->a];
     ss_person *p = &ps->p;
     if (ps->token != e->b || p->state != SS_P_AWAY) return 0;
+    take_move(ps);
     s->away--;
     p->state = SS_P_ARRIVING;
     p->age0 = ss_person_age(p, s->k.now);
@@ -965,14 +1029,8 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
             p->meetings_passed++;
             trace(s, p, "the meeting at %s %s %s: waits for the next", node >= m->nservices ? "door" : "service",
                   node_name(s, node), held ? "postponed the case" : "was not held");
-            waitlist *w = &s->meeting_list[node];
-            if (w->n == w->cap) {
-                w->cap = w->cap ? w->cap * 2 : 64;
-                w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
-                w->token = realloc(w->token, sizeof *w->token * w->cap);
-            }
-            w->slot[w->n] = slot;
-            w->token[w->n++] = ps->token;
+            if (waitlist_push(&s->meeting_list[node], slot, ps->token) < 0)
+                rc = ss_fail(d, "out of memory for waiting lists");  /* the loop ends; cur goes back */
             continue;
         }
         if (door) {
@@ -1044,6 +1102,7 @@ static int on_worsen(ss_sim *s, const ss_event *e, ss_diag *d)
     pslot *ps = &s->pool[e->a];
     ss_person *p = &ps->p;
     if (ps->token != e->b || p->state != SS_P_QUEUED) return 0;
+    take_move(ps);
     int sv = p->service;
     const ss_service *svc = &s->m->services[sv];
     if (p->severity < SS_MAX_SEVERITY) p->severity++;
@@ -1092,39 +1151,49 @@ static int entitle(ss_sim *s, int slot, ss_diag *d)
 /* Coordinators come from the sectors in coordination.sectors (Lørenskog 2021: all from the
  * health sector), so a person waits until a service of those sectors knows them; others in the
  * queue go first meanwhile. */
+static bool known_to_coordinators(const ss_sim *s, const ss_person *p)
+{
+    return (p->visited & s->m->coord.from_sectors) != 0;
+}
+
+/* A waiting person becomes a candidate once a coordinating sector knows them; candidates are
+ * served in the order they accepted the plan (prio = their offer number).  Only candidates are
+ * in the queue, so a call costs O(log n) per assignment, not a scan of everyone waiting. */
+static int add_coordinator_candidate(ss_sim *s, int slot)
+{
+    pslot *ps = &s->pool[slot];
+    assert(ps->p.coord == SS_C_WAITING && known_to_coordinators(s, &ps->p));
+    return qpush(&s->coord_queue, (double)ps->coord_offer, slot, ps->p.gen);
+}
+
 static int try_assign_coordinators(ss_sim *s)
 {
-    waitlist *w = &s->coord_queue;
-    int i = 0, kept = 0;
-    while (i < w->n && s->coord_assigned < s->m->coord.pool) {
-        ss_person *p = &s->pool[w->slot[i]].p;
-        if (p->gen == w->token[i] && p->coord == SS_C_WAITING && !(p->visited & s->m->coord.from_sectors)) {
-            w->slot[kept] = w->slot[i];   /* not yet known to a coordinating sector: keep */
-            w->token[kept++] = w->token[i++];
-            continue;
+    pqueue *q = &s->coord_queue;
+    while (q->n > 0 && s->coord_assigned < s->m->coord.pool) {
+        qentry h = q->q[0];
+        qpop(q);
+        pslot *ps = &s->pool[h.person];
+        ss_person *p = &ps->p;
+        if (p->gen != h.token || p->coord != SS_C_WAITING || (double)ps->coord_offer != h.prio)
+            continue;  /* left, or assigned meanwhile */
+        p->coord = SS_C_ASSIGNED;
+        p->coord_since = s->k.now;
+        set_coordinators(s, +1);
+        if (s->measuring && p->coord_counted) {
+            s->y.coordinated++;
+            if (p->child_entitled) s->y.children_coordinated++;
+            ss_welford_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
         }
-        if (p->gen == w->token[i] && p->coord == SS_C_WAITING) {
-            p->coord = SS_C_ASSIGNED;
-            p->coord_since = s->k.now;
-            set_coordinators(s, +1);
-            if (s->measuring && p->coord_counted) {
-                s->y.coordinated++;
-                if (p->child_entitled) s->y.children_coordinated++;
-                ss_welford_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
-            }
-            trace(s, p, "gets a coordinator after %.0f days", s->k.now - p->entitled_at);
-        }
-        i++;
+        trace(s, p, "gets a coordinator after %.0f days", s->k.now - p->entitled_at);
     }
-    memmove(w->slot + kept, w->slot + i, sizeof *w->slot * (w->n - i));
-    memmove(w->token + kept, w->token + i, sizeof *w->token * (w->n - i));
-    w->n -= i - kept;
+    assert(s->coord_assigned >= 0);
     return 0;
 }
 
 static int on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
 {
-    ss_person *p = &s->pool[e->a].p;
+    pslot *ps = &s->pool[e->a];
+    ss_person *p = &ps->p;
     if (p->gen != e->b || p->coord != SS_C_REPORTED) return 0;
     if (p->coord_counted) s->y.offered++;
     if (gsl_rng_uniform(s->rng_coord) >= s->m->coord.consent && !p->child_entitled) {
@@ -1133,15 +1202,10 @@ static int on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
         return 0;
     }
     p->coord = SS_C_WAITING;
+    ps->coord_offer = s->coord_offers++;
     trace(s, p, "offered an individual plan: accepts, waits for a coordinator");
-    waitlist *w = &s->coord_queue;
-    if (w->n == w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 64;
-        w->slot = realloc(w->slot, sizeof *w->slot * w->cap);
-        w->token = realloc(w->token, sizeof *w->token * w->cap);
-    }
-    w->slot[w->n] = e->a;
-    w->token[w->n++] = p->gen;
+    if (known_to_coordinators(s, p) && add_coordinator_candidate(s, e->a) < 0)
+        return ss_fail(d, "out of memory for waiting lists");
     return try_assign_coordinators(s);
 }
 
@@ -1217,6 +1281,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     for (int i = 0; i < s->pool_n; i++) {  /* keep generations growing: stale events stay stale */
         s->pool[i].p.gen++;
         s->pool[i].token++;
+        s->pool[i].pending = false;
         s->pool[i].p.state = SS_P_FREE;
     }
     s->nfree = 0;
@@ -1225,8 +1290,8 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     s->next_id = 0;
     for (int i = 0; i < m->nservices; i++) {
         svc_state *st = &s->svc[i];
-        st->qn = 0;
-        st->qseq = 0;
+        st->queue.n = 0;
+        st->queue.seq = 0;
         st->used = 0;
         st->retry_pending = false;
         s->queue_len[i] = s->caseload[i] = 0;
@@ -1256,10 +1321,13 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     ss_rng_reseed(s->rng_rules, seed, rep, SS_RNG_RULES, 0);
     ss_rng_reseed(s->rng_coord, seed, rep, SS_RNG_ROUTING, 4000);
     s->coord_queue.n = 0;
+    s->coord_queue.seq = 0;
+    s->coord_offers = 0;
     s->coord_assigned = 0;
     ss_timeavg_start(&s->y.coord_ta, 0, 0);
     s->world = (ss_world){.m = m, .queue_len = s->queue_len, .caseload = s->caseload, .rep = rep};
     s->sample_i = 0;
+    s->working_day = -1;
     set_capacity(s);
     start_measuring(s);          /* zero everything */
     s->measuring = m->warmup <= 0;
@@ -1385,6 +1453,7 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
 
 int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
 {
+    assert(s && out && d && rep >= 0);
     const ss_model *m = s->m;
     int nsamples = (int)floor(m->horizon / m->sample_days + 1e-9) + 1;
     if (ss_rep_result_init(out, rep, m->nservices, nsamples) < 0) return ss_fail(d, "out of memory for results");

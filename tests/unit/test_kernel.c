@@ -1,0 +1,139 @@
+/* test_kernel: the event list on its own — time order, first-come-first-served ties, growth
+ * past the first allocation, reset, and the clock. */
+#include "testing.h"
+
+#include <stdlib.h>
+
+#include "kernel.h"
+
+/* Events come out in time order whatever order they went in. */
+static void pops_in_time_order(void **state)
+{
+    ss_kernel k;
+    ss_kernel_init(&k);
+    const double times[] = {5.0, 1.0, 3.0, 0.5, 4.0, 2.0, 0.0};
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(ss_kernel_schedule(&k, times[i], i, i, 0), 0);
+    assert_near(ss_kernel_peek(&k), 0.0, 0);
+    double last = -1;
+    ss_event e;
+    int n = 0;
+    while (ss_kernel_next(&k, &e)) {
+        assert_true(e.t >= last);
+        assert_near(k.now, e.t, 0);  /* the clock moves to the event */
+        assert_near(times[e.a], e.t, 0);  /* the payload travels with its time */
+        last = e.t;
+        n++;
+    }
+    assert_int_equal(n, 7);
+    assert_int_equal(k.processed, 7);
+    assert_true(isinf(ss_kernel_peek(&k)));
+    ss_kernel_fini(&k);
+}
+
+/* Same-time events come out in the order they were scheduled, also when they are interleaved
+ * with other times and scheduled from inside the run. */
+static void ties_are_first_come_first_served(void **state)
+{
+    ss_kernel k;
+    ss_kernel_init(&k);
+    for (int i = 0; i < 50; i++) {
+        assert_int_equal(ss_kernel_schedule(&k, 2.0, 0, i, 0), 0);
+        assert_int_equal(ss_kernel_schedule(&k, 1.0 + (i % 3), 1, 1000 + i, 0), 0);
+    }
+    ss_event e;
+    int next_tie = 0, prev_b = -1;
+    while (ss_kernel_next(&k, &e)) {
+        if (e.type == 0) {
+            assert_int_equal(e.a, next_tie);
+            next_tie++;
+        }
+        if (e.type == 1 && e.t == 1.0) {  /* scheduled now, at now: after those already due */
+            assert_true(e.a > prev_b);
+            prev_b = e.a;
+        }
+    }
+    assert_int_equal(next_tie, 50);
+    /* scheduled at the current time from a handler: comes after everything already due then */
+    ss_kernel_reset(&k);
+    assert_int_equal(ss_kernel_schedule(&k, 1.0, 0, 1, 0), 0);
+    assert_int_equal(ss_kernel_schedule(&k, 1.0, 0, 2, 0), 0);
+    assert_true(ss_kernel_next(&k, &e));
+    assert_int_equal(e.a, 1);
+    assert_int_equal(ss_kernel_schedule(&k, 1.0, 0, 3, 0), 0);
+    assert_true(ss_kernel_next(&k, &e));
+    assert_int_equal(e.a, 2);
+    assert_true(ss_kernel_next(&k, &e));
+    assert_int_equal(e.a, 3);
+    ss_kernel_fini(&k);
+}
+
+/* Far more events than the first allocation (1024): the heap grows and keeps its order; a
+ * reset empties it and the clock starts again at 0, keeping the memory. */
+static void grows_and_resets(void **state)
+{
+    ss_kernel k;
+    ss_kernel_init(&k);
+    enum { N = 100000 };
+    unsigned x = 7;
+    for (int i = 0; i < N; i++) {
+        x = x * 1103515245u + 12345u;
+        assert_int_equal(ss_kernel_schedule(&k, (x >> 8) % 10007, 0, i, (uint32_t)i), 0);
+    }
+    assert_int_equal(k.n, N);
+    assert_true(k.cap >= N);
+    size_t cap = k.cap;
+    ss_event e, prev = {.t = -1};
+    for (int i = 0; i < N / 2; i++) {
+        assert_true(ss_kernel_next(&k, &e));
+        assert_true(e.t > prev.t || (e.t == prev.t && e.seq > prev.seq));
+        prev = e;
+    }
+    ss_kernel_reset(&k);
+    assert_int_equal(k.n, 0);
+    assert_int_equal(k.processed, 0);
+    assert_near(k.now, 0.0, 0);
+    assert_int_equal(k.cap, cap);
+    assert_false(ss_kernel_next(&k, &e));
+    assert_int_equal(ss_kernel_schedule(&k, 0.25, 3, 4, 5), 0);
+    assert_true(ss_kernel_next(&k, &e));
+    assert_int_equal(e.type, 3);
+    assert_int_equal(e.a, 4);
+    assert_int_equal(e.b, 5);
+    ss_kernel_fini(&k);
+    assert_null(k.heap);
+}
+
+/* Interleaved schedule and pop, as a simulation does: each popped event schedules the next
+ * ones in the future; the sequence of popped times never decreases. */
+static void interleaved_run_keeps_the_clock_monotone(void **state)
+{
+    ss_kernel k;
+    ss_kernel_init(&k);
+    unsigned x = 99;
+    for (int i = 0; i < 10; i++)
+        assert_int_equal(ss_kernel_schedule(&k, i * 0.1, 0, i, 0), 0);
+    ss_event e;
+    double last = 0;
+    while (k.processed < 200000 && ss_kernel_next(&k, &e)) {
+        assert_true(e.t >= last);
+        last = e.t;
+        x = x * 1103515245u + 12345u;
+        double dt = (x >> 16) % 3 == 0 ? 0.0 : ((x >> 8) % 1000) / 100.0;  /* ties included */
+        assert_int_equal(ss_kernel_schedule(&k, k.now + dt, 0, e.a, 0), 0);
+    }
+    assert_int_equal(k.processed, 200000);
+    assert_int_equal(k.n, 10);  /* one out, one in */
+    ss_kernel_fini(&k);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pops_in_time_order),
+        cmocka_unit_test(ties_are_first_come_first_served),
+        cmocka_unit_test(grows_and_resets),
+        cmocka_unit_test(interleaved_run_keeps_the_clock_monotone),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
