@@ -9,7 +9,7 @@
 
 /* ---- the state -------------------------------------------------------------------------- */
 
-void repl_init(repl *r, volatile sig_atomic_t *interrupt)
+void repl_init(repl *r, ss_stop_flag *interrupt)
 {
     memset(r, 0, sizeof *r);
     r->interrupt = interrupt;
@@ -217,7 +217,7 @@ static void run_commands(repl *r, const repl_options *o)
     }
 }
 
-static int repl_main(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int repl_main(int argc, char **argv, ss_stop_flag *interrupt)
 {
     repl_options o = {0};
     int code = parse_options(argc, argv, &o);

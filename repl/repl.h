@@ -24,7 +24,6 @@
 #ifndef SS_REPL_H
 #define SS_REPL_H
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +31,7 @@
 #include <lua.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "sandbox.h"
 #include "scenario.h"
 #include "study.h"
@@ -133,7 +133,7 @@ typedef struct repl_run {
 } repl_run;
 
 typedef struct repl {
-    volatile sig_atomic_t *interrupt;    /* Ctrl-C flag owned by main() */
+    ss_stop_flag *interrupt;    /* Ctrl-C flag owned by main() */
     FILE *out;                           /* results */
     FILE *err;                           /* errors */
 
@@ -173,7 +173,7 @@ typedef struct repl {
     char *history_path;                  /* NULL: no history file */
 } repl;
 
-void repl_init(repl *r, volatile sig_atomic_t *interrupt);
+void repl_init(repl *r, ss_stop_flag *interrupt);
 void repl_fini(repl *r);
 
 /* Report an error at the current input location; with a (not NULL) the line is shown with a

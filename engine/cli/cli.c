@@ -146,7 +146,7 @@ void ss_cli_progress(void *ud, int done, int total)
 
 /* ---- commands -------------------------------------------------------------------------------- */
 
-static int cmd_run(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_run(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
     int code = ss_cli_parse("run", RUN_OPTIONS, argc - 1, argv + 1, o);
@@ -181,7 +181,7 @@ out:
     return code;
 }
 
-static int cmd_check(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_check(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
     int code = ss_cli_parse("check", CHECK_OPTIONS, argc - 1, argv + 1, o);
@@ -213,7 +213,7 @@ static int cmd_check(int argc, char **argv, volatile sig_atomic_t *interrupt)
     return SS_EXIT_OK;
 }
 
-static int cmd_show(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_show(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
     int code = ss_cli_parse("show", SHOW_OPTIONS, argc - 1, argv + 1, o);
@@ -288,7 +288,7 @@ static void global_help(FILE *f)
                "line is wrong; 3 interrupted; 4 results could not be written\n");
 }
 
-int ss_cli_main(int argc, char **argv, volatile sig_atomic_t *interrupt)
+int ss_cli_main(int argc, char **argv, ss_stop_flag *interrupt)
 {
     if (argc < 2 && isatty(0) && isatty(1)) {  /* a person at a terminal: the workbench */
         char *repl_argv[] = {"repl", NULL};

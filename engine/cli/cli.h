@@ -9,10 +9,10 @@
 #ifndef SS_CLI_H
 #define SS_CLI_H
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "flag.h"
 #include "parse.h"
 #include "scenario.h"
 
@@ -25,7 +25,7 @@ typedef struct ss_command {
     const char *name;
     const char *usage;
     const char *help;
-    int (*handler)(int argc, char **argv, volatile sig_atomic_t *interrupt);
+    int (*handler)(int argc, char **argv, ss_stop_flag *interrupt);
 } ss_command;
 
 /* Commands defined in their own files (listed in cli.c's table). */
@@ -69,6 +69,6 @@ void ss_cli_progress(void *ud, int done, int total);
 int ss_cli_help(const char *name);
 
 /* Run one command line; interrupt is the Ctrl-C flag owned by main(). */
-int ss_cli_main(int argc, char **argv, volatile sig_atomic_t *interrupt);
+int ss_cli_main(int argc, char **argv, ss_stop_flag *interrupt);
 
 #endif

@@ -662,7 +662,7 @@ static void print_failure(const ss_diag *d, ss_batch_failure why, const ss_batch
 }
 
 static int run_plan(const ss_plan *p, const batch_args *a, const char *db, int argc, char **argv,
-                    volatile sig_atomic_t *interrupt)
+                    ss_stop_flag *interrupt)
 {
     char cmdline[4096];
     ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
@@ -691,7 +691,7 @@ static int run_plan(const ss_plan *p, const batch_args *a, const char *db, int a
     return code;
 }
 
-static int cmd_batch(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_batch(int argc, char **argv, ss_stop_flag *interrupt)
 {
     batch_args a = {.common = {.reps = 10, .seed = 1}};
     int code = parse_args(argc - 1, argv + 1, &a);

@@ -219,7 +219,7 @@ static int load_scenario(model *m)
     return 0;
 }
 
-static int run_model(compare_cmd *c, model *m, int i, volatile sig_atomic_t *interrupt)
+static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
 {
     bool progress = !c->o.quiet && isatty(2);
     if (progress)
@@ -238,7 +238,7 @@ static int run_model(compare_cmd *c, model *m, int i, volatile sig_atomic_t *int
 }
 
 /* All scenarios are loaded before any runs, so a typo in the last one costs no waiting. */
-static int run_models(compare_cmd *c, volatile sig_atomic_t *interrupt)
+static int run_models(compare_cmd *c, ss_stop_flag *interrupt)
 {
     for (int i = 0; i < c->nmodels; i++) {
         int code = c->models[i].stored ? load_stored(c, &c->models[i]) : 0;
@@ -687,7 +687,7 @@ static int print_results(const compare_cmd *c)
     return rc || fflush(stdout) != 0 || ferror(stdout) ? SS_EXIT_IO : 0;
 }
 
-static int cmd_compare(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 {
     compare_cmd c;
     memset(&c, 0, sizeof c);

@@ -20,7 +20,7 @@ static void print_summary(const char *out, int ninputs, const ss_merge_result *r
         printf("; every run in the file is complete\n");
 }
 
-static int cmd_merge(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_merge(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts o = {.reps = 10, .seed = 1};
     int code = ss_cli_parse(CMD, "", argc - 1, argv + 1, &o);

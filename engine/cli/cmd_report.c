@@ -110,7 +110,7 @@ static ss_report *build(const report_args *a, const char *command_line, int *cod
     return r;
 }
 
-static int cmd_report(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_report(int argc, char **argv, ss_stop_flag *interrupt)
 {
     (void)interrupt;
     report_args a = {.out = "report.html", .lang = SS_LANG_EN};

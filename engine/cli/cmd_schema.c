@@ -16,7 +16,7 @@ static void metric_table(const char *title, const ss_metric_info *info, int n)
     printf("\n");
 }
 
-static int cmd_schema(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_schema(int argc, char **argv, ss_stop_flag *interrupt)
 {
     (void)interrupt;
     for (int i = 1; i < argc; i++) {

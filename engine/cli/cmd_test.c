@@ -8,7 +8,7 @@
 
 #define CMD "test"
 
-static int cmd_test(int argc, char **argv, volatile sig_atomic_t *interrupt)
+static int cmd_test(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts opts = {0}, *o = &opts;
     int code = ss_cli_parse(CMD, "", argc - 1, argv + 1, o);

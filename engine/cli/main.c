@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-static volatile sig_atomic_t interrupted;
+static ss_stop_flag interrupted;
 
 /* First Ctrl-C asks the run to stop cleanly; a second one leaves at once. */
 static void on_sigint(int sig)

@@ -221,7 +221,7 @@ void ss_rules_free(ss_rules *r)
 }
 
 void ss_rules_set_rng(ss_rules *r, gsl_rng *rng) { ss_sandbox_set_rng(r->sb, rng); }
-void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag) { ss_sandbox_set_interrupt(r->sb, flag); }
+void ss_rules_set_interrupt(ss_rules *r, const ss_stop_flag *flag) { ss_sandbox_set_interrupt(r->sb, flag); }
 size_t ss_rules_memory(const ss_rules *r) { return ss_sandbox_memory(r->sb); }
 int ss_rules_line(const ss_rules *r, int slot) { return r->lines[slot]; }
 

@@ -11,11 +11,11 @@
 #ifndef SS_RULES_H
 #define SS_RULES_H
 
-#include <signal.h>
 
 #include <gsl/gsl_rng.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "model.h"
 #include "person.h"
 
@@ -36,7 +36,7 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d);
 void ss_rules_free(ss_rules *r);
 /* The stream math.random draws from, and where an interrupt is noticed. */
 void ss_rules_set_rng(ss_rules *r, gsl_rng *rng);
-void ss_rules_set_interrupt(ss_rules *r, volatile sig_atomic_t *flag);
+void ss_rules_set_interrupt(ss_rules *r, const ss_stop_flag *flag);
 size_t ss_rules_memory(const ss_rules *r);
 /* The line where rule `slot`'s function starts, for traces. */
 int ss_rules_line(const ss_rules *r, int slot);

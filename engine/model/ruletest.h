@@ -12,14 +12,15 @@
 #ifndef SS_RULETEST_H
 #define SS_RULETEST_H
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "flag.h"
+
 typedef struct ss_ruletest_opts {
     FILE *out;                         /* the ok, skip and FAIL lines */
-    volatile sig_atomic_t *interrupt;  /* Ctrl-C flag owned by the entry point; may be NULL */
+    const ss_stop_flag *interrupt;  /* Ctrl-C flag owned by the entry point; may be NULL */
     bool quiet;                        /* only the FAIL lines (no ok and skip lines) */
 } ss_ruletest_opts;
 

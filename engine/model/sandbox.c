@@ -40,7 +40,7 @@ struct ss_sandbox {
     int tripped;                        /* budget spent or interrupted: hook raises every time */
     char trip_msg[256];                 /* the message that tripped, reported in preference */
     gsl_rng *rng;                       /* math.random's stream; not owned */
-    volatile sig_atomic_t *interrupt;   /* set by a signal handler; not owned */
+    const ss_stop_flag *interrupt;   /* set by a signal handler; not owned */
 };
 
 /* Registry keys: only their addresses matter (constant, so not mutable global state). */
@@ -588,7 +588,7 @@ void ss_sandbox_set_rng(ss_sandbox *sb, gsl_rng *r)
     sb->rng = r;
 }
 
-void ss_sandbox_set_interrupt(ss_sandbox *sb, volatile sig_atomic_t *flag)
+void ss_sandbox_set_interrupt(ss_sandbox *sb, const ss_stop_flag *flag)
 {
     sb->interrupt = flag;
 }

@@ -15,13 +15,13 @@
 #ifndef SS_SANDBOX_H
 #define SS_SANDBOX_H
 
-#include <signal.h>
 #include <stddef.h>
 
 #include <gsl/gsl_rng.h>
 #include <lua.h>
 
 #include "diag.h"
+#include "flag.h"
 
 typedef struct ss_sandbox ss_sandbox;
 
@@ -41,7 +41,7 @@ void ss_sandbox_set_rng(ss_sandbox *sb, gsl_rng *r);
 
 /* Where Ctrl-C is noticed: the hook raises "interrupted" when *flag becomes non-zero.  The flag
  * belongs to the entry point (a signal handler only sets it).  May be NULL. */
-void ss_sandbox_set_interrupt(ss_sandbox *sb, volatile sig_atomic_t *flag);
+void ss_sandbox_set_interrupt(ss_sandbox *sb, const ss_stop_flag *flag);
 
 /* Push a new strict environment table (see above).  Extra names (like the scenario helpers
  * cite/assume) can then be rawset into it before a chunk is loaded with it. */

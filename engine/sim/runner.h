@@ -1,19 +1,20 @@
 /* runner: replications on all cores.
  *
- * Each worker thread has its own ss_sim (and so its own Lua sandbox); replications are handed
- * out by index and their results land in the slot of that index, so the numbers are the same
- * for every number of workers.  The calling thread hands finished replications to a recorder in
+ * Replications are the jobs of a worker pool (util/pool.h); each worker thread builds its own
+ * ss_sim (and so its own Lua sandbox) for its first replication; a replication's result lands
+ * in the slot of its index, so the numbers are the same for every number of workers.  The calling thread hands finished replications to a recorder in
  * index order (the store's, in a run that keeps its results), so the simulation knows nothing of
  * where results go. */
 #ifndef SS_RUNNER_H
 #define SS_RUNNER_H
 
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "model.h"
+#include "pool.h"
 #include "results.h"
 
 /* Called on the calling thread after each finished replication (done of total). */
@@ -28,7 +29,7 @@ typedef struct ss_run_opts {
     int first_rep;                        /* replications first_rep .. first_rep+reps-1 */
     int reps;
     int jobs;                             /* worker threads; <= 0: all cores */
-    volatile sig_atomic_t *interrupt;     /* Ctrl-C, owned by the entry point; may be NULL */
+    const ss_stop_flag *interrupt;     /* Ctrl-C, owned by the entry point; may be NULL */
     ss_record_fn record;                  /* may be NULL: results are only returned */
     void *record_ctx;
     ss_progress_fn progress;
@@ -41,8 +42,5 @@ typedef struct ss_run_opts {
  * message of the lowest-numbered failing replication is returned in d, every result is freed,
  * and -1 is returned. */
 int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *results, ss_diag *d);
-
-/* Number of online cores. */
-int ss_cores(void);
 
 #endif

@@ -102,7 +102,7 @@ struct ss_sim {
     int coord_assigned;
     sys_stats y;
     bool measuring;
-    volatile sig_atomic_t *interrupt;
+    const ss_stop_flag *interrupt;
     ss_world world;
     ss_rep_result *out;
     int sample_i;
@@ -227,7 +227,7 @@ void ss_sim_free(ss_sim *s)
     free(s);
 }
 
-void ss_sim_set_interrupt(ss_sim *s, volatile sig_atomic_t *flag)
+void ss_sim_set_interrupt(ss_sim *s, const ss_stop_flag *flag)
 {
     s->interrupt = flag;
     if (s->rules) ss_rules_set_interrupt(s->rules, flag);

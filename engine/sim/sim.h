@@ -6,11 +6,11 @@
 #ifndef SS_SIM_H
 #define SS_SIM_H
 
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "model.h"
 #include "results.h"
 
@@ -21,7 +21,7 @@ ss_sim *ss_sim_new(const ss_model *m, ss_diag *d);
 void ss_sim_free(ss_sim *s);
 /* Checked every few thousand events and inside rules; set by a signal handler or a failing
  * sibling thread. */
-void ss_sim_set_interrupt(ss_sim *s, volatile sig_atomic_t *flag);
+void ss_sim_set_interrupt(ss_sim *s, const ss_stop_flag *flag);
 /* Write one line per step of person `id`'s path to f (0 = no trace). */
 void ss_sim_set_trace(ss_sim *s, int64_t id, FILE *f);
 

@@ -7,25 +7,7 @@
  *     --(a pool of workers on all cores; the calling thread writes)--> runs, complete when their
  *        summary is written
  *
- * A plan (Lua, read in the sandbox; paths are relative to the plan's folder):
- *
- *   return {
- *     name = "FPH staffing",                          -- optional; default: the file name
- *     scenarios = { "../default.lua" },               -- one or more scenario files
- *     models = { {}, { "../models/more-fph-staff.lua" } },  -- optional: alternatives, each a list
- *                                                     -- of overlays applied in order; {} = as is
- *     set = { ["calendar.horizon_days"] = 730 },      -- optional: --set for every run
- *     sweep = { ["services.fph.fte"] = { 3, 4, 5, 6 },               -- a list of values, or
- *               ["services.hs.fte"] = { from = 6, to = 10, step = 2 } },  -- a range; crossed
- *     replications = 10,
- *     seed = 1,                                       -- optional; default 1; the same for all runs
- *     output = "fph_staffing.db",                     -- the SQLite file
- *   }
- *
- * Points are ordered scenario, then model, then the swept parameters by name (the last one
- * varies fastest).  Every point is one run: its own `runs` row, resolved scenario and summary,
- * exactly what `samsim run SCENARIO --apply ... --set ... --seed S --reps R` stores.  All runs
- * share the seed, so any two are paired by common random numbers (`samsim compare`).
+ * The plan's format and the grid's order are in plan.h.
  *
  * Identity.  A run is known by its key: SHA-256 over the resolved scenario's hash, the rules'
  * hash, the seed, the replications and the grid point; the batch by a key over every point's
@@ -40,54 +22,13 @@
 #ifndef SS_BATCH_H
 #define SS_BATCH_H
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "diag.h"
+#include "flag.h"
+#include "plan.h"
 #include "store.h"
-
-/* A plan as validated.  Strings are owned by the plan. */
-typedef struct ss_plan ss_plan;
-
-/* One grid point: what a single `samsim run` of it would be given. */
-typedef struct ss_plan_point {
-    int index;                      /* 0-based position in the grid */
-    const char *scenario;           /* path to open (the plan's folder joined on) */
-    const char *scenario_in_plan;   /* as written in the plan */
-    const char *model;              /* "baseline", or the overlays' file names joined by "+" */
-    const char *const *overlays;    /* paths to open, in order */
-    int noverlays;
-    const char *const *sets;        /* "PATH=VALUE": the plan's `set`, then the swept values */
-    int nsets;
-    const ss_batch_value *values;   /* the swept values of this point (parameter order) */
-    int nvalues;
-    const char *description;        /* the text the keys are computed over */
-} ss_plan_point;
-
-/* Read and validate a plan.  NULL with d filled: "plan.lua:12: ..." for Lua errors,
- * "plan.lua: sweep[\"services.fph.fte\"][2]: expected ..." for a wrong value. */
-ss_plan *ss_plan_load(const char *path, ss_diag *d);
-void ss_plan_free(ss_plan *p);
-
-const char *ss_plan_path(const ss_plan *p);
-const char *ss_plan_name(const ss_plan *p);
-/* The output file: the plan's `output` joined to the plan's folder. */
-const char *ss_plan_output(const ss_plan *p);
-uint64_t ss_plan_seed(const ss_plan *p);
-int ss_plan_replications(const ss_plan *p);
-int ss_plan_npoints(const ss_plan *p);
-const ss_plan_point *ss_plan_point_at(const ss_plan *p, int i);
-/* Swept parameters, sorted by name. */
-int ss_plan_nparameters(const ss_plan *p);
-const char *ss_plan_parameter(const ss_plan *p, int i);
-/* Whether the points differ in scenario / in model (tables show those columns only then). */
-bool ss_plan_varies_scenario(const ss_plan *p);
-bool ss_plan_varies_model(const ss_plan *p);
-/* The batch key (64 hex characters), over every point's description, seed and replications. */
-const char *ss_plan_key(const ss_plan *p);
-/* "samsim run SCENARIO --seed S --reps R --apply ... --set ..." for one point. */
-void ss_plan_run_command(const ss_plan *p, const ss_plan_point *pt, char *out, size_t n);
 
 /* ---- running a plan ----------------------------------------------------------------------- */
 
@@ -121,7 +62,7 @@ typedef struct ss_batch_opts {
     const char *db;                    /* the output file (the plan's, or --db) */
     bool dry_run;                      /* check and count, write nothing */
     const char *command_line;          /* for the batches table */
-    volatile sig_atomic_t *interrupt;  /* Ctrl-C, owned by the entry point; may be NULL */
+    const ss_stop_flag *interrupt;  /* Ctrl-C, owned by the entry point; may be NULL */
     ss_batch_progress_fn progress;
     void *progress_ud;
 } ss_batch_opts;

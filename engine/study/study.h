@@ -4,11 +4,11 @@
 #ifndef SS_STUDY_H
 #define SS_STUDY_H
 
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "results.h"
 #include "runner.h"
 #include "scenario.h"
@@ -33,7 +33,7 @@ void ss_study_fini(ss_study *st);
 
 typedef struct ss_study_opts {
     int jobs;
-    volatile sig_atomic_t *interrupt;
+    const ss_stop_flag *interrupt;
     const char *db;           /* SQLite file, or NULL */
     int64_t trace_person;
     FILE *trace;

@@ -33,7 +33,7 @@ static const char testby[] =
     "}\n";
 
 typedef struct fixture {
-    volatile sig_atomic_t flag;
+    ss_stop_flag flag;
     repl r;
     char *out, *err;
     size_t nout, nerr;

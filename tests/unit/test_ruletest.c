@@ -18,7 +18,7 @@ typedef struct result {
 } result;
 
 /* Runs the module's cases as "t.lua" and captures what they print. */
-static result run_opts(const char *code, volatile sig_atomic_t *interrupt, bool quiet)
+static result run_opts(const char *code, ss_stop_flag *interrupt, bool quiet)
 {
     result r = {0};
     size_t n = 0;
@@ -385,7 +385,7 @@ static void test_endless_loop_fails_its_case_only(void **state)
 
 static void test_interrupt_stops(void **state)
 {
-    volatile sig_atomic_t flag = 1;
+    ss_stop_flag flag = 1;
     result r = run_opts(ROUTE_MODULE("    { door = 'gp', person = { need = 'mild' }, expect = 'fph' },\n"), &flag, false);
     assert_true(r.c.interrupted);
     assert_int_equal(r.c.passed + r.c.failed, 0);

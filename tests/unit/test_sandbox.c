@@ -456,7 +456,7 @@ static void test_budget_is_per_call(void **state)
 static void test_interrupt_stops_loop(void **state)
 {
     ss_sandbox *sb = make(0, 0);
-    volatile sig_atomic_t flag = 0;
+    ss_stop_flag flag = 0;
     ss_sandbox_set_interrupt(sb, &flag);
     assert_int_equal(run_int(sb, "local s = 0 for i = 1, 10000 do s = s + i end return s"),
                      50005000);
