@@ -122,8 +122,9 @@ static void results_come_in_job_order_on_the_calling_thread(void **state)
         for (long i = 0; i < 60; i++)
             assert_int_equal(p.order[i], i);
         assert_int_equal(atomic_load(&p.wrong_thread), 0);
-        assert_int_equal(atomic_load(&p.states_made), workers);
-        assert_int_equal(atomic_load(&p.states_freed), workers);
+        /* a worker that started late may find no job left, and then makes no state */
+        assert_true(atomic_load(&p.states_made) >= 1 && atomic_load(&p.states_made) <= workers);
+        assert_int_equal(atomic_load(&p.states_freed), atomic_load(&p.states_made));
     }
 }
 
