@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include <gsl/gsl_randist.h>
+
+#include "ziggurat.h"
 #include <gsl/gsl_sf_gamma.h>
 
 #define MAX_PARAMS 4
@@ -519,7 +521,7 @@ double ss_dist_sample(const ss_dist *dist, gsl_rng *r)
 {
     switch (dist->kind) {
     case SS_DIST_FIXED: return dist->a;
-    case SS_DIST_EXPONENTIAL: return gsl_ran_exponential(r, dist->a);
+    case SS_DIST_EXPONENTIAL: return ss_rng_exponential(r, dist->a);
     case SS_DIST_GAMMA: return gsl_ran_gamma(r, dist->a, dist->b);
     case SS_DIST_LOGNORMAL: return gsl_ran_lognormal(r, dist->a, dist->b);
     case SS_DIST_WEIBULL: return gsl_ran_weibull(r, dist->b, dist->a); /* GSL: (scale, shape) */

@@ -22,6 +22,7 @@
 #include "rng.h"
 #include "rules.h"
 #include "stats.h"
+#include "ziggurat.h"
 
 #define MAX_REFERRALS 1000  /* per person: more means the rules send people in a circle */
 
@@ -95,6 +96,7 @@ struct ss_sim {
     gsl_rng **rng_handoff, **rng_worsen, **rng_relapse, **rng_meeting;
     gsl_rng *rng_rules, *rng_coord;
     double *rate_max;
+    bool *rate_constant;  /* per demand stream: no growth, no season, so no thinning */
     waitlist *meeting_list, *meeting_spare;  /* [nservices + ndoors] */
     int *meeting_k;                          /* meetings so far per node */
     pqueue coord_queue;     /* waiting persons a coordinating sector knows (candidates) */
@@ -155,6 +157,7 @@ ss_sim *ss_sim_new(const ss_model *m, ss_diag *d)
     s->rng_rules = ss_rng_new(0, 0, SS_RNG_RULES, 0);
     s->rng_coord = ss_rng_new(0, 0, SS_RNG_ROUTING, 0);
     s->rate_max = calloc(m->ndemand ? m->ndemand : 1, sizeof(double));
+    s->rate_constant = calloc(m->ndemand ? m->ndemand : 1, sizeof(bool));
     s->meeting_list = calloc(nodes(m) ? nodes(m) : 1, sizeof(waitlist));
     s->meeting_spare = calloc(nodes(m) ? nodes(m) : 1, sizeof(waitlist));
     s->meeting_k = calloc(nodes(m) ? nodes(m) : 1, sizeof(int));
@@ -223,6 +226,7 @@ void ss_sim_free(ss_sim *s)
     gsl_rng_free(s->rng_rules);
     gsl_rng_free(s->rng_coord);
     free(s->rate_max);
+    free(s->rate_constant);
     ss_samples_free(&s->y.tis_samples);
     free(s);
 }
@@ -253,10 +257,9 @@ size_t ss_sim_memory(const ss_sim *s)
 
 /* ---- tracing ----------------------------------------------------------------------------- */
 
-static void trace(ss_sim *s, const ss_person *p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void trace(ss_sim *s, const ss_person *p, const char *fmt, ...)
+static void trace_line(ss_sim *s, const ss_person *p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void trace_line(ss_sim *s, const ss_person *p, const char *fmt, ...)
 {
-    if (!s->trace || p->id != s->trace_id) return;
     char date[11];
     ss_calendar_format(&s->m->cal, s->k.now, date);
     fprintf(s->trace, "%s  day %8.2f  person %lld  ", date, s->k.now, (long long)p->id);
@@ -268,6 +271,10 @@ static void trace(ss_sim *s, const ss_person *p, const char *fmt, ...)
 }
 
 static bool tracing(const ss_sim *s, const ss_person *p) { return s->trace && p->id == s->trace_id; }
+
+/* A line of the person's trace; the test is inline so that a run without tracing evaluates no
+ * arguments and makes no call. */
+#define trace(s, p, ...) do { if (tracing((s), (p))) trace_line((s), (p), __VA_ARGS__); } while (0)
 
 /* "rule rules/x.lua:12" for a Lua rule, "data" for a table in the scenario */
 static const char *rule_origin(const ss_sim *s, const ss_rule *r, char *buf, size_t n)
@@ -516,9 +523,8 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     }
     gsl_rng *r = s->rng_service[sv];
     double length = ss_dist_sample(&svc->intake, r) + ss_dist_sample(&svc->episode[p->need], r);
-    double again = ss_dist_sample(&s->m->reassessment, s->rng_handoff[sv]);
     if (p->reassess) {  /* the information did not come along: assess again */
-        length += again;
+        length += ss_dist_sample(&s->m->reassessment, s->rng_handoff[sv]);
         p->reassessments++;
         if (s->measuring) st->reassessments++;
     }
@@ -600,7 +606,7 @@ static int schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
 {
     double mean = s->m->services[sv].deteriorate_mean;
     if (!isfinite(mean)) return 0;
-    double t = -mean * log1p(-gsl_rng_uniform(s->rng_worsen[sv]));
+    double t = ss_rng_exponential(s->rng_worsen[sv], mean);
     if (s->k.now + t > s->m->horizon) return 0;
     return schedule_move(s, s->k.now + t, EV_WORSEN, slot, d);
 }
@@ -610,6 +616,13 @@ static int schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
 static int handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d);
 static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d);
 
+/* A data rule's choice; a choice of one target draws nothing (it cannot change the result). */
+static int pick(const ss_choice *c, gsl_rng *r)
+{
+    assert(c->n >= 1);
+    return c->n == 1 ? c->target[0] : ss_choice_pick(c, ss_rng_uniform(r));
+}
+
 /* Pick from a data rule, or ask the Lua rule. */
 static int decide_next(ss_sim *s, const ss_person *p, int sv, int *target, ss_diag *d)
 {
@@ -617,7 +630,7 @@ static int decide_next(ss_sim *s, const ss_person *p, int sv, int *target, ss_di
     s->world.now = s->k.now;
     if (r->kind == SS_RULE_LUA)
         return ss_rules_next(s->rules, r->slot, p, sv, &s->world, target, d);
-    *target = ss_choice_pick(&r->by_need[p->need], gsl_rng_uniform(s->rng_next[sv]));
+    *target = pick(&r->by_need[p->need], s->rng_next[sv]);
     return 0;
 }
 
@@ -627,7 +640,7 @@ static int decide_route(ss_sim *s, const ss_person *p, int door, int *sv, ss_dia
     s->world.now = s->k.now;
     if (r->kind == SS_RULE_LUA)
         return ss_rules_route(s->rules, r->slot, p, door, &s->world, sv, d);
-    *sv = ss_choice_pick(&r->by_need[p->need], gsl_rng_uniform(s->rng_route[door]));
+    *sv = pick(&r->by_need[p->need], s->rng_route[door]);
     return 0;
 }
 
@@ -784,7 +797,7 @@ static int handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d)
         if (m->shared_log) f[i] *= m->shared_log_factor[i];
     }
     gsl_rng *r = s->rng_handoff[sv];  /* always the same draws, so persons stay in step */
-    double u_lost = gsl_rng_uniform(r), u_info = gsl_rng_uniform(r), u_rej = gsl_rng_uniform(r);
+    double u_lost = ss_rng_uniform(r), u_info = ss_rng_uniform(r), u_rej = ss_rng_uniform(r);
     double delay = ss_dist_sample(&c->delay, r) * f[0];
     if (s->measuring) s->y.handoffs[level]++;
     if (u_lost < c->lost * f[3]) {
@@ -840,7 +853,7 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
         if (tracing(s, p))
             trace(s, p, "episode at %s ends: discharged (%s)", svc_def->id, rule_origin(s, &svc_def->next, why, sizeof why));
         if (s->measuring && p->counted) ss_welford_add(&s->y.right_help, admitted_at - p->arrived);
-        bool back = gsl_rng_uniform(s->rng_relapse[sv]) < svc_def->relapse_share;
+        bool back = svc_def->relapse_share > 0 && ss_rng_uniform(s->rng_relapse[sv]) < svc_def->relapse_share;
         double after = back ? ss_dist_sample(&svc_def->relapse_after, s->rng_relapse[sv]) : 0;
         back = back && s->k.now + after <= s->m->horizon;
         if (leave_system(s, e->a, "discharged", back) < 0) return -1;
@@ -890,10 +903,11 @@ static int schedule_arrival(ss_sim *s, int k, double t, ss_diag *d)
     double rmax = s->rate_max[k];
     if (rmax <= 0) return 0;
     gsl_rng *r = s->rng_arrivals[k];
+    bool constant = s->rate_constant[k];
     for (;;) {
-        t += -log1p(-gsl_rng_uniform(r)) / rmax;
+        t += ss_rng_exp1(r) / rmax;
         if (t > s->m->horizon) return 0;
-        if (gsl_rng_uniform(r) * rmax <= demand_rate(s, k, t))
+        if (constant || ss_rng_uniform(r) * rmax <= demand_rate(s, k, t))  /* no thinning draw at a constant rate */
             return schedule(s, t, EV_ARRIVAL, k, 0, d);
     }
 }
@@ -941,8 +955,12 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     *p = (ss_person){.id = ++s->next_id, .gen = gen, .state = SS_P_ARRIVING, .need = dm->need,
                      .demand = k, .door = -1, .arrived = s->k.now, .service = -1, .last = -1,
                      .from_node = -1, .counted = s->measuring};
-    gsl_rng *r = s->rng_persons[k];  /* always three draws, so persons stay in step */
-    double u_age = gsl_rng_uniform(r), u_sev = gsl_rng_uniform(r), u_cx = gsl_rng_uniform(r);
+    /* The same draws for every person of a scenario, so persons stay in step whatever the
+     * services do; none where the population leaves no choice (one severity, no or all complex). */
+    gsl_rng *r = s->rng_persons[k];
+    double u_age = ss_rng_uniform(r);
+    double u_sev = dm->nseverity > 1 ? ss_rng_uniform(r) : 0.0;
+    double u_cx = dm->complex_share > 0 && dm->complex_share < 1 ? ss_rng_uniform(r) : 0.5;
     p->age0 = dm->age_min + u_age * (dm->age_max - dm->age_min);
     p->severity = 1;
     while (p->severity < dm->nseverity && u_sev >= dm->severity_cum[p->severity - 1]) p->severity++;
@@ -953,11 +971,10 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
           p->complex ? ", long-term and complex needs" : "");
     if (schedule_age(s, slot, d) < 0) return -1;
     if (dm->direct_service >= 0) return handoff(s, slot, -1, dm->direct_service, d);
-    double u_door = gsl_rng_uniform(s->rng_doors[k]);
     if (dm->door.kind == SS_RULE_LUA) {
         if (ss_rules_door(s->rules, dm->door.slot, p, &s->world, &p->door, d) < 0) return -1;
     } else {
-        p->door = ss_choice_pick(&dm->door.by_need[p->need], u_door);
+        p->door = pick(&dm->door.by_need[p->need], s->rng_doors[k]);
     }
     if (tracing(s, p)) {
         char why[300];
@@ -1012,7 +1029,7 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
     double next = meeting_time(s, node, ++s->meeting_k[node]);
     if (next <= m->horizon && schedule(s, next, EV_MEETING, node, 0, d) < 0) return -1;
     gsl_rng *r = s->rng_meeting[node];
-    bool held = gsl_rng_uniform(r) < mt->held;
+    bool held = ss_rng_uniform(r) < mt->held;
     /* swap the list out: decisions may add persons to lists, even this one */
     waitlist cur = s->meeting_list[node];
     s->meeting_list[node] = s->meeting_spare[node];
@@ -1024,7 +1041,7 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
         ss_person *p = &ps->p;
         if (ps->token != cur.token[i]) continue;  /* left meanwhile */
         bool door = node >= m->nservices;
-        bool postponed = !held || (door && gsl_rng_uniform(r) < mt->postpone);
+        bool postponed = !held || (door && ss_rng_uniform(r) < mt->postpone);
         if (postponed) {
             p->meetings_passed++;
             trace(s, p, "the meeting at %s %s %s: waits for the next", node >= m->nservices ? "door" : "service",
@@ -1135,7 +1152,7 @@ static int entitle(ss_sim *s, int slot, ss_diag *d)
                         p->severity >= c->child_min_severity;
     if (p->coord_counted) s->y.entitled++;
     if (p->coord_counted && p->child_entitled) s->y.children_entitled++;
-    double u = gsl_rng_uniform(s->rng_coord);
+    double u = ss_rng_uniform(s->rng_coord);
     double delay = ss_dist_sample(&c->offer_delay, s->rng_coord);
     if (u >= c->notified) {
         p->coord = SS_C_UNREPORTED;
@@ -1196,7 +1213,7 @@ static int on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
     ss_person *p = &ps->p;
     if (p->gen != e->b || p->coord != SS_C_REPORTED) return 0;
     if (p->coord_counted) s->y.offered++;
-    if (gsl_rng_uniform(s->rng_coord) >= s->m->coord.consent && !p->child_entitled) {
+    if (ss_rng_uniform(s->rng_coord) >= s->m->coord.consent && !p->child_entitled) {
         p->coord = SS_C_DECLINED;
         trace(s, p, "offered an individual plan: declines");
         return 0;
@@ -1311,6 +1328,8 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         ss_rng_reseed(s->rng_persons[k], seed, rep, SS_RNG_PERSONS, k);
         ss_rng_reseed(s->rng_doors[k], seed, rep, SS_RNG_DOORS, k);
         s->rate_max[k] = demand_rate_max(s, k);
+        const ss_demand *dm = &m->demand[k];
+        s->rate_constant[k] = !dm->seasonal && (dm->cohort < 0 || m->cohorts[dm->cohort].growth == 0);
     }
     for (int i = 0; i < m->ndoors; i++) ss_rng_reseed(s->rng_route[i], seed, rep, SS_RNG_ROUTING, i);
     for (int i = 0; i < nodes(m); i++) {

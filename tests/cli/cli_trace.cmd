@@ -1,1 +1,1 @@
-samsim run tests/fixtures/base.lua --reps 1 --trace 3 | head -8
+samsim run tests/fixtures/base.lua --reps 1 --trace 4 | head -8

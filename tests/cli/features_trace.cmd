@@ -1,1 +1,1 @@
-samsim run tests/fixtures/features.lua --reps 1 --trace 5
+samsim run tests/fixtures/features.lua --reps 1 --trace 56
