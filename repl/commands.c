@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "repl.h"
+#include "source.h"
 
 static int cmd_help(repl *r, const repl_args *a);
 static int cmd_read(repl *r, const repl_args *a);
@@ -157,6 +158,11 @@ static int cmd_read(repl *r, const repl_args *a)
         return repl_fail(r, a, 1, "files read each other more than %d deep (does one read itself?)", REPL_MAX_READ_DEPTH);
     FILE *f = fopen(a->argv[1], "r");
     if (!f) return repl_fail(r, a, 1, "cannot open %s (%s)", a->argv[1], strerror(errno));
+    ss_diag d;
+    if (ss_source_check(f, a->argv[1], SS_SOURCE_MAX_BYTES, &d) < 0) {
+        fclose(f);
+        return repl_fail(r, a, 1, "%s", d.msg);
+    }
     int errors = r->errors;
     r->read_depth++;
     repl_run_stream(r, f, a->argv[1]);

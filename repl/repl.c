@@ -127,6 +127,31 @@ void repl_feed_cancel(repl *r)
     repl_buf_free(&r->pending);
 }
 
+/* One line of f without its newline, at most max bytes: a stream with no newline (/dev/zero
+ * piped in) must not grow a line until memory runs out.  -1 at the end, -2 when too long. */
+static ssize_t bounded_line(FILE *f, char **line, size_t *cap, size_t max)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (n == max)
+            return -2;
+        if (n + 2 > *cap) {
+            char *bigger = realloc(*line, *cap = *cap ? *cap * 2 : 256);
+            if (!bigger)
+                return -2;
+            *line = bigger;
+        }
+        (*line)[n++] = (char)c;
+    }
+    if (c == EOF && n == 0)
+        return -1;
+    if (!*line && !(*line = calloc(1, *cap = 1)))
+        return -2;
+    (*line)[n] = '\0';
+    return (ssize_t)n;
+}
+
 void repl_run_stream(repl *r, FILE *f, const char *src)
 {
     const char *saved_src = r->src;
@@ -136,7 +161,13 @@ void repl_run_stream(repl *r, FILE *f, const char *src)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    while (!r->quit && !r->stop && (n = getline(&line, &cap, f)) >= 0) {
+    while (!r->quit && !r->stop && (n = bounded_line(f, &line, &cap, REPL_MAX_LINE)) != -1) {
+        if (n == -2) {
+            r->lineno++;
+            repl_fail(r, NULL, -1, "line longer than %d KiB (is this a text file of commands?)", REPL_MAX_LINE >> 10);
+            if (!r->interactive) r->stop = true;  /* a script stops at its first error */
+            break;
+        }
         if (*r->interrupt) {  /* Ctrl-C while a command that cannot stop ran: stop here */
             repl_interrupted(r);
             break;

@@ -40,6 +40,7 @@
 #define REPL_MAX_LIST 64     /* overlays, set values */
 #define REPL_MAX_UNDO 100
 #define REPL_MAX_READ_DEPTH 16
+#define REPL_MAX_LINE (1 << 20)  /* bytes in one line of input */
 #define REPL_HISTORY_LINES 1000
 #define REPL_DEFAULT_REPS 20
 

@@ -1,6 +1,7 @@
 /* cli: commands of the samsim program. */
 #include "cli.h"
 
+#include <stdarg.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>

@@ -1,5 +1,6 @@
 /* `samsim batch`: run a plan (batch.h), show its progress, and show a sweep as a table and a
  * chart of one result against the swept parameters. */
+#include <stdarg.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>

@@ -18,6 +18,7 @@
 
 #include "ziggurat.h"
 #include <gsl/gsl_sf_gamma.h>
+#include <lua.h>
 
 #define MAX_PARAMS 4
 #define DIST_EXAMPLE "{ \"exponential\", mean = 10 }"

@@ -17,7 +17,6 @@
 #define SS_DIST_H
 
 #include <gsl/gsl_rng.h>
-#include <lua.h>
 
 #include "diag.h"
 
@@ -52,7 +51,8 @@ typedef struct ss_dist {
  *    gamma, lognormal, weibull, triangular, uniform, empirical)"
  * Values must be finite; scale-like parameters > 0; min <= mode <= max; min < max for uniform.
  * Returns 0, or -1 with d filled.  Does not pop. */
-int ss_dist_from_lua(lua_State *L, int idx, const char *path, ss_dist *out, ss_diag *d);
+struct lua_State;  /* only the scenario reader passes one; the simulation never sees Lua */
+int ss_dist_from_lua(struct lua_State *L, int idx, const char *path, ss_dist *out, ss_diag *d);
 /* Free what an empirical distribution owns; safe on any kind and on a zeroed struct. */
 void ss_dist_free(ss_dist *dist);
 /* Deep copy (for models built from several sources). 0 ok, -1 out of memory. */

@@ -3,19 +3,17 @@
  * Built once from the resolved scenario table (scenario.h) and then shared read-only by every
  * replication and every worker thread.  Rules that are data are compiled here into C tables
  * (ss_choice), so they cost no Lua call per event; rules that are Lua functions are recorded by
- * file and name, and each worker loads them into its own sandbox (rulebook.h). */
+ * file and name, and each worker loads them into its own sandbox (rules.h).  No Lua here: the
+ * reading is declared in model_read.h, and the format in model_schema.c. */
 #ifndef SS_MODEL_H
 #define SS_MODEL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <lua.h>
-
 #include "calendar.h"
 #include "diag.h"
 #include "dist.h"
-#include "reader.h"
 
 #define SS_MAX_SERVICES 64  /* a person's visited services are a 64-bit mask */
 #define SS_MAX_NEEDS 32
@@ -66,6 +64,7 @@ typedef struct ss_meeting {
     double every;      /* days between meetings */
     double held;       /* probability the meeting is held */
     double postpone;   /* probability a concern waits for the next meeting (doors) */
+    int weekday;       /* 0 = Monday ... 6 = Sunday, as given; -1 when not given */
 } ss_meeting;
 
 typedef struct ss_service {
@@ -125,6 +124,7 @@ typedef struct ss_coordination {
     double consent;           /* share who accept */
     int pool;                 /* coordinator places: coordinators x cases each */
     double coordinators;
+    double cases_each;        /* cases per coordinator */
     uint64_t from_sectors;    /* services whose sectors the coordinators come from (bit per
                                  service); a person is coordinated once one of them knows them */
     double child_from;        /* barnekoordinator (hol. § 7-2 a): from this simulated day ... */
@@ -147,6 +147,7 @@ typedef struct ss_demand {
     int cohort;             /* -1: a plain rate */
     double per_1000;        /* new concerns per 1,000 in the cohort per year */
     double rate_per_day;    /* plain rate (when cohort < 0) */
+    bool per_year;          /* ... given as rate_per_year */
     double age_min, age_max;
     double severity_cum[SS_MAX_SEVERITY];  /* cumulative over severities 1..nsev */
     int nseverity;
@@ -161,6 +162,7 @@ typedef struct ss_named {
     int parent;      /* unit -> sector index; building index stored separately */
     bool external;   /* sector: outside the municipality */
     char *leader;    /* unit: units with the same leader count as one for hand-offs */
+    int building;    /* unit: building index, -1 none (also in ss_model.unit_building) */
 } ss_named;
 
 typedef struct ss_model {
@@ -209,13 +211,7 @@ typedef struct ss_model {
     size_t rule_memory;       /* sandbox memory cap */
 } ss_model;
 
-/* Build from the resolved scenario table at idx in L.  origin(path) names the file that set a
- * key, for messages; scenario_dir resolves rule paths.  Errors:
- *   "FILE: services.fph.fte: expected a number >= 0, got \"ten\""
- * Returns a model or NULL with d filled. */
-
-ss_model *ss_model_build(lua_State *L, int idx, ss_origin_fn origin, void *origin_ud,
-                         ss_diag *d);
+/* Free a model built by ss_model_build (model_read.h); NULL is fine. */
 void ss_model_free(ss_model *m);
 
 int ss_model_service_index(const ss_model *m, const char *id);

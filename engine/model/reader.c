@@ -7,21 +7,40 @@
 
 #include <lauxlib.h>
 
-int ss_reader_fail(ss_reader *r, const char *key, const char *fmt, ...)
+static int fail_v(ss_reader *r, const char *key, const char *fmt, va_list ap)
 {
     char msg[1024], where[600];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (key)
         ss_reader_child(r, key, where, sizeof where);
     else
         snprintf(where, sizeof where, "%s", r->path);
     const char *file = r->origin ? r->origin(r->origin_ud, where) : NULL;
+    if (file && *file && !*where)  /* the scenario itself, e.g. an unknown top-level key */
+        return ss_fail(r->d, "%s: %s", file, msg);
     if (file && *file)
         return ss_fail(r->d, "%s: %s: %s", file, where, msg);
     return ss_fail(r->d, "%s: %s", where, msg);
+}
+
+int ss_reader_fail(ss_reader *r, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(r, key, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int ss_reader_fail_at(ss_reader *r, int index, const char *fmt, ...)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%d", index + 1);
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(r, key, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 void ss_reader_describe(lua_State *L, int idx, char *out, size_t n)
@@ -39,6 +58,16 @@ void ss_reader_describe(lua_State *L, int idx, char *out, size_t n)
     default:
         snprintf(out, n, "%s", luaL_typename(L, idx));
     }
+}
+
+bool ss_reader_is_id(const char *s)
+{
+    if (!*s) return false;
+    for (const char *p = s; *p; p++)
+        if (!(*p == '_' || *p == '-' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9')))
+            return false;
+    return true;
 }
 
 void ss_reader_child(const ss_reader *r, const char *key, char *out, size_t n)
@@ -95,6 +124,20 @@ int ss_reader_only_keys(ss_reader *r, const char *const *allowed)
     return 0;
 }
 
+/* Raw: a scenario value's metatable is never consulted. */
+int ss_reader_get(lua_State *L, const char *key)
+{
+    lua_pushstring(L, key);                            /* t key */
+    return lua_rawget(L, -2);                          /* t value */
+}
+
+/* Raw for a scenario (a plain copy, see scenario.c); a batch plan's own tables may have
+ * metamethods, run under the plan's protected call. */
+static int get_field(ss_reader *r, const char *key)
+{
+    return r->raw ? ss_reader_get(r->L, key) : lua_getfield(r->L, -1, key);
+}
+
 static const char *range_text(double min, double max, char *buf, size_t n)
 {
     if (isinf(max) && isinf(min))
@@ -110,7 +153,7 @@ int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool
                      double def, double *out)
 {
     lua_State *L = r->L;
-    lua_getfield(L, -1, key);
+    get_field(r, key);
     char want[96], got[128];
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -135,7 +178,7 @@ int ss_reader_string(ss_reader *r, const char *key, bool required, const char *d
                      const char **out)
 {
     lua_State *L = r->L;
-    lua_getfield(L, -1, key);
+    get_field(r, key);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         if (required)
@@ -157,7 +200,7 @@ int ss_reader_string(ss_reader *r, const char *key, bool required, const char *d
 int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out)
 {
     lua_State *L = r->L;
-    lua_getfield(L, -1, key);
+    get_field(r, key);
     if (lua_isnil(L, -1)) {
         *out = def;
     } else if (lua_isboolean(L, -1)) {
@@ -175,7 +218,7 @@ int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out)
 int ss_reader_table(ss_reader *r, const char *key, bool required)
 {
     lua_State *L = r->L;
-    lua_getfield(L, -1, key);
+    get_field(r, key);
     if (lua_istable(L, -1))
         return 1;
     if (lua_isnil(L, -1)) {

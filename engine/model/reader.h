@@ -21,13 +21,22 @@ typedef struct ss_reader {
     void *origin_ud;
     ss_diag *d;
     char path[512];
+    void *user;       /* what is being built (the model), for hooks */
+    double day0;      /* epoch day of the scenario start, for dates */
+    bool raw;         /* read fields raw (no metamethods) */
 } ss_reader;
 
 /* Fail with "ORIGIN: PATH[.key]: message". key may be NULL. Returns -1. */
 int ss_reader_fail(ss_reader *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The same with the key an item's position in a list (1-based: index + 1). */
+int ss_reader_fail_at(ss_reader *r, int index, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Describe the value at idx for "got ...": "ten" quoted, numbers as %g, else the type name. */
 void ss_reader_describe(lua_State *L, int idx, char *out, size_t n);
+
+/* An id: letters, digits, _ and - only, not empty. */
+bool ss_reader_is_id(const char *s);
 
 /* Enter a child key (appends ".key" to the path) / leave it (restores the path). */
 void ss_reader_enter(ss_reader *r, const char *key, char *saved, size_t n);
@@ -39,6 +48,8 @@ void ss_reader_child(const ss_reader *r, const char *key, char *out, size_t n);
  * any other key is an error "unknown key 'ftee' (expected one of: a, b, c)". */
 int ss_reader_only_keys(ss_reader *r, const char *const *allowed);
 
+/* Push t[key] of the table on top, raw (no metamethods); returns its type. */
+int ss_reader_get(lua_State *L, const char *key);
 /* Field readers on the table at the top of the stack.  Missing and !required: *out = def, 0. */
 int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool required,
                      double def, double *out);

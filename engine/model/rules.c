@@ -1,6 +1,7 @@
 /* rules: calling Lua rule functions at the simulation's decision points. */
 #include "rules.h"
 
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -66,6 +66,7 @@
 #include "diag.h"
 #include "rng.h"
 #include "sandbox.h"
+#include "source.h"
 
 #define MAX_FUNCS 64        /* functions of one module named in messages */
 #define MAX_ANSWERS 64      /* different answers of one sampled case */
@@ -1100,39 +1101,13 @@ void ss_ruletest_source(const char *code, size_t len, const char *chunkname,
 
 /* ================================================================ paths */
 
-/* The whole file in a malloc'd buffer; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
-    while (buf && (n += fread(buf + n, 1, cap - n, fp)) == cap) {
-        char *bigger = realloc(buf, cap *= 2);
-        if (!bigger)
-            free(buf);
-        buf = bigger;
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (buf && failed) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-    } else if (!buf) {
-        errno = ENOMEM;
-    }
-    *len = n;
-    return buf;
-}
-
 static void test_file(const char *path, const ss_ruletest_opts *o, ss_ruletest_counts *c)
 {
     size_t len;
-    char *code = read_file(path, &len);
+    ss_diag d;
+    char *code = ss_source_read(path, SS_SOURCE_MAX_BYTES, &len, &d);
     if (!code) {
-        fprintf(o->out, "FAIL %s: cannot open (%s)\n", path, strerror(errno));
+        fprintf(o->out, "FAIL %s\n", d.msg);
         c->files++;
         c->failed++;
         return;

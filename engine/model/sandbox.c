@@ -24,6 +24,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "source.h"
+
 #define DEFAULT_MEMORY ((size_t)256 << 20)
 #define DEFAULT_BUDGET 10000000L
 #define HOOK_EVERY 1000 /* instructions between two budget checks */
@@ -640,41 +642,13 @@ int ss_sandbox_load(ss_sandbox *sb, const char *code, size_t len, const char *ch
     return 0;
 }
 
-/* Reads the whole of f into a malloc'd buffer; NULL with errno set on failure. */
-static char *read_all(FILE *f, size_t *len)
-{
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *bigger = realloc(buf, cap *= 2);
-        if (!bigger)
-            free(buf);
-        buf = bigger;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-    }
-    *len = n;
-    return buf;
-}
-
 int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname, int env_idx,
                         ss_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ss_fail(d, "%s: cannot open (%s)", path, strerror(errno));
     size_t len;
-    char *code = read_all(f, &len);
-    int err = errno;
-    fclose(f);
+    char *code = ss_source_read(path, SS_SOURCE_MAX_BYTES, &len, d);
     if (!code)
-        return ss_fail(d, "%s: cannot read (%s)", path, strerror(err));
+        return -1;
     int rc = ss_sandbox_load(sb, code, len, chunkname ? chunkname : path, env_idx, d);
     free(code);
     return rc;

@@ -1,6 +1,7 @@
 /* scenario: load, inherit, overlay, override, print back, hash, validate. */
 #include "scenario.h"
 
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,10 @@
 #include <lauxlib.h>
 #include <openssl/evp.h>
 
+#include "model_read.h"
 #include "sandbox.h"
+#include "shape.h"
+#include "source.h"
 
 #define CITE_MT "samsim.cite"   /* metatable of cite()/assume() values */
 #define MAX_EXTENDS 16
@@ -118,6 +122,7 @@ static void join(char *out, size_t n, const char *prefix, const char *key)
 /* Record origin[path] = file for every leaf of the table at idx. */
 static void record_origin(lua_State *L, int idx, int origin_idx, const char *prefix, const char *file)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
@@ -137,6 +142,7 @@ static void record_origin(lua_State *L, int idx, int origin_idx, const char *pre
 /* dst[k] = src[k] for every k, recursing where both sides are plain (non-list) tables. */
 static void merge(lua_State *L, int dst, int src)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     dst = lua_absindex(L, dst);
     src = lua_absindex(L, src);
     lua_pushnil(L);
@@ -162,7 +168,8 @@ static void merge(lua_State *L, int dst, int src)
 static void deep_copy(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
-    if (!lua_istable(L, idx) || is_tag(L, idx)) {
+    bool room = lua_checkstack(L, 8);  /* nesting is bounded by shape.h; only out of memory */
+    if (!room || !lua_istable(L, idx) || is_tag(L, idx)) {
         lua_pushvalue(L, idx);
         return;
     }
@@ -180,6 +187,7 @@ static void deep_copy(lua_State *L, int idx)
 static void record_changes(lua_State *L, int now, int before, int origin_idx, const char *prefix,
                            const char *file)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     now = lua_absindex(L, now);
     before = lua_absindex(L, before);
     lua_pushnil(L);
@@ -257,6 +265,10 @@ static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int dept
         const char *got = luaL_typename(L, -1);
         lua_pop(L, 1);
         return ss_fail(d, "%s: expected the file to return a scenario table, got %s", path, got);
+    }
+    if (ss_shape_check(L, -1, path, "", d) < 0) {
+        lua_pop(L, 1);
+        return -1;
     }
     lua_getfield(L, -1, "extends");
     if (lua_isnil(L, -1)) {
@@ -384,6 +396,10 @@ static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx,
             lua_pop(L, 2);
             return ss_fail(d, "%s: the overlay function must return the scenario table, got %s", path, got);
         }
+        if (ss_shape_check(L, -1, path, "", d) < 0) {
+            lua_pop(L, 2);
+            return -1;
+        }
         record_changes(L, -1, -2, origin_idx, "", path);
         lua_remove(L, -2);
         return 0;
@@ -392,6 +408,10 @@ static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx,
         const char *got = luaL_typename(L, -1);
         lua_pop(L, 1);
         return ss_fail(d, "%s: expected the overlay to return a table or a function, got %s", path, got);
+    }
+    if (ss_shape_check(L, -1, path, "", d) < 0) {
+        lua_pop(L, 1);
+        return -1;
     }
     lua_pushnil(L);
     lua_setfield(L, -2, "extends");
@@ -423,6 +443,10 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
     }
     if (!literal)
         lua_pushstring(L, value);
+    if (ss_shape_check(L, -1, "--set", path, d) < 0) {
+        lua_pop(L, 1);
+        return -1;
+    }
     int scen = lua_gettop(L) - 1;
     lua_pushvalue(L, scen);                 /* value t */
     char *save, copy[512];
@@ -554,6 +578,7 @@ static bool is_flat_list(lua_State *L, int idx, lua_Integer *len)
 
 static void put_table(buf *b, lua_State *L, int idx, int indent)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
     lua_Integer len;
     bool flat = is_flat_list(L, idx, &len);
@@ -624,6 +649,7 @@ static void put_value(buf *b, lua_State *L, int idx, int indent)
 /* Replace every cite/assume by its value, in place, on a deep copy made for the model. */
 static void unwrap(lua_State *L, int idx)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
@@ -646,6 +672,7 @@ static void unwrap(lua_State *L, int idx)
 static void register_walk(lua_State *L, int idx, const char *prefix, FILE *f, int *unsourced,
                           const char *inherited_kind, const char *inherited_text)
 {
+    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
     int n = 0, cap = 16;
     skey *keys = malloc(sizeof *keys * cap);
@@ -749,13 +776,12 @@ static int hash_rules(ss_scenario *sc, ss_diag *d)
     buf_str(&all, "");
     for (int i = 0; i < sc->model->nlua_rules; i++) {
         const ss_lua_rule *r = &sc->model->lua_rules[i];
-        FILE *f = fopen(r->path, "rb");
-        if (!f) { free(all.s); return ss_fail(d, "%s: cannot open", r->path); }
+        size_t len;
+        char *code = ss_source_read(r->path, SS_SOURCE_MAX_BYTES, &len, d);
+        if (!code) { free(all.s); return -1; }
         buf_fmt(&all, "%s\n", r->display);
-        char chunk[4096];
-        size_t k;
-        while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&all, chunk, k);
-        fclose(f);
+        buf_add(&all, code, len);
+        free(code);
     }
     ss_sha256_hex(all.s, all.n, sc->rules_hash);
     free(all.s);

@@ -11,6 +11,7 @@
  *      its replications are all stored (run_job, deliver_job). */
 #include "batch.h"
 
+#include <stdarg.h>
 #include <assert.h>
 #include <inttypes.h>
 #include <pthread.h>
