@@ -1,0 +1,292 @@
+/* db: opening a results file (creating its schema), the connection's helpers, closing.
+ *
+ * Every write that belongs together is one transaction (a run's header, one replication, the
+ * summary, a discard), so a killed process leaves whole replications or nothing.  Errors name
+ * the database file, what was being written and SQLite's reason. */
+#include "db.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Values are NULL when undefined (NaN).  The seed is a uint64 stored as a signed 64-bit integer,
+ * so a seed above 2^63 - 1 reads back as its two's-complement value. */
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS meta(\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  value TEXT NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS runs(\n"
+    "  run_id INTEGER PRIMARY KEY,\n"
+    "  scenario_name TEXT, scenario_path TEXT, scenario_hash TEXT, rules_hash TEXT,\n"
+    "  engine_version TEXT, seed INTEGER NOT NULL, replications INTEGER NOT NULL,\n"
+    "  horizon_days REAL, warmup_days REAL, start_date TEXT, command_line TEXT,\n"
+    "  started_at TEXT, finished_at TEXT,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('running', 'complete', 'failed')),\n"
+    "  failure TEXT,\n"
+    "  resolved_scenario TEXT);\n"
+    "CREATE TABLE IF NOT EXISTS services(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  service TEXT NOT NULL, name TEXT, fte REAL,\n"
+    "  PRIMARY KEY(run_id, service));\n"
+    "CREATE TABLE IF NOT EXISTS replications(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL, events INTEGER NOT NULL, completed_at TEXT,\n"
+    "  PRIMARY KEY(run_id, rep));\n"
+    "CREATE TABLE IF NOT EXISTS metrics(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL,\n"
+    "  scope TEXT NOT NULL CHECK(scope IN ('service', 'system')),\n"
+    "  subject TEXT NOT NULL,\n"
+    "  metric TEXT NOT NULL,\n"
+    "  value REAL,\n"
+    "  PRIMARY KEY(run_id, rep, scope, subject, metric)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS summary(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  scope TEXT NOT NULL CHECK(scope IN ('service', 'system')),\n"
+    "  subject TEXT NOT NULL,\n"
+    "  metric TEXT NOT NULL,\n"
+    "  mean REAL, ci_low REAL, ci_high REAL, sd REAL, n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(run_id, scope, subject, metric)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS series(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL, service TEXT NOT NULL, day REAL NOT NULL,\n"
+    "  queue REAL, caseload REAL,\n"
+    "  PRIMARY KEY(run_id, rep, service, day)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS flows(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL,\n"
+    "  from_service TEXT NOT NULL,  -- '' = a new concern from outside\n"
+    "  to_service TEXT NOT NULL,    -- '' = leaving the services\n"
+    "  persons REAL NOT NULL,\n"
+    "  PRIMARY KEY(run_id, rep, from_service, to_service)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS wait_histogram(\n"
+    "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
+    "  rep INTEGER NOT NULL, service TEXT NOT NULL,\n"
+    "  from_days REAL NOT NULL, to_days REAL,  -- to_days NULL: the open last bin\n"
+    "  persons REAL NOT NULL,\n"
+    "  PRIMARY KEY(run_id, rep, service, from_days)) WITHOUT ROWID;\n"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');\n";
+
+const char *ss_store_schema(void) { return schema_sql; }
+
+/* ---- small helpers over the SQLite API ----------------------------------------------------- */
+
+/* SQLite's own reason, for the caller to prefix with the file and the action. */
+int db_fail(ss_store *st, ss_diag *d)
+{
+    return ss_fail(d, "%s", sqlite3_errmsg(st->db));
+}
+
+int db_exec(ss_store *st, const char *sql, ss_diag *d)
+{
+    return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : db_fail(st, d);
+}
+
+sqlite3_stmt *db_prepare(ss_store *st, const char *sql, ss_diag *d)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        db_fail(st, d);
+        return NULL;
+    }
+    return s;
+}
+
+/* A kept statement (see struct ss_store); never finalised by its user. */
+sqlite3_stmt *db_prepare_kept(ss_store *st, int which, const char *sql, ss_diag *d)
+{
+    if (!st->kept[which])
+        st->kept[which] = db_prepare(st, sql, d);
+    return st->kept[which];
+}
+
+/* Runs a bound insert or update, then makes the statement ready for the next row. */
+int db_step(ss_store *st, sqlite3_stmt *s, ss_diag *d)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
+void db_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+void db_bind_real(sqlite3_stmt *s, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_double(s, i, v);
+}
+
+/* IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout here
+ * instead of failing halfway through a replication. */
+int db_begin(ss_store *st, ss_diag *d) { return db_exec(st, "BEGIN IMMEDIATE", d); }
+
+int db_commit(ss_store *st, ss_diag *d)
+{
+    if (db_exec(st, "COMMIT", d) == 0)
+        return 0;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+/* Undo everything since tx_begin; the diagnostic already says why. */
+int db_rollback(ss_store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+/* ISO 8601 UTC, for started/finished stamps (never part of the JSON). */
+void db_now_utc(char *buf, size_t n)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(buf, n, "unknown");
+}
+
+/* ---- open and close -------------------------------------------------------------------------- */
+
+/* A file written by a newer samsim may have tables this one would misread. */
+int db_check_version(ss_store *st, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT value FROM meta WHERE key = 'schema_version'", d);
+    if (!s)
+        return -1;
+    int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    if (version != SCHEMA_VERSION)
+        return ss_fail(d, "schema version %d, but this samsim reads version %d", version,
+                       SCHEMA_VERSION);
+    return 0;
+}
+
+/* WAL lets a reader (the REPL, sqlite3) look at results while a run writes; it is only a
+ * preference, so a file system without shared memory falls back silently. */
+static int configure(ss_store *st, ss_diag *d)
+{
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    sqlite3_exec(st->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    if (db_exec(st, "PRAGMA foreign_keys=ON", d))
+        return -1;
+    return 0;
+}
+
+static int create_schema(ss_store *st, ss_diag *d)
+{
+    if (db_begin(st, d))
+        return -1;
+    if (db_exec(st, schema_sql, d) || db_check_version(st, d))
+        return db_rollback(st);
+    return db_commit(st, d);
+}
+
+ss_store *ss_store_open(const char *path, ss_diag *d)
+{
+    ss_store *st = calloc(1, sizeof *st);
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        ss_fail(d, "%s: cannot open: out of memory", path);
+        return NULL;
+    }
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        ss_fail(d, "%s: cannot open: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        ss_store_close(st);
+        return NULL;
+    }
+    if (configure(st, d) || create_schema(st, d)) {
+        ss_wrap(d, "%s: cannot open", path);
+        ss_store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
+void ss_store_close(ss_store *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < KEPT_STATEMENTS; i++)
+        sqlite3_finalize(st->kept[i]);
+    sqlite3_close(st->db);  /* every other statement is finalised where it was prepared */
+    free(st->path);
+    free(st);
+}
+
+/* ---- reading ---------------------------------------------------------------------------------- */
+
+const char *ss_store_path(const ss_store *st) { return st->path; }
+
+/* sqlite_master of the main file or of an attached one ("src"). */
+bool db_table_exists(ss_store *st, const char *schema, const char *name)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s.sqlite_master WHERE type = 'table' AND name = ?", schema);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return found;
+}
+
+/* A read-only look must not create anything, so a file without runs is not ours. */
+ss_store *ss_store_open_readonly(const char *path, ss_diag *d)
+{
+    ss_store *st = calloc(1, sizeof *st);
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        ss_fail(d, "%s: cannot open: out of memory", path);
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        ss_fail(d, "%s: cannot open: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        ss_store_close(st);
+        return NULL;
+    }
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    if (!db_table_exists(st, "main", "runs") || !db_table_exists(st, "main", "meta")) {
+        ss_fail(d, "%s: not a samsim results database (it has no runs table)", path);
+        ss_store_close(st);
+        return NULL;
+    }
+    if (db_check_version(st, d)) {
+        ss_wrap(d, "%s: cannot open", path);
+        ss_store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
+/* One int64 from a query with one text parameter: 1 found, 0 no row, -1 error. */
+int db_lookup_text(ss_store *st, const char *sql, const char *key, int64_t *out, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, sql, d);
+    if (!s)
+        return -1;
+    db_bind_text(s, 1, key);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(st, d);
+    return rc == SQLITE_ROW;
+}
+
+/* Deferred, not IMMEDIATE: an IMMEDIATE transaction would also ask for the write lock on the
+ * attached input, which may be read-only. */
+int db_begin_deferred(ss_store *st, ss_diag *d) { return db_exec(st, "BEGIN", d); }

@@ -1,0 +1,61 @@
+/* db: the store's connection and its small helpers over the SQLite API, shared by the store's
+ * modules (db.c, runs.c, batches.c, summarise.c, merge.c) and by nothing outside engine/store/. */
+#ifndef SS_STORE_DB_H
+#define SS_STORE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "store.h"
+
+/* The statements every replication runs, prepared once per connection: a batch writes
+ * thousands of replications, and preparing five statements for each was a tenth of the time. */
+enum { KEPT_REPLICATION, KEPT_METRIC, KEPT_SERIES, KEPT_FLOW, KEPT_WAIT, KEPT_STATEMENTS };
+
+struct ss_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *kept[KEPT_STATEMENTS];
+};
+
+enum { SCHEMA_VERSION = 1, BUSY_TIMEOUT_MS = 10000 };
+
+/* SQLite's own reason, for the caller to prefix with the file and the action.  Returns -1. */
+int db_fail(ss_store *st, ss_diag *d);
+int db_exec(ss_store *st, const char *sql, ss_diag *d);
+sqlite3_stmt *db_prepare(ss_store *st, const char *sql, ss_diag *d);
+/* A kept statement (see struct ss_store); never finalised by its user. */
+sqlite3_stmt *db_prepare_kept(ss_store *st, int which, const char *sql, ss_diag *d);
+/* Runs a bound insert or update, then makes the statement ready for the next row. */
+int db_step(ss_store *st, sqlite3_stmt *s, ss_diag *d);
+/* NULL for a NULL string / for NaN. */
+void db_bind_text(sqlite3_stmt *s, int i, const char *v);
+void db_bind_real(sqlite3_stmt *s, int i, double v);
+/* IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout here
+ * instead of failing halfway through a replication. */
+int db_begin(ss_store *st, ss_diag *d);
+/* Deferred, for a merge: IMMEDIATE would also ask for the write lock on the attached input,
+ * which may be read-only. */
+int db_begin_deferred(ss_store *st, ss_diag *d);
+int db_commit(ss_store *st, ss_diag *d);
+/* Undo everything since db_begin; the diagnostic already says why.  Returns -1. */
+int db_rollback(ss_store *st);
+/* ISO 8601 UTC, for started/finished stamps (never part of the JSON). */
+void db_now_utc(char *buf, size_t n);
+/* A file written by a newer samsim may have tables this one would misread. */
+int db_check_version(ss_store *st, ss_diag *d);
+/* sqlite_master of the main file or of an attached one ("src"). */
+bool db_table_exists(ss_store *st, const char *schema, const char *name);
+/* One int64 from a query with one text parameter: 1 found, 0 no row, -1 error. */
+int db_lookup_text(ss_store *st, const char *sql, const char *key, int64_t *out, ss_diag *d);
+
+/* The run's row and its services (runs.c), inside the caller's transaction. */
+int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);
+/* The run's key (batches.c), inside the caller's transaction. */
+int store_insert_run_key(ss_store *st, int64_t run_id, const char *run_key, ss_diag *d);
+
+#endif
