@@ -206,6 +206,11 @@ static void print_run_done(const progress *pg, const ss_batch_progress *p)
 static void on_progress(void *ud, const ss_batch_progress *p)
 {
     progress *pg = ud;
+    if (p->kind == SS_BATCH_WAITING) {  /* even when quiet: a batch that seems to hang must say why */
+        fprintf(stderr, "%s: another samsim batch or merge is writing it; waiting until it is done"
+                        " (Ctrl-C to stop)\n", pg->db);
+        return;
+    }
     if (pg->quiet)
         return;
     if (!pg->terminal) {

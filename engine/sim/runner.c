@@ -54,5 +54,5 @@ int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *
         return 0;
     for (int i = 0; i < o->reps; i++)
         ss_rep_result_free(&results[i]);
-    return -1;
+    return res.outcome == SS_POOL_DELIVER_FAILED ? -2 : -1;
 }

@@ -38,9 +38,10 @@ typedef struct ss_run_opts {
     FILE *trace;
 } ss_run_opts;
 
-/* Run the replications into results[0 .. reps-1] (each initialised here).  On failure the
- * message of the lowest-numbered failing replication is returned in d, every result is freed,
- * and -1 is returned. */
+/* Run the replications into results[0 .. reps-1] (each initialised here).  On failure every
+ * result is freed and d holds the message: -1 when a replication failed (the lowest-numbered
+ * one's message) or was interrupted ("interrupted"), -2 when the recorder failed (the store
+ * could not write: the results are lost, not wrong). */
 int ss_run_replications(const ss_model *m, const ss_run_opts *o, ss_rep_result *results, ss_diag *d);
 
 #endif

@@ -3,13 +3,27 @@
  * Every write that belongs together is one transaction (a run's header, one replication, the
  * summary, a discard), so a killed process leaves whole replications or nothing.  Errors name
  * the database file, what was being written and SQLite's reason. */
+#define _GNU_SOURCE  /* F_OFD_SETLK: a lock owned by one open file, not by the whole process */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+/* The disk space kept in reserve while a database is open for writing: enough for the few WAL
+ * frames that mark a run failed. */
+#define RESERVE_BYTES (128 * 1024)
+/* The byte ss_store_claim locks: past the bytes SQLite's own locks use (0x40000000 to
+ * 0x400001ff), so the two never meet.  Advisory: no data is there or needs to be. */
+#define CLAIM_BYTE 0x40001000L
+/* How often a writer waiting for another one looks at Ctrl-C. */
+#define CLAIM_POLL_US 100000
 
 /* Values are NULL when undefined (NaN).  The seed is a uint64 stored as a signed 64-bit integer,
  * so a seed above 2^63 - 1 reads back as its two's-complement value. */
@@ -192,7 +206,40 @@ static int create_schema(ss_store *st, ss_diag *d)
     return db_commit(st, d);
 }
 
-ss_store *ss_store_open(const char *path, ss_diag *d)
+/* A file full of zeros beside the database, given back when a write fails for lack of space (a
+ * full disk would otherwise leave even "this run failed" unwritable, and the run 'running').
+ * Best effort: on a disk too full for it, there is simply no reserve. */
+static void keep_reserve(ss_store *st)
+{
+    size_t n = strlen(st->path) + sizeof "-reserve";
+    char *path = malloc(n);
+    if (!path)
+        return;
+    snprintf(path, n, "%s-reserve", st->path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0 && posix_fallocate(fd, 0, RESERVE_BYTES) == 0) {
+        close(fd);
+        st->reserve = path;
+        return;
+    }
+    if (fd >= 0) {
+        close(fd);
+        unlink(path);
+    }
+    free(path);
+}
+
+bool db_release_reserve(ss_store *st)
+{
+    if (!st->reserve)
+        return false;
+    unlink(st->reserve);
+    free(st->reserve);
+    st->reserve = NULL;
+    return true;
+}
+
+static ss_store *store_new(const char *path, ss_diag *d)
 {
     ss_store *st = calloc(1, sizeof *st);
     if (!st || !(st->path = strdup(path))) {
@@ -200,18 +247,39 @@ ss_store *ss_store_open(const char *path, ss_diag *d)
         ss_fail(d, "%s: cannot open: out of memory", path);
         return NULL;
     }
+    st->claim_fd = -1;
+    return st;
+}
+
+ss_store *ss_store_open(const char *path, ss_diag *d)
+{
+    ss_store *st = store_new(path, d);
+    if (!st)
+        return NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         ss_fail(d, "%s: cannot open: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
         ss_store_close(st);
         return NULL;
     }
+    st->writer = true;
     if (configure(st, d) || create_schema(st, d)) {
         ss_wrap(d, "%s: cannot open", path);
         ss_store_close(st);
         return NULL;
     }
+    keep_reserve(st);
     return st;
+}
+
+/* A file at rest is left in rollback-journal mode, so that it can be read where nothing can be
+ * written (a read-only share, an auditor's copy): a WAL file needs its -shm beside it even to be
+ * read.  Only when no other connection has the file open; else it stays in WAL mode, which is
+ * as good for everyone but a read-only reader. */
+static void leave_wal_mode(ss_store *st)
+{
+    sqlite3_busy_timeout(st->db, 0);
+    sqlite3_exec(st->db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 }
 
 void ss_store_close(ss_store *st)
@@ -220,9 +288,49 @@ void ss_store_close(ss_store *st)
         return;
     for (int i = 0; i < KEPT_STATEMENTS; i++)
         sqlite3_finalize(st->kept[i]);
+    if (st->writer && st->db)
+        leave_wal_mode(st);
     sqlite3_close(st->db);  /* every other statement is finalised where it was prepared */
+    if (st->claim_fd >= 0)
+        close(st->claim_fd);  /* gives up the claim */
+    db_release_reserve(st);
     free(st->path);
     free(st);
+}
+
+/* ---- one writer that decides from what is stored ------------------------------------------------ */
+
+static int try_claim(int fd, int *err)
+{
+    struct flock l = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = CLAIM_BYTE, .l_len = 1};
+    if (fcntl(fd, F_OFD_SETLK, &l) == 0)
+        return 1;
+    *err = errno;
+    return errno == EAGAIN || errno == EACCES ? 0 : -1;
+}
+
+int ss_store_claim(ss_store *st, bool wait, const ss_stop_flag *interrupt, void (*waiting)(void *ud),
+                   void *ud, ss_diag *d)
+{
+    int fd = open(st->path, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return ss_fail(d, "%s: cannot lock: %s", st->path, strerror(errno));
+    int err = 0, got = try_claim(fd, &err);
+    if (got == 0 && wait && waiting)
+        waiting(ud);
+    while (got == 0 && wait && !(interrupt && atomic_load(interrupt))) {
+        usleep(CLAIM_POLL_US);
+        got = try_claim(fd, &err);
+    }
+    if (got != 1) {
+        close(fd);
+        if (got < 0)
+            return ss_fail(d, "%s: cannot lock: %s", st->path, strerror(err));
+        return wait ? ss_fail(d, "interrupted")
+                    : ss_fail(d, "%s: another samsim batch or merge is writing it; try again when it is done", st->path);
+    }
+    st->claim_fd = fd;
+    return 0;
 }
 
 /* ---- reading ---------------------------------------------------------------------------------- */
@@ -243,21 +351,73 @@ bool db_table_exists(ss_store *st, const char *schema, const char *name)
     return found;
 }
 
+/* The first read: SQLITE_CANTOPEN here is a WAL-mode file whose -shm cannot be made (the file
+ * or its folder is read-only), which opening alone does not find. */
+static int first_read(ss_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master", -1, &s, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(st->db);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* "file:PATH?immutable=1": the file read as it lies on disk, with no -shm.  Right only when no
+ * -wal file is beside it (its pages would be missed), which the caller has checked. */
+static int open_immutable(ss_store *st)
+{
+    size_t n = 3 * strlen(st->path) + 32, k = 0;
+    char *uri = malloc(n);
+    if (!uri)
+        return SQLITE_NOMEM;
+    k += (size_t)snprintf(uri, n, "file:");
+    for (const unsigned char *c = (const unsigned char *)st->path; *c; c++)
+        k += (size_t)snprintf(uri + k, n - k, *c == '%' || *c == '?' || *c == '#' || *c <= ' ' ? "%%%02X" : "%c", *c);
+    snprintf(uri + k, n - k, "?immutable=1");
+    sqlite3_close(st->db);
+    st->db = NULL;
+    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    return rc == SQLITE_OK ? first_read(st) : rc;
+}
+
+static bool wal_beside(const char *path)
+{
+    char wal[4096];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return stat(wal, &sb) == 0;
+}
+
+static int open_for_reading(ss_store *st, ss_diag *d)
+{
+    if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        return ss_fail(d, "%s: cannot open: %s", st->path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    int rc = first_read(st);
+    if ((rc & 0xff) == SQLITE_CANTOPEN && !wal_beside(st->path))
+        rc = open_immutable(st);
+    if (rc == SQLITE_OK)
+        return 0;
+    if (rc == SQLITE_NOTADB)
+        return ss_fail(d, "%s: not a samsim results database (it has no runs table)", st->path);
+    if ((rc & 0xff) == SQLITE_CANTOPEN)
+        return ss_fail(d, "%s: cannot read: %s (a file in WAL mode, with a -wal file beside it, in a place this"
+                          " process cannot write: copy the three files somewhere writable)", st->path, sqlite3_errstr(rc));
+    return ss_fail(d, "%s: cannot read: %s", st->path, sqlite3_errstr(rc));
+}
+
 /* A read-only look must not create anything, so a file without runs is not ours. */
 ss_store *ss_store_open_readonly(const char *path, ss_diag *d)
 {
-    ss_store *st = calloc(1, sizeof *st);
-    if (!st || !(st->path = strdup(path))) {
-        free(st);
-        ss_fail(d, "%s: cannot open: out of memory", path);
+    ss_store *st = store_new(path, d);
+    if (!st)
         return NULL;
-    }
-    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        ss_fail(d, "%s: cannot open: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+    if (open_for_reading(st, d)) {
         ss_store_close(st);
         return NULL;
     }
-    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     if (!db_table_exists(st, "main", "runs") || !db_table_exists(st, "main", "meta")) {
         ss_fail(d, "%s: not a samsim results database (it has no runs table)", path);
         ss_store_close(st);

@@ -20,6 +20,9 @@ struct ss_store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *kept[KEPT_STATEMENTS];
+    bool writer;          /* opened by ss_store_open */
+    int claim_fd;         /* ss_store_claim's lock, or -1 */
+    char *reserve;        /* the reserve file's path while it exists (db.c) */
 };
 
 enum { SCHEMA_VERSION = 1, BUSY_TIMEOUT_MS = 10000 };
@@ -52,6 +55,11 @@ int db_check_version(ss_store *st, ss_diag *d);
 bool db_table_exists(ss_store *st, const char *schema, const char *name);
 /* One int64 from a query with one text parameter: 1 found, 0 no row, -1 error. */
 int db_lookup_text(ss_store *st, const char *sql, const char *key, int64_t *out, ss_diag *d);
+
+/* Give back the reserve of disk space kept beside a database open for writing: after a write
+ * failed for lack of space, this lets the store still record that the run failed.  false when
+ * there was no reserve left to give. */
+bool db_release_reserve(ss_store *st);
 
 /* The run's row and its services (runs.c), inside the caller's transaction. */
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);

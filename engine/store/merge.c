@@ -346,7 +346,10 @@ int ss_merge(const char *out, const char *const *inputs, int n, ss_merge_result 
     ss_store *st = ss_store_open(out, d);
     if (!st)
         return -1;
-    int rc = ss_store_prepare_batch(st, d);
+    /* a merge does not wait for a batch writing the output: it would merge a moment's state */
+    int rc = ss_store_claim(st, false, NULL, NULL, NULL, d);
+    if (rc == 0)
+        rc = ss_store_prepare_batch(st, d);
     for (int i = 0; i < n && rc == 0; i++)
         rc = ss_store_merge_from(st, inputs[i], &res->counts, d);
     if (rc == 0)

@@ -283,9 +283,14 @@ int ss_store_finish_run(ss_store *st, int64_t run_id, const ss_summary *sum,
     return 0;
 }
 
+/* A write that failed for lack of space leaves no room for this one either: the reserve is given
+ * back for it (db.c). */
 int ss_store_fail_run(ss_store *st, int64_t run_id, const char *why, ss_diag *d)
 {
-    if (set_status(st, run_id, "failed", why, d))
+    int rc = set_status(st, run_id, "failed", why, d);
+    if (rc && db_release_reserve(st))  /* whatever the reason: a second try costs nothing */
+        rc = set_status(st, run_id, "failed", why, d);
+    if (rc)
         return ss_wrap(d, "%s: cannot mark run %lld as failed", st->path, (long long)run_id);
     return 0;
 }

@@ -24,13 +24,27 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "flag.h"
 #include "results.h"
 
 typedef struct ss_store ss_store;
 
-/* Open or create the file and its schema (idempotent). NULL with d filled on error. */
+/* Open or create the file and its schema (idempotent). NULL with d filled on error.  While it is
+ * open, a reserve file "PATH-reserve" (128 KiB) stands beside it: when a write fails for lack of
+ * space, the store gives the reserve back and can still mark the run failed. */
 ss_store *ss_store_open(const char *path, ss_diag *d);
+/* Closes; a file opened for writing is left in rollback-journal mode when no one else has it
+ * open, so that it can be read where nothing can be written (a read-only share). */
 void ss_store_close(ss_store *st);
+/* Claim the file for the one writer that decides what to write from what is stored (a batch, a
+ * merge): two of them would each run what the other is running, and the second would fail on
+ * the first's rows.  The claim is a lock on one byte of the file that SQLite never locks (an
+ * open-file-description lock), given up by ss_store_close or when the process ends in any way,
+ * SIGKILL included.  When another process holds it: without wait, -1 with d saying so; with
+ * wait, waiting(ud) is called once (may be NULL) and this one waits for it, polling *interrupt
+ * (may be NULL).  0 when claimed; -1 with d filled ("interrupted", or why not). */
+int ss_store_claim(ss_store *st, bool wait, const ss_stop_flag *interrupt, void (*waiting)(void *ud),
+                   void *ud, ss_diag *d);
 /* The CREATE statements, for the README and tests. */
 const char *ss_store_schema(void);
 

@@ -168,6 +168,12 @@ static void report(session *s, ss_batch_event_kind kind, const run_slot *r)
     s->o->progress(s->o->progress_ud, &pr);
 }
 
+/* Another batch or merge holds the file: what it stores decides what this one has left to do. */
+static void report_waiting(void *ud)
+{
+    report(ud, SS_BATCH_WAITING, NULL);
+}
+
 static const char *join_parameters(const ss_plan *p, char *out, size_t n)
 {
     out[0] = '\0';
@@ -191,7 +197,8 @@ static int open_store(session *s, ss_diag *d)
         return ss_store_find_batch(s->store, ss_plan_key(s->p), &s->batch_id, d) < 0 ? -1 : 0;
     }
     s->store = ss_store_open(o->db, d);
-    if (!s->store || ss_store_prepare_batch(s->store, d))
+    if (!s->store || ss_store_claim(s->store, true, o->interrupt, report_waiting, s, d) ||
+        ss_store_prepare_batch(s->store, d))
         return -1;
     char params[2048];
     ss_batch_row b = {.batch_key = ss_plan_key(s->p), .name = ss_plan_name(s->p), .plan_path = ss_plan_path(s->p),
@@ -584,8 +591,11 @@ static int run_session(session *s, ss_diag *d, ss_batch_failure *why)
     if (check_points(s->p, s->o, s->checks, d, why))
         return -1;
     *why = SS_BATCH_IO;
-    if (open_store(s, d) || plan_jobs(s, d))
+    if (open_store(s, d) || plan_jobs(s, d)) {
+        if (strcmp(d->msg, "interrupted") == 0)
+            *why = SS_BATCH_INTERRUPTED;  /* while waiting for another writer */
         return -1;
+    }
     s->workers = worker_count(s->o);
     if (s->workers > s->njobs)
         s->workers = (int)s->njobs;

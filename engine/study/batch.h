@@ -33,6 +33,7 @@
 /* ---- running a plan ----------------------------------------------------------------------- */
 
 typedef enum ss_batch_event_kind {
+    SS_BATCH_WAITING,       /* another batch or merge is writing the file: this one waits for it */
     SS_BATCH_START,         /* the plan is checked; the jobs of this session are known */
     SS_BATCH_REPLICATION,   /* one replication written */
     SS_BATCH_RUN_DONE,      /* a run got its summary (complete), or all of this shard's part */

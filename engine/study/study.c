@@ -60,6 +60,24 @@ void ss_study_fini(ss_study *st)
     memset(st, 0, sizeof *st);
 }
 
+/* After a failed run: a rule error stores nothing; an interrupt keeps the whole replications; a
+ * store that could not write marks the run failed with the reason, so no run stays 'running'. */
+static void settle_failed_run(ss_store *store, int64_t run_id, int rc, ss_diag *d, int *interrupted, int *io_error)
+{
+    *interrupted = rc == -1 && strcmp(d->msg, "interrupted") == 0;
+    *io_error = rc == -2;
+    if (!store)
+        return;
+    ss_diag d2;
+    if (*interrupted)
+        ss_store_fail_run(store, run_id, "interrupted", &d2);
+    else if (*io_error && ss_store_fail_run(store, run_id, d->msg, &d2) < 0)
+        snprintf(d->msg + strlen(d->msg), sizeof d->msg - strlen(d->msg),
+                 "; the run could not be marked failed either (%s)", d2.msg);
+    else if (!*io_error)
+        ss_store_discard_run(store, run_id, &d2);
+}
+
 int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error)
 {
     const ss_model *m = ss_scenario_model(st->sc);
@@ -68,7 +86,7 @@ int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrup
     if (o->db) {
         store = ss_store_open(o->db, d);
         if (!store || ss_store_begin_run(store, &st->info, &st->run_id, d) < 0) {
-            if (store) ss_store_close(store);
+            ss_store_close(store);
             *io_error = 1;
             return -1;
         }
@@ -79,27 +97,17 @@ int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrup
                       .interrupt = o->interrupt, .record = store ? ss_store_record : NULL, .record_ctx = &rec,
                       .trace_person = o->trace_person, .trace = o->trace,
                       .progress = o->progress, .progress_ud = o->progress_ud};
-    if (ss_run_replications(m, &ro, res, d) < 0) {
+    int rc = ss_run_replications(m, &ro, res, d);
+    if (rc == 0) {
+        st->reps = res;
+        ss_summary_build(&st->summary, res, st->nreps, m->nservices, 0.95);
+        if (store && ss_store_finish_run(store, st->run_id, &st->summary, &st->info, d) < 0)
+            rc = -2;
+    } else {
         free(res);
-        *interrupted = strcmp(d->msg, "interrupted") == 0;
-        if (store) {
-            ss_diag d2;
-            /* a rule error stores nothing; an interrupt keeps the whole replications */
-            if (*interrupted) ss_store_fail_run(store, st->run_id, "interrupted", &d2);
-            else ss_store_discard_run(store, st->run_id, &d2);
-            ss_store_close(store);
-        }
-        return -1;
     }
-    st->reps = res;
-    ss_summary_build(&st->summary, res, st->nreps, m->nservices, 0.95);
-    int rc = 0;
-    if (store) {
-        if (ss_store_finish_run(store, st->run_id, &st->summary, &st->info, d) < 0) {
-            *io_error = 1;
-            rc = -1;
-        }
-        ss_store_close(store);
-    }
-    return rc;
+    if (rc < 0)
+        settle_failed_run(store, st->run_id, rc, d, interrupted, io_error);
+    ss_store_close(store);
+    return rc < 0 ? -1 : 0;
 }

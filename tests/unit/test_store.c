@@ -170,8 +170,13 @@ static void schema_is_documented_and_idempotent(void **state)
     assert_int_equal(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 1);
     assert_int_equal(query_int(path, "SELECT count(*) FROM meta"), 1);
     char mode[32];
+    ss_store *open_st = ss_store_open(path, &d);
+    assert_non_null(open_st);
     query_text(path, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");  /* readers can look while a run writes */
+    ss_store_close(open_st);
+    query_text(path, "PRAGMA journal_mode", mode, sizeof mode);
+    assert_string_equal(mode, "delete");  /* at rest, readable where nothing can be written */
     for (int i = 0; tables[i]; i++) {  /* each exists in the file */
         char sql[160];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
