@@ -19,7 +19,7 @@
 /* The disk space kept in reserve while a database is open for writing: enough for the few WAL
  * frames that mark a run failed. */
 #define RESERVE_BYTES (128 * 1024)
-/* The byte ss_store_claim locks: past the bytes SQLite's own locks use (0x40000000 to
+/* The byte a writer's claim locks (ss_claim): past the bytes SQLite's own locks use (0x40000000 to
  * 0x400001ff), so the two never meet.  Advisory: no data is there or needs to be. */
 #define CLAIM_BYTE 0x40001000L
 /* How often a writer waiting for another one looks at Ctrl-C. */
@@ -251,11 +251,22 @@ static ss_store *store_new(const char *path, ss_diag *d)
     return st;
 }
 
+static int claim(ss_store *st, const ss_claim *c, ss_diag *d);
+
 ss_store *ss_store_open(const char *path, ss_diag *d)
+{
+    return ss_store_open_claimed(path, NULL, d);
+}
+
+ss_store *ss_store_open_claimed(const char *path, const ss_claim *c, ss_diag *d)
 {
     ss_store *st = store_new(path, d);
     if (!st)
         return NULL;
+    if (c && claim(st, c, d)) {  /* before SQLite touches the file: a waiting writer waits here */
+        ss_store_close(st);
+        return NULL;
+    }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         ss_fail(d, "%s: cannot open: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -309,16 +320,16 @@ static int try_claim(int fd, int *err)
     return errno == EAGAIN || errno == EACCES ? 0 : -1;
 }
 
-int ss_store_claim(ss_store *st, bool wait, const ss_stop_flag *interrupt, void (*waiting)(void *ud),
-                   void *ud, ss_diag *d)
+/* Opens (creating it if need be: an empty file is an empty SQLite database) and locks. */
+static int claim(ss_store *st, const ss_claim *c, ss_diag *d)
 {
-    int fd = open(st->path, O_RDWR | O_CLOEXEC);
+    int fd = open(st->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0)
-        return ss_fail(d, "%s: cannot lock: %s", st->path, strerror(errno));
+        return ss_fail(d, "%s: cannot open: %s", st->path, strerror(errno));
     int err = 0, got = try_claim(fd, &err);
-    if (got == 0 && wait && waiting)
-        waiting(ud);
-    while (got == 0 && wait && !(interrupt && atomic_load(interrupt))) {
+    if (got == 0 && c->wait && c->waiting)
+        c->waiting(c->ud);
+    while (got == 0 && c->wait && !(c->interrupt && atomic_load(c->interrupt))) {
         usleep(CLAIM_POLL_US);
         got = try_claim(fd, &err);
     }
@@ -326,8 +337,8 @@ int ss_store_claim(ss_store *st, bool wait, const ss_stop_flag *interrupt, void 
         close(fd);
         if (got < 0)
             return ss_fail(d, "%s: cannot lock: %s", st->path, strerror(err));
-        return wait ? ss_fail(d, "interrupted")
-                    : ss_fail(d, "%s: another samsim batch or merge is writing it; try again when it is done", st->path);
+        return c->wait ? ss_fail(d, "interrupted")
+                       : ss_fail(d, "%s: another samsim batch or merge is writing it; try again when it is done", st->path);
     }
     st->claim_fd = fd;
     return 0;

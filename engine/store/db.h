@@ -21,7 +21,7 @@ struct ss_store {
     char *path;
     sqlite3_stmt *kept[KEPT_STATEMENTS];
     bool writer;          /* opened by ss_store_open */
-    int claim_fd;         /* ss_store_claim's lock, or -1 */
+    int claim_fd;         /* the claim's lock (ss_claim), or -1 */
     char *reserve;        /* the reserve file's path while it exists (db.c) */
 };
 

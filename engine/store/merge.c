@@ -343,13 +343,11 @@ int ss_merge(const char *out, const char *const *inputs, int n, ss_merge_result 
     memset(res, 0, sizeof *res);
     if (check_inputs(out, inputs, n, d))
         return -1;
-    ss_store *st = ss_store_open(out, d);
+    /* a merge does not wait for a batch writing the output: it says so */
+    ss_store *st = ss_store_open_claimed(out, &(ss_claim){.wait = false}, d);
     if (!st)
         return -1;
-    /* a merge does not wait for a batch writing the output: it would merge a moment's state */
-    int rc = ss_store_claim(st, false, NULL, NULL, NULL, d);
-    if (rc == 0)
-        rc = ss_store_prepare_batch(st, d);
+    int rc = ss_store_prepare_batch(st, d);
     for (int i = 0; i < n && rc == 0; i++)
         rc = ss_store_merge_from(st, inputs[i], &res->counts, d);
     if (rc == 0)

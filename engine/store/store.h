@@ -36,15 +36,21 @@ ss_store *ss_store_open(const char *path, ss_diag *d);
 /* Closes; a file opened for writing is left in rollback-journal mode when no one else has it
  * open, so that it can be read where nothing can be written (a read-only share). */
 void ss_store_close(ss_store *st);
-/* Claim the file for the one writer that decides what to write from what is stored (a batch, a
- * merge): two of them would each run what the other is running, and the second would fail on
- * the first's rows.  The claim is a lock on one byte of the file that SQLite never locks (an
- * open-file-description lock), given up by ss_store_close or when the process ends in any way,
- * SIGKILL included.  When another process holds it: without wait, -1 with d saying so; with
- * wait, waiting(ud) is called once (may be NULL) and this one waits for it, polling *interrupt
- * (may be NULL).  0 when claimed; -1 with d filled ("interrupted", or why not). */
-int ss_store_claim(ss_store *st, bool wait, const ss_stop_flag *interrupt, void (*waiting)(void *ud),
-                   void *ud, ss_diag *d);
+/* How a writer that decides what to write from what is stored (a batch, a merge) claims the file:
+ * two of them would each run what the other is running, and the second would fail on the
+ * first's rows.  The claim is a lock on one byte of the file that SQLite never locks (an
+ * open-file-description lock), taken before SQLite opens the file and given up by
+ * ss_store_close or when the process ends in any way, SIGKILL included.  When another process
+ * holds it: without wait, the open fails saying so; with wait, waiting(ud) is called once (may
+ * be NULL) and the open waits, polling *interrupt (may be NULL; then "interrupted"). */
+typedef struct ss_claim {
+    bool wait;
+    const ss_stop_flag *interrupt;
+    void (*waiting)(void *ud);
+    void *ud;
+} ss_claim;
+/* As ss_store_open, with the claim (NULL: none). */
+ss_store *ss_store_open_claimed(const char *path, const ss_claim *c, ss_diag *d);
 /* The CREATE statements, for the README and tests. */
 const char *ss_store_schema(void);
 

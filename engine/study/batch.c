@@ -196,9 +196,9 @@ static int open_store(session *s, ss_diag *d)
             return -1;
         return ss_store_find_batch(s->store, ss_plan_key(s->p), &s->batch_id, d) < 0 ? -1 : 0;
     }
-    s->store = ss_store_open(o->db, d);
-    if (!s->store || ss_store_claim(s->store, true, o->interrupt, report_waiting, s, d) ||
-        ss_store_prepare_batch(s->store, d))
+    ss_claim claim = {.wait = true, .interrupt = o->interrupt, .waiting = report_waiting, .ud = s};
+    s->store = ss_store_open_claimed(o->db, &claim, d);
+    if (!s->store || ss_store_prepare_batch(s->store, d))
         return -1;
     char params[2048];
     ss_batch_row b = {.batch_key = ss_plan_key(s->p), .name = ss_plan_name(s->p), .plan_path = ss_plan_path(s->p),
