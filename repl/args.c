@@ -1,5 +1,5 @@
 /* args: a command line split into arguments that remember where they were typed, so an error
- * can point a caret at the bad one (as the sqlite3 shell does), and "did you mean" hints. */
+ * can point a caret at the bad one (as the sqlite3 shell does). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,48 +69,6 @@ void repl_args_rest(const repl_args *a, int i, char *out, size_t n)
     while (k > 0 && is_blank(s[k - 1]))
         k--;
     snprintf(out, n, "%.*s", (int)k, s);
-}
-
-/* ---- did you mean ------------------------------------------------------------------------ */
-
-/* Optimal string alignment distance: Levenshtein plus swapped neighbours, the commonest
- * typo ("fhp" for "fph"). */
-int repl_edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), w = lb + 1;
-    int *d = malloc(sizeof *d * (la + 1) * w);
-    for (size_t i = 0; i <= la; i++) d[i * w] = (int)i;
-    for (size_t j = 0; j <= lb; j++) d[j] = (int)j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            int best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[(i - 1) * w + j] + 1 < best) best = d[(i - 1) * w + j] + 1;
-            if (d[i * w + j - 1] + 1 < best) best = d[i * w + j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[(i - 2) * w + j - 2] + 1 < best)
-                best = d[(i - 2) * w + j - 2] + 1;
-            d[i * w + j] = best;
-        }
-    int dist = d[la * w + lb];
-    free(d);
-    return dist;
-}
-
-/* A suggestion is only worth making when most of the word survives: one edit in a short id,
- * up to a third of a longer one. */
-const char *repl_closest(const char *want, const char *const *cands, int n)
-{
-    int limit = (int)strlen(want) / 3;
-    if (limit < 1) limit = 1;
-    const char *best = NULL;
-    int best_d = limit + 1;
-    for (int i = 0; i < n; i++) {
-        int d = repl_edit_distance(want, cands[i]);
-        if (d < best_d || (d == best_d && best && strcmp(cands[i], best) < 0)) {  /* ties: stable */
-            best_d = d;
-            best = cands[i];
-        }
-    }
-    return best;
 }
 
 /* ---- errors ------------------------------------------------------------------------------ */

@@ -10,7 +10,7 @@
  *   repl.c      entry point, state, the input loop for scripts and pipes
  *   line.c      the terminal: readline, history, Ctrl-C at the prompt, completion hook
  *   complete.c  completion candidates (pure: testable without a terminal)
- *   args.c      splitting a command into arguments, errors with a caret, "did you mean"
+ *   args.c      splitting a command into arguments, errors with a caret
  *   commands.c  the command table, help, read, quit
  *   edit.c      the model the planner edits: load, apply, unapply, set, undo, redo
  *   show.c      show services / params / sources / diff
@@ -32,6 +32,7 @@
 
 #include "diag.h"
 #include "flag.h"
+#include "near.h"
 #include "sandbox.h"
 #include "scenario.h"
 #include "study.h"
@@ -96,10 +97,12 @@ void repl_args_free(repl_args *a);
 /* The raw text from argument i to the end of the line (trailing blanks cut), e.g. a Lua value. */
 void repl_args_rest(const repl_args *a, int i, char *out, size_t n);
 
-/* Levenshtein distance, for "did you mean". */
-int repl_edit_distance(const char *a, const char *b);
-/* The closest of n candidates within a distance that makes sense for want, or NULL. */
-const char *repl_closest(const char *want, const char *const *cands, int n);
+/* The closest of n candidates within a distance that makes sense for want, or NULL: the
+ * engine's "did you mean" (util/near.h). */
+static inline const char *repl_closest(const char *want, const char *const *cands, int n)
+{
+    return ss_closest(want, cands, n);
+}
 
 /* ---- the state ------------------------------------------------------------------------- */
 

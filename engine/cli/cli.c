@@ -171,6 +171,13 @@ static int cmd_run(int argc, char **argv, ss_stop_flag *interrupt)
         code = interrupted ? SS_EXIT_INTERRUPTED : io_error ? SS_EXIT_IO : SS_EXIT_MODEL;
         if (!st.reps) goto out;  /* a store failure after the run still prints the results */
     }
+    if (o->trace && !code && st.reps[0].persons_created < o->trace) {  /* no trace was printed */
+        fprintf(stderr, "--trace %lld: there is no person %lld: replication 1 has %lld persons, numbered 1 to %lld "
+                "as their first concern arises\n", (long long)o->trace, (long long)o->trace,
+                (long long)st.reps[0].persons_created, (long long)st.reps[0].persons_created);
+        code = SS_EXIT_USAGE;
+        goto out;
+    }
     if (o->trace) fputc('\n', stdout);
     if (o->json) ss_output_json(stdout, &st.info, &st.summary);
     else if (o->csv) ss_output_csv(stdout, &st.info, &st.summary);
@@ -239,7 +246,7 @@ static const ss_command cmd_run_entry = {
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
     "  --json, --csv    machine-readable output instead of the table\n"
     "  --db FILE        also store runs, replications, metrics and time series in SQLite\n"
-    "  --set PATH=VALUE override any value, e.g. --set services.fph.fte=18\n"
+    "  --set PATH=VALUE override any value, e.g. --set services.fph_barn.fte=10\n"
     "  --apply OVERLAY  apply an organisational model (a Lua overlay file), in order\n"
     "  --trace PERSON   print one person's path through the services (replication 1)\n"
     "  -q, --quiet      no progress line",

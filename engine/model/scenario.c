@@ -10,6 +10,7 @@
 #include <openssl/evp.h>
 
 #include "model_read.h"
+#include "near.h"
 #include "sandbox.h"
 #include "shape.h"
 #include "source.h"
@@ -421,28 +422,104 @@ static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx,
     return 0;
 }
 
-/* "services.fph.fte=18": the value is read as a Lua literal ({...}, 18, true, "x"); a bare word
- * that is not one is taken as a string, so --set calendar.working_days=all works. */
+/* ---- --set ----------------------------------------------------------------------------- */
+
+/* Tables keyed by ids the scenario defines.  A path into one must name an id that exists: a typo
+ * would otherwise create a new, half-described service and fail far away, about its capacity. */
+static const struct { const char *path, *what; } id_tables[] = {
+    {"services", "service"}, {"doors", "door"}, {"population", "cohort"},
+    {"organisation.sectors", "sector"}, {"organisation.units", "unit"}, {NULL, NULL}};
+
+static const char *id_table_kind(const char *path)
+{
+    for (int i = 0; id_tables[i].path; i++)
+        if (strcmp(id_tables[i].path, path) == 0) return id_tables[i].what;
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* "unknown service 'fph' (did you mean fph_barn, fph_voksen?)"; the ids are the string keys of
+ * the table at idx. */
+static int unknown_id(lua_State *L, int idx, const char *spec, const char *what, const char *id, ss_diag *d)
+{
+    int n = 0, cap = 16;
+    const char **ids = malloc(sizeof *ids * cap);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) continue;
+        if (n == cap) ids = realloc(ids, sizeof *ids * (cap *= 2));
+        ids[n++] = lua_tostring(L, -1);  /* anchored: a key of the table */
+    }
+    qsort(ids, n, sizeof *ids, cmp_str);
+    char near[512], all[1024] = "";
+    for (int i = 0; i < n; i++) snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? ", " : "", ids[i]);
+    int rc = ss_near_names(id, ids, n, near, sizeof near)
+                 ? ss_fail(d, "--set %s: unknown %s '%s' (did you mean %s?)", spec, what, id, near)
+                 : ss_fail(d, "--set %s: unknown %s '%s' (the %ss are %s)", spec, what, id, what, all);
+    free(ids);
+    return rc;
+}
+
+/* A Norwegian decimal comma, "10,5", as "10.5".  As Lua it would be two values, of which the
+ * first would be kept without a word.  Three digits after the comma ("1,250") could be an
+ * English thousands separator: *ambiguous is set and nothing is written. */
+static bool decimal_comma(const char *v, char *out, size_t n, bool *ambiguous)
+{
+    const char *p = v + (*v == '+' || *v == '-');
+    size_t whole = strspn(p, "0123456789"), frac = whole ? strspn(p + whole + 1, "0123456789") : 0;
+    *ambiguous = false;
+    if (!whole || p[whole] != ',' || !frac || p[whole + 1 + frac]) return false;
+    if (frac == 3) {
+        *ambiguous = true;
+        return false;
+    }
+    snprintf(out, n, "%.*s.%s", (int)(p - v + whole), v, p + whole + 1);
+    return true;
+}
+
+/* Push the value of a --set: a Lua literal ({...}, 18, true, "x"), or else the text itself, so
+ * --set calendar.working_days=all works.  More than one value ("1, 2") is refused. */
+static int push_set_value(ss_sandbox *sb, const char *spec, const char *value, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    char number[64];
+    bool ambiguous;
+    if (decimal_comma(value, number, sizeof number, &ambiguous)) value = number;
+    if (ambiguous)
+        return ss_fail(d, "--set %s: is %s a decimal number or a thousands separator? write it with a point "
+                       "(1.25) or without separator (1250)", spec, value);
+    char code[2048];
+    snprintf(code, sizeof code, "return %s", value);
+    int top = lua_gettop(L);
+    ss_diag ignore;
+    bool literal = ss_sandbox_load(sb, code, strlen(code), "--set", 0, &ignore) == 0 &&
+                   ss_sandbox_call(sb, 0, LUA_MULTRET, &ignore) == 0;
+    int got = lua_gettop(L) - top;
+    if (literal && got > 1) {
+        lua_settop(L, top);
+        return ss_fail(d, "--set %s: expected one value, got %d (a list is written in braces, {0, 18}; "
+                       "a decimal number with a point, 10.5)", spec, got);
+    }
+    if (!literal || got == 0 || lua_isnil(L, -1)) {
+        lua_settop(L, top);
+        lua_pushstring(L, value);
+    }
+    return 0;
+}
+
+/* "services.fph.fte=18": put the value at the path in the scenario table on top of the stack,
+ * creating tables on the way (not ids: see id_tables), and record --set as its origin. */
 static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
     const char *eq = strchr(spec, '=');
     if (!eq || eq == spec)
-        return ss_fail(d, "--set %s: expected PATH=VALUE, e.g. services.fph.fte=18", spec);
+        return ss_fail(d, "--set %s: expected PATH=VALUE, e.g. services.fph_barn.fte=10", spec);
     char path[512];
     snprintf(path, sizeof path, "%.*s", (int)(eq - spec), spec);
-    const char *value = eq + 1;
-    char code[2048];
-    snprintf(code, sizeof code, "return %s", value);
-    ss_diag ignore;
-    bool literal = ss_sandbox_load(sb, code, strlen(code), "--set", 0, &ignore) == 0 &&
-                   ss_sandbox_call(sb, 0, 1, &ignore) == 0;
-    if (literal && lua_isnil(L, -1)) {
-        lua_pop(L, 1);
-        literal = false;
-    }
-    if (!literal)
-        lua_pushstring(L, value);
+    if (push_set_value(sb, spec, eq + 1, d) < 0) return -1;
     if (ss_shape_check(L, -1, "--set", path, d) < 0) {
         lua_pop(L, 1);
         return -1;
@@ -474,6 +551,12 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
             return ss_fail(d, "--set %s: %s is a value, not a table", path, done);
         }
         if (lua_isnil(L, -1)) {
+            const char *what = id_table_kind(done);
+            if (what) {
+                int rc = unknown_id(L, lua_gettop(L) - 1, spec, what, part, d);
+                lua_pop(L, 3);
+                return rc;
+            }
             lua_pop(L, 1);
             lua_newtable(L);
             if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);

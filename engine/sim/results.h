@@ -83,6 +83,7 @@ extern const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS];
 typedef struct ss_rep_result {
     int rep;
     uint64_t events;          /* events processed, warm-up included */
+    int64_t persons_created;  /* persons whose concern arose, warm-up included: numbered 1 .. this */
     int nservices;
     double *service;          /* [nservices][SS_SERVICE_METRICS] row-major; NaN = undefined */
     double system[SS_SYSTEM_METRICS];

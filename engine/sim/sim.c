@@ -1506,5 +1506,6 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
     finish_services(s, out);
     finish_system(s, out);
     out->events = s->k.processed;
+    out->persons_created = s->next_id;
     return 0;
 }

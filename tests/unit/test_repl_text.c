@@ -46,10 +46,10 @@ static void rest_is_the_raw_text_after_an_argument(void **state)
 
 static void edit_distance_counts_a_swap_as_one(void **state)
 {
-    assert_int_equal(repl_edit_distance("fhp", "fph"), 1);
-    assert_int_equal(repl_edit_distance("services", "servces"), 1);
-    assert_int_equal(repl_edit_distance("", "abc"), 3);
-    assert_int_equal(repl_edit_distance("kitten", "sitting"), 3);
+    assert_int_equal(ss_edit_distance("fhp", "fph"), 1);
+    assert_int_equal(ss_edit_distance("services", "servces"), 1);
+    assert_int_equal(ss_edit_distance("", "abc"), 3);
+    assert_int_equal(ss_edit_distance("kitten", "sitting"), 3);
 }
 
 static void closest_suggests_only_near_words_and_is_stable(void **state)
@@ -59,6 +59,18 @@ static void closest_suggests_only_near_words_and_is_stable(void **state)
     assert_null(repl_closest("barnevern", ids, 3));
     const char *tie[] = {"ab", "aa"};  /* both one edit from "ac": the first in order wins */
     assert_string_equal(repl_closest("ac", tie, 2), "aa");
+}
+
+static void near_names_lists_what_a_short_id_stands_for(void **state)
+{
+    const char *ids[] = {"hs", "fph_barn", "fph_voksen", "rph"};
+    char out[128];
+    assert_int_equal(ss_near_names("fph", ids, 4, out, sizeof out), 2);
+    assert_string_equal(out, "fph_barn, fph_voksen");
+    assert_int_equal(ss_near_names("rhp", ids, 4, out, sizeof out), 1);  /* no id holds it: the closest */
+    assert_string_equal(out, "rph");
+    assert_int_equal(ss_near_names("barnevern", ids, 4, out, sizeof out), 0);
+    assert_string_equal(out, "");
 }
 
 static void numbers_read_as_people_expect(void **state)
@@ -170,6 +182,7 @@ int main(void)
         cmocka_unit_test(rest_is_the_raw_text_after_an_argument),
         cmocka_unit_test(edit_distance_counts_a_swap_as_one),
         cmocka_unit_test(closest_suggests_only_near_words_and_is_stable),
+        cmocka_unit_test(near_names_lists_what_a_short_id_stands_for),
         cmocka_unit_test(numbers_read_as_people_expect),
         cmocka_unit_test(estimates_carry_their_interval),
         cmocka_unit_test(tables_align_by_columns_not_bytes),
