@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <lauxlib.h>
 
 #include "repl.h"
 #include "source.h"
@@ -14,7 +17,7 @@ static int cmd_quit(repl *r, const repl_args *a);
 
 /* The first line of help is the summary `help` lists.  complete: one letter per argument
  * (complete.c): s scenario file, a applied overlay, p parameter path, w show's words,
- * v service id, k chart kind, f any file, c command name. */
+ * v service id, k chart kind, f any file, c command name, b baseline's words. */
 const repl_command repl_commands[] = {
     {"load", "load SCENARIO",
      "Load a scenario file as the model.\n"
@@ -25,17 +28,18 @@ const repl_command repl_commands[] = {
     {"unapply", "unapply [OVERLAY]",
      "Remove an overlay (the last one applied, when none is named).", repl_cmd_unapply, "a"},
     {"set", "set PATH VALUE",
-     "Change one parameter, e.g. set services.fph.fte 6\n"
-     "VALUE is read as Lua: 6, 0.5, \"text\", {0, 18}; a bare word is text.  An invalid value\n"
-     "changes nothing.  'show params' lists the paths; Tab completes them.", repl_cmd_set, "p"},
+     "Change one parameter, e.g. set services.fph_barn.fte 10\n"
+     "VALUE is read as Lua: 10, 10.5 (or 10,5), \"text\", {0, 18}; a bare word is text.\n"
+     "+2, -1, *1.1 and /2 change the number there now (a negative number is written (-1)).\n"
+     "An invalid value changes nothing.  'show params' lists the paths; Tab completes them.", repl_cmd_set, "p"},
     {"undo", "undo", "Take back the last load, apply, unapply or set.", repl_cmd_undo, ""},
     {"redo", "redo", "Do again what undo took back.", repl_cmd_redo, ""},
     {"show", "show [services | params [PREFIX] | sources [PREFIX] | diff | lua]",
      "Describe the model; with no word, what is loaded and what you changed.\n"
      "  services          the services with staff (FTE), capacity and target wait\n"
-     "  params [PREFIX]   every parameter and its value, e.g. show params services.fph\n"
+     "  params [PREFIX]   every parameter and its value, e.g. show params services.fph_barn\n"
      "  sources [PREFIX]  where each number comes from (a cited source or an assumption)\n"
-     "  diff              what differs from the scenario file as loaded\n"
+     "  diff              what differs from the scenario file as loaded: old -> new\n"
      "  lua               the whole model as a Lua scenario", repl_cmd_show, "wp"},
     {"run", "run [REPS] [SEED]",
      "Simulate the model and show the main figures.\n"
@@ -46,10 +50,15 @@ const repl_command repl_commands[] = {
      "All services, one service in full, or the whole system (persons, time in system,\n"
      "hand-offs).", repl_cmd_results, "v"},
     {"compare", "compare [SCENARIO]",
-     "Compare the model with the previous run, or with another scenario.\n"
-     "Change something after a run, then compare: both run with the same seed and\n"
-     "replications, so the difference is paired and sharp.  * marks differences whose\n"
+     "Compare the model with the baseline, or with another scenario.\n"
+     "The baseline is the scenario file as loaded, unless 'baseline now' made it the model as\n"
+     "it was then; undo, redo and earlier runs never change it.  Both run with the same seed\n"
+     "and replications, so the difference is paired and sharp.  * marks differences whose\n"
      "interval excludes zero; measures that did not change at all are left out.", repl_cmd_compare, "s"},
+    {"baseline", "baseline [now | loaded]",
+     "Show or choose the base of 'compare'.\n"
+     "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"
+     "  loaded   the scenario file as loaded, without overlays and set values (the default)", repl_cmd_baseline, "b"},
     {"trace", "trace PERSON",
      "Follow one person through the services, step by step with dates.\n"
      "Persons are numbered 1, 2, ... in the order their first concern arises; the trace is\n"
@@ -74,12 +83,95 @@ const repl_command repl_commands[] = {
 };
 const int repl_ncommands = (int)(sizeof repl_commands / sizeof repl_commands[0]);
 
+/* Case does not matter: "Run 5" at the start of a sentence is still run. */
 const repl_command *repl_find_command(const char *name)
 {
     for (int i = 0; i < repl_ncommands; i++)
-        if (strcmp(repl_commands[i].name, name) == 0)
+        if (strcasecmp(repl_commands[i].name, name) == 0)
             return &repl_commands[i];
     return NULL;
+}
+
+/* ---- a command, Lua, or a typo -------------------------------------------------------------- */
+
+static bool is_name_start(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+
+static bool is_lua_keyword(const char *w, size_t n)
+{
+    static const char *const words[] = {"and", "break", "do", "else", "elseif", "end", "false", "for",
+        "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true",
+        "until", "while", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && strncmp(words[i], w, n) == 0) return true;
+    return false;
+}
+
+/* A name the planner's Lua can read: their own globals, the views, the safe globals. */
+static bool lua_knows(repl *r, const char *name)
+{
+    if (r->env_ref < 0) return false;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int top = lua_gettop(L);
+    bool known = false;
+    int tables[] = {r->env_ref, r->views_ref, LUA_RIDX_GLOBALS};
+    for (int i = 0; i < 3 && !known; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, tables[i]);
+        if (lua_istable(L, -1)) {
+            lua_pushstring(L, name);
+            known = lua_rawget(L, -2) != LUA_TNIL;  /* raw: their __index raises on unknown names */
+        }
+        lua_settop(L, top);
+    }
+    return known;
+}
+
+/* What the line (blanks skipped) is.  Lua when it says so ('=' first) or reads as Lua: a
+ * keyword, something that is not a name, or a name followed by what continues a Lua statement
+ * ("x = 1", "f(x)", "t.k", "a and b").  A command when its first word names one, in any case,
+ * unless what follows makes it Lua ("results.x", "run (1)").  A name alone that Lua does not
+ * know, or followed by another word ("rn 5"), is a mistyped command, not a Lua error. */
+repl_input_kind repl_classify(repl *r, const char *p)
+{
+    if (*p == '=' || !is_name_start(*p)) return REPL_INPUT_LUA;
+    size_t n = 1;
+    while (is_name_char(p[n])) n++;
+    char word[64];
+    snprintf(word, sizeof word, "%.*s", (int)n, p);
+    const char *after = p + n;
+    while (*after == ' ' || *after == '\t') after++;
+    bool not_eq = !(after[0] == '=' && after[1] == '=');
+    if (n < sizeof word && repl_find_command(word))  /* "load 'x.lua'" stays a command */
+        return *after && strchr("=([.:", *after) && not_eq ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
+    if (is_lua_keyword(p, n) || (*after && strchr("=([.:{\"'", *after) && not_eq)) return REPL_INPUT_LUA;
+    if (!*after) return lua_knows(r, word) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
+    size_t next = 0;
+    while (is_name_char(after[next])) next++;
+    if (next == 0) return REPL_INPUT_LUA;              /* an operator: "x + 1", "x ~= y" */
+    return is_lua_keyword(after, next) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
+}
+
+int repl_unknown_command(repl *r, const char *line)
+{
+    repl_args a;
+    ss_diag d;
+    if (repl_args_split(&a, line, &d) < 0) {
+        repl_args empty = {.line = line};
+        return repl_fail(r, &empty, 0, "%s", d.msg);
+    }
+    const char *names[64];
+    for (int i = 0; i < repl_ncommands; i++) names[i] = repl_commands[i].name;
+    char lower[64];
+    snprintf(lower, sizeof lower, "%s", a.argv[0]);
+    for (char *c = lower; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+    const char *near = ss_closest(lower, names, repl_ncommands);
+    if (near)
+        repl_fail(r, &a, 0, "unknown command '%s' (did you mean %s?)", a.argv[0], near);
+    else
+        repl_fail(r, &a, 0, "unknown command '%s' ('help' lists the commands; Lua that is not a statement "
+                  "starts with '=', e.g. = 1 + 1)", a.argv[0]);
+    repl_args_free(&a);
+    return -1;
 }
 
 bool repl_arity(repl *r, const repl_args *a, int min, int max)
@@ -124,11 +216,12 @@ static void list_commands(repl *r)
     repl_table_print(&t, r->out, 2);
     repl_table_free(&t);
     fprintf(r->out,
-            "Anything else is Lua, with read-only 'model' (the scenario as resolved) and 'results'\n"
-            "(the last run; 'previous' is the run before), for example:\n"
-            "  = results.services.fph.wait_mean          mean wait at fph [95%% interval]\n"
-            "  = results.services.fph.wait_mean.ci_high  the upper end of that interval\n"
-            "  = model.services.fph.fte                  a parameter's value\n"
+            "Commands may be typed in any case.  Lua is the rest: a line that starts with '=' prints\n"
+            "what follows, and statements run; 'model' (the scenario as resolved) and 'results' (the\n"
+            "last run; 'previous' is the run before) are read-only, for example:\n"
+            "  = results.services.fph_barn.wait_mean          mean wait at fph_barn [95%% interval]\n"
+            "  = results.services.fph_barn.wait_mean.ci_high  the upper end of that interval\n"
+            "  = model.services.fph_barn.fte                  a parameter's value\n"
             "A statement that is not finished continues on the next line.\n");
 }
 

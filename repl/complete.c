@@ -163,12 +163,14 @@ static void by_kind(repl *r, char kind, const char *first, const char *text, rep
 {
     static const char *const show_words[] = {"services", "params", "sources", "diff", "lua", NULL};
     static const char *const chart_kinds[] = {"waits", "queue", "caseload", "hist", NULL};
+    static const char *const baseline_words[] = {"now", "loaded", NULL};
     switch (kind) {
     case 's': scenarios(text, out); break;
     case 'a': for (int i = 0; i < r->edit.noverlays; i++) add_if(out, r->edit.overlays[i], text); break;
     case 'p': params(r, text, "", out); break;
     case 'w': words(show_words, text, out); break;
     case 'k': words(chart_kinds, text, out); break;
+    case 'b': words(baseline_words, text, out); break;
     case 'v':
         services(r, text, out);
         if (strcmp(first, "results") == 0) add_if(out, "system", text);

@@ -9,6 +9,7 @@
 
 #include <lauxlib.h>
 
+#include "parse.h"
 #include "repl.h"
 
 /* ---- edit states ---------------------------------------------------------------------------- */
@@ -132,24 +133,6 @@ static void what_of(const repl_args *a, char *out, size_t n)
     repl_args_rest(a, 0, out, n);
 }
 
-/* ---- counting what an overlay changed ------------------------------------------------------- */
-
-static void count_change(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
-{
-    (*(int *)ud)++;
-}
-
-static int count_changes(repl *r, const ss_scenario *before, const ss_scenario *after)
-{
-    lua_State *L = ss_sandbox_lua(r->sb);
-    int top = lua_gettop(L), n = 0;
-    ss_diag d;
-    if (repl_tree_push(r->sb, before, true, &d) == 0 && repl_tree_push(r->sb, after, true, &d) == 0)
-        repl_tree_diff(L, -2, -1, count_change, &n);
-    lua_settop(L, top);
-    return n;
-}
-
 /* ---- load, apply, unapply ----------------------------------------------------------------- */
 
 int repl_cmd_load(repl *r, const repl_args *a)
@@ -161,6 +144,8 @@ int repl_cmd_load(repl *r, const repl_args *a)
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, true, &d);
     if (!sc) return repl_fail(r, a, 1, "%s", d.msg);
+    if (r->baseline.path) fprintf(r->out, "(the baseline is %s as loaded again)\n", a->argv[1]);
+    repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     const ss_model *m = ss_scenario_model(sc);
     char start[11];
     ss_calendar_format(&m->cal, 0, start);
@@ -192,7 +177,7 @@ int repl_cmd_apply(repl *r, const repl_args *a)
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, false, &d);
     if (sc) {
-        int n = count_changes(r, before->sc, sc);
+        int n = repl_count_differences(r, before->sc, sc);
         fprintf(r->out, "applied %s: %d value%s changed ('show diff' lists them)\n", a->argv[1], n, n == 1 ? "" : "s");
     }
     repl_scen_release(before);
@@ -270,8 +255,62 @@ static int blame(const char *msg, int found, int nseg)
     return 2;
 }
 
-/* The parent of the path must exist; the last key may be new (the loader then says whether it
- * is allowed). */
+/* The string keys of the table at idx, sorted, at most max (anchored while the table is). */
+static int table_keys(lua_State *L, int idx, const char **out, int max)
+{
+    int n = 0;
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (n < max && lua_type(L, -2) == LUA_TSTRING) out[n++] = lua_tostring(L, -2);
+        lua_pop(L, 1);
+    }
+    for (int i = 1; i < n; i++)  /* insertion sort: a few dozen ids */
+        for (int j = i; j > 0 && strcmp(out[j - 1], out[j]) > 0; j--) {
+            const char *t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+    return n;
+}
+
+/* "unknown service 'fph' (did you mean fph_barn, fph_voksen?)" for a path whose segment after
+ * the table of ids at parent (pushed at tree) names no id. */
+static int unknown_id(repl *r, const repl_args *a, lua_State *L, int tree, const char *kind, const char *parent,
+                      const char *id)
+{
+    repl_tree_get(L, tree, parent);                  /* ids */
+    const char *ids[256];
+    int n = table_keys(L, -1, ids, 256);
+    char near[512];
+    int rc = ss_near_names(id, ids, n, near, sizeof near)
+                 ? repl_fail(r, a, 1, "unknown %s '%s' (did you mean %s?)", kind, id, near)
+                 : repl_fail(r, a, 1, "unknown %s '%s' ('show services' lists them)", kind, id);
+    lua_pop(L, 1);
+    return rc;
+}
+
+/* "set fph_barn fte 10": the first word is an id, not a path.  The command meant, or "". */
+static void id_as_path(lua_State *L, int tree, const repl_args *a, const char *word, char *out, size_t n)
+{
+    static const char *const tables[] = {"services", "doors", "population"};
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof tables / sizeof *tables && !out[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s.%s", tables[i], word);
+        if (repl_tree_get(L, tree, path) == 2 && a->argc >= 4) {
+            char rest[1024];
+            repl_args_rest(a, 3, rest, sizeof rest);
+            snprintf(out, n, " (did you mean 'set %s.%s %s'?)", path, a->argv[2], rest);
+        } else if (repl_tree_get(L, tree, path) == 2) {
+            snprintf(out, n, " (%s is in %s: its parameters are %s.PARAMETER, e.g. %s.fte)", word, tables[i], path, path);
+        }
+        lua_pop(L, 2);
+    }
+}
+
+/* The parent of the path must exist, and an id in it must be one the scenario defines; the last
+ * key may be new (the loader then says whether it is allowed), except at the top. */
 static int check_path(repl *r, const repl_args *a, const char *path, int *found)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
@@ -279,18 +318,26 @@ static int check_path(repl *r, const repl_args *a, const char *path, int *found)
     ss_diag d;
     *found = 0;
     if (repl_tree_push(r->sb, r->cur->sc, false, &d) < 0) return repl_fail(r, a, 1, "%s", d.msg);
-    int nseg = count_segments(path);
-    *found = repl_tree_get(L, -1, path);             /* tree value */
+    int tree = lua_gettop(L), nseg = count_segments(path);
+    *found = repl_tree_get(L, tree, path);           /* tree value */
     lua_pop(L, 1);
-    if (*found < nseg - 1) {
-        char hint[512], missing[512];
-        repl_tree_suggest(L, lua_gettop(L), path, *found, hint, sizeof hint);
-        lua_settop(L, top);
+    int rc = 0;
+    if (*found < nseg - 1 || *found == 0) {
+        char missing[512], parent[512], hint[512];
         prefix_of(path, *found + 1, missing, sizeof missing);
-        return repl_fail(r, a, 1, "no parameter '%s' in the model%s", missing, hint);
+        prefix_of(path, *found, parent, sizeof parent);
+        const char *seg = *found ? missing + strlen(parent) + 1 : missing;
+        const char *kind = *found ? ss_scenario_id_kind(parent) : NULL;
+        if (kind) {
+            rc = unknown_id(r, a, L, tree, kind, parent, seg);
+        } else {
+            if (*found == 0) id_as_path(L, tree, a, seg, hint, sizeof hint);
+            if (*found > 0 || !hint[0]) repl_tree_suggest(L, tree, path, *found, hint, sizeof hint);
+            rc = repl_fail(r, a, 1, "no parameter '%s' in the model%s", missing, hint);
+        }
     }
     lua_settop(L, top);
-    return 0;
+    return rc;
 }
 
 /* " (did you mean ...)" for the last key of a path the loader did not know. */
@@ -343,15 +390,71 @@ static int split_set(repl *r, const repl_args *a, char *path, size_t pn, char *v
     return 0;
 }
 
+/* The loader's message without the command-line flag: in the REPL the line with its caret says
+ * where the value came from ("--set: services.x.fte: ..." -> "services.x.fte: ..."). */
+static const char *without_flag(const char *msg)
+{
+    if (strncmp(msg, "--set: ", 7) == 0) return msg + 7;
+    const char *colon = strncmp(msg, "--set ", 6) == 0 ? strstr(msg, ": ") : NULL;
+    return colon ? colon + 2 : msg;
+}
+
+/* The number at path in the model, or false. */
+static bool number_at(repl *r, const char *path, double *x)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int top = lua_gettop(L);
+    ss_diag d;
+    bool ok = repl_tree_push(r->sb, r->cur->sc, false, &d) == 0;
+    if (ok) {
+        repl_tree_get(L, -1, path);
+        ok = lua_type(L, -1) == LUA_TNUMBER;
+        if (ok) *x = lua_tonumber(L, -1);
+    }
+    lua_settop(L, top);
+    return ok;
+}
+
+/* "+2", "-1", "*1.1", "/2": a change relative to the value the model has now, turned into the
+ * value it gives (so undo, save and the run's label hold plain numbers).  value is replaced and
+ * how says the sum ("8 + 2"); returns 1 when relative, 0 when not, -1 when reported. */
+static int relative(repl *r, const repl_args *a, const char *path, char *value, size_t vn, char *how, size_t hn)
+{
+    char op = value[0], number[64];
+    if (!op || !strchr("+-*/", op)) return 0;
+    const char *text = value + 1;
+    while (*text == ' ') text++;
+    bool ambiguous;
+    if (ss_parse_decimal_comma(text, number, sizeof number, &ambiguous)) text = number;
+    char *end;
+    double by = strtod(text, &end);
+    if (end == text || *end || ambiguous) return 0;  /* not a number after the sign: the loader reads it */
+    double old;
+    int argi = a->argc == 2 ? 1 : 2;
+    if (!number_at(r, path, &old))
+        return repl_fail(r, a, argi, "%c%s changes a number, and %s is not one", op, text, path);
+    if (op == '/' && by == 0) return repl_fail(r, a, argi, "cannot divide by 0");
+    double now = op == '+' ? old + by : op == '-' ? old - by : op == '*' ? old * by : old / by;
+    snprintf(value, vn, "%.12g", now);  /* 12 digits: 8 * 1.1 is 8.8, not 8.800000000000001 */
+    snprintf(how, hn, " (%.12g %c %.12g)", old, op, by);
+    return 1;
+}
+
 int repl_cmd_set(repl *r, const repl_args *a)
 {
     if (!repl_need_model(r, a)) return -1;
-    char path[512], value[1536];
+    char path[512], value[1536], how[128] = "";
     int found = 0;
     if (split_set(r, a, path, sizeof path, value, sizeof value) < 0 || check_path(r, a, path, &found) < 0)
         return -1;
     if (r->edit.nsets == REPL_MAX_LIST) return repl_fail(r, a, 1, "too many set values (at most %d)", REPL_MAX_LIST);
+    char number[64];
+    bool ambiguous;
+    if (relative(r, a, path, value, sizeof value, how, sizeof how) < 0) return -1;
+    if (ss_parse_decimal_comma(value, number, sizeof number, &ambiguous)) snprintf(value, sizeof value, "%s", number);
     char old[256], now[256], what[256];
+    double x_old, x_now;
+    bool was_number = number_at(r, path, &x_old);
     value_text(r, r->cur->sc, path, old, sizeof old);
     repl_edit next;
     repl_edit_copy(&next, &r->edit);
@@ -360,16 +463,21 @@ int repl_cmd_set(repl *r, const repl_args *a)
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, false, &d);
     if (!sc) {
-        bool on_path = blame(d.msg, found, count_segments(path)) == 1;
+        const char *msg = without_flag(d.msg);
+        bool on_path = blame(msg, found, count_segments(path)) == 1;
         char hint[512] = "";
         if (on_path) leaf_hint(r, path, found, hint, sizeof hint);
         int argi = a->argc == 2 ? 1 : on_path ? 1 : 2;
-        if (*hint && strstr(d.msg, "unknown key"))  /* a typo: the suggestion says more than the key list */
+        if (*hint && strstr(msg, "unknown key"))  /* a typo: the suggestion says more than the key list */
             return repl_fail(r, a, argi, "no parameter '%s' in the model%s", path, hint);
-        return repl_fail(r, a, argi, "%s%s", d.msg, hint);
+        return repl_fail(r, a, argi, "%s%s", msg, hint);
     }
     value_text(r, sc, path, now, sizeof now);
-    fprintf(r->out, "%s: %s -> %s\n", path, old, now);
+    if (was_number && number_at(r, path, &x_now)) {  /* as many digits as tell them apart */
+        repl_number_text(old, sizeof old, x_old, x_now);
+        repl_number_text(now, sizeof now, x_now, x_old);
+    }
+    fprintf(r->out, "%s: %s -> %s%s\n", path, old, now, how);
     return 0;
 }
 

@@ -25,6 +25,7 @@ void repl_fini(repl *r)
 {
     repl_run_free(r->last);
     repl_run_free(r->prev);
+    repl_baseline_forget(r);
     if (r->cur) repl_scen_release(r->cur);
     ss_scenario_free(r->base);
     repl_edit_free(&r->edit);
@@ -56,22 +57,6 @@ static const char *skip_blanks(const char *s)
     return s;
 }
 
-/* The first word names a command, and what follows does not make it Lua instead:
- * "results = nil", "run (1)", "results .x" are Lua (and errors there, as they should be). */
-static bool is_command(const char *p)
-{
-    size_t n = strcspn(p, " \t");
-    char word[32];
-    if (n == 0 || n >= sizeof word)
-        return false;
-    memcpy(word, p, n);
-    word[n] = '\0';
-    const char *after = skip_blanks(p + n);
-    if (strchr("=([.:", *after) && *after && !(after[0] == '=' && after[1] == '='))
-        return false;
-    return repl_find_command(word) != NULL;
-}
-
 static char *finish_lua(repl *r, bool final, bool *done)
 {
     *done = repl_lua_eval(r, r->pending.s, r->pending_return, r->pending_line, final);
@@ -99,8 +84,10 @@ bool repl_feed(repl *r, const char *line, char **complete)
     const char *p = skip_blanks(line);
     if (!*p)
         return true;
-    if (is_command(p)) {
-        repl_dispatch(r, line);
+    repl_input_kind kind = repl_classify(r, p);
+    if (kind != REPL_INPUT_LUA) {
+        if (kind == REPL_INPUT_COMMAND) repl_dispatch(r, line);
+        else repl_unknown_command(r, line);
         *complete = strdup(line);
         fflush(r->out);
         return true;

@@ -154,6 +154,8 @@ typedef struct repl {
     int reps;
     uint64_t seed;
     repl_run *last, *prev;               /* the newest run and the one before; NULL: none */
+    repl_edit baseline;                  /* the base of compare; path NULL: the file as loaded */
+    repl_run *base_run;                  /* the baseline's newest run, to pair the next compare */
 
     /* Lua */
     ss_sandbox *sb;
@@ -220,6 +222,12 @@ const repl_command *repl_find_command(const char *name);
 /* Run a command line whose first word is a command.  0 ok, -1 failed (already reported). */
 int repl_dispatch(repl *r, const char *line);
 
+typedef enum repl_input_kind { REPL_INPUT_COMMAND, REPL_INPUT_LUA, REPL_INPUT_UNKNOWN } repl_input_kind;
+/* Whether a line (leading blanks skipped) is a command, Lua, or a command mistyped. */
+repl_input_kind repl_classify(repl *r, const char *line);
+/* Report a mistyped command: "unknown command 'rn' (did you mean run?)".  Returns -1. */
+int repl_unknown_command(repl *r, const char *line);
+
 /* ---- edit.c ---------------------------------------------------------------------------- */
 
 void repl_edit_free(repl_edit *e);
@@ -244,9 +252,19 @@ int repl_cmd_redo(repl *r, const repl_args *a);
 /* ---- show.c, runs.c, chart_cmd.c, save.c ----------------------------------------------- */
 
 int repl_cmd_show(repl *r, const repl_args *a);
+/* A parameter's number as people read it: whole numbers whole, else 4 significant digits (0.2237,
+ * not 0.2236842105263158), more only when x would otherwise look like other (pass x: none). */
+void repl_number_text(char *out, size_t n, double x, double other);
+/* How many rows 'show diff' would list between two models. */
+int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario *after);
 int repl_cmd_run(repl *r, const repl_args *a);
 int repl_cmd_results(repl *r, const repl_args *a);
 int repl_cmd_compare(repl *r, const repl_args *a);
+int repl_cmd_baseline(repl *r, const repl_args *a);
+/* "scenarios/x.lua as loaded", or the model the planner made the baseline. */
+void repl_baseline_label(const repl *r, char *out, size_t n);
+/* Back to the default baseline (the file as loaded), its run dropped; at load and at the end. */
+void repl_baseline_forget(repl *r);
 int repl_cmd_trace(repl *r, const repl_args *a);
 int repl_cmd_export(repl *r, const repl_args *a);
 int repl_cmd_chart(repl *r, const repl_args *a);

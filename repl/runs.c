@@ -2,12 +2,15 @@
  *
  * A run keeps a reference to the scenario it ran (the study borrows it), so its results stay
  * readable while the planner goes on changing the model.  The two newest runs are kept: the
- * newest is `results`, the one before is `previous` and the base of a plain `compare`. */
+ * newest is `results`, the one before is `previous`.  A plain `compare` is against the baseline
+ * (the scenario file as loaded, or what the planner chose with `baseline now`), never against
+ * whatever ran before: after undo, redo and apply that could be anything. */
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -394,9 +397,10 @@ static void add_compare_row(repl_table *t, const ss_compare_row *row, const char
                    row->distinguishable ? "*" : "");
 }
 
-static void print_comparison(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c)
+static void print_comparison(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c,
+                             const char *base_note)
 {
-    fprintf(r->out, "base    %s\noption  %s\n", base->label, option->label);
+    fprintf(r->out, "base    %s%s\noption  %s\n", base->label, base_note, option->label);
     fprintf(r->out, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
             "* = the interval excludes 0\n", option->st.nreps, option->st.info.seed);
     repl_table t;
@@ -412,12 +416,12 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
     fprintf(r->out, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
 }
 
-static int compare_runs(repl *r, const repl_run *base, const repl_run *option)
+static int compare_runs(repl *r, const repl_run *base, const repl_run *option, const char *base_note)
 {
     ss_comparison c;
     ss_diag d;
     if (ss_compare(&base->st, &option->st, 0.95, &c, &d) < 0) return repl_fail(r, NULL, -1, "%s", d.msg);
-    print_comparison(r, base, option, &c);
+    print_comparison(r, base, option, &c, base_note);
     ss_comparison_free(&c);
     return 0;
 }
@@ -447,36 +451,101 @@ static int compare_file(repl *r, const repl_args *a)
     ss_scenario *sc = ss_scenario_load(a->argv[1], NULL, &d);
     if (!sc) return repl_fail(r, a, 1, "%s", d.msg);
     repl_scen *scen = repl_scen_new(sc);
-    repl_run *base = simulate(r, scen, a->argv[1], r->reps, r->seed);  /* as the last run */
+    repl_run *base = simulate(r, scen, a->argv[1], r->reps, r->seed);
     repl_scen_release(scen);
     if (!base) return -1;
     int rc = current_run(r, r->reps, r->seed);
-    if (rc == 0) rc = compare_runs(r, base, r->last);
+    if (rc == 0) rc = compare_runs(r, base, r->last, "");
     repl_run_free(base);
     return rc;
 }
 
-/* compare: the previous run is the base, the model as it is now the option. */
-static int compare_previous(repl *r, const repl_args *a)
+/* ---- the baseline: the base of a plain compare ------------------------------------------------ */
+
+/* The baseline's edit state: the one the planner chose, or the loaded file alone. */
+static void baseline_edit(const repl *r, repl_edit *out)
 {
-    if (!r->last) return repl_fail(r, NULL, -1, "nothing to compare with: 'run', change something, then 'compare'");
-    if (!same_model(r->last, r->cur->sc)) {
-        if (current_run(r, r->last->st.nreps, r->last->st.info.seed) < 0) return -1;
-    } else if (!r->prev || same_model(r->prev, r->cur->sc)) {
-        return repl_fail(r, NULL, -1, "the model is as it was in the last run: change something first, or 'compare SCENARIO'");
+    if (r->baseline.path) {
+        repl_edit_copy(out, &r->baseline);
+    } else {
+        memset(out, 0, sizeof *out);
+        out->path = strdup(r->edit.path);
     }
-    if (r->prev->st.nreps == r->last->st.nreps && r->prev->st.info.seed == r->last->st.info.seed)
-        return compare_runs(r, r->prev, r->last);
-    /* the previous run had other replications or another seed: run it again to pair */
-    repl_run *base = simulate(r, r->prev->scen, r->prev->label, r->last->st.nreps, r->last->st.info.seed);
-    if (!base) return -1;
-    int rc = compare_runs(r, base, r->last);
-    repl_run_free(base);
-    return rc;
+}
+
+void repl_baseline_label(const repl *r, char *out, size_t n)
+{
+    if (!r->baseline.path) {
+        snprintf(out, n, "%s as loaded", r->edit.path ? r->edit.path : "the scenario");
+        return;
+    }
+    repl_edit_label(&r->baseline, out, n);
+}
+
+/* The baseline run with the seed and replications of the next run: the one kept, or a new one. */
+static const repl_run *baseline_run(repl *r, const ss_scenario *sc, repl_scen **scen)
+{
+    repl_run *kept = r->base_run;
+    if (kept && same_model(kept, sc) && kept->st.nreps == r->reps && kept->st.info.seed == r->seed) return kept;
+    char label[512];
+    repl_baseline_label(r, label, sizeof label);
+    repl_run *run = simulate(r, *scen, label, r->reps, r->seed);
+    if (!run) return NULL;
+    repl_run_free(r->base_run);
+    r->base_run = run;
+    return run;
+}
+
+/* compare: the baseline is the base, the model as it is now the option. */
+static int compare_baseline(repl *r, const repl_args *a)
+{
+    repl_edit e;
+    baseline_edit(r, &e);
+    ss_diag d;
+    ss_scenario *sc = repl_edit_load(&e, &d);
+    repl_edit_free(&e);
+    char label[512];
+    repl_baseline_label(r, label, sizeof label);
+    if (!sc) return repl_fail(r, NULL, -1, "the baseline (%s) cannot be loaded: %s", label, d.msg);
+    if (strcmp(ss_scenario_hash(sc), ss_scenario_hash(r->cur->sc)) == 0) {
+        ss_scenario_free(sc);
+        return repl_fail(r, NULL, -1, "the model is the baseline (%s): change something first, "
+                         "or 'compare SCENARIO'", label);
+    }
+    repl_scen *scen = repl_scen_new(sc);
+    const repl_run *base = baseline_run(r, sc, &scen);
+    repl_scen_release(scen);
+    if (!base || current_run(r, r->reps, r->seed) < 0) return -1;
+    return compare_runs(r, base, r->last, r->baseline.path ? " (the baseline, set by 'baseline now')"
+                                                          : " (the baseline; 'baseline now' sets another)");
 }
 
 int repl_cmd_compare(repl *r, const repl_args *a)
 {
     if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 1)) return -1;
-    return a->argc == 2 ? compare_file(r, a) : compare_previous(r, a);
+    return a->argc == 2 ? compare_file(r, a) : compare_baseline(r, a);
+}
+
+int repl_cmd_baseline(repl *r, const repl_args *a)
+{
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 1)) return -1;
+    char label[512];
+    if (a->argc == 2 && strcasecmp(a->argv[1], "now") == 0) {
+        repl_edit_free(&r->baseline);
+        repl_edit_copy(&r->baseline, &r->edit);
+    } else if (a->argc == 2 && strcasecmp(a->argv[1], "loaded") == 0) {
+        repl_edit_free(&r->baseline);
+    } else if (a->argc == 2) {
+        return repl_fail(r, a, 1, "baseline what? 'now' (the model as it is) or 'loaded' (the scenario file as loaded)");
+    }
+    repl_baseline_label(r, label, sizeof label);
+    fprintf(r->out, "baseline: %s\n", label);
+    return 0;
+}
+
+void repl_baseline_forget(repl *r)
+{
+    repl_edit_free(&r->baseline);
+    repl_run_free(r->base_run);
+    r->base_run = NULL;
 }

@@ -1,5 +1,6 @@
 /* show: describe the model — what is loaded and changed, its services, its parameters, their
  * sources, and what differs from the scenario file as loaded. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,9 @@ static int show_status(repl *r)
     for (int i = 0; i < r->edit.nsets; i++) fprintf(r->out, "%-9s %s\n", i ? "" : "set", r->edit.sets[i]);
     if (r->nundo) fprintf(r->out, "%-9s %s\n", "undo", r->undo[r->nundo - 1].what);
     if (r->nredo) fprintf(r->out, "%-9s %s\n", "redo", r->redo[r->nredo - 1].what);
+    char base[512];
+    repl_baseline_label(r, base, sizeof base);
+    fprintf(r->out, "%-9s %s\n", "baseline", base);
     show_run(r, "last run", r->last);
     show_run(r, "previous", r->prev);
     fprintf(r->out, "%-9s %d replications, seed %llu\n", "next run", r->reps, (unsigned long long)r->seed);
@@ -162,26 +166,165 @@ static int show_sources(repl *r, const repl_args *a)
 
 /* ---- diff ------------------------------------------------------------------------------------ */
 
-static void value_cell(lua_State *L, int idx, char *out, size_t n)
+/* A number as people read it: whole numbers whole, others with 4 significant digits (0.2237, not
+ * 0.2236842105263158), and more only when that would make two different numbers look the same. */
+void repl_number_text(char *out, size_t n, double x, double other)
+{
+    if (x == (double)(long long)x && fabs(x) < 1e15) {
+        snprintf(out, n, "%.0f", x);
+        return;
+    }
+    for (int digits = 4; digits <= 17; digits++) {
+        char o[64];
+        snprintf(out, n, fabs(x) >= 1e4 ? "%.*f" : "%.*g", fabs(x) >= 1e4 ? digits - 4 : digits, x);
+        snprintf(o, sizeof o, fabs(other) >= 1e4 ? "%.*f" : "%.*g", fabs(other) >= 1e4 ? digits - 4 : digits, other);
+        if (x == other || strcmp(out, o) != 0) return;
+    }
+}
+
+/* The value at idx (tags unwrapped) for one side of a change; other_idx is the other side (0:
+ * none), so that two numbers are told apart. */
+static void value_cell(lua_State *L, int idx, int other_idx, char *out, size_t n)
 {
     if (idx == 0) {
         snprintf(out, n, "(not set)");
         return;
     }
-    repl_buf b = {0};
     repl_tree_push_plain(L, idx);
-    repl_tree_write(&b, L, -1, 0, REPL_TREE_ONELINE);
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        double other = lua_tonumber(L, -1);
+        if (other_idx) {
+            repl_tree_push_plain(L, other_idx);
+            if (lua_type(L, -1) == LUA_TNUMBER) other = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        repl_number_text(out, n, lua_tonumber(L, -1), other);
+    } else {
+        repl_buf b = {0};
+        repl_tree_write(&b, L, -1, 0, REPL_TREE_ONELINE);
+        repl_text_cut(out, n, b.s, DIFF_VALUE_WIDTH);
+        repl_buf_free(&b);
+    }
     lua_pop(L, 1);
-    repl_text_cut(out, n, b.s, DIFF_VALUE_WIDTH);
-    repl_buf_free(&b);
+}
+
+static void add_row(repl_table *t, lua_State *L, const char *path, int old_idx, int new_idx, const char *note)
+{
+    char old[256], now[256];
+    value_cell(L, old_idx, new_idx, old, sizeof old);
+    value_cell(L, new_idx, old_idx, now, sizeof now);
+    repl_table_row(t, path, old, "->", new_idx ? now : "(removed)", note);
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Both sides' keys as text, sorted and unique ("1", "2", "mean", "sd"): numbered keys sort by
+ * text, which is right for the short lists a scenario holds (under ten items). */
+static int union_keys(lua_State *L, int a, int b, char **keys, int max)
+{
+    int n = 0;
+    for (int side = 0; side < 2; side++) {
+        lua_pushnil(L);
+        while (lua_next(L, side ? b : a)) {
+            lua_pop(L, 1);
+            char k[128];
+            if (lua_type(L, -1) == LUA_TNUMBER) snprintf(k, sizeof k, "%lld", (long long)lua_tointeger(L, -1));
+            else if (lua_type(L, -1) == LUA_TSTRING) snprintf(k, sizeof k, "%s", lua_tostring(L, -1));
+            else continue;
+            bool seen = false;
+            for (int i = 0; i < n && !seen; i++) seen = strcmp(keys[i], k) == 0;
+            if (!seen && n < max) keys[n++] = strdup(k);
+        }
+    }
+    qsort(keys, (size_t)n, sizeof *keys, cmp_keys);
+    return n;
+}
+
+static void push_field(lua_State *L, int t, const char *k)
+{
+    char *end;
+    long long i = strtoll(k, &end, 10);
+    if (*end == '\0' && end != k) lua_rawgeti(L, t, i);
+    else lua_getfield(L, t, k);
+}
+
+/* Rows for what differs between two values: tables are taken apart down to the numbers and words
+ * that changed, so a distribution whose mean changed shows its mean, not two long lines that look
+ * the same.  Returns the number of rows added. */
+static int diff_values(repl_table *t, lua_State *L, const char *path, int old_idx, int new_idx)
+{
+    repl_tree_push_plain(L, old_idx);
+    repl_tree_push_plain(L, new_idx);
+    int o = lua_gettop(L) - 1, w = lua_gettop(L), rows = 0;
+    if (lua_istable(L, o) && lua_istable(L, w)) {
+        char *keys[256];
+        int n = union_keys(L, o, w, keys, 256);
+        for (int i = 0; i < n; i++) {
+            char sub[1024];
+            snprintf(sub, sizeof sub, "%s.%s", path, keys[i]);
+            push_field(L, o, keys[i]);
+            push_field(L, w, keys[i]);
+            int so = lua_gettop(L) - 1, sw = lua_gettop(L);
+            if (lua_isnil(L, so) || lua_isnil(L, sw)) {
+                if (!lua_rawequal(L, so, sw)) add_row(t, L, sub, lua_isnil(L, so) ? 0 : so, lua_isnil(L, sw) ? 0 : sw, "");
+                rows += !lua_rawequal(L, so, sw);
+            } else {
+                rows += diff_values(t, L, sub, so, sw);
+            }
+            lua_pop(L, 2);
+            free(keys[i]);
+        }
+    } else if (!lua_rawequal(L, o, w)) {
+        add_row(t, L, path, o, w, "");
+        rows = 1;
+    }
+    lua_pop(L, 2);
+    return rows;
+}
+
+/* Where a value comes from, for a change that kept the value: "assumption", "source", "set". */
+static const char *origin_word(lua_State *L, int idx)
+{
+    if (!repl_tree_is_tag(L, idx)) return "no source";
+    lua_getfield(L, idx, "kind");
+    const char *k = lua_tostring(L, -1);
+    bool source = k && strcmp(k, "source") == 0;
+    lua_pop(L, 1);
+    return source ? "cited" : "an assumption";
 }
 
 static void add_change(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
 {
-    char old[256], now[256];
-    value_cell(L, old_idx, old, sizeof old);
-    value_cell(L, new_idx, now, sizeof now);
-    repl_table_row(ud, path, old, "->", new_idx ? now : "(removed)");
+    if (old_idx == 0 || new_idx == 0) {
+        add_row(ud, L, path, old_idx, new_idx, "");
+        return;
+    }
+    if (diff_values(ud, L, path, old_idx, new_idx) == 0) {  /* the same value, another origin */
+        char note[96];
+        const char *was = origin_word(L, old_idx), *now = origin_word(L, new_idx);
+        if (strcmp(was, now) == 0) snprintf(note, sizeof note, "(the same value, another note)");
+        else snprintf(note, sizeof note, "(the same value: was %s, now %s)", was, now);
+        add_row(ud, L, path, old_idx, new_idx, note);
+    }
+}
+
+int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario *after)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int top = lua_gettop(L), n = 0;
+    ss_diag d;
+    if (repl_tree_push(r->sb, before, true, &d) == 0 && repl_tree_push(r->sb, after, true, &d) == 0) {
+        repl_table t;
+        repl_table_init(&t, 5, "lrlll");
+        repl_tree_diff(L, top + 1, top + 2, add_change, &t);
+        n = t.nrows;
+        repl_table_free(&t);
+    }
+    lua_settop(L, top);
+    return n;
 }
 
 static int show_diff(repl *r, const repl_args *a)
@@ -195,7 +338,7 @@ static int show_diff(repl *r, const repl_args *a)
         return repl_fail(r, a, -1, "%s", d.msg);
     }
     repl_table t;
-    repl_table_init(&t, 4, "lrll");
+    repl_table_init(&t, 5, "lrlll");
     repl_tree_diff(L, top + 1, top + 2, add_change, &t);
     lua_settop(L, top);
     if (t.nrows == 0) {

@@ -11,6 +11,7 @@
 
 #include "model_read.h"
 #include "near.h"
+#include "parse.h"
 #include "sandbox.h"
 #include "shape.h"
 #include "source.h"
@@ -430,7 +431,7 @@ static const struct { const char *path, *what; } id_tables[] = {
     {"services", "service"}, {"doors", "door"}, {"population", "cohort"},
     {"organisation.sectors", "sector"}, {"organisation.units", "unit"}, {NULL, NULL}};
 
-static const char *id_table_kind(const char *path)
+const char *ss_scenario_id_kind(const char *path)
 {
     for (int i = 0; id_tables[i].path; i++)
         if (strcmp(id_tables[i].path, path) == 0) return id_tables[i].what;
@@ -462,31 +463,16 @@ static int unknown_id(lua_State *L, int idx, const char *spec, const char *what,
     return rc;
 }
 
-/* A Norwegian decimal comma, "10,5", as "10.5".  As Lua it would be two values, of which the
- * first would be kept without a word.  Three digits after the comma ("1,250") could be an
- * English thousands separator: *ambiguous is set and nothing is written. */
-static bool decimal_comma(const char *v, char *out, size_t n, bool *ambiguous)
-{
-    const char *p = v + (*v == '+' || *v == '-');
-    size_t whole = strspn(p, "0123456789"), frac = whole ? strspn(p + whole + 1, "0123456789") : 0;
-    *ambiguous = false;
-    if (!whole || p[whole] != ',' || !frac || p[whole + 1 + frac]) return false;
-    if (frac == 3) {
-        *ambiguous = true;
-        return false;
-    }
-    snprintf(out, n, "%.*s.%s", (int)(p - v + whole), v, p + whole + 1);
-    return true;
-}
-
 /* Push the value of a --set: a Lua literal ({...}, 18, true, "x"), or else the text itself, so
- * --set calendar.working_days=all works.  More than one value ("1, 2") is refused. */
+ * --set calendar.working_days=all works.  A decimal comma ("10,5") is a decimal: as Lua it
+ * would be two values, of which the first would be kept without a word.  More than one value
+ * ("1, 2") is refused. */
 static int push_set_value(ss_sandbox *sb, const char *spec, const char *value, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
     char number[64];
     bool ambiguous;
-    if (decimal_comma(value, number, sizeof number, &ambiguous)) value = number;
+    if (ss_parse_decimal_comma(value, number, sizeof number, &ambiguous)) value = number;
     if (ambiguous)
         return ss_fail(d, "--set %s: is %s a decimal number or a thousands separator? write it with a point "
                        "(1.25) or without separator (1250)", spec, value);
@@ -551,7 +537,7 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
             return ss_fail(d, "--set %s: %s is a value, not a table", path, done);
         }
         if (lua_isnil(L, -1)) {
-            const char *what = id_table_kind(done);
+            const char *what = ss_scenario_id_kind(done);
             if (what) {
                 int rc = unknown_id(L, lua_gettop(L) - 1, spec, what, part, d);
                 lua_pop(L, 3);

@@ -51,4 +51,8 @@ void ss_lua_quote(const char *s, void (*put)(void *ud, const char *text, size_t 
 /* SHA-256 of bytes as 64 hex characters + NUL. */
 void ss_sha256_hex(const void *data, size_t n, char out[65]);
 
+/* What the ids of the table at path name ("services" -> "service"), or NULL when the table is not
+ * keyed by ids the scenario defines.  A --set into one must name an existing id. */
+const char *ss_scenario_id_kind(const char *path);
+
 #endif

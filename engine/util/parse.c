@@ -1,7 +1,9 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool ss_parse_count(const char *s, long min, long max, long *out)
 {
@@ -10,5 +12,19 @@ bool ss_parse_count(const char *s, long min, long max, long *out)
     long v = strtol(s, &end, 10);
     if (errno || *end || end == s || v < min || v > max) return false;
     *out = v;
+    return true;
+}
+
+bool ss_parse_decimal_comma(const char *s, char *out, size_t n, bool *ambiguous)
+{
+    const char *p = s + (*s == '+' || *s == '-');
+    size_t whole = strspn(p, "0123456789"), frac = whole ? strspn(p + whole + 1, "0123456789") : 0;
+    *ambiguous = false;
+    if (!whole || p[whole] != ',' || !frac || p[whole + 1 + frac]) return false;
+    if (frac == 3) {
+        *ambiguous = true;
+        return false;
+    }
+    snprintf(out, n, "%.*s.%s", (int)(p - s + whole), s, p + whole + 1);
     return true;
 }

@@ -4,8 +4,14 @@
 #define SS_PARSE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* A whole number from min to max written in s, with nothing after it. */
 bool ss_parse_count(const char *s, long min, long max, long *out);
+
+/* A Norwegian decimal comma: "10,5" (an optional sign, digits, a comma, digits, nothing else) is
+ * written to out as "10.5" and true returned.  Three digits after the comma ("1,250") may be an
+ * English thousands separator: false with *ambiguous set.  Anything else: false. */
+bool ss_parse_decimal_comma(const char *s, char *out, size_t n, bool *ambiguous);
 
 #endif

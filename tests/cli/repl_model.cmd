@@ -76,7 +76,7 @@ set services.fph.fte 6
 set services.fph.fte 6.5
 set services.fph.ftee 6
 set services.fhp.fte 6
-set services.fph.fte -1
+set services.fph.fte (-1)
 set services.fph.fte
 set services.hs.eligibility.ages {0, 18}
 set calendar.horizon_days=800

@@ -158,12 +158,12 @@ static void a_bad_set_changes_nothing(void **state)
     char before[65];
     snprintf(before, sizeof before, "%s", hash_before);
     int undo = x->r.nundo;
-    assert_int_equal(repl_dispatch(&x->r, "set services.fph.fte -3"), -1);
+    assert_int_equal(repl_dispatch(&x->r, "set services.fph.fte (-3)"), -1);  /* -3 alone: 3 less */
     assert_int_equal(repl_dispatch(&x->r, "set services.fhp.fte 3"), -1);
     assert_string_equal(ss_scenario_hash(x->r.cur->sc), before);  /* the model as it was */
     assert_int_equal(x->r.nundo, undo);
     fflush(x->r.err);
-    assert_contains(x->err, "no parameter 'services.fhp' in the model (did you mean 'services.fph'?)");
+    assert_contains(x->err, "unknown service 'fhp' (did you mean fph?)");
     assert_contains(x->err, "      ^~~~~~~~~~~~~~~~\n");  /* under the path */
 }
 
