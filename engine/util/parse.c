@@ -18,9 +18,11 @@ bool ss_parse_count(const char *s, long min, long max, long *out)
 bool ss_parse_decimal_comma(const char *s, char *out, size_t n, bool *ambiguous)
 {
     const char *p = s + (*s == '+' || *s == '-');
-    size_t whole = strspn(p, "0123456789"), frac = whole ? strspn(p + whole + 1, "0123456789") : 0;
+    size_t whole = strspn(p, "0123456789");
     *ambiguous = false;
-    if (!whole || p[whole] != ',' || !frac || p[whole + 1 + frac]) return false;
+    if (!whole || p[whole] != ',') return false;
+    size_t frac = strspn(p + whole + 1, "0123456789");  /* after the comma, so within the text */
+    if (!frac || p[whole + 1 + frac]) return false;
     if (frac == 3) {
         *ambiguous = true;
         return false;

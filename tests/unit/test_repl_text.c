@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "parse.h"
 #include "repl.h"
 
 static void split_keeps_offsets_and_drops_quotes(void **state)
@@ -71,6 +72,23 @@ static void near_names_lists_what_a_short_id_stands_for(void **state)
     assert_string_equal(out, "rph");
     assert_int_equal(ss_near_names("barnevern", ids, 4, out, sizeof out), 0);
     assert_string_equal(out, "");
+}
+
+static void a_decimal_comma_is_read_where_unambiguous(void **state)
+{
+    char out[32];
+    bool ambiguous;
+    assert_true(ss_parse_decimal_comma("10,5", out, sizeof out, &ambiguous));
+    assert_string_equal(out, "10.5");
+    assert_true(ss_parse_decimal_comma("-0,25", out, sizeof out, &ambiguous));
+    assert_string_equal(out, "-0.25");
+    assert_false(ss_parse_decimal_comma("1,250", out, sizeof out, &ambiguous));  /* 1250 in English */
+    assert_true(ambiguous);
+    const char *not_one[] = {"10", "10.5", "", ",5", "10,", "10,5,1", "10, 5", "{0,18}", "a,b"};
+    for (size_t i = 0; i < sizeof not_one / sizeof *not_one; i++) {
+        assert_false(ss_parse_decimal_comma(not_one[i], out, sizeof out, &ambiguous));
+        assert_false(ambiguous);
+    }
 }
 
 static void numbers_read_as_people_expect(void **state)
@@ -183,6 +201,7 @@ int main(void)
         cmocka_unit_test(edit_distance_counts_a_swap_as_one),
         cmocka_unit_test(closest_suggests_only_near_words_and_is_stable),
         cmocka_unit_test(near_names_lists_what_a_short_id_stands_for),
+        cmocka_unit_test(a_decimal_comma_is_read_where_unambiguous),
         cmocka_unit_test(numbers_read_as_people_expect),
         cmocka_unit_test(estimates_carry_their_interval),
         cmocka_unit_test(tables_align_by_columns_not_bytes),
