@@ -1,7 +1,7 @@
 # samsim — build, test, demo, bench.
 #
 #   make demo    install what is missing, build, run the bundled default scenario
-#   make test    install what is missing, build (normal and ASan+UBSan), run every test
+#   make test    install what is missing, build (normal, ASan+UBSan, TSan), run every test
 #   make bench   throughput and memory figures (printed, never asserted)
 #   make install PREFIX=/usr/local   the binary, samsim(1), the bundled scenarios and rules
 #   make tsan    the threaded tests under ThreadSanitizer
@@ -44,7 +44,7 @@ BENCH_BIN  := $(patsubst %.c,$(B)/%,$(BENCH_SRC))
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 
-.PHONY: all deps demo test test-fast test-asan bench clean valgrind install man
+.PHONY: all deps demo test test-fast test-asan test-tsan tsan build-tsan bench clean valgrind install man
 
 all: $(B)/samsim
 
@@ -82,14 +82,29 @@ demo: deps
 	./$(B)/samsim run scenarios/lorenskog/barn-unge-2021.lua
 	./$(B)/samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/familiens-hus.lua
 
-# The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan.
+# The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan, and the
+# threaded ones under ThreadSanitizer (about a minute more).
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all build-asan-tests
-	@VALGRIND_BUILD=build tests/run.sh build build-asan
+	@$(MAKE) --no-print-directory build-tsan
+	@tests/tsan.sh build-tsan; tsan=$$?; VALGRIND_BUILD=build tests/run.sh build build-asan && exit $$tsan
 
 build-asan-tests: $(UNIT_BIN)
+
+# The threaded tests under ThreadSanitizer, in their own build (tests/tsan.sh says which); any
+# report fails.
+TSAN_UNITS := $(addprefix build-tsan/tests/unit/,test_pool test_batch test_compare)
+tsan: deps
+	@$(MAKE) --no-print-directory test-tsan
+
+test-tsan: build-tsan
+	@tests/tsan.sh build-tsan
+
+build-tsan:
+	@$(MAKE) --no-print-directory B=build-tsan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=thread" \
+	    build-tsan/samsim $(TSAN_UNITS)
 
 test-fast: all $(UNIT_BIN)
 	@tests/run.sh $(B)
@@ -116,6 +131,6 @@ man: all
 	python3 docs/man.py $(B)/samsim > docs/samsim.1
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
