@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "luakeys.h"
 #include "repl.h"
 
 #define TAG_META "samsim.repl.tag"
@@ -77,58 +78,18 @@ void repl_tree_push_plain(lua_State *L, int idx)
 
 /* ---- keys in a fixed order ------------------------------------------------------------------ */
 
-typedef struct key {
-    int type;        /* LUA_TBOOLEAN, LUA_TNUMBER, LUA_TSTRING */
-    double num;
-    const char *str; /* anchored in the table */
-} key;
+/* Keys come from luakeys.h, sorted booleans, numbers, strings; other key types have no order
+ * that stays the same from run to run, so they are left out. */
+typedef ss_lua_key key;
 
-static int cmp_key(const void *a, const void *b)
-{
-    const key *x = a, *y = b;
-    if (x->type != y->type) return x->type < y->type ? -1 : 1;
-    if (x->type == LUA_TSTRING) return strcmp(x->str, y->str);
-    return x->num < y->num ? -1 : x->num > y->num;
-}
-
-/* Keys of the table at idx, sorted: booleans, numbers, then strings.  Other key types have no
- * order that stays the same from run to run, so they are left out. */
 static key *sorted_keys(lua_State *L, int idx, int *n)
 {
-    idx = lua_absindex(L, idx);
-    int cap = 16;
-    key *k = malloc(sizeof *k * cap);
-    *n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        int t = lua_type(L, -1);
-        if (t != LUA_TBOOLEAN && t != LUA_TNUMBER && t != LUA_TSTRING) continue;
-        if (*n == cap) k = realloc(k, sizeof *k * (cap *= 2));
-        k[*n] = (key){.type = t};
-        if (t == LUA_TNUMBER) k[*n].num = lua_tonumber(L, -1);
-        else if (t == LUA_TBOOLEAN) k[*n].num = lua_toboolean(L, -1);
-        else k[*n].str = lua_tostring(L, -1);
-        (*n)++;
-    }
-    qsort(k, *n, sizeof *k, cmp_key);
+    key *k;
+    *n = ss_lua_sorted_keys(L, idx, NULL, &k, NULL);
+    if (*n < 0) *n = 0;
     return k;
 }
 
-static void push_key(lua_State *L, const key *k)
-{
-    if (k->type == LUA_TSTRING) lua_pushstring(L, k->str);
-    else if (k->type == LUA_TBOOLEAN) lua_pushboolean(L, k->num != 0);
-    else if (k->num == (double)(lua_Integer)k->num) lua_pushinteger(L, (lua_Integer)k->num);
-    else lua_pushnumber(L, k->num);
-}
-
-static void key_text(const key *k, char *out, size_t n)
-{
-    if (k->type == LUA_TSTRING) snprintf(out, n, "%s", k->str);
-    else if (k->type == LUA_TBOOLEAN) snprintf(out, n, "%s", k->num ? "true" : "false");
-    else snprintf(out, n, "%.14g", k->num);
-}
 
 static void join(char *out, size_t n, const char *prefix, const char *k)
 {
@@ -240,7 +201,7 @@ static void write_key(repl_buf *b, const key *k, bool positional)
     if (positional) return;
     if (k->type == LUA_TSTRING && ss_lua_is_identifier(k->str)) repl_buf_fmt(b, "%s = ", k->str);
     else if (k->type == LUA_TSTRING) { repl_buf_str(b, "["); write_string(b, k->str); repl_buf_str(b, "] = "); }
-    else { char t[64]; key_text(k, t, sizeof t); repl_buf_fmt(b, "[%s] = ", t); }
+    else { char t[64]; ss_lua_key_text(k, t, sizeof t); repl_buf_fmt(b, "[%s] = ", t); }
 }
 
 static void write_table(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth)
@@ -257,7 +218,7 @@ static void write_table(repl_buf *b, lua_State *L, int idx, int indent, int flag
         bool positional = keys[i].type == LUA_TNUMBER && keys[i].num >= 1 && keys[i].num <= (double)len &&
                           keys[i].num == (double)(lua_Integer)keys[i].num;
         write_key(b, &keys[i], positional);
-        push_key(L, &keys[i]);
+        ss_lua_push_key(L, &keys[i]);
         lua_rawget(L, idx);
         write_value(b, L, lua_gettop(L), indent + 1, flags, depth + 1);
         lua_pop(L, 1);
@@ -380,11 +341,11 @@ static bool tables_equal(lua_State *L, int a, int b)
     key *ka = sorted_keys(L, a, &na), *kb = sorted_keys(L, b, &nb);
     bool eq = na == nb;
     for (int i = 0; eq && i < na; i++) {
-        eq = cmp_key(&ka[i], &kb[i]) == 0;
+        eq = ss_lua_key_cmp(&ka[i], &kb[i]) == 0;
         if (!eq) break;
-        push_key(L, &ka[i]);
+        ss_lua_push_key(L, &ka[i]);
         lua_rawget(L, a);
-        push_key(L, &kb[i]);
+        ss_lua_push_key(L, &kb[i]);
         lua_rawget(L, b);
         eq = deep_equal(L, lua_gettop(L) - 1, lua_gettop(L));
         lua_pop(L, 2);
@@ -422,10 +383,10 @@ static void diff_tables(lua_State *L, int base, int cur, const char *prefix, dif
     int nb, nc;
     key *kb = sorted_keys(L, base, &nb), *kc = sorted_keys(L, cur, &nc);
     for (int i = 0, j = 0; i < nb || j < nc;) {
-        int order = i >= nb ? 1 : j >= nc ? -1 : cmp_key(&kb[i], &kc[j]);
+        int order = i >= nb ? 1 : j >= nc ? -1 : ss_lua_key_cmp(&kb[i], &kc[j]);
         const key *k = order <= 0 ? &kb[i] : &kc[j];
         char kt[256], path[1024];
-        key_text(k, kt, sizeof kt);
+        ss_lua_key_text(k, kt, sizeof kt);
         join(path, sizeof path, prefix, kt);
         diff_key(L, k, base, cur, patch, path, c);
         if (order <= 0) i++;
@@ -438,9 +399,9 @@ static void diff_tables(lua_State *L, int base, int cur, const char *prefix, dif
 static void diff_key(lua_State *L, const key *k, int base, int cur, int patch, const char *path,
                      diff_ctx *c)
 {
-    push_key(L, k);
+    ss_lua_push_key(L, k);
     lua_rawget(L, base);                               /* old */
-    push_key(L, k);
+    ss_lua_push_key(L, k);
     lua_rawget(L, cur);                                /* old new */
     int old = lua_gettop(L) - 1, now = lua_gettop(L);
     if (lua_isnil(L, now)) {
@@ -449,11 +410,11 @@ static void diff_key(lua_State *L, const key *k, int base, int cur, int patch, c
         diff_tables(L, old, now, path, c);             /* old new sub */
         bool empty = (lua_pushnil(L), !lua_next(L, -2));
         if (!empty) lua_pop(L, 2);
-        if (!empty) { push_key(L, k); lua_pushvalue(L, -2); lua_rawset(L, patch); }
+        if (!empty) { ss_lua_push_key(L, k); lua_pushvalue(L, -2); lua_rawset(L, patch); }
         lua_pop(L, 1);
     } else if (lua_isnil(L, old) || !deep_equal(L, old, now)) {
         c->fn(c->ud, path, L, lua_isnil(L, old) ? 0 : old, now);
-        push_key(L, k);
+        ss_lua_push_key(L, k);
         lua_pushvalue(L, now);
         lua_rawset(L, patch);
     }
@@ -481,9 +442,9 @@ void repl_tree_leaves(lua_State *L, int idx, const char *prefix, repl_leaf_fn fn
     key *keys = sorted_keys(L, idx, &n);
     for (int i = 0; i < n; i++) {
         char kt[256], path[1024];
-        key_text(&keys[i], kt, sizeof kt);
+        ss_lua_key_text(&keys[i], kt, sizeof kt);
         join(path, sizeof path, prefix, kt);
-        push_key(L, &keys[i]);
+        ss_lua_push_key(L, &keys[i]);
         lua_rawget(L, idx);
         if (is_leaf(L, -1)) fn(ud, path, L, lua_gettop(L));
         else repl_tree_leaves(L, -1, path, fn, ud);

@@ -17,9 +17,8 @@ static int cmp_number(const ss_lua_key *x, const ss_lua_key *y)
     return x->num < y->num ? -1 : x->num > y->num;
 }
 
-static int cmp_key(const void *a, const void *b)
+int ss_lua_key_cmp(const ss_lua_key *x, const ss_lua_key *y)
 {
-    const ss_lua_key *x = a, *y = b;
     if (x->order != y->order)
         return x->order < y->order ? -1 : 1;
     if (x->type != y->type)
@@ -28,6 +27,8 @@ static int cmp_key(const void *a, const void *b)
         return strcmp(x->str, y->str);
     return cmp_number(x, y);
 }
+
+static int cmp_key(const void *a, const void *b) { return ss_lua_key_cmp(a, b); }
 
 /* The key on top of the stack (value below it is at -1 after the key is copied). */
 static void fill_key(lua_State *L, int kidx, ss_lua_key *k)

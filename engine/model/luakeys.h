@@ -29,6 +29,8 @@ typedef struct ss_lua_key {
  * memory.  others, when not NULL, receives the number of keys left out. */
 int ss_lua_sorted_keys(lua_State *L, int idx, const char *order_field, ss_lua_key **out,
                        int *others);
+/* The order above: < 0, 0 or > 0 (for walking two sorted key lists side by side). */
+int ss_lua_key_cmp(const ss_lua_key *a, const ss_lua_key *b);
 /* Push the key k (as it was in the table). */
 void ss_lua_push_key(lua_State *L, const ss_lua_key *k);
 

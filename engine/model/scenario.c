@@ -13,6 +13,7 @@
 #include "near.h"
 #include "parse.h"
 #include "sandbox.h"
+#include "luakeys.h"
 #include "shape.h"
 #include "source.h"
 
@@ -619,16 +620,6 @@ static void put_number(buf *b, lua_State *L, int idx)
     buf_str(b, tmp);
 }
 
-typedef struct skey { int type; long long i; const char *s; } skey;
-
-static int cmp_skey(const void *a, const void *b)
-{
-    const skey *x = a, *y = b;
-    if (x->type != y->type) return x->type == LUA_TNUMBER ? -1 : 1;
-    if (x->type == LUA_TNUMBER) return x->i < y->i ? -1 : x->i > y->i;
-    return strcmp(x->s, y->s);
-}
-
 static void put_value(buf *b, lua_State *L, int idx, int indent);
 
 static bool is_flat_list(lua_State *L, int idx, lua_Integer *len)
@@ -645,37 +636,38 @@ static bool is_flat_list(lua_State *L, int idx, lua_Integer *len)
     return scalars && count <= 16;
 }
 
+/* A key as Lua writes it: nothing for a list position, `name = `, or `["odd key"] = `. */
+static void put_key(buf *b, const ss_lua_key *k, lua_Integer len)
+{
+    if (k->type == LUA_TNUMBER && k->i >= 1 && k->i <= len)
+        return;
+    if (k->type == LUA_TNUMBER)
+        buf_fmt(b, "[%lld] = ", (long long)k->i);
+    else if (ss_lua_is_identifier(k->str))
+        buf_fmt(b, "%s = ", k->str);
+    else {
+        buf_str(b, "[");
+        put_string(b, k->str);
+        buf_str(b, "] = ");
+    }
+}
+
+/* Keys in a fixed order (shape.c has made them names or whole numbers). */
 static void put_table(buf *b, lua_State *L, int idx, int indent)
 {
     if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
     lua_Integer len;
     bool flat = is_flat_list(L, idx, &len);
-    int n = 0, cap = 16;
-    skey *keys = malloc(sizeof *keys * cap);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (n == cap) keys = realloc(keys, sizeof *keys * (cap *= 2));
-        keys[n].type = lua_type(L, -1);
-        keys[n].i = keys[n].type == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
-        keys[n].s = keys[n].type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;  /* anchored in table */
-        n++;
-    }
-    qsort(keys, n, sizeof *keys, cmp_skey);
-    if (n == 0) { buf_str(b, "{}"); free(keys); return; }
+    ss_lua_key *keys;
+    int n = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL);
+    if (n <= 0) { buf_str(b, "{}"); free(keys); return; }
     buf_str(b, flat ? "{ " : "{\n");
     for (int k = 0; k < n; k++) {
         if (!flat) for (int s = 0; s < indent + 1; s++) buf_str(b, "  ");
-        bool positional = keys[k].type == LUA_TNUMBER && keys[k].i >= 1 && keys[k].i <= len;
-        if (keys[k].type == LUA_TNUMBER) {
-            if (!positional) buf_fmt(b, "[%lld] = ", keys[k].i);
-            lua_rawgeti(L, idx, keys[k].i);
-        } else {
-            if (ss_lua_is_identifier(keys[k].s)) buf_fmt(b, "%s = ", keys[k].s);
-            else { buf_str(b, "["); put_string(b, keys[k].s); buf_str(b, "] = "); }
-            lua_getfield(L, idx, keys[k].s);
-        }
+        put_key(b, &keys[k], len);
+        ss_lua_push_key(L, &keys[k]);
+        lua_rawget(L, idx);
         put_value(b, L, -1, indent + 1);
         lua_pop(L, 1);
         buf_str(b, k + 1 < n ? (flat ? ", " : ",\n") : (flat ? " " : ",\n"));
@@ -738,66 +730,59 @@ static void unwrap(lua_State *L, int idx)
 
 /* ---- the register ---------------------------------------------------------------------- */
 
-static void register_walk(lua_State *L, int idx, const char *prefix, FILE *f, int *unsourced,
+typedef struct sources {
+    FILE *f;         /* NULL: count only */
+    int *unsourced;  /* numbers with neither cite nor assume */
+} sources;
+
+static void register_walk(lua_State *L, int idx, const char *prefix, sources *out,
+                          const char *inherited_kind, const char *inherited_text);
+
+static void register_line(sources *out, lua_State *L, const char *path, const char *kind, const char *text)
+{
+    if (!kind) (*out->unsourced)++;
+    if (!out->f) return;
+    buf v = {0};
+    put_number(&v, L, -1);
+    fprintf(out->f, "%-48s %-12s %-10s %s\n", path, v.s, kind ? kind : "MISSING",
+            kind ? text : "no source and no assumption");
+    free(v.s);
+}
+
+/* A cite()/assume() tag on top: its value, with its kind and text, for itself and all below. */
+static void register_tag(lua_State *L, const char *path, sources *out)
+{
+    lua_getfield(L, -1, "kind");
+    lua_getfield(L, -2, "text");
+    lua_getfield(L, -3, "value");
+    const char *kind = lua_tostring(L, -3), *text = lua_tostring(L, -2);
+    if (lua_istable(L, -1))
+        register_walk(L, -1, path, out, kind, text);
+    else if (lua_type(L, -1) == LUA_TNUMBER)
+        register_line(out, L, path, kind, text);
+    lua_pop(L, 3);  /* kind and text stayed anchored on the stack */
+}
+
+static void register_walk(lua_State *L, int idx, const char *prefix, sources *out,
                           const char *inherited_kind, const char *inherited_text)
 {
     if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
     idx = lua_absindex(L, idx);
-    int n = 0, cap = 16;
-    skey *keys = malloc(sizeof *keys * cap);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (n == cap) keys = realloc(keys, sizeof *keys * (cap *= 2));
-        keys[n].type = lua_type(L, -1);
-        keys[n].i = keys[n].type == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
-        keys[n].s = keys[n].type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        n++;
-    }
-    qsort(keys, n, sizeof *keys, cmp_skey);
+    ss_lua_key *keys;
+    int n = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL);
     for (int k = 0; k < n; k++) {
         char kt[256], p[1024];
-        if (keys[k].type == LUA_TNUMBER) {
-            snprintf(kt, sizeof kt, "%lld", keys[k].i);
-            lua_rawgeti(L, idx, keys[k].i);
-        } else {
-            snprintf(kt, sizeof kt, "%s", keys[k].s);
-            lua_getfield(L, idx, keys[k].s);
-        }
+        ss_lua_key_text(&keys[k], kt, sizeof kt);
         join(p, sizeof p, prefix, kt);
-        const char *kind = inherited_kind, *text = inherited_text;
-        if (is_tag(L, -1)) {
-            lua_getfield(L, -1, "kind");
-            lua_getfield(L, -2, "text");
-            lua_getfield(L, -3, "value");
-            kind = lua_tostring(L, -3);
-            text = lua_tostring(L, -2);
-            lua_remove(L, -4); /* the tag; kind and text stay anchored on the stack */
-            if (lua_istable(L, -1)) {
-                register_walk(L, -1, p, f, unsourced, kind, text);
-            } else if (lua_type(L, -1) == LUA_TNUMBER && f) {
-                buf v = {0};
-                put_number(&v, L, -1);
-                fprintf(f, "%-48s %-12s %-10s %s\n", p, v.s, kind, text);
-                free(v.s);
-            }
-            lua_pop(L, 3);
-            continue;
-        }
-        if (lua_istable(L, -1)) {
-            register_walk(L, -1, p, f, unsourced, kind, text);
-        } else if (keys[k].type == LUA_TSTRING && strcmp(keys[k].s, "order") == 0) {
-            /* the order of services in tables: presentation, not a number of the model */
-        } else if (lua_type(L, -1) == LUA_TNUMBER) {
-            if (!kind) (*unsourced)++;
-            if (f) {
-                buf v = {0};
-                put_number(&v, L, -1);
-                fprintf(f, "%-48s %-12s %-10s %s\n", p, v.s, kind ? kind : "MISSING",
-                        kind ? text : "no source and no assumption");
-                free(v.s);
-            }
-        }
+        ss_lua_push_key(L, &keys[k]);
+        lua_rawget(L, idx);
+        bool order = keys[k].type == LUA_TSTRING && strcmp(keys[k].str, "order") == 0;
+        if (is_tag(L, -1))
+            register_tag(L, p, out);
+        else if (lua_istable(L, -1))
+            register_walk(L, -1, p, out, inherited_kind, inherited_text);
+        else if (lua_type(L, -1) == LUA_TNUMBER && !order)  /* order: presentation, not the model */
+            register_line(out, L, p, inherited_kind, inherited_text);
         lua_pop(L, 1);
     }
     free(keys);
@@ -884,7 +869,8 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     buf_str(&text, "\n");
     sc->text = text.s;
     ss_sha256_hex(text.s, text.n, sc->hash);
-    register_walk(L, -1, "", NULL, &sc->unsourced, NULL, NULL);
+    sources count = {.unsourced = &sc->unsourced};
+    register_walk(L, -1, "", &count, NULL, NULL);
     deep_copy(L, -1);                 /* origin resolved copy */
     unwrap(L, -1);
     sc->model = ss_model_build(L, -1, origin_of, sc, d);
@@ -918,6 +904,7 @@ void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
     int dummy = 0;
     fprintf(f, "%-48s %-12s %-10s %s\n", "parameter", "value", "kind", "source or reason");
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
-    register_walk(L, -1, "", f, &dummy, NULL, NULL);
+    sources print = {.f = f, .unsourced = &dummy};
+    register_walk(L, -1, "", &print, NULL, NULL);
     lua_pop(L, 1);
 }
