@@ -8,6 +8,7 @@
 
 #include <lauxlib.h>
 
+#include "rulefields.h"
 #include "sandbox.h"
 
 struct ss_rules {
@@ -36,66 +37,80 @@ static void push_service_id(lua_State *L, const ss_model *m, int s)
     else lua_pushnil(L);
 }
 
-static int l_history(lua_State *L)
+/* ---- the views' fields (rulefields.h) ----------------------------------------------------- */
+
+static void push_id_or_nil(lua_State *L, const char *id, bool present)
 {
-    ss_rules *r = rules_of(L);
+    if (present) lua_pushstring(L, id); else lua_pushnil(L);
+}
+
+static void p_id(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->id); }
+static void p_age(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, ss_person_age(r->p, r->w->now)); }
+static void p_need(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, r->m->needs[r->p->need]); }
+static void p_severity(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->severity); }
+static void p_complex(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, r->p->complex); }
+static void p_door(lua_State *L, ss_rules *r, int s)
+{
+    push_id_or_nil(L, r->p->door >= 0 ? r->m->doors[r->p->door].id : NULL, r->p->door >= 0);
+}
+static void p_arrived(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->p->arrived); }
+static void p_since(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now - r->p->arrived); }
+static void p_waited(lua_State *L, ss_rules *r, int s)
+{
+    lua_pushnumber(L, r->p->state == SS_P_QUEUED ? r->w->now - r->p->referred : 0.0);
+}
+static void p_referrals(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->referrals); }
+static void p_handoffs(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->handoffs); }
+static void p_bounces(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->bounces); }
+static void p_services(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, __builtin_popcountll(r->p->visited)); }
+static void p_current(lua_State *L, ss_rules *r, int s) { push_service_id(L, r->m, r->p->service); }
+static void p_history(lua_State *L, ss_rules *r, int s)
+{
     lua_createtable(L, r->p->npath, 0);
     for (int i = 0; i < r->p->npath; i++) {
         push_service_id(L, r->m, r->p->path[i]);
         lua_rawseti(L, -2, i + 1);
     }
-    return 1;
 }
 
-static int person_index(lua_State *L)
-{
-    ss_rules *r = rules_of(L);
-    const ss_person *p = r->p;
-    const char *k = luaL_checkstring(L, 2);
-    double now = r->w->now;
-    if (strcmp(k, "id") == 0) lua_pushinteger(L, p->id);
-    else if (strcmp(k, "age") == 0) lua_pushnumber(L, ss_person_age(p, now));
-    else if (strcmp(k, "need") == 0) lua_pushstring(L, r->m->needs[p->need]);
-    else if (strcmp(k, "severity") == 0) lua_pushinteger(L, p->severity);
-    else if (strcmp(k, "complex") == 0) lua_pushboolean(L, p->complex);
-    else if (strcmp(k, "door") == 0) { if (p->door >= 0) lua_pushstring(L, r->m->doors[p->door].id); else lua_pushnil(L); }
-    else if (strcmp(k, "arrived") == 0) lua_pushnumber(L, p->arrived);
-    else if (strcmp(k, "days_since_concern") == 0) lua_pushnumber(L, now - p->arrived);
-    else if (strcmp(k, "waited") == 0) lua_pushnumber(L, p->state == SS_P_QUEUED ? now - p->referred : 0.0);
-    else if (strcmp(k, "referrals") == 0) lua_pushinteger(L, p->referrals);
-    else if (strcmp(k, "handoffs") == 0) lua_pushinteger(L, p->handoffs);
-    else if (strcmp(k, "bounces") == 0) lua_pushinteger(L, p->bounces);
-    else if (strcmp(k, "services") == 0) lua_pushinteger(L, __builtin_popcountll(p->visited));
-    else if (strcmp(k, "current") == 0) push_service_id(L, r->m, p->service);
-    else if (strcmp(k, "history") == 0) return l_history(L);
-    else return luaL_error(L, "person has no field '%s' (fields: id, age, need, severity, complex, door, arrived, days_since_concern, waited, referrals, handoffs, bounces, services, current, history)", k);
-    return 1;
-}
+static const ss_rule_field person_fields[] = {
+    {"id", LUA_TNUMBER, false, p_id},          {"age", LUA_TNUMBER, false, p_age},
+    {"need", LUA_TSTRING, false, p_need},      {"severity", LUA_TNUMBER, false, p_severity},
+    {"complex", LUA_TBOOLEAN, false, p_complex}, {"door", LUA_TSTRING, true, p_door},
+    {"arrived", LUA_TNUMBER, false, p_arrived}, {"days_since_concern", LUA_TNUMBER, false, p_since},
+    {"waited", LUA_TNUMBER, false, p_waited},  {"referrals", LUA_TNUMBER, false, p_referrals},
+    {"handoffs", LUA_TNUMBER, false, p_handoffs}, {"bounces", LUA_TNUMBER, false, p_bounces},
+    {"services", LUA_TNUMBER, false, p_services}, {"current", LUA_TSTRING, true, p_current},
+    {"history", LUA_TTABLE, false, p_history}, {NULL, 0, false, NULL}};
+const ss_rule_view ss_person_view = {"person", person_fields};
 
-static void push_service_field(lua_State *L, ss_rules *r, int s, const char *k)
-{
-    const ss_service *sv = &r->m->services[s];
-    if (strcmp(k, "id") == 0) lua_pushstring(L, sv->id);
-    else if (strcmp(k, "name") == 0) lua_pushstring(L, sv->name);
-    else if (strcmp(k, "unit") == 0) { if (sv->unit >= 0) lua_pushstring(L, r->m->units[sv->unit].id); else lua_pushnil(L); }
-    else if (strcmp(k, "sector") == 0) {
-        int sec = sv->unit >= 0 ? r->m->units[sv->unit].parent : -1;
-        if (sec >= 0) lua_pushstring(L, r->m->sectors[sec].id); else lua_pushnil(L);
-    }
-    else if (strcmp(k, "fte") == 0) lua_pushnumber(L, sv->fte);
-    else if (strcmp(k, "queue") == 0) lua_pushinteger(L, r->w->queue_len[s]);
-    else if (strcmp(k, "caseload") == 0) lua_pushinteger(L, r->w->caseload[s]);
-    else if (strcmp(k, "capacity") == 0) lua_pushnumber(L, sv->capacity);
-    else if (strcmp(k, "target_wait") == 0) lua_pushnumber(L, sv->target_wait);
-    else luaL_error(L, "service has no field '%s' (fields: id, name, unit, sector, fte, queue, caseload, capacity, target_wait)", k);
-}
+static const ss_service *service_at(ss_rules *r, int s) { return &r->m->services[s]; }
+static int unit_at(ss_rules *r, int s) { return service_at(r, s)->unit; }
+static int sector_at(ss_rules *r, int s) { return unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].parent : -1; }
 
-static int service_index(lua_State *L)
+static void s_id(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, service_at(r, s)->id); }
+static void s_name(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, service_at(r, s)->name); }
+static void s_unit(lua_State *L, ss_rules *r, int s)
 {
-    ss_rules *r = rules_of(L);
-    push_service_field(L, r, r->service, luaL_checkstring(L, 2));
-    return 1;
+    push_id_or_nil(L, unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].id : NULL, unit_at(r, s) >= 0);
 }
+static void s_sector(lua_State *L, ss_rules *r, int s)
+{
+    push_id_or_nil(L, sector_at(r, s) >= 0 ? r->m->sectors[sector_at(r, s)].id : NULL, sector_at(r, s) >= 0);
+}
+static void s_fte(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->fte); }
+static void s_queue(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->queue_len[s]); }
+static void s_caseload(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->caseload[s]); }
+static void s_capacity(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->capacity); }
+static void s_target_wait(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->target_wait); }
+
+static const ss_rule_field service_fields[] = {
+    {"id", LUA_TSTRING, false, s_id},          {"name", LUA_TSTRING, false, s_name},
+    {"unit", LUA_TSTRING, true, s_unit},       {"sector", LUA_TSTRING, true, s_sector},
+    {"fte", LUA_TNUMBER, false, s_fte},        {"queue", LUA_TNUMBER, false, s_queue},
+    {"caseload", LUA_TNUMBER, false, s_caseload}, {"capacity", LUA_TNUMBER, false, s_capacity},
+    {"target_wait", LUA_TNUMBER, false, s_target_wait}, {NULL, 0, false, NULL}};
+const ss_rule_view ss_service_view = {"service", service_fields};
 
 static int check_service(lua_State *L, ss_rules *r, int arg)
 {
@@ -109,25 +124,66 @@ static int ctx_queue(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(
 static int ctx_caseload(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->caseload[check_service(L, r, 1)]); return 1; }
 static int ctx_capacity(lua_State *L) { ss_rules *r = rules_of(L); lua_pushnumber(L, r->m->services[check_service(L, r, 1)].capacity); return 1; }
 
-static int ctx_index(lua_State *L)
+static void c_date(lua_State *L, ss_rules *r, int s)
+{
+    char date[11];
+    ss_calendar_format(&r->m->cal, r->w->now, date);
+    lua_pushstring(L, date);
+}
+static void c_day(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now); }
+static void c_rep(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->rep + 1); }
+static void c_age(lua_State *L, ss_rules *r, int s) { if (r->age >= 0) lua_pushinteger(L, r->age); else lua_pushnil(L); }
+static void c_eligible(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, r->eligible); }
+static void c_working(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, ss_calendar_is_working(&r->m->cal, r->w->now)); }
+/* Lookups are functions of a service id; upvalue 1 of the __index calling this is the proxy's. */
+static void c_lookup(lua_State *L, lua_CFunction fn) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, fn, 1); }
+static void c_queue(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_queue); }
+static void c_caseload(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_caseload); }
+static void c_capacity(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_capacity); }
+
+static const ss_rule_field ctx_fields[] = {
+    {"date", LUA_TSTRING, false, c_date},      {"day", LUA_TNUMBER, false, c_day},
+    {"rep", LUA_TNUMBER, false, c_rep},        {"age", LUA_TNUMBER, true, c_age},
+    {"eligible", LUA_TBOOLEAN, false, c_eligible}, {"working_day", LUA_TBOOLEAN, false, c_working},
+    {"queue", SS_RF_LOOKUP, false, c_queue},   {"caseload", SS_RF_LOOKUP, false, c_caseload},
+    {"capacity", SS_RF_LOOKUP, false, c_capacity}, {NULL, 0, false, NULL}};
+const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
+
+const ss_rule_field *ss_rule_field_find(const ss_rule_view *v, const char *name)
+{
+    for (const ss_rule_field *f = v->fields; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f;
+    return NULL;
+}
+
+void ss_rule_field_list(const ss_rule_view *v, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const ss_rule_field *f = v->fields; f->name && used < n; f++)
+        used += (size_t)snprintf(out + used, n - used, "%s%s%s", f == v->fields ? "" : ", ",
+                                 f->name, f->type == SS_RF_LOOKUP ? "(id)" : "");
+}
+
+/* __index of a view: the field's accessor, or the names there are. */
+static int view_index(lua_State *L, const ss_rule_view *v, int s)
 {
     ss_rules *r = rules_of(L);
     const char *k = luaL_checkstring(L, 2);
-    if (strcmp(k, "date") == 0) {
-        char date[11];
-        ss_calendar_format(&r->m->cal, r->w->now, date);
-        lua_pushstring(L, date);
-    } else if (strcmp(k, "day") == 0) lua_pushnumber(L, r->w->now);
-    else if (strcmp(k, "rep") == 0) lua_pushinteger(L, r->w->rep + 1);
-    else if (strcmp(k, "age") == 0) { if (r->age >= 0) lua_pushinteger(L, r->age); else lua_pushnil(L); }
-    else if (strcmp(k, "eligible") == 0) lua_pushboolean(L, r->eligible);
-    else if (strcmp(k, "working_day") == 0) lua_pushboolean(L, ss_calendar_is_working(&r->m->cal, r->w->now));
-    else if (strcmp(k, "queue") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_queue, 1); }
-    else if (strcmp(k, "caseload") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_caseload, 1); }
-    else if (strcmp(k, "capacity") == 0) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, ctx_capacity, 1); }
-    else return luaL_error(L, "ctx has no field '%s' (fields: date, day, rep, age, eligible, working_day, queue(id), caseload(id), capacity(id))", k);
+    const ss_rule_field *f = ss_rule_field_find(v, k);
+    if (!f) {
+        char list[512];
+        ss_rule_field_list(v, list, sizeof list);
+        return luaL_error(L, "%s has no field '%s' (fields: %s)", v->name, k, list);
+    }
+    f->push(L, r, s);
     return 1;
 }
+
+static int person_index(lua_State *L) { return view_index(L, &ss_person_view, -1); }
+static int service_index(lua_State *L) { return view_index(L, &ss_service_view, rules_of(L)->service); }
+static int ctx_index(lua_State *L) { return view_index(L, &ss_ctx_view, -1); }
 
 static int readonly(lua_State *L) { return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(2))); }
 

@@ -65,6 +65,7 @@
 
 #include "diag.h"
 #include "rng.h"
+#include "rulefields.h"
 #include "sandbox.h"
 #include "source.h"
 
@@ -308,64 +309,8 @@ static bool test_lines(const char *src, size_t len, int *lines, int ntests)
 
 /* ================================================================ views: person, service, ctx */
 
-enum { F_LOOKUP = 100 }; /* ctx.queue(id) and the like; other fields use Lua's type numbers */
-
-typedef struct field_spec {
-    const char *name;
-    int type;      /* LUA_TNUMBER, LUA_TSTRING, LUA_TBOOLEAN, LUA_TTABLE (a list) or F_LOOKUP */
-    bool nilable;  /* the engine may give nil; a case writes false */
-} field_spec;
-
-typedef struct view_spec {
-    const char *name;
-    const field_spec *fields; /* ends with a NULL name */
-} view_spec;
-
-/* The fields rules.c gives, in its order, so messages list them the same way (a unit test
- * checks each list against rules.c's text). */
-static const field_spec person_fields[] = {
-    {"id", LUA_TNUMBER, false},        {"age", LUA_TNUMBER, false},
-    {"need", LUA_TSTRING, false},      {"severity", LUA_TNUMBER, false},
-    {"complex", LUA_TBOOLEAN, false},  {"door", LUA_TSTRING, true},
-    {"arrived", LUA_TNUMBER, false},   {"days_since_concern", LUA_TNUMBER, false},
-    {"waited", LUA_TNUMBER, false},    {"referrals", LUA_TNUMBER, false},
-    {"handoffs", LUA_TNUMBER, false},  {"bounces", LUA_TNUMBER, false},
-    {"services", LUA_TNUMBER, false},  {"current", LUA_TSTRING, true},
-    {"history", LUA_TTABLE, false},    {NULL, 0, false}};
-static const field_spec service_fields[] = {
-    {"id", LUA_TSTRING, false},        {"name", LUA_TSTRING, false},
-    {"unit", LUA_TSTRING, true},       {"sector", LUA_TSTRING, true},
-    {"fte", LUA_TNUMBER, false},       {"queue", LUA_TNUMBER, false},
-    {"caseload", LUA_TNUMBER, false},  {"capacity", LUA_TNUMBER, false},
-    {"target_wait", LUA_TNUMBER, false}, {NULL, 0, false}};
-static const field_spec ctx_fields[] = {
-    {"date", LUA_TSTRING, false},      {"day", LUA_TNUMBER, false},
-    {"rep", LUA_TNUMBER, false},       {"age", LUA_TNUMBER, true},
-    {"eligible", LUA_TBOOLEAN, false}, {"working_day", LUA_TBOOLEAN, false},
-    {"queue", F_LOOKUP, false},        {"caseload", F_LOOKUP, false},
-    {"capacity", F_LOOKUP, false},     {NULL, 0, false}};
-
-static const view_spec PERSON = {"person", person_fields};
-static const view_spec SERVICE = {"service", service_fields};
-static const view_spec CTX = {"ctx", ctx_fields};
-
-static const field_spec *find_field(const view_spec *v, const char *name)
-{
-    for (const field_spec *f = v->fields; f->name; f++)
-        if (strcmp(f->name, name) == 0)
-            return f;
-    return NULL;
-}
-
-/* "id, age, ..." with "queue(id)" for lookups, as in rules.c's messages. */
-static void field_list(const view_spec *v, char *out, size_t n)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (const field_spec *f = v->fields; f->name && used < n; f++)
-        used += (size_t)snprintf(out + used, n - used, "%s%s%s", f == v->fields ? "" : ", ",
-                                 f->name, f->type == F_LOOKUP ? "(id)" : "");
-}
+/* The views' fields are the engine's own table (rulefields.h): the same names, types and order
+ * in messages as a rule meets in a run. */
 
 /* ctx.queue(id) and the like: the number the case gives for id (upvalue 1), else 0. */
 static int lookup(lua_State *L)
@@ -389,21 +334,21 @@ static void copy_list(lua_State *L)
     }
 }
 
-/* view.__index: upvalue 1 is the case's table, 2 the view_spec.  Unknown names get rules.c's
+/* view.__index: upvalue 1 is the case's table, 2 the ss_rule_view.  Unknown names get rules.c's
  * message; known ones the case left out are an error too, which keeps cases explicit. */
 static int view_index(lua_State *L)
 {
-    const view_spec *v = lua_touserdata(L, lua_upvalueindex(2));
+    const ss_rule_view *v = lua_touserdata(L, lua_upvalueindex(2));
     const char *k = luaL_checkstring(L, 2);
-    const field_spec *f = find_field(v, k);
+    const ss_rule_field *f = ss_rule_field_find(v, k);
     if (!f) {
         char list[512];
-        field_list(v, list, sizeof list);
+        ss_rule_field_list(v, list, sizeof list);
         return luaL_error(L, "%s has no field '%s' (fields: %s)", v->name, k, list);
     }
     lua_pushvalue(L, 2);                                    /* view k k */
     int t = lua_rawget(L, lua_upvalueindex(1));             /* view k value */
-    if (f->type == F_LOOKUP) {
+    if (f->type == SS_RF_LOOKUP) {
         if (t != LUA_TTABLE)
             lua_newtable(L);                                /* view k nil {} */
         lua_pushcclosure(L, lookup, 1);                     /* ... fn */
@@ -425,7 +370,7 @@ static int view_newindex(lua_State *L)
 
 /* Pushes a read-only view of the case's table at idx (0: the case gives none, so reading any
  * field is an error, except ctx's lookups). */
-static void push_view(lua_State *L, int idx, const view_spec *v)
+static void push_view(lua_State *L, int idx, const ss_rule_view *v)
 {
     lua_newtable(L);                                        /* view */
     lua_createtable(L, 0, 3);                               /* view mt */
@@ -444,7 +389,7 @@ static void push_view(lua_State *L, int idx, const view_spec *v)
     lua_setmetatable(L, -2);                                /* view */
 }
 
-static const char *type_words(const field_spec *f)
+static const char *type_words(const ss_rule_field *f)
 {
     switch (f->type) {
     case LUA_TNUMBER: return f->nilable ? "a number or false" : "a number";
@@ -467,23 +412,23 @@ static int check_lookup_pair(lua_State *L, const void *arg, ss_diag *d)
                    (const char *)arg, key, val);
 }
 
-/* One field of a case's view table (arg: the view_spec). */
+/* One field of a case's view table (arg: the ss_rule_view). */
 static int check_view_field(lua_State *L, const void *arg, ss_diag *d)
 {
-    const view_spec *v = arg;
+    const ss_rule_view *v = arg;
     char got[256], list[512];
     if (lua_type(L, -2) != LUA_TSTRING) {
         describe(L, -2, got, sizeof got);
         return ss_fail(d, "%s: keys are field names, got %s", v->name, got);
     }
     const char *k = lua_tostring(L, -2);
-    const field_spec *f = find_field(v, k);
+    const ss_rule_field *f = ss_rule_field_find(v, k);
     if (!f) {
-        field_list(v, list, sizeof list);
+        ss_rule_field_list(v, list, sizeof list);
         return ss_fail(d, "%s has no field '%s' (fields: %s)", v->name, k, list);
     }
     int t = lua_type(L, -1);
-    if (f->type == F_LOOKUP && t == LUA_TTABLE)
+    if (f->type == SS_RF_LOOKUP && t == LUA_TTABLE)
         return check_pairs(L, -1, check_lookup_pair, k, d);
     if (t == f->type || (f->nilable && t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
         return 0;
@@ -493,7 +438,7 @@ static int check_view_field(lua_State *L, const void *arg, ss_diag *d)
 
 /* The case's table for a view (at idx, or 0 when not given) has only the engine's fields,
  * each of the engine's type.  Raw reads: a case is data, its metamethods are not run. */
-static int check_view(lua_State *L, int idx, const view_spec *v, ss_diag *d)
+static int check_view(lua_State *L, int idx, const ss_rule_view *v, ss_diag *d)
 {
     if (!idx)
         return 0;
@@ -690,8 +635,8 @@ static int read_views(lua_State *L, test_case *tc, ss_diag *d)
         describe(L, tc->door, got, sizeof got);
         return ss_fail(d, "door: expected a door id, got %s", got);
     }
-    if (check_view(L, tc->person, &PERSON, d) < 0 || check_view(L, tc->service, &SERVICE, d) < 0 ||
-        check_view(L, tc->ctx, &CTX, d) < 0)
+    if (check_view(L, tc->person, &ss_person_view, d) < 0 || check_view(L, tc->service, &ss_service_view, d) < 0 ||
+        check_view(L, tc->ctx, &ss_ctx_view, d) < 0)
         return -1;
     return read_shape(tc, d);
 }
@@ -774,12 +719,12 @@ static int push_call(file_run *f, const test_case *tc)
     lua_State *L = f->L;
     lua_pushstring(L, tc->call);                            /* name */
     lua_rawget(L, f->module);                               /* fn */
-    push_view(L, tc->person, &PERSON);                      /* fn person */
+    push_view(L, tc->person, &ss_person_view);                      /* fn person */
     if (tc->shape == ARGS_DOOR)
         lua_pushvalue(L, tc->door);                         /* fn person door */
     else if (tc->shape == ARGS_SERVICE)
-        push_view(L, tc->service, &SERVICE);                /* fn person service */
-    push_view(L, tc->ctx, &CTX);                            /* fn person [x] ctx */
+        push_view(L, tc->service, &ss_service_view);                /* fn person service */
+    push_view(L, tc->ctx, &ss_ctx_view);                            /* fn person [x] ctx */
     return tc->shape == ARGS_NONE ? 2 : 3;
 }
 

@@ -253,9 +253,14 @@ static char *declare(ss_reader *r, const ss_field *f, void *base, const ss_lua_k
 static int read_entry(ss_reader *r, const ss_schema *s, void *entry)
 {
     lua_State *L = r->L;
-    if (s->shorthand && lua_type(L, -1) == LUA_TSTRING) {
-        *(char **)at(entry, s->name_off) = strdup(lua_tostring(L, -1));
-        return 0;
+    if (s->shorthand && lua_type(L, -1) == LUA_TSTRING) {  /* as { name = "..." } */
+        char **name = at(entry, s->name_off);
+        lua_newtable(L);                               /* name {} */
+        int rc = ss_schema_read(r, s, entry);
+        lua_pop(L, 1);                                 /* name */
+        free(*name);
+        *name = strdup(lua_tostring(L, -1));
+        return rc;
     }
     if (lua_istable(L, -1))
         return ss_schema_read(r, s, entry);

@@ -1,0 +1,40 @@
+/* rulefields: the fields a rule can read from its person, service and ctx views.
+ *
+ * One table per view, shared by the engine (rules.c pushes each field's value through the
+ * table's function) and by rule test cases (ruletest.c checks a case's values against the
+ * table's types), so both accept the same names and list them in the same order in messages:
+ *   person has no field 'x' (fields: id, age, need, ...) */
+#ifndef SS_RULEFIELDS_H
+#define SS_RULEFIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <lua.h>
+
+typedef struct ss_rules ss_rules;
+
+enum { SS_RF_LOOKUP = 100 };  /* ctx.queue(id) and the like; other types are Lua's numbers */
+
+/* Push the field's value for the call in progress; s is the service the view shows. */
+typedef void (*ss_rule_push)(lua_State *L, ss_rules *r, int s);
+
+typedef struct ss_rule_field {
+    const char *name;
+    int type;           /* LUA_TNUMBER, LUA_TSTRING, LUA_TBOOLEAN, LUA_TTABLE (a list), SS_RF_LOOKUP */
+    bool nilable;       /* the engine may give nil (a test case writes false) */
+    ss_rule_push push;  /* rules.c's accessor */
+} ss_rule_field;
+
+typedef struct ss_rule_view {
+    const char *name;               /* "person", "service", "ctx" */
+    const ss_rule_field *fields;    /* ends with a NULL name */
+} ss_rule_view;
+
+extern const ss_rule_view ss_person_view, ss_service_view, ss_ctx_view;
+
+const ss_rule_field *ss_rule_field_find(const ss_rule_view *v, const char *name);
+/* "id, age, ..." with "queue(id)" for lookups, as messages give them. */
+void ss_rule_field_list(const ss_rule_view *v, char *out, size_t n);
+
+#endif

@@ -1,0 +1,127 @@
+/* test_rulefields: the rules bridge reads every field its table (rulefields.h) names, with the
+ * values of the call in progress, and names the table's fields when a rule asks for another. */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rulefields.h"
+#include "rules.h"
+#include "scenario.h"
+
+/* "p.id, p.age, ...": the rule reads every field of the view (lookups are called). */
+static void reads(const ss_rule_view *v, const char *var, char *out, size_t n)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (const ss_rule_field *f = v->fields; f->name; f++)
+        k += (size_t)snprintf(out + k, n - k, "%s%s.%s%s", k ? ", " : "", var, f->name,
+                              f->type == SS_RF_LOOKUP ? "('treat')" : "");
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+typedef struct fixture {
+    char dir[64];
+    ss_scenario *sc;
+    ss_rules *rules;
+    int queue[2], caseload[2];
+    ss_world w;
+    ss_person p;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/samsim_test_rulefields_XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    char path[128], rule[4096], p[1024], s[1024], c[1024];
+    reads(&ss_person_view, "p", p, sizeof p);
+    reads(&ss_service_view, "s", s, sizeof s);
+    reads(&ss_ctx_view, "ctx", c, sizeof c);
+    snprintf(rule, sizeof rule,
+             "return {\n"
+             "  next = function(p, s, ctx)\n"
+             "    local _ = { %s, %s, %s }\n"
+             "    return (p.need == 'severe' and s.id == 'intake' and ctx.day == 5 and ctx.queue('treat') == 4\n"
+             "            and #p.history == 1 and p.door == 'gp') and 'treat' or 'discharge'\n"
+             "  end,\n"
+             "  odd = function(p) return p.nosuch end,\n"
+             "}\n", p, s, c);
+    snprintf(path, sizeof path, "%s/all.lua", f->dir);
+    write_text(path, rule);
+    snprintf(path, sizeof path, "%s/s.lua", f->dir);
+    write_text(path,
+               "return { name = 't', calendar = { start = '2021-03-01', horizon_days = 30 },\n"
+               "  needs = { 'mild', 'severe' }, doors = { gp = { route = 'intake' } },\n"
+               "  services = { intake = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:next' },\n"
+               "               treat = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:odd' } },\n"
+               "  demand = { { need = 'mild', rate_per_day = 1, door = 'gp' } } }\n");
+    ss_diag d;
+    f->sc = ss_scenario_load(path, NULL, &d);
+    if (!f->sc) fail_msg("%s", d.msg);
+    f->rules = ss_rules_new(ss_scenario_model(f->sc), &d);
+    if (!f->rules) fail_msg("%s", d.msg);
+    f->queue[1] = 4;
+    f->w = (ss_world){.m = ss_scenario_model(f->sc), .queue_len = f->queue, .caseload = f->caseload, .now = 5};
+    f->p = (ss_person){.id = 1, .need = 1, .severity = 1, .door = 0, .service = 0, .age0 = 30, .npath = 1};
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[128];
+    ss_rules_free(f->rules);
+    ss_scenario_free(f->sc);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static void every_field_of_the_table_is_given(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = ss_scenario_model(f->sc);
+    int target = -9;
+    ss_diag d;
+    if (ss_rules_next(f->rules, m->services[0].next.slot, &f->p, 0, &f->w, &target, &d) < 0)
+        fail_msg("%s", d.msg);
+    assert_int_equal(target, 1);  /* treat: every value was the call's */
+    f->p.need = 0;
+    assert_int_equal(ss_rules_next(f->rules, m->services[0].next.slot, &f->p, 0, &f->w, &target, &d), 0);
+    assert_int_equal(target, SS_T_DISCHARGE);
+}
+
+static void an_unknown_field_lists_the_table(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = ss_scenario_model(f->sc);
+    int target;
+    ss_diag d;
+    char list[512], want[700];
+    assert_int_equal(ss_rules_next(f->rules, m->services[1].next.slot, &f->p, 1, &f->w, &target, &d), -1);
+    ss_rule_field_list(&ss_person_view, list, sizeof list);
+    snprintf(want, sizeof want, "person has no field 'nosuch' (fields: %s)", list);
+    assert_contains(d.msg, want);
+    assert_contains(d.msg, "all.lua:7: error in rule 'odd' (person 1, service treat, 2021-03-06, replication 1): ");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(every_field_of_the_table_is_given, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_unknown_field_lists_the_table, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
