@@ -37,4 +37,7 @@ const ss_rule_field *ss_rule_field_find(const ss_rule_view *v, const char *name)
 /* "id, age, ..." with "queue(id)" for lookups, as messages give them. */
 void ss_rule_field_list(const ss_rule_view *v, char *out, size_t n);
 
+/* The field named by the string at idx, or a Lua error "person has no field 'x' (fields: ...)". */
+const ss_rule_field *ss_rule_field_at(lua_State *L, const ss_rule_view *v, int idx);
+
 #endif

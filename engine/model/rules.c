@@ -149,35 +149,10 @@ static const ss_rule_field ctx_fields[] = {
     {"capacity", SS_RF_LOOKUP, false, c_capacity}, {NULL, 0, false, NULL}};
 const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
-const ss_rule_field *ss_rule_field_find(const ss_rule_view *v, const char *name)
-{
-    for (const ss_rule_field *f = v->fields; f->name; f++)
-        if (strcmp(f->name, name) == 0)
-            return f;
-    return NULL;
-}
-
-void ss_rule_field_list(const ss_rule_view *v, char *out, size_t n)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (const ss_rule_field *f = v->fields; f->name && used < n; f++)
-        used += (size_t)snprintf(out + used, n - used, "%s%s%s", f == v->fields ? "" : ", ",
-                                 f->name, f->type == SS_RF_LOOKUP ? "(id)" : "");
-}
-
 /* __index of a view: the field's accessor, or the names there are. */
 static int view_index(lua_State *L, const ss_rule_view *v, int s)
 {
-    ss_rules *r = rules_of(L);
-    const char *k = luaL_checkstring(L, 2);
-    const ss_rule_field *f = ss_rule_field_find(v, k);
-    if (!f) {
-        char list[512];
-        ss_rule_field_list(v, list, sizeof list);
-        return luaL_error(L, "%s has no field '%s' (fields: %s)", v->name, k, list);
-    }
-    f->push(L, r, s);
+    ss_rule_field_at(L, v, 2)->push(L, rules_of(L), s);
     return 1;
 }
 

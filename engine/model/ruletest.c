@@ -340,12 +340,7 @@ static int view_index(lua_State *L)
 {
     const ss_rule_view *v = lua_touserdata(L, lua_upvalueindex(2));
     const char *k = luaL_checkstring(L, 2);
-    const ss_rule_field *f = ss_rule_field_find(v, k);
-    if (!f) {
-        char list[512];
-        ss_rule_field_list(v, list, sizeof list);
-        return luaL_error(L, "%s has no field '%s' (fields: %s)", v->name, k, list);
-    }
+    const ss_rule_field *f = ss_rule_field_at(L, v, 2);
     lua_pushvalue(L, 2);                                    /* view k k */
     int t = lua_rawget(L, lua_upvalueindex(1));             /* view k value */
     if (f->type == SS_RF_LOOKUP) {
