@@ -507,10 +507,7 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
     char path[512];
     snprintf(path, sizeof path, "%.*s", (int)(eq - spec), spec);
     if (push_set_value(sb, spec, eq + 1, d) < 0) return -1;
-    if (ss_shape_check(L, -1, "--set", path, d) < 0) {
-        lua_pop(L, 1);
-        return -1;
-    }
+    if (ss_shape_check(L, -1, "--set", path, d) < 0) { lua_pop(L, 1); return -1; }
     int scen = lua_gettop(L) - 1;
     lua_pushvalue(L, scen);                 /* value t */
     char *save, copy[512];
