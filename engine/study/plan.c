@@ -11,6 +11,8 @@
 
 #include <lauxlib.h>
 
+#include "luakeys.h"
+#include "near.h"
 #include "plan_parts.h"
 #include "reader.h"
 #include "sandbox.h"
@@ -386,44 +388,29 @@ static int check_parameter(ss_reader *r, const char *name)
     return ok ? 0 : ss_reader_fail(r, NULL, "expected a key path such as services.fph.fte");
 }
 
-/* The string keys of the table at the top, sorted, so the grid's order never depends on Lua's
- * hash order.  Fails on a key that is not a string. */
+/* The string keys of the table at the top, sorted (luakeys.h), so the grid's order never depends
+ * on Lua's hash order.  Fails on the first key, in that order, that is not a string. */
 static int sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n)
 {
-    lua_State *L = r->L;
-    int cap = 0;
+    static const char expected[] = "parameter names (strings) as keys, e.g. [\"services.fph.fte\"]";
+    ss_lua_key *all = NULL;
+    int others = 0, count = ss_lua_sorted_keys(r->L, -1, NULL, &all, &others);
     *n = 0;
-    *keys = NULL;
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            int rc = fail_got(r, -1, "parameter names (strings) as keys, e.g. [\"services.fph.fte\"]");
-            lua_pop(L, 1);
-            return rc;
-        }
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 8;
-            const char **grown = plan_calloc(p, (size_t)cap, sizeof *grown);
-            if (!grown) {
-                lua_pop(L, 1);
-                return ss_fail(r->d, "out of memory");
-            }
-            if (*n) memcpy(grown, *keys, sizeof *grown * (size_t)*n);
-            *keys = grown;
-        }
-        if (!((*keys)[(*n)++] = plan_strdup(p, lua_tostring(L, -1)))) {
-            lua_pop(L, 1);
-            return ss_fail(r->d, "out of memory");
+    *keys = count > 0 ? plan_calloc(p, (size_t)count, sizeof **keys) : NULL;
+    int rc = count < 0 || (count > 0 && !*keys) ? ss_fail(r->d, "out of memory") : 0;
+    for (int i = 0; i < count && rc == 0; i++) {
+        if (all[i].type != LUA_TSTRING) {
+            ss_lua_push_key(r->L, &all[i]);
+            rc = fail_got(r, -1, expected);
+            lua_pop(r->L, 1);
+        } else if (!((*keys)[(*n)++] = plan_strdup(p, all[i].str))) {
+            rc = ss_fail(r->d, "out of memory");
         }
     }
-    for (int i = 1; i < *n; i++)  /* insertion sort: a plan has a handful of parameters */
-        for (int j = i; j > 0 && strcmp((*keys)[j - 1], (*keys)[j]) > 0; j--) {
-            const char *t = (*keys)[j];
-            (*keys)[j] = (*keys)[j - 1];
-            (*keys)[j - 1] = t;
-        }
-    return 0;
+    if (rc == 0 && others > 0)
+        rc = ss_reader_fail(r, NULL, "expected %s, got a key that is neither a string, a number nor true/false", expected);
+    free(all);
+    return rc;
 }
 
 /* `set = { ["calendar.horizon_days"] = 730 }`: --set for every run. */
@@ -631,28 +618,6 @@ static int read_names(ss_plan *p, ss_reader *r)
     return p->name && p->output ? 0 : ss_fail(r->d, "out of memory");
 }
 
-/* Letters to change to turn a into b (Levenshtein), for "did you mean" on short keys. */
-static int edit_distance(const char *a, const char *b)
-{
-    int la = (int)strlen(a), lb = (int)strlen(b), row[64];
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (int j = 0; j <= lb; j++)
-        row[j] = j;
-    for (int i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = i;
-        for (int j = 1; j <= lb; j++) {
-            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    return row[lb];
-}
-
 static const char *const plan_keys[] = {"name", "scenarios", "models", "set", "sweep", "replications",
                                         "seed", "output", NULL};
 
@@ -661,8 +626,8 @@ static int unknown_plan_key(const ss_plan *p, const char *key, ss_diag *d)
     const char *near = NULL;
     int best = 3;  /* more than two letters off is not a typo */
     for (int i = 0; plan_keys[i]; i++)
-        if (edit_distance(key, plan_keys[i]) < best) {
-            best = edit_distance(key, plan_keys[i]);
+        if (ss_edit_distance(key, plan_keys[i]) < best) {
+            best = ss_edit_distance(key, plan_keys[i]);
             near = plan_keys[i];
         }
     if (near)
