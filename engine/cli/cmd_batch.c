@@ -663,8 +663,11 @@ static void print_failure(const ss_diag *d, ss_batch_failure why, const ss_batch
         fprintf(stderr, "%s\n", d->msg);
         return;
     }
-    fprintf(stderr, "interrupted: %ld of %ld replications are stored in %s; run the same command again to continue\n",
-            res->jobs_done, res->jobs, db);
+    if (res->jobs == 0)  /* while the points were checked, or while another batch held the file */
+        fprintf(stderr, "interrupted before the batch started; nothing was written to %s\n", db);
+    else
+        fprintf(stderr, "interrupted: %ld of %ld replications are stored in %s; run the same command again to continue\n",
+                res->jobs_done, res->jobs, db);
 }
 
 static int run_plan(const ss_plan *p, const batch_args *a, const char *db, int argc, char **argv,
