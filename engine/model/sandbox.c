@@ -16,19 +16,24 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "sandbox_pattern.h"
 #include "source.h"
 
 #define DEFAULT_MEMORY ((size_t)256 << 20)
 #define DEFAULT_BUDGET 10000000L
+#define DEFAULT_SECONDS 2.0
 #define HOOK_EVERY 1000 /* instructions between two budget checks */
+#define CLOCK_EVERY 16000 /* charged units between two readings of the CPU clock */
 
 struct ss_sandbox {
     lua_State *L;
@@ -38,6 +43,9 @@ struct ss_sandbox {
     int refused;                        /* the allocator refused a request since arm() */
     long budget;                        /* instructions per outermost call */
     long count;                         /* instructions used by the current call */
+    double seconds;                     /* CPU seconds per outermost call */
+    double started;                     /* thread CPU clock when the outermost call began */
+    long next_clock;                    /* count at which the clock is read next */
     int depth;                          /* nesting of ss_sandbox_call (C helpers may recurse) */
     int tripped;                        /* budget spent or interrupted: hook raises every time */
     char trip_msg[256];                 /* the message that tripped, reported in preference */
@@ -47,6 +55,7 @@ struct ss_sandbox {
 
 /* Registry keys: only their addresses matter (constant, so not mutable global state). */
 static const char ENV_META_KEY = 'e';
+static const char SORT_KEY = 's';   /* the original table.sort, for pairs */
 
 /* ---------------------------------------------------------------- memory */
 
@@ -154,15 +163,14 @@ static int readonly_newindex(lua_State *L)
                       lua_tostring(L, lua_upvalueindex(1)));
 }
 
+static int push_sorted_pairs(lua_State *L, int keys_of, int state);
 
-/* proxy.__pairs: iterate the real table (upvalue 2) with next (upvalue 1), so pairs(math)
- * still lists the library although the proxy itself is empty. */
+/* proxy.__pairs: the keys of the real table (upvalue 1) in pairs()'s fixed order, the values
+ * read through the proxy, so pairs(math) lists the library without handing out the table
+ * behind the view (Lua's own __pairs for such a view would return it as the state). */
 static int readonly_pairs(lua_State *L)
 {
-    lua_pushvalue(L, lua_upvalueindex(1)); /* next */
-    lua_pushvalue(L, lua_upvalueindex(2)); /* next real */
-    lua_pushnil(L);                        /* next real nil */
-    return 3;
+    return push_sorted_pairs(L, lua_upvalueindex(1), 1);
 }
 
 /* Replaces the table at the top by an empty proxy that reads through to it and refuses
@@ -179,9 +187,8 @@ static void make_readonly(lua_State *L, const char *name)
     lua_setfield(L, -3, "__readonly");                 /* real proxy mt name */
     lua_pushcclosure(L, readonly_newindex, 1);         /* real proxy mt f */
     lua_setfield(L, -2, "__newindex");                 /* real proxy mt */
-    lua_getglobal(L, "next");                          /* real proxy mt next */
-    lua_pushvalue(L, -4);                              /* real proxy mt next real */
-    lua_pushcclosure(L, readonly_pairs, 2);            /* real proxy mt f */
+    lua_pushvalue(L, -3);                              /* real proxy mt real */
+    lua_pushcclosure(L, readonly_pairs, 1);            /* real proxy mt f */
     lua_setfield(L, -2, "__pairs");                    /* real proxy mt */
     lua_pushboolean(L, 0);                             /* real proxy mt false */
     lua_setfield(L, -2, "__metatable");                /* real proxy mt */
@@ -226,6 +233,8 @@ static int sandbox_print(lua_State *L)
 static int sandbox_load(lua_State *L)
 {
     int has_env = !lua_isnone(L, 4);
+    if (lua_type(L, 1) == LUA_TSTRING)  /* the parser runs without the hook: pay by size */
+        ss_sandbox_charge(L, 1 + (long)(lua_rawlen(L, 1) / 4));
     if (lua_type(L, 1) != LUA_TSTRING)  /* checked here: the original's errors would say '?' */
         luaL_checktype(L, 1, LUA_TFUNCTION);
     luaL_optstring(L, 2, NULL);
@@ -441,7 +450,41 @@ static int sorted_next(lua_State *L)
     return 2;
 }
 
-/* upvalue 1: the real table.sort */
+/* Work of sorting n things: n log2 n comparisons. */
+static long sort_cost(lua_Integer n)
+{
+    long lg = 1;
+    for (lua_Integer k = n; k > 1; k >>= 1)
+        lg++;
+    return (long)n * lg;
+}
+
+/* pairs()'s three results: an iterator over the keys of the table at keys_of, sorted, reading
+ * the values from the table at state (that table, or a read-only view of it).  The sort is
+ * charged, so pairs() over a big table in a loop meets the budget. */
+static int push_sorted_pairs(lua_State *L, int keys_of, int state)
+{
+    keys_of = lua_absindex(L, keys_of);
+    lua_newtable(L);                                        /* keys */
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, keys_of)) {                          /* keys k v */
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, ++n);                            /* keys k */
+    }
+    ss_sandbox_charge(L, sort_cost(n));
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SORT_KEY);           /* keys sort */
+    lua_pushvalue(L, -2);                                   /* keys sort keys */
+    lua_pushcfunction(L, key_less);                         /* keys sort keys less */
+    lua_call(L, 2, 0);                                      /* keys */
+    lua_pushinteger(L, 0);                                  /* keys 0 */
+    lua_pushcclosure(L, sorted_next, 2);                    /* iter */
+    lua_pushvalue(L, state);                                /* iter t */
+    lua_pushnil(L);                                         /* iter t nil */
+    return 3;
+}
+
 static int sandbox_pairs(lua_State *L)
 {
     luaL_checkany(L, 1);
@@ -451,32 +494,146 @@ static int sandbox_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_newtable(L);                                        /* keys */
-    lua_Integer n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {                                /* keys k v */
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, -3, ++n);                            /* keys k */
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));                  /* keys sort */
-    lua_pushvalue(L, -2);                                   /* keys sort keys */
-    lua_pushcfunction(L, key_less);                         /* keys sort keys less */
-    lua_call(L, 2, 0);                                      /* keys */
-    lua_pushinteger(L, 0);                                  /* keys 0 */
-    lua_pushcclosure(L, sorted_next, 2);                    /* iter */
-    lua_pushvalue(L, 1);                                    /* iter t */
-    lua_pushnil(L);                                         /* iter t nil */
-    return 3;
+    return push_sorted_pairs(L, 1, 1);
 }
 
 static void install_pairs(lua_State *L)
 {
     lua_getglobal(L, LUA_TABLIBNAME);                       /* table */
     lua_getfield(L, -1, "sort");                            /* table sort */
-    lua_pushcclosure(L, sandbox_pairs, 1);                  /* table pairs */
-    lua_setglobal(L, "pairs");                              /* table */
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SORT_KEY);           /* table */
     lua_pop(L, 1);
+    lua_register(L, "pairs", sandbox_pairs);
+}
+
+/* ---- C library work, charged ----
+ * A C library function runs without the hook, so one call can do unbounded work (string.rep
+ * of "" 2^62 times, table.move over 2^40 indices through C metamethods, table.sort of a
+ * million items in a loop).  Each is wrapped: the wrapper estimates the work from its
+ * arguments, charges it (ss_sandbox_charge raises when the budget or the clock is spent) and
+ * then runs the original C function in its own frame, so the original's messages still say
+ * "bad argument #1 to 'insert'". */
+typedef enum {
+    COST_TEXT,   /* 1 + bytes of string arguments / 64 */
+    COST_LEN,    /* #t (table.insert, table.remove shift the list) */
+    COST_RANGE,  /* j - i + 1 with i, j at arguments 3, 4 (concat) */
+    COST_RANGE2, /* ... at arguments 2, 3 (unpack) */
+    COST_MOVE,   /* e - f + 1 (table.move) */
+    COST_SORT,   /* #t log #t */
+    COST_REP,    /* n copies of s and sep */
+} cost_kind;
+
+/* #t as the library will see it (with __len), or 0 when arg is not a table (the original then
+ * raises its own argument error). */
+static lua_Integer length_of(lua_State *L, int arg)
+{
+    return lua_type(L, arg) == LUA_TTABLE ? luaL_len(L, arg) : 0;
+}
+
+/* Number of items from i to j, saturating; 0 when empty or the arguments are not integers. */
+static long span(lua_State *L, int ai, lua_Integer di, int aj, lua_Integer dj)
+{
+    int oki = 1, okj = 1;
+    lua_Integer i = lua_isnoneornil(L, ai) ? di : lua_tointegerx(L, ai, &oki);
+    lua_Integer j = lua_isnoneornil(L, aj) ? dj : lua_tointegerx(L, aj, &okj);
+    if (!oki || !okj || j < i)
+        return 0;
+    lua_Unsigned n = (lua_Unsigned)j - (lua_Unsigned)i;
+    return n >= (lua_Unsigned)LONG_MAX ? LONG_MAX : (long)n + 1;
+}
+
+static long text_bytes(lua_State *L)
+{
+    long bytes = 0;
+    for (int i = 1; i <= lua_gettop(L); i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            bytes += (long)lua_rawlen(L, i);
+    return bytes;
+}
+
+static long cost_of(lua_State *L, cost_kind kind)
+{
+    switch (kind) {
+    case COST_LEN: return 1 + (long)(length_of(L, 1) > 0 ? length_of(L, 1) : 0);
+    case COST_RANGE: return 1 + span(L, 3, 1, 4, length_of(L, 1)) + text_bytes(L) / 64;
+    case COST_RANGE2: return 1 + span(L, 2, 1, 3, length_of(L, 1));
+    case COST_MOVE: return 1 + span(L, 2, 1, 3, 0);
+    case COST_SORT: return 1 + sort_cost(length_of(L, 1));
+    case COST_REP: {
+        int ok = 1;
+        lua_Integer n = lua_tointegerx(L, 2, &ok);
+        if (!ok || n <= 0)
+            return 1;
+        double bytes = (double)lua_rawlen(L, 1) + (lua_type(L, 3) == LUA_TSTRING ? (double)lua_rawlen(L, 3) : 0);
+        double units = (double)n * (1 + bytes) / 64;
+        return units >= (double)LONG_MAX ? LONG_MAX : (long)units;
+    }
+    default: return 1 + text_bytes(L) / 64;
+    }
+}
+
+/* The wrapper; upvalue 1 is the original (a C function without upvalues), 2 the cost kind. */
+static int charged(lua_State *L)
+{
+    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
+    ss_sandbox_charge(L, cost_of(L, (cost_kind)lua_tointeger(L, lua_upvalueindex(2))));
+    return original(L);
+}
+
+/* Wraps field `name` of the table on the top of the stack. */
+static void charge_field(lua_State *L, const char *name, cost_kind kind)
+{
+    lua_getfield(L, -1, name);                         /* lib f */
+    assert(lua_iscfunction(L, -1));
+    lua_pushinteger(L, kind);                          /* lib f kind */
+    lua_pushcclosure(L, charged, 2);                   /* lib wrapper */
+    lua_setfield(L, -2, name);                         /* lib */
+}
+
+/* Every function of a library (but those in `except`) charged by COST_TEXT. */
+static void charge_library(lua_State *L, const char *lib, const char *const *except)
+{
+    lua_getglobal(L, lib);                             /* lib */
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                          /* lib k v */
+        int skip = !lua_iscfunction(L, -1);
+        for (const char *const *e = except; !skip && *e; e++)
+            skip = strcmp(lua_tostring(L, -2), *e) == 0;
+        lua_pop(L, 1);                                 /* lib k */
+        if (!skip) {
+            lua_pushvalue(L, -2);                      /* lib k lib */
+            charge_field(L, lua_tostring(L, -2), COST_TEXT);
+            lua_pop(L, 1);                             /* lib k */
+        }
+    }
+    lua_pop(L, 1);                                     /* */
+}
+
+/* Installs the charged wrappers and the bounded pattern functions.  Runs after install_pairs
+ * (which keeps the original table.sort) and before the libraries become read-only. */
+static void charge_libs(lua_State *L)
+{
+    static const char *const no_string[] = {"len", "find", "match", "gmatch", "gsub", "rep", NULL};
+    static const char *const no_table[] = {"insert", "remove", "concat", "unpack", "move", "sort", NULL};
+    static const char *const none[] = {NULL};
+    static const struct { const char *name; cost_kind kind; } table_fns[] = {
+        {"insert", COST_LEN}, {"remove", COST_LEN}, {"concat", COST_RANGE},
+        {"unpack", COST_RANGE2}, {"move", COST_MOVE}, {"sort", COST_SORT}};
+    charge_library(L, LUA_STRLIBNAME, no_string);
+    charge_library(L, LUA_TABLIBNAME, no_table);
+    charge_library(L, LUA_UTF8LIBNAME, none);
+    lua_getglobal(L, LUA_TABLIBNAME);                  /* table */
+    for (size_t i = 0; i < sizeof table_fns / sizeof *table_fns; i++)
+        charge_field(L, table_fns[i].name, table_fns[i].kind);
+    lua_pop(L, 1);                                     /* */
+    lua_getglobal(L, LUA_STRLIBNAME);                  /* string */
+    charge_field(L, "rep", COST_REP);
+    ss_pattern_install(L);
+    lua_pop(L, 1);                                     /* */
+    lua_pushglobaltable(L);                            /* G */
+    charge_field(L, "tonumber", COST_TEXT);
+    charge_field(L, "tostring", COST_TEXT);
+    lua_pop(L, 1);                                     /* */
 }
 
 /* Removes what reaches the file system or the collector, and installs our replacements. */
@@ -537,6 +694,7 @@ static int setup(lua_State *L)
 {
     open_libs(L);
     trim_base(L);
+    charge_libs(L);
     trim_libs(L);
     protect_globals(L);
     make_env_meta(L);
@@ -553,6 +711,7 @@ ss_sandbox *ss_sandbox_new(const ss_sandbox_limits *lim, ss_diag *d)
     sb->cap = lim && lim->memory_bytes ? lim->memory_bytes : DEFAULT_MEMORY;
     sb->budget = lim && lim->instructions_per_call > 0 ? lim->instructions_per_call
                                                         : DEFAULT_BUDGET;
+    sb->seconds = lim && lim->seconds_per_call > 0 ? lim->seconds_per_call : DEFAULT_SECONDS;
     sb->L = lua_newstate(sandbox_alloc, sb);
     if (!sb->L) {
         ss_fail(d, "cannot create the Lua sandbox: not enough memory");
@@ -656,11 +815,34 @@ int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname,
 
 /* ---------------------------------------------------------------- calling */
 
-/* Marks the call as stopped for good and raises "chunk:line: text".  The hook runs without a
- * frame of its own, so level 0 is the rule's code (lua.c's level 1 would name its caller). */
+/* The thread's CPU time in seconds: what the time limit counts, so a busy machine does not
+ * make a rule fail. */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Pushes "chunk:line: " of the innermost Lua function running (the hook and C functions run
+ * without a Lua line of their own), or "" when none has one. */
+static void push_where(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+/* Marks the call as stopped for good and raises "chunk:line: text". */
 static void trip(lua_State *L, ss_sandbox *sb, const char *text)
 {
-    luaL_where(L, 0);                                  /* where */
+    push_where(L);                                     /* where */
     snprintf(sb->trip_msg, sizeof sb->trip_msg, "%s%s", lua_tostring(L, -1), text);
     sb->tripped = 1;
     lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1); /* from now on, every instruction */
@@ -668,30 +850,66 @@ static void trip(lua_State *L, ss_sandbox *sb, const char *text)
     lua_error(L);
 }
 
-/* The count hook: every HOOK_EVERY instructions, and every instruction once tripped, so a
- * rule's own pcall only delays the error by one instruction. */
-static void budget_hook(lua_State *L, lua_Debug *ar)
+/* Raises when the call is stopped, interrupted, over its budget or over its time. */
+static void check_limits(lua_State *L, ss_sandbox *sb)
 {
-    ss_sandbox *sb = sandbox_of(L);
+    char text[160];
     if (sb->tripped) {
         lua_pushstring(L, sb->trip_msg);               /* msg */
         lua_error(L);
     }
     if (sb->interrupt && *sb->interrupt)
         trip(L, sb, "interrupted");
-    sb->count += HOOK_EVERY;
     if (sb->count > sb->budget) {
-        char text[128];
         snprintf(text, sizeof text,
                  "instruction limit exceeded (%ld instructions): is there an endless loop?",
                  sb->budget);
         trip(L, sb, text);
+    }
+    if (sb->count >= sb->next_clock) {
+        sb->next_clock = sb->count + CLOCK_EVERY;
+        if (cpu_seconds() - sb->started > sb->seconds) {
+            snprintf(text, sizeof text,
+                     "time limit exceeded (%g s of CPU time): is there an endless loop?",
+                     sb->seconds);
+            trip(L, sb, text);
+        }
+    }
+}
+
+/* The count hook: every HOOK_EVERY instructions, and every instruction once tripped, so a
+ * rule's own pcall only delays the error by one instruction. */
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    ss_sandbox *sb = sandbox_of(L);
+    if (!sb->tripped)
+        sb->count += HOOK_EVERY;
+    check_limits(L, sb);
+}
+
+void ss_sandbox_charge(lua_State *L, long units)
+{
+    ss_sandbox *sb = sandbox_of(L);
+    if (sb->depth == 0)
+        return;
+    sb->count = units > LONG_MAX - sb->count ? LONG_MAX : sb->count + units;
+    check_limits(L, sb);
+}
+
+void ss_sandbox_seal_metatable(lua_State *L, int idx)
+{
+    if (lua_getmetatable(L, idx)) {                    /* mt */
+        lua_pushboolean(L, 0);                         /* mt false */
+        lua_setfield(L, -2, "__metatable");            /* mt */
+        lua_pop(L, 1);                                 /* */
     }
 }
 
 static void arm(ss_sandbox *sb)
 {
     sb->count = 0;
+    sb->next_clock = CLOCK_EVERY;
+    sb->started = cpu_seconds();
     sb->tripped = 0;
     sb->refused = 0;
     sb->enforce = 1;

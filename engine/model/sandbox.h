@@ -10,7 +10,15 @@
  *  - every call goes through ss_sandbox_call(), which arms an instruction-count hook (once the
  *    budget is spent it keeps firing, so a rule's own pcall cannot swallow it) and a message
  *    handler that keeps the first error's "chunk:line:";
- *  - memory is capped by a custom allocator for the whole state.
+ *  - memory is capped by a custom allocator for the whole state;
+ *  - time is capped too: the hook reads the thread's CPU clock, so work the instruction count
+ *    does not see (C library functions) cannot outlast the call's limit;
+ *  - C library functions that can do unbounded work per call (string patterns, string.rep,
+ *    table.move/sort/concat/unpack/insert/remove, pairs over a big table ...) charge that work
+ *    to the instruction budget, and the pattern functions are our own matcher, which charges
+ *    as it backtracks;
+ *  - read-only really is: iteration over a read-only view never hands out the table behind it,
+ *    and every metatable the host sets is hidden from getmetatable.
  * A sandbox is a value: no global state; one per thread. */
 #ifndef SS_SANDBOX_H
 #define SS_SANDBOX_H
@@ -28,6 +36,7 @@ typedef struct ss_sandbox ss_sandbox;
 typedef struct ss_sandbox_limits {
     size_t memory_bytes;         /* cap on the whole Lua state; 0 = default 256 MiB */
     long instructions_per_call;  /* budget per ss_sandbox_call; 0 = default 10,000,000 */
+    double seconds_per_call;     /* CPU seconds per ss_sandbox_call; 0 = default 2 */
 } ss_sandbox_limits;
 
 /* New sandbox; lim may be NULL for defaults.  NULL with d filled on failure. */
@@ -65,6 +74,15 @@ int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname,
  * is there an endless loop?"; the allocator gives "not enough memory (limit N MiB)"),
  * and returns -1. */
 int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);
+
+/* For C functions called from Lua: charge `units` (about one VM instruction each) of work to
+ * the current call, and raise the budget's, the clock's or the interrupt's error when one is
+ * spent, located at the nearest Lua line.  Does nothing outside ss_sandbox_call. */
+void ss_sandbox_charge(lua_State *L, long units);
+
+/* Hide the metatable of the value at idx from getmetatable (and so from setmetatable and from
+ * changes): sets its __metatable to false.  For host-made metatables (views, tags). */
+void ss_sandbox_seal_metatable(lua_State *L, int idx);
 
 /* Split a Lua error message "chunk:line: text" into location and text.  When the message has no
  * such prefix, loc is set to "" and *text to msg. */
