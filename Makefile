@@ -38,13 +38,14 @@ REPL_SRC   := $(wildcard repl/*.c)
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/%.o) $(REPL_SRC:%.c=$(B)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c tests/validation/test_*.c)
 UNIT_BIN   := $(patsubst %.c,$(B)/%,$(UNIT_SRC))
+FUZZ_REPLAY := $(B)/fuzz-replay-scenario $(B)/fuzz-replay-rules
 BENCH_SRC  := $(wildcard bench/bench_*.c)
 BENCH_BIN  := $(patsubst %.c,$(B)/%,$(BENCH_SRC))
 
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 
-.PHONY: all deps demo test test-fast test-asan test-tsan tsan build-tsan bench clean valgrind install man
+.PHONY: all deps demo test test-fast test-asan test-tsan tsan build-tsan bench clean valgrind install man fuzz fuzz-deps
 
 all: $(B)/samsim
 
@@ -72,6 +73,12 @@ $(B)/tests/%: tests/%.c tests/unit/testing.h $(B)/libsamsim.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libsamsim.a $(PKG_LIBS) -lcmocka
 
+# The fuzz targets' replay drivers (plain cc): tests/cli/sandbox_fuzz_replay.cmd runs them over the
+# seed corpus and every crash ever found, so the harness cannot rot.
+FUZZ_COMMON := tests/fuzz/fuzz_common.c tests/fuzz/replay.c
+$(B)/fuzz-replay-%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) tests/fuzz/fuzz_common.h $(B)/libsamsim.a
+	$(CC) $(CFLAGS_ALL) -Itests/fuzz -o $@ $< $(FUZZ_COMMON) $(B)/libsamsim.a $(PKG_LIBS)
+
 $(B)/bench/%: bench/%.c $(B)/libsamsim.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libsamsim.a $(PKG_LIBS)
@@ -85,13 +92,13 @@ demo: deps
 # The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan, and the
 # threaded ones under ThreadSanitizer (about a minute more).
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all build-asan-tests
 	@$(MAKE) --no-print-directory build-tsan
 	@tests/tsan.sh build-tsan; tsan=$$?; VALGRIND_BUILD=build tests/run.sh build build-asan && exit $$tsan
 
-build-asan-tests: $(UNIT_BIN)
+build-asan-tests: $(UNIT_BIN) $(FUZZ_REPLAY)
 
 # The threaded tests under ThreadSanitizer, in their own build (tests/tsan.sh says which); any
 # report fails.
@@ -106,7 +113,29 @@ build-tsan:
 	@$(MAKE) --no-print-directory B=build-tsan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=thread" \
 	    build-tsan/samsim $(TSAN_UNITS)
 
-test-fast: all $(UNIT_BIN)
+# Fuzzing (libFuzzer, from Debian's clang): the scenario reader and the rule bridge, each for half
+# of FUZZ_SECONDS, one at a time, niced; seeds from scenarios/, tests/fixtures/, rules/ and
+# tests/fuzz/corpus/.  What they find lands in build-fuzz/found/TARGET/ (crash-*, timeout-*,
+# oom-*): copy each into tests/fuzz/crashes/TARGET/ with a transcript test, then fix it.
+FUZZ_SECONDS ?= 600
+FUZZ_B     := build-fuzz
+# clang warns where gcc does not (in code other tests cover); the fuzz build does not stop on it.
+FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=undefined -Wno-error
+fuzz-deps:
+	@command -v clang >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang >/dev/null; }
+
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c $(FUZZ_B)/libsamsim.a
+	clang $(CFLAGS_ALL) -Itests/fuzz -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< tests/fuzz/fuzz_common.c \
+	    $(FUZZ_B)/libsamsim.a $(PKG_LIBS)
+
+fuzz: deps fuzz-deps
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang OPT="-O1 -g" \
+	    SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_B)/libsamsim.a
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) OPT="-O1 -g" $(FUZZ_B)/fuzz_scenario $(FUZZ_B)/fuzz_rules
+	@tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
+
+test-fast: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@tests/run.sh $(B)
 
 valgrind: all $(UNIT_BIN)
@@ -131,6 +160,6 @@ man: all
 	python3 docs/man.py $(B)/samsim > docs/samsim.1
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
