@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,12 +11,16 @@
 
 #include "rulefields.h"
 #include "sandbox.h"
+#include "source.h"
 
 struct ss_rules {
     ss_sandbox *sb;
     const ss_model *m;
     int *refs;                 /* [nlua_rules] registry refs of the functions */
     int *lines;                /* [nlua_rules] line where each function is defined */
+    char **texts;              /* [nlua_rules] each rule file's text, read once (same file, same text) */
+    size_t *lens;
+    bool fresh;                /* no rule has run since the modules were loaded */
     int person_ref, service_ref, ctx_ref;
     /* what the proxies show during the current call */
     const ss_person *p;
@@ -177,6 +182,8 @@ static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char
     lua_setfield(L, -2, "__newindex");
     lua_pushstring(L, name);
     lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);                                  /* hidden: a rule that could reach it */
+    lua_setfield(L, -2, "__metatable");                     /* could change what every rule sees */
     lua_setmetatable(L, -2);                                /* ud */
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
@@ -190,7 +197,7 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
     lua_getfield(L, -1, lr->path);                          /* cache module? */
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
-        if (ss_sandbox_loadfile(r->sb, lr->path, lr->display, 0, d) < 0 ||
+        if (ss_sandbox_load(r->sb, r->texts[slot], r->lens[slot], lr->display, 0, d) < 0 ||
             ss_sandbox_call(r->sb, 0, 1, d) < 0) {
             lua_pop(L, 1);
             return -1;
@@ -198,9 +205,10 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
         lua_pushvalue(L, -1);
         lua_setfield(L, -3, lr->path);
     }
-    if (lua_istable(L, -1)) {
+    if (lua_istable(L, -1)) {  /* raw: a module's own __index must not run outside a call */
         const char *field = lr->field ? lr->field : lr->point;
-        lua_getfield(L, -1, field);
+        lua_pushstring(L, field);
+        lua_rawget(L, -2);
         if (!lua_isfunction(L, -1)) {
             lua_pop(L, 3);
             return ss_fail(d, "%s: the module has no function '%s' (a rule file returns a function, or a table of functions named after the decision point)", lr->display, field);
@@ -223,6 +231,52 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
     return 0;
 }
 
+/* Reads each rule file once; slots naming the same file share the text. */
+static int read_texts(ss_rules *r, ss_diag *d)
+{
+    const ss_model *m = r->m;
+    for (int i = 0; i < m->nlua_rules; i++) {
+        for (int j = 0; j < i && !r->texts[i]; j++)
+            if (strcmp(m->lua_rules[j].path, m->lua_rules[i].path) == 0) {
+                r->texts[i] = strdup(r->texts[j]);
+                r->lens[i] = r->lens[j];
+            }
+        if (r->texts[i])
+            continue;
+        r->texts[i] = ss_source_read(m->lua_rules[i].path, SS_SOURCE_MAX_BYTES, &r->lens[i], d);
+        if (!r->texts[i])
+            return -1;
+    }
+    return 0;
+}
+
+/* A new module cache and every rule function loaded into it. */
+static int load_rules(ss_rules *r, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "samsim.modules");
+    for (int i = 0; i < r->m->nlua_rules; i++)
+        if (load_rule(r, i, d) < 0)
+            return -1;
+    r->fresh = true;
+    return 0;
+}
+
+int ss_rules_reset(ss_rules *r, ss_diag *d)
+{
+    if (r->fresh)
+        return 0;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    for (int i = 0; i < r->m->nlua_rules; i++) {
+        luaL_unref(L, LUA_REGISTRYINDEX, r->refs[i]);
+        r->refs[i] = LUA_NOREF;
+    }
+    int rc = load_rules(r, d);
+    lua_gc(L, LUA_GCCOLLECT); /* the old modules' state, at once rather than at random later */
+    return rc;
+}
+
 ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
 {
     ss_rules *r = calloc(1, sizeof *r);
@@ -231,15 +285,16 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->sb = ss_sandbox_new(&lim, d);
     if (!r->sb) { free(r); return NULL; }
     lua_State *L = ss_sandbox_lua(r->sb);
-    r->refs = calloc(m->nlua_rules ? m->nlua_rules : 1, sizeof(int));
-    r->lines = calloc(m->nlua_rules ? m->nlua_rules : 1, sizeof(int));
-    lua_newtable(L);
-    lua_setfield(L, LUA_REGISTRYINDEX, "samsim.modules");
+    int n = m->nlua_rules ? m->nlua_rules : 1;
+    r->refs = calloc(n, sizeof(int));
+    r->lines = calloc(n, sizeof(int));
+    r->texts = calloc(n, sizeof(char *));
+    r->lens = calloc(n, sizeof(size_t));
+    for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
     r->person_ref = make_proxy(L, r, person_index, "person");
     r->service_ref = make_proxy(L, r, service_index, "service");
     r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
-    for (int i = 0; i < m->nlua_rules; i++)
-        if (load_rule(r, i, d) < 0) { ss_rules_free(r); return NULL; }
+    if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     return r;
 }
 
@@ -247,6 +302,9 @@ void ss_rules_free(ss_rules *r)
 {
     if (!r) return;
     ss_sandbox_free(r->sb);
+    for (int i = 0; i < r->m->nlua_rules; i++) free(r->texts[i]);
+    free(r->texts);
+    free(r->lens);
     free(r->refs);
     free(r->lines);
     free(r);
@@ -316,6 +374,7 @@ static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, in
     r->w = w;
     r->service = service;
     r->door = door;
+    r->fresh = false;
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->refs[slot]);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
     int nargs = 2;

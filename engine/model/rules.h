@@ -34,6 +34,10 @@ typedef struct ss_world {
  * a module without the named function ...). */
 ss_rules *ss_rules_new(const ss_model *m, ss_diag *d);
 void ss_rules_free(ss_rules *r);
+/* Start the rules afresh for a new replication: every rule file runs again (from the text read
+ * by ss_rules_new), so state a module keeps in its locals lasts one replication and results do
+ * not depend on which worker ran which replications before.  -1 with d filled. */
+int ss_rules_reset(ss_rules *r, ss_diag *d);
 /* The stream math.random draws from, and where an interrupt is noticed. */
 void ss_rules_set_rng(ss_rules *r, gsl_rng *rng);
 void ss_rules_set_interrupt(ss_rules *r, const ss_stop_flag *flag);

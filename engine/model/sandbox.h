@@ -84,6 +84,14 @@ void ss_sandbox_charge(lua_State *L, long units);
  * changes): sets its __metatable to false.  For host-made metatables (views, tags). */
 void ss_sandbox_seal_metatable(lua_State *L, int idx);
 
+/* Whether the value at idx is plain data that C may read without running Lua: no table in it
+ * (or in its keys) has a metatable, except the metatable registered as allowed_meta
+ * (luaL_newmetatable's name; may be NULL), and nothing in it is a userdata or a coroutine.
+ * Functions pass (the host only calls them through ss_sandbox_call).  The walk runs under the
+ * call's limits and copes with tables that contain themselves.  Returns 0, or -1 with d filled:
+ * "services.fph.fte: a table with a metatable is not data (...)".  Leaves the stack as it was. */
+int ss_sandbox_check_data(ss_sandbox *sb, int idx, const char *allowed_meta, ss_diag *d);
+
 /* Split a Lua error message "chunk:line: text" into location and text.  When the message has no
  * such prefix, loc is set to "" and *text to msg. */
 void ss_sandbox_split_location(const char *msg, char *loc, size_t locn, const char **text);

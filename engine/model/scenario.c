@@ -226,6 +226,26 @@ static void push_scenario_env(ss_sandbox *sb)
     lua_rawset(L, -3);
 }
 
+/* Errors Lua raises without "chunk:line:" (not enough memory, some stack overflows) get the
+ * file's name, so every message says where. */
+static int located(ss_diag *d, const char *path)
+{
+    char loc[512];
+    const char *text;
+    ss_sandbox_split_location(d->msg, loc, sizeof loc, &text);
+    if (loc[0] || strncmp(d->msg, path, strlen(path)) == 0) return -1;
+    return ss_wrap(d, "%s", path);
+}
+
+/* What C reads of a scenario must be plain data: a metamethod there (an erroring or endless
+ * __index, say) would run outside any protected call and its limits.  Pops the value on error. */
+static int check_data(ss_sandbox *sb, const char *path, ss_diag *d)
+{
+    if (ss_sandbox_check_data(sb, -1, CITE_MT, d) == 0) return 0;
+    lua_pop(ss_sandbox_lua(sb), 1);
+    return ss_wrap(d, "%s", path);
+}
+
 /* Run a scenario or overlay file; push what it returns. */
 static int run_file(ss_sandbox *sb, const char *path, ss_diag *d)
 {
@@ -233,8 +253,8 @@ static int run_file(ss_sandbox *sb, const char *path, ss_diag *d)
     push_scenario_env(sb);
     int rc = ss_sandbox_loadfile(sb, path, path, lua_gettop(L), d);
     lua_remove(L, -1 - (rc == 0));  /* drop env */
-    if (rc < 0) return -1;
-    return ss_sandbox_call(sb, 0, 1, d);
+    if (rc < 0 || ss_sandbox_call(sb, 0, 1, d) < 0) return located(d, path);
+    return check_data(sb, path, d);
 }
 
 static void dir_of(const char *path, char *out, size_t n)
@@ -394,6 +414,10 @@ static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx,
             lua_pop(L, 1);
             return ss_wrap(d, "overlay %s", path);
         }
+        if (check_data(sb, path, d) < 0) {
+            lua_pop(L, 1);
+            return -1;
+        }
         if (!lua_istable(L, -1)) {
             const char *got = luaL_typename(L, -1);
             lua_pop(L, 2);
@@ -489,7 +513,7 @@ static int push_set_value(ss_sandbox *sb, const char *spec, const char *value, s
         return ss_fail(d, "--set %s: expected one value, got %d (a list is written in braces, {0, 18}; "
                        "a decimal number with a point, 10.5)", spec, got);
     }
-    if (!literal || got == 0 || lua_isnil(L, -1)) {
+    if (!literal || got == 0 || lua_isnil(L, -1) || ss_sandbox_check_data(sb, -1, CITE_MT, &ignore) < 0) {
         lua_settop(L, top);
         lua_pushstring(L, value);
     }
@@ -848,6 +872,8 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     if (!sc->sb) { ss_scenario_free(sc); return NULL; }
     lua_State *L = ss_sandbox_lua(sc->sb);
     luaL_newmetatable(L, CITE_MT);
+    lua_pushboolean(L, 0);  /* hidden: getmetatable(cite(1, "x")) cannot reach and change it */
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
     lua_newtable(L);
     int origin_idx = lua_gettop(L);

@@ -1479,7 +1479,7 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
     if (ss_rep_result_init(out, rep, m->nservices, nsamples) < 0) return ss_fail(d, "out of memory for results");
     s->out = out;
     reset(s, seed, rep);
-    int rc = 0;
+    int rc = s->rules ? ss_rules_reset(s->rules, d) : 0;  /* rule modules start each replication afresh */
     for (int k = 0; rc == 0 && k < m->ndemand; k++) rc = schedule_arrival(s, k, 0, d);
     if (rc == 0) rc = schedule(s, 0, EV_SAMPLE, 0, 0, d);  /* each sample schedules the next: a small heap */
     if (rc == 0 && m->warmup > 0) rc = schedule(s, m->warmup, EV_WARMUP, 0, 0, d);
