@@ -27,12 +27,12 @@ static int view_refuse(lua_State *L)
     return luaL_error(L, "%s", lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* next() over the real table behind a view. */
+/* The iterator pairs() gives for a view: next() over the real table (upvalue 1), which stays
+ * out of the planner's reach (returning it as pairs()'s state would hand it out). */
 static int view_next(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    if (lua_next(L, 1)) return 2;
+    if (lua_next(L, lua_upvalueindex(1))) return 2;
     lua_pushnil(L);
     return 1;
 }
@@ -40,8 +40,9 @@ static int view_next(lua_State *L)
 /* view.__pairs: upvalue 1 is the real table. */
 static int view_pairs(lua_State *L)
 {
-    lua_pushcfunction(L, view_next);
     lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, view_next, 1);
+    lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
 }
@@ -338,6 +339,8 @@ int repl_lua_init(repl *r, ss_diag *d)
     lua_pushvalue(L, -3);
     lua_pushcclosure(L, env_newindex, 1);
     lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);                             /* hidden, like every metatable samsim sets */
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);                           /* views env */
     r->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);       /* views */
     r->views_ref = luaL_ref(L, LUA_REGISTRYINDEX);     /* */
@@ -382,16 +385,29 @@ static int load(repl *r, const char *prefix, const char *code, ss_diag *d)
     return rc;
 }
 
-/* The values a chunk returned, as lua.c prints them (tab between), tables as Lua. */
-static void print_values(repl *r, int first, int n)
+/* Writes its arguments into the buffer (upvalue 1) as lua.c prints them, tab between. */
+static int write_values(lua_State *L)
+{
+    repl_buf *b = lua_touserdata(L, lua_upvalueindex(1));
+    for (int i = 1; i <= lua_gettop(L); i++) {
+        if (i > 1) repl_buf_str(b, "\t");
+        repl_tree_write(b, L, i, 0, REPL_TREE_DISPLAY);
+    }
+    return 0;
+}
+
+/* The values a chunk returned, tables as Lua.  Written inside the gateway, so that whatever a
+ * value holds is read under the limits and an error is reported, never a panic. */
+static void print_values(repl *r, int first, int n, int first_line)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
     repl_buf b = {0};
-    for (int i = 0; i < n; i++) {
-        if (i) repl_buf_str(&b, "\t");
-        repl_tree_write(&b, L, first + i, 0, REPL_TREE_DISPLAY);
-    }
-    fprintf(r->out, "%s\n", b.s);
+    lua_pushlightuserdata(L, &b);
+    lua_pushcclosure(L, write_values, 1);              /* values f */
+    lua_insert(L, first);                              /* f values */
+    ss_diag d;
+    if (ss_sandbox_call(r->sb, n, 0, &d) < 0) report(r, d.msg, first_line);
+    else fprintf(r->out, "%s\n", b.s ? b.s : "");
     repl_buf_free(&b);
 }
 
@@ -403,7 +419,7 @@ static void run_chunk(repl *r, int first_line)
     if (ss_sandbox_call(r->sb, 0, LUA_MULTRET, &d) < 0) {
         report(r, d.msg, first_line);
     } else if (lua_gettop(L) >= base) {
-        print_values(r, base, lua_gettop(L) - base + 1);
+        print_values(r, base, lua_gettop(L) - base + 1, first_line);
     }
     lua_settop(L, base - 1);
     if (*r->interrupt) repl_interrupted(r);

@@ -127,10 +127,12 @@ static int unwrap_view(lua_State *L, int idx, int flags)
 {
     if (!(flags & REPL_TREE_DISPLAY) || !lua_getmetatable(L, idx))
         return 0;
-    bool view = lua_getfield(L, -1, "__view") != LUA_TNIL;
+    lua_pushliteral(L, "__view");  /* raw, here and below: no metamethod of a planner's value runs */
+    bool view = lua_rawget(L, -2) != LUA_TNIL;
     lua_pop(L, 1);
     if (!view) { lua_pop(L, 1); return 0; }
-    lua_getfield(L, -1, "__index");                    /* mt real */
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);                                 /* mt real */
     lua_remove(L, -2);                                 /* real */
     return 1;
 }
@@ -140,18 +142,24 @@ static bool write_estimate(repl_buf *b, lua_State *L, int idx, int flags)
 {
     if (!(flags & REPL_TREE_DISPLAY) || !lua_getmetatable(L, idx))
         return false;
-    bool est = lua_getfield(L, -1, "__estimate") != LUA_TNIL;
-    lua_pop(L, 2);
-    if (!est) return false;
+    lua_pushliteral(L, "__estimate");
+    bool est = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 1);                                     /* mt */
+    if (!est) { lua_pop(L, 1); return false; }
+    lua_pushliteral(L, "__index");                     /* a view reads its real table */
+    if (lua_rawget(L, -2) != LUA_TTABLE) { lua_pop(L, 1); lua_pushvalue(L, idx); }
+    lua_remove(L, -2);                                 /* fields */
     const char *names[] = {"mean", "ci_low", "ci_high"};
     double v[3];
     bool have[3];
     for (int i = 0; i < 3; i++) {
-        lua_getfield(L, idx, names[i]);  /* the real table: estimates have no __index */
+        lua_pushstring(L, names[i]);
+        lua_rawget(L, -2);
         have[i] = lua_type(L, -1) == LUA_TNUMBER;
         v[i] = lua_tonumber(L, -1);
         lua_pop(L, 1);
     }
+    lua_pop(L, 1);
     if (!have[0]) repl_buf_str(b, "-");
     else if (!have[1] || !have[2]) repl_buf_fmt(b, "%.4g", v[0]);
     else repl_buf_fmt(b, "%.4g [%.4g, %.4g]", v[0], v[1], v[2]);

@@ -570,8 +570,9 @@ static double stored_cost_per_fte(const char *resolved)
     lua_rawset(L, -3);
     if (ss_sandbox_load(sb, resolved, strlen(resolved), "stored scenario", lua_gettop(L), &d) == 0 &&
         ss_sandbox_call(sb, 0, 1, &d) == 0) {           /* env scenario */
-        if (lua_istable(L, -1) && lua_getfield(L, -1, "costs") == LUA_TTABLE &&
-            lua_getfield(L, -1, "nok_per_fte") == LUA_TNUMBER)
+        /* raw: a stored text is data from a file, and its metamethods must not run here */
+        if (lua_istable(L, -1) && (lua_pushliteral(L, "costs"), lua_rawget(L, -2)) == LUA_TTABLE &&
+            (lua_pushliteral(L, "nok_per_fte"), lua_rawget(L, -2)) == LUA_TNUMBER)
             cost = lua_tonumber(L, -1);
     }
     ss_sandbox_free(sb);
