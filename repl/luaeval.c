@@ -99,6 +99,8 @@ static void make_view(lua_State *L, const char *refusal)
     lua_setfield(L, mt, "__len");
     lua_pushboolean(L, 1);
     lua_setfield(L, mt, "__view");
+    lua_pushliteral(L, "view");                        /* rawset refuses it (sandbox.c) */
+    lua_setfield(L, mt, "__readonly");
     lua_pushboolean(L, 0);
     lua_setfield(L, mt, "__metatable");                /* getmetatable cannot reach the real table */
     lua_setmetatable(L, -2);                           /* real proxy */

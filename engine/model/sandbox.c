@@ -565,7 +565,7 @@ static long cost_of(lua_State *L, cost_kind kind)
         if (!ok || n <= 0)
             return 1;
         double bytes = (double)lua_rawlen(L, 1) + (lua_type(L, 3) == LUA_TSTRING ? (double)lua_rawlen(L, 3) : 0);
-        double units = (double)n * (1 + bytes) / 64;
+        double units = (double)n / 64 + (double)n * bytes / 256;  /* copies, and memcpy's bytes */
         return units >= (double)LONG_MAX ? LONG_MAX : (long)units;
     }
     default: return 1 + text_bytes(L) / 64;

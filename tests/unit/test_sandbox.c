@@ -645,6 +645,63 @@ static void test_pairs_order_is_fixed(void **state)
     ss_sandbox_free(sb);
 }
 
+/* The CPU clock stops what the instruction count lets through: here a generous budget and a
+ * short time, so the time limit is what trips (the message, not the time, is asserted). */
+static void test_time_limit(void **state)
+{
+    ss_sandbox_limits lim = {.instructions_per_call = 4000000000000L, .seconds_per_call = 0.05};
+    ss_diag d = {{0}};
+    ss_sandbox *sb = ss_sandbox_new(&lim, &d);
+    expect_error(sb, "slow.lua", "local x = 0\nwhile true do x = x + 1 end",
+                 "slow.lua:2: time limit exceeded (0.05 s of CPU time): is there an endless loop?");
+    expect_error(sb, "slow.lua", "local s = ('a'):rep(3000)\nreturn s:find('.-.-.-.-.-.-b')",
+                 "slow.lua:2: time limit exceeded (0.05 s of CPU time): is there an endless loop?");
+    ss_sandbox_free(sb);
+}
+
+/* Ctrl-C is noticed inside C library work too (the matcher charges as it goes). */
+static void test_interrupt_stops_c_work(void **state)
+{
+    ss_sandbox *sb = make(0, 4000000000000L);
+    volatile sig_atomic_t flag = 1;
+    ss_sandbox_set_interrupt(sb, &flag);
+    expect_error(sb, "i.lua", "local s = 'a' for i = 1, 11 do s = s .. s end\nreturn s:find('.-.-.-.-.-.-b')",
+                 "i.lua:2: interrupted");
+    flag = 0;
+    ss_sandbox_free(sb);
+}
+
+/* Neither pairs nor next over a read-only view hands out the table behind it. */
+static void test_views_stay_read_only(void **state)
+{
+    ss_sandbox *sb = make(0, 0);
+    assert_true(run_bool(sb, "local _, state = pairs(math) return state == math"));
+    assert_true(run_bool(sb, "return next(math) == nil and next(_G) == nil"));
+    assert_true(run_bool(sb, "local n = 0 for k, v in pairs(_G) do n = n + 1 end return n > 20"));
+    expect_error(sb, "v.lua", "local _, s = pairs(string)\ns.rep = nil",
+                 "v.lua:2: attempt to modify read-only table 'string'");
+    assert_true(run_bool(sb, "return ('x'):rep(3) == 'xxx' and math.floor(2.5) == 2"));
+    ss_sandbox_free(sb);
+}
+
+/* What C may read: plain tables (and functions), not tables with metatables. */
+static void test_check_data(void **state)
+{
+    ss_sandbox *sb = make(0, 0);
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_diag d = {{0}};
+    assert_int_equal(run(sb, "d.lua", "local t = {a = {1, 2, {x = print}}} t.a[4] = t return t", 1, &d), 0);
+    assert_int_equal(ss_sandbox_check_data(sb, -1, NULL, &d), 0);
+    lua_pop(L, 1);
+    assert_int_equal(run(sb, "d.lua", "return {a = {1, {b = setmetatable({}, {__index = error})}}}", 1, &d), 0);
+    assert_int_equal(ss_sandbox_check_data(sb, -1, NULL, &d), -1);
+    assert_string_equal(d.msg, "a[2].b: a table with a metatable is not data (its metamethods would run "
+                               "outside the sandbox's limits; use a plain table)");
+    lua_pop(L, 1);
+    assert_int_equal(lua_gettop(L), 0);
+    ss_sandbox_free(sb);
+}
+
 static void test_split_location(void **state)
 {
     check_split("rules/x.lua:12: attempt to compare nil with number", "rules/x.lua:12",
@@ -699,6 +756,10 @@ int main(void)
         cmocka_unit_test(test_print_goes_to_stderr),
         cmocka_unit_test(test_split_location),
         cmocka_unit_test(test_pairs_order_is_fixed),
+        cmocka_unit_test(test_time_limit),
+        cmocka_unit_test(test_interrupt_stops_c_work),
+        cmocka_unit_test(test_views_stay_read_only),
+        cmocka_unit_test(test_check_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
