@@ -663,7 +663,7 @@ static void test_time_limit(void **state)
 static void test_interrupt_stops_c_work(void **state)
 {
     ss_sandbox *sb = make(0, 4000000000000L);
-    volatile sig_atomic_t flag = 1;
+    ss_stop_flag flag = 1;
     ss_sandbox_set_interrupt(sb, &flag);
     expect_error(sb, "i.lua", "local s = 'a' for i = 1, 11 do s = s .. s end\nreturn s:find('.-.-.-.-.-.-b')",
                  "i.lua:2: interrupted");

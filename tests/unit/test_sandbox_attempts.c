@@ -198,7 +198,7 @@ static void as_scenario(fixture *x, const attempt *a, char *msg, size_t n)
 
 static void as_repl(fixture *x, const attempt *a, char *msg, size_t n)
 {
-    volatile sig_atomic_t flag = 0;
+    ss_stop_flag flag = 0;
     repl r;
     char *out = NULL, *err = NULL;
     size_t nout = 0, nerr = 0;
