@@ -57,7 +57,8 @@ static int run_folder(const char *dir)
         names[count++] = strdup(e->d_name);
     }
     closedir(dp);
-    qsort(names, count, sizeof *names, compare_names);
+    if (count > 1)
+        qsort(names, count, sizeof *names, compare_names);
     int ran = 0;
     for (size_t i = 0; i < count; i++) {
         char path[1024];
