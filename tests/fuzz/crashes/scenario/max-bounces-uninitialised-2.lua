@@ -1,0 +1,314 @@
+-- Lørenskog kommune: mental-health and substance services for adults (18+), 2015.
+--
+-- Source: the performance audit "Psykisk helse og rus" (Romerike Revisjon, 2015),
+-- seeds/001_3e1457f27ae690e0.txt, digested in seeds/seed-001.md.  "seed-001 Lnnn" is a line of
+-- the Norwegian source file.
+--
+-- The shape: a purchaser-provider split.  Mottaks- og utredningskontoret (MU), the
+-- municipality's "bestiller-kontor" (L6139-6141), receives applications from everyone, maps the
+-- need and makes the vedtak for all health and care services except the substance field, where
+-- the substance team (Rustjenesten) assesses (up to three months, L6530) and MU's leader
+-- approves the vedtak once a week (L6496).  The providers are the departments of Bolig, rus og
+-- psykisk helse (BRP, created 1.1.20GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG14, L1466-1500): the housing office, the department for
+-- substance use and mental health (Rustjenesten and Psykisk helse team), the co-located housing
+-- (Sykehusveien 75 and Rugdeveien A, 19 places; Vallerud, 8 places) and MAI.  Housing is
+-- allocated from a waiting list at a monthly allocation meeting (L3418, L6892-6900).
+--
+-- MU is a service whose slots are its case officers' cases under way and whose episode is the
+-- processing time; its `next` sends the person on to the providing service.  The brief's literal
+-- "slots = case officers" would give 7 cases at a time, i.e. about 180 vedtak a year at two-week
+-- processing; the source's ~3,000 a year (L6152-6154) need about 120-170 cases under way
+-- (Little's law: 3,000 x 15-20 days / 365), so the slots are 7 officers x about 25 cases each.
+-- The interim-letter rule (a letter when processing passes 3 weeks, L6236, L6326) is the
+-- decision limit: results give the share decided within 21 days and the letters due.
+--
+-- Most of MU's vedtak are home nursing and supportive talks for all ages (L6160-6162): those
+-- applicants ("care") are modelled as persons who leave once the vedtak is made, so that MU
+-- carries its real load; they do count in the system-wide figures.
+--
+-- Not in the source (seed-001 §0, §9): FTE of every service but MU and KE, caseloads, processing
+-- times, population, incidence, IP counts.  All assumptions below, with reasons.  LAR (about 40
+-- users, L5098) lasts years, so the run starts ten years early to fill it; the population is held
+-- at its 2015 size through the warm-up.
+
+-- Figures reached (`samsim run scenarios/lorenskog/voksne-2015.lua --reps 10`, seed 1): MU about
+-- 2,890 vedtak a year plus about 120 substance vedtak approved at the weekly approval, ~3,000 in
+-- all (L6152-6154); 83 % decided within 21 days, so about 490 interim letters due; the housing list
+-- averages about 30 (25 in L3438-3440) with a median wait near 6 months and a 90th percentile near
+-- 17 months ("from a month to a year", L3440); LAR about 43 users (~40, L5098); the co-located
+-- housing full (19 and 8 places) with short waiting lists.
+
+local POPULATION_18_66 = 23500   -- EXTERNAL (SSB): Lørenskog had about 36,000 inhabitants in 2015
+local POPULATION_67 = 4700       -- EXTERNAL (SSB)
+
+local SEV_MILD = assume({ 0.8, 0.2 }, "mild problems: mostly severity 1")
+local SEV_MOD = assume({ 0.2, 0.7, 0.1 }, "moderate problems: mostly severity 2")
+local SEV_SEVERE = assume({ 0, 0.3, 0.7 }, "severe illness: mostly severity 3")
+local SEV_SUBST = assume({ 0.35, 0.4, 0.25 }, "substance dependence: spread over the three levels")
+local SEV_HOUSING = assume({ 0.5, 0.5 }, "housing applicants: urgent or not; none acutely homeless yet")
+local NO_INCIDENCE = "incidence not in the source (seed-001 §9)"
+
+return {
+  name = "Lørenskog kommune, psykisk helse og rus for voksne, 2015",
+  description = "Adults 18+ with mental-health and/or substance problems in Lørenskog, 2015 (audit 2015): " ..
+    "purchaser-provider split with Mottaks- og utredningskontoret, Bolig, rus og psykisk helse, housing queue, LAR, NAV.",
+
+  calendar = {
+    start = "2005-01-01",
+    horizon_days = assume(4017, "2005-2015: ten warm-up years (LAR and housing tenancies last years) and 2015 measured"),
+    warmup_days = assume(3652, "2005-2014 fill LAR (about 40 users, L5098) and the dwellings"),
+    working_days = "mon-fri",
+    holidays = "norway",
+    summer = { from = "07-01", to = "08-09",
+               capacity = assume(0.6, "about 40 % of staff on leave in fellesferie (no figure in the source)") },
+  },
+
+  needs = { "mild", "moderate", "severe", "substance", "housing", "care" },
+
+  organisation = {
+    sectors = {
+      ho = "Helse og omsorg",                                                    -- L1396-1424
+      ahus = { name = "Ahus, Divisjon psykisk helsevern", external = true },     -- L4606-4640
+    },
+    -- Co-location (the one thing the source says about buildings): BRP's departments are not
+    -- co-located (L134-138); the substance and mental-health department shares a building with
+    -- NAV (L3727-3729); the housing office shares "Lørenskog hus" with home care (L292-294).
+    buildings = {
+      radhuset = "Rådhuset (Samhandling og forvaltning)", arp_nav = "Bygget til rus og psykisk helse og NAV",
+      lorenskog_hus = "Lørenskog hus (Boligkontoret, hjemmetjenesten)", sykehusveien = "Sykehusveien 75 og Rugdeveien A",
+      vallerud = "Vallerud bosenter", hft = "Helsefremmende og forebyggende tjeneste", ahus = "Ahus",
+    },
+    -- Units are departments; a virksomhet's departments share its leader (one leader).
+    units = {
+      mu = { name = "Mottaks- og utredningskontoret", sector = "ho", building = "radhuset", leader = "samfor" },    -- L1761-1785
+      ke = { name = "Koordinerende enhet", sector = "ho", building = "radhuset", leader = "samfor" },             -- L512, L1817
+      bk = { name = "Boligkontoret", sector = "ho", building = "lorenskog_hus", leader = "brp" },                -- L1502-1569
+      arp = { name = "Avdeling for rus og psykisk helse", sector = "ho", building = "arp_nav", leader = "brp" },   -- L1609
+      srb = { name = "Sykehusveien 75 og Rugdeveien A", sector = "ho", building = "sykehusveien", leader = "brp" },-- L1700-1716
+      val = { name = "Vallerud bosenter", sector = "ho", building = "vallerud", leader = "brp" },                 -- L1719-1733
+      fph = { name = "Forebyggende psykisk helsetjeneste", sector = "ho", building = "hft", leader = "hft" },       -- L1905-1928
+      nav = { name = "NAV Lørenskog (kommunal del)", sector = "ho", building = "arp_nav", leader = "nav" },        -- L1948-1954
+      ahus = { name = "Ahus: DPS Nedre Romerike, ARA", sector = "ahus", building = "ahus", leader = "ahus" },
+    },
+    shared_log = false,
+  },
+
+  -- Hand-off costs: assumptions ordered by distance, as in the 2021 scenario.  The survey found
+  -- responsibilities unclear for ~27 % inside BRP (L3287-3291) and cooperation with the specialist
+  -- service "about half" good (L5141-5147).
+  handoffs = {
+    same_unit = { delay = assume({ "exponential", mean = 2 }, "an internal referral takes a day or two"),
+                  info_loss = assume(0.05, "little is lost inside one virksomhet"),
+                  rejection = assume(0.02, "the colleague knows the offer"),
+                  lost = assume(0.005, "almost nobody is lost inside a unit") },
+    same_sector = { delay = assume({ "exponential", mean = 7 }, "a referral within the sector: about a week"),
+                    info_loss = assume(0.15, "MU writes little in the vedtak; the journal goes along (L6162-6166)"),
+                    rejection = assume(0.05, "some referrals miss the service's remit"),
+                    lost = assume(0.02, "vedtak never started: 'not many', no overview (L6344-6354)") },
+    across_sectors = { delay = assume({ "exponential", mean = 14 }, "across sectors: about two weeks"),
+                       info_loss = assume(0.3, "separate systems"),
+                       rejection = assume(0.1, "wrong door"),
+                       lost = assume(0.03, "some give up") },
+    outside = { delay = assume({ "exponential", mean = 14 }, "to or from specialist care: PLO messages, next working day (L5011-5019), then a waiting time"),
+                info_loss = assume(0.4, "discharge without a PLO message or meeting happens (L383-387, L5255-5269)"),
+                rejection = assume(0.15, "specialist care turns down part of the referrals"),
+                lost = assume(0.05, "missed follow-up after discharge (L5255-5269)") },
+    co_location = { delay = assume(0.7, "same building lowers the threshold (L3727-3729)"),
+                    info_loss = assume(0.7, "talk in the corridor"), rejection = assume(0.8, "know each other's offer"),
+                    lost = assume(0.7, "walked over") },
+    shared_log = { delay = assume(0.8, "the log travels with the case"), info_loss = assume(0.3, "the next service reads the log"),
+                   rejection = assume(0.7, "the log shows what was tried"), lost = assume(0.5, "nobody falls out of the log") },
+    reassessment = assume({ "unifo��", min = 3, max = 10 }, "a new mapping takes one to two weeks"),
+    max_bounces = assume(3, "after three rejections a person gives up"),
+  },
+
+  doors = {
+    gp = { name = "Fastlege (28 leger, 7 legesentre)",                                 -- L1979-1981
+           route = assume({ by_need = { mild = "fph", moderate = "mu", severe = { dps = 0.7, mu = 0.3 },
+                                        substance = "rus_utredning", housing = "mu", care = "mu" },
+                            default = "mu" },
+             "GPs refer to specialist care and to MU (written referrals, L4498-4500); substance to Rustjenesten (L1619)") },
+    self = { name = "Søknad / egen henvendelse", unit = "mu",                         -- L1781-1785
+             route = assume({ by_need = { mild = "fph", substance = "rus_utredning" }, default = "mu" },
+               "MU receives applications from everyone (L1781-1785); FPH needs no referral (L1875-1877)") },
+    apen_stue = { name = "Rustjenestens lavterskeltilbud (åpen stue)", unit = "arp",     -- L1629-1644, L6371-6375
+                  route = "rus_utredning" },
+    plo = { name = "Spesialisthelsetjenesten (PLO-melding ved utskriving)", unit = "ahus",  -- L5044-5064
+            route = "mu" },
+    nav = { name = "NAV (akutt bostedsløs)", unit = "nav", route = "nav_akutt" },          -- L3546-3552
+  },
+
+  services = {
+    mu = {
+      name = "Mottaks- og utredningskontoret (vedtak)", unit = "mu",
+      fte = cite(7, "seed-001 L1778: sju fagkonsulenter i følge kommunens organisasjonskart"),
+      case_share = assume(0.85, "the rest is information and guidance (L1781)"),
+      capacity = { slots_per_fte = assume(25, "cases an officer has under way: ~3,000 a year x ~15 days / 365 / 7 (Little's law), with room to spare") },
+      intake = assume(0, "the mapping is part of the processing time"),
+      episode = assume({ "gamma", mean = 12, sd = 7 }, "mapping and vedtak; no processing times in the source (§0); the 3-week letter rule suggests most are faster"),
+      decision_limit_days = cite(21, "seed-001 L6236, L6326: forvaltningsbrev when processing passes 3 weeks"),
+      next = assume({ by_need = { care = "discharge", housing = "bolig", moderate = "pht",
+                                  severe = { pht = 0.95, srb = 0.05 } },
+                      default = "pht" },
+        "MU decides all mental-health services and housing (L1791-1795, L6850-6854); home nursing etc. leave the model"),
+    },
+    mu_godkjenning = {
+      name = "MU-leders godkjenning av rusvedtak (ukentlig)", unit = "mu", capacity = "unlimited",
+      meeting = { every_weeks = cite(1, "seed-001 L6496: melding om vedtak til leder MU en gang pr. uke"), weekday = "fri",
+                  held = assume(1, "the weekly approval is done by e-mail (L6496)") },
+      episode = assume({ "uniform", min = 1, max = 5 }, "approved in Profil, signed and returned (L6496-6504)"),
+      next = "rus",
+    },
+    rus_utredning = {
+      name = "Rustjenesten: kartlegging (inntil 3 måneder)", unit = "arp",
+      fte = assume(4, "part of Rustjenesten's staff; no figure in the source"),
+      case_share = assume(0.8, "mostly individual work"),
+      capacity = { slots_per_fte = assume(10, "assessments under way per case-FTE") },
+      eligibility = { ages = assume({ 18, 120 }, "adults over 18 (L1617)"), needs = { "substance" } },
+      intake = assume(0, "the assessment is the episode"),
+      episode = cite({ "uniform", min = 21, max = 90 }, "seed-001 L6530: kartleggingsfasen kan vare i opptil 3 måneder"),
+      next = assume({ mu_godkjenning = 0.74, ara = 0.15, vallerud = 0.01, discharge = 0.1 },
+        "most lead to a vedtak drafted for MU's approval (L6473-6504); some are referred to TSB (L1619-1623); a few homeless apply to Vallerud (L1725)"),
+    },
+    rus = {
+      name = "Rustjenesten: oppfølging etter vedtak", unit = "arp",
+      fte = assume(12, "follow-up staff in Rustjenesten; no figure in the source"),
+      case_share = assume(0.75, "the rest is the low-threshold offer (åpen stue, L1629-1652)"),
+      capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
+                   case_hours = assume({ "gamma", mean = 2.5, sd = 1.5 }, "supportive talks and housing follow-up, 'up to x hours a month' (L6620, L6626)") },
+      eligibility = { ages = assume({ 18, 120 }, "adults over 18 (L1617)") },
+      intake = assume({ "uniform", min = 3, max = 10 }, "a start-up talk"),
+      episode = assume({ "lognormal", mean = 300, sd = 200 }, "time-limited vedtak renewed while needed (L6355-6365)"),
+      next = assume({ discharge = 0.85, ara = 0.15 }, "some are referred to TSB or LAR (L1619-1623)"),
+    },
+    lar = {
+      name = "LAR-oppfølging (ruskonsulent, fastlege, apotek)", unit = "arp",
+      fte = assume(2, "substance consultants following LAR users; no figure in the source"),
+      case_share = assume(0.8, "individual follow-up and LAR meetings (L4472-4486)"),
+      capacity = { slots_per_fte = assume(30, "LAR users a consultant follows") },
+      episode = assume({ "lognormal", mean = 2555, sd = 1500 }, "LAR lasts years: about seven on average"),
+      next = "discharge",
+    },
+    pht = {
+      name = "Psykisk helse team (støttesamtaler, bo-trening)", unit = "arp",
+      fte = assume(12, "no figure in the source"),
+      case_share = assume(0.8, "mostly individual follow-up"),
+      capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
+                   case_hours = assume({ "gamma", mean = 1.5, sd = 1 }, "supportive talks weekly, fortnightly or monthly (L6463-6467)") },
+      intake = assume({ "uniform", min = 3, max = 14 }, "a start-up talk and assessment (L1670-1674)"),
+      episode = assume({ "gamma", mean = 270, sd = 150 }, "supportive talks last at least three months by definition (L6465)"),
+      next = assume({ discharge = 0.89, dps = 0.1, srb = 0.01 }, "most end; some need specialist care, a few co-located housing"),
+    },
+    srb = {
+      name = "Sykehusveien 75 og Rugdeveien A (bemannet dag og kveld)", unit = "srb",
+      fte = assume(12, "staffed day and evening for 19 residents (L1704-1706); no FTE in the source"),
+      case_share = assume(1, "all staff time is with the residents"),
+      capacity = { slots = cite(19, "seed-001 L2270: Sykehusveien og Rugdeveien: 19 plasser") },
+      eligibility = { needs = { "moderate", "severe" } },                                     -- L1710-1712
+      intake = assume({ "uniform", min = 7, max = 30 }, "moving in"),
+      episode = assume({ "lognormal", mean = 1460, sd = 1000 }, "residents stay years; the aim is independent living (L1710-1716)"),
+      next = "discharge",
+    },
+    vallerud = {
+      name = "Vallerud bosenter (døgnbemannet)", unit = "val",
+      fte = assume(10, "staffed 24 hours for 8 residents (L1719-1721); no FTE in the source"),
+      case_share = assume(1, "all staff time is with the residents"),
+      capacity = { slots = cite(8, "seed-001 L2272: Vallerud bosenter: 8 plasser (heldøgns bemanning)") },
+      eligibility = { needs = { "substance" } },                                              -- L1725-1729: bostedsløse rusmiddelavhengige
+      intake = assume({ "uniform", min = 7, max = 21 }, "Vallerud's own assessment interview decides the place (L6821-6841)"),
+      episode = assume({ "lognormal", mean = 540, sd = 360 }, "aim: ordinary housing later (L1729-1733)"),
+      next = assume({ discharge = 0.6, mu = 0.4 }, "some apply for an ordinary municipal dwelling afterwards (L1729-1733)"),
+    },
+    bolig = {
+      name = "Kommunal bolig (venteliste, månedlig tildelingsmøte)", unit = "bk",
+      capacity = { slots = assume(150, "the part of the ≈490 municipal dwellings (L1504) let to people in this scenario") },
+      eligibility = { max_severity = assume(2, "past severity 2 the person is acutely homeless: NAV's task (L3548-3552)") },
+      -- Urgent applicants first: some get a dwelling within a month, others wait up to a year
+      -- (L3440); one who worsens while waiting moves up, and past severity 2 is NAV's case.
+      queue = { "priority", by_severity = assume({ 2, 1 }, "severity 2 (urgent) before severity 1") },
+      meeting = { every_weeks = cite(52 / 12, "seed-001 L3418: det månedlige tildelingsmøtet"), weekday = "tue",
+                  held = assume(1, "a fixed meeting (L6896-6898)") },
+      intake = assume({ "uniform", min = 7, max = 30 }, "a follow-up plan before the dwelling is allocated (L6696), moving in"),
+      episode = assume({ "lognormal", mean = 1825, sd = 1200 }, "a tenancy: about five years"),
+      deterioration = { mean_days = assume(300, "waiting for a dwelling, some lose their place to live; waits up to a year (L3440)"),
+                        escalate_to = "nav_akutt" },
+      next = "discharge",
+    },
+    nav_akutt = {
+      name = "NAV: midlertidig bolig (hospits)", unit = "nav", capacity = "unlimited",       -- L3546-3552
+      intake = assume(0, "the same day"),
+      episode = assume({ "gamma", mean = 45, sd = 30 }, "a hospits stay of weeks (L3779-3785)"),
+      next = assume({ by_need = { substance = { vallerud = 0.2, discharge = 0.8 } }, default = "discharge" },
+        "NAV should use Vallerud more for homeless substance users (L6862-6866)"),
+    },
+    fph = {
+      name = "Forebyggende psykisk helsetjeneste (voksne)", unit = "fph",
+      fte = assume(6, "two teams with psychologists (L1917); no FTE in the source"),
+      case_share = assume(0.6, "the rest is training of staff and courses (L1919-1921)"),
+      capacity = { slots_per_fte = assume(20, "short courses of 1-5 consultations") },
+      eligibility = { ages = cite({ 18, 120 }, "seed-001 L1905-1909: voksne (over 18 år)"), needs = { "mild", "moderate" },
+                      max_severity = assume(2, "mild to moderate problems (L1907-1913)") },
+      intake = assume({ "uniform", min = 1, max = 5 }, "raskt inn (L1917-1919)"),
+      episode = cite({ "gamma", mean = 35, sd = 20 }, "seed-001 L1917: 1-5 konsultasjoner, raskt inn - raskt ut (about a month)"),
+      target_wait_days = cite(14, "seed-001 L1926: Rask psykisk helsehjelp: et tilbud innen en til to uker"),
+      deterioration = { mean_days = assume(365, "untreated, a problem worsens in about a year"), escalate_to = "dps" },
+      next = assume({ discharge = 0.93, dps = 0.07 }, "long-term needs go straight to specialist care (L4124-4128)"),
+    },
+    dps = {
+      name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",              -- L4646-4708
+      eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
+      episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
+      next = "rules/common/step_up.lua:next_mu",
+    },
+    ara = {
+      name = "ARA (Ahus): vurderingsteam og TSB", unit = "ahus", capacity = "unlimited",       -- L4712-4737
+      eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
+      intake = assume({ "uniform", min = 14, max = 42 }, "the assessment team decides (L4731-4737)"),
+      episode = cite({ "uniform", min = 90, max = 365 }, "seed-001 L4733-4735: TSB korttid 3-6 måneder, langtid 6-12 måneder"),
+      next = assume({ lar = 0.25, mu_godkjenning = 0.45, discharge = 0.3 },
+        "ARA decides LAR (L4735); aftercare by the municipality needs a vedtak (ettervern, L1627); some need nothing more"),
+    },
+  },
+
+  population = {
+    ["18-66"] = { ages = assume({ 18, 67 }, "working-age adults"),
+                  count = assume(POPULATION_18_66, "Lørenskog 2015 (EXTERNAL: SSB); not in the source"),
+                  growth = assume(0, "held at the 2015 size through the warm-up") },
+    ["67+"] = { ages = assume({ 67, 95 }, "the elderly"),
+                count = assume(POPULATION_67, "Lørenskog 2015 (EXTERNAL: SSB); not in the source"),
+                growth = assume(0, "held at the 2015 size through the warm-up") },
+  },
+
+  demand = {
+    { need = "mild", cohort = "18-66", per_1000_per_year = assume(12, NO_INCIDENCE), severity = SEV_MILD,
+      door = assume({ gp = 0.5, self = 0.5 }, "FPH needs no referral (L1875-1877)"), seasonal = false,
+      complex_share = assume(0.02, "mild problems are seldom long-term and complex") },
+    { need = "moderate", cohort = "18-66", per_1000_per_year = assume(9, NO_INCIDENCE), severity = SEV_MOD,
+      door = assume({ gp = 0.6, self = 0.4 }, "GP referral or own application to MU"), seasonal = false,
+      complex_share = assume(0.2, "supportive talks over months; some need several services") },
+    { need = "severe", cohort = "18-66", per_1000_per_year = assume(3, NO_INCIDENCE), severity = SEV_SEVERE,
+      door = assume({ gp = 0.6, plo = 0.4 }, "GP referral, or a PLO message at discharge from Ahus (L5044-5064)"), seasonal = false,
+      complex_share = assume(0.6, "severe illness usually needs coordinated services") },
+    { need = "substance", cohort = "18-66", per_1000_per_year = assume(7, NO_INCIDENCE), severity = SEV_SUBST,
+      door = assume({ apen_stue = 0.4, gp = 0.35, self = 0.15, nav = 0.1 },
+        "Rustjenesten is often the first to know (L6371-6375); homeless users end up at NAV (L3767-3785)"),
+      seasonal = false, complex_share = assume(0.5, "substance dependence often comes with housing, work and health needs") },
+    { need = "housing", cohort = "18-66", per_1000_per_year = assume(1.9, "TUNED to a waiting list of about 25 (L3438-3440); " .. NO_INCIDENCE),
+      severity = SEV_HOUSING, door = assume({ self = 0.85, gp = 0.15 }, "applications to MU, some with the GP's help"),
+      seasonal = false, complex_share = assume(0.3, "housing need with mental-health or substance problems") },
+    { need = "care", rate_per_year = assume(2600, "TUNED: MU makes about 3,000 vedtak a year (L6152-6154), most home nursing and supportive talks (L6160-6162)"),
+      ages = assume({ 18, 95 }, "all adult ages"), severity = assume({ 1 }, "not followed further"),
+      door = assume({ self = 0.5, gp = 0.3, plo = 0.2 }, "applications, GP referrals and PLO messages (L5060-5064)"), seasonal = false },
+  },
+
+  coordination = {
+    unit = "ke",   -- Koordinerende enhet under Samhandling og forvaltning (L512-518, L1817-1843)
+    notified = assume(0.6, "survey: IP offered 'always' 5 %, 'often but not always' >50 %, 'rarely' 9 % (L5656-5658)"),
+    offer_delay = assume({ "gamma", mean = 30, sd = 15 }, "a form to KE, written decision (L5527-5537)"),
+    consent = assume(0.5, "many decline an IP (L447, L5794-5796)"),
+    coordinators = assume(60, "appointed in the services (L5535-5537); the 2015 count could not be produced (L5934-5948): about as many as in 2021 (61, seed-000 L583)"),
+    cases_per_coordinator = assume(3, "part-time coordinators with a few cases each"),
+    responsibility_group = { every_weeks = assume(8, "ansvarsgruppe by need (L187-199, L3628-3664)"),
+                             hours = assume(1.5, "a meeting and its minutes") },
+  },
+}
