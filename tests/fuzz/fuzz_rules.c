@@ -17,10 +17,31 @@
 
 #define FIXTURE "tests/fuzz/rules_fixture/"
 
+/* The fixture files, read on the first input and kept: the entry point's own state, so that a
+ * long fuzzing run does not depend on the work tree staying as it was (a checkout under it
+ * would otherwise look like a crash of samsim). */
+static char *fixture(const char *name, size_t *n)
+{
+    static struct { const char *name; char *text; size_t n; } cache[2];
+    for (size_t i = 0; i < sizeof cache / sizeof *cache; i++) {
+        if (!cache[i].name) {
+            char path[256];
+            snprintf(path, sizeof path, FIXTURE "%s", name);
+            cache[i].name = name;
+            cache[i].text = fuzz_read(path, &cache[i].n);
+        }
+        if (strcmp(cache[i].name, name) == 0) {
+            *n = cache[i].n;
+            return cache[i].text;
+        }
+    }
+    abort();
+}
+
 static void write_decoded(const uint8_t *data, size_t size)
 {
     size_t n;
-    char *decoder = fuzz_read(FIXTURE "decoder.lua", &n);
+    const char *decoder = fixture("decoder.lua", &n);
     size_t cap = n + 4 * size + 64, len = 0;
     char *src = malloc(cap);
     len += (size_t)snprintf(src, cap, "local BYTES = \"");
@@ -30,7 +51,6 @@ static void write_decoded(const uint8_t *data, size_t size)
     memcpy(src + len, decoder, n);
     fuzz_write("rules/fuzz.lua", src, len + n);
     free(src);
-    free(decoder);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -38,9 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     size_t n;
-    char *scenario = fuzz_read(FIXTURE "scenario.lua", &n);
+    const char *scenario = fixture("scenario.lua", &n);
     fuzz_write("scenario.lua", scenario, n);
-    free(scenario);
     if (data[0] & 1)
         write_decoded(data + 1, size - 1);
     else
