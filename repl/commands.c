@@ -59,6 +59,12 @@ const repl_command repl_commands[] = {
      "Show or choose the base of 'compare'.\n"
      "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"
      "  loaded   the scenario file as loaded, without overlays and set values (the default)", repl_cmd_baseline, "b"},
+    {"explain", "explain SERVICE",
+     "Why the service's wait is what it is, in the model as it is now.\n"
+     "Demand a year against what the service can take a year, how busy it is, who leaves the\n"
+     "queue before first contact, the queue's trend over the measured period, and which inputs\n"
+     "behind it are cited, tuned or assumed, with the citations.  Runs the model first when the\n"
+     "last run is not of it.", repl_cmd_explain, "v"},
     {"trace", "trace PERSON",
      "Follow one person through the services, step by step with dates.\n"
      "Persons are numbered 1, 2, ... in the order their first concern arises; the trace is\n"

@@ -261,6 +261,7 @@ int repl_cmd_run(repl *r, const repl_args *a);
 int repl_cmd_results(repl *r, const repl_args *a);
 int repl_cmd_compare(repl *r, const repl_args *a);
 int repl_cmd_baseline(repl *r, const repl_args *a);
+int repl_cmd_explain(repl *r, const repl_args *a);
 /* "scenarios/x.lua as loaded", or the model the planner made the baseline. */
 void repl_baseline_label(const repl *r, char *out, size_t n);
 /* Back to the default baseline (the file as loaded), its run dropped; at load and at the end. */

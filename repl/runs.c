@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "explain.h"
 #include "output.h"
 #include "repl.h"
 
@@ -548,4 +549,32 @@ void repl_baseline_forget(repl *r)
     repl_edit_free(&r->baseline);
     repl_run_free(r->base_run);
     r->base_run = NULL;
+}
+
+/* ---- explain --------------------------------------------------------------------------------- */
+
+/* The service's index in the model, or a reported error naming the ids it may stand for. */
+static int model_service(repl *r, const repl_args *a, int argi)
+{
+    const ss_model *m = ss_scenario_model(r->cur->sc);
+    const char *ids[512];
+    int n = m->nservices < 512 ? m->nservices : 512;
+    for (int i = 0; i < n; i++) {
+        ids[i] = m->services[i].id;
+        if (strcmp(ids[i], a->argv[argi]) == 0) return i;
+    }
+    char near[512];
+    if (ss_near_names(a->argv[argi], ids, n, near, sizeof near))
+        return repl_fail(r, a, argi, "unknown service '%s' (did you mean %s?)", a->argv[argi], near);
+    return repl_fail(r, a, argi, "unknown service '%s' ('show services' lists them)", a->argv[argi]);
+}
+
+/* explain SERVICE: of the model as it is now, from its newest run (run first when it has none). */
+int repl_cmd_explain(repl *r, const repl_args *a)
+{
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 1, 1)) return -1;
+    if (model_service(r, a, 1) < 0 || current_run(r, r->reps, r->seed) < 0) return -1;
+    int s = ss_explain_find(&r->last->st, a->argv[1]);
+    ss_explain_service(r->out, &r->last->st, s);
+    return 0;
 }

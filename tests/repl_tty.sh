@@ -2,7 +2,8 @@
 # The REPL in a real terminal, driven through tmux (send-keys, capture-pane): tab completion of a
 # service id and of a parameter path, history recalled in a second session (HOME is a scratch
 # folder), unfinished input kept out of the history, Ctrl-C at the prompt and during a long run
-# (back to the prompt with the model intact), and Ctrl-D to leave.
+# (back to the prompt with the model intact), Ctrl-D to leave; in a third session a typo gets a
+# suggestion, and compare's base stays the scenario as loaded after undo, redo and apply.
 #
 #   tests/repl_tty.sh [path/to/samsim]      (default: samsim on PATH)
 # Prints one "ok - ..." line per check, so tests/cli/repl_tty.cmd can compare it exactly; on a
@@ -64,6 +65,10 @@ return function(person, door, ctx)
   end
   return "fph"
 end
+LUA
+cat > scenarios/models/fph_team.lua <<'LUA'
+-- one school nurse's post moves to the preventive team: the same staff in all
+return { model = "FPH team", data = { services = { hs = { fte = 2 }, fph = { fte = 4 } } } }
 LUA
 )
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
@@ -163,3 +168,35 @@ echo "ok - the model is intact after the interrupted run"
 keys 'quit' Enter
 wait_for '^\[exited 0\]$' "quit leaves with exit code 0"
 echo "ok - quit leaves"
+
+# ---- session 3: compare's base after undo, redo and apply; a typo gets a suggestion --------------
+tm kill-session -t repl
+start "a third session starts"
+keys 'rn' Enter
+wait_for "unknown command 'rn' \(did you mean run\?\)" "a mistyped command gets a suggestion"
+echo "ok - a mistyped command gets a suggestion (rn -> run), not a Lua error"
+
+keys 'run 2' Enter
+wait_for '^2 replications, seed 1' "a short run"
+keys 'set services.fph.fte +2' Enter
+wait_for '^services\.fph\.fte: 3 -> 5 \(3 \+ 2\)$' "a relative change says what it became"
+keys 'compare' Enter
+wait_for '^base    scenarios/testby\.lua as loaded \(the baseline' "the first compare is against the baseline"
+keys 'undo' Enter
+wait_for '^undone: set services\.fph\.fte \+2$' "undo takes back the set"
+keys 'undo' Enter
+wait_for '^undone: load scenarios/testby\.lua$' "undo takes back the load"
+keys 'undo' Enter
+wait_for 'nothing to undo' "a third undo has nothing to undo"
+keys 'redo' Enter
+wait_for '^redone: load scenarios/testby\.lua$' "redo loads the scenario again"
+keys 'apply scenarios/models/fph_team.lua' Enter
+wait_for '^applied scenarios/models/fph_team\.lua' "the overlay applies"
+keys 'compare' Enter
+wait_for '^option  scenarios/testby\.lua \+ scenarios/models/fph_team\.lua$' "the second compare runs"
+[ "$(count '^base    scenarios/testby\.lua as loaded \(the baseline')" = 2 ] ||
+    fail "the second compare's base is the scenario as loaded, not the undone +2 FTE run"
+echo "ok - compare's base is the baseline after undo, redo and apply"
+
+keys 'quit' Enter
+wait_for '^\[exited 0\]$' "quit leaves"

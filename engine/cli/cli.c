@@ -268,6 +268,7 @@ static const ss_command *const commands[] = {
     &ss_cmd_schema,
     &ss_cmd_test,
     &ss_cmd_compare,
+    &ss_cmd_explain,
     &ss_cmd_report,
     &ss_cmd_batch,
     &ss_cmd_merge,

@@ -36,6 +36,7 @@ extern const ss_command ss_cmd_report;
 extern const ss_command ss_cmd_batch;
 extern const ss_command ss_cmd_merge;
 extern const ss_command ss_cmd_repl;
+extern const ss_command ss_cmd_explain;
 
 #define SS_CLI_MAX_LIST 64
 
