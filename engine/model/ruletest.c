@@ -66,6 +66,7 @@
 #include "diag.h"
 #include "rng.h"
 #include "rulefields.h"
+#include "ruletest_parts.h"
 #include "sandbox.h"
 #include "source.h"
 
@@ -73,377 +74,6 @@
 #define MAX_ANSWERS 64      /* different answers of one sampled case */
 #define MAX_SAMPLES 1000000
 #define MAX_DEPTH 16        /* directory nesting; also stops symbolic link loops */
-
-/* ================================================================ describing values */
-
-/* The shortest %g that reads back as the same double, so an exact comparison that failed
- * shows why ("expected 0.3, got 0.30000000000000004"). */
-static void format_number(double x, char *out, size_t n)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(out, n, "%.*g", prec, x);
-        if (strtod(out, NULL) == x)
-            return;
-    }
-}
-
-/* A value for messages: strings quoted, numbers exact, other values by type.  Never converts
- * in place, so it is safe on keys during lua_next. */
-static void describe(lua_State *L, int idx, char *out, size_t n)
-{
-    switch (lua_type(L, idx)) {
-    case LUA_TSTRING:
-        snprintf(out, n, "\"%s\"", lua_tostring(L, idx));
-        break;
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, idx))
-            snprintf(out, n, "%lld", (long long)lua_tointeger(L, idx));
-        else
-            format_number(lua_tonumber(L, idx), out, n);
-        break;
-    case LUA_TBOOLEAN:
-        snprintf(out, n, "%s", lua_toboolean(L, idx) ? "true" : "false");
-        break;
-    default:
-        snprintf(out, n, "%s", luaL_typename(L, idx));
-    }
-}
-
-/* A key for messages: names as 'name', anything else as describe() gives it. */
-static void describe_key(lua_State *L, int idx, char *out, size_t n)
-{
-    if (lua_type(L, idx) == LUA_TSTRING)
-        snprintf(out, n, "'%s'", lua_tostring(L, idx));
-    else
-        describe(L, idx, out, n);
-}
-
-/* Checks a key (at -2) and value (at -1), leaving both; fills d and returns -1 when wrong. */
-typedef int (*pair_check)(lua_State *L, const void *arg, ss_diag *d);
-
-/* Runs check on every pair of the table at idx.  Lua seeds its string hashing afresh in every
- * process, so lua_next's order changes from run to run: of several wrong pairs, d tells about
- * the one whose key reads first, and a message is the same in every run. */
-static int check_pairs(lua_State *L, int idx, pair_check check, const void *arg, ss_diag *d)
-{
-    char first[128] = "", key[128];
-    ss_diag one;
-    bool failed = false;
-    idx = lua_absindex(L, idx);
-    lua_pushnil(L);                                         /* nil */
-    while (lua_next(L, idx)) {                              /* k v */
-        if (check(L, arg, &one) < 0) {
-            describe_key(L, -2, key, sizeof key);
-            if (!failed || strcmp(key, first) < 0) {
-                snprintf(first, sizeof first, "%s", key);
-                *d = one;
-            }
-            failed = true;
-        }
-        lua_pop(L, 1);                                      /* k */
-    }
-    return failed ? -1 : 0;
-}
-
-/* ================================================================ where each case starts
- *
- * Lua keeps no line for a table, so the lines come from the text: a small scanner finds
- * `tests = {` and the first token of each entry at that list's top level.  When no such list
- * has as many entries as the module's tests (cases built in a loop, say), failures are named
- * by position and name alone. */
-
-typedef struct scanner {
-    const char *p, *end;
-    int line;      /* line at p */
-    int tok_line;  /* line where the last token began */
-} scanner;
-
-/* Level of the long bracket "[==[" at p, or -1 when p does not open one. */
-static int long_bracket_level(const char *p, const char *end)
-{
-    if (p >= end || *p != '[')
-        return -1;
-    const char *q = p + 1;
-    while (q < end && *q == '=')
-        q++;
-    return q < end && *q == '[' ? (int)(q - p - 1) : -1;
-}
-
-/* Moves past the long string or comment opened at p with this level. */
-static void skip_long(scanner *sc, int level)
-{
-    for (sc->p += level + 2; sc->p < sc->end; sc->p++) {
-        if (*sc->p == '\n') {
-            sc->line++;
-        } else if (*sc->p == ']') {
-            const char *q = sc->p + 1;
-            while (q < sc->end && *q == '=')
-                q++;
-            if (q < sc->end && *q == ']' && q - sc->p - 1 == level) {
-                sc->p = q + 1;
-                return;
-            }
-        }
-    }
-}
-
-/* Moves past the quoted string opened at p; escaped newlines and \z still count lines. */
-static void skip_quoted(scanner *sc)
-{
-    char quote = *sc->p++;
-    while (sc->p < sc->end && *sc->p != quote && *sc->p != '\n') {
-        if (*sc->p == '\\' && sc->p + 1 < sc->end) {
-            sc->p++;
-            if (*sc->p == 'z')
-                while (sc->p + 1 < sc->end && isspace((unsigned char)sc->p[1]))
-                    sc->line += *++sc->p == '\n';
-            else if (*sc->p == '\n')
-                sc->line++;
-        }
-        sc->p++;
-    }
-    if (sc->p < sc->end && *sc->p == quote)
-        sc->p++;
-}
-
-/* Moves past white space and comments. */
-static void skip_blank(scanner *sc)
-{
-    while (sc->p < sc->end) {
-        if (*sc->p == '\n') {
-            sc->line++;
-            sc->p++;
-        } else if (isspace((unsigned char)*sc->p)) {
-            sc->p++;
-        } else if (*sc->p == '-' && sc->p + 1 < sc->end && sc->p[1] == '-') {
-            sc->p += 2;
-            int level = long_bracket_level(sc->p, sc->end);
-            if (level >= 0)
-                skip_long(sc, level);
-            else
-                while (sc->p < sc->end && *sc->p != '\n')
-                    sc->p++;
-        } else {
-            return;
-        }
-    }
-}
-
-/* The next token: 'a' for a name or number (text at *tok, *len bytes), 's' for a string, the
- * character itself for punctuation, 0 at the end. */
-static int next_token(scanner *sc, const char **tok, size_t *len)
-{
-    skip_blank(sc);
-    sc->tok_line = sc->line;
-    if (sc->p >= sc->end)
-        return 0;
-    int level = long_bracket_level(sc->p, sc->end);
-    if (level >= 0) {
-        skip_long(sc, level);
-        return 's';
-    }
-    if (*sc->p == '"' || *sc->p == '\'') {
-        skip_quoted(sc);
-        return 's';
-    }
-    if (!isalnum((unsigned char)*sc->p) && *sc->p != '_')
-        return (unsigned char)*sc->p++;
-    *tok = sc->p;
-    while (sc->p < sc->end && (isalnum((unsigned char)*sc->p) || *sc->p == '_'))
-        sc->p++;
-    *len = (size_t)(sc->p - *tok);
-    return 'a';
-}
-
-/* Just after a list's "{": stores the line of each entry's first token (up to max) and
- * returns the number of entries, or -1 when the list never closes. */
-static int entry_lines(scanner *sc, int *lines, int max)
-{
-    int depth = 0, n = 0, expecting = 1, k;
-    const char *tok;
-    size_t len;
-    while ((k = next_token(sc, &tok, &len)) != 0) {
-        if (depth == 0 && k == '}')
-            return n;
-        if (depth == 0 && (k == ',' || k == ';')) {
-            expecting = 1;
-            continue;
-        }
-        if (depth == 0 && expecting) {
-            if (n < max)
-                lines[n] = sc->tok_line;
-            n++;
-            expecting = 0;
-        }
-        depth += (k == '{' || k == '(' || k == '[') - (k == '}' || k == ')' || k == ']');
-    }
-    return -1;
-}
-
-/* Fills lines[0..ntests) from the first `tests = {` list with ntests entries; false if none. */
-static bool test_lines(const char *src, size_t len, int *lines, int ntests)
-{
-    scanner sc = {src, src + len, 1, 1};
-    if (len > 0 && src[0] == '#') /* Lua skips a first line starting with '#' */
-        while (sc.p < sc.end && *sc.p != '\n')
-            sc.p++;
-    int state = 0, k; /* 1 after `tests`, 2 after `tests =` */
-    const char *tok;
-    size_t n;
-    while ((k = next_token(&sc, &tok, &n)) != 0) {
-        if (state == 2 && k == '{') {
-            scanner inside = sc;
-            if (entry_lines(&sc, lines, ntests) == ntests)
-                return true;
-            sc = inside; /* keep looking, also within this list */
-        }
-        if (k == 'a' && n == 5 && memcmp(tok, "tests", 5) == 0)
-            state = 1;
-        else if (state == 1 && k == '=' && !(sc.p < sc.end && *sc.p == '='))
-            state = 2;
-        else
-            state = 0;
-    }
-    return false;
-}
-
-/* ================================================================ views: person, service, ctx */
-
-/* The views' fields are the engine's own table (rulefields.h): the same names, types and order
- * in messages as a rule meets in a run. */
-
-/* ctx.queue(id) and the like: the number the case gives for id (upvalue 1), else 0. */
-static int lookup(lua_State *L)
-{
-    luaL_checkstring(L, 1);
-    lua_settop(L, 1);                                       /* id */
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNUMBER)  /* value */
-        lua_pushinteger(L, 0);                              /* value 0 */
-    return 1;
-}
-
-/* A fresh copy of the list at the top, so a rule that changes person.history changes nothing
- * the next call sees (the engine, too, builds a new table per read). */
-static void copy_list(lua_State *L)
-{
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    lua_createtable(L, (int)n, 0);                          /* list copy */
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, -2, i);                              /* list copy v */
-        lua_rawseti(L, -2, i);                              /* list copy */
-    }
-}
-
-/* view.__index: upvalue 1 is the case's table, 2 the ss_rule_view.  Unknown names get rules.c's
- * message; known ones the case left out are an error too, which keeps cases explicit. */
-static int view_index(lua_State *L)
-{
-    const ss_rule_view *v = lua_touserdata(L, lua_upvalueindex(2));
-    const char *k = luaL_checkstring(L, 2);
-    const ss_rule_field *f = ss_rule_field_at(L, v, 2);
-    lua_pushvalue(L, 2);                                    /* view k k */
-    int t = lua_rawget(L, lua_upvalueindex(1));             /* view k value */
-    if (f->type == SS_RF_LOOKUP) {
-        if (t != LUA_TTABLE)
-            lua_newtable(L);                                /* view k nil {} */
-        lua_pushcclosure(L, lookup, 1);                     /* ... fn */
-    } else if (t == LUA_TNIL) {
-        return luaL_error(L, "%s.%s is not given in this test (add %s = ... to the test's %s)",
-                          v->name, k, k, v->name);
-    } else if (f->nilable && t == LUA_TBOOLEAN) {
-        lua_pushnil(L);                                     /* view k false nil */
-    } else if (t == LUA_TTABLE) {
-        copy_list(L);                                       /* view k list copy */
-    }
-    return 1;
-}
-
-static int view_newindex(lua_State *L)
-{
-    return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(1)));
-}
-
-/* Pushes a read-only view of the case's table at idx (0: the case gives none, so reading any
- * field is an error, except ctx's lookups). */
-static void push_view(lua_State *L, int idx, const ss_rule_view *v)
-{
-    lua_newtable(L);                                        /* view */
-    lua_createtable(L, 0, 3);                               /* view mt */
-    if (idx)
-        lua_pushvalue(L, idx);                              /* view mt data */
-    else
-        lua_newtable(L);                                    /* view mt data */
-    lua_pushlightuserdata(L, (void *)v);                    /* view mt data spec */
-    lua_pushcclosure(L, view_index, 2);                     /* view mt index */
-    lua_setfield(L, -2, "__index");                         /* view mt */
-    lua_pushstring(L, v->name);                             /* view mt name */
-    lua_pushcclosure(L, view_newindex, 1);                  /* view mt newindex */
-    lua_setfield(L, -2, "__newindex");                      /* view mt */
-    lua_pushboolean(L, 0);                                  /* view mt false */
-    lua_setfield(L, -2, "__metatable");                     /* view mt */
-    lua_setmetatable(L, -2);                                /* view */
-}
-
-static const char *type_words(const ss_rule_field *f)
-{
-    switch (f->type) {
-    case LUA_TNUMBER: return f->nilable ? "a number or false" : "a number";
-    case LUA_TSTRING: return f->nilable ? "a string or false" : "a string";
-    case LUA_TBOOLEAN: return "true or false";
-    case LUA_TTABLE: return "a list";
-    default: return "numbers by service id, e.g. { fph = 40 }";
-    }
-}
-
-/* A pair of a lookup table such as ctx.queue (arg: its name): a service id and a number. */
-static int check_lookup_pair(lua_State *L, const void *arg, ss_diag *d)
-{
-    if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER)
-        return 0;
-    char key[128], val[128];
-    describe_key(L, -2, key, sizeof key);
-    describe(L, -1, val, sizeof val);
-    return ss_fail(d, "ctx.%s: expected numbers by service id, e.g. { fph = 40 }, got [%s] = %s",
-                   (const char *)arg, key, val);
-}
-
-/* One field of a case's view table (arg: the ss_rule_view). */
-static int check_view_field(lua_State *L, const void *arg, ss_diag *d)
-{
-    const ss_rule_view *v = arg;
-    char got[256], list[512];
-    if (lua_type(L, -2) != LUA_TSTRING) {
-        describe(L, -2, got, sizeof got);
-        return ss_fail(d, "%s: keys are field names, got %s", v->name, got);
-    }
-    const char *k = lua_tostring(L, -2);
-    const ss_rule_field *f = ss_rule_field_find(v, k);
-    if (!f) {
-        ss_rule_field_list(v, list, sizeof list);
-        return ss_fail(d, "%s has no field '%s' (fields: %s)", v->name, k, list);
-    }
-    int t = lua_type(L, -1);
-    if (f->type == SS_RF_LOOKUP && t == LUA_TTABLE)
-        return check_pairs(L, -1, check_lookup_pair, k, d);
-    if (t == f->type || (f->nilable && t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
-        return 0;
-    describe(L, -1, got, sizeof got);
-    return ss_fail(d, "%s.%s: expected %s, got %s", v->name, k, type_words(f), got);
-}
-
-/* The case's table for a view (at idx, or 0 when not given) has only the engine's fields,
- * each of the engine's type.  Raw reads: a case is data, its metamethods are not run. */
-static int check_view(lua_State *L, int idx, const ss_rule_view *v, ss_diag *d)
-{
-    if (!idx)
-        return 0;
-    if (lua_type(L, idx) != LUA_TTABLE) {
-        char got[256];
-        describe(L, idx, got, sizeof got);
-        return ss_fail(d, "%s: expected a table of fields, got %s", v->name, got);
-    }
-    return check_pairs(L, idx, check_view_field, v, d);
-}
 
 /* ================================================================ reading a case */
 
@@ -489,7 +119,7 @@ static int case_string(lua_State *L, test_case *tc, const char *k, const char **
     *out = NULL;
     if (idx && lua_type(L, idx) != LUA_TSTRING) {
         char got[256];
-        describe(L, idx, got, sizeof got);
+        rt_describe(L, idx, got, sizeof got);
         return ss_fail(d, "%s: expected a string, got %s", k, got);
     }
     if (idx)
@@ -507,7 +137,7 @@ static int case_number(lua_State *L, test_case *tc, const char *k, double min, d
     double x = lua_tonumber(L, idx);
     if (lua_type(L, idx) != LUA_TNUMBER || !(x >= min && x <= max) || (whole && x != floor(x))) {
         char got[256];
-        describe(L, idx, got, sizeof got);
+        rt_describe(L, idx, got, sizeof got);
         return ss_fail(d, "%s: expected %s from %g to %g, got %s", k, whole ? "a whole number" : "a number",
                        min, max, got);
     }
@@ -522,7 +152,7 @@ static int check_case_key(lua_State *L, const void *arg, ss_diag *d)
         if (strcmp(lua_tostring(L, -2), CASE_FIELDS[i]) == 0)
             return 0;
     char key[128];
-    describe_key(L, -2, key, sizeof key);
+    rt_describe_key(L, -2, key, sizeof key);
     return ss_fail(d, "unknown field %s (fields: " CASE_FIELD_LIST ")", key);
 }
 
@@ -556,8 +186,8 @@ static int check_share(lua_State *L, const void *arg, ss_diag *d)
         lua_type(L, -1) == LUA_TNUMBER && x >= 0 && x <= 1)
         return 0;
     char key[128], val[128];
-    describe_key(L, -2, key, sizeof key);
-    describe(L, -1, val, sizeof val);
+    rt_describe_key(L, -2, key, sizeof key);
+    rt_describe(L, -1, val, sizeof val);
     return ss_fail(d, "expect_share: expected a share from 0 to 1 for each answer, got [%s] = %s", key, val);
 }
 
@@ -567,7 +197,7 @@ static int check_shares(lua_State *L, const test_case *tc, ss_diag *d)
 {
     if (tc->samples < 2 || tc->tolerance < 0)
         return ss_fail(d, "expect_share needs samples (how many calls) and tolerance (how far a share may be off)");
-    if (check_pairs(L, tc->expect, check_share, NULL, d) < 0)
+    if (rt_check_pairs(L, tc->expect, check_share, NULL, d) < 0)
         return -1;
     int n = 0;
     lua_pushnil(L);                                         /* nil */
@@ -627,11 +257,11 @@ static int read_views(lua_State *L, test_case *tc, ss_diag *d)
     tc->ctx = case_field(L, tc, "ctx");
     if (tc->door && lua_type(L, tc->door) != LUA_TSTRING) {
         char got[256];
-        describe(L, tc->door, got, sizeof got);
+        rt_describe(L, tc->door, got, sizeof got);
         return ss_fail(d, "door: expected a door id, got %s", got);
     }
-    if (check_view(L, tc->person, &ss_person_view, d) < 0 || check_view(L, tc->service, &ss_service_view, d) < 0 ||
-        check_view(L, tc->ctx, &ss_ctx_view, d) < 0)
+    if (rt_check_view(L, tc->person, &ss_person_view, d) < 0 || rt_check_view(L, tc->service, &ss_service_view, d) < 0 ||
+        rt_check_view(L, tc->ctx, &ss_ctx_view, d) < 0)
         return -1;
     return read_shape(tc, d);
 }
@@ -686,14 +316,14 @@ static int read_case(file_run *f, test_case *tc, ss_diag *d)
     lua_State *L = f->L;
     if (lua_type(L, tc->t) != LUA_TTABLE) {
         char got[256];
-        describe(L, tc->t, got, sizeof got);
+        rt_describe(L, tc->t, got, sizeof got);
         return ss_fail(d, "expected a table with name, call, person ... and expect, got %s", got);
     }
     if (case_string(L, tc, "name", &tc->name, d) < 0)
         return -1;
     if (!tc->name)
         tc->name = "";
-    if (check_pairs(L, tc->t, check_case_key, NULL, d) < 0 || read_call(f, tc, d) < 0 || read_expectation(L, tc, d) < 0 ||
+    if (rt_check_pairs(L, tc->t, check_case_key, NULL, d) < 0 || read_call(f, tc, d) < 0 || read_expectation(L, tc, d) < 0 ||
         read_numbers(L, tc, d) < 0)
         return -1;
     return read_views(L, tc, d);
@@ -714,12 +344,12 @@ static int push_call(file_run *f, const test_case *tc)
     lua_State *L = f->L;
     lua_pushstring(L, tc->call);                            /* name */
     lua_rawget(L, f->module);                               /* fn */
-    push_view(L, tc->person, &ss_person_view);                      /* fn person */
+    rt_push_view(L, tc->person, &ss_person_view);                      /* fn person */
     if (tc->shape == ARGS_DOOR)
         lua_pushvalue(L, tc->door);                         /* fn person door */
     else if (tc->shape == ARGS_SERVICE)
-        push_view(L, tc->service, &ss_service_view);                /* fn person service */
-    push_view(L, tc->ctx, &ss_ctx_view);                            /* fn person [x] ctx */
+        rt_push_view(L, tc->service, &ss_service_view);                /* fn person service */
+    rt_push_view(L, tc->ctx, &ss_ctx_view);                            /* fn person [x] ctx */
     return tc->shape == ARGS_NONE ? 2 : 3;
 }
 
@@ -752,7 +382,7 @@ static bool same_answer(lua_State *L, int got, int want, double tol)
 static int judge_value(file_run *f, const test_case *tc, int base, int nargs, ss_diag *d)
 {
     char want[300], got[300], pre[64], tol[64] = "";
-    describe(f->L, tc->expect, want, sizeof want);
+    rt_describe(f->L, tc->expect, want, sizeof want);
     if (tc->tolerance >= 0)
         snprintf(tol, sizeof tol, " (within %g)", tc->tolerance);
     for (long s = 1; s <= tc->samples; s++) {
@@ -760,7 +390,7 @@ static int judge_value(file_run *f, const test_case *tc, int base, int nargs, ss
         if (call_once(f, base, nargs, d) < 0)
             return ss_wrap(d, "%sexpected %s%s, got an error", pre, want, tol);
         bool ok = same_answer(f->L, -1, tc->expect, tc->tolerance);
-        describe(f->L, -1, got, sizeof got);
+        rt_describe(f->L, -1, got, sizeof got);
         lua_pop(f->L, 1);
         if (!ok)
             return ss_fail(d, "%sexpected %s%s, got %s", pre, want, tol, got);
@@ -776,7 +406,7 @@ static int judge_error(file_run *f, const test_case *tc, int base, int nargs, ss
     for (long s = 1; s <= tc->samples; s++) {
         sample_prefix(tc, s, pre, sizeof pre);
         if (call_once(f, base, nargs, d) == 0) {
-            describe(f->L, -1, got, sizeof got);
+            rt_describe(f->L, -1, got, sizeof got);
             lua_pop(f->L, 1);
             return ss_fail(d, "%sexpected an error containing \"%s\", got %s", pre, want, got);
         }
@@ -787,7 +417,7 @@ static int judge_error(file_run *f, const test_case *tc, int base, int nargs, ss
 }
 
 typedef struct share {
-    char text[128];  /* the answer as describe() shows it; also the sort key */
+    char text[128];  /* the answer as rt_describe() shows it; also the sort key */
     double want, got;
 } share;
 
@@ -809,7 +439,7 @@ static int count_answers(file_run *f, const test_case *tc, int base, int nargs, 
         int t = lua_type(L, -1);                            /* counts answer */
         if (t != LUA_TSTRING && t != LUA_TBOOLEAN && !(t == LUA_TNUMBER && !isnan(lua_tonumber(L, -1)))) {
             char got[300];
-            describe(L, -1, got, sizeof got);
+            rt_describe(L, -1, got, sizeof got);
             return ss_fail(d, "%sgot %s, which has no share", pre, got);
         }
         lua_pushvalue(L, -1);                               /* counts answer answer */
@@ -843,7 +473,7 @@ static int gather_shares(lua_State *L, int idx, const test_case *tc, int counts,
         lua_pushvalue(L, -2);                               /* k want k */
         s->got = lua_rawget(L, counts) == LUA_TNUMBER ? (double)lua_tointeger(L, -1) / (double)tc->samples : 0;
         lua_pop(L, 2);                                      /* k */
-        describe(L, -1, s->text, sizeof s->text);
+        rt_describe(L, -1, s->text, sizeof s->text);
     }
     return 0;
 }
@@ -948,7 +578,7 @@ static int check_position(lua_State *L, const void *arg, ss_diag *d)
     if (lua_isinteger(L, -2) && lua_tointeger(L, -2) >= 1 && lua_tointeger(L, -2) <= n)
         return 0;
     char key[128];
-    describe_key(L, -2, key, sizeof key);
+    rt_describe_key(L, -2, key, sizeof key);
     return ss_fail(d, "tests: expected a list of test cases { {...}, {...} }, got key %s", key);
 }
 
@@ -971,7 +601,7 @@ static int find_tests(file_run *f, ss_diag *d)
     if (t != LUA_TTABLE)
         return ss_fail(d, "%s: tests: expected a list of test cases, got %s", f->chunk, lua_typename(L, t));
     lua_Integer n = (lua_Integer)lua_rawlen(L, f->tests);
-    if (check_pairs(L, f->tests, check_position, &n, d) < 0)
+    if (rt_check_pairs(L, f->tests, check_position, &n, d) < 0)
         return ss_wrap(d, "%s", f->chunk);
     return 0;
 }
@@ -1007,7 +637,7 @@ static void test_module(file_run *f, const char *code, size_t len)
     int n = (int)lua_rawlen(f->L, f->tests);
     collect_functions(f);
     f->lines = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    if (f->lines && !test_lines(code, len, f->lines, n)) {
+    if (f->lines && !rt_test_lines(code, len, f->lines, n)) {
         free(f->lines);
         f->lines = NULL;
     }
