@@ -34,6 +34,7 @@
 #define DEFAULT_SECONDS 2.0
 #define HOOK_EVERY 1000 /* instructions between two budget checks */
 #define CLOCK_EVERY 16000 /* charged units between two readings of the CPU clock */
+#define BIG_ALLOCATION 65536 /* bytes from which an allocation is charged as work */
 
 struct ss_sandbox {
     lua_State *L;
@@ -46,6 +47,8 @@ struct ss_sandbox {
     double seconds;                     /* CPU seconds per outermost call */
     double started;                     /* thread CPU clock when the outermost call began */
     long next_clock;                    /* count at which the clock is read next */
+    long pending;                       /* allocation work charged since the last hook */
+    double last_hook, last_clock;       /* coarse wall clock at the last hook, the last CPU read */
     int depth;                          /* nesting of ss_sandbox_call (C helpers may recurse) */
     int tripped;                        /* budget spent or interrupted: hook raises every time */
     char trip_msg[256];                 /* the message that tripped, reported in preference */
@@ -58,6 +61,18 @@ static const char ENV_META_KEY = 'e';
 static const char SORT_KEY = 's';   /* the original table.sort, for pairs */
 
 /* ---------------------------------------------------------------- memory */
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* A big allocation is big work for one VM instruction (s .. s on a 100 MiB string copies it),
+ * so it is charged, and when that spends the budget or is due a look at the clock, the hook is
+ * set to run at the very next instruction (lua_sethook may be called anywhere, even here). */
+static void charge_allocation(ss_sandbox *sb, size_t bytes)
+{
+    sb->pending += (long)(bytes / 256);
+    if (!sb->tripped && sb->count + sb->pending >= (sb->next_clock < sb->budget ? sb->next_clock : sb->budget))
+        lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, 1);
+}
 
 /* Lua's allocator.  Counts every byte and, while enforcing, refuses growth past the cap (Lua
  * then runs an emergency collection and retries, and finally raises "not enough memory").
@@ -79,6 +94,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     void *p = realloc(ptr, nsize);
     if (p)
         sb->used = sb->used - old + nsize;
+    if (p && sb->depth > 0 && nsize >= old + BIG_ALLOCATION)
+        charge_allocation(sb, nsize - old);
     return p;
 }
 
@@ -217,6 +234,7 @@ static int sandbox_print(lua_State *L)
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);    /* ... s */
+        ss_sandbox_charge(L, 1 + (long)(len / 64));    /* writing is work, too */
         if (i > 1)
             fputc('\t', stderr);
         fwrite(s, 1, len, stderr);
@@ -824,6 +842,14 @@ static double cpu_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A cheap clock (no system call) for how long the instructions between two hooks took. */
+static double coarse_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Pushes "chunk:line: " of the innermost Lua function running (the hook and C functions run
  * without a Lua line of their own), or "" when none has one. */
 static void push_where(lua_State *L)
@@ -868,6 +894,7 @@ static void check_limits(lua_State *L, ss_sandbox *sb)
     }
     if (sb->count >= sb->next_clock) {
         sb->next_clock = sb->count + CLOCK_EVERY;
+        sb->last_clock = coarse_seconds();
         if (cpu_seconds() - sb->started > sb->seconds) {
             snprintf(text, sizeof text,
                      "time limit exceeded (%g s of CPU time): is there an endless loop?",
@@ -877,13 +904,37 @@ static void check_limits(lua_State *L, ss_sandbox *sb)
     }
 }
 
+
+/* Instructions are cheap, except some on huge strings (s1 == s2 compares 100 MiB): when the last
+ * HOOK_EVERY instructions took long, the hook comes ten times sooner, down to every
+ * instruction, and goes back as they get cheap again; and the CPU clock is read at least every
+ * 10 ms of such work, so the time limit holds whatever the instructions cost. */
+static void adapt_period(lua_State *L, ss_sandbox *sb, int period)
+{
+    double now = coarse_seconds(), gap = now - sb->last_hook;
+    sb->last_hook = now;
+    int next = period;
+    if (gap > 0.004 && period > 1)
+        next = period / 10 > 1 ? period / 10 : 1;
+    else if (gap < 0.001 && period < HOOK_EVERY)
+        next = period * 10 < HOOK_EVERY ? period * 10 : HOOK_EVERY;
+    if (next != period)
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, next);
+    if (now - sb->last_clock >= 0.01)
+        sb->next_clock = sb->count; /* read the CPU clock now */
+}
+
 /* The count hook: every HOOK_EVERY instructions, and every instruction once tripped, so a
  * rule's own pcall only delays the error by one instruction. */
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     ss_sandbox *sb = sandbox_of(L);
-    if (!sb->tripped)
-        sb->count += HOOK_EVERY;
+    if (!sb->tripped) {
+        int period = lua_gethookcount(L);
+        sb->count += period + sb->pending;
+        sb->pending = 0;
+        adapt_period(L, sb, period);
+    }
     check_limits(L, sb);
 }
 
@@ -908,8 +959,10 @@ void ss_sandbox_seal_metatable(lua_State *L, int idx)
 static void arm(ss_sandbox *sb)
 {
     sb->count = 0;
+    sb->pending = 0;
     sb->next_clock = CLOCK_EVERY;
     sb->started = cpu_seconds();
+    sb->last_hook = sb->last_clock = coarse_seconds();
     sb->tripped = 0;
     sb->refused = 0;
     sb->enforce = 1;

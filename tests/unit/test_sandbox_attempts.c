@@ -84,6 +84,8 @@ static const attempt attempts[] = {
     {"upper of a big string in a loop", "local s = ('a'):rep(2^20)\nfor i = 1, 1e6 do s:upper() end", LIMIT},
     {"parsing a huge chunk", "load(('x = 1 '):rep(1e7))", LIMIT "|not enough memory"},
     {"pairs over a big table in a loop", "local t = {}\nfor i = 1, 100000 do t[i] = i end\nfor _ = 1, 1e6 do for _ in pairs(t) do break end end", LIMIT},
+    {"copying a big string in a loop", "local s = ('x'):rep(2e7)\nfor i = 1, 1e9 do local t = s .. 'y' end", LIMIT},
+    {"comparing big strings in a loop", "local s, u = ('x'):rep(2e7), ('x'):rep(2e7)\nfor i = 1, 1e9 do local t = s == u end", LIMIT},
     {"looping __tostring", "string.format('%s', setmetatable({}, {__tostring = function() while true do end end}))", LIMIT},
     {"looping __pairs", "for _ in pairs(setmetatable({}, {__pairs = function() while true do end end})) do end", LIMIT},
     {"error object with looping __tostring", "error(setmetatable({}, {__tostring = function() while true do end end}))", LIMIT "|error in error handling"},
