@@ -1,4 +1,5 @@
 /* ruletest_views: values described for messages, and the views a case gives its rule. */
+#include "reader.h"
 #include "ruletest_parts.h"
 
 #include <ctype.h>
@@ -25,22 +26,12 @@ static void format_number(double x, char *out, size_t n)
  * in place, so it is safe on keys during lua_next. */
 void rt_describe(lua_State *L, int idx, char *out, size_t n)
 {
-    switch (lua_type(L, idx)) {
-    case LUA_TSTRING:
-        snprintf(out, n, "\"%s\"", lua_tostring(L, idx));
-        break;
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, idx))
-            snprintf(out, n, "%lld", (long long)lua_tointeger(L, idx));
-        else
-            format_number(lua_tonumber(L, idx), out, n);
-        break;
-    case LUA_TBOOLEAN:
+    if (lua_type(L, idx) == LUA_TNUMBER && !lua_isinteger(L, idx))
+        format_number(lua_tonumber(L, idx), out, n);
+    else if (lua_type(L, idx) == LUA_TBOOLEAN)
         snprintf(out, n, "%s", lua_toboolean(L, idx) ? "true" : "false");
-        break;
-    default:
-        snprintf(out, n, "%s", luaL_typename(L, idx));
-    }
+    else
+        ss_reader_describe(L, idx, out, n);  /* strings quoted, integers, other values by type */
 }
 
 /* A key for messages: names as 'name', anything else as rt_describe() gives it. */

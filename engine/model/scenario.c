@@ -403,6 +403,22 @@ static int apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, ss_di
     return 0;
 }
 
+/* What a file returned (on top) must be a table of plain data (shape.h); else drop that many
+ * values and fail with "PATH: <expected>, got <type>" or the shape's message. */
+static int returned_table(lua_State *L, const char *path, const char *expected, int drop, ss_diag *d)
+{
+    if (!lua_istable(L, -1)) {
+        const char *got = luaL_typename(L, -1);  /* a static name: valid after the pop */
+        lua_pop(L, drop);
+        return ss_fail(d, "%s: %s, got %s", path, expected, got);
+    }
+    if (ss_shape_check(L, -1, path, "", d) < 0) {
+        lua_pop(L, drop);
+        return -1;
+    }
+    return 0;
+}
+
 static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);  /* scenario overlay */
@@ -418,28 +434,14 @@ static int apply_overlay_value(ss_sandbox *sb, const char *path, int origin_idx,
             lua_pop(L, 1);
             return -1;
         }
-        if (!lua_istable(L, -1)) {
-            const char *got = luaL_typename(L, -1);
-            lua_pop(L, 2);
-            return ss_fail(d, "%s: the overlay function must return the scenario table, got %s", path, got);
-        }
-        if (ss_shape_check(L, -1, path, "", d) < 0) {
-            lua_pop(L, 2);
+        if (returned_table(L, path, "the overlay function must return the scenario table", 2, d) < 0)
             return -1;
-        }
         record_changes(L, -1, -2, origin_idx, "", path);
         lua_remove(L, -2);
         return 0;
     }
-    if (!lua_istable(L, -1)) {
-        const char *got = luaL_typename(L, -1);
-        lua_pop(L, 1);
-        return ss_fail(d, "%s: expected the overlay to return a table or a function, got %s", path, got);
-    }
-    if (ss_shape_check(L, -1, path, "", d) < 0) {
-        lua_pop(L, 1);
+    if (returned_table(L, path, "expected the overlay to return a table or a function", 1, d) < 0)
         return -1;
-    }
     lua_pushnil(L);
     lua_setfield(L, -2, "extends");
     record_origin(L, -1, origin_idx, "", path);
