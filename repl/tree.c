@@ -20,13 +20,14 @@
 /* ---- loading ------------------------------------------------------------------------------ */
 
 /* cite(value, text) in tag-keeping mode: {value, text, kind} with the tag metatable. */
+/* The value and text are the two topmost values; they are replaced by the tag. */
 static int tag_value(lua_State *L, const char *kind)
 {
-    lua_settop(L, 2);
+    if (lua_gettop(L) < 2) lua_settop(L, 2);
     lua_createtable(L, 0, 3);                          /* value text tag */
-    lua_pushvalue(L, 1);
+    lua_pushvalue(L, -3);
     lua_setfield(L, -2, "value");
-    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
     lua_setfield(L, -2, "text");
     lua_pushstring(L, kind);
     lua_setfield(L, -2, "kind");
@@ -36,6 +37,18 @@ static int tag_value(lua_State *L, const char *kind)
 
 static int l_cite_tag(lua_State *L) { return tag_value(L, "source"); }
 static int l_assume_tag(lua_State *L) { return tag_value(L, "assumption"); }
+static int l_effect_tag(lua_State *L) { return tag_value(L, "effect"); }
+/* calibrated(value, target, text): the tag keeps its target, so save writes it back. */
+static int l_calibrated_tag(lua_State *L)
+{
+    lua_settop(L, 3);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 3);
+    tag_value(L, "calibrated");                        /* v target text tag */
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "target");
+    return 1;
+}
 /* cite(value, text) for the model view: just the value. */
 static int l_plain(lua_State *L) { lua_settop(L, 1); return 1; }
 
@@ -50,6 +63,12 @@ int repl_tree_push(ss_sandbox *sb, const ss_scenario *sc, bool keep_tags, ss_dia
     lua_rawset(L, -3);                                 /* env (raw: it refuses new globals) */
     lua_pushliteral(L, "assume");
     lua_pushcfunction(L, keep_tags ? l_assume_tag : l_plain);
+    lua_rawset(L, -3);
+    lua_pushliteral(L, "effect");
+    lua_pushcfunction(L, keep_tags ? l_effect_tag : l_plain);
+    lua_rawset(L, -3);
+    lua_pushliteral(L, "calibrated");
+    lua_pushcfunction(L, keep_tags ? l_calibrated_tag : l_plain);
     lua_rawset(L, -3);
     const char *text = ss_scenario_text(sc);
     int rc = ss_sandbox_load(sb, text, strlen(text), ss_scenario_path(sc), -1, d);
@@ -171,13 +190,18 @@ static void write_value(repl_buf *b, lua_State *L, int idx, int indent, int flag
 static void write_tag(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth)
 {
     lua_getfield(L, idx, "kind");
-    bool source = strcmp(lua_tostring(L, -1), "source") == 0;
+    repl_buf_str(b, ss_provenance_function(lua_tostring(L, -1)));
+    repl_buf_str(b, "(");
     lua_pop(L, 1);
-    repl_buf_str(b, source ? "cite(" : "assume(");
     lua_getfield(L, idx, "value");
     write_value(b, L, lua_gettop(L), indent, flags, depth);
     lua_pop(L, 1);
     repl_buf_str(b, ", ");
+    if (lua_getfield(L, idx, "target") == LUA_TSTRING) {
+        write_string(b, lua_tostring(L, -1));
+        repl_buf_str(b, ", ");
+    }
+    lua_pop(L, 1);
     lua_getfield(L, idx, "text");
     write_string(b, lua_tostring(L, -1));
     lua_pop(L, 1);

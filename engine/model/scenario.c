@@ -9,8 +9,10 @@
 #include <lauxlib.h>
 #include <openssl/evp.h>
 
+#include "calibration.h"
 #include "model_read.h"
 #include "near.h"
+#include "overlay_fit.h"
 #include "parse.h"
 #include "sandbox.h"
 #include "luakeys.h"
@@ -62,19 +64,19 @@ static void buf_fmt(buf *b, const char *fmt, ...)
 
 /* ---- cite and assume ------------------------------------------------------------------- */
 
-static int make_tag(lua_State *L, const char *kind)
+/* The value and the text are at first and first + 1; the tag is pushed. */
+static int make_tag_at(lua_State *L, int first, const char *kind)
 {
-    luaL_checkany(L, 1);
-    const char *text = luaL_checkstring(L, 2);
+    luaL_checkany(L, first);
+    const char *text = luaL_checkstring(L, first + 1);
     if (!*text)
         return luaL_error(L, "%s: the text must say where the value comes from", kind);
-    if (lua_getmetatable(L, 1) && (luaL_getmetatable(L, CITE_MT), lua_rawequal(L, -1, -2)))
+    if (lua_getmetatable(L, first) && (luaL_getmetatable(L, CITE_MT), lua_rawequal(L, -1, -2)))
         return luaL_error(L, "%s: the value is already cited", kind);
-    lua_settop(L, 2);
     lua_createtable(L, 0, 3);              /* value text tag */
-    lua_pushvalue(L, 1);
+    lua_pushvalue(L, first);
     lua_setfield(L, -2, "value");
-    lua_pushvalue(L, 2);
+    lua_pushvalue(L, first + 1);
     lua_setfield(L, -2, "text");
     lua_pushstring(L, kind);
     lua_setfield(L, -2, "kind");
@@ -82,8 +84,41 @@ static int make_tag(lua_State *L, const char *kind)
     return 1;
 }
 
+static int make_tag(lua_State *L, const char *kind) { return make_tag_at(L, 1, kind); }
+
 static int l_cite(lua_State *L) { return make_tag(L, "source"); }
 static int l_assume(lua_State *L) { return make_tag(L, "assumption"); }
+/* effect(0.3, "why"): an overlay's benefit that is assumed, not produced by a mechanism. */
+static int l_effect(lua_State *L) { return make_tag(L, "effect"); }
+
+/* calibrated(2600, "mu_vedtak", "why"): a value chosen so that a listed calibration target is
+ * met; the target (calibration.targets.mu_vedtak) carries the citation, and the result that
+ * target describes is not a finding. */
+static int l_calibrated(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    const char *target = luaL_checkstring(L, 2);
+    luaL_checkstring(L, 3);
+    if (!ss_lua_is_identifier(target))
+        return luaL_error(L, "calibrated: the second argument names a target of calibration.targets, got \"%s\"",
+                          target);
+    lua_settop(L, 3);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 3);                   /* value target text value text */
+    make_tag_at(L, 4, "calibrated");       /* ... tag */
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "target");
+    return 1;
+}
+
+const char *ss_provenance_function(const char *kind)
+{
+    static const char *const names[][2] = {{"source", "cite"}, {"assumption", "assume"},
+                                           {"calibrated", "calibrated"}, {"effect", "effect"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(kind, names[i][0]) == 0) return names[i][1];
+    return "assume";
+}
 
 static bool is_tag(lua_State *L, int idx)
 {
@@ -94,6 +129,8 @@ static bool is_tag(lua_State *L, int idx)
     lua_pop(L, 2);
     return yes;
 }
+
+bool ss_scenario_is_tag(lua_State *L, int idx) { return is_tag(L, idx); }
 
 /* A table whose [1] is set is a list (or a distribution): it replaces, never merges. */
 static bool is_list(lua_State *L, int idx)
@@ -224,6 +261,12 @@ static void push_scenario_env(ss_sandbox *sb)
     lua_pushstring(L, "assume");
     lua_pushcfunction(L, l_assume);
     lua_rawset(L, -3);
+    lua_pushstring(L, "effect");
+    lua_pushcfunction(L, l_effect);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "calibrated");
+    lua_pushcfunction(L, l_calibrated);
+    lua_rawset(L, -3);
 }
 
 /* Errors Lua raises without "chunk:line:" (not enough memory, some stack overflows) get the
@@ -278,11 +321,13 @@ static void relative_to(const char *file, const char *ref, char *out, size_t n)
 }
 
 /* Load path and its `extends` chain; push the merged table; record origins. */
-static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int depth, ss_diag *d)
+static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int chain_idx, int depth, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
     if (depth > MAX_EXTENDS)
         return ss_fail(d, "%s: extends goes more than %d levels deep (a cycle?)", path, MAX_EXTENDS);
+    lua_pushstring(L, path);  /* the baseline's files, for the overlays' applies_to */
+    lua_rawseti(L, chain_idx, (lua_Integer)lua_rawlen(L, chain_idx) + 1);
     if (run_file(sb, path, d) < 0) return -1;
     if (!lua_istable(L, -1) || is_tag(L, -1)) {
         const char *got = luaL_typename(L, -1);
@@ -308,7 +353,7 @@ static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int dept
     lua_pop(L, 1);
     lua_pushnil(L);
     lua_setfield(L, -2, "extends");
-    if (load_chain(sb, parent, origin_idx, depth + 1, d) < 0) {
+    if (load_chain(sb, parent, origin_idx, chain_idx, depth + 1, d) < 0) {
         lua_pop(L, 1);
         return ss_wrap(d, "%s: extends", path);
     }
@@ -359,7 +404,7 @@ static double total_fte(lua_State *L, int idx)
 /* A described model: { model = "Familiens hus", description = "...", changes_capacity = false,
  * apply = function(s) ... end | data = { ... } }.  Leaves the function or the data on top,
  * replacing the description; *may_change_fte says whether total FTE may move. */
-static int unpack_described(lua_State *L, const char *path, bool *may_change_fte, ss_diag *d)
+static int unpack_described(lua_State *L, const char *path, int chain_idx, bool *may_change_fte, ss_diag *d)
 {
     *may_change_fte = false;
     if (!lua_istable(L, -1)) return 0;
@@ -368,6 +413,10 @@ static int unpack_described(lua_State *L, const char *path, bool *may_change_fte
     bool described = !lua_isnil(L, -1) || !lua_isnil(L, -2);
     lua_pop(L, 2);
     if (!described) return 0;
+    if (ss_overlay_fits(L, -1, path, chain_idx, d) < 0) {
+        lua_pop(L, 1);
+        return -1;
+    }
     lua_getfield(L, -1, "changes_capacity");
     *may_change_fte = lua_toboolean(L, -1);
     lua_pop(L, 1);
@@ -386,13 +435,13 @@ static int unpack_described(lua_State *L, const char *path, bool *may_change_fte
 
 /* An overlay returns a table (merged in), a function(scenario) that returns the new one, or a
  * described model.  An organisational model keeps total FTE unless it says changes_capacity. */
-static int apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, ss_diag *d)
+static int apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain_idx, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);  /* scenario on top */
     double fte_before = total_fte(L, lua_gettop(L));
     bool may_change = false;
     if (run_file(sb, path, d) < 0) return -1;
-    if (unpack_described(L, path, &may_change, d) < 0) return -1;
+    if (unpack_described(L, path, chain_idx, &may_change, d) < 0) return -1;
     int rc = apply_overlay_value(sb, path, origin_idx, d);
     if (rc < 0) return -1;
     double fte_after = total_fte(L, lua_gettop(L));
@@ -710,12 +759,17 @@ static void put_value(buf *b, lua_State *L, int idx, int indent)
     case LUA_TTABLE:
         if (is_tag(L, idx)) {
             lua_getfield(L, idx, "kind");
-            buf_str(b, strcmp(lua_tostring(L, -1), "source") == 0 ? "cite(" : "assume(");
+            buf_fmt(b, "%s(", ss_provenance_function(lua_tostring(L, -1)));
             lua_pop(L, 1);
             lua_getfield(L, idx, "value");
             put_value(b, L, -1, indent);
             lua_pop(L, 1);
             buf_str(b, ", ");
+            if (lua_getfield(L, idx, "target") == LUA_TSTRING) {
+                put_string(b, lua_tostring(L, -1));
+                buf_str(b, ", ");
+            }
+            lua_pop(L, 1);
             lua_getfield(L, idx, "text");
             put_string(b, lua_tostring(L, -1));
             lua_pop(L, 1);
@@ -772,11 +826,17 @@ static void register_line(sources *out, lua_State *L, const char *path, const ch
     free(v.s);
 }
 
-/* A cite()/assume() tag on top: its value, with its kind and text, for itself and all below. */
+/* A cite()/assume()/effect()/calibrated() tag on top: its value, with its kind and text, for
+ * itself and all below; a calibrated value's text names its target. */
 static void register_tag(lua_State *L, const char *path, sources *out)
 {
     lua_getfield(L, -1, "kind");
     lua_getfield(L, -2, "text");
+    if (lua_getfield(L, -3, "target") == LUA_TSTRING) {  /* "to target mu_vedtak: why" */
+        lua_pushfstring(L, "to target %s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
+        lua_replace(L, -3);
+    }
+    lua_pop(L, 1);
     lua_getfield(L, -3, "value");
     const char *kind = lua_tostring(L, -3), *text = lua_tostring(L, -2);
     if (lua_istable(L, -1))
@@ -879,12 +939,15 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     lua_pop(L, 1);
     lua_newtable(L);
     int origin_idx = lua_gettop(L);
-    int rc = load_chain(sc->sb, path, origin_idx, 0, d);
+    lua_newtable(L);
+    int chain_idx = lua_gettop(L);
+    int rc = load_chain(sc->sb, path, origin_idx, chain_idx, 0, d);
     for (int i = 0; rc == 0 && opts && i < opts->noverlays; i++)
-        rc = apply_overlay(sc->sb, opts->overlays[i], origin_idx, d);
+        rc = apply_overlay(sc->sb, opts->overlays[i], origin_idx, chain_idx, d);
     for (int i = 0; rc == 0 && opts && i < opts->nsets; i++)
         rc = apply_set(sc->sb, opts->sets[i], origin_idx, d);
     if (rc < 0) { ss_scenario_free(sc); return NULL; }
+    lua_remove(L, chain_idx);
     /* origin resolved */
     lua_pushvalue(L, origin_idx);
     sc->origin_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -898,8 +961,14 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     register_walk(L, -1, "", &count, NULL, NULL);
     deep_copy(L, -1);                 /* origin resolved copy */
     unwrap(L, -1);
+    lua_pushnil(L);                   /* the targets describe results, not the model */
+    lua_setfield(L, -2, "calibration");
     sc->model = ss_model_build(L, -1, origin_of, sc, d);
     lua_pop(L, 1);
+    if (sc->model && ss_calibration_check(L, -1, sc->model, origin_of, sc, d) < 0) {
+        ss_scenario_free(sc);
+        return NULL;
+    }
     sc->resolved_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
     if (!sc->model || hash_rules(sc, d) < 0) { ss_scenario_free(sc); return NULL; }
@@ -931,5 +1000,6 @@ void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
     sources print = {.f = f, .unsourced = &dummy};
     register_walk(L, -1, "", &print, NULL, NULL);
+    ss_calibration_print(L, -1, f);
     lua_pop(L, 1);
 }

@@ -3,9 +3,11 @@
  *   file --(extends, recursively)--> merged table --(overlays)--> --(--set)--> resolved table
  *        --(print as Lua)--> resolved text and its SHA-256 --(model.c)--> ss_model
  *
- * Scenario files run in the sandbox with two helpers, cite(value, "seed-000 L412") and
- * assume(value, "why"), which mark where a number comes from.  They are kept in the resolved text
- * (so `samsim show` round-trips) and collected into the sources register. */
+ * Scenario files run in the sandbox with helpers that mark where a number comes from:
+ * cite(value, "seed-000 L412"), assume(value, "why"), effect(value, "why") for an overlay's
+ * assumed benefit, and calibrated(value, "target", "why") for a value tuned to meet one of
+ * calibration.targets (calibration.h).  They are kept in the resolved text (so `samsim show`
+ * round-trips) and collected into the sources register. */
 #ifndef SS_SCENARIO_H
 #define SS_SCENARIO_H
 
@@ -42,6 +44,10 @@ const char *ss_scenario_rules_hash(const ss_scenario *sc);
 void ss_scenario_print_sources(const ss_scenario *sc, FILE *f);
 /* Number of numeric values with neither cite nor assume. */
 int ss_scenario_unsourced(const ss_scenario *sc);
+
+/* The helper that writes a tag of this kind ("source" -> "cite", "assumption" -> "assume",
+ * "calibrated", "effect"). */
+const char *ss_provenance_function(const char *kind);
 
 /* Writing Lua text: whether s can be a bare key (`fte = 1` rather than `["fte"] = 1`), and s as
  * a quoted Lua string, written through put (shared by `samsim show` and the REPL's `save`). */

@@ -113,7 +113,7 @@ typedef enum {
     S_FIG_COMPLIANCE, S_COMPLIANCE_NOTE, S_NO_COORDINATION, S_NO_COORDINATION_ENGINE, S_NO_COMPLIANCE, S_AX_COMPLIANCE_Y,
     S_FIG_COORDINATION,
     S_NO_GNUPLOT, S_CHART_FAILED, S_REGISTER, S_REGISTER_NOTE, S_KIND, S_SOURCE_OR_REASON, S_VALUE,
-    S_KIND_SOURCE, S_KIND_ASSUMPTION, S_MISSING, S_REGISTER_CHANGED, S_REGISTER_SAME, S_REPRO,
+    S_KIND_SOURCE, S_KIND_ASSUMPTION, S_KIND_CALIBRATED, S_KIND_EFFECT, S_MISSING, S_REGISTER_CHANGED, S_REGISTER_SAME, S_REPRO,
     S_REPRO_NOTE, S_ENGINE, S_SCEN_HASH, S_RULES_HASH, S_PERIOD, S_PERIOD_FMT, S_COMMAND, S_STARTED,
     S_COMPARE_CMD, S_REPORT_CMD, S_MD_CHARTS, S_ONLY_BASE, S_IN_WORDS, S_NO_QUEUE, S_WAITS_QUICK, S_AS_A_WHOLE, S_NSTRINGS
 } string_id;
@@ -210,6 +210,8 @@ static const char *const strings[S_NSTRINGS][2] = {
     [S_VALUE] = {"Value", "Verdi"},
     [S_KIND_SOURCE] = {"source", "kilde"},
     [S_KIND_ASSUMPTION] = {"assumption", "antakelse"},
+    [S_KIND_CALIBRATED] = {"calibrated", "kalibrert"},
+    [S_KIND_EFFECT] = {"effect assumption", "antatt effekt"},
     [S_MISSING] = {"%d numbers have neither a source nor a stated assumption", "%d tall har verken kilde eller oppgitt antakelse"},
     [S_REGISTER_CHANGED] = {"Values that differ in %s", "Verdier som er ulike i %s"},
     [S_REGISTER_SAME] = {"%s rests on the same sources and assumptions as %s.", "%s bygger på de samme kildene og antakelsene som %s."},
@@ -545,7 +547,7 @@ static int load_waits(ss_results_db *db, ss_stored_run *r, ss_diag *d)
     return rc == SQLITE_DONE ? 0 : db_fail(db, d, "the wait histogram");
 }
 
-/* cite() and assume() as the stored scenario text calls them: the value alone. */
+/* cite(), assume(), effect() and calibrated() as the stored scenario text calls them: the value alone. */
 static int first_argument(lua_State *L)
 {
     lua_settop(L, 1);
@@ -565,9 +567,12 @@ static double stored_cost_per_fte(const char *resolved)
     lua_pushstring(L, "cite");
     lua_pushcfunction(L, first_argument);
     lua_rawset(L, -3);
-    lua_pushstring(L, "assume");
-    lua_pushcfunction(L, first_argument);
-    lua_rawset(L, -3);
+    static const char *const helpers[] = {"assume", "effect", "calibrated"};
+    for (int i = 0; i < 3; i++) {
+        lua_pushstring(L, helpers[i]);
+        lua_pushcfunction(L, first_argument);
+        lua_rawset(L, -3);
+    }
     if (ss_sandbox_load(sb, resolved, strlen(resolved), "stored scenario", lua_gettop(L), &d) == 0 &&
         ss_sandbox_call(sb, 0, 1, &d) == 0) {           /* env scenario */
         /* raw: a stored text is data from a file, and its metamethods must not run here */
@@ -795,7 +800,8 @@ static const char scenario_reader_lua[] =
     "  return out\n"
     "end\n"
     "return {\n"
-    "  cite = tag('source'), assume = tag('assumption'),\n"
+    "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
+    "  calibrated = function(v, target, text) return tag('calibrated')(v, 'to target ' .. target .. ': ' .. text) end,\n"
     "  diff = function(a, b) return diff(a, b, '', {}) end,\n"
     "  register = function(t) return register(t, '', {}) end,\n"
     "}\n";
@@ -808,14 +814,14 @@ static int push_reader(ss_sandbox *sb, ss_diag *d)
     return ss_sandbox_call(sb, 0, 1, d);
 }
 
-/* Pushes the table a stored resolved text returns; its chunk sees only cite, assume and the safe
+/* Pushes the table a stored resolved text returns; its chunk sees only the provenance helpers and the safe
  * globals (math.huge appears in printed infinities). */
 static int push_resolved(ss_sandbox *sb, int reader, const char *text, const char *name, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
     ss_sandbox_push_env(sb);                           /* env */
-    const char *helpers[] = {"cite", "assume"};
-    for (int i = 0; i < 2; i++) {
+    const char *helpers[] = {"cite", "assume", "effect", "calibrated"};
+    for (int i = 0; i < 4; i++) {
         lua_pushstring(L, helpers[i]);                 /* env name */
         lua_getfield(L, reader, helpers[i]);           /* env name fn */
         lua_rawset(L, -3);                             /* env */
@@ -2035,6 +2041,10 @@ static const char *kind_word(const ss_report *r, const char *kind)
         return T(r, S_KIND_SOURCE);
     if (strcmp(kind, "assumption") == 0)
         return T(r, S_KIND_ASSUMPTION);
+    if (strcmp(kind, "calibrated") == 0)
+        return T(r, S_KIND_CALIBRATED);
+    if (strcmp(kind, "effect") == 0)
+        return T(r, S_KIND_EFFECT);
     return kind;
 }
 

@@ -50,6 +50,8 @@ return {
     "PPT, the school nurse or FPH for assistance; the log travels with the child (shared_log). FTE untouched. " ..
     "Fits scenarios/lorenskog/barn-unge-2021.lua.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua",
+                 why = "it replaces Lørenskog 2021's school and kindergarten meetings by the BTI ladder" },
 
   apply = function(s)
     check(s, { "arena", "hs", "ppt", "fph_barn", "hfu", "bvt_und" }, { "school", "kindergarten" })

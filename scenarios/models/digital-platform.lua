@@ -61,6 +61,8 @@ return {
     "as fast, responsibility-group meetings 25 % shorter. FTE untouched. Fits every baseline with handoffs " ..
     "(both Lørenskog scenarios, Klepp, default).",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua", "../lorenskog/voksne-2015.lua", "../klepp/rusomsorg-2020.lua", "../default.lua",
+                 why = "it needs a baseline with handoffs" },
 
   apply = function(s)
     if type(s.handoffs) ~= "table" then

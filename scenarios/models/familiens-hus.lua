@@ -96,6 +96,8 @@ return {
     "triages right first time. FTE equal: the intake team's 1.5 FTE of work are charged to HS, PPT and barnevern. " ..
     "Fits scenarios/lorenskog/barn-unge-2021.lua.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua",
+                 why = "it moves Lørenskog 2021's hs, hfu, fph_barn, ppt, bvt_und and bvt_tiltak into one unit and reroutes its doors" },
 
   apply = function(s)
     local members = { "hs", "hfu", "fph_barn", "ppt", "bvt_und", "bvt_tiltak" }

@@ -5,6 +5,8 @@ return {
   model = "School-nurse FTE moved to Forebyggende psykisk helsetjeneste",
   description = "Two FTE move from the school nurses (8 -> 6) to the preventive service (4 -> 6); total FTE unchanged.",
   changes_capacity = false,
+  applies_to = { "../default.lua",
+                 why = "it moves 2 FTE from the default scenario's hs (8) to fph (4); Lørenskog 2021 has fph_barn and fph_voksen and 38 FTE at hs, so the same values would cut staff" },
   data = {
     services = {
       hs = { fte = assume(6, "option under review: two school-nurse FTE moved to the preventive service") },

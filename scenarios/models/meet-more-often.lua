@@ -33,6 +33,8 @@ return {
     "meeting hours come off the attendees' time for cases (school health, barnevern, PPT; L392). FTE equal. " ..
     "Fits any baseline with meeting doors (scenarios/lorenskog/barn-unge-2021.lua, scenarios/default.lua).",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua", "../default.lua",
+                 why = "it needs doors with meetings attended by hs, bvt_und or ppt" },
 
   apply = function(s)
     local EVERY = 2

@@ -90,6 +90,8 @@ return {
     "kindergarten and school every 2 weeks instead of the 4- and 6-weekly meetings. FTE equal: the teams' 4 FTE " ..
     "move from HS, barnevern and PPT; the intake's 1 FTE is charged to HS. Fits scenarios/lorenskog/barn-unge-2021.lua.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua",
+                 why = "it takes staff from Lørenskog 2021's hs, bvt_tiltak and ppt and turns its school and kindergarten meetings into resource teams" },
 
   apply = function(s)
     check(s, { "hs", "bvt_tiltak", "ppt" }, { "school", "kindergarten", "health_centre", "self" })

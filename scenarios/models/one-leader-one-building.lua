@@ -45,6 +45,8 @@ return {
     "and the family centre (FPH's child team) co-organised under one leader and co-located in one building. " ..
     "No other change; FTE untouched. Fits scenarios/lorenskog/barn-unge-2021.lua.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua",
+                 why = "it puts Lørenskog 2021's child services and arenas under one leader in one building" },
 
   apply = function(s)
     local members = { "hs", "hfu", "ppt", "bvt_und", "bvt_tiltak", "fph_barn", "arena" }

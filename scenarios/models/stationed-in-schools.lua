@@ -91,6 +91,8 @@ return {
     "schools (4.5 FTE) and kindergartens (1.5 FTE); concerns are raised with them daily instead of at the 4/6-weekly " ..
     "meetings. FTE equal: the teams' FTE are moved from HS and PPT, not added. Fits scenarios/lorenskog/barn-unge-2021.lua.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua",
+                 why = "it moves staff from Lørenskog 2021's hs and ppt into its schools and kindergartens" },
 
   apply = function(s)
     check(s, { "hs", "ppt" }, { "school", "kindergarten" })

@@ -50,6 +50,8 @@ return {
     "for about two years across age boundaries. FTE equal: the case owners (0.5 FTE from each member service present) " ..
     "are moved from the services. Fits both Lørenskog baselines and Klepp.",
   changes_capacity = false,
+  applies_to = { "../lorenskog/barn-unge-2021.lua", "../lorenskog/voksne-2015.lua", "../klepp/rusomsorg-2020.lua",
+                 why = "it needs at least two of the lab's member services" },
 
   apply = function(s)
     if type(s.services) ~= "table" then error(MODEL .. ": the baseline has no services; " .. FITS, 0) end

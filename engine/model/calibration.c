@@ -1,0 +1,329 @@
+/* calibration: the results a scenario was tuned to meet, and the values tuned to meet them.
+ *
+ * A scenario that sets a parameter so that a reported figure comes out (Lørenskog 2015 puts in
+ * 2,600 applicants a year so that MU makes its ~3,000 vedtak) must say so: the figure is listed
+ * as a target in calibration.targets, with its citation, and the parameter is written
+ * calibrated(value, "target", "why").  A calibrated result is an input, not a finding; the
+ * targets carry what a later search (`samsim calibrate`) needs: metric, value, tolerance, period.
+ *
+ *   calibration = { targets = { mu_vedtak = {
+ *     what = "MU makes about 3,000 vedtak a year", metric = "completed",
+ *     services = { "mu", "mu_godkjenning" }, per_year = true,
+ *     value = cite(3000, "seed-001 L6152-6154"), tolerance = assume(0.1, "about"),
+ *     from = "2015-01-01", to = "2015-12-31" } } } */
+#include "calibration.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "luakeys.h"
+#include "scenario.h"
+
+/* ---- reading one target ---------------------------------------------------------------- */
+
+/* A number, bare or inside cite()/assume(); *kind is the tag's kind or NULL. */
+static int tagged_number(ss_reader *r, const char *key, double min, double max, double *out, const char **kind)
+{
+    lua_State *L = r->L;
+    lua_getfield(L, -1, key);
+    *kind = NULL;
+    if (ss_scenario_is_tag(L, -1)) {
+        lua_getfield(L, -1, "kind");
+        *kind = lua_tostring(L, -1);  /* anchored in the tag, which the scenario keeps */
+        lua_pop(L, 1);
+        lua_getfield(L, -1, "value");
+        lua_replace(L, -2);
+    }
+    char got[128];
+    if (lua_type(L, -1) != LUA_TNUMBER || lua_tonumber(L, -1) < min || lua_tonumber(L, -1) > max) {
+        ss_reader_describe(L, -1, got, sizeof got);
+        lua_pop(L, 1);
+        return ss_reader_fail(r, key, "expected a number from %g to %g, got %s", min, max, got);
+    }
+    *out = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* from/to: dates inside the measured window (after the warm-up, before the horizon). */
+static int read_period(ss_reader *r, const ss_model *m)
+{
+    const char *text[2];
+    double day[2];
+    static const char *const keys[2] = {"from", "to"};
+    for (int i = 0; i < 2; i++) {
+        ss_date dt;
+        if (ss_reader_string(r, keys[i], true, NULL, &text[i]) < 0) return -1;
+        if (ss_date_parse(text[i], &dt) < 0)
+            return ss_reader_fail(r, keys[i], "expected a date \"YYYY-MM-DD\", got \"%s\"", text[i]);
+        day[i] = (double)(ss_date_to_epoch(dt) - m->cal.start) + i;  /* `to` is the last day, inclusive */
+    }
+    if (day[1] <= day[0])
+        return ss_reader_fail(r, "to", "%s is before from (%s)", text[1], text[0]);
+    if (day[0] < m->warmup || day[1] > m->horizon) {
+        char first[11], last[11];
+        ss_calendar_format(&m->cal, m->warmup, first);
+        ss_calendar_format(&m->cal, m->horizon - 1, last);
+        return ss_reader_fail(r, day[0] < m->warmup ? "from" : "to",
+                              "the target describes %s to %s, outside the measured period %s to %s "
+                              "(a target must be measured: move the warm-up or the horizon)",
+                              text[0], text[1], first, last);
+    }
+    return 0;
+}
+
+static int read_services(ss_reader *r, const ss_model *m)
+{
+    lua_State *L = r->L;
+    int t = ss_reader_table(r, "services", false);
+    if (t <= 0) return t;
+    int rc = 0, n = (int)lua_rawlen(L, -1);
+    if (n == 0) rc = ss_reader_fail(r, "services", "expected a list of service ids (or leave it out for a system metric)");
+    for (int i = 1; rc == 0 && i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        char key[40], got[128];
+        snprintf(key, sizeof key, "services.%d", i);
+        if (lua_type(L, -1) != LUA_TSTRING || ss_model_service_index(m, lua_tostring(L, -1)) < 0) {
+            ss_reader_describe(L, -1, got, sizeof got);
+            rc = ss_reader_fail(r, key, "no service %s in this scenario", got);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+/* The target table is on top of the stack. */
+static int read_target(ss_reader *r, const ss_model *m)
+{
+    static const char *const keys[] = {"what", "metric", "services", "per_year", "value", "tolerance",
+                                       "from", "to", NULL};
+    const char *what, *metric, *kind;
+    bool per_year;
+    double value, tolerance;
+    int rc = ss_reader_only_keys(r, keys);
+    if (rc == 0) rc = ss_reader_string(r, "what", true, NULL, &what);
+    if (rc == 0) rc = ss_reader_string(r, "metric", true, NULL, &metric);
+    if (rc == 0 && !ss_lua_is_identifier(metric))
+        rc = ss_reader_fail(r, "metric", "expected the name of a result (wait_mean, completed, ...), got \"%s\"", metric);
+    if (rc == 0) rc = read_services(r, m);
+    if (rc == 0) rc = ss_reader_bool(r, "per_year", false, &per_year);
+    if (rc == 0) rc = tagged_number(r, "value", -1e15, 1e15, &value, &kind);
+    if (rc == 0 && (!kind || strcmp(kind, "source") != 0))
+        rc = ss_reader_fail(r, "value", "a calibration target is a figure from a source: write cite(%g, \"seed-NNN Lnnn\")",
+                            value);
+    if (rc == 0) rc = tagged_number(r, "tolerance", 1e-9, 1, &tolerance, &kind);
+    if (rc == 0) rc = read_period(r, m);
+    return rc;
+}
+
+/* ---- the calibrated() values ------------------------------------------------------------ */
+
+typedef struct tuned { char *path, *target; } tuned;
+typedef struct tuned_list { tuned *v; int n, cap; } tuned_list;
+
+/* Collects every calibrated() value under the table at idx (path and target), in the order of
+ * the sources register (luakeys: list positions by number, names by bytes). */
+static void collect(lua_State *L, int idx, const char *prefix, tuned_list *out)
+{
+    idx = lua_absindex(L, idx);
+    ss_lua_key *keys = NULL;
+    int n = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL);
+    for (int k = 0; k < n; k++) {
+        char kt[256], p[1024];
+        ss_lua_key_text(&keys[k], kt, sizeof kt);
+        snprintf(p, sizeof p, "%s%s%s", prefix, *prefix ? "." : "", kt);
+        ss_lua_push_key(L, &keys[k]);
+        lua_rawget(L, idx);
+        if (ss_scenario_is_tag(L, -1)) {
+            if (lua_getfield(L, -1, "target") == LUA_TSTRING) {
+                if (out->n == out->cap) out->v = realloc(out->v, sizeof *out->v * (out->cap = out->cap * 2 + 8));
+                out->v[out->n++] = (tuned){strdup(p), strdup(lua_tostring(L, -1))};
+            }
+            lua_pop(L, 1);
+            lua_getfield(L, -1, "value");
+            if (lua_istable(L, -1)) collect(L, -1, p, out);
+            lua_pop(L, 1);
+        } else if (lua_istable(L, -1)) {
+            collect(L, -1, p, out);
+        }
+        lua_pop(L, 1);
+    }
+    free(keys);
+}
+
+/* The calibrated() values of the scenario at idx, in a fixed order (listings and the first error
+ * reported must not depend on the process). */
+static tuned_list tuned_values(lua_State *L, int idx)
+{
+    tuned_list t = {0};
+    collect(L, idx, "", &t);
+    return t;
+}
+
+static void tuned_free(tuned_list *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        free(t->v[i].path);
+        free(t->v[i].target);
+    }
+    free(t->v);
+}
+
+/* Every calibrated() value names a target in the table at targets (0: there is none). */
+static int check_named_targets(ss_reader *r, int resolved, int targets)
+{
+    lua_State *L = r->L;
+    tuned_list t = tuned_values(L, resolved);
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < t.n; i++) {
+        bool found = false;
+        if (targets) {
+            lua_getfield(L, targets, t.v[i].target);
+            found = lua_istable(L, -1);
+            lua_pop(L, 1);
+        }
+        if (!found) {
+            snprintf(r->path, sizeof r->path, "%s", t.v[i].path);
+            rc = ss_reader_fail(r, NULL, "calibrated to '%s', which is not in calibration.targets "
+                                         "(list the figure it meets there, with its citation)", t.v[i].target);
+        }
+    }
+    tuned_free(&t);
+    return rc;
+}
+
+/* The string keys of the table at t in name order (anchored in the table), so that listings
+ * and the first error reported are the same in every process; n of them, free() the array. */
+static const char **target_ids(lua_State *L, int t, int *n)
+{
+    ss_lua_key *keys = NULL;
+    int nk = ss_lua_sorted_keys(L, t, NULL, &keys, NULL);
+    const char **ids = malloc(sizeof *ids * (nk > 0 ? nk : 1));
+    *n = 0;
+    for (int k = 0; k < nk; k++)
+        ids[(*n)++] = keys[k].type == LUA_TSTRING ? keys[k].str : "?";
+    free(keys);
+    return ids;
+}
+
+int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origin_fn origin, void *ud,
+                         ss_diag *d)
+{
+    resolved = lua_absindex(L, resolved);
+    ss_reader r = {.L = L, .origin = origin, .origin_ud = ud, .d = d};
+    lua_pushvalue(L, resolved);
+    int rc = 0, targets = 0;
+    int t = ss_reader_table(&r, "calibration", false);
+    if (t < 0) rc = -1;
+    if (t > 0) {
+        char saved[512];
+        ss_reader_enter(&r, "calibration", saved, sizeof saved);
+        static const char *const keys[] = {"targets", NULL};
+        rc = ss_reader_only_keys(&r, keys);
+        if (rc == 0 && (t = ss_reader_table(&r, "targets", true)) < 0) rc = -1;
+        if (rc == 0) {
+            targets = lua_gettop(L);
+            char s2[512];
+            ss_reader_enter(&r, "targets", s2, sizeof s2);
+            int n;
+            const char **ids = target_ids(L, targets, &n);
+            for (int i = 0; rc == 0 && i < n; i++) {
+                char s3[512];
+                ss_reader_enter(&r, ids[i], s3, sizeof s3);
+                lua_getfield(L, targets, ids[i]);
+                if (!ss_lua_is_identifier(ids[i]) || !lua_istable(L, -1))
+                    rc = ss_reader_fail(&r, NULL, "expected targets named by an identifier, each a table");
+                else
+                    rc = read_target(&r, m);
+                ss_reader_leave(&r, s3);
+                lua_pop(L, 1);
+            }
+            free(ids);
+            ss_reader_leave(&r, s2);
+        }
+        ss_reader_leave(&r, saved);
+    }
+    if (rc == 0) rc = check_named_targets(&r, resolved, targets);
+    lua_settop(L, resolved);
+    return rc;
+}
+
+/* ---- printing --------------------------------------------------------------------------- */
+
+static const char *field(lua_State *L, int idx, const char *key, const char *def)
+{
+    lua_getfield(L, idx, key);
+    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : def;
+    lua_pop(L, 1);  /* strings stay anchored in the target table */
+    return s;
+}
+
+/* The number under key, bare or tagged; *text is the tag's text ("" when bare). */
+static double tagged_value(lua_State *L, int t, const char *key, const char **text)
+{
+    lua_getfield(L, t, key);
+    *text = "";
+    if (ss_scenario_is_tag(L, -1)) {
+        *text = field(L, -1, "text", "");
+        lua_getfield(L, -1, "value");
+        lua_replace(L, -2);
+    }
+    double v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+static void print_target(lua_State *L, int resolved, const char *id, int t, FILE *f)
+{
+    fprintf(f, "%s: %s\n", id, field(L, t, "what", ""));
+    fprintf(f, "  metric:        %s%s", field(L, t, "metric", "?"),
+            (lua_getfield(L, t, "per_year"), lua_toboolean(L, -1)) ? " per year" : "");
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "services") == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        fprintf(f, ", %s ", n > 1 ? "summed over" : "of");
+        for (int i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            fprintf(f, "%s%s", i > 1 ? ", " : "", lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    } else {
+        fprintf(f, ", the whole system");
+    }
+    lua_pop(L, 1);
+    const char *source, *why;
+    double value = tagged_value(L, t, "value", &source), tol = tagged_value(L, t, "tolerance", &why);
+    fprintf(f, "\n  value:         %.10g within %.10g %% (%s to %s)\n", value, tol * 100,
+            field(L, t, "from", "?"), field(L, t, "to", "?"));
+    fprintf(f, "  source:        %s\n", source);
+    tuned_list tl = tuned_values(L, resolved);
+    int n = 0;
+    for (int i = 0; i < tl.n; i++)
+        if (strcmp(tl.v[i].target, id) == 0) fprintf(f, "%s%s", n++ ? ", " : "  tuned to it:   ", tl.v[i].path);
+    fprintf(f, "%s\n", n ? "" : "  tuned to it:   nothing (a check, not a calibration)");
+    tuned_free(&tl);
+}
+
+void ss_calibration_print(lua_State *L, int resolved, FILE *f)
+{
+    resolved = lua_absindex(L, resolved);
+    if (lua_getfield(L, resolved, "calibration") != LUA_TTABLE ||
+        lua_getfield(L, -1, "targets") != LUA_TTABLE) {
+        lua_settop(L, resolved);
+        return;
+    }
+    int targets = lua_gettop(L);
+    int n;
+    const char **ids = target_ids(L, targets, &n);
+    fprintf(f, "\ncalibration targets: figures the scenario was tuned to meet (inputs, not findings)\n");
+    for (int i = 0; i < n; i++) {
+        lua_getfield(L, targets, ids[i]);
+        print_target(L, resolved, ids[i], lua_gettop(L), f);
+        lua_pop(L, 1);
+    }
+    free(ids);
+    lua_settop(L, resolved);
+}

@@ -1,0 +1,26 @@
+# An organisational model names the baselines it is written for (applies_to, relative to the
+# overlay); a baseline fits when it, or a file it extends, is one of them; elsewhere the overlay
+# is refused with the reason it gives.
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT; root=$(pwd)
+samsim check tests/fixtures/base.lua --apply tests/fixtures/models/shared-record.lua
+samsim check tests/fixtures/calibrated.lua --apply tests/fixtures/models/shared-record.lua
+samsim check tests/fixtures/features.lua --apply tests/fixtures/models/shared-record.lua; echo "exit $?"
+(cd tests && samsim check fixtures/features.lua --apply ../tests/fixtures/models/shared-record.lua); echo "exit $?"
+# The bundled examples: written for the default scenario, refused on Lørenskog with the reason
+samsim check scenarios/lorenskog/barn-unge-2021.lua --apply scenarios/models/more-fph-staff.lua; echo "exit $?"
+samsim check scenarios/lorenskog/barn-unge-2021.lua --apply scenarios/models/fph-staff-from-school-nurses.lua; echo "exit $?"
+samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/more-fph-staff.lua --reps 2; echo "exit $?"
+# Wrong applies_to
+over() { printf 'return { model = "m", description = "d", %s, data = {} }\n' "$1" > $T/m.lua; samsim check tests/fixtures/base.lua --apply $T/m.lua 2>&1 | sed "s|$T/||g; s|$root/||g"; echo "exit ${PIPESTATUS[0]}"; }
+over 'applies_to = "base.lua"'
+over 'applies_to = {}'
+over 'applies_to = { 3 }'
+over 'applies_to = { "no-such-baseline.lua" }'
+over "applies_to = { \"$root/tests/fixtures/features.lua\", \"$root/scenarios/default.lua\", \"$root/tests/fixtures/base.lua\" }"
+over "applies_to = { \"$root/tests/fixtures/features.lua\", \"$root/scenarios/default.lua\" }"
+# The effect the overlay assumes is in the register, with its kind
+samsim show --sources tests/fixtures/base.lua --apply tests/fixtures/models/shared-record.lua | grep ' effect '
+# and the REPL's save writes it back as effect()
+printf 'return { extends = "%s/tests/fixtures/base.lua" }\n' "$root" > $T/mine.lua
+samsim repl $T/mine.lua -c "apply tests/fixtures/models/shared-record.lua" -c "save $T/saved.lua" > /dev/null
+grep -o 'effect(.*)' $T/saved.lua
