@@ -59,8 +59,11 @@ return {
                 info_loss = assume(0.5, "specialist care assesses anew"),
                 rejection = assume(0.15, "specialist care rejects some referrals (seed-000 L337)"),
                 lost = assume(0.02, "some never arrive") },
-    co_location = { delay = assume(0.5, "colleagues in the same building meet in the corridor"),
-                    info_loss = assume(0.7, "and talk") },
+    -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
+    -- costs above.  No source measures them; the models that co-locate services or share a record
+    -- rest on them.
+    co_location = { delay = effect(0.5, "colleagues in the same building meet in the corridor"),
+                    info_loss = effect(0.7, "and talk") },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new assessment talk or two"),
     max_bounces = assume(2, "after two refusals a family gives up"),
   },

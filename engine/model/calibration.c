@@ -284,7 +284,7 @@ static void print_target(lua_State *L, int resolved, const char *id, int t, FILE
     lua_pop(L, 1);
     if (lua_getfield(L, t, "services") == LUA_TTABLE) {
         int n = (int)lua_rawlen(L, -1);
-        fprintf(f, ", %s ", n > 1 ? "summed over" : "of");
+        fprintf(f, ", %s ", n > 1 ? "over" : "of");
         for (int i = 1; i <= n; i++) {
             lua_rawgeti(L, -1, i);
             fprintf(f, "%s%s", i > 1 ? ", " : "", lua_tostring(L, -1));
@@ -300,9 +300,15 @@ static void print_target(lua_State *L, int resolved, const char *id, int t, FILE
             field(L, t, "from", "?"), field(L, t, "to", "?"));
     fprintf(f, "  source:        %s\n", source);
     tuned_list tl = tuned_values(L, resolved);
-    int n = 0;
-    for (int i = 0; i < tl.n; i++)
-        if (strcmp(tl.v[i].target, id) == 0) fprintf(f, "%s%s", n++ ? ", " : "  tuned to it:   ", tl.v[i].path);
+    int n = 0, col = 0;
+    for (int i = 0; i < tl.n; i++) {
+        if (strcmp(tl.v[i].target, id) != 0) continue;
+        int len = (int)strlen(tl.v[i].path);
+        if (n == 0) col = fprintf(f, "  tuned to it:   %s", tl.v[i].path);
+        else if (col + len + 2 > 100) col = fprintf(f, ",\n                 %s", tl.v[i].path) - 2;
+        else col += fprintf(f, ", %s", tl.v[i].path);
+        n++;
+    }
     fprintf(f, "%s\n", n ? "" : "  tuned to it:   nothing (a check, not a calibration)");
     tuned_free(&tl);
 }

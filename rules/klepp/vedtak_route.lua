@@ -1,5 +1,7 @@
 -- Where Tenestekontoret's vedtak sends a person in Klepp's substance and mental-health care
--- (scenarios/klepp/rusomsorg-2020.lua): the `next` rule of the allocation office.
+-- (scenarios/klepp/rusomsorg-2020.lua): the `next` rule of the stage where the vedtak is finished
+-- (fagmote: the weekly koordinerings- og fagmøte has reviewed the draft and named the contact
+-- person, and Tenestekontoret sends the vedtak, seed-004 L391).
 --
 -- The day department serves residents with mental-health and/or substance problems; the 24-hour
 -- department serves users with resource-intensive needs, including ROP users who need help in the

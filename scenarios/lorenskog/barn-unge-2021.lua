@@ -21,8 +21,8 @@
 -- CALIBRATION (FPH).  Target: about 1,100 cases a year (seed-000 L333) and a wait of about three
 -- months (L333, L489), with 16 psychologists (L331) of whom 50-60 % of the time goes to
 -- system-level work (L335).  FPH is two services here, the child team (fph_barn) and the adult
--- team (fph_voksen); the targets are for the two together.  The levers are the assumptions
--- marked TUNED below: the incidence of mild and moderate problems (MH_CHILD, MH_ADULT), the
+-- team (fph_voksen); the targets are for the two together (calibration.targets, at the end).  The
+-- levers are the values marked calibrated(...) below: the incidence of mild and moderate problems (MH_CHILD, MH_ADULT), the
 -- slots per clinical FTE, the episode lengths and the deterioration time.  How:
 --   1. Clinical capacity: 16 psychologists x 0.45 case share = 7.2 clinical FTE.  With
 --      episodes of about 10 weeks including assessment, 1,100 cases a year would need about
@@ -55,8 +55,8 @@
 local POPULATION = 42000      -- "about 42,000" inhabitants in 2021: EXTERNAL (SSB), not in the source
 local GROWTH = 0.01           -- population growth a year: EXTERNAL (Lørenskog grows about 1 % a year)
 local YEARS_TO_2021 = 3       -- the run starts 1 January 2018; counts are given for 2021
-local MH_CHILD = 1.45         -- TUNED: multiplies the incidence of mild and moderate problems, 0-19
-local MH_ADULT = 1.0          -- TUNED: the same from 20 (FPH's adult team)
+local MH_CHILD = 1.45         -- calibrated (fph_cases): multiplies the incidence of mild and moderate problems, 0-19
+local MH_ADULT = 1.0          -- calibrated (fph_cases): the same from 20 (FPH's adult team)
 
 -- National age structure 1 January 2021 (approximate shares, EXTERNAL: SSB table 07459; Lørenskog's
 -- own figures should replace them).  The source gives no population (seed-000 digest §2.4).
@@ -117,6 +117,13 @@ end
 local NO_INCIDENCE = "incidence not in the source (seed-000 digest §2.4)"
 local function mh(x) return x * MH_CHILD end
 local function mh_adult(x) return x * MH_ADULT end
+-- A mental-health stream whose level was set (through MH_CHILD, MH_ADULT) so that FPH takes its
+-- ~1,100 cases a year: calibrated, not an incidence from a source.
+local function tuned(need, id, per_1000, why, severity, doors, complex)
+  local st = stream(need, id, per_1000, why, severity, doors, complex)
+  st.per_1000_per_year = calibrated(per_1000, "fph_cases", why .. "; the level is set so that FPH takes about 1,100 cases a year")
+  return st
+end
 
 local COMPLEX_LOW = assume(0.05, "few mild or moderate cases need long-term coordinated services")
 local COMPLEX_MID = assume(0.15, "some need two or more services over time (L581)")
@@ -209,10 +216,13 @@ return {
                 info_loss = assume(0.4, "specialist care and the county assess anew"),
                 rejection = assume(0.15, "specialist care turns down part of the referrals"),
                 lost = assume(0.05, "a break in services at the move to the county (L497)") },
-    co_location = { delay = assume(0.7, "same building: a quicker hand-over"), info_loss = assume(0.7, "talk in the corridor"),
-                    rejection = assume(0.8, "know each other's offer"), lost = assume(0.7, "walked over") },
-    shared_log = { delay = assume(0.8, "the log travels with the case"), info_loss = assume(0.3, "the next service reads the log (BTI stafettlogg, seed-002 L63-65)"),
-                   rejection = assume(0.7, "the log shows what was tried"), lost = assume(0.5, "nobody falls out of the log") },
+    -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
+    -- costs above.  No source measures them; the models that co-locate services or share a record
+    -- rest on them.
+    co_location = { delay = effect(0.7, "same building: a quicker hand-over"), info_loss = effect(0.7, "talk in the corridor"),
+                    rejection = effect(0.8, "know each other's offer"), lost = effect(0.7, "walked over") },
+    shared_log = { delay = effect(0.8, "the log travels with the case"), info_loss = effect(0.3, "the next service reads the log (BTI stafettlogg, seed-002 L63-65)"),
+                   rejection = effect(0.7, "the log shows what was tried"), lost = effect(0.5, "nobody falls out of the log") },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new kartlegging takes one to two weeks"),
     max_bounces = assume(3, "after three rejections a family gives up"),
   },
@@ -277,17 +287,18 @@ return {
       name = "Forebyggende psykisk helsetjeneste, barneteam (0-20)", unit = "hefo_fph",
       fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
       case_share = cite(0.45, "seed-000 L335: om lag 50-60 prosent av ressursene til arbeid på systemnivå; 40-50 % left, the midpoint"),
-      capacity = { slots_per_fte = assume(25.5, "TUNED: about 1,100 cases a year x ~70 days / 365 / 7.2 clinical FTE, less those who give up waiting") },
+      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "about 1,100 cases a year x ~70 days / 365 / 7.2 clinical FTE, less those who give up waiting") },
       eligibility = { ages = cite({ 0, 20 }, "seed-000 L331: barneteam rettet mot aldersgruppen 0-20 år"),
                       needs = { "mild", "moderate" },                                          -- L333
                       max_severity = assume(2, "mild to moderate only (L333): severity 3 belongs to specialist care (L337)") },
       intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
       episode = { by_need = {
-          mild = assume({ "gamma", mean = 50, sd = 25 }, "TUNED: short-term therapy, advice and guidance (L333), about 5 sessions"),
-          moderate = assume({ "gamma", mean = 90, sd = 40 }, "TUNED: structured psychological treatment, about three months"),
+          mild = calibrated({ "gamma", mean = 50, sd = 25 }, "fph_cases", "short-term therapy, advice and guidance (L333), about 5 sessions"),
+          moderate = calibrated({ "gamma", mean = 90, sd = 40 }, "fph_cases", "structured psychological treatment, about three months"),
         }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L333)") },
       queue = "fifo",
-      deterioration = { mean_days = assume(365, "TUNED: untreated, a case worsens one step in about a year on average; past moderate it goes to BUP"),
+      deterioration = { mean_days = calibrated(365, "fph_wait", "untreated, a case worsens one step in about a year on average; past moderate it goes to BUP; " ..
+                                                "those who leave the queue so keep the wait near three months"),
                         escalate_to = "bup" },
       relapse = { share = assume(0.08, "some come back within a year or two"),
                   after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
@@ -299,17 +310,17 @@ return {
       name = "Forebyggende psykisk helsetjeneste, voksenteam (20+)", unit = "hefo_fph",
       fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
       case_share = cite(0.45, "seed-000 L335: 50-60 % to system-level work; 40-50 % left, the midpoint"),
-      capacity = { slots_per_fte = assume(25.5, "TUNED: as the child team") },
+      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "as the child team") },
       eligibility = { ages = cite({ 20, 120 }, "seed-000 L331: voksenteam fra 20 år og oppover"),
                       needs = { "mild", "moderate" },
                       max_severity = assume(2, "mild to moderate only (L333, L485): severity 3 belongs to specialist care") },
       intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
       episode = { by_need = {
-          mild = assume({ "gamma", mean = 45, sd = 25 }, "TUNED: short-term therapy (L485)"),
-          moderate = assume({ "gamma", mean = 85, sd = 40 }, "TUNED: structured psychological treatment"),
+          mild = calibrated({ "gamma", mean = 45, sd = 25 }, "fph_cases", "short-term therapy (L485)"),
+          moderate = calibrated({ "gamma", mean = 85, sd = 40 }, "fph_cases", "structured psychological treatment"),
         }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L485)") },
       queue = "fifo",
-      deterioration = { mean_days = assume(365, "TUNED: as the child team; worsened adults go to DPS first (L485)"),
+      deterioration = { mean_days = calibrated(365, "fph_wait", "as the child team; worsened adults go to DPS first (L485)"),
                         escalate_to = "dps" },
       relapse = { share = assume(0.08, "some come back within a year or two"),
                   after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
@@ -450,59 +461,79 @@ return {
   },
 
   -- New concerns per 1,000 a year by need and age.  The source has no incidence
-  -- (seed-000 digest §2.4); the mental-health levels are TUNED to FPH's volume (L333).
+  -- (seed-000 digest §2.4); the mental-health levels are calibrated to FPH's volume (L333).
   demand = {
-    stream("mild", "0-5", mh(12), NO_INCIDENCE .. "; early worries raised with the health centre", SEV_MILD, D_PRESCHOOL, COMPLEX_LOW),
+    tuned("mild", "0-5", mh(12), NO_INCIDENCE .. "; early worries raised with the health centre", SEV_MILD, D_PRESCHOOL, COMPLEX_LOW),
     stream("family", "0-5", 15, NO_INCIDENCE .. "; care concerns in the youngest", SEV_OTHER, D_FAMILY_YOUNG, COMPLEX_MID),
     stream("learning", "0-5", 15, NO_INCIDENCE .. "; development concerns in kindergarten", SEV_OTHER, D_LEARNING_YOUNG, COMPLEX_MID),
 
-    stream("mild", "6-12", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_SCHOOL, COMPLEX_LOW),
-    stream("moderate", "6-12", mh(14), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
+    tuned("mild", "6-12", mh(45), NO_INCIDENCE, SEV_MILD, D_SCHOOL, COMPLEX_LOW),
+    tuned("moderate", "6-12", mh(14), NO_INCIDENCE, SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
     stream("severe", "6-12", 1.5, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
     stream("family", "6-12", 25, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
     stream("learning", "6-12", 25, NO_INCIDENCE, SEV_OTHER, D_LEARNING, COMPLEX_LOW),
 
-    stream("mild", "13-15", mh(80), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_SCHOOL, COMPLEX_LOW),
-    stream("moderate", "13-15", mh(40), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
+    tuned("mild", "13-15", mh(80), NO_INCIDENCE, SEV_MILD, D_SCHOOL, COMPLEX_LOW),
+    tuned("moderate", "13-15", mh(40), NO_INCIDENCE, SEV_MODERATE, D_SCHOOL_MOD, COMPLEX_MID),
     stream("severe", "13-15", 5, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
     stream("substance", "13-15", 8, NO_INCIDENCE, SEV_OTHER, D_SUBST_YOUNG, COMPLEX_MID),
     stream("family", "13-15", 25, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
     stream("learning", "13-15", 10, NO_INCIDENCE, SEV_OTHER, D_LEARNING, COMPLEX_LOW),
 
-    stream("mild", "16-17", mh(80), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_UPPER, COMPLEX_LOW),
-    stream("moderate", "16-17", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_UPPER_MOD, COMPLEX_MID),
+    tuned("mild", "16-17", mh(80), NO_INCIDENCE, SEV_MILD, D_UPPER, COMPLEX_LOW),
+    tuned("moderate", "16-17", mh(45), NO_INCIDENCE, SEV_MODERATE, D_UPPER_MOD, COMPLEX_MID),
     stream("severe", "16-17", 7, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
     stream("substance", "16-17", 25, NO_INCIDENCE, SEV_OTHER, D_SUBST_YOUNG, COMPLEX_MID),
     stream("family", "16-17", 15, NO_INCIDENCE, SEV_OTHER, D_FAMILY, COMPLEX_MID),
     stream("welfare", "16-17", 10, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
 
-    stream("mild", "18-19", mh(70), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
-    stream("moderate", "18-19", mh(45), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
+    tuned("mild", "18-19", mh(70), NO_INCIDENCE, SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
+    tuned("moderate", "18-19", mh(45), NO_INCIDENCE, SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
     stream("severe", "18-19", 8, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
     stream("substance", "18-19", 30, NO_INCIDENCE, SEV_OTHER, D_SUBST_ADULT, COMPLEX_HIGH),
     stream("welfare", "18-19", 30, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
 
-    stream("mild", "20-22", mh_adult(50), NO_INCIDENCE .. "; TUNED", SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
-    stream("moderate", "20-22", mh_adult(35), NO_INCIDENCE .. "; TUNED", SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
+    tuned("mild", "20-22", mh_adult(50), NO_INCIDENCE, SEV_MILD, D_YOUNG_ADULT, COMPLEX_LOW),
+    tuned("moderate", "20-22", mh_adult(35), NO_INCIDENCE, SEV_MODERATE, D_YOUNG_ADULT, COMPLEX_MID),
     stream("severe", "20-22", 8, NO_INCIDENCE, SEV_SEVERE, D_SEVERE, COMPLEX_HIGH),
     stream("substance", "20-22", 25, NO_INCIDENCE, SEV_OTHER, D_SUBST_ADULT, COMPLEX_HIGH),
     stream("welfare", "20-22", 25, NO_INCIDENCE, SEV_OTHER, D_WELFARE, COMPLEX_MID),
 
     -- Adults: the shared adult services (FPH's adult team, RPH, SAMFOR) carry their whole load.
-    stream("mild", "23-66", mh_adult(10), NO_INCIDENCE .. "; TUNED: FPH's adult team", SEV_MILD, D_ADULT, COMPLEX_LOW),
-    stream("moderate", "23-66", mh_adult(7), NO_INCIDENCE .. "; TUNED: FPH's adult team", SEV_MODERATE, D_ADULT, COMPLEX_MID),
+    tuned("mild", "23-66", mh_adult(10), NO_INCIDENCE .. "; FPH's adult team", SEV_MILD, D_ADULT, COMPLEX_LOW),
+    tuned("moderate", "23-66", mh_adult(7), NO_INCIDENCE .. "; FPH's adult team", SEV_MODERATE, D_ADULT, COMPLEX_MID),
     stream("severe", "23-66", 3, NO_INCIDENCE, SEV_SEVERE, D_ADULT, COMPLEX_HIGH),
     stream("substance", "23-66", 8, NO_INCIDENCE .. "; RPH's adult load", SEV_OTHER, D_SUBST_OLDER, COMPLEX_HIGH),
-    stream("mild", "67+", mh_adult(5), NO_INCIDENCE, SEV_MILD, D_ADULT, COMPLEX_LOW),
-    stream("moderate", "67+", mh_adult(3), NO_INCIDENCE, SEV_MODERATE, D_ADULT, COMPLEX_MID),
+    tuned("mild", "67+", mh_adult(5), NO_INCIDENCE, SEV_MILD, D_ADULT, COMPLEX_LOW),
+    tuned("moderate", "67+", mh_adult(3), NO_INCIDENCE, SEV_MODERATE, D_ADULT, COMPLEX_MID),
   },
 
   -- what a year of one FTE costs, so that a comparison can show staffing changes in NOK
   costs = { nok_per_fte = assume(900000, "EXTERNAL: salary and social costs of a municipal FTE, about 0.9 MNOK a year (not in the sources); check locally") },
 
+  -- The figures FPH was tuned to meet (see the head of the file): inputs, not findings.
+  calibration = {
+    targets = {
+      fph_cases = {
+        what = "FPH (child and adult teams) has about 1,100 cases a year (the source gives no year; the report is from 2021)",
+        metric = "accepted", services = { "fph_barn", "fph_voksen" }, per_year = true,
+        value = cite(1100, "seed-000 L333: Totalt har avdelingen om lag 1100 saker årlig"),
+        tolerance = assume(0.1, "'om lag': within 10 %"),
+        from = "2021-01-01", to = "2021-12-31",
+      },
+      fph_wait = {
+        what = "the wait for FPH is close to three months in May 2021",
+        metric = "wait_mean", services = { "fph_barn", "fph_voksen" },
+        value = cite(90, "seed-000 L333, L489: status per mai 2021 ... ventelisten nærmer seg tre måneder"),
+        tolerance = assume(0.2, "'nærmer seg tre måneder', 'om lag tre måneder': within 20 %"),
+        from = "2021-05-01", to = "2021-05-31",
+      },
+    },
+  },
+
   coordination = {
     unit = "samfor",   -- the coordinating unit sits in Samhandling og forvaltning (L292, L577)
-    notified = assume(0.85, "the municipality complies with the law on IP and coordinator (L55, L605); most are reported"),
+    notified = assume(0.85, "the municipality complies with the law on IP and coordinator (L57, L605); most are reported"),
     offer_delay = assume({ "gamma", mean = 21, sd = 10 }, "KE handles the application and makes a vedtak (L581)"),
     consent = assume(0.6, "several young people decline the plan: paperwork and digital reluctance (L549, L607)"),
     coordinators = cite(61, "seed-000 L583: 2 heltidsansatte koordinatorer + 59 deltidskoordinatorer (May 2021), all in HOM"),

@@ -18,7 +18,8 @@
 --     the school nurse, FPH, HFU or barnevern for assistance (rules/models/bti.lua, next); the
 --     arena tries for about six weeks, as in the baseline (an assumption);
 --   * the stafettlogg: organisation.shared_log = true, so the log travels with the child and the
---     next service does not start from scratch (the baseline's handoffs.shared_log multipliers).
+--     next service does not start from scratch (the baseline's handoffs.shared_log multipliers,
+--     declared effect assumptions: the source claims no size, the engine produces none).
 --     The engine has one shared log for the whole municipality, so every hand-off profits, not
 --     only the child services' (a limit of the engine).
 -- FTE are untouched: BTI's cost is the teachers' and kindergarten staff's time, which the model
@@ -29,6 +30,20 @@
 
 local MODEL = "BTI escalation ladder with a stafettlogg"
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
+
+local function val(x)   -- a number from the scenario, with or without its cite()/assume()
+  if type(x) == "table" and x.kind ~= nil and x.text ~= nil then return x.value end
+  return x
+end
+
+-- The log's benefit is the multipliers on the hand-off costs (handoffs.shared_log, the
+-- baseline's where it has them), not a mechanism: declared as effect assumptions.
+local STAFETTLOGG = {
+  delay = { 0.8, "the log travels with the case" },
+  info_loss = { 0.3, "the next service reads the log" },
+  rejection = { 0.7, "the log shows what was tried" },
+  lost = { 0.5, "no break in follow-up (002 L63)" },
+}
 
 local function check(s, services, doors)
   if type(s.services) ~= "table" then error(MODEL .. ": the baseline has no services; " .. FITS, 0) end
@@ -57,14 +72,12 @@ return {
     check(s, { "arena", "hs", "ppt", "fph_barn", "hfu", "bvt_und" }, { "school", "kindergarten" })
     s.organisation = s.organisation or {}
     s.organisation.shared_log = true
-    if s.handoffs.shared_log == nil then
-      s.handoffs.shared_log = {
-        delay = assume(0.8, MODEL .. ": the log travels with the case"),
-        info_loss = assume(0.3, MODEL .. ": the next service reads the log"),
-        rejection = assume(0.7, MODEL .. ": the log shows what was tried"),
-        lost = assume(0.5, MODEL .. ": no break in follow-up (002 L63)"),
-      }
+    local sl = s.handoffs.shared_log or {}
+    for key, default in pairs(STAFETTLOGG) do
+      local why = (type(sl[key]) == "table" and sl[key].text) or default[2]
+      sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the stafettlogg)")
     end
+    s.handoffs.shared_log = sl
     for _, id in ipairs({ "school", "kindergarten" }) do
       local d = s.doors[id]
       d.meeting = nil

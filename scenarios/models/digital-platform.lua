@@ -16,6 +16,8 @@
 --   * the individual plan is offered faster (the plan is on the platform): offer_delay x 0.5;
 --   * responsibility-group meetings are partly digital and their minutes need not be posted
 --     (L429, L559): hours per meeting x 0.75.
+-- All three are effect assumptions (effect() in the register): the source names the benefits but
+-- gives no sizes, and nothing in the engine produces them; the results rest on these numbers.
 -- FTE are untouched: the platform's own cost is not in the model.
 --
 -- Fits every baseline with handoffs (scenarios/lorenskog/barn-unge-2021.lua, voksne-2015.lua,
@@ -54,6 +56,24 @@ local function scale_dist(d, f)
   return out
 end
 
+-- The shared record's benefit is not produced by a mechanism: it is the multipliers on the hand-off
+-- costs in handoffs.shared_log, the baseline's where it has them.  They are declared effect
+-- assumptions here, so a comparison can say which results rest on them.
+local SHARED_LOG = {
+  delay = { 0.8, "the record travels with the case" },
+  info_loss = { 0.3, "the next service reads the record" },
+  rejection = { 0.7, "the record shows what was tried" },
+  lost = { 0.5, "nobody falls out of the record" },
+}
+local function shared_record_effects(s)
+  local sl = s.handoffs.shared_log or {}
+  for key, default in pairs(SHARED_LOG) do
+    local why = (type(sl[key]) == "table" and sl[key].text) or default[2]
+    sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the shared record)")
+  end
+  s.handoffs.shared_log = sl
+end
+
 return {
   model = MODEL,
   description = "Lørenskog's fourth option (seed-000 L429-431, L565-573): a shared digital platform and record " ..
@@ -71,24 +91,18 @@ return {
     end
     s.organisation = s.organisation or {}
     s.organisation.shared_log = true
-    if s.handoffs.shared_log == nil then
-      s.handoffs.shared_log = {
-        delay = assume(0.8, MODEL .. ": the record travels with the case"),
-        info_loss = assume(0.3, MODEL .. ": the next service reads the record"),
-        rejection = assume(0.7, MODEL .. ": the record shows what was tried"),
-        lost = assume(0.5, MODEL .. ": nobody falls out of the record"),
-      }
-    end
+    shared_record_effects(s)
     local c = s.coordination
     if type(c) == "table" then
       if c.offer_delay ~= nil then
-        c.offer_delay = assume(scale_dist(c.offer_delay, 0.5),
-          MODEL .. ": the plan is on the platform (L565-573): offered in half the baseline's time (overlay assumption)")
+        c.offer_delay = effect(scale_dist(c.offer_delay, 0.5),
+          MODEL .. ": the plan is on the platform (L565-573): offered in half the baseline's time (an assumed effect; the source gives no size)")
       end
       local rg = c.responsibility_group
       if type(rg) == "table" and rg.hours ~= nil then
-        rg.hours = assume(val(rg.hours) * 0.75,
-          MODEL .. ": digital meetings, no minutes by post (L429, L559): 25 % shorter than the baseline's " .. val(rg.hours) .. " h")
+        rg.hours = effect(val(rg.hours) * 0.75,
+          MODEL .. ": digital meetings, no minutes by post (L429, L559): 25 % shorter than the baseline's " .. val(rg.hours) ..
+          " h (an assumed effect; the source gives no size)")
       end
     end
     return s

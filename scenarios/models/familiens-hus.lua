@@ -16,7 +16,23 @@
 --   * one unit, one leader, one building: helsestasjon og skolehelse (HS and HFU), FPH's child
 --     team (the mental-health team), PPT and barnevern move to the unit "fh" in the building
 --     "familiens_hus": hand-offs between them become same-unit and co-located.  Which sector: the
---     source does not say; here oppvekst og utdanning (the interviewees asked for one sector, L425).
+--     sources do not say (Lørenskog's management: "samle alle tjenestene inn under samme sektor",
+--     seed-000 L427, without naming it; Færder's is not described, seed-002 L33).  This overlay
+--     keeps the house in helse, omsorg og mestring, where the health centre, school health and FPH
+--     already are (L423) and where all of Lørenskog's coordinators belong (L583): the staff who
+--     coordinate today (school nurses among them, L585) keep doing so from inside the house, and
+--     children known to the house can be given one.  An earlier version put the house under
+--     oppvekst og utdanning; with coordinators drawn from HOM only (coordination.sectors), that
+--     took the house's own health staff out of the coordinator pool, and the share coordinated
+--     fell by 12 points (35.8 % to 24.3 %, 10 replications, seed 1; here 40.1 %): an effect of a choice the
+--     source does not make, not of the model.  Choosing oppvekst og utdanning instead would need
+--     the coordinators to follow (coordination.sectors = { "hom", "ous" }), which the 2021 routine
+--     does not allow for kindergarten, school and PPT staff (L585).  The sector also decides which
+--     hand-offs cross sectors: under oppvekst the house's hand-offs with the schools stay inside
+--     the sector, under HOM those of PPT and barnevern with them cross it.  So the count of
+--     hand-offs across sectors, and the referrals sent back that go with it, rise or fall with
+--     this choice, and the overlay claims neither (tests/cli/overlays_claims): it claims fewer
+--     hand-offs per person and the right help sooner, from the one door in and the one unit.
 --     Færder's leadership is not described (digest §6.2): one leader is this overlay's assumption.
 --   * one door in: the house's intake team triages every concern about a child or young person
 --     that reaches the house right the first time (rules/common/triage.lua): the health centre's,
@@ -107,9 +123,9 @@ return {
     local org = s.organisation
     org.buildings = org.buildings or {}
     org.buildings.familiens_hus = "Familiens hus"
-    org.units.fh = { name = "Familiens hus", sector = "ous", building = "familiens_hus", leader = "familiens_hus" }
-    if type(org.sectors) ~= "table" or org.sectors.ous == nil then
-      error(MODEL .. ": the baseline has no sector 'ous' (oppvekst og utdanning); " .. FITS, 0)
+    org.units.fh = { name = "Familiens hus", sector = "hom", building = "familiens_hus", leader = "familiens_hus" }
+    if type(org.sectors) ~= "table" or org.sectors.hom == nil then
+      error(MODEL .. ": the baseline has no sector 'hom' (helse, omsorg og mestring); " .. FITS, 0)
     end
     for _, id in ipairs(members) do s.services[id].unit = "fh" end
 

@@ -22,6 +22,11 @@
 --     to one intake door that triages right first time (rules/common/triage.lua); the intake's
 --     work, 1.0 FTE, is charged to HS's share of time for cases.
 --   * capacity stays as it is: Haugesund's capacity deficit is a separate, explicit change.
+-- Effect assumptions: the teams' meetings are held more often than the baseline's and fewer
+-- concerns wait (effect() in the register).  Two more live in rules, with no number to register
+-- until rule parameters exist: the intake team routes every concern right the first time
+-- (rules/common/triage.lua), and the resource team meets mild concerns on the spot and closes
+-- them (rules/models/arena_team.lua).
 --
 -- Fits: scenarios/lorenskog/barn-unge-2021.lua (services hs, bvt_tiltak, ppt; doors school,
 -- kindergarten, health_centre, self).
@@ -122,8 +127,10 @@ return {
       d.name = "Ressursteam på " .. (id == "school" and "skolen" or "barnehagen")
       d.meeting = { every_weeks = assume(2, MODEL .. ": regular meetings at every arena (002 L57); the cadence is not given"),
                     weekday = (d.meeting and d.meeting.weekday) or "tue",
-                    held = assume(0.95, "the team's own meeting: seldom cancelled"),
-                    postpone = assume(0.1, "a few concerns wait for the next visit") }
+                    held = effect(0.95, MODEL .. ": the team's own meeting is seldom cancelled (baseline: " ..
+                                  tostring(val(d.meeting and d.meeting.held)) .. "; an assumed effect, no source)"),
+                    postpone = effect(0.1, MODEL .. ": the team knows the child, so fewer concerns wait for more mapping (baseline: " ..
+                                      tostring(val(d.meeting and d.meeting.postpone)) .. "; an assumed effect, no source)") }
     end
 
     charge(s, "hs", 1.0, "the intake (one way in)")

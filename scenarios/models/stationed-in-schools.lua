@@ -19,6 +19,9 @@
 --   * they sit in the schools' and kindergartens' buildings, under the arena's day-to-day
 --     leadership (the kindergarten's or school's leader), so a concern raised there is a
 --     same-unit, co-located hand-off.
+-- Effect assumption in a rule, with no number to register until rule parameters exist: the teams
+-- meet mild concerns on the spot and close them (rules/models/arena_team.lua); the sources claim
+-- no such effect.
 --
 -- Fits: scenarios/lorenskog/barn-unge-2021.lua (services hs, ppt; doors school, kindergarten).
 

@@ -12,5 +12,10 @@ for o in digital-platform welfare-lab; do check $L15 --apply scenarios/models/$o
 check scenarios/default.lua --apply scenarios/models/meet-more-often.lua
 check scenarios/default.lua --apply scenarios/models/fph-staff-from-school-nurses.lua
 check scenarios/default.lua --apply scenarios/models/more-fph-staff.lua
+# Stangehjelpa, both readings of seed-002 L39/L41: barnevern outside, and inside the virksomhet
+check $L21 --apply scenarios/models/stangehjelpa.lua
+check $L21 --apply scenarios/models/stangehjelpa.lua --apply scenarios/models/stangehjelpa-barnevern.lua
 # a model applied to a baseline it does not fit says so
 check $K20 --apply scenarios/models/familiens-hus.lua
+check $L21 --apply scenarios/models/more-fph-staff.lua
+check $L21 --apply scenarios/models/stangehjelpa-barnevern.lua
