@@ -180,9 +180,13 @@ static int read_register(const ss_scenario *sc, const char *prefix, input **out)
     return n;
 }
 
+/* The register's kinds (scenario.h): calibrated() values were tuned to a listed target, effect()
+ * values are an organisational model's assumed benefit. */
 static const char *input_kind(const input *in)
 {
     if (strcmp(in->kind, "source") == 0) return "cited";
+    if (strcmp(in->kind, "calibrated") == 0) return "tuned";
+    if (strcmp(in->kind, "effect") == 0) return "assumed effect";
     if (strcmp(in->kind, "assumption") == 0) return strncmp(in->text, "TUNED", 5) == 0 ? "tuned" : "assumed";
     return "no source";
 }
@@ -193,13 +197,15 @@ static void print_inputs(FILE *f, const ss_study *st, int s)
     snprintf(prefix, sizeof prefix, "services.%s.", st->ids[s]);
     input *in;
     int n = read_register(st->sc, prefix, &in);
-    static const char *const kinds[] = {"cited", "tuned", "assumed", "no source"};
-    int count[4] = {0};
+    static const char *const kinds[] = {"cited", "tuned", "assumed", "no source", "assumed effect"};
+    int count[5] = {0};
     for (int i = 0; i < n; i++)
-        for (int k = 0; k < 4; k++) count[k] += strcmp(input_kind(&in[i]), kinds[k]) == 0;
-    fprintf(f, "\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source\n",
+        for (int k = 0; k < 5; k++) count[k] += strcmp(input_kind(&in[i]), kinds[k]) == 0;
+    fprintf(f, "\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source",
             prefix, count[0], count[1], count[2], count[3]);
-    for (int k = 0; k < 4; k++) {
+    if (count[4]) fprintf(f, ", %d assumed effects", count[4]);
+    fprintf(f, "\n");
+    for (int k = 0; k < 5; k++) {
         if (!count[k]) continue;
         fprintf(f, "  %s:\n", kinds[k]);
         for (int i = 0; i < n; i++)

@@ -14,6 +14,8 @@ samsim repl tests/fixtures/calibrated.lua -c "show lua" | grep 'calibrated(\|eff
 samsim run tests/fixtures/calibrated.lua --reps 2 --db $T/r.db > /dev/null
 samsim report $T/r.db --out $T/r.html --markdown $T/r.md > /dev/null 2>&1
 grep '^| `.*\(calibrated\|effect assumption\)' $T/r.md | sed 's/  */ /g'
+# samsim explain sorts a service's inputs by the same kinds
+samsim explain tests/fixtures/calibrated.lua intake | sed -n '/^inputs behind/,$p'
 # What is wrong, and where
 bad() { printf 'return { extends = "%s/tests/fixtures/base.lua", %s }\n' "$root" "$1" > $T/bad.lua; samsim check $T/bad.lua 2>&1 | sed "s|$T/||"; echo "exit ${PIPESTATUS[0]}"; }
 TARGET='what = "x", metric = "accepted", services = { "intake" }, value = cite(60, "s L1"), tolerance = 0.2'
