@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
@@ -50,10 +51,44 @@ double ss_timeavg_mean(const ss_timeavg *a, double t_end)
     return (a->area + a->value * (t_end - a->last_t)) / span;
 }
 
-/* ---- samples and exact quantiles ----------------------------------------------------------- */
+/* ---- durations and their quantiles -------------------------------------------------------- */
 
-int ss_samples_push(ss_samples *s, double v)
+/* The midpoint of a bin: within 2^-(SUB_BITS+1) of any value in it, relative to the value. */
+static double bin_value(size_t i)
 {
+    if (i == 0)
+        return 0.0;
+    i--;
+    int e = SS_SAMPLES_MIN_EXP + (int)(i >> SS_SAMPLES_SUB_BITS);
+    double sub = (double)(i & ((1u << SS_SAMPLES_SUB_BITS) - 1));
+    return ldexp(1.0 + (sub + 0.5) / (double)(1u << SS_SAMPLES_SUB_BITS), e);
+}
+
+/* From exact to binned: the values held so far go into the bins. */
+static int start_bins(ss_samples *s)
+{
+    if (!s->bins) {
+        s->bins = calloc(SS_SAMPLES_BINS, sizeof *s->bins);
+        if (!s->bins)
+            return -1;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        s->bins[ss_samples_bin(s->x[i])]++;
+    s->count = s->n;
+    s->n = 0;
+    s->binned = true;
+    return 0;
+}
+
+int ss_samples_push_slow(ss_samples *s, double v)
+{
+    if (!s->binned && s->n == SS_SAMPLES_EXACT && start_bins(s) < 0)
+        return -1;
+    if (s->binned) {
+        s->bins[ss_samples_bin(v)]++;
+        s->count++;
+        return 0;
+    }
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
         double *x = realloc(s->x, cap * sizeof *x);
@@ -66,31 +101,66 @@ int ss_samples_push(ss_samples *s, double v)
     return 0;
 }
 
-void ss_samples_clear(ss_samples *s) { s->n = 0; }
+void ss_samples_clear(ss_samples *s)
+{
+    if (s->binned)
+        memset(s->bins, 0, SS_SAMPLES_BINS * sizeof *s->bins);
+    s->binned = false;
+    s->count = 0;
+    s->n = 0;
+}
 
 void ss_samples_free(ss_samples *s)
 {
     free(s->x);
-    s->x = NULL;
-    s->n = s->cap = 0;
+    free(s->bins);
+    *s = (ss_samples){0};
 }
 
-/* As gsl_stats_quantile_from_sorted_data: (1 - f) * x(k) + f * x(k+1), k = floor(p * (n - 1)),
- * with both order statistics found by gsl_stats_select (linear on average: a replication can
- * hold a million waits, and sorting them for two quantiles cost more than simulating them). */
+uint64_t ss_samples_count(const ss_samples *s) { return s->binned ? s->count : s->n; }
+
+size_t ss_samples_memory(const ss_samples *s)
+{
+    return s->cap * sizeof *s->x + (s->bins ? SS_SAMPLES_BINS * sizeof *s->bins : 0);
+}
+
+/* The k-th and (k+1)-th smallest binned values (0-based), by one walk over the bins. */
+static void binned_pair(const ss_samples *s, uint64_t k, double *lo, double *hi)
+{
+    uint64_t seen = 0;
+    *lo = *hi = NAN;
+    for (size_t i = 0; i < SS_SAMPLES_BINS; i++) {
+        seen += s->bins[i];
+        if (isnan(*lo) && seen > k)
+            *lo = bin_value(i);
+        if (seen > k + 1) {
+            *hi = bin_value(i);
+            return;
+        }
+    }
+    *hi = *lo;
+}
+
+/* (1 - f) * x(k) + f * x(k+1), k = floor(p * (n - 1)), as gsl_stats_quantile_from_sorted_data;
+ * exact order statistics by gsl_stats_select (linear on average, no sort). */
 double ss_samples_quantile(ss_samples *s, double p)
 {
     assert(s && p >= 0.0 && p <= 1.0);
-    if (s->n == 0)
+    uint64_t n = ss_samples_count(s);
+    if (n == 0)
         return NAN;
-    double index = p * (double)(s->n - 1);
-    size_t k = (size_t)index;
-    double f = index - (double)k;
-    double lo = gsl_stats_select(s->x, 1, s->n, k);
-    if (f == 0.0 || k + 1 >= s->n)
-        return lo;
-    double hi = gsl_stats_select(s->x, 1, s->n, k + 1);
-    return (1.0 - f) * lo + f * hi;
+    double index = p * (double)(n - 1);
+    uint64_t k = (uint64_t)index;
+    double f = index - (double)k, lo, hi;
+    if (s->binned) {
+        binned_pair(s, k, &lo, &hi);
+    } else {
+        lo = gsl_stats_select(s->x, 1, s->n, k);
+        if (f == 0.0 || k + 1 >= n)
+            return lo;
+        hi = gsl_stats_select(s->x, 1, s->n, k + 1);
+    }
+    return f == 0.0 ? lo : (1.0 - f) * lo + f * hi;
 }
 
 /* ---- estimates across replications --------------------------------------------------------- */

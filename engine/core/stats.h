@@ -1,14 +1,18 @@
 /* stats: accumulators used inside one replication, and estimates across replications.
  *
  * Welford's running mean and variance, time-weighted averages for queue length and caseload,
- * exact quantiles from the stored sample of one replication, and t-based confidence intervals
+ * quantiles of one replication's durations (exact up to a size, then binned with a stated error
+ * bound), and t-based confidence intervals
  * (gsl_cdf_tdist_Pinv) across replications, with paired differences for comparisons. */
 #ifndef SS_STATS_H
 #define SS_STATS_H
 
 #include <assert.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct ss_welford {
     uint64_t n;
@@ -31,6 +35,29 @@ static inline void ss_welford_add(ss_welford *w, double x)
 /* Sample variance (n-1); 0 when n < 2. */
 double ss_welford_var(const ss_welford *w);
 
+/* A mean and the largest value, by a plain sum: the simulation's per-person statistics need no
+ * variance, so they skip Welford's division per value (a sum of a million durations keeps about
+ * 13 significant digits of their mean, more than any result prints). */
+typedef struct ss_mean {
+    uint64_t n;
+    double sum, max;  /* max NaN while empty */
+} ss_mean;
+
+static inline void ss_mean_reset(ss_mean *m)
+{
+    m->n = 0;
+    m->sum = 0.0;
+    m->max = NAN;
+}
+static inline void ss_mean_add(ss_mean *m, double x)
+{
+    m->sum += x;
+    if (m->n++ == 0 || x > m->max)
+        m->max = x;
+}
+/* NaN when empty. */
+static inline double ss_mean_value(const ss_mean *m) { return m->n ? m->sum / (double)m->n : NAN; }
+
 /* Time-weighted average of a piecewise-constant quantity (queue length, caseload). */
 typedef struct ss_timeavg {
     double t0;      /* start of the measured period */
@@ -52,19 +79,75 @@ static inline void ss_timeavg_set(ss_timeavg *a, double t, double v)
 /* Average over [t0, t_end]; the current value when t_end == t0. */
 double ss_timeavg_mean(const ss_timeavg *a, double t_end);
 
-/* A growable sample for exact quantiles. Growth doubles, so appends are amortised O(1). */
+/* Durations (waits, times in the system; days, >= 0) for quantiles, in bounded memory.
+ *
+ * Exact while it holds at most SS_SAMPLES_EXACT values: the quantile is then exactly what
+ * gsl_stats_quantile_from_sorted_data gives on the sorted values.  With more, the values go into
+ * a log-linear histogram: 2^SS_SAMPLES_SUB_BITS bins per power of two from 2^-20 days (0.08 s)
+ * to 2^17 days (358 years; a horizon is at most 200), each standing for its midpoint, plus one
+ * bin for values below 2^-20 standing for 0.  Then every order statistic is off by at most
+ * 2^-10 of itself (0.1 %) or 2^-20 days, and so is the interpolated quantile:
+ *     |estimate - exact| <= SS_SAMPLES_REL_ERROR * exact + SS_SAMPLES_ABS_ERROR.
+ * Memory: the exact values' array (128 KiB) and the bins (74 KiB), whatever the count. */
+#define SS_SAMPLES_EXACT 16384
+#define SS_SAMPLES_SUB_BITS 9
+#define SS_SAMPLES_MIN_EXP (-20)
+#define SS_SAMPLES_MAX_EXP 17
+#define SS_SAMPLES_BINS (1 + ((SS_SAMPLES_MAX_EXP - SS_SAMPLES_MIN_EXP) << SS_SAMPLES_SUB_BITS))
+#define SS_SAMPLES_REL_ERROR 0x1p-10
+#define SS_SAMPLES_ABS_ERROR 0x1p-20
+
 typedef struct ss_samples {
-    double *x;
+    double *x;        /* the values while exact */
     size_t n, cap;
+    uint32_t *bins;   /* [SS_SAMPLES_BINS] once more than SS_SAMPLES_EXACT values came */
+    bool binned;      /* the values are in bins (bins stay allocated across clears) */
+    uint64_t count;   /* values in bins */
 } ss_samples;
 
-/* 0 ok, -1 out of memory. */
-int ss_samples_push(ss_samples *s, double v);
-void ss_samples_clear(ss_samples *s);  /* n = 0, memory kept */
+/* The rare paths of ss_samples_push: growing the array, moving to bins. */
+int ss_samples_push_slow(ss_samples *s, double v);
+
+/* The bin of a duration: its binary exponent and the top SS_SAMPLES_SUB_BITS bits of its
+ * mantissa, read from the double's bits (no logarithm on the hot path). */
+static inline size_t ss_samples_bin(double v)
+{
+    if (v < 0x1p-20)
+        return 0;
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    int e = (int)(b >> 52) - 1023;
+    if (e >= SS_SAMPLES_MAX_EXP)
+        return SS_SAMPLES_BINS - 1;  /* beyond any horizon: kept, in the top bin */
+    size_t sub = (size_t)(b >> (52 - SS_SAMPLES_SUB_BITS)) & ((1u << SS_SAMPLES_SUB_BITS) - 1);
+    return 1 + ((size_t)(e - SS_SAMPLES_MIN_EXP) << SS_SAMPLES_SUB_BITS) + sub;
+}
+
+/* Add a duration (>= 0).  0 ok, -1 out of memory (the value is not counted).  Inline: once per
+ * first contact and per exit. */
+static inline int ss_samples_push(ss_samples *s, double v)
+{
+    assert(v >= 0.0 && "a duration is never negative");
+    if (s->binned) {
+        s->bins[ss_samples_bin(v)]++;
+        s->count++;
+        return 0;
+    }
+    if (s->n < s->cap && s->n < SS_SAMPLES_EXACT) {
+        s->x[s->n++] = v;
+        return 0;
+    }
+    return ss_samples_push_slow(s, v);
+}
+void ss_samples_clear(ss_samples *s);  /* no values, memory kept */
 void ss_samples_free(ss_samples *s);
-/* The quantile p in [0,1] as gsl_stats_quantile_from_sorted_data would give on the sorted
- * sample (linear interpolation), by selection in linear time; reorders the sample in place.
- * NaN when empty. */
+/* Values added since the last clear. */
+uint64_t ss_samples_count(const ss_samples *s);
+/* Bytes held. */
+size_t ss_samples_memory(const ss_samples *s);
+/* The quantile p in [0,1] with linear interpolation between order statistics (as
+ * gsl_stats_quantile_from_sorted_data): exact, or within the bound above once binned.  Reorders
+ * the exact values in place.  NaN when empty. */
 double ss_samples_quantile(ss_samples *s, double p);
 
 /* An estimate across replications: mean and a two-sided t interval. */

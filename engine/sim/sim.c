@@ -57,7 +57,7 @@ typedef struct svc_state {
     bool retry_pending;
     uint64_t arrivals, accepted, rejected, redirected, admitted, completed, over_target;
     uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
-    ss_welford wait;
+    ss_mean wait;
     ss_samples waits;
     ss_timeavg queue_ta, caseload_ta, used_ta, cap_ta;
 } svc_state;
@@ -76,7 +76,7 @@ typedef struct sys_stats {
     uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
     uint64_t children_entitled, children_coordinated;
     double rg_hours;
-    ss_welford tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
+    ss_mean tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
         meeting_wait, to_coordinator;
     ss_samples tis_samples;
     ss_timeavg coord_ta;
@@ -105,6 +105,7 @@ struct ss_sim {
     int coord_assigned;
     sys_stats y;
     bool measuring;
+    bool out_of_memory;  /* a quantile sample could not grow: the run fails at its end */
     const ss_stop_flag *interrupt;
     ss_world world;
     ss_rep_result *out;
@@ -248,10 +249,10 @@ size_t ss_sim_memory(const ss_sim *s)
 {
     size_t b = sizeof *s + s->k.cap * sizeof(ss_event) + (size_t)s->pool_cap * (sizeof(pslot) + sizeof(int));
     for (int i = 0; i < s->m->nservices; i++)
-        b += s->svc[i].queue.cap * sizeof(qentry) + s->svc[i].waits.cap * sizeof(double);
+        b += s->svc[i].queue.cap * sizeof(qentry) + ss_samples_memory(&s->svc[i].waits);
     for (int i = 0; i < nodes(s->m); i++)
         b += (s->meeting_list[i].cap + s->meeting_spare[i].cap) * (sizeof(int32_t) + sizeof(uint32_t));
-    b += s->y.tis_samples.cap * sizeof(double) + s->coord_queue.cap * sizeof(qentry);
+    b += ss_samples_memory(&s->y.tis_samples) + s->coord_queue.cap * sizeof(qentry);
     if (s->rules) b += ss_rules_memory(s->rules);
     return b;
 }
@@ -325,6 +326,17 @@ static void release_person(ss_sim *s, int slot)
     s->free_slots[s->nfree++] = slot;
 }
 
+/* How many services the person has been referred to (bits of visited); branch-free, as the
+ * compiler's popcount is a library call without -mpopcnt. */
+static int services_visited(const ss_person *p)
+{
+    uint64_t x = p->visited;
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (int)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /* Who goes where: counted from the end of warm-up, "outside" is index nservices. */
 static void count_flow(ss_sim *s, int from, int to)
 {
@@ -344,7 +356,7 @@ static void add_rg_hours(ss_sim *s, const ss_person *p, double since)
     if (!s->measuring || c->rg_every <= 0) return;
     double from = fmax(since, s->m->warmup);
     if (s->k.now > from)
-        s->y.rg_hours += c->rg_hours * (s->k.now - from) / c->rg_every * __builtin_popcountll(p->visited);
+        s->y.rg_hours += c->rg_hours * (s->k.now - from) / c->rg_every * services_visited(p);
 }
 
 static void set_coordinators(ss_sim *s, int delta)
@@ -364,12 +376,12 @@ static int leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
     if (s->measuring && p->counted) {
         double t = s->k.now - p->arrived;
         s->y.exited++;
-        ss_welford_add(&s->y.tis, t);
-        ss_samples_push(&s->y.tis_samples, t);
-        ss_welford_add(&s->y.visited, __builtin_popcountll(p->visited));
-        ss_welford_add(&s->y.handoffs_pp, p->handoffs);
-        ss_welford_add(&s->y.bounces, p->bounces);
-        ss_welford_add(&s->y.reassessments, p->reassessments);
+        ss_mean_add(&s->y.tis, t);
+        if (ss_samples_push(&s->y.tis_samples, t) < 0) s->out_of_memory = true;
+        ss_mean_add(&s->y.visited, services_visited(p));
+        ss_mean_add(&s->y.handoffs_pp, p->handoffs);
+        ss_mean_add(&s->y.bounces, p->bounces);
+        ss_mean_add(&s->y.reassessments, p->reassessments);
     }
     int rc = 0;
     if (p->coord == SS_C_ASSIGNED) {
@@ -513,14 +525,14 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     ps->token++;
     if (s->measuring) {
         st->admitted++;
-        ss_welford_add(&st->wait, wait);
-        ss_samples_push(&st->waits, wait);
+        ss_mean_add(&st->wait, wait);
+        if (ss_samples_push(&st->waits, wait) < 0) s->out_of_memory = true;
         if (wait > svc->target_wait) st->over_target++;
         s->out->wait_hist[(long)sv * SS_WAIT_BINS + ss_wait_bin(wait)]++;
     }
     if (!p->helped) {
         p->helped = true;
-        if (s->measuring && p->counted) ss_welford_add(&s->y.first_help, s->k.now - p->arrived);
+        if (s->measuring && p->counted) ss_mean_add(&s->y.first_help, s->k.now - p->arrived);
     }
     gsl_rng *r = s->rng_service[sv];
     double length = ss_dist_sample(&svc->intake, r) + ss_dist_sample(&svc->episode[p->need], r);
@@ -853,7 +865,7 @@ static int on_end(ss_sim *s, const ss_event *e, ss_diag *d)
     if (target == SS_T_DISCHARGE) {
         if (tracing(s, p))
             trace(s, p, "episode at %s ends: discharged (%s)", svc_def->id, rule_origin(s, &svc_def->next, why, sizeof why));
-        if (s->measuring && p->counted) ss_welford_add(&s->y.right_help, admitted_at - p->arrived);
+        if (s->measuring && p->counted) ss_mean_add(&s->y.right_help, admitted_at - p->arrived);
         bool back = svc_def->relapse_share > 0 && ss_rng_uniform(s->rng_relapse[sv]) < svc_def->relapse_share;
         double after = back ? ss_dist_sample(&svc_def->relapse_after, s->rng_relapse[sv]) : 0;
         back = back && s->k.now + after <= s->m->horizon;
@@ -953,9 +965,15 @@ static int on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     pslot *ps = &s->pool[slot];
     ss_person *p = &ps->p;
     uint32_t gen = p->gen;
-    *p = (ss_person){.id = ++s->next_id, .gen = gen, .state = SS_P_ARRIVING, .need = dm->need,
-                     .demand = k, .door = -1, .arrived = s->k.now, .service = -1, .last = -1,
-                     .from_node = -1, .counted = s->measuring};
+    memset(p, 0, sizeof *p);  /* in place: a compound literal is built aside and copied */
+    p->id = ++s->next_id;
+    p->gen = gen;
+    p->state = SS_P_ARRIVING;
+    p->need = dm->need;
+    p->demand = k;
+    p->door = p->service = p->last = p->from_node = -1;
+    p->arrived = s->k.now;
+    p->counted = s->measuring;
     /* The same draws for every person of a scenario, so persons stay in step whatever the
      * services do; none where the population leaves no choice (one severity, no or all complex). */
     gsl_rng *r = s->rng_persons[k];
@@ -1055,7 +1073,7 @@ static int on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
             if (s->measuring && p->counted) {
                 s->y.meeting_decided++;
                 if (p->meetings_passed == 0) s->y.first_meeting++;
-                ss_welford_add(&s->y.meeting_wait, s->k.now - p->door_since);
+                ss_mean_add(&s->y.meeting_wait, s->k.now - p->door_since);
             }
             trace(s, p, "the meeting at door %s decides after %.0f days", node_name(s, node), s->k.now - p->door_since);
             p->state = SS_P_ARRIVING;
@@ -1200,7 +1218,7 @@ static int try_assign_coordinators(ss_sim *s)
         if (s->measuring && p->coord_counted) {
             s->y.coordinated++;
             if (p->child_entitled) s->y.children_coordinated++;
-            ss_welford_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
+            ss_mean_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
         }
         trace(s, p, "gets a coordinator after %.0f days", s->k.now - p->entitled_at);
     }
@@ -1256,22 +1274,22 @@ static void start_measuring(ss_sim *s)
         st->arrivals = st->accepted = st->rejected = st->redirected = st->admitted = st->completed = 0;
         st->over_target = st->bounces = st->reassessments = st->lost = st->decisions = 0;
         st->within_limit = st->deteriorated = st->escalated = 0;
-        ss_welford_reset(&st->wait);
+        ss_mean_reset(&st->wait);
         ss_samples_clear(&waits);
         st->waits = waits;
     }
     ss_samples tis = s->y.tis_samples;
     ss_samples_clear(&tis);
     s->y = (sys_stats){.tis_samples = tis};
-    ss_welford_reset(&s->y.tis);
-    ss_welford_reset(&s->y.visited);
-    ss_welford_reset(&s->y.handoffs_pp);
-    ss_welford_reset(&s->y.bounces);
-    ss_welford_reset(&s->y.reassessments);
-    ss_welford_reset(&s->y.first_help);
-    ss_welford_reset(&s->y.right_help);
-    ss_welford_reset(&s->y.meeting_wait);
-    ss_welford_reset(&s->y.to_coordinator);
+    ss_mean_reset(&s->y.tis);
+    ss_mean_reset(&s->y.visited);
+    ss_mean_reset(&s->y.handoffs_pp);
+    ss_mean_reset(&s->y.bounces);
+    ss_mean_reset(&s->y.reassessments);
+    ss_mean_reset(&s->y.first_help);
+    ss_mean_reset(&s->y.right_help);
+    ss_mean_reset(&s->y.meeting_wait);
+    ss_mean_reset(&s->y.to_coordinator);
     ss_timeavg_start(&s->y.coord_ta, t, s->coord_assigned);
     int n1 = s->m->nservices + 1;
     memset(s->out->flows, 0, sizeof(double) * n1 * n1);
@@ -1347,6 +1365,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     ss_timeavg_start(&s->y.coord_ta, 0, 0);
     s->world = (ss_world){.m = m, .queue_len = s->queue_len, .caseload = s->caseload, .rep = rep};
     s->sample_i = 0;
+    s->out_of_memory = false;
     s->working_day = -1;
     set_capacity(s);
     start_measuring(s);          /* zero everything */
@@ -1388,7 +1407,6 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
     return 0;
 }
 
-static double mean_or_nan(const ss_welford *w) { return w->n ? w->mean : NAN; }
 static double share(uint64_t part, uint64_t whole) { return whole ? (double)part / whole : NAN; }
 
 static void finish_services(ss_sim *s, ss_rep_result *o)
@@ -1406,7 +1424,7 @@ static void finish_services(ss_sim *s, ss_rep_result *o)
         v[SS_SM_ADMITTED] = st->admitted;
         v[SS_SM_COMPLETED] = st->completed;
         bool any = st->wait.n > 0;
-        v[SS_SM_WAIT_MEAN] = mean_or_nan(&st->wait);
+        v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait);
         v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
         v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
         v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
@@ -1439,16 +1457,16 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
     for (int i = 0; i < m->ndoors; i++) meetings = meetings || m->doors[i].meeting.on;
     v[SS_YM_PERSONS] = y->persons;
     v[SS_YM_EXITED] = y->exited;
-    v[SS_YM_TIME_IN_SYSTEM_MEAN] = mean_or_nan(&y->tis);
+    v[SS_YM_TIME_IN_SYSTEM_MEAN] = ss_mean_value(&y->tis);
     v[SS_YM_TIME_IN_SYSTEM_P90] = y->tis.n ? ss_samples_quantile(&y->tis_samples, 0.9) : NAN;
-    v[SS_YM_SERVICES_VISITED_MEAN] = mean_or_nan(&y->visited);
-    v[SS_YM_HANDOFFS_MEAN] = mean_or_nan(&y->handoffs_pp);
+    v[SS_YM_SERVICES_VISITED_MEAN] = ss_mean_value(&y->visited);
+    v[SS_YM_HANDOFFS_MEAN] = ss_mean_value(&y->handoffs_pp);
     v[SS_YM_REJECTIONS] = y->rejections;
     v[SS_YM_IN_SYSTEM_END] = s->pool_n - s->nfree - s->away;
-    v[SS_YM_FIRST_HELP_MEAN] = mean_or_nan(&y->first_help);
-    v[SS_YM_RIGHT_HELP_MEAN] = mean_or_nan(&y->right_help);
-    v[SS_YM_BOUNCES_MEAN] = mean_or_nan(&y->bounces);
-    v[SS_YM_REASSESSMENTS_MEAN] = mean_or_nan(&y->reassessments);
+    v[SS_YM_FIRST_HELP_MEAN] = ss_mean_value(&y->first_help);
+    v[SS_YM_RIGHT_HELP_MEAN] = ss_mean_value(&y->right_help);
+    v[SS_YM_BOUNCES_MEAN] = ss_mean_value(&y->bounces);
+    v[SS_YM_REASSESSMENTS_MEAN] = ss_mean_value(&y->reassessments);
     v[SS_YM_LOST_AT_TRANSITION] = y->lost_transition;
     v[SS_YM_LOST_AT_AGE_BOUNDARY] = m->nage_boundaries ? (double)y->lost_age : NAN;
     bool org = m->nunits > 0;  /* distances mean nothing without an organisation */
@@ -1456,13 +1474,13 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
     v[SS_YM_HANDOFFS_SAME_SECTOR] = org ? (double)y->handoffs[SS_SAME_SECTOR] : NAN;
     v[SS_YM_HANDOFFS_ACROSS_SECTORS] = org ? (double)y->handoffs[SS_ACROSS_SECTORS] : NAN;
     v[SS_YM_HANDOFFS_OUTSIDE] = org ? (double)y->handoffs[SS_OUTSIDE] : NAN;
-    v[SS_YM_MEETING_WAIT_MEAN] = meetings ? mean_or_nan(&y->meeting_wait) : NAN;
+    v[SS_YM_MEETING_WAIT_MEAN] = meetings ? ss_mean_value(&y->meeting_wait) : NAN;
     v[SS_YM_FIRST_MEETING_SHARE] = meetings ? share(y->first_meeting, y->meeting_decided) : NAN;
     bool coord = m->coord.on;
     v[SS_YM_ENTITLED] = coord ? (double)y->entitled : NAN;
     v[SS_YM_PLAN_OFFERED_SHARE] = coord ? share(y->offered, y->entitled) : NAN;
     v[SS_YM_COORDINATOR_SHARE] = coord ? share(y->coordinated, y->entitled) : NAN;
-    v[SS_YM_TIME_TO_COORDINATOR_MEAN] = coord ? mean_or_nan(&y->to_coordinator) : NAN;
+    v[SS_YM_TIME_TO_COORDINATOR_MEAN] = coord ? ss_mean_value(&y->to_coordinator) : NAN;
     v[SS_YM_COORDINATOR_LOAD_MEAN] = coord && m->coord.coordinators > 0
                                          ? ss_timeavg_mean(&y->coord_ta, m->horizon) / m->coord.coordinators : NAN;
     v[SS_YM_RESPONSIBILITY_GROUP_HOURS] = coord && m->coord.rg_every > 0 ? y->rg_hours : NAN;
@@ -1498,6 +1516,7 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
         if (rc == 0 && (s->k.processed & 4095) == 0 && s->interrupt && *s->interrupt)
             rc = ss_fail(d, "interrupted");
     }
+    if (rc == 0 && s->out_of_memory) rc = ss_fail(d, "out of memory for the quantiles of waits");
     if (rc < 0) {
         ss_rep_result_free(out);
         return -1;

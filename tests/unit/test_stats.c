@@ -234,10 +234,70 @@ static void quantile_matches_sorting(void **state)
     }
 }
 
+/* Beyond SS_SAMPLES_EXACT values the quantiles are binned: on a million values from four
+ * shapes (exponential waits, many zero waits, a heavy tail, values far below a day) every
+ * quantile is within the stated bound of the exact one, and memory stays bounded. */
+static void binned_quantiles_within_the_bound(void **state)
+{
+    (void)state;
+    enum { N = 1000000 };
+    double *copy = malloc(sizeof(double) * N);
+    assert_non_null(copy);
+    unsigned seed = 777;
+    for (int shape = 0; shape < 4; shape++) {
+        ss_samples s = {0};
+        for (size_t i = 0; i < N; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double u = ((seed >> 8) + 0.5) / 16777216.0;
+            double v = shape == 0 ? -40.0 * log(u)                        /* mean 40 days */
+                     : shape == 1 ? (u < 0.6 ? 0.0 : -3.0 * log((u - 0.6) / 0.4)) /* 60 % no wait */
+                     : shape == 2 ? 0.5 / (u * u)                         /* a heavy tail */
+                     : 1e-5 * u;                                          /* under a second */
+            if (v > 70000) v = 70000;  /* within a 200-year horizon */
+            assert_int_equal(ss_samples_push(&s, v), 0);
+            copy[i] = v;
+        }
+        assert_true(s.binned);
+        assert_int_equal(ss_samples_count(&s), N);
+        assert_true(ss_samples_memory(&s) < 256 * 1024);
+        gsl_sort(copy, 1, N);
+        static const double ps[] = {0.0, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 1.0};
+        for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+            double exact = gsl_stats_quantile_from_sorted_data(copy, 1, N, ps[k]);
+            assert_near(ss_samples_quantile(&s, ps[k]), exact, SS_SAMPLES_REL_ERROR * exact + SS_SAMPLES_ABS_ERROR);
+        }
+        /* back to exact after a clear: the next replication starts small */
+        ss_samples_clear(&s);
+        assert_false(s.binned);
+        for (int i = 1; i <= 3; i++)
+            assert_int_equal(ss_samples_push(&s, i), 0);
+        assert_near(ss_samples_quantile(&s, 0.5), 2.0, 0.0);
+        ss_samples_free(&s);
+    }
+    free(copy);
+}
+
+/* Up to SS_SAMPLES_EXACT values the quantiles are exact, at the boundary too. */
+static void exact_up_to_the_size(void **state)
+{
+    (void)state;
+    ss_samples s = {0};
+    for (int i = SS_SAMPLES_EXACT; i >= 1; i--)
+        assert_int_equal(ss_samples_push(&s, i / 3.0), 0);
+    assert_false(s.binned);
+    assert_near(ss_samples_quantile(&s, 0.9), (0.9 * (SS_SAMPLES_EXACT - 1) + 1) / 3.0, 1e-9);
+    assert_int_equal(ss_samples_push(&s, 0.0), 0);
+    assert_true(s.binned);
+    assert_int_equal(ss_samples_count(&s), SS_SAMPLES_EXACT + 1);
+    ss_samples_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quantile_matches_sorting),
+        cmocka_unit_test(binned_quantiles_within_the_bound),
+        cmocka_unit_test(exact_up_to_the_size),
         cmocka_unit_test(welford_matches_two_pass),
         cmocka_unit_test(welford_small_and_reset),
         cmocka_unit_test(timeavg_step_function),
