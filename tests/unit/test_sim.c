@@ -1,0 +1,216 @@
+/* test_sim: the simulation's event handlers, through ss_sim_run on small scenarios made for each
+ * behaviour: capacity is never exceeded and every person is accounted for; admissions happen on
+ * working days only; a relapse share of 0 brings no one back and 1 brings people back; the
+ * coordinators' pool is never exceeded; the same seed gives the same replication and capacity
+ * does not change who arrives (common random numbers).  The handlers' own assertions (no
+ * negative queue, one pending move per person, time never going back) run throughout. */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "results.h"
+#include "scenario.h"
+#include "sim.h"
+
+/* The test chain of tests/fixtures/base.lua, two years long; each test adds fields to the intake
+ * service, the severe demand stream and the scenario (the three %s). */
+static const char chain[] =
+    "return {\n"
+    "  name = 'handlers',\n"
+    "  calendar = { start = '2021-03-01', horizon_days = 730, warmup_days = 0, working_days = 'mon-fri',\n"
+    "               holidays = 'norway' },\n"
+    "  needs = { 'mild', 'severe' },\n"
+    "  doors = { gp = { name = 'GP', route = { intake = 1.0 } } },\n"
+    "  services = {\n"
+    "    intake = { name = 'Intake', fte = 2, capacity = { slots = 2 }, episode = 2, %s\n"
+    "               next = { by_need = { severe = { treat = 1.0 } }, default = { discharge = 1.0 } } },\n"
+    "    treat = { name = 'Treatment', fte = 3, capacity = { slots = 3 }, episode = { 'exponential', mean = 10 } },\n"
+    "  },\n"
+    "  demand = {\n"
+    "    { need = 'mild', rate_per_day = 0.5, door = 'gp' },\n"
+    "    { need = 'severe', rate_per_day = 0.25, door = 'gp', %s },\n"
+    "  },\n"
+    "  %s\n"
+    "}\n";
+
+typedef struct fixture {
+    char path[64];
+    ss_scenario *sc;
+    ss_sim *sim;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->path, sizeof f->path, "/tmp/test_sim_%ld.lua", (long)getpid());
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    ss_sim_free(f->sim);
+    ss_scenario_free(f->sc);
+    remove(f->path);
+    free(f);
+    return 0;
+}
+
+/* Write the chain with the extra fields, load it with overrides, make a simulation of it. */
+static const ss_model *load_with(fixture *f, const char *intake, const char *severe, const char *top,
+                                 const char *const *sets, int nsets)
+{
+    ss_sim_free(f->sim);
+    ss_scenario_free(f->sc);
+    f->sim = NULL;
+    f->sc = NULL;
+    FILE *out = fopen(f->path, "w");
+    if (!out) fail_msg("cannot write %s", f->path);
+    fprintf(out, chain, intake, severe, top);
+    fclose(out);
+    ss_scenario_opts so = {.sets = sets, .nsets = nsets};
+    ss_diag d;
+    f->sc = ss_scenario_load(f->path, &so, &d);
+    if (!f->sc) fail_msg("%s", d.msg);
+    f->sim = ss_sim_new(ss_scenario_model(f->sc), &d);
+    if (!f->sim) fail_msg("%s", d.msg);
+    return ss_scenario_model(f->sc);
+}
+
+static const ss_model *load(fixture *f, const char *const *sets, int nsets)
+{
+    return load_with(f, "", "", "", sets, nsets);
+}
+
+static void run(fixture *f, uint64_t seed, int rep, ss_rep_result *r)
+{
+    ss_diag d;
+    if (ss_sim_run(f->sim, seed, rep, r, &d) < 0) fail_msg("%s", d.msg);
+}
+
+/* Slots are never exceeded at any sample, and everyone who arrived has left or is still in. */
+static void capacity_and_conservation(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = load(f, NULL, 0);
+    ss_rep_result r;
+    run(f, 3, 0, &r);
+    for (int sv = 0; sv < m->nservices; sv++) {
+        double slots = m->services[sv].capacity;
+        for (int i = 0; i < r.nsamples; i++) {
+            assert_true(r.series_caseload[(long)sv * r.nsamples + i] <= slots);
+            assert_true(r.series_queue[(long)sv * r.nsamples + i] >= 0);
+        }
+        double *v = ss_rep_service(&r, sv);
+        assert_true(v[SS_SM_ADMITTED] <= v[SS_SM_ACCEPTED]);
+        assert_true(v[SS_SM_COMPLETED] <= v[SS_SM_ADMITTED]);
+        assert_true(v[SS_SM_WAIT_MEDIAN] <= v[SS_SM_WAIT_P90] && v[SS_SM_WAIT_P90] <= v[SS_SM_WAIT_MAX]);
+    }
+    assert_true(r.system[SS_YM_PERSONS] > 300);
+    assert_near(r.system[SS_YM_PERSONS], r.system[SS_YM_EXITED] + r.system[SS_YM_IN_SYSTEM_END], 0);
+    ss_rep_result_free(&r);
+}
+
+/* First contacts happen on working days only: every "first contact" line of a person's trace
+ * falls on a weekday that is not a Norwegian holiday. */
+static void admissions_on_working_days(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = load(f, NULL, 0);
+    int contacts = 0;
+    for (int64_t person = 1; person <= 120; person++) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *trace = open_memstream(&text, &len);
+        assert_non_null(trace);
+        ss_sim_set_trace(f->sim, person, trace);
+        ss_rep_result r;
+        run(f, 11, 0, &r);
+        ss_rep_result_free(&r);
+        fclose(trace);
+        for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+            if (!strstr(line, "first contact")) continue;
+            ss_date date;
+            char day[11];
+            memcpy(day, line, 10);
+            day[10] = 0;
+            assert_int_equal(ss_date_parse(day, &date), 0);
+            ss_epoch_day e = ss_date_to_epoch(date);
+            assert_true(ss_weekday(e) < 5);
+            assert_false(ss_is_norwegian_holiday(e));
+            contacts++;
+        }
+        free(text);
+    }
+    ss_sim_set_trace(f->sim, 0, NULL);
+    assert_true(contacts > 100);
+    (void)m;
+}
+
+/* Relapse: a share of 0 brings no one back (and draws nothing); a share of 1 brings back
+ * people discharged early enough. */
+static void relapse_shares(void **state)
+{
+    fixture *f = *state;
+    ss_rep_result r;
+    load_with(f, "relapse = { share = 0, after = 30 },", "", "", NULL, 0);
+    run(f, 5, 0, &r);
+    assert_near(r.system[SS_YM_RELAPSES], 0, 0);
+    ss_rep_result_free(&r);
+    load_with(f, "relapse = { share = 1, after = 30 },", "", "", NULL, 0);
+    run(f, 5, 0, &r);
+    assert_true(r.system[SS_YM_RELAPSES] > 100);
+    ss_rep_result_free(&r);
+}
+
+/* Coordinators: with one coordinator taking one case, the mean load never exceeds 1, and some
+ * entitled persons get one. */
+static void coordinator_pool_is_respected(void **state)
+{
+    fixture *f = *state;
+    load_with(f, "", "complex_share = 0.5",
+              "coordination = { notified = 1, consent = 1, coordinators = 1, cases_per_coordinator = 1, "
+              "offer_delay = 5 },", NULL, 0);
+    ss_rep_result r;
+    run(f, 9, 0, &r);
+    assert_true(r.system[SS_YM_ENTITLED] > 20);
+    assert_true(r.system[SS_YM_COORDINATOR_LOAD_MEAN] <= 1.0 + 1e-12);
+    assert_true(r.system[SS_YM_COORDINATOR_SHARE] > 0 && r.system[SS_YM_COORDINATOR_SHARE] < 1);
+    ss_rep_result_free(&r);
+}
+
+/* The same seed and replication give the same numbers; capacity does not change who arrives. */
+static void same_seed_same_replication_and_crn(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = load(f, NULL, 0);
+    ss_rep_result a, b;
+    run(f, 21, 2, &a);
+    run(f, 21, 2, &b);
+    assert_memory_equal(a.system, b.system, sizeof(double) * SS_SYSTEM_METRICS);
+    assert_memory_equal(a.service, b.service, sizeof(double) * SS_SERVICE_METRICS * m->nservices);
+    double persons = a.system[SS_YM_PERSONS];
+    ss_rep_result_free(&a);
+    ss_rep_result_free(&b);
+    const char *more[] = {"services.treat.capacity.slots=6"};
+    load(f, more, 1);
+    run(f, 21, 2, &a);
+    assert_near(a.system[SS_YM_PERSONS], persons, 0);
+    ss_rep_result_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(capacity_and_conservation, setup, teardown),
+        cmocka_unit_test_setup_teardown(admissions_on_working_days, setup, teardown),
+        cmocka_unit_test_setup_teardown(relapse_shares, setup, teardown),
+        cmocka_unit_test_setup_teardown(coordinator_pool_is_respected, setup, teardown),
+        cmocka_unit_test_setup_teardown(same_seed_same_replication_and_crn, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
