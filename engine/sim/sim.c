@@ -1310,10 +1310,33 @@ static void on_sample(ss_sim *s)
 
 /* ---- the replication --------------------------------------------------------------------- */
 
+/* Every stream back to the start of its key for this replication. */
+static void reseed_streams(ss_sim *s, uint64_t seed, int rep)
+{
+    const ss_model *m = s->m;
+    for (int i = 0; i < m->nservices; i++) {
+        ss_rng_reseed(s->rng_next[i], seed, rep, SS_RNG_ROUTING, 1000 + i);
+        ss_rng_reseed(s->rng_handoff[i], seed, rep, SS_RNG_ROUTING, 2000 + i);
+        ss_rng_reseed(s->rng_service[i], seed, rep, SS_RNG_SERVICE, i);
+        ss_rng_reseed(s->rng_worsen[i], seed, rep, SS_RNG_SERVICE, 1000 + i);
+        ss_rng_reseed(s->rng_relapse[i], seed, rep, SS_RNG_SERVICE, 2000 + i);
+    }
+    for (int k = 0; k < m->ndemand; k++) {
+        ss_rng_reseed(s->rng_arrivals[k], seed, rep, SS_RNG_ARRIVALS, k);
+        ss_rng_reseed(s->rng_persons[k], seed, rep, SS_RNG_PERSONS, k);
+        ss_rng_reseed(s->rng_doors[k], seed, rep, SS_RNG_DOORS, k);
+    }
+    for (int i = 0; i < m->ndoors; i++) ss_rng_reseed(s->rng_route[i], seed, rep, SS_RNG_ROUTING, i);
+    for (int i = 0; i < nodes(m); i++) ss_rng_reseed(s->rng_meeting[i], seed, rep, SS_RNG_ROUTING, 3000 + i);
+    ss_rng_reseed(s->rng_rules, seed, rep, SS_RNG_RULES, 0);
+    ss_rng_reseed(s->rng_coord, seed, rep, SS_RNG_ROUTING, 4000);
+}
+
 static void reset(ss_sim *s, uint64_t seed, int rep)
 {
     const ss_model *m = s->m;
     ss_kernel_reset(&s->k);
+    reseed_streams(s, seed, rep);
     for (int i = 0; i < s->pool_n; i++) {  /* keep generations growing: stale events stay stale */
         s->pool[i].p.gen++;
         s->pool[i].token++;
@@ -1331,11 +1354,6 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         st->used = 0;
         st->retry_pending = false;
         s->queue_len[i] = s->caseload[i] = 0;
-        ss_rng_reseed(s->rng_next[i], seed, rep, SS_RNG_ROUTING, 1000 + i);
-        ss_rng_reseed(s->rng_handoff[i], seed, rep, SS_RNG_ROUTING, 2000 + i);
-        ss_rng_reseed(s->rng_service[i], seed, rep, SS_RNG_SERVICE, i);
-        ss_rng_reseed(s->rng_worsen[i], seed, rep, SS_RNG_SERVICE, 1000 + i);
-        ss_rng_reseed(s->rng_relapse[i], seed, rep, SS_RNG_SERVICE, 2000 + i);
         /* the clock went back to 0 */
         ss_timeavg_start(&st->queue_ta, 0, 0);
         ss_timeavg_start(&st->caseload_ta, 0, 0);
@@ -1343,21 +1361,14 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         ss_timeavg_start(&st->cap_ta, 0, 0);
     }
     for (int k = 0; k < m->ndemand; k++) {
-        ss_rng_reseed(s->rng_arrivals[k], seed, rep, SS_RNG_ARRIVALS, k);
-        ss_rng_reseed(s->rng_persons[k], seed, rep, SS_RNG_PERSONS, k);
-        ss_rng_reseed(s->rng_doors[k], seed, rep, SS_RNG_DOORS, k);
         s->rate_max[k] = demand_rate_max(s, k);
         const ss_demand *dm = &m->demand[k];
         s->rate_constant[k] = !dm->seasonal && (dm->cohort < 0 || m->cohorts[dm->cohort].growth == 0);
     }
-    for (int i = 0; i < m->ndoors; i++) ss_rng_reseed(s->rng_route[i], seed, rep, SS_RNG_ROUTING, i);
     for (int i = 0; i < nodes(m); i++) {
-        ss_rng_reseed(s->rng_meeting[i], seed, rep, SS_RNG_ROUTING, 3000 + i);
         s->meeting_list[i].n = 0;
         s->meeting_k[i] = 0;
     }
-    ss_rng_reseed(s->rng_rules, seed, rep, SS_RNG_RULES, 0);
-    ss_rng_reseed(s->rng_coord, seed, rep, SS_RNG_ROUTING, 4000);
     s->coord_queue.n = 0;
     s->coord_queue.seq = 0;
     s->coord_offers = 0;
@@ -1489,15 +1500,12 @@ static void finish_system(ss_sim *s, ss_rep_result *o)
     v[SS_YM_CHILD_COORDINATOR_SHARE] = children ? share(y->children_coordinated, y->children_entitled) : NAN;
 }
 
-int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
+/* The first events: an arrival per demand stream, the samples, the end of warm-up, the summer's
+ * capacity change and every node's first meeting. */
+static int schedule_start(ss_sim *s, ss_diag *d)
 {
-    assert(s && out && d && rep >= 0);
     const ss_model *m = s->m;
-    int nsamples = (int)floor(m->horizon / m->sample_days + 1e-9) + 1;
-    if (ss_rep_result_init(out, rep, m->nservices, nsamples) < 0) return ss_fail(d, "out of memory for results");
-    s->out = out;
-    reset(s, seed, rep);
-    int rc = s->rules ? ss_rules_reset(s->rules, d) : 0;  /* rule modules start each replication afresh */
+    int rc = 0;
     for (int k = 0; rc == 0 && k < m->ndemand; k++) rc = schedule_arrival(s, k, 0, d);
     if (rc == 0) rc = schedule(s, 0, EV_SAMPLE, 0, 0, d);  /* each sample schedules the next: a small heap */
     if (rc == 0 && m->warmup > 0) rc = schedule(s, m->warmup, EV_WARMUP, 0, 0, d);
@@ -1510,6 +1518,19 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
         double t = meeting_time(s, node, 0);
         if (t <= m->horizon) rc = schedule(s, t, EV_MEETING, node, 0, d);
     }
+    return rc;
+}
+
+int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
+{
+    assert(s && out && d && rep >= 0);
+    const ss_model *m = s->m;
+    int nsamples = (int)floor(m->horizon / m->sample_days + 1e-9) + 1;
+    if (ss_rep_result_init(out, rep, m->nservices, nsamples) < 0) return ss_fail(d, "out of memory for results");
+    s->out = out;
+    reset(s, seed, rep);
+    int rc = s->rules ? ss_rules_reset(s->rules, d) : 0;  /* rule modules start each replication afresh */
+    if (rc == 0) rc = schedule_start(s, d);
     ss_event e;
     while (rc == 0 && ss_kernel_peek(&s->k) <= m->horizon && ss_kernel_next(&s->k, &e)) {
         rc = dispatch(s, &e, d);
@@ -1528,3 +1549,5 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
     out->persons_created = s->next_id;
     return 0;
 }
+
+
