@@ -3,6 +3,10 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* A 4-ary heap: half the levels of a binary one, a node's children side by side. */
+#define ARITY 4
 
 void ss_kernel_init(ss_kernel *k)
 {
@@ -23,15 +27,28 @@ void ss_kernel_reset(ss_kernel *k)
     k->processed = 0;
 }
 
+/* The order of events as one 128-bit unsigned number: the time's bits, then the sequence number.
+ * Times are never negative (nor -0: ss_kernel_schedule makes it +0), and the bits of
+ * non-negative doubles order as the numbers do, so this is (time, sequence) order.  One integer
+ * comparison has no branch to mispredict, which is what a heap's comparisons cost: they are coin
+ * flips a branch predictor cannot learn. */
+static inline unsigned __int128 key(const ss_event *x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x->t, sizeof bits);
+    return (unsigned __int128)bits << 64 | x->seq;
+}
+
 static inline bool before(const ss_event *x, const ss_event *y)
 {
-    return x->t < y->t || (x->t == y->t && x->seq < y->seq);
+    return key(x) < key(y);
 }
 
 int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
 {
     assert(k && isfinite(t) && "an event needs a finite time");
     assert(t >= k->now && "an event was scheduled in the past");
+    t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
     if (k->n == k->cap) {
         size_t cap = k->cap ? k->cap * 2 : 1024;
         ss_event *h = realloc(k->heap, cap * sizeof *h);
@@ -42,7 +59,7 @@ int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
     ss_event e = {.t = t, .seq = k->seq++, .type = type, .a = a, .b = b};
     size_t i = k->n++;
     while (i > 0) {  /* sift up */
-        size_t parent = (i - 1) / 2;
+        size_t parent = (i - 1) / ARITY;
         if (!before(&e, &k->heap[parent])) break;
         k->heap[i] = k->heap[parent];
         i = parent;
@@ -51,23 +68,41 @@ int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
     return 0;
 }
 
+/* The least of a full set of four children, by a tournament without branches. */
+static inline size_t least_of_four(const ss_event *h, size_t c)
+{
+    size_t m1 = c + before(&h[c + 1], &h[c]);
+    size_t m2 = c + 2 + before(&h[c + 3], &h[c + 2]);
+    return before(&h[m2], &h[m1]) ? m2 : m1;
+}
+
 bool ss_kernel_next(ss_kernel *k, ss_event *e)
 {
     assert(k && e);
     if (k->n == 0) return false;
-    *e = k->heap[0];
+    ss_event *h = k->heap;
+    *e = h[0];
     assert(e->t >= k->now && "time went back");
-    ss_event last = k->heap[--k->n];
+    ss_event last = h[--k->n];
     size_t i = 0, n = k->n;
-    for (;;) {  /* sift down */
-        size_t c = 2 * i + 1;
-        if (c >= n) break;
-        if (c + 1 < n && before(&k->heap[c + 1], &k->heap[c])) c++;
-        if (!before(&k->heap[c], &last)) break;
-        k->heap[i] = k->heap[c];
-        i = c;
+    /* Floyd's deletion: the hole goes down to a leaf along the least children, then the last
+     * event, which belongs near the bottom, sifts up from there (a step or two). */
+    for (size_t c; (c = ARITY * i + 1) < n; i = c) {
+        if (c + ARITY <= n) {
+            c = least_of_four(h, c);
+        } else {
+            size_t best = c;
+            for (size_t j = c + 1; j < n; j++)
+                if (before(&h[j], &h[best])) best = j;
+            c = best;
+        }
+        h[i] = h[c];
     }
-    if (n > 0) k->heap[i] = last;
+    while (i > 0 && before(&last, &h[(i - 1) / ARITY])) {
+        h[i] = h[(i - 1) / ARITY];
+        i = (i - 1) / ARITY;
+    }
+    if (n > 0) h[i] = last;
     k->now = e->t;
     k->processed++;
     return true;

@@ -1,6 +1,6 @@
 /* kernel: the clock and the event list — the only code that advances simulated time.
  *
- * A binary heap ordered by (time, sequence number): events at the same instant come out in the
+ * A 4-ary heap ordered by (time, sequence number): events at the same instant come out in the
  * order they were scheduled, so ties break the same way in every run.  Events are small values
  * stored in the heap array itself; the array grows by doubling and is kept between replications,
  * so the hot path allocates nothing.  Cancelling is lazy: an event names a person and that
