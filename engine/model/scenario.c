@@ -514,28 +514,22 @@ const char *ss_scenario_id_kind(const char *path)
     return NULL;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 /* "unknown service 'fph' (did you mean fph_barn, fph_voksen?)"; the ids are the string keys of
  * the table at idx. */
 static int unknown_id(lua_State *L, int idx, const char *spec, const char *what, const char *id, ss_diag *d)
 {
-    int n = 0, cap = 16;
-    const char **ids = malloc(sizeof *ids * cap);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) continue;
-        if (n == cap) ids = realloc(ids, sizeof *ids * (cap *= 2));
-        ids[n++] = lua_tostring(L, -1);  /* anchored: a key of the table */
-    }
-    qsort(ids, n, sizeof *ids, cmp_str);
+    ss_lua_key *keys;
+    int nk = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL), n = 0;
+    const char **ids = malloc(sizeof *ids * (size_t)(nk > 0 ? nk : 1));
+    for (int i = 0; ids && i < nk; i++)
+        if (keys[i].type == LUA_TSTRING) ids[n++] = keys[i].str;  /* anchored: keys of the table */
     char near[512], all[1024] = "";
     for (int i = 0; i < n; i++) snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? ", " : "", ids[i]);
     int rc = ss_near_names(id, ids, n, near, sizeof near)
                  ? ss_fail(d, "--set %s: unknown %s '%s' (did you mean %s?)", spec, what, id, near)
                  : ss_fail(d, "--set %s: unknown %s '%s' (the %ss are %s)", spec, what, id, what, all);
     free(ids);
+    free(keys);
     return rc;
 }
 
