@@ -133,6 +133,27 @@ static void what_of(const repl_args *a, char *out, size_t n)
     repl_args_rest(a, 0, out, n);
 }
 
+/* The loader's message without the command-line flag: in the REPL the line with its caret says
+ * where the value came from ("--set: services.x.fte: ..." -> "services.x.fte: ..."). */
+static const char *without_flag(const char *msg)
+{
+    if (strncmp(msg, "--set: ", 7) == 0) return msg + 7;
+    const char *colon = strncmp(msg, "--set ", 6) == 0 ? strstr(msg, ": ") : NULL;
+    return colon ? colon + 2 : msg;
+}
+
+/* The loader's message in the REPL's words: without a leading flag, and "--set" inside it (as in
+ * "add capacity with --set") is the REPL's 'set'. */
+static void in_repl_words(const char *msg, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    const char *p = without_flag(msg);
+    for (const char *hit; (hit = strstr(p, "--set")) && used < n; p = hit + 5)
+        used += (size_t)snprintf(out + used, n - used, "%.*s'set'", (int)(hit - p), p);
+    if (used < n) snprintf(out + used, n - used, "%s", p);
+}
+
 /* ---- load, apply, unapply ----------------------------------------------------------------- */
 
 int repl_cmd_load(repl *r, const repl_args *a)
@@ -143,7 +164,9 @@ int repl_cmd_load(repl *r, const repl_args *a)
     what_of(a, what, sizeof what);
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, true, &d);
-    if (!sc) return repl_fail(r, a, 1, "%s", d.msg);
+    char msg[sizeof d.msg];
+    in_repl_words(d.msg, msg, sizeof msg);
+    if (!sc) return repl_fail(r, a, 1, "%s", msg);
     if (r->baseline.path) fprintf(r->out, "(the baseline is %s as loaded again)\n", a->argv[1]);
     repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     const ss_model *m = ss_scenario_model(sc);
@@ -181,7 +204,9 @@ int repl_cmd_apply(repl *r, const repl_args *a)
         fprintf(r->out, "applied %s: %d value%s changed ('show diff' lists them)\n", a->argv[1], n, n == 1 ? "" : "s");
     }
     repl_scen_release(before);
-    return sc ? 0 : repl_fail(r, a, 1, "%s", d.msg);
+    char msg[sizeof d.msg];
+    in_repl_words(d.msg, msg, sizeof msg);
+    return sc ? 0 : repl_fail(r, a, 1, "%s", msg);
 }
 
 int repl_cmd_unapply(repl *r, const repl_args *a)
@@ -206,7 +231,9 @@ int repl_cmd_unapply(repl *r, const repl_args *a)
     ss_diag d;
     bool ok = change_to(r, &next, what, false, &d) != NULL;
     if (ok) fprintf(r->out, "removed %s\n", gone);
-    int rc = ok ? 0 : repl_fail(r, a, a->argc > 1 ? 1 : -1, "%s", d.msg);
+    char msg[sizeof d.msg];
+    in_repl_words(d.msg, msg, sizeof msg);
+    int rc = ok ? 0 : repl_fail(r, a, a->argc > 1 ? 1 : -1, "%s", msg);
     free(gone);
     return rc;
 }
@@ -390,15 +417,6 @@ static int split_set(repl *r, const repl_args *a, char *path, size_t pn, char *v
     return 0;
 }
 
-/* The loader's message without the command-line flag: in the REPL the line with its caret says
- * where the value came from ("--set: services.x.fte: ..." -> "services.x.fte: ..."). */
-static const char *without_flag(const char *msg)
-{
-    if (strncmp(msg, "--set: ", 7) == 0) return msg + 7;
-    const char *colon = strncmp(msg, "--set ", 6) == 0 ? strstr(msg, ": ") : NULL;
-    return colon ? colon + 2 : msg;
-}
-
 /* The number at path in the model, or false. */
 static bool number_at(repl *r, const char *path, double *x)
 {
@@ -463,7 +481,8 @@ int repl_cmd_set(repl *r, const repl_args *a)
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, false, &d);
     if (!sc) {
-        const char *msg = without_flag(d.msg);
+        char msg[sizeof d.msg];
+        in_repl_words(d.msg, msg, sizeof msg);
         bool on_path = blame(msg, found, count_segments(path)) == 1;
         char hint[512] = "";
         if (on_path) leaf_hint(r, path, found, hint, sizeof hint);
@@ -493,7 +512,7 @@ static int step(repl *r, const repl_args *a, repl_step *from, int *nfrom, repl_s
     ss_scenario *sc = NULL;
     ss_diag d;
     if (s->state.path && !(sc = repl_edit_load(&s->state, &d)))
-        return repl_fail(r, a, 0, "cannot %s '%s': %s", verb, s->what, d.msg);
+        return repl_fail(r, a, 0, "cannot %s '%s': %s", verb, s->what, without_flag(d.msg));
     push_step(to, nto, &r->edit, s->what);
     fprintf(r->out, "%s: %s\n", strcmp(verb, "undo") == 0 ? "undone" : "redone", s->what);
     install(r, &s->state, sc, false);

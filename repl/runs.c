@@ -100,13 +100,10 @@ int repl_run_service(repl *r, const repl_args *a, int argi)
     const ss_study *st = &r->last->st;
     for (int i = 0; i < st->info.nservices; i++)
         if (strcmp(st->ids[i], a->argv[argi]) == 0) return i;
-    const char *near = repl_closest(a->argv[argi], st->ids, st->info.nservices);
-    repl_buf list = {0};
-    for (int i = 0; i < st->info.nservices; i++) repl_buf_fmt(&list, "%s%s", i ? ", " : "", st->ids[i]);
-    if (near) repl_fail(r, a, argi, "no service '%s' (did you mean '%s'?)", a->argv[argi], near);
-    else repl_fail(r, a, argi, "no service '%s' (services: %s)", a->argv[argi], list.s);
-    repl_buf_free(&list);
-    return -1;
+    char near[512];
+    if (ss_near_names(a->argv[argi], st->ids, st->info.nservices, near, sizeof near))
+        return repl_fail(r, a, argi, "unknown service '%s' (did you mean %s?)", a->argv[argi], near);
+    return repl_fail(r, a, argi, "unknown service '%s' ('show services' lists them)", a->argv[argi]);
 }
 
 /* ---- run ------------------------------------------------------------------------------------- */
@@ -301,11 +298,11 @@ static void print_step(repl *r, const char *line, trace_sums *sums)
     if (isfinite(way)) sums->travelled += way;
 }
 
-static int print_trace(repl *r, const repl_args *a, long person, const char *text)
+static int print_trace(repl *r, const repl_args *a, long person, long long persons, const char *text)
 {
     if (!*text)
-        return repl_fail(r, a, 1, "person %ld does not come in during replication 1 "
-                         "(persons are numbered 1, 2, ... as their first concern arises)", person);
+        return repl_fail(r, a, 1, "there is no person %ld: replication 1 has %lld persons, numbered 1 to %lld "
+                         "as their first concern arises", person, persons, persons);
     fprintf(r->out, "person %ld, replication 1 (seed %" PRIu64 ") of %s:\n", person, r->seed, r->edit.path);
     trace_sums sums = {0};
     char *copy = strdup(text);
@@ -342,10 +339,11 @@ int repl_cmd_trace(repl *r, const repl_args *a)
     int interrupted, io_error;
     int rc = ss_study_run(&st, &o, &d, &interrupted, &io_error);
     fclose(mem);
+    long long persons = rc == 0 ? (long long)st.reps[0].persons_created : 0;
     ss_study_fini(&st);
     if (rc < 0 && interrupted) repl_interrupted(r);
     if (rc < 0) rc = repl_fail(r, NULL, -1, "%s", d.msg);
-    else rc = print_trace(r, a, person, text);
+    else rc = print_trace(r, a, person, persons, text);
     free(text);
     return rc;
 }

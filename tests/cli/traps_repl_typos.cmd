@@ -19,5 +19,7 @@ set fph_barn fte 10
 set fph_barn 10
 set services.fph_barn.fte lots
 set services.fph_barn.ftee 10
+apply scenarios/models/fph-staff-from-school-nurses.lua
+results fhp_barn
 SESSION
 echo "exit code $?"
