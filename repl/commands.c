@@ -132,6 +132,13 @@ static bool lua_knows(repl *r, const char *name)
     return known;
 }
 
+/* What follows a name makes the line Lua ("x = 1", "f(x)", "t.k", "f{...}", "f'text'"); "x == y"
+ * is an expression either way. */
+static bool continues_lua(const char *after, const char *chars)
+{
+    return *after && strchr(chars, *after) && !(after[0] == '=' && after[1] == '=');
+}
+
 /* What the line (blanks skipped) is.  Lua when it says so ('=' first) or reads as Lua: a
  * keyword, something that is not a name, or a name followed by what continues a Lua statement
  * ("x = 1", "f(x)", "t.k", "a and b").  A command when its first word names one, in any case,
@@ -146,10 +153,9 @@ repl_input_kind repl_classify(repl *r, const char *p)
     snprintf(word, sizeof word, "%.*s", (int)n, p);
     const char *after = p + n;
     while (*after == ' ' || *after == '\t') after++;
-    bool not_eq = !(after[0] == '=' && after[1] == '=');
     if (n < sizeof word && repl_find_command(word))  /* "load 'x.lua'" stays a command */
-        return *after && strchr("=([.:", *after) && not_eq ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
-    if (is_lua_keyword(p, n) || (*after && strchr("=([.:{\"'", *after) && not_eq)) return REPL_INPUT_LUA;
+        return continues_lua(after, "=([.:") ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
+    if (is_lua_keyword(p, n) || continues_lua(after, "=([.:{\"'")) return REPL_INPUT_LUA;
     if (!*after) return lua_knows(r, word) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
     size_t next = 0;
     while (is_name_char(after[next])) next++;

@@ -154,6 +154,14 @@ static void in_repl_words(const char *msg, char *out, size_t n)
     if (used < n) snprintf(out + used, n - used, "%s", p);
 }
 
+/* Report the loader's failure in the REPL's words. */
+static int fail_loader(repl *r, const repl_args *a, int argi, const ss_diag *d)
+{
+    char msg[sizeof d->msg];
+    in_repl_words(d->msg, msg, sizeof msg);
+    return repl_fail(r, a, argi, "%s", msg);
+}
+
 /* ---- load, apply, unapply ----------------------------------------------------------------- */
 
 int repl_cmd_load(repl *r, const repl_args *a)
@@ -164,9 +172,7 @@ int repl_cmd_load(repl *r, const repl_args *a)
     what_of(a, what, sizeof what);
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, true, &d);
-    char msg[sizeof d.msg];
-    in_repl_words(d.msg, msg, sizeof msg);
-    if (!sc) return repl_fail(r, a, 1, "%s", msg);
+    if (!sc) return fail_loader(r, a, 1, &d);
     if (r->baseline.path) fprintf(r->out, "(the baseline is %s as loaded again)\n", a->argv[1]);
     repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     const ss_model *m = ss_scenario_model(sc);
@@ -204,9 +210,7 @@ int repl_cmd_apply(repl *r, const repl_args *a)
         fprintf(r->out, "applied %s: %d value%s changed ('show diff' lists them)\n", a->argv[1], n, n == 1 ? "" : "s");
     }
     repl_scen_release(before);
-    char msg[sizeof d.msg];
-    in_repl_words(d.msg, msg, sizeof msg);
-    return sc ? 0 : repl_fail(r, a, 1, "%s", msg);
+    return sc ? 0 : fail_loader(r, a, 1, &d);
 }
 
 int repl_cmd_unapply(repl *r, const repl_args *a)
@@ -231,9 +235,7 @@ int repl_cmd_unapply(repl *r, const repl_args *a)
     ss_diag d;
     bool ok = change_to(r, &next, what, false, &d) != NULL;
     if (ok) fprintf(r->out, "removed %s\n", gone);
-    char msg[sizeof d.msg];
-    in_repl_words(d.msg, msg, sizeof msg);
-    int rc = ok ? 0 : repl_fail(r, a, a->argc > 1 ? 1 : -1, "%s", msg);
+    int rc = ok ? 0 : fail_loader(r, a, a->argc > 1 ? 1 : -1, &d);
     free(gone);
     return rc;
 }
