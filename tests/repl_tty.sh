@@ -95,6 +95,7 @@ count() { screen | grep -Ec -- "$1"; }
 start() {
     tm new-session -d -s repl -x 132 -y 50 -c "$home/work" \
         "env HOME='$home' TERM=xterm '$samsim' repl scenarios/testby.lua; echo \"[exited \$?]\"; sleep 600"
+    tm set-option -s exit-empty off  # killing this session for the next must not end the server
     wait_for '^samsim>$' "$1"
 }
 
