@@ -2,6 +2,12 @@
 # commands are case-insensitive; Lua is still reached by '=' or a line that reads as Lua.  An
 # unknown service gets the ids it may stand for (not 'services.rph'); an id typed as a path is
 # not blamed on the scenario file; errors do not speak of the command-line flag --set.
+root=$PWD; w=$(mktemp -d); trap 'rm -rf "$w"' EXIT; cd "$w"
+ln -s "$root/scenarios" scenarios; ln -s "$root/rules" rules
+cat > more_staff.lua <<'LUA'
+-- two more psychologists in the child team, without saying that it adds staff
+return { model = "More staff", data = { services = { fph_barn = { fte = 10 } } } }
+LUA
 samsim repl --echo scenarios/lorenskog/barn-unge-2021.lua <<'SESSION'
 rn
 Run 2
@@ -19,7 +25,7 @@ set fph_barn fte 10
 set fph_barn 10
 set services.fph_barn.fte lots
 set services.fph_barn.ftee 10
-apply scenarios/models/fph-staff-from-school-nurses.lua
+apply more_staff.lua
 results fhp_barn
 SESSION
 echo "exit code $?"
