@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "runner.h"
+#include "scenario.h"
 #include "merge.h"
 #include "store.h"
 #include "study.h"
@@ -518,10 +520,51 @@ static void a_shard_file_completes_without_shards(void **state)
     ss_plan_free(p);
 }
 
+typedef struct failing_recorder {
+    int fail_at;      /* the replication whose recording fails */
+    int recorded[8];  /* replications recorded, in order */
+    int n;
+} failing_recorder;
+
+static int record_or_fail(void *ctx, const ss_rep_result *r, ss_diag *d)
+{
+    failing_recorder *fr = ctx;
+    if (r->rep == fr->fail_at)
+        return ss_fail(d, "disk full at replication %d", r->rep);
+    fr->recorded[fr->n++] = r->rep;
+    return 0;
+}
+
+/* The runner on the pool: replications reach the recorder in order on two threads, and a
+ * recorder that fails stops the run with its own message and -2 (results lost, not wrong). */
+static void the_runner_records_in_order_and_stops_on_a_failing_recorder(void **state)
+{
+    fixture *f = *state;
+    ss_diag d;
+    ss_scenario *sc = ss_scenario_load(f->base, &(ss_scenario_opts){0}, &d);
+    if (!sc)
+        fail_msg("%s", d.msg);
+    ss_rep_result res[8];
+    failing_recorder fr = {.fail_at = -1};
+    ss_run_opts o = {.seed = 3, .reps = 8, .jobs = 2, .record = record_or_fail, .record_ctx = &fr};
+    assert_int_equal(ss_run_replications(ss_scenario_model(sc), &o, res, &d), 0);
+    assert_int_equal(fr.n, 8);
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(fr.recorded[i], i);
+        ss_rep_result_free(&res[i]);
+    }
+    fr = (failing_recorder){.fail_at = 5};
+    assert_int_equal(ss_run_replications(ss_scenario_model(sc), &o, res, &d), -2);
+    assert_string_equal(d.msg, "disk full at replication 5");
+    assert_int_equal(fr.n, 5);
+    ss_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(plan_errors_name_file_and_line_or_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_runner_records_in_order_and_stops_on_a_failing_recorder, setup, teardown),
         cmocka_unit_test_setup_teardown(ranges_and_lists_expand_in_order, setup, teardown),
         cmocka_unit_test_setup_teardown(the_same_plan_has_the_same_key, setup, teardown),
         cmocka_unit_test_setup_teardown(a_bad_point_is_refused_before_anything_is_written, setup, teardown),

@@ -333,6 +333,55 @@ static void newer_schema_is_refused(void **state)
     assert_contains(d.msg, "cannot open: schema version 2, but this samsim reads version 1");
 }
 
+static void count_call(void *ud)
+{
+    (*(int *)ud)++;
+}
+
+/* A batch or a merge claims the file: a second claim is refused or waits (here: an interrupt
+ * already raised, so it gives up at once, having said it waits); a run does not claim; closing
+ * gives the claim up. */
+static void one_writer_claims_the_file(void **state)
+{
+    const char *path = *state;
+    ss_diag d = {{0}};
+    ss_store *first = ss_store_open_claimed(path, &(ss_claim){.wait = false}, &d);
+    assert_non_null(first);
+    assert_null(ss_store_open_claimed(path, &(ss_claim){.wait = false}, &d));
+    assert_contains(d.msg, "another samsim batch or merge is writing it; try again when it is done");
+    ss_stop_flag ctrl_c = 1;
+    int waited = 0;
+    ss_claim patient = {.wait = true, .interrupt = &ctrl_c, .waiting = count_call, .ud = &waited};
+    assert_null(ss_store_open_claimed(path, &patient, &d));
+    assert_string_equal(d.msg, "interrupted");
+    assert_int_equal(waited, 1);
+    ss_store *run = ss_store_open(path, &d);
+    assert_non_null(run);
+    ss_store_close(run);
+    ss_store_close(first);
+    ss_store *second = ss_store_open_claimed(path, &(ss_claim){.wait = false}, &d);
+    assert_non_null(second);
+    ss_store_close(second);
+}
+
+/* While a file is open for writing a reserve stands beside it, and goes with the close. */
+static void a_reserve_stands_beside_an_open_file(void **state)
+{
+    const char *path = *state;
+    char reserve[512];
+    snprintf(reserve, sizeof reserve, "%s-reserve", path);
+    ss_diag d = {{0}};
+    ss_store *st = ss_store_open(path, &d);
+    assert_non_null(st);
+    FILE *f = fopen(reserve, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    assert_int_equal(ftell(f), 128 * 1024);
+    fclose(f);
+    ss_store_close(st);
+    assert_int_equal(access(reserve, F_OK), -1);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_path, teardown_path)
@@ -344,6 +393,8 @@ int main(void)
         T(unknown_run_is_an_error),
         T(open_errors_name_the_file),
         T(newer_schema_is_refused),
+        T(one_writer_claims_the_file),
+        T(a_reserve_stands_beside_an_open_file),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
