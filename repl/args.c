@@ -9,18 +9,18 @@
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 /* One argument starting at line[i]: quotes group and are dropped from the copy. */
-static int take_word(const char *line, int i, repl_buf *word, ss_diag *d)
+static int take_word(const char *line, int i, ss_buf *word, ss_diag *d)
 {
     char quote = 0;
     for (; line[i] && (quote || !is_blank(line[i])); i++) {
         char c = line[i];
         if (quote && c == quote) quote = 0;
         else if (!quote && (c == '"' || c == '\'')) quote = c;
-        else repl_buf_add(word, &c, 1);
+        else ss_buf_add(word, &c, 1);
     }
     if (quote)
         return ss_fail(d, "the quote %c is not closed", quote);
-    repl_buf_add(word, "", 0);
+    ss_buf_add(word, "", 0);
     return i;
 }
 
@@ -37,10 +37,10 @@ int repl_args_split(repl_args *a, const char *line, ss_diag *d)
             repl_args_free(a);
             return ss_fail(d, "too many arguments (at most %d)", REPL_MAX_ARGS);
         }
-        repl_buf word = {0};
+        ss_buf word = {0};
         int end = take_word(line, i, &word, d);
         if (end < 0) {
-            repl_buf_free(&word);
+            ss_buf_free(&word);
             repl_args_free(a);
             return -1;
         }

@@ -163,14 +163,21 @@ repl_input_kind repl_classify(repl *r, const char *p)
     return is_lua_keyword(after, next) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
 }
 
+/* The line in arguments, or the splitting error reported (with the caret) and -1. */
+static int split_line(repl *r, const char *line, repl_args *a)
+{
+    ss_diag d;
+    if (repl_args_split(a, line, &d) == 0)
+        return 0;
+    repl_args empty = {.line = line};
+    return repl_fail(r, &empty, 0, "%s", d.msg);
+}
+
 int repl_unknown_command(repl *r, const char *line)
 {
     repl_args a;
-    ss_diag d;
-    if (repl_args_split(&a, line, &d) < 0) {
-        repl_args empty = {.line = line};
-        return repl_fail(r, &empty, 0, "%s", d.msg);
-    }
+    if (split_line(r, line, &a) < 0)
+        return -1;
     const char *names[64];
     for (int i = 0; i < repl_ncommands; i++) names[i] = repl_commands[i].name;
     char lower[64];
@@ -200,11 +207,8 @@ bool repl_arity(repl *r, const repl_args *a, int min, int max)
 int repl_dispatch(repl *r, const char *line)
 {
     repl_args a;
-    ss_diag d;
-    if (repl_args_split(&a, line, &d) < 0) {
-        repl_args empty = {.line = line};
-        return repl_fail(r, &empty, 0, "%s", d.msg);
-    }
+    if (split_line(r, line, &a) < 0)
+        return -1;
     const repl_command *c = repl_find_command(a.argv[0]);
     int rc = c->handler(r, &a);
     repl_args_free(&a);
@@ -216,17 +220,18 @@ int repl_dispatch(repl *r, const char *line)
 static void list_commands(repl *r)
 {
     fprintf(r->out, "Commands (Tab completes them and their arguments; 'help COMMAND' tells more):\n");
-    repl_table t;
-    repl_table_init(&t, 2, "ll");
+    ss_table t;
+    ss_table_init(&t, 2, "ll");
     for (int i = 0; i < repl_ncommands; i++) {
         char summary[256], usage[128];
         const char *help = repl_commands[i].help, *u = repl_commands[i].usage;
         snprintf(summary, sizeof summary, "%.*s", (int)strcspn(help, "\n"), help);
         snprintf(usage, sizeof usage, "%s", strlen(u) <= 26 ? u : repl_commands[i].name);  /* long ones: help CMD */
-        repl_table_row(&t, usage, summary);
+        ss_table_row(&t, usage, summary);
     }
-    repl_table_print(&t, r->out, 2);
-    repl_table_free(&t);
+    t.indent = 2;
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
     fprintf(r->out,
             "Commands may be typed in any case.  Lua is the rest: a line that starts with '=' prints\n"
             "what follows, and statements run; 'model' (the scenario as resolved) and 'results' (the\n"

@@ -41,12 +41,12 @@ ss_scenario *repl_edit_load(const repl_edit *e, ss_diag *d)
 
 void repl_edit_label(const repl_edit *e, char *out, size_t n)
 {
-    repl_buf b = {0};
-    repl_buf_str(&b, e->path ? e->path : "(nothing loaded)");
-    for (int i = 0; i < e->noverlays; i++) repl_buf_fmt(&b, " + %s", e->overlays[i]);
-    for (int i = 0; i < e->nsets; i++) repl_buf_fmt(&b, "%s%s", i ? ", " : ", set ", e->sets[i]);
+    ss_buf b = {0};
+    ss_buf_str(&b, e->path ? e->path : "(nothing loaded)");
+    for (int i = 0; i < e->noverlays; i++) ss_buf_fmt(&b, " + %s", e->overlays[i]);
+    for (int i = 0; i < e->nsets; i++) ss_buf_fmt(&b, "%s%s", i ? ", " : ", set ", e->sets[i]);
     snprintf(out, n, "%s", b.s);
-    repl_buf_free(&b);
+    ss_buf_free(&b);
 }
 
 /* ---- shared scenarios ------------------------------------------------------------------------- */
@@ -219,10 +219,10 @@ int repl_cmd_unapply(repl *r, const repl_args *a)
     if (r->edit.noverlays == 0) return repl_fail(r, a, a->argc > 1 ? 1 : -1, "no overlay is applied");
     int i = a->argc > 1 ? find_overlay(&r->edit, a->argv[1]) : r->edit.noverlays - 1;
     if (i < 0) {
-        repl_buf list = {0};
-        for (int k = 0; k < r->edit.noverlays; k++) repl_buf_fmt(&list, "%s%s", k ? ", " : "", r->edit.overlays[k]);
+        ss_buf list = {0};
+        for (int k = 0; k < r->edit.noverlays; k++) ss_buf_fmt(&list, "%s%s", k ? ", " : "", r->edit.overlays[k]);
         int rc = repl_fail(r, a, 1, "%s is not applied (applied: %s)", a->argv[1], list.s);
-        repl_buf_free(&list);
+        ss_buf_free(&list);
         return rc;
     }
     repl_edit next;
@@ -267,10 +267,10 @@ static void value_text(repl *r, const ss_scenario *sc, const char *path, char *o
     if (repl_tree_push(r->sb, sc, false, &d) == 0) {
         repl_tree_get(L, -1, path);
         if (!lua_isnil(L, -1)) {
-            repl_buf b = {0};
+            ss_buf b = {0};
             repl_tree_write(&b, L, -1, 0, REPL_TREE_ONELINE);
             snprintf(out, n, "%s", b.s);
-            repl_buf_free(&b);
+            ss_buf_free(&b);
         }
     }
     lua_settop(L, top);
@@ -384,8 +384,8 @@ static void leaf_hint(repl *r, const char *path, int found, char *out, size_t n)
 static void add_set(repl_edit *e, const char *path, const char *value)
 {
     size_t plen = strlen(path);
-    repl_buf spec = {0};
-    repl_buf_fmt(&spec, "%s=%s", path, value);
+    ss_buf spec = {0};
+    ss_buf_fmt(&spec, "%s=%s", path, value);
     for (int i = 0; i < e->nsets; i++)
         if (strncmp(e->sets[i], path, plen) == 0 && e->sets[i][plen] == '=') {
             free(e->sets[i]);  /* a later value for the same path replaces the earlier one */

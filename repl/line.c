@@ -42,8 +42,8 @@ char *repl_history_path(void)
     if (env) return *env ? strdup(env) : NULL;
     const char *home = getenv("HOME");
     if (!home || !*home) return NULL;
-    repl_buf b = {0};
-    repl_buf_fmt(&b, "%s/.samsim_history", home);
+    ss_buf b = {0};
+    ss_buf_fmt(&b, "%s/.samsim_history", home);
     return b.s;
 }
 

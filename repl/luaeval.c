@@ -141,10 +141,10 @@ static int estimate_le(lua_State *L) { lua_pushboolean(L, operand(L, 1) <= opera
 
 static int estimate_tostring(lua_State *L)
 {
-    repl_buf b = {0};
+    ss_buf b = {0};
     repl_tree_write(&b, L, 1, 0, REPL_TREE_DISPLAY);
     lua_pushstring(L, b.s);
-    repl_buf_free(&b);
+    ss_buf_free(&b);
     return 1;
 }
 
@@ -377,22 +377,22 @@ static void report(repl *r, const char *msg, int first_line)
 static int load(repl *r, const char *prefix, const char *code, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
-    repl_buf b = {0};
-    repl_buf_str(&b, prefix);
-    repl_buf_str(&b, code);
+    ss_buf b = {0};
+    ss_buf_str(&b, prefix);
+    ss_buf_str(&b, code);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->env_ref);     /* env */
     int rc = ss_sandbox_load(r->sb, b.s, b.n, CHUNK, -1, d);
     lua_remove(L, -1 - (rc == 0));                     /* f | */
-    repl_buf_free(&b);
+    ss_buf_free(&b);
     return rc;
 }
 
 /* Writes its arguments into the buffer (upvalue 1) as lua.c prints them, tab between. */
 static int write_values(lua_State *L)
 {
-    repl_buf *b = lua_touserdata(L, lua_upvalueindex(1));
+    ss_buf *b = lua_touserdata(L, lua_upvalueindex(1));
     for (int i = 1; i <= lua_gettop(L); i++) {
-        if (i > 1) repl_buf_str(b, "\t");
+        if (i > 1) ss_buf_str(b, "\t");
         repl_tree_write(b, L, i, 0, REPL_TREE_DISPLAY);
     }
     return 0;
@@ -403,14 +403,14 @@ static int write_values(lua_State *L)
 static void print_values(repl *r, int first, int n, int first_line)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
-    repl_buf b = {0};
+    ss_buf b = {0};
     lua_pushlightuserdata(L, &b);
     lua_pushcclosure(L, write_values, 1);              /* values f */
     lua_insert(L, first);                              /* f values */
     ss_diag d;
     if (ss_sandbox_call(r->sb, n, 0, &d) < 0) report(r, d.msg, first_line);
     else fprintf(r->out, "%s\n", b.s ? b.s : "");
-    repl_buf_free(&b);
+    ss_buf_free(&b);
 }
 
 static void run_chunk(repl *r, int first_line)

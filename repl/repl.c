@@ -1,11 +1,13 @@
 /* repl: `samsim repl` — the entry point, the state, and the input path every source shares. */
 #include "repl.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "xalloc.h"
 
 /* ---- the state -------------------------------------------------------------------------- */
 
@@ -32,7 +34,7 @@ void repl_fini(repl *r)
     for (int i = 0; i < r->nundo; i++) repl_edit_free(&r->undo[i].state);
     for (int i = 0; i < r->nredo; i++) repl_edit_free(&r->redo[i].state);
     ss_sandbox_free(r->sb);
-    repl_buf_free(&r->pending);
+    ss_buf_free(&r->pending);
     free(r->history_path);
     memset(r, 0, sizeof *r);
 }
@@ -62,10 +64,10 @@ static char *finish_lua(repl *r, bool final, bool *done)
     *done = repl_lua_eval(r, r->pending.s, r->pending_return, r->pending_line, final);
     if (!*done)
         return NULL;
-    repl_buf whole = {0};
-    repl_buf_str(&whole, r->pending_return ? "=" : "");
-    repl_buf_str(&whole, r->pending.s);
-    repl_buf_free(&r->pending);
+    ss_buf whole = {0};
+    ss_buf_str(&whole, r->pending_return ? "=" : "");
+    ss_buf_str(&whole, r->pending.s);
+    ss_buf_free(&r->pending);
     return whole.s;
 }
 
@@ -76,8 +78,8 @@ bool repl_feed(repl *r, const char *line, char **complete)
         fprintf(r->out, "%s%s\n", r->pending.n ? "    ..> " : "samsim> ", line);
     bool done;
     if (r->pending.n) {
-        repl_buf_str(&r->pending, "\n");
-        repl_buf_str(&r->pending, line);
+        ss_buf_str(&r->pending, "\n");
+        ss_buf_str(&r->pending, line);
         *complete = finish_lua(r, false, &done);
         return done;
     }
@@ -88,13 +90,13 @@ bool repl_feed(repl *r, const char *line, char **complete)
     if (kind != REPL_INPUT_LUA) {
         if (kind == REPL_INPUT_COMMAND) repl_dispatch(r, line);
         else repl_unknown_command(r, line);
-        *complete = strdup(line);
+        *complete = xstrdup(line);
         fflush(r->out);
         return true;
     }
     r->pending_line = r->lineno;
     r->pending_return = *p == '=';  /* "= expr", as in Lua 5.1's interpreter */
-    repl_buf_str(&r->pending, p + r->pending_return);
+    ss_buf_str(&r->pending, p + r->pending_return);
     *complete = finish_lua(r, false, &done);
     fflush(r->out);
     return done;
@@ -106,12 +108,12 @@ void repl_feed_eof(repl *r)
         return;
     bool done;
     free(finish_lua(r, true, &done));  /* reports the "<eof>" error */
-    repl_buf_free(&r->pending);
+    ss_buf_free(&r->pending);
 }
 
 void repl_feed_cancel(repl *r)
 {
-    repl_buf_free(&r->pending);
+    ss_buf_free(&r->pending);
 }
 
 /* One line of f without its newline, at most max bytes: a stream with no newline (/dev/zero
@@ -124,17 +126,14 @@ static ssize_t bounded_line(FILE *f, char **line, size_t *cap, size_t max)
         if (n == max)
             return -2;
         if (n + 2 > *cap) {
-            char *bigger = realloc(*line, *cap = *cap ? *cap * 2 : 256);
-            if (!bigger)
-                return -2;
-            *line = bigger;
+            *line = xrealloc(*line, *cap = *cap ? *cap * 2 : 256);
         }
         (*line)[n++] = (char)c;
     }
     if (c == EOF && n == 0)
         return -1;
-    if (!*line && !(*line = calloc(1, *cap = 1)))
-        return -2;
+    if (!*line)
+        *line = xcalloc(1, *cap = 1);
     (*line)[n] = '\0';
     return (ssize_t)n;
 }
@@ -183,42 +182,51 @@ typedef struct repl_options {
     bool echo;
 } repl_options;
 
+static int take_option(int c, const char *v, repl_options *o)
+{
+    switch (c) {
+    case 'h': return -1;
+    case 'e': o->echo = true; return 0;
+    case 'c':
+        if (o->ncmds == SS_CLI_MAX_LIST) return ss_cli_usage_error("repl", "too many -c options");
+        o->cmds[o->ncmds++] = v;
+        return 0;
+    }
+    if (o->scenario)   /* c == 1: a positional */
+        return ss_cli_usage_error("repl", "unexpected argument '%s'", v);
+    o->scenario = v;
+    return 0;
+}
+
 static int parse_options(int argc, char **argv, repl_options *o)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-c") == 0) {
-            if (i + 1 >= argc) return ss_cli_usage_error("repl", "-c needs a command");
-            if (o->ncmds == SS_CLI_MAX_LIST) return ss_cli_usage_error("repl", "too many -c options");
-            o->cmds[o->ncmds++] = argv[++i];
-        } else if (strcmp(a, "--echo") == 0) {
-            o->echo = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            return -1;
-        } else if (a[0] == '-' && a[1]) {
-            return ss_cli_usage_error("repl", "unknown option '%s'", a);
-        } else if (o->scenario) {
-            return ss_cli_usage_error("repl", "unexpected argument '%s'", a);
-        } else {
-            o->scenario = a;
-        }
+    static const struct option lo[] = {{"help", no_argument, NULL, 'h'}, {"echo", no_argument, NULL, 'e'}, {0}};
+    int code = 0, c;
+    char name[64];
+    optind = 0;
+    while (!code && (c = ss_cli_getopt(argc, argv, "hc:", lo, name, sizeof name)) != -1) {
+        if (c == ':') code = ss_cli_usage_error("repl", "%s needs a command", name);
+        else if (c == '?') code = ss_cli_usage_error("repl", "unknown option '%s'", name);
+        else code = take_option(c, optarg, o);
     }
-    return 0;
+    for (int i = optind; !code && i < argc; i++)   /* after "--" */
+        code = take_option(1, argv[i], o);
+    return code;
 }
 
 /* The scenario named on the command line is loaded as if typed, so its errors look the same. */
 static void load_first(repl *r, const char *scenario)
 {
-    repl_buf line = {0};
-    repl_buf_str(&line, "load ");
+    ss_buf line = {0};
+    ss_buf_str(&line, "load ");
     bool quote = strpbrk(scenario, " \t\"") != NULL;
-    repl_buf_str(&line, quote ? "'" : "");
-    repl_buf_str(&line, scenario);
-    repl_buf_str(&line, quote ? "'" : "");
+    ss_buf_str(&line, quote ? "'" : "");
+    ss_buf_str(&line, scenario);
+    ss_buf_str(&line, quote ? "'" : "");
     r->src = "(command line)";
     r->lineno = 1;
     repl_dispatch(r, line.s);
-    repl_buf_free(&line);
+    ss_buf_free(&line);
     r->src = "<stdin>";
     r->lineno = 0;
 }

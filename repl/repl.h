@@ -20,7 +20,7 @@
  *   save.c      save: a scenario file that extends the original with the changes
  *   tree.c      the resolved scenario as a Lua table: load, print as Lua, diff, walk
  *   luaeval.c   Lua input: environment, model/results views, evaluation, printing
- *   fmt.c       numbers and aligned tables for people */
+ *   fmt.c       numbers for people (text, tables and buffers are engine/util's) */
 #ifndef SS_REPL_H
 #define SS_REPL_H
 
@@ -34,8 +34,11 @@
 #include "flag.h"
 #include "near.h"
 #include "sandbox.h"
+#include "sbuf.h"
 #include "scenario.h"
 #include "study.h"
+#include "table.h"
+#include "text.h"
 
 #define REPL_MAX_ARGS 64
 #define REPL_MAX_LIST 64     /* overlays, set values */
@@ -47,38 +50,10 @@
 
 /* ---- fmt.c: text for people ------------------------------------------------------------ */
 
-typedef struct repl_buf {
-    char *s;
-    size_t n, cap;
-} repl_buf;
-
-void repl_buf_add(repl_buf *b, const char *s, size_t n);
-void repl_buf_str(repl_buf *b, const char *s);
-void repl_buf_fmt(repl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void repl_buf_free(repl_buf *b);
-
-/* Columns on a terminal: code points, so "Lørenskog" is 9 wide. */
-int repl_text_width(const char *s);
-/* src cut to at most max code points, ending in ".." when cut. */
-void repl_text_cut(char *dst, size_t n, const char *src, int max);
 /* A number as people read it: shares as percent, counts whole, days with one decimal. */
 void repl_fmt_number(char *out, size_t n, double x, const char *unit);
 /* "22.0 [14.9, 29.1]", or "22.0" without an interval, or "-" when undefined. */
 void repl_fmt_estimate(char *out, size_t n, const ss_estimate *e, const char *unit);
-
-/* A small aligned table: add cells row by row, then print. */
-#define REPL_TABLE_COLS 10
-typedef struct repl_table {
-    int ncols;
-    bool right[REPL_TABLE_COLS];  /* right-aligned (numbers) */
-    int nrows, cap;
-    char **cells;                 /* [nrows * ncols] */
-} repl_table;
-
-void repl_table_init(repl_table *t, int ncols, const char *right);  /* right: "lrr..." */
-void repl_table_row(repl_table *t, ...);  /* ncols strings */
-void repl_table_print(const repl_table *t, FILE *f, int indent);
-void repl_table_free(repl_table *t);
 
 /* ---- args.c: one command line ---------------------------------------------------------- */
 
@@ -168,7 +143,7 @@ typedef struct repl {
     const char *src;                     /* "<stdin>", a file name, "(command line)" */
     int lineno;
     int read_depth;
-    repl_buf pending;                    /* Lua input waiting for more lines */
+    ss_buf pending;                    /* Lua input waiting for more lines */
     int pending_line;                    /* where the pending input began */
     bool pending_return;                 /* pending input began with '=' */
     int errors;                          /* failed commands and Lua errors */
@@ -289,11 +264,14 @@ enum {
 /* Push the resolved scenario of sc as a table.  keep_tags: cite()/assume() stay as tagged
  * values (for diff and save); else each is replaced by its value (the model view). */
 int repl_tree_push(ss_sandbox *sb, const ss_scenario *sc, bool keep_tags, ss_diag *d);
+/* Push the scenario as loaded, then as edited, tags kept (for diff and save); on failure the
+ * stack is as before. */
+int repl_tree_push_loaded_and_edited(repl *r, ss_diag *d);
 bool repl_tree_is_tag(lua_State *L, int idx);
 /* The table or the value behind a tag. */
 void repl_tree_push_plain(lua_State *L, int idx);
 /* The value at idx as Lua source. */
-void repl_tree_write(repl_buf *b, lua_State *L, int idx, int indent, int flags);
+void repl_tree_write(ss_buf *b, lua_State *L, int idx, int indent, int flags);
 /* Walk to the value at a dotted path from the table at idx; pushes it (nil when missing) and
  * returns the number of leading segments that exist. */
 int repl_tree_get(lua_State *L, int idx, const char *path);

@@ -125,21 +125,21 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
     fprintf(r->out, "%d replications, seed %" PRIu64 ": %s", st->nreps, st->info.seed, run->label);
     if (r->interactive) fprintf(r->out, " (%.2f s)", seconds);
     fputc('\n', r->out);
-    repl_table t;
-    repl_table_init(&t, 7, "llrrrrr");
-    repl_table_row(&t, "id", "service", "wait days", "p90", "over target", "queue", "busy");
+    ss_table t;
+    ss_table_init(&t, 7, "llrrrrr");
+    ss_table_row(&t, "id", "service", "wait days", "p90", "over target", "queue", "busy");
     for (int s = 0; s < st->info.nservices; s++) {
         char name[64], wait[64], p90[32], over[32], queue[32], busy[32];
-        repl_text_cut(name, sizeof name, st->names[s], 28);
+        ss_text_cut(name, sizeof name, st->names[s], 28);
         repl_fmt_estimate(wait, sizeof wait, service_estimate(st, s, SS_SM_WAIT_MEAN), "days");
         fmt_metric(p90, sizeof p90, st, s, SS_SM_WAIT_P90);
         fmt_metric(over, sizeof over, st, s, SS_SM_OVER_TARGET_SHARE);
         fmt_metric(queue, sizeof queue, st, s, SS_SM_QUEUE_MEAN);
         fmt_metric(busy, sizeof busy, st, s, SS_SM_UTILISATION);
-        repl_table_row(&t, st->ids[s], name, wait, p90, over, queue, busy);
+        ss_table_row(&t, st->ids[s], name, wait, p90, over, queue, busy);
     }
-    repl_table_print(&t, r->out, 0);
-    repl_table_free(&t);
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
     char persons[32], handoffs[32], tis[32];
     repl_fmt_number(persons, sizeof persons, st->summary.system[SS_YM_PERSONS].mean, "persons");
     repl_fmt_number(handoffs, sizeof handoffs, st->summary.system[SS_YM_HANDOFFS_MEAN].mean, "per person");
@@ -191,35 +191,37 @@ int repl_cmd_run(repl *r, const repl_args *a)
 
 /* A measure with no value in any replication (no decision limit, no meeting door, ...) is
  * left out: a row of dashes tells the planner nothing. */
-static void add_estimate_row(repl_table *t, const ss_metric_info *info, const ss_estimate *e)
+static void add_estimate_row(ss_table *t, const ss_metric_info *info, const ss_estimate *e)
 {
     if (!isfinite(e->mean)) return;
     char v[96];
     repl_fmt_estimate(v, sizeof v, e, info->unit);
-    repl_table_row(t, info->label, v, strcmp(info->unit, "share") == 0 ? "" : info->unit, info->doc);
+    ss_table_row(t, info->label, v, strcmp(info->unit, "share") == 0 ? "" : info->unit, info->doc);
 }
 
 static void print_service(repl *r, const ss_study *st, int s)
 {
     fprintf(r->out, "%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
             st->fte[s], st->nreps, st->info.seed);
-    repl_table t;
-    repl_table_init(&t, 4, "lrll");
+    ss_table t;
+    ss_table_init(&t, 4, "lrll");
     for (int m = 0; m < SS_SERVICE_METRICS; m++)
         add_estimate_row(&t, &ss_service_metric_info[m], service_estimate(st, s, m));
-    repl_table_print(&t, r->out, 2);
-    repl_table_free(&t);
+    t.indent = 2;
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
 }
 
 static void print_system(repl *r, const ss_study *st)
 {
     fprintf(r->out, "the whole system, %d replications, seed %" PRIu64 "\n", st->nreps, st->info.seed);
-    repl_table t;
-    repl_table_init(&t, 4, "lrll");
+    ss_table t;
+    ss_table_init(&t, 4, "lrll");
     for (int m = 0; m < SS_SYSTEM_METRICS; m++)
         add_estimate_row(&t, &ss_system_metric_info[m], &st->summary.system[m]);
-    repl_table_print(&t, r->out, 2);
-    repl_table_free(&t);
+    t.indent = 2;
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
 }
 
 int repl_cmd_results(repl *r, const repl_args *a)
@@ -265,7 +267,7 @@ int repl_cmd_export(repl *r, const repl_args *a)
 
 /* What a trace adds up to: waits in queues, and days on the way between doors and services. */
 typedef struct trace_sums {
-    repl_buf waits;
+    ss_buf waits;
     double waited, travelled;
 } trace_sums;
 
@@ -291,7 +293,7 @@ static void print_step(repl *r, const char *line, trace_sums *sums)
     char svc[64];
     double w;
     if (sscanf(text, "first contact at %63s after %lf days waiting", svc, &w) == 2) {
-        repl_buf_fmt(&sums->waits, "%s%s %.1f", sums->waits.n ? ", " : "", svc, w);
+        ss_buf_fmt(&sums->waits, "%s%s %.1f", sums->waits.n ? ", " : "", svc, w);
         sums->waited += w;
     }
     double way = number_before(text, " days on the way");
@@ -319,7 +321,7 @@ static int print_trace(repl *r, const repl_args *a, long person, long long perso
     if (sums.travelled > 0) fprintf(r->out, "; %.1f days on the way between services", sums.travelled);
     fputc('\n', r->out);
     free(copy);
-    repl_buf_free(&sums.waits);
+    ss_buf_free(&sums.waits);
     return 0;
 }
 
@@ -380,7 +382,7 @@ static const char *row_label(const ss_compare_row *row)
     return NULL;
 }
 
-static void add_compare_row(repl_table *t, const ss_compare_row *row, const char *label)
+static void add_compare_row(ss_table *t, const ss_compare_row *row, const char *label)
 {
     const ss_metric_info *info = metric_info(row->scope, row->metric);
     const char *unit = info ? info->unit : "";
@@ -392,7 +394,7 @@ static void add_compare_row(repl_table *t, const ss_compare_row *row, const char
     if (!isfinite(pct)) snprintf(rel, sizeof rel, "-");
     else if (fabs(pct) < 0.5) snprintf(rel, sizeof rel, "0 %%");
     else snprintf(rel, sizeof rel, "%+.0f %%", pct);
-    repl_table_row(t, *row->subject ? row->subject : "system", label, base, option, diff, rel,
+    ss_table_row(t, *row->subject ? row->subject : "system", label, base, option, diff, rel,
                    row->distinguishable ? "*" : "");
 }
 
@@ -402,16 +404,16 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
     fprintf(r->out, "base    %s%s\noption  %s\n", base->label, base_note, option->label);
     fprintf(r->out, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
             "* = the interval excludes 0\n", option->st.nreps, option->st.info.seed);
-    repl_table t;
-    repl_table_init(&t, 7, "llrrrrl");
-    repl_table_row(&t, "", "measure", "base", "option", "difference", "relative", "");
+    ss_table t;
+    ss_table_init(&t, 7, "llrrrrl");
+    ss_table_row(&t, "", "measure", "base", "option", "difference", "relative", "");
     for (int i = 0; i < c->nrows; i++) {
         const char *label = row_label(&c->rows[i]);
         if (label) add_compare_row(&t, &c->rows[i], label);
     }
     if (t.nrows == 1) fprintf(r->out, "no measure changed\n");
-    else repl_table_print(&t, r->out, 0);
-    repl_table_free(&t);
+    else ss_table_print(&t, r->out);
+    ss_table_free(&t);
     fprintf(r->out, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
 }
 

@@ -30,12 +30,12 @@ void repl_relative_path(const char *from_dir, const char *target, char *out, siz
         snprintf(out, n, "%s", target);
         return;
     }
-    repl_buf b = {0};
+    ss_buf b = {0};
     for (const char *p = from_dir + common; *p; p++)
-        if (*p == '/') repl_buf_str(&b, "../");
-    repl_buf_str(&b, target + common + 1);
+        if (*p == '/') ss_buf_str(&b, "../");
+    ss_buf_str(&b, target + common + 1);
     snprintf(out, n, "%s", b.s);
-    repl_buf_free(&b);
+    ss_buf_free(&b);
 }
 
 /* path made absolute and tidied by its text alone ("a/./b/../c" -> "a/c"), the way the loader
@@ -53,10 +53,10 @@ static void absolute(const char *path, char *out, size_t n)
         if (strcmp(p, "..") == 0) { if (k > 0) k--; continue; }
         parts[k++] = p;
     }
-    repl_buf b = {0};
-    for (int i = 0; i < k; i++) repl_buf_fmt(&b, "/%s", parts[i]);
+    ss_buf b = {0};
+    for (int i = 0; i < k; i++) ss_buf_fmt(&b, "/%s", parts[i]);
     snprintf(out, n, "%s", k ? b.s : "/");
-    repl_buf_free(&b);
+    ss_buf_free(&b);
 }
 
 /* The folder FILE will be in, absolute; it must exist. */
@@ -78,14 +78,14 @@ static int folder_of(const char *file, char *out, size_t n)
 
 typedef struct save_ctx {
     int changes;
-    repl_buf removed;
+    ss_buf removed;
 } save_ctx;
 
 static void note_change(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
 {
     save_ctx *c = ud;
     c->changes++;
-    if (!new_idx) repl_buf_fmt(&c->removed, "%s%s", c->removed.n ? ", " : "", path);
+    if (!new_idx) ss_buf_fmt(&c->removed, "%s%s", c->removed.n ? ", " : "", path);
 }
 
 static void write_changes(repl *r, FILE *f)
@@ -100,12 +100,12 @@ static void write_extension(repl *r, FILE *f, const char *extends)
     lua_State *L = ss_sandbox_lua(r->sb);
     lua_pushstring(L, extends);
     lua_setfield(L, -2, "extends");                    /* the patch is a plain table */
-    repl_buf b = {0};
+    ss_buf b = {0};
     repl_tree_write(&b, L, -1, 0, 0);
     fprintf(f, "-- Saved by samsim repl: %s with the changes below.\n", r->edit.path);
     write_changes(r, f);
     fprintf(f, "return %s\n", b.s);
-    repl_buf_free(&b);
+    ss_buf_free(&b);
 }
 
 /* When an overlay removed keys, a file that extends the original cannot say so (extends only
@@ -164,10 +164,8 @@ static int save(repl *r, const repl_args *a, const char *extends)
     lua_State *L = ss_sandbox_lua(r->sb);
     int top = lua_gettop(L);
     ss_diag d;
-    if (repl_tree_push(r->sb, r->base, true, &d) < 0 || repl_tree_push(r->sb, r->cur->sc, true, &d) < 0) {
-        lua_settop(L, top);
+    if (repl_tree_push_loaded_and_edited(r, &d) < 0)
         return repl_fail(r, a, -1, "%s", d.msg);
-    }
     save_ctx c = {0};
     repl_tree_diff(L, top + 1, top + 2, note_change, &c);  /* base cur patch */
     FILE *f = fopen(a->argv[1], "w");
@@ -178,7 +176,7 @@ static int save(repl *r, const repl_args *a, const char *extends)
     lua_settop(L, top);
     if (rc < 0) rc = repl_fail(r, a, 1, "cannot write %s (%s)", a->argv[1], strerror(errno));
     else rc = verify(r, a, &c);
-    repl_buf_free(&c.removed);
+    ss_buf_free(&c.removed);
     return rc;
 }
 

@@ -60,23 +60,23 @@ static void age_text(const ss_service *s, char *out, size_t n)
 static int show_services(repl *r)
 {
     const ss_model *m = ss_scenario_model(r->cur->sc);
-    repl_table t;
-    repl_table_init(&t, 8, "llrrrrlr");
-    repl_table_row(&t, "id", "service", "unit", "FTE", "for cases", "capacity", "ages", "target wait");
+    ss_table t;
+    ss_table_init(&t, 8, "llrrrrlr");
+    ss_table_row(&t, "id", "service", "unit", "FTE", "for cases", "capacity", "ages", "target wait");
     for (int i = 0; i < m->nservices; i++) {
         const ss_service *s = &m->services[i];
         char name[64], fte[32], share[32], cap[48], ages[32], target[32];
-        repl_text_cut(name, sizeof name, s->name, 36);
+        ss_text_cut(name, sizeof name, s->name, 36);
         snprintf(fte, sizeof fte, "%.1f", s->fte);
         snprintf(share, sizeof share, "%.0f %%", s->case_share * 100);
         capacity_text(s, cap, sizeof cap);
         age_text(s, ages, sizeof ages);
         if (s->target_wait < 1e300) snprintf(target, sizeof target, "%.0f days", s->target_wait);
         else snprintf(target, sizeof target, "-");
-        repl_table_row(&t, s->id, name, s->unit >= 0 ? m->units[s->unit].id : "-", fte, share, cap, ages, target);
+        ss_table_row(&t, s->id, name, s->unit >= 0 ? m->units[s->unit].id : "-", fte, share, cap, ages, target);
     }
-    repl_table_print(&t, r->out, 0);
-    repl_table_free(&t);
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
     fprintf(r->out, "capacity is at full strength, for individual cases; FTE are all staff\n");
     return 0;
 }
@@ -85,10 +85,10 @@ static int show_services(repl *r)
 
 static void add_param(void *ud, const char *path, lua_State *L, int idx)
 {
-    repl_buf b = {0};
+    ss_buf b = {0};
     repl_tree_write(&b, L, idx, 0, REPL_TREE_ONELINE);
-    repl_table_row(ud, path, b.s);
-    repl_buf_free(&b);
+    ss_table_row(ud, path, b.s);
+    ss_buf_free(&b);
 }
 
 static int count_segments(const char *path)
@@ -105,15 +105,15 @@ static int show_params(repl *r, const repl_args *a)
     ss_diag d;
     if (repl_tree_push(r->sb, r->cur->sc, false, &d) < 0) return repl_fail(r, a, -1, "%s", d.msg);
     const char *prefix = a->argc > 2 ? a->argv[2] : "";
-    repl_table t;
-    repl_table_init(&t, 2, "ll");
+    ss_table t;
+    ss_table_init(&t, 2, "ll");
     if (*prefix) {
         int found = repl_tree_get(L, -1, prefix);      /* tree value */
         if (found < count_segments(prefix)) {
             char hint[512];
             repl_tree_suggest(L, top + 1, prefix, found, hint, sizeof hint);
             lua_settop(L, top);
-            repl_table_free(&t);
+            ss_table_free(&t);
             return repl_fail(r, a, 2, "no parameter '%s' in the model%s", prefix, hint);
         }
         if (lua_istable(L, -1)) repl_tree_leaves(L, -1, prefix, add_param, &t);
@@ -122,8 +122,8 @@ static int show_params(repl *r, const repl_args *a)
         repl_tree_leaves(L, -1, "", add_param, &t);
     }
     lua_settop(L, top);
-    repl_table_print(&t, r->out, 0);
-    repl_table_free(&t);
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
     return 0;
 }
 
@@ -143,24 +143,24 @@ static int show_sources(repl *r, const repl_args *a)
     FILE *mem = open_memstream(&text, &len);
     ss_scenario_print_sources(r->cur->sc, mem);
     fclose(mem);
-    repl_buf keep = {0};
+    ss_buf keep = {0};
     int shown = 0;
     for (char *line = text, *next; line && *line; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
         bool header = line == text;
         if (header || !*prefix || under(line, prefix)) {
-            repl_buf_fmt(&keep, "%s\n", line);
+            ss_buf_fmt(&keep, "%s\n", line);
             shown += !header;
         }
     }
     free(text);
     if (*prefix && shown == 0) {
-        repl_buf_free(&keep);
+        ss_buf_free(&keep);
         return repl_fail(r, a, 2, "no number under '%s' (show params lists the paths)", prefix);
     }
     fputs(keep.s, r->out);
-    repl_buf_free(&keep);
+    ss_buf_free(&keep);
     return 0;
 }
 
@@ -200,20 +200,20 @@ static void value_cell(lua_State *L, int idx, int other_idx, char *out, size_t n
         }
         repl_number_text(out, n, lua_tonumber(L, -1), other);
     } else {
-        repl_buf b = {0};
+        ss_buf b = {0};
         repl_tree_write(&b, L, -1, 0, REPL_TREE_ONELINE);
-        repl_text_cut(out, n, b.s, DIFF_VALUE_WIDTH);
-        repl_buf_free(&b);
+        ss_text_cut(out, n, b.s, DIFF_VALUE_WIDTH);
+        ss_buf_free(&b);
     }
     lua_pop(L, 1);
 }
 
-static void add_row(repl_table *t, lua_State *L, const char *path, int old_idx, int new_idx, const char *note)
+static void add_row(ss_table *t, lua_State *L, const char *path, int old_idx, int new_idx, const char *note)
 {
     char old[256], now[256];
     value_cell(L, old_idx, new_idx, old, sizeof old);
     value_cell(L, new_idx, old_idx, now, sizeof now);
-    repl_table_row(t, path, old, "->", new_idx ? now : "(removed)", note);
+    ss_table_row(t, path, old, "->", new_idx ? now : "(removed)", note);
 }
 
 static int cmp_keys(const void *a, const void *b)
@@ -254,7 +254,7 @@ static void push_field(lua_State *L, int t, const char *k)
 /* Rows for what differs between two values: tables are taken apart down to the numbers and words
  * that changed, so a distribution whose mean changed shows its mean, not two long lines that look
  * the same.  Returns the number of rows added. */
-static int diff_values(repl_table *t, lua_State *L, const char *path, int old_idx, int new_idx)
+static int diff_values(ss_table *t, lua_State *L, const char *path, int old_idx, int new_idx)
 {
     repl_tree_push_plain(L, old_idx);
     repl_tree_push_plain(L, new_idx);
@@ -317,11 +317,11 @@ int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario
     int top = lua_gettop(L), n = 0;
     ss_diag d;
     if (repl_tree_push(r->sb, before, true, &d) == 0 && repl_tree_push(r->sb, after, true, &d) == 0) {
-        repl_table t;
-        repl_table_init(&t, 5, "lrlll");
+        ss_table t;
+        ss_table_init(&t, 5, "lrlll");
         repl_tree_diff(L, top + 1, top + 2, add_change, &t);
         n = t.nrows;
-        repl_table_free(&t);
+        ss_table_free(&t);
     }
     lua_settop(L, top);
     return n;
@@ -333,21 +333,20 @@ static int show_diff(repl *r, const repl_args *a)
     lua_State *L = ss_sandbox_lua(r->sb);
     int top = lua_gettop(L);
     ss_diag d;
-    if (repl_tree_push(r->sb, r->base, true, &d) < 0 || repl_tree_push(r->sb, r->cur->sc, true, &d) < 0) {
-        lua_settop(L, top);
+    if (repl_tree_push_loaded_and_edited(r, &d) < 0)
         return repl_fail(r, a, -1, "%s", d.msg);
-    }
-    repl_table t;
-    repl_table_init(&t, 5, "lrlll");
+    ss_table t;
+    ss_table_init(&t, 5, "lrlll");
     repl_tree_diff(L, top + 1, top + 2, add_change, &t);
     lua_settop(L, top);
     if (t.nrows == 0) {
         fprintf(r->out, "no differences from %s as loaded\n", r->edit.path);
     } else {
         fprintf(r->out, "%d difference%s from %s as loaded:\n", t.nrows, t.nrows == 1 ? "" : "s", r->edit.path);
-        repl_table_print(&t, r->out, 2);
+        t.indent = 2;
+        ss_table_print(&t, r->out);
     }
-    repl_table_free(&t);
+    ss_table_free(&t);
     return 0;
 }
 

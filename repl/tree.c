@@ -9,29 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "luakeys.h"
+#include "luatext.h"
 #include "repl.h"
+#include "xalloc.h"
 
 #define TAG_META "samsim.repl.tag"
-#define FLAT_MAX 16            /* longer lists get one line per item */
 #define DISPLAY_MAX_DEPTH 12   /* a table that holds itself stops here */
 #define DISPLAY_MAX_BYTES 200000
 
 /* ---- loading ------------------------------------------------------------------------------ */
 
 /* cite(value, text) in tag-keeping mode: {value, text, kind} with the tag metatable. */
-/* The value and text are the two topmost values; they are replaced by the tag. */
 static int tag_value(lua_State *L, const char *kind)
 {
-    if (lua_gettop(L) < 2) lua_settop(L, 2);
-    lua_createtable(L, 0, 3);                          /* value text tag */
-    lua_pushvalue(L, -3);
-    lua_setfield(L, -2, "value");
-    lua_pushvalue(L, -2);
-    lua_setfield(L, -2, "text");
-    lua_pushstring(L, kind);
-    lua_setfield(L, -2, "kind");
-    luaL_setmetatable(L, TAG_META);
+    lua_settop(L, 2);
+    ss_lua_push_tag(L, 1, 2, kind, TAG_META);
     return 1;
 }
 
@@ -42,9 +34,7 @@ static int l_effect_tag(lua_State *L) { return tag_value(L, "effect"); }
 static int l_calibrated_tag(lua_State *L)
 {
     lua_settop(L, 3);
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 3);
-    tag_value(L, "calibrated");                        /* v target text tag */
+    ss_lua_push_tag(L, 1, 3, "calibrated", TAG_META);
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "target");
     return 1;
@@ -57,19 +47,9 @@ int repl_tree_push(ss_sandbox *sb, const ss_scenario *sc, bool keep_tags, ss_dia
     lua_State *L = ss_sandbox_lua(sb);
     luaL_newmetatable(L, TAG_META);                    /* mt (made once) */
     lua_pop(L, 1);
-    ss_sandbox_push_env(sb);                           /* env */
-    lua_pushliteral(L, "cite");                        /* env k */
-    lua_pushcfunction(L, keep_tags ? l_cite_tag : l_plain);
-    lua_rawset(L, -3);                                 /* env (raw: it refuses new globals) */
-    lua_pushliteral(L, "assume");
-    lua_pushcfunction(L, keep_tags ? l_assume_tag : l_plain);
-    lua_rawset(L, -3);
-    lua_pushliteral(L, "effect");
-    lua_pushcfunction(L, keep_tags ? l_effect_tag : l_plain);
-    lua_rawset(L, -3);
-    lua_pushliteral(L, "calibrated");
-    lua_pushcfunction(L, keep_tags ? l_calibrated_tag : l_plain);
-    lua_rawset(L, -3);
+    static const lua_CFunction tags[4] = {l_cite_tag, l_assume_tag, l_effect_tag, l_calibrated_tag};
+    static const lua_CFunction plain[4] = {l_plain, l_plain, l_plain, l_plain};
+    ss_lua_push_provenance_env(sb, keep_tags ? tags : plain);   /* env */
     const char *text = ss_scenario_text(sc);
     int rc = ss_sandbox_load(sb, text, strlen(text), ss_scenario_path(sc), -1, d);
     lua_remove(L, -1 - (rc == 0));                     /* fn | (nothing) */
@@ -77,15 +57,18 @@ int repl_tree_push(ss_sandbox *sb, const ss_scenario *sc, bool keep_tags, ss_dia
     return ss_sandbox_call(sb, 0, 1, d);               /* table */
 }
 
-bool repl_tree_is_tag(lua_State *L, int idx)
+int repl_tree_push_loaded_and_edited(repl *r, ss_diag *d)
 {
-    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx))
-        return false;
-    luaL_getmetatable(L, TAG_META);
-    bool yes = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return yes;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    int top = lua_gettop(L);
+    if (repl_tree_push(r->sb, r->base, true, d) < 0 || repl_tree_push(r->sb, r->cur->sc, true, d) < 0) {
+        lua_settop(L, top);
+        return -1;
+    }
+    return 0;
 }
+
+bool repl_tree_is_tag(lua_State *L, int idx) { return ss_lua_is_tag(L, idx, TAG_META); }
 
 void repl_tree_push_plain(lua_State *L, int idx)
 {
@@ -95,71 +78,30 @@ void repl_tree_push_plain(lua_State *L, int idx)
         lua_pushvalue(L, idx);
 }
 
-/* ---- keys in a fixed order ------------------------------------------------------------------ */
+/* ---- paths of keys ---------------------------------------------------------------------- */
 
-/* Keys come from luakeys.h, sorted booleans, numbers, strings; other key types have no order
- * that stays the same from run to run, so they are left out. */
-typedef ss_lua_key key;
-
-static key *sorted_keys(lua_State *L, int idx, int *n)
-{
-    key *k;
-    *n = ss_lua_sorted_keys(L, idx, NULL, &k, NULL);
-    if (*n < 0) *n = 0;
-    return k;
-}
-
-
-static void join(char *out, size_t n, const char *prefix, const char *k)
-{
-    if (*prefix) snprintf(out, n, "%s.%s", prefix, k);
-    else snprintf(out, n, "%s", k);
-}
 
 /* ---- writing Lua ------------------------------------------------------------------------------ */
 
-static void put_repl_buf(void *ud, const char *text, size_t n) { repl_buf_add(ud, text, n); }
-static void write_string(repl_buf *b, const char *s) { ss_lua_quote(s, put_repl_buf, b); }
-
-/* Saved files need the shortest text that reads back as the same double; people get Lua's own
- * %.14g.  Either way a float keeps its ".0", so an integer stays an integer and back. */
-static void write_number(repl_buf *b, lua_State *L, int idx, int flags)
-{
-    if (lua_isinteger(L, idx)) {
-        repl_buf_fmt(b, "%lld", (long long)lua_tointeger(L, idx));
-        return;
-    }
-    double x = lua_tonumber(L, idx);
-    if (x != x) { repl_buf_str(b, "0/0"); return; }
-    if (x > 1e308 || x < -1e308) { repl_buf_str(b, x > 0 ? "math.huge" : "-math.huge"); return; }
-    char tmp[40];
-    for (int prec = (flags & REPL_TREE_DISPLAY) ? 14 : 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, x);
-        if ((flags & REPL_TREE_DISPLAY) || strtod(tmp, NULL) == x) break;
-    }
-    if (!strpbrk(tmp, ".eEn")) strcat(tmp, ".0");
-    repl_buf_str(b, tmp);
-}
-
 /* A read-only view (luaeval.c) shows the table behind it. */
-static int unwrap_view(lua_State *L, int idx, int flags)
+static bool unwrap_view(lua_State *L, int idx, void *ud)
 {
-    if (!(flags & REPL_TREE_DISPLAY) || !lua_getmetatable(L, idx))
-        return 0;
+    if (!lua_getmetatable(L, idx))
+        return false;
     lua_pushliteral(L, "__view");  /* raw, here and below: no metamethod of a planner's value runs */
     bool view = lua_rawget(L, -2) != LUA_TNIL;
     lua_pop(L, 1);
-    if (!view) { lua_pop(L, 1); return 0; }
+    if (!view) { lua_pop(L, 1); return false; }
     lua_pushliteral(L, "__index");
     lua_rawget(L, -2);                                 /* mt real */
     lua_remove(L, -2);                                 /* real */
-    return 1;
+    return true;
 }
 
 /* An estimate (luaeval.c) is shown as its text, "22.03 [14.92, 29.15]". */
-static bool write_estimate(repl_buf *b, lua_State *L, int idx, int flags)
+static bool write_estimate(ss_buf *b, lua_State *L, int idx, void *ud)
 {
-    if (!(flags & REPL_TREE_DISPLAY) || !lua_getmetatable(L, idx))
+    if (!lua_getmetatable(L, idx))
         return false;
     lua_pushliteral(L, "__estimate");
     bool est = lua_rawget(L, -2) != LUA_TNIL;
@@ -179,115 +121,19 @@ static bool write_estimate(repl_buf *b, lua_State *L, int idx, int flags)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    if (!have[0]) repl_buf_str(b, "-");
-    else if (!have[1] || !have[2]) repl_buf_fmt(b, "%.4g", v[0]);
-    else repl_buf_fmt(b, "%.4g [%.4g, %.4g]", v[0], v[1], v[2]);
+    if (!have[0]) ss_buf_str(b, "-");
+    else if (!have[1] || !have[2]) ss_buf_fmt(b, "%.4g", v[0]);
+    else ss_buf_fmt(b, "%.4g [%.4g, %.4g]", v[0], v[1], v[2]);
     return true;
 }
 
-static void write_value(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth);
-
-static void write_tag(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth)
+void repl_tree_write(ss_buf *b, lua_State *L, int idx, int indent, int flags)
 {
-    lua_getfield(L, idx, "kind");
-    repl_buf_str(b, ss_provenance_function(lua_tostring(L, -1)));
-    repl_buf_str(b, "(");
-    lua_pop(L, 1);
-    lua_getfield(L, idx, "value");
-    write_value(b, L, lua_gettop(L), indent, flags, depth);
-    lua_pop(L, 1);
-    repl_buf_str(b, ", ");
-    if (lua_getfield(L, idx, "target") == LUA_TSTRING) {
-        write_string(b, lua_tostring(L, -1));
-        repl_buf_str(b, ", ");
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, idx, "text");
-    write_string(b, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    repl_buf_str(b, ")");
-}
-
-/* Few plain values fit on one line; anything nested gets a line each. */
-static bool is_flat(lua_State *L, int idx)
-{
-    idx = lua_absindex(L, idx);
-    int count = 0;
-    bool flat = true;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        count++;
-        if (lua_istable(L, -1) && !repl_tree_is_tag(L, -1)) flat = false;
-        lua_pop(L, 1);
-    }
-    return flat && count <= FLAT_MAX;
-}
-
-static void indent_to(repl_buf *b, int indent)
-{
-    for (int i = 0; i < indent; i++) repl_buf_str(b, "  ");
-}
-
-static void write_key(repl_buf *b, const key *k, bool positional)
-{
-    if (positional) return;
-    if (k->type == LUA_TSTRING && ss_lua_is_identifier(k->str)) repl_buf_fmt(b, "%s = ", k->str);
-    else if (k->type == LUA_TSTRING) { repl_buf_str(b, "["); write_string(b, k->str); repl_buf_str(b, "] = "); }
-    else { char t[64]; ss_lua_key_text(k, t, sizeof t); repl_buf_fmt(b, "[%s] = ", t); }
-}
-
-static void write_table(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth)
-{
-    if (depth > DISPLAY_MAX_DEPTH || b->n > DISPLAY_MAX_BYTES) { repl_buf_str(b, "{...}"); return; }
-    int n;
-    key *keys = sorted_keys(L, idx, &n);
-    lua_Integer len = (lua_Integer)lua_rawlen(L, idx);
-    bool oneline = (flags & REPL_TREE_ONELINE) || is_flat(L, idx);
-    if (n == 0) { repl_buf_str(b, "{}"); free(keys); return; }
-    repl_buf_str(b, oneline ? "{ " : "{\n");
-    for (int i = 0; i < n; i++) {
-        if (!oneline) indent_to(b, indent + 1);
-        bool positional = keys[i].type == LUA_TNUMBER && keys[i].num >= 1 && keys[i].num <= (double)len &&
-                          keys[i].num == (double)(lua_Integer)keys[i].num;
-        write_key(b, &keys[i], positional);
-        ss_lua_push_key(L, &keys[i]);
-        lua_rawget(L, idx);
-        write_value(b, L, lua_gettop(L), indent + 1, flags, depth + 1);
-        lua_pop(L, 1);
-        repl_buf_str(b, i + 1 < n ? (oneline ? ", " : ",\n") : (oneline ? " " : ",\n"));
-    }
-    if (!oneline) indent_to(b, indent);
-    repl_buf_str(b, "}");
-    free(keys);
-}
-
-static void write_value(repl_buf *b, lua_State *L, int idx, int indent, int flags, int depth)
-{
-    switch (lua_type(L, idx)) {
-    case LUA_TNUMBER: write_number(b, L, idx, flags); break;
-    case LUA_TSTRING:
-        if ((flags & REPL_TREE_DISPLAY) && depth == 0) repl_buf_str(b, lua_tostring(L, idx));
-        else write_string(b, lua_tostring(L, idx));
-        break;
-    case LUA_TBOOLEAN: repl_buf_str(b, lua_toboolean(L, idx) ? "true" : "false"); break;
-    case LUA_TNIL: repl_buf_str(b, "nil"); break;
-    case LUA_TTABLE:
-        if (repl_tree_is_tag(L, idx)) write_tag(b, L, idx, indent, flags, depth);
-        else if (write_estimate(b, L, idx, flags)) break;
-        else if (unwrap_view(L, idx, flags)) {
-            write_table(b, L, lua_gettop(L), indent, flags, depth);
-            lua_pop(L, 1);
-        } else write_table(b, L, idx, indent, flags, depth);
-        break;
-    default:
-        if (flags & REPL_TREE_DISPLAY) repl_buf_fmt(b, "<%s>", luaL_typename(L, idx));
-        else repl_buf_fmt(b, "nil --[[ a %s cannot be saved ]]", luaL_typename(L, idx));
-    }
-}
-
-void repl_tree_write(repl_buf *b, lua_State *L, int idx, int indent, int flags)
-{
-    write_value(b, L, lua_absindex(L, idx), indent, flags, 0);
+    ss_lua_writer w = {.tag_meta = TAG_META, .special = write_estimate, .replace = unwrap_view};
+    w.flags = ((flags & REPL_TREE_ONELINE) ? SS_LUA_ONELINE : 0) | ((flags & REPL_TREE_DISPLAY) ? SS_LUA_DISPLAY : 0);
+    w.max_depth = DISPLAY_MAX_DEPTH;
+    w.max_bytes = DISPLAY_MAX_BYTES;
+    ss_lua_write(b, L, idx, indent, &w);
 }
 
 /* ---- paths -------------------------------------------------------------------------------- */
@@ -370,7 +216,10 @@ static bool deep_equal(lua_State *L, int a, int b);
 static bool tables_equal(lua_State *L, int a, int b)
 {
     int na, nb;
-    key *ka = sorted_keys(L, a, &na), *kb = sorted_keys(L, b, &nb);
+    ss_lua_key *ka, *kb;
+    na = ss_lua_sorted_keys(L, a, NULL, &ka, NULL);
+    nb = ss_lua_sorted_keys(L, b, NULL, &kb, NULL);
+    if (na < 0 || nb < 0) ss_out_of_memory(0);
     bool eq = na == nb;
     for (int i = 0; eq && i < na; i++) {
         eq = ss_lua_key_cmp(&ka[i], &kb[i]) == 0;
@@ -405,7 +254,7 @@ typedef struct diff_ctx {
 } diff_ctx;
 
 /* Compare one key present on at least one side; patch is the table being built. */
-static void diff_key(lua_State *L, const key *k, int base, int cur, int patch, const char *path,
+static void diff_key(lua_State *L, const ss_lua_key *k, int base, int cur, int patch, const char *path,
                      diff_ctx *c);
 
 static void diff_tables(lua_State *L, int base, int cur, const char *prefix, diff_ctx *c)
@@ -413,13 +262,16 @@ static void diff_tables(lua_State *L, int base, int cur, const char *prefix, dif
     lua_newtable(L);                                   /* patch */
     int patch = lua_gettop(L);
     int nb, nc;
-    key *kb = sorted_keys(L, base, &nb), *kc = sorted_keys(L, cur, &nc);
+    ss_lua_key *kb, *kc;
+    nb = ss_lua_sorted_keys(L, base, NULL, &kb, NULL);
+    nc = ss_lua_sorted_keys(L, cur, NULL, &kc, NULL);
+    if (nb < 0 || nc < 0) ss_out_of_memory(0);
     for (int i = 0, j = 0; i < nb || j < nc;) {
         int order = i >= nb ? 1 : j >= nc ? -1 : ss_lua_key_cmp(&kb[i], &kc[j]);
-        const key *k = order <= 0 ? &kb[i] : &kc[j];
+        const ss_lua_key *k = order <= 0 ? &kb[i] : &kc[j];
         char kt[256], path[1024];
         ss_lua_key_text(k, kt, sizeof kt);
-        join(path, sizeof path, prefix, kt);
+        ss_lua_path_join(path, sizeof path, prefix, kt);
         diff_key(L, k, base, cur, patch, path, c);
         if (order <= 0) i++;
         if (order >= 0) j++;
@@ -428,7 +280,7 @@ static void diff_tables(lua_State *L, int base, int cur, const char *prefix, dif
     free(kc);
 }
 
-static void diff_key(lua_State *L, const key *k, int base, int cur, int patch, const char *path,
+static void diff_key(lua_State *L, const ss_lua_key *k, int base, int cur, int patch, const char *path,
                      diff_ctx *c)
 {
     ss_lua_push_key(L, k);
@@ -464,23 +316,23 @@ void repl_tree_diff(lua_State *L, int base, int cur, repl_change_fn fn, void *ud
 static bool is_leaf(lua_State *L, int idx)
 {
     if (!lua_istable(L, idx) || repl_tree_is_tag(L, idx)) return true;
-    return is_list(L, idx) && is_flat(L, idx);
+    return is_list(L, idx) && ss_lua_is_flat(L, idx, TAG_META);
+}
+
+typedef struct leaf_walk {
+    repl_leaf_fn fn;
+    void *ud;
+} leaf_walk;
+
+static void leaf_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
+{
+    const leaf_walk *w = ud;
+    if (is_leaf(L, -1)) w->fn(w->ud, path, L, lua_gettop(L));
+    else ss_lua_each_child(L, -1, path, leaf_child, ud);
 }
 
 void repl_tree_leaves(lua_State *L, int idx, const char *prefix, repl_leaf_fn fn, void *ud)
 {
-    idx = lua_absindex(L, idx);
-    int n;
-    key *keys = sorted_keys(L, idx, &n);
-    for (int i = 0; i < n; i++) {
-        char kt[256], path[1024];
-        ss_lua_key_text(&keys[i], kt, sizeof kt);
-        join(path, sizeof path, prefix, kt);
-        ss_lua_push_key(L, &keys[i]);
-        lua_rawget(L, idx);
-        if (is_leaf(L, -1)) fn(ud, path, L, lua_gettop(L));
-        else repl_tree_leaves(L, -1, path, fn, ud);
-        lua_pop(L, 1);
-    }
-    free(keys);
+    leaf_walk w = {fn, ud};
+    ss_lua_each_child(L, idx, prefix, leaf_child, &w);
 }

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <errno.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "sim.h"
 #include "store.h"
 #include "study.h"
+#include "xalloc.h"
 
 #define MAX_LIST SS_CLI_MAX_LIST
 
@@ -35,83 +37,132 @@ int ss_cli_usage_error(const char *cmd, const char *fmt, ...)
     return SS_EXIT_USAGE;
 }
 
+/* The option as typed, without "=value". */
+static void option_text(const char *arg, char *out, size_t n)
+{
+    snprintf(out, n, "%.*s", (int)strcspn(arg, "="), arg);
+}
+
+/* Whether a long option was written whole: getopt_long also takes unambiguous prefixes (--rep),
+ * which samsim has never accepted and which would break when an option is added. */
+static bool written_whole(char **argv, const struct option *lo, char *text, size_t n)
+{
+    const char *arg = argv[optind - 1];
+    if (lo->has_arg != no_argument && optarg == arg && optind >= 2)
+        arg = argv[optind - 2];   /* "--db FILE": the value was the last element */
+    option_text(arg, text, n);
+    return strncmp(arg, "--", 2) != 0 || strcmp(text + 2, lo->name) == 0;
+}
+
+int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, char *bad, size_t nbad)
+{
+    char spec[64];
+    snprintf(spec, sizeof spec, "-:%s", shortopts);   /* -: positionals in order; ':' for a missing value */
+    opterr = 0;
+    int li = -1;
+    int c = getopt_long(argc, argv, spec, longopts, &li);
+    if (c == '?' && optopt > 0 && optopt < 256 && optind >= 1 && strncmp(argv[optind - 1], "--", 2) != 0)
+        snprintf(bad, nbad, "-%c", optopt);
+    else if (c == '?' || c == ':')
+        option_text(argv[optind - 1], bad, nbad);
+    else if (li >= 0 && !written_whole(argv, &longopts[li], bad, nbad))
+        return '?';
+    return c;
+}
+
+enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN };
+
+/* The options a command takes, by the letters of ss_cli_parse. */
+static int long_options(const char *letters, struct option *lo)
+{
+    static const struct { char letter; struct option o; } all[] = {
+        {'s', {"set", required_argument, NULL, OPT_SET}},   {'a', {"apply", required_argument, NULL, OPT_APPLY}},
+        {'r', {"reps", required_argument, NULL, OPT_REPS}}, {'e', {"seed", required_argument, NULL, OPT_SEED}},
+        {'j', {"jobs", required_argument, NULL, 'j'}},      {'o', {"json", no_argument, NULL, OPT_JSON}},
+        {'o', {"csv", no_argument, NULL, OPT_CSV}},         {'d', {"db", required_argument, NULL, OPT_DB}},
+        {'t', {"trace", required_argument, NULL, OPT_TRACE}}, {'S', {"sources", no_argument, NULL, OPT_SOURCES}},
+        {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}},
+        {'*', {"help", no_argument, NULL, 'h'}},            {'*', {"quiet", no_argument, NULL, 'q'}},
+    };
+    int n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i].letter == '*' || strchr(letters, all[i].letter))
+            lo[n++] = all[i].o;
+    lo[n] = (struct option){0};
+    return n;
+}
+
+static int add_to_list(const char *cmd, const char **list, int *n, const char *value, const char *what)
+{
+    if (*n == MAX_LIST) return ss_cli_usage_error(cmd, "too many %s", what);
+    list[(*n)++] = value;
+    return 0;
+}
+
+/* One option's value into o; name is the option as typed. */
+static int take_option(const char *cmd, int c, const char *val, const char *name, ss_cli_opts *o)
+{
+    long v;
+    switch (c) {
+    case 'h': o->help = true; return 0;
+    case 'q': o->quiet = true; return 0;
+    case OPT_JSON: o->json = true; return 0;
+    case OPT_CSV: o->csv = true; return 0;
+    case OPT_SOURCES: o->sources = true; return 0;
+    case OPT_MARKDOWN: o->markdown = true; return 0;
+    case OPT_DB: o->db = val; return 0;
+    case OPT_SET: return add_to_list(cmd, o->sets, &o->nsets, val, "--set options");
+    case OPT_APPLY: return add_to_list(cmd, o->overlays, &o->noverlays, val, "--apply options");
+    case 1: return add_to_list(cmd, o->positional, &o->npositional, val, "arguments");
+    case OPT_REPS:
+        if (!ss_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(cmd, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
+        o->reps = (int)v;
+        return 0;
+    case 'j':
+        if (!ss_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(cmd, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
+        o->jobs = (int)v;
+        return 0;
+    case OPT_TRACE:
+        if (!ss_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(cmd, "--trace: expected a person number (1, 2, ...), got '%s'", val);
+        o->trace = v;
+        return 0;
+    case OPT_SEED: {
+        char *end;
+        errno = 0;
+        unsigned long long seed = strtoull(val, &end, 10);
+        if (errno || *end || end == val || val[0] == '-' || seed > INT64_MAX) return ss_cli_usage_error(cmd, "--seed: expected a whole number from 0 to %" PRId64 ", got '%s'", INT64_MAX, val);
+        o->seed = seed;
+        return 0;
+    }
+    }
+    return ss_cli_usage_error(cmd, "unknown option '%s'", name);
+}
+
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
 {
-    struct { const char *name, *options; } cc = {cmd, letters}, *c = &cc;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-        char name[64];
-        const char *eq = strchr(a, '=');
-        if (a[0] == '-' && a[1] == '-' && eq) {  /* --opt=value */
-            snprintf(name, sizeof name, "%.*s", (int)(eq - a), a);
-            val = eq + 1;
-        } else {
-            snprintf(name, sizeof name, "%s", a);
+    struct option lo[16];
+    long_options(letters, lo);
+    const char *shortopts = strchr(letters, 'j') ? "hqj:" : "hq";
+    char **args = xcalloc((size_t)argc + 2, sizeof *args);   /* getopt wants argv[0]; it permutes this copy */
+    args[0] = (char *)cmd;
+    memcpy(args + 1, argv, (size_t)argc * sizeof *argv);
+    int code = 0, c;
+    char name[64];
+    optind = 0;   /* getopt_long starts afresh (a process may parse more than one command line) */
+    while (!code && (c = ss_cli_getopt(argc + 1, args, shortopts, lo, name, sizeof name)) != -1) {
+        if (c == ':') code = ss_cli_usage_error(cmd, "%s needs a value", name);
+        else if (c == '?') code = ss_cli_usage_error(cmd, "unknown option '%s'", name);
+        else {
+            option_text(args[optind - 1], name, sizeof name);
+            if (optarg && optarg == args[optind - 1] && c != 1 && optind >= 2) option_text(args[optind - 2], name, sizeof name);
+            code = take_option(cmd, c, optarg, name, o);
         }
-#define TAKES(letter) (strchr(c->options, letter) != NULL)
-#define NEXT()                                                                           \
-    do {                                                                                 \
-        if (!val) {                                                                      \
-            if (i + 1 >= argc) return ss_cli_usage_error(c->name, "%s needs a value", name);    \
-            val = argv[++i];                                                             \
-        }                                                                                \
-    } while (0)
-        if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-            o->help = true;
-        } else if (strcmp(name, "--set") == 0 && TAKES('s')) {
-            NEXT();
-            if (o->nsets == MAX_LIST) return ss_cli_usage_error(c->name, "too many --set options");
-            o->sets[o->nsets++] = val;
-        } else if (strcmp(name, "--apply") == 0 && TAKES('a')) {
-            NEXT();
-            if (o->noverlays == MAX_LIST) return ss_cli_usage_error(c->name, "too many --apply options");
-            o->overlays[o->noverlays++] = val;
-        } else if (strcmp(name, "--reps") == 0 && TAKES('r')) {
-            long v;
-            NEXT();
-            if (!ss_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(c->name, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
-            o->reps = (int)v;
-        } else if (strcmp(name, "--seed") == 0 && TAKES('e')) {
-            NEXT();
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(val, &end, 10);
-            if (errno || *end || end == val || val[0] == '-' || v > INT64_MAX) return ss_cli_usage_error(c->name, "--seed: expected a whole number from 0 to %" PRId64 ", got '%s'", INT64_MAX, val);
-            o->seed = v;
-        } else if ((strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) && TAKES('j')) {
-            long v;
-            NEXT();
-            if (!ss_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(c->name, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
-            o->jobs = (int)v;
-        } else if (strcmp(name, "--json") == 0 && TAKES('o')) {
-            o->json = true;
-        } else if (strcmp(name, "--csv") == 0 && TAKES('o')) {
-            o->csv = true;
-        } else if (strcmp(name, "--db") == 0 && TAKES('d')) {
-            NEXT();
-            o->db = val;
-        } else if (strcmp(name, "--trace") == 0 && TAKES('t')) {
-            long v;
-            NEXT();
-            if (!ss_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(c->name, "--trace: expected a person number (1, 2, ...), got '%s'", val);
-            o->trace = v;
-        } else if (strcmp(name, "--sources") == 0 && TAKES('S')) {
-            o->sources = true;
-        } else if (strcmp(name, "--quiet") == 0 || strcmp(name, "-q") == 0) {
-            o->quiet = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return ss_cli_usage_error(c->name, "unknown option '%s'", name);
-        } else if (o->npositional < MAX_LIST) {
-            o->positional[o->npositional++] = a;
-        } else {
-            return ss_cli_usage_error(c->name, "too many arguments");
-        }
-#undef NEXT
-#undef TAKES
     }
-    if (o->json && o->csv) return ss_cli_usage_error(c->name, "choose one of --json and --csv");
-    return 0;
+    for (int i = optind; !code && i < argc + 1; i++)   /* after "--": all positional */
+        code = take_option(cmd, 1, args[i], args[i], o);
+    free(args);
+    if (!code && o->json && o->csv) return ss_cli_usage_error(cmd, "choose one of --json and --csv");
+    return code;
 }
 
 /* ---- shared steps ---------------------------------------------------------------------------- */
@@ -147,16 +198,29 @@ void ss_cli_progress(void *ud, int done, int total)
 
 /* ---- commands -------------------------------------------------------------------------------- */
 
-static int cmd_run(int argc, char **argv, ss_stop_flag *interrupt)
+/* What run, check and show do with their loaded scenario; argc/argv are the whole command. */
+typedef int (*scenario_body)(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt);
+
+/* What every scenario command shares: its options, --help, one scenario file loaded with --apply
+ * and --set, then body, then the scenario freed. */
+static int scenario_command(const char *cmd, const char *letters, int argc, char **argv, ss_stop_flag *interrupt,
+                            scenario_body body)
 {
-    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
-    int code = ss_cli_parse("run", RUN_OPTIONS, argc - 1, argv + 1, o);
+    ss_cli_opts o = {.reps = 10, .seed = 1};
+    int code = ss_cli_parse(cmd, letters, argc - 1, argv + 1, &o);
     if (code) return code;
-    if (o->help) return ss_cli_help("run");
-    if (o->npositional > 1) return ss_cli_usage_error("run", "unexpected argument '%s'", o->positional[1]);
-    const char *file = o->npositional ? o->positional[0] : NULL;
-    ss_scenario *sc = ss_cli_load(file, o, "run", &code);
+    if (o.help) return ss_cli_help(cmd);
+    if (o.npositional > 1) return ss_cli_usage_error(cmd, "unexpected argument '%s'", o.positional[1]);
+    ss_scenario *sc = ss_cli_load(o.npositional ? o.positional[0] : NULL, &o, cmd, &code);
     if (!sc) return code;
+    code = body(sc, &o, argc, argv, interrupt);
+    ss_scenario_free(sc);
+    return code;
+}
+
+static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt)
+{
+    int code = 0;
     char cmdline[4096];
     ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
     ss_study st;
@@ -185,26 +249,16 @@ static int cmd_run(int argc, char **argv, ss_stop_flag *interrupt)
     if (fflush(stdout) != 0) code = SS_EXIT_IO;
 out:
     ss_study_fini(&st);
-    ss_scenario_free(sc);
     return code;
 }
 
-static int cmd_check(int argc, char **argv, ss_stop_flag *interrupt)
+static int check_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt)
 {
-    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
-    int code = ss_cli_parse("check", CHECK_OPTIONS, argc - 1, argv + 1, o);
-    if (code) return code;
-    if (o->help) return ss_cli_help("check");
-    if (o->npositional > 1) return ss_cli_usage_error("check", "unexpected argument '%s'", o->positional[1]);
-    const char *file = o->npositional ? o->positional[0] : NULL;
-    ss_scenario *sc = ss_cli_load(file, o, "check", &code);
-    if (!sc) return code;
     const ss_model *m = ss_scenario_model(sc);
     ss_diag d;
     ss_sim *sim = ss_sim_new(m, &d);  /* loads every rule file, so their errors show here too */
     if (!sim) {
         fprintf(stderr, "%s\n", d.msg);
-        ss_scenario_free(sc);
         return SS_EXIT_MODEL;
     }
     ss_sim_free(sim);
@@ -214,27 +268,32 @@ static int cmd_check(int argc, char **argv, ss_stop_flag *interrupt)
         snprintf(with + l, sizeof with - l, "%s%s", i ? ", " : " with ", o->overlays[i]);
     }
     printf("%s%s: ok: %s; %d services, %d doors, %d demand streams, %d rule function%s; %.0f days from %04d-%02d-%02d; %d numbers without a source\n",
-           file, with, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
+           o->positional[0], with, m->name, m->nservices, m->ndoors, m->ndemand, m->nlua_rules, m->nlua_rules == 1 ? "" : "s", m->horizon,
            ss_calendar_date(&m->cal, 0).year, ss_calendar_date(&m->cal, 0).month, ss_calendar_date(&m->cal, 0).day,
            ss_scenario_unsourced(sc));
-    ss_scenario_free(sc);
     return SS_EXIT_OK;
+}
+
+static int show_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt)
+{
+    if (o->sources) ss_scenario_print_sources(sc, stdout);
+    else fputs(ss_scenario_text(sc), stdout);
+    return SS_EXIT_OK;
+}
+
+static int cmd_run(int argc, char **argv, ss_stop_flag *interrupt)
+{
+    return scenario_command("run", RUN_OPTIONS, argc, argv, interrupt, run_scenario);
+}
+
+static int cmd_check(int argc, char **argv, ss_stop_flag *interrupt)
+{
+    return scenario_command("check", CHECK_OPTIONS, argc, argv, interrupt, check_scenario);
 }
 
 static int cmd_show(int argc, char **argv, ss_stop_flag *interrupt)
 {
-    ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
-    int code = ss_cli_parse("show", SHOW_OPTIONS, argc - 1, argv + 1, o);
-    if (code) return code;
-    if (o->help) return ss_cli_help("show");
-    if (o->npositional > 1) return ss_cli_usage_error("show", "unexpected argument '%s'", o->positional[1]);
-    const char *file = o->npositional ? o->positional[0] : NULL;
-    ss_scenario *sc = ss_cli_load(file, o, "show", &code);
-    if (!sc) return code;
-    if (o->sources) ss_scenario_print_sources(sc, stdout);
-    else fputs(ss_scenario_text(sc), stdout);
-    ss_scenario_free(sc);
-    return SS_EXIT_OK;
+    return scenario_command("show", SHOW_OPTIONS, argc, argv, interrupt, show_scenario);
 }
 
 static const ss_command cmd_run_entry = {

@@ -10,6 +10,7 @@
 #define SS_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "flag.h"
@@ -51,17 +52,25 @@ typedef struct ss_cli_opts {
     int reps;                            /* --reps N */
     uint64_t seed;                       /* --seed S */
     int jobs;                            /* -j N */
-    bool json, csv, sources, help, quiet;
+    bool json, csv, sources, help, quiet, markdown;
     const char *db;                      /* --db FILE */
     int64_t trace;                       /* --trace PERSON */
 } ss_cli_opts;
 
 /* Parse argv (without the command name) into o.  letters says which options the command takes:
  * s --set, a --apply, r --reps, e --seed, j -j/--jobs, o --json/--csv, d --db, t --trace,
- * S --sources (--help and --quiet always).  Set o's defaults before calling.  Returns 0, or an
- * exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
+ * S --sources, m --markdown (--help and --quiet always).  Options are read by getopt_long
+ * (ss_cli_getopt); positionals keep their order.  Set o's defaults before calling.  Returns 0,
+ * or an exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
 int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* getopt_long as every samsim command uses it: its own messages off (commands print theirs),
+ * positionals returned in order as 1 with optarg, long options only when written whole (not
+ * --rep for --reps).  Set optind = 0 before the first call.  Returns the option's value, -1 at
+ * the end (or at "--": the rest from optind on are positional), '?' for an unknown option
+ * and ':' for a missing value, with the option as typed (up to '=') in bad. */
+struct option;
+int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, char *bad, size_t nbad);
 /* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure. */
 ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code);
 /* "\rreplication 3 of 10" on stderr (use only when stderr is a terminal). */

@@ -14,6 +14,7 @@
 #include "results.h"
 #include "store.h"
 #include "study.h"
+#include "table.h"
 
 #define CMD "batch"
 
@@ -227,111 +228,35 @@ static void on_progress(void *ud, const ss_batch_progress *p)
 
 /* ---- tables ------------------------------------------------------------------------------------------ */
 
-enum { MAX_COLUMNS = 64 };
+/* The columns of a table, gathered before its first row (the util table is made with them). */
+typedef struct columns {
+    int n;
+    const char *head[SS_TABLE_MAX_COLS];
+    bool right[SS_TABLE_MAX_COLS];
+} columns;
 
-/* Rows of text cells printed with columns as wide as their widest cell; numbers right-aligned. */
-typedef struct table {
-    int ncols, nrows, caprows;
-    const char *head[MAX_COLUMNS];
-    bool right[MAX_COLUMNS];
-    char **cells;  /* [nrows][ncols] */
-} table;
-
-static void table_column(table *t, const char *head, bool right)
+static void table_column(columns *c, const char *head, bool right)
 {
-    if (t->ncols == MAX_COLUMNS)
+    if (c->n == SS_TABLE_MAX_COLS)
         return;
-    t->head[t->ncols] = head;
-    t->right[t->ncols++] = right;
+    c->head[c->n] = head;
+    c->right[c->n++] = right;
 }
 
-/* A new row of empty cells; returns its first cell, or NULL when out of memory. */
-static char **table_row(table *t)
+/* A table with the heading row; numbers right-aligned, heading too. */
+static void table_start(ss_table *t, const columns *c)
 {
-    if (t->nrows == t->caprows) {
-        int cap = t->caprows ? 2 * t->caprows : 32;
-        char **grown = realloc(t->cells, sizeof *grown * (size_t)cap * (size_t)t->ncols);
-        if (!grown)
-            return NULL;
-        t->cells = grown;
-        t->caprows = cap;
+    ss_table_init(t, c->n, NULL);
+    t->heading = true;
+    int h = ss_table_add_row(t);
+    for (int i = 0; i < c->n; i++) {
+        t->right[i] = c->right[i];
+        ss_table_set(t, h, i, "%s", c->head[i]);
     }
-    char **row = &t->cells[(size_t)t->nrows++ * (size_t)t->ncols];
-    for (int c = 0; c < t->ncols; c++)
-        row[c] = NULL;
-    return row;
-}
-
-static void cell(char **row, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void cell(char **row, int c, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    free(row[c]);
-    row[c] = strdup(buf);
-}
-
-/* Display width: UTF-8 continuation bytes take no column. */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; s && *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void print_cell(FILE *f, const char *s, int width, bool right, bool last)
-{
-    int pad = width - text_width(s);
-    if (right) fprintf(f, "%*s%s", pad, "", s ? s : "");
-    else fprintf(f, "%s%*s", s ? s : "", last ? 0 : pad, "");
-}
-
-static int *column_widths(const table *t, int *width)
-{
-    for (int c = 0; c < t->ncols; c++) {
-        width[c] = text_width(t->head[c]);
-        for (int r = 0; r < t->nrows; r++) {
-            int w = text_width(t->cells[(size_t)r * (size_t)t->ncols + (size_t)c]);
-            if (w > width[c]) width[c] = w;
-        }
-    }
-    return width;
-}
-
-/* One line; empty cells at the end print nothing, so no line ends in blanks. */
-static void print_line(FILE *f, const table *t, const char *const *cells, const int *width)
-{
-    int last = t->ncols - 1;
-    while (last > 0 && (!cells[last] || !cells[last][0]))
-        last--;
-    for (int c = 0; c <= last; c++) {
-        print_cell(f, cells[c], width[c], t->right[c], c == last);
-        fputs(c == last ? "\n" : "  ", f);
-    }
-}
-
-static void table_print(FILE *f, const table *t)
-{
-    int width[MAX_COLUMNS];
-    column_widths(t, width);
-    print_line(f, t, t->head, width);
-    for (int r = 0; r < t->nrows; r++)
-        print_line(f, t, (const char *const *)&t->cells[(size_t)r * (size_t)t->ncols], width);
-}
-
-static void table_free(table *t)
-{
-    for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
-        free(t->cells[i]);
-    free(t->cells);
 }
 
 /* The point's own columns: scenario and model when they vary, then each swept value. */
-static void point_columns(table *t, const ss_plan *p)
+static void point_columns(columns *t, const ss_plan *p)
 {
     table_column(t, "point", true);
     if (ss_plan_varies_scenario(p)) table_column(t, "scenario", false);
@@ -340,14 +265,14 @@ static void point_columns(table *t, const ss_plan *p)
         table_column(t, ss_plan_parameter(p, i), true);
 }
 
-static int point_cells(char **row, const ss_plan *p, const ss_plan_point *pt)
+static int point_cells(ss_table *t, int row, const ss_plan *p, const ss_plan_point *pt)
 {
     int c = 0;
-    cell(row, c++, "%d", pt->index + 1);
-    if (ss_plan_varies_scenario(p)) cell(row, c++, "%s", pt->scenario_in_plan);
-    if (ss_plan_varies_model(p)) cell(row, c++, "%s", pt->model);
+    ss_table_set(t, row, c++, "%d", pt->index + 1);
+    if (ss_plan_varies_scenario(p)) ss_table_set(t, row, c++, "%s", pt->scenario_in_plan);
+    if (ss_plan_varies_model(p)) ss_table_set(t, row, c++, "%s", pt->model);
     for (int i = 0; i < pt->nvalues; i++)
-        cell(row, c++, "%s", pt->values[i].label);
+        ss_table_set(t, row, c++, "%s", pt->values[i].label);
     return c;
 }
 
@@ -375,23 +300,25 @@ static void print_header(FILE *f, const ss_plan *p, const char *db, int64_t batc
 
 static void print_runs(FILE *f, const ss_plan *p, const ss_batch_result *res)
 {
-    table t = {0};
-    point_columns(&t, p);
-    table_column(&t, "run", true);
-    table_column(&t, "stored", true);
-    table_column(&t, "status", false);
+    columns cols = {0};
+    point_columns(&cols, p);
+    table_column(&cols, "run", true);
+    table_column(&cols, "stored", true);
+    table_column(&cols, "status", false);
+    ss_table t;
+    table_start(&t, &cols);
     for (int i = 0; i < res->nruns; i++) {
         const ss_batch_run_state *r = &res->runs[i];
-        char **row = table_row(&t), status[64];
-        if (!row) break;
-        int c = point_cells(row, p, r->point);
-        if (r->run_id) cell(row, c, "%" PRId64, r->run_id);
-        else cell(row, c, "-");
-        cell(row, c + 1, "%d/%d", r->reps_stored, ss_plan_replications(p));
-        cell(row, c + 2, "%s", run_status(r, status, sizeof status));
+        char status[64];
+        int row = ss_table_add_row(&t);
+        int c = point_cells(&t, row, p, r->point);
+        if (r->run_id) ss_table_set(&t, row, c, "%" PRId64, r->run_id);
+        else ss_table_set(&t, row, c, "-");
+        ss_table_set(&t, row, c + 1, "%d/%d", r->reps_stored, ss_plan_replications(p));
+        ss_table_set(&t, row, c + 2, "%s", run_status(r, status, sizeof status));
     }
-    table_print(f, &t);
-    table_free(&t);
+    ss_table_print(&t, f);
+    ss_table_free(&t);
 }
 
 static void print_next_steps(FILE *f, const ss_plan *p, const batch_args *a, const ss_batch_result *res)
@@ -487,64 +414,46 @@ static double chart_top(const ss_sweep_row *rows, int n)
     return top;
 }
 
-static void sweep_cells(char **row, int c, const ss_sweep_row *r, const metric_ref *m, double top, int reps)
+static void sweep_cells(ss_table *t, int row, int c, const ss_sweep_row *r, const metric_ref *m, double top, int reps)
 {
     char mean[64], lo[64], hi[64], bar[512];
-    if (r->run_id) cell(row, c, "%" PRId64, r->run_id);
-    else cell(row, c, "-");
+    if (r->run_id) ss_table_set(t, row, c, "%" PRId64, r->run_id);
+    else ss_table_set(t, row, c, "-");
     if (r->estimate.n == 0) {
-        cell(row, c + 1, "-");
-        cell(row, c + 2, "-");
-        if (!r->complete) cell(row, c + 3, "(%d of %d replications stored)", r->reps_stored, reps);
-        else cell(row, c + 3, "(no value: %s)", m->info->doc);
+        ss_table_set(t, row, c + 1, "-");
+        ss_table_set(t, row, c + 2, "-");
+        if (!r->complete) ss_table_set(t, row, c + 3, "(%d of %d replications stored)", r->reps_stored, reps);
+        else ss_table_set(t, row, c + 3, "(no value: %s)", m->info->doc);
         return;
     }
     format_value(r->estimate.mean, m->info->unit, mean, sizeof mean);
     format_value(r->estimate.ci_low, m->info->unit, lo, sizeof lo);
     format_value(r->estimate.ci_high, m->info->unit, hi, sizeof hi);
     format_bar(r->estimate.mean, top, bar, sizeof bar);
-    cell(row, c + 1, "%s", mean);
-    if (isnan(r->estimate.ci_low)) cell(row, c + 2, "-");
-    else cell(row, c + 2, "[%s, %s]", lo, hi);
-    cell(row, c + 3, "%s", bar);
+    ss_table_set(t, row, c + 1, "%s", mean);
+    if (isnan(r->estimate.ci_low)) ss_table_set(t, row, c + 2, "-");
+    else ss_table_set(t, row, c + 2, "[%s, %s]", lo, hi);
+    ss_table_set(t, row, c + 3, "%s", bar);
 }
 
 static void print_sweep_table(const ss_plan *p, const ss_sweep_row *rows, const metric_ref *m)
 {
-    table t = {0};
-    point_columns(&t, p);
-    table_column(&t, "run", true);
-    table_column(&t, "mean", true);
-    table_column(&t, "95% CI", true);
-    table_column(&t, "", false);
+    columns cols = {0};
+    point_columns(&cols, p);
+    table_column(&cols, "run", true);
+    table_column(&cols, "mean", true);
+    table_column(&cols, "95% CI", true);
+    table_column(&cols, "", false);
+    ss_table t;
+    table_start(&t, &cols);
     double top = chart_top(rows, ss_plan_npoints(p));
     for (int i = 0; i < ss_plan_npoints(p); i++) {
-        char **row = table_row(&t);
-        if (!row) break;
-        int c = point_cells(row, p, ss_plan_point_at(p, i));
-        sweep_cells(row, c, &rows[i], m, top, ss_plan_replications(p));
+        int row = ss_table_add_row(&t);
+        int c = point_cells(&t, row, p, ss_plan_point_at(p, i));
+        sweep_cells(&t, row, c, &rows[i], m, top, ss_plan_replications(p));
     }
-    table_print(stdout, &t);
-    table_free(&t);
-}
-
-static void csv_text(const char *s)
-{
-    if (!strpbrk(s, ",\"\n")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"') putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
-static void csv_number(double x)
-{
-    if (!isnan(x)) printf("%.15g", x);
+    ss_table_print(&t, stdout);
+    ss_table_free(&t);
 }
 
 /* For programs: raw values (shares as fractions), empty when undefined. */
@@ -552,7 +461,7 @@ static void print_sweep_csv(const ss_plan *p, const ss_sweep_row *rows)
 {
     printf("point,%s%s", ss_plan_varies_scenario(p) ? "scenario," : "", ss_plan_varies_model(p) ? "model," : "");
     for (int i = 0; i < ss_plan_nparameters(p); i++) {
-        csv_text(ss_plan_parameter(p, i));
+        ss_csv_text(stdout, ss_plan_parameter(p, i));
         putchar(',');
     }
     printf("run,replications,mean,ci_low,ci_high,sd,n\n");
@@ -560,17 +469,17 @@ static void print_sweep_csv(const ss_plan *p, const ss_sweep_row *rows)
         const ss_plan_point *pt = ss_plan_point_at(p, i);
         const ss_sweep_row *r = &rows[i];
         printf("%d,", i + 1);
-        if (ss_plan_varies_scenario(p)) { csv_text(pt->scenario_in_plan); putchar(','); }
-        if (ss_plan_varies_model(p)) { csv_text(pt->model); putchar(','); }
-        for (int v = 0; v < pt->nvalues; v++) { csv_text(pt->values[v].label); putchar(','); }
+        if (ss_plan_varies_scenario(p)) { ss_csv_text(stdout, pt->scenario_in_plan); putchar(','); }
+        if (ss_plan_varies_model(p)) { ss_csv_text(stdout, pt->model); putchar(','); }
+        for (int v = 0; v < pt->nvalues; v++) { ss_csv_text(stdout, pt->values[v].label); putchar(','); }
         if (r->run_id) printf("%" PRId64, r->run_id);
         printf(",%d,", r->reps_stored);
         const ss_estimate *e = &r->estimate;
         bool has = e->n > 0;
-        csv_number(has ? e->mean : NAN); putchar(',');
-        csv_number(has ? e->ci_low : NAN); putchar(',');
-        csv_number(has ? e->ci_high : NAN); putchar(',');
-        csv_number(has ? e->sd : NAN);
+        ss_csv_real(stdout, has ? e->mean : NAN, 15); putchar(',');
+        ss_csv_real(stdout, has ? e->ci_low : NAN, 15); putchar(',');
+        ss_csv_real(stdout, has ? e->ci_high : NAN, 15); putchar(',');
+        ss_csv_real(stdout, has ? e->sd : NAN, 15);
         printf(",%d\n", e->n);
     }
 }

@@ -17,9 +17,12 @@
 #include <unistd.h>
 
 #include "compare.h"
+#include "comparisons.h"
+#include "table.h"
 #include "report.h"
 #include "scenario.h"
 #include "study.h"
+#include "xalloc.h"
 
 #define CMD "compare"
 #define MAX_MODELS 26      /* lettered A .. Z */
@@ -41,6 +44,7 @@ typedef struct model {
     ss_scenario *sc;
     ss_study study;                  /* a scenario model's run */
     ss_stored_run stored_run;        /* a stored model's run */
+    ss_study stored_view;            /* ... as ss_compare reads it */
     const ss_study *st;              /* the one ss_compare reads */
 } model;
 
@@ -140,9 +144,7 @@ static int parse_scenario_spec(model *m, const model *base)
 static int parse_models(compare_cmd *c)
 {
     c->nmodels = c->o.npositional;
-    c->models = calloc(c->nmodels, sizeof *c->models);
-    if (!c->models)
-        return ss_cli_usage_error(CMD, "out of memory");
+    c->models = xcalloc(c->nmodels, sizeof *c->models);
     for (int i = 0; i < c->nmodels; i++) {
         model *m = &c->models[i];
         snprintf(m->letter, sizeof m->letter, "%c", 'A' + i);
@@ -179,7 +181,8 @@ static int load_stored(compare_cmd *c, model *m)
         fprintf(stderr, "samsim %s: %s\n", CMD, d.msg);
         return SS_EXIT_USAGE;
     }
-    m->st = &m->stored_run.study;
+    ss_compare_view_stored(&m->stored_view, &m->stored_run);
+    m->st = &m->stored_view;
     return 0;
 }
 
@@ -303,9 +306,7 @@ static void staffing_warning(compare_cmd *c, int opt)
 
 static int compare_all(compare_cmd *c)
 {
-    c->cmp = calloc(c->nmodels - 1, sizeof *c->cmp);
-    if (!c->cmp)
-        return ss_cli_usage_error(CMD, "out of memory");
+    c->cmp = xcalloc(c->nmodels - 1, sizeof *c->cmp);
     for (int i = 1; i < c->nmodels; i++) {
         ss_diag d;
         if (ss_compare(c->models[0].st, c->models[i].st, 0.95, &c->cmp[i - 1], &d) < 0) {
@@ -323,55 +324,6 @@ static int compare_all(compare_cmd *c)
 /* ---- the table for people ----------------------------------------------------------------------- */
 
 enum { NCOLS = 8, CELL = 96 };
-
-typedef struct text_table {
-    int nrows, cap;
-    char (*cells)[NCOLS][CELL];
-} text_table;
-
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static char (*table_row(text_table *t))[CELL]
-{
-    if (t->nrows == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 64;
-        t->cells = realloc(t->cells, t->cap * sizeof *t->cells);
-        if (!t->cells)
-            abort();
-    }
-    memset(t->cells[t->nrows], 0, sizeof t->cells[0]);
-    return t->cells[t->nrows++];
-}
-
-/* Columns 0-1 are text; the rest are figures, right-aligned, except "beyond noise". */
-static void print_table(FILE *f, const text_table *t)
-{
-    int width[NCOLS] = {0};
-    for (int r = 0; r < t->nrows; r++)
-        for (int k = 0; k < NCOLS; k++)
-            width[k] = text_width(t->cells[r][k]) > width[k] ? text_width(t->cells[r][k]) : width[k];
-    for (int r = 0; r < t->nrows; r++) {
-        for (int k = 0; k < NCOLS; k++) {
-            const char *s = r == 1 ? "" : t->cells[r][k];
-            int gap = width[k] - text_width(s);
-            bool right = k >= 2 && k != 6 && r != 0;
-            if (r == 1) {  /* the rule under the heading */
-                for (int i = 0; i < width[k]; i++) fputc('-', f);
-            } else {
-                if (right) fprintf(f, "%*s", gap, "");
-                fputs(s, f);
-                if (!right && k < NCOLS - 1) fprintf(f, "%*s", gap, "");
-            }
-            fputs(k < NCOLS - 1 ? "  " : "\n", f);
-        }
-    }
-}
 
 static void format_narrowing(char *buf, size_t n, const ss_compare_row *row)
 {
@@ -404,26 +356,33 @@ static void pairing_summary(const ss_comparison *cmp, char *buf, size_t n)
                  med, k, 100.0 * (1.0 - med));
 }
 
+/* Columns 0-1 are text; the rest are figures, right-aligned, except "beyond noise". */
 static void print_option_table(FILE *f, const compare_cmd *c, int opt)
 {
     const model *a = &c->models[0], *b = &c->models[opt + 1];
-    text_table t = {0};
-    char (*h)[CELL] = table_row(&t);
+    ss_table t;
+    ss_table_init(&t, NCOLS, "llrrrrlr");
+    t.heading = t.heading_left = t.rule = true;
+    int h = ss_table_add_row(&t);
     const char *heads[NCOLS] = {"service", "result", "", "", "", "change", "beyond noise", "paired/unpaired"};
-    for (int k = 0; k < NCOLS; k++) snprintf(h[k], CELL, "%s", heads[k]);
-    snprintf(h[2], CELL, "%s (base)", a->letter);
-    snprintf(h[3], CELL, "%s", b->letter);
-    snprintf(h[4], CELL, "%s - %s (paired)", b->letter, a->letter);
-    table_row(&t);  /* the rule */
-    for (int i = 0; i < c->cmp[opt].nrows; i++)
-        if (ss_compare_is_key(&c->cmp[opt].rows[i]))
-            fill_row_cells(table_row(&t), &c->cmp[opt].rows[i]);
+    for (int k = 0; k < NCOLS; k++) ss_table_set(&t, h, k, "%s", heads[k]);
+    ss_table_set(&t, h, 2, "%s (base)", a->letter);
+    ss_table_set(&t, h, 3, "%s", b->letter);
+    ss_table_set(&t, h, 4, "%s - %s (paired)", b->letter, a->letter);
+    for (int i = 0; i < c->cmp[opt].nrows; i++) {
+        if (!ss_compare_is_key(&c->cmp[opt].rows[i]))
+            continue;
+        char cells[NCOLS][CELL];
+        fill_row_cells(cells, &c->cmp[opt].rows[i]);
+        int r = ss_table_add_row(&t);
+        for (int k = 0; k < NCOLS; k++) ss_table_set(&t, r, k, "%s", cells[k]);
+    }
     fprintf(f, "\n%s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
-    print_table(f, &t);
+    ss_table_print(&t, f);
+    ss_table_free(&t);
     char line[300];
     pairing_summary(&c->cmp[opt], line, sizeof line);
     fprintf(f, "%s\n", line);
-    free(t.cells);
 }
 
 static double total_fte(const model *m)
@@ -495,17 +454,11 @@ static void print_markdown(FILE *f, const compare_cmd *c)
 
 /* ---- CSV ------------------------------------------------------------------------------------------ */
 
-static void csv_num(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x)) fprintf(f, "%.10g", x);
-}
-
 static void csv_estimate(FILE *f, const ss_estimate *e)
 {
-    csv_num(f, e->mean);
-    csv_num(f, e->ci_low);
-    csv_num(f, e->ci_high);
+    ss_csv_number(f, e->mean);
+    ss_csv_number(f, e->ci_low);
+    ss_csv_number(f, e->ci_high);
 }
 
 static void print_csv(FILE *f, const compare_cmd *c)
@@ -521,33 +474,31 @@ static void print_csv(FILE *f, const compare_cmd *c)
             csv_estimate(f, &r->base);
             csv_estimate(f, &r->option);
             csv_estimate(f, &r->diff);
-            csv_num(f, r->diff_unpaired.ci_low);
-            csv_num(f, r->diff_unpaired.ci_high);
-            csv_num(f, r->relative);
+            ss_csv_number(f, r->diff_unpaired.ci_low);
+            ss_csv_number(f, r->diff_unpaired.ci_high);
+            ss_csv_number(f, r->relative);
             fprintf(f, ",%s", !isfinite(r->diff.ci_low) ? "" : r->distinguishable ? "true" : "false");
-            csv_num(f, ss_compare_narrowing(r));
+            ss_csv_number(f, ss_compare_narrowing(r));
             fprintf(f, ",%d\n", r->diff.n);
         }
         /* staffing is an input, not an estimate: no intervals */
         fprintf(f, "%s,%s,staffing,,fte_total,FTE", c->models[opt + 1].letter, c->models[0].letter);
-        csv_num(f, cmp->fte_base);
+        ss_csv_number(f, cmp->fte_base);
         fputs(",,", f);
-        csv_num(f, cmp->fte_option);
+        ss_csv_number(f, cmp->fte_option);
         fputs(",,", f);
-        csv_num(f, cmp->fte_option - cmp->fte_base);
+        ss_csv_number(f, cmp->fte_option - cmp->fte_base);
         fputs(",,,,", f);
-        csv_num(f, cmp->fte_base ? (cmp->fte_option - cmp->fte_base) / cmp->fte_base : NAN);
+        ss_csv_number(f, cmp->fte_base ? (cmp->fte_option - cmp->fte_base) / cmp->fte_base : NAN);
         fputs(",,,\n", f);
     }
 }
 
 /* ---- JSON ------------------------------------------------------------------------------------------ */
 
-static json_t *jnum(double x) { return isfinite(x) ? json_real(x) : json_null(); }
-
 static json_t *jestimate(const ss_estimate *e)
 {
-    return json_pack("{s:o,s:o,s:o,s:i}", "mean", jnum(e->mean), "ci_low", jnum(e->ci_low), "ci_high", jnum(e->ci_high), "n", e->n);
+    return json_pack("{s:o,s:o,s:o,s:i}", "mean", ss_json_number(e->mean), "ci_low", ss_json_number(e->ci_low), "ci_high", ss_json_number(e->ci_high), "n", e->n);
 }
 
 static json_t *jrow(const ss_compare_row *r)
@@ -555,8 +506,8 @@ static json_t *jrow(const ss_compare_row *r)
     return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "scope", r->scope, "subject", r->subject, "metric", r->metric,
                      "unit", ss_compare_row_info(r)->unit, "base", jestimate(&r->base), "option", jestimate(&r->option),
                      "difference", jestimate(&r->diff), "difference_unpaired", jestimate(&r->diff_unpaired), "relative",
-                     jnum(r->relative), "distinguishable", isfinite(r->diff.ci_low) ? json_boolean(r->distinguishable) : json_null(),
-                     "narrowing", jnum(ss_compare_narrowing(r)));
+                     ss_json_number(r->relative), "distinguishable", isfinite(r->diff.ci_low) ? json_boolean(r->distinguishable) : json_null(),
+                     "narrowing", ss_json_number(ss_compare_narrowing(r)));
 }
 
 static json_t *jcomparison(const compare_cmd *c, int opt)
@@ -568,15 +519,15 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
     int k;
     double med = ss_comparison_median_narrowing(cmp, &k);
     bool costed = cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0;
-    json_t *cost_per_fte = costed ? jnum(cmp->nok_per_fte_option) : json_null();
-    json_t *cost_difference = costed ? jnum(cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base)
+    json_t *cost_per_fte = costed ? ss_json_number(cmp->nok_per_fte_option) : json_null();
+    json_t *cost_difference = costed ? ss_json_number(cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base)
                                      : json_null();
     return json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:o,s:o,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
-                     c->models[0].letter, "staffing", "fte_base", jnum(cmp->fte_base), "fte_option", jnum(cmp->fte_option),
-                     "fte_difference", jnum(cmp->fte_option - cmp->fte_base), "cost_per_fte_nok", cost_per_fte,
+                     c->models[0].letter, "staffing", "fte_base", ss_json_number(cmp->fte_base), "fte_option", ss_json_number(cmp->fte_option),
+                     "fte_difference", ss_json_number(cmp->fte_option - cmp->fte_base), "cost_per_fte_nok", cost_per_fte,
                      "cost_difference_nok", cost_difference, "cost_note",
                      costed ? "yearly NOK: FTE times costs.nok_per_fte" : "the scenarios give no cost per FTE",
-                     "pairing", "median_narrowing", jnum(med), "results", k, "warning",
+                     "pairing", "median_narrowing", ss_json_number(med), "results", k, "warning",
                      *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
 }
 
@@ -585,7 +536,7 @@ static json_t *jmodel(const model *m)
     return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "scenario",
                      m->st->info.scenario_name ? m->st->info.scenario_name : "", "scenario_hash",
                      m->st->info.scenario_hash ? m->st->info.scenario_hash : "", "rules_hash",
-                     m->st->info.rules_hash ? m->st->info.rules_hash : "", "fte", jnum(total_fte(m)), "run_id",
+                     m->st->info.rules_hash ? m->st->info.rules_hash : "", "fte", ss_json_number(total_fte(m)), "run_id",
                      m->st->run_id ? json_integer(m->st->run_id) : json_null());
 }
 
@@ -598,12 +549,7 @@ static int print_json(FILE *f, const compare_cmd *c)
         json_array_append_new(comparisons, jcomparison(c, i));
     json_t *doc = json_pack("{s:s,s:I,s:i,s:f,s:o,s:o}", "engine_version", SS_VERSION, "seed", (json_int_t)c->o.seed,
                             "replications", c->o.reps, "level", 0.95, "models", models, "comparisons", comparisons);
-    if (!doc)
-        return -1;
-    int rc = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(doc);
-    fputc('\n', f);
-    return rc;
+    return ss_json_write(f, doc);
 }
 
 /* ---- the database record ----------------------------------------------------------------------------- */
@@ -618,7 +564,7 @@ static int record(compare_cmd *c)
     }
     ss_diag d;
     int64_t id;
-    if (ss_compare_record(c->o.db, c->models[0].st->run_id, c->models[0].spec, option_runs, option_models, c->nmodels - 1,
+    if (ss_store_record_comparison(c->o.db, c->models[0].st->run_id, c->models[0].spec, option_runs, option_models, c->nmodels - 1,
                           c->command_line, &id, &d) < 0) {
         fprintf(stderr, "samsim %s: %s\n", CMD, d.msg);
         return SS_EXIT_IO;
@@ -632,21 +578,13 @@ static int record(compare_cmd *c)
 
 /* ---- the command ------------------------------------------------------------------------------------ */
 
-/* --markdown is compare's own; the rest are the shared options. */
 static int parse_args(compare_cmd *c, int argc, char **argv)
 {
-    char **rest = calloc(argc > 0 ? argc : 1, sizeof *rest);
-    int nrest = 0;
-    bool markdown = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--markdown") == 0) markdown = true;
-        else rest[nrest++] = argv[i];
-    }
     c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
-    int code = ss_cli_parse(CMD, "rejod", nrest, rest, &c->o);
-    free(rest);
+    int code = ss_cli_parse(CMD, "rejodm", argc - 1, argv + 1, &c->o);
     if (code || c->o.help)
         return code;
+    bool markdown = c->o.markdown;
     if (markdown && (c->o.json || c->o.csv))
         return ss_cli_usage_error(CMD, "choose one of --json, --csv and --markdown");
     c->format = c->o.json ? OUT_JSON : c->o.csv ? OUT_CSV : markdown ? OUT_MARKDOWN : OUT_TABLE;

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,25 +19,6 @@ typedef struct report_args {
     bool help;
 } report_args;
 
-/* "--out x" or "--out=x"; *i moves past the value. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *code)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (*i + 1 >= argc) {
-        *code = ss_cli_usage_error(CMD, "%s needs a value", name);
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-static bool is_option(const char *arg, const char *name)
-{
-    size_t n = strlen(name);
-    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
 static int parse_lang(const char *v, ss_lang *lang)
 {
     if (strcmp(v, "en") == 0) *lang = SS_LANG_EN;
@@ -45,20 +27,40 @@ static int parse_lang(const char *v, ss_lang *lang)
     return 0;
 }
 
+enum { OPT_OUT = 256, OPT_MARKDOWN, OPT_RUNS, OPT_LANG };
+
+static int take_option(int c, const char *v, report_args *a)
+{
+    switch (c) {
+    case 'h': a->help = true; return 0;
+    case OPT_OUT: a->out = v; return 0;
+    case OPT_MARKDOWN: a->markdown = v; return 0;
+    case OPT_RUNS: a->runs = v; return 0;
+    case OPT_LANG: return parse_lang(v, &a->lang);
+    }
+    if (a->db)   /* c == 1: a positional */
+        return ss_cli_usage_error(CMD, "unexpected argument '%s'", v);
+    a->db = v;
+    return 0;
+}
+
 static int parse_args(int argc, char **argv, report_args *a)
 {
-    int code = 0;
-    for (int i = 1; i < argc && !code; i++) {
-        const char *arg = argv[i], *v = NULL;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) a->help = true;
-        else if (is_option(arg, "--out")) { if ((v = option_value(argc, argv, &i, "--out", &code))) a->out = v; }
-        else if (is_option(arg, "--markdown")) { if ((v = option_value(argc, argv, &i, "--markdown", &code))) a->markdown = v; }
-        else if (is_option(arg, "--runs")) { if ((v = option_value(argc, argv, &i, "--runs", &code))) a->runs = v; }
-        else if (is_option(arg, "--lang")) { if ((v = option_value(argc, argv, &i, "--lang", &code))) code = parse_lang(v, &a->lang); }
-        else if (arg[0] == '-' && arg[1]) code = ss_cli_usage_error(CMD, "unknown option '%s'", arg);
-        else if (!a->db) a->db = arg;
-        else code = ss_cli_usage_error(CMD, "unexpected argument '%s'", arg);
+    static const struct option lo[] = {
+        {"help", no_argument, NULL, 'h'},       {"out", required_argument, NULL, OPT_OUT},
+        {"markdown", required_argument, NULL, OPT_MARKDOWN}, {"runs", required_argument, NULL, OPT_RUNS},
+        {"lang", required_argument, NULL, OPT_LANG}, {0},
+    };
+    int code = 0, c;
+    char name[64];
+    optind = 0;
+    while (!code && (c = ss_cli_getopt(argc, argv, "h", lo, name, sizeof name)) != -1) {
+        if (c == ':') code = ss_cli_usage_error(CMD, "%s needs a value", name);
+        else if (c == '?') code = ss_cli_usage_error(CMD, "unknown option '%s'", name);
+        else code = take_option(c, optarg, a);
     }
+    for (int i = optind; !code && i < argc; i++)   /* after "--" */
+        code = take_option(1, argv[i], a);
     if (!code && !a->help && !a->db)
         code = ss_cli_usage_error(CMD, "which database? e.g. samsim report results.db");
     return code;
@@ -98,7 +100,7 @@ static ss_report *build(const report_args *a, const char *command_line, int *cod
     ss_run_choice choice;
     ss_results_db *db = ss_results_db_open(a->db, &d);
     ss_report *r = NULL;
-    if (db && ss_report_choose_runs(db, a->runs, &choice, &d) == 0) {
+    if (db && ss_results_choose_runs(db, a->runs, &choice, &d) == 0) {
         ss_report_opts o = {.lang = a->lang, .command_line = command_line, .gnuplot = getenv("SAMSIM_GNUPLOT")};
         r = ss_report_build(db, &choice, &o, &d);
     }

@@ -19,6 +19,7 @@
 #include <lauxlib.h>
 
 #include "luakeys.h"
+#include "luatext.h"
 #include "scenario.h"
 
 /* ---- reading one target ---------------------------------------------------------------- */

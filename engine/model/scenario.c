@@ -14,7 +14,9 @@
 #include "near.h"
 #include "overlay_fit.h"
 #include "parse.h"
+#include "luatext.h"
 #include "sandbox.h"
+#include "sbuf.h"
 #include "luakeys.h"
 #include "shape.h"
 #include "source.h"
@@ -33,34 +35,6 @@ struct ss_scenario {
     ss_model *model;
     int unsourced;
 };
-
-/* ---- growable text --------------------------------------------------------------------- */
-
-typedef struct buf { char *s; size_t n, cap; } buf;
-
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        b->cap = (b->n + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-static void buf_str(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
-static void buf_fmt(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void buf_fmt(buf *b, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    buf_add(b, tmp, k < (int)sizeof tmp ? (size_t)k : sizeof tmp - 1);
-}
 
 /* ---- cite and assume ------------------------------------------------------------------- */
 
@@ -629,151 +603,11 @@ static int apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *
 
 /* ---- printing back as Lua -------------------------------------------------------------- */
 
-bool ss_lua_is_identifier(const char *s)
+/* The resolved scenario as stored with each run and hashed: tags kept, numbers exact. */
+static void write_lua(ss_buf *b, lua_State *L, int idx)
 {
-    static const char *const reserved[] = {"and", "break", "do", "else", "elseif", "end", "false",
-        "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-        "then", "true", "until", "while", NULL};
-    if (!*s || (*s >= '0' && *s <= '9')) return false;
-    for (const char *p = s; *p; p++)
-        if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-            return false;
-    for (int i = 0; reserved[i]; i++)
-        if (strcmp(s, reserved[i]) == 0) return false;
-    return true;
-}
-
-void ss_lua_quote(const char *s, void (*put)(void *ud, const char *text, size_t n), void *ud)
-{
-    put(ud, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        char esc[8];
-        if (*p == '"' || *p == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)*p;
-            put(ud, esc, 2);
-        } else if (*p == '\n') {
-            put(ud, "\\n", 2);
-        } else if (*p < 32 || *p == 127) {
-            snprintf(esc, sizeof esc, "\\%03d", *p);
-            put(ud, esc, 4);
-        } else {
-            put(ud, (const char *)p, 1);
-        }
-    }
-    put(ud, "\"", 1);
-}
-
-static void put_buf(void *ud, const char *text, size_t n) { buf_add(ud, text, n); }
-static void put_string(buf *b, const char *s) { ss_lua_quote(s, put_buf, b); }
-
-/* Shortest text that reads back as the same double. */
-static void put_number(buf *b, lua_State *L, int idx)
-{
-    if (lua_isinteger(L, idx)) {
-        buf_fmt(b, "%lld", (long long)lua_tointeger(L, idx));
-        return;
-    }
-    double x = lua_tonumber(L, idx);
-    if (isinf(x)) { buf_str(b, x > 0 ? "math.huge" : "-math.huge"); return; }
-    if (isnan(x)) { buf_str(b, "0/0"); return; }
-    char tmp[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, x);
-        if (strtod(tmp, NULL) == x) break;
-    }
-    if (!strpbrk(tmp, ".eEn")) strcat(tmp, ".0");
-    buf_str(b, tmp);
-}
-
-static void put_value(buf *b, lua_State *L, int idx, int indent);
-
-static bool is_flat_list(lua_State *L, int idx, lua_Integer *len)
-{
-    *len = (lua_Integer)lua_rawlen(L, idx);
-    lua_Integer count = 0;
-    bool scalars = true;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        count++;
-        if (lua_istable(L, -1) && !is_tag(L, -1)) scalars = false;
-        lua_pop(L, 1);
-    }
-    return scalars && count <= 16;
-}
-
-/* A key as Lua writes it: nothing for a list position, `name = `, or `["odd key"] = `. */
-static void put_key(buf *b, const ss_lua_key *k, lua_Integer len)
-{
-    if (k->type == LUA_TNUMBER && k->i >= 1 && k->i <= len)
-        return;
-    if (k->type == LUA_TNUMBER)
-        buf_fmt(b, "[%lld] = ", (long long)k->i);
-    else if (ss_lua_is_identifier(k->str))
-        buf_fmt(b, "%s = ", k->str);
-    else {
-        buf_str(b, "[");
-        put_string(b, k->str);
-        buf_str(b, "] = ");
-    }
-}
-
-/* Keys in a fixed order (shape.c has made them names or whole numbers). */
-static void put_table(buf *b, lua_State *L, int idx, int indent)
-{
-    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
-    idx = lua_absindex(L, idx);
-    lua_Integer len;
-    bool flat = is_flat_list(L, idx, &len);
-    ss_lua_key *keys;
-    int n = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL);
-    if (n <= 0) { buf_str(b, "{}"); free(keys); return; }
-    buf_str(b, flat ? "{ " : "{\n");
-    for (int k = 0; k < n; k++) {
-        if (!flat) for (int s = 0; s < indent + 1; s++) buf_str(b, "  ");
-        put_key(b, &keys[k], len);
-        ss_lua_push_key(L, &keys[k]);
-        lua_rawget(L, idx);
-        put_value(b, L, -1, indent + 1);
-        lua_pop(L, 1);
-        buf_str(b, k + 1 < n ? (flat ? ", " : ",\n") : (flat ? " " : ",\n"));
-    }
-    if (!flat) for (int s = 0; s < indent; s++) buf_str(b, "  ");
-    buf_str(b, "}");
-    free(keys);
-}
-
-static void put_value(buf *b, lua_State *L, int idx, int indent)
-{
-    idx = lua_absindex(L, idx);
-    switch (lua_type(L, idx)) {
-    case LUA_TNUMBER: put_number(b, L, idx); break;
-    case LUA_TSTRING: put_string(b, lua_tostring(L, idx)); break;
-    case LUA_TBOOLEAN: buf_str(b, lua_toboolean(L, idx) ? "true" : "false"); break;
-    case LUA_TTABLE:
-        if (is_tag(L, idx)) {
-            lua_getfield(L, idx, "kind");
-            buf_fmt(b, "%s(", ss_provenance_function(lua_tostring(L, -1)));
-            lua_pop(L, 1);
-            lua_getfield(L, idx, "value");
-            put_value(b, L, -1, indent);
-            lua_pop(L, 1);
-            buf_str(b, ", ");
-            if (lua_getfield(L, idx, "target") == LUA_TSTRING) {
-                put_string(b, lua_tostring(L, -1));
-                buf_str(b, ", ");
-            }
-            lua_pop(L, 1);
-            lua_getfield(L, idx, "text");
-            put_string(b, lua_tostring(L, -1));
-            lua_pop(L, 1);
-            buf_str(b, ")");
-        } else {
-            put_table(b, L, idx, indent);
-        }
-        break;
-    default: buf_fmt(b, "nil --[[ %s cannot be printed ]]", luaL_typename(L, idx));
-    }
+    ss_lua_writer w = {.tag_meta = CITE_MT};
+    ss_lua_write(b, L, idx, 0, &w);
 }
 
 /* ---- unwrapping citations -------------------------------------------------------------- */
@@ -813,8 +647,8 @@ static void register_line(sources *out, lua_State *L, const char *path, const ch
 {
     if (!kind) (*out->unsourced)++;
     if (!out->f) return;
-    buf v = {0};
-    put_number(&v, L, -1);
+    ss_buf v = {0};
+    write_lua(&v, L, -1);
     fprintf(out->f, "%-48s %-12s %-10s %s\n", path, v.s, kind ? kind : "MISSING",
             kind ? text : "no source and no assumption");
     free(v.s);
@@ -903,15 +737,15 @@ static const char *origin_of(void *ud, const char *path)
 /* Hash the rule files by path and content, in the model's order. */
 static int hash_rules(ss_scenario *sc, ss_diag *d)
 {
-    buf all = {0};
-    buf_str(&all, "");
+    ss_buf all = {0};
+    ss_buf_str(&all, "");
     for (int i = 0; i < sc->model->nlua_rules; i++) {
         const ss_lua_rule *r = &sc->model->lua_rules[i];
         size_t len;
         char *code = ss_source_read(r->path, SS_SOURCE_MAX_BYTES, &len, d);
         if (!code) { free(all.s); return -1; }
-        buf_fmt(&all, "%s\n", r->display);
-        buf_add(&all, code, len);
+        ss_buf_fmt(&all, "%s\n", r->display);
+        ss_buf_add(&all, code, len);
         free(code);
     }
     ss_sha256_hex(all.s, all.n, sc->rules_hash);
@@ -945,10 +779,10 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     /* origin resolved */
     lua_pushvalue(L, origin_idx);
     sc->origin_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    buf text = {0};
-    buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
-    put_value(&text, L, -1, 0);
-    buf_str(&text, "\n");
+    ss_buf text = {0};
+    ss_buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
+    write_lua(&text, L, -1);
+    ss_buf_str(&text, "\n");
     sc->text = text.s;
     ss_sha256_hex(text.s, text.n, sc->hash);
     sources count = {.unsourced = &sc->unsourced};

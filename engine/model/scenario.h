@@ -49,10 +49,6 @@ int ss_scenario_unsourced(const ss_scenario *sc);
  * "calibrated", "effect"). */
 const char *ss_provenance_function(const char *kind);
 
-/* Writing Lua text: whether s can be a bare key (`fte = 1` rather than `["fte"] = 1`), and s as
- * a quoted Lua string, written through put (shared by `samsim show` and the REPL's `save`). */
-bool ss_lua_is_identifier(const char *s);
-void ss_lua_quote(const char *s, void (*put)(void *ud, const char *text, size_t n), void *ud);
 
 /* SHA-256 of bytes as 64 hex characters + NUL. */
 void ss_sha256_hex(const void *data, size_t n, char out[65]);

@@ -10,6 +10,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "table.h"
+#include "text.h"
+
 /* ---- numbers for people -------------------------------------------------------------------- */
 
 /* Shares read best as percentages. */
@@ -59,50 +62,6 @@ static void format_interval(char *buf, size_t n, const ss_estimate *e, const cha
     format_number(lo, sizeof lo, e->ci_low, unit);
     format_number(hi, sizeof hi, e->ci_high, unit);
     snprintf(buf, n, "[%s, %s]", lo, hi);
-}
-
-/* ---- aligned text -------------------------------------------------------------------------- */
-
-/* Width on a terminal, counted in code points: "Lørenskog" is 9 columns but 10 bytes. */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-/* Copy at most max code points of src; a longer name ends in ".." so the table keeps its width. */
-static void truncate_text(char *dst, size_t n, const char *src, int max)
-{
-    assert(max > 2);
-    if (text_width(src) <= max) {
-        snprintf(dst, n, "%s", src);
-        return;
-    }
-    size_t i = 0;
-    for (int cp = 0; src[i] && i + 4 < n; i++) {
-        if (((unsigned char)src[i] & 0xC0) != 0x80 && ++cp > max - 2)
-            break;
-        dst[i] = src[i];
-    }
-    snprintf(dst + i, n - i, "..");
-}
-
-static void pad(FILE *f, int k)
-{
-    for (; k > 0; k--)
-        fputc(' ', f);
-}
-
-static void print_cell(FILE *f, const char *s, int width, int right)
-{
-    int gap = width - text_width(s);
-    if (right)
-        pad(f, gap);
-    fputs(s, f);
-    if (!right)
-        pad(f, gap);
 }
 
 /* ---- the service table ---------------------------------------------------------------------- */
@@ -157,7 +116,7 @@ static void service_cell(char *buf, size_t n, const struct column *c, const ss_r
         snprintf(buf, n, "%s", info->service_ids[s]);
         return;
     case COL_NAME:
-        truncate_text(buf, n, service_name(info, s), NAME_MAX_WIDTH);
+        ss_text_cut(buf, n, service_name(info, s), NAME_MAX_WIDTH);
         return;
     case COL_METRIC:
         format_mean_hw(buf, n, &sum->service[(long)s * SS_SERVICE_METRICS + c->metric],
@@ -166,99 +125,52 @@ static void service_cell(char *buf, size_t n, const struct column *c, const ss_r
     }
 }
 
-/* Pass one: the widest cell of each column, heading included. */
-static void measure_columns(int *width, const ss_run_info *info, const ss_summary *sum)
-{
-    char buf[160];
-    for (int c = 0; c < NCOLUMNS; c++) {
-        width[c] = text_width(column_heading(&service_columns[c]));
-        for (int s = 0; s < sum->nservices; s++) {
-            service_cell(buf, sizeof buf, &service_columns[c], info, sum, s);
-            int w = text_width(buf);
-            width[c] = w > width[c] ? w : width[c];
-        }
-    }
-}
-
-static int right_aligned(const struct column *c) { return c->kind == COL_METRIC; }
-
-static void print_service_heading(FILE *f, const int *width)
-{
-    for (int c = 0; c < NCOLUMNS; c++) {
-        if (c)
-            fputs("  ", f);
-        print_cell(f, column_heading(&service_columns[c]), width[c], right_aligned(&service_columns[c]));
-    }
-    fputc('\n', f);
-    for (int c = 0; c < NCOLUMNS; c++) {
-        if (c)
-            fputs("  ", f);
-        for (int k = 0; k < width[c]; k++)
-            fputc('-', f);
-    }
-    fputc('\n', f);
-}
-
-/* Pass two: the heading, a rule, then one line per service in model order. */
+/* The heading, a rule, then one line per service in model order. */
 static void print_services(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
-    int width[NCOLUMNS];
-    char buf[160];
-    measure_columns(width, info, sum);
-    print_service_heading(f, width);
-    for (int s = 0; s < sum->nservices; s++) {
-        for (int c = 0; c < NCOLUMNS; c++) {
-            if (c)
-                fputs("  ", f);
-            service_cell(buf, sizeof buf, &service_columns[c], info, sum, s);
-            print_cell(f, buf, width[c], right_aligned(&service_columns[c]));
-        }
-        fputc('\n', f);
+    ss_table t;
+    ss_table_init(&t, NCOLUMNS, NULL);
+    t.heading = t.rule = true;
+    int head = ss_table_add_row(&t);
+    for (int c = 0; c < NCOLUMNS; c++) {
+        t.right[c] = service_columns[c].kind == COL_METRIC;
+        ss_table_set(&t, head, c, "%s", column_heading(&service_columns[c]));
     }
+    char buf[160];
+    for (int s = 0; s < sum->nservices; s++) {
+        int r = ss_table_add_row(&t);
+        for (int c = 0; c < NCOLUMNS; c++) {
+            service_cell(buf, sizeof buf, &service_columns[c], info, sum, s);
+            ss_table_set(&t, r, c, "%s", buf);
+        }
+    }
+    ss_table_print(&t, f);
+    ss_table_free(&t);
 }
 
 /* ---- the system block and the header -------------------------------------------------------- */
 
 enum { SYS_LABEL, SYS_MEAN, SYS_INTERVAL, SYS_UNIT, SYS_COLS };
 
-static void system_cells(char cell[SYS_COLS][96], const ss_estimate *e, const ss_metric_info *mi)
-{
-    snprintf(cell[SYS_LABEL], 96, "%s", mi->label);
-    format_number(cell[SYS_MEAN], 96, e->mean, mi->unit);
-    format_interval(cell[SYS_INTERVAL], 96, e, mi->unit);
-    snprintf(cell[SYS_UNIT], 96, "%s", strcmp(mi->unit, "count") == 0 ? "" : mi->unit);
-}
-
+/* Label, mean, interval and unit; a metric that is not part of this model (no meetings, no
+ * coordination, ...) is left out, so it does not widen the columns either. */
 static void print_system(FILE *f, const ss_summary *sum)
 {
-    char cell[SS_SYSTEM_METRICS][SYS_COLS][96];
-    int width[SYS_COLS] = {0};
+    ss_table t;
+    ss_table_init(&t, 4, "lrll");
+    t.indent = 2;
+    char mean[96], interval[96];
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
-        system_cells(cell[m], &sum->system[m], &ss_system_metric_info[m]);
         if (sum->system[m].n == 0)
-            continue;  /* not printed, so it does not widen the columns */
-        for (int c = 0; c < SYS_COLS; c++) {
-            int w = text_width(cell[m][c]);
-            width[c] = w > width[c] ? w : width[c];
-        }
+            continue;
+        const ss_metric_info *mi = &ss_system_metric_info[m];
+        format_number(mean, sizeof mean, sum->system[m].mean, mi->unit);
+        format_interval(interval, sizeof interval, &sum->system[m], mi->unit);
+        ss_table_row(&t, mi->label, mean, interval, strcmp(mi->unit, "count") == 0 ? "" : mi->unit);
     }
     fputs("System\n", f);
-    for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
-        if (sum->system[m].n == 0)
-            continue;  /* not part of this model (no meetings, no coordination, ...) */
-        fputs("  ", f);
-        print_cell(f, cell[m][SYS_LABEL], width[SYS_LABEL], 0);
-        fputs("  ", f);
-        print_cell(f, cell[m][SYS_MEAN], width[SYS_MEAN], 1);
-        fputs("  ", f);
-        if (cell[m][SYS_UNIT][0]) {
-            print_cell(f, cell[m][SYS_INTERVAL], width[SYS_INTERVAL], 0);
-            fprintf(f, "  %s", cell[m][SYS_UNIT]);
-        } else {
-            fputs(cell[m][SYS_INTERVAL], f);  /* no trailing blanks */
-        }
-        fputc('\n', f);
-    }
+    ss_table_print(&t, f);
+    ss_table_free(&t);
 }
 
 static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
@@ -289,99 +201,41 @@ void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum)
 
 /* ---- JSON ---------------------------------------------------------------------------------- */
 
-/* JSON has no NaN or infinity: an undefined figure is null. */
-static json_t *json_number(double x)
-{
-    return isfinite(x) ? json_real(x) : json_null();
-}
-
-static json_t *json_text(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-/* Adds value under key; a NULL value (out of memory, invalid UTF-8) makes the document fail. */
-static int put(json_t *obj, const char *key, json_t *value)
-{
-    return value ? json_object_set_new(obj, key, value) : -1;
-}
-
+/* A NULL value (out of memory, invalid UTF-8) makes the whole document fail: json_pack and
+ * json_object_set_new both refuse it, and ss_json_done then drops what was built. */
 static json_t *json_estimate(const ss_estimate *e)
 {
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = put(o, "mean", json_number(e->mean));
-    err |= put(o, "ci_low", json_number(e->ci_low));
-    err |= put(o, "ci_high", json_number(e->ci_high));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return json_pack("{s:o,s:o,s:o}", "mean", ss_json_number(e->mean), "ci_low", ss_json_number(e->ci_low),
+                     "ci_high", ss_json_number(e->ci_high));
 }
 
 static json_t *json_service(const ss_run_info *info, const ss_summary *sum, int s)
 {
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = put(o, "name", json_text(service_name(info, s)));
-    err |= put(o, "fte", json_number(info->service_fte ? info->service_fte[s] : NAN));
+    json_t *o = json_pack("{s:o,s:o}", "name", ss_json_text(service_name(info, s)), "fte",
+                          ss_json_number(info->service_fte ? info->service_fte[s] : NAN));
+    int err = !o;
     for (int m = 0; m < SS_SERVICE_METRICS; m++)
-        err |= put(o, ss_service_metric_info[m].name,
-                   json_estimate(&sum->service[(long)s * SS_SERVICE_METRICS + m]));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+        err |= json_object_set_new(o, ss_service_metric_info[m].name,
+                                   json_estimate(&sum->service[(long)s * SS_SERVICE_METRICS + m]));
+    return ss_json_done(o, err);
 }
 
 static json_t *json_services(const ss_run_info *info, const ss_summary *sum)
 {
     json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = 0;
+    int err = !o;
     for (int s = 0; s < sum->nservices; s++)
-        err |= put(o, info->service_ids[s], json_service(info, sum, s));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+        err |= json_object_set_new(o, info->service_ids[s], json_service(info, sum, s));
+    return ss_json_done(o, err);
 }
 
 static json_t *json_system(const ss_summary *sum)
 {
     json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = 0;
+    int err = !o;
     for (int m = 0; m < SS_SYSTEM_METRICS; m++)
-        err |= put(o, ss_system_metric_info[m].name, json_estimate(&sum->system[m]));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-static json_t *json_scenario(const ss_run_info *info)
-{
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = put(o, "name", json_text(info->scenario_name));
-    err |= put(o, "path", json_text(info->scenario_path));
-    err |= put(o, "hash", json_text(info->scenario_hash));
-    err |= put(o, "rules_hash", json_text(info->rules_hash));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+        err |= json_object_set_new(o, ss_system_metric_info[m].name, json_estimate(&sum->system[m]));
+    return ss_json_done(o, err);
 }
 
 /* Key order is the contract in output.h; started_at is left out so the bytes depend only on the
@@ -389,74 +243,34 @@ static json_t *json_scenario(const ss_run_info *info)
  * 2^63 - 1 appears as its two's-complement value, as in the store. */
 static json_t *json_document(const ss_run_info *info, const ss_summary *sum)
 {
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    int err = put(o, "engine_version", json_text(info->engine_version));
-    err |= put(o, "scenario", json_scenario(info));
-    err |= put(o, "seed", json_integer((json_int_t)info->seed));
-    err |= put(o, "replications", json_integer(sum->nreps));
-    err |= put(o, "start_date", json_text(info->start_date));
-    err |= put(o, "horizon_days", json_number(info->horizon_days));
-    err |= put(o, "warmup_days", json_number(info->warmup_days));
-    err |= put(o, "services", json_services(info, sum));
-    err |= put(o, "system", json_system(sum));
-    if (err) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    json_t *scenario = json_pack("{s:o,s:o,s:o,s:o}", "name", ss_json_text(info->scenario_name), "path",
+                                 ss_json_text(info->scenario_path), "hash", ss_json_text(info->scenario_hash),
+                                 "rules_hash", ss_json_text(info->rules_hash));
+    return json_pack("{s:o,s:o,s:I,s:i,s:o,s:o,s:o,s:o,s:o}", "engine_version", ss_json_text(info->engine_version),
+                     "scenario", scenario, "seed", (json_int_t)info->seed, "replications", sum->nreps,
+                     "start_date", ss_json_text(info->start_date), "horizon_days", ss_json_number(info->horizon_days),
+                     "warmup_days", ss_json_number(info->warmup_days), "services", json_services(info, sum),
+                     "system", json_system(sum));
 }
 
 int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
     assert(info->nservices == sum->nservices);
-    json_t *doc = json_document(info, sum);
-    if (!doc)
-        return -1;
-    int rc = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(doc);
-    if (rc != 0 || fputc('\n', f) == EOF || fflush(f) != 0 || ferror(f))
-        return -1;
-    return 0;
+    return ss_json_write(f, json_document(info, sum));
 }
 
 /* ---- CSV ----------------------------------------------------------------------------------- */
-
-/* RFC 4180: a field with a comma, quote or line break is quoted, and quotes are doubled. */
-static void csv_text(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-/* An undefined figure is an empty field, which spreadsheets and pandas read as missing. */
-static void csv_number(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
 
 static void csv_row(FILE *f, const char *scope, const char *subject, const char *metric,
                     const ss_estimate *e)
 {
     fprintf(f, "%s,", scope);
-    csv_text(f, subject);
+    ss_csv_text(f, subject);
     fputc(',', f);
-    csv_text(f, metric);
-    csv_number(f, e->mean);
-    csv_number(f, e->ci_low);
-    csv_number(f, e->ci_high);
+    ss_csv_text(f, metric);
+    ss_csv_number(f, e->mean);
+    ss_csv_number(f, e->ci_low);
+    ss_csv_number(f, e->ci_high);
     fprintf(f, ",%d\n", e->n);
 }
 

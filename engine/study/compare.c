@@ -9,12 +9,13 @@
 #include <assert.h>
 #include <inttypes.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "xalloc.h"
 
 /* ---- Welch's unpaired interval ------------------------------------------------------------ */
 
@@ -102,14 +103,8 @@ int ss_compare(const ss_study *base, const ss_study *option, double level, ss_co
     if (check_pairable(base, option, d) < 0)
         return -1;
     int n = base->nreps, nsvc = base->info.nservices;
-    double *a = calloc(n > 0 ? n : 1, sizeof *a), *b = calloc(n > 0 ? n : 1, sizeof *b);
-    out->rows = calloc((size_t)nsvc * SS_SERVICE_METRICS + SS_SYSTEM_METRICS, sizeof *out->rows);
-    if (!a || !b || !out->rows) {
-        free(a);
-        free(b);
-        ss_comparison_free(out);
-        return ss_fail(d, "compare: out of memory");
-    }
+    double *a = xcalloc(n > 0 ? n : 1, sizeof *a), *b = xcalloc(n > 0 ? n : 1, sizeof *b);
+    out->rows = xcalloc((size_t)nsvc * SS_SERVICE_METRICS + SS_SYSTEM_METRICS, sizeof *out->rows);
     for (int s = 0; s < nsvc; s++) {
         int t = service_index(&option->info, base->info.service_ids[s]);
         if (t < 0)
@@ -158,25 +153,16 @@ double ss_compare_narrowing(const ss_compare_row *r)
     return paired / unpaired;
 }
 
-static int cmp_double(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return a < b ? -1 : a > b;
-}
-
 double ss_comparison_median_narrowing(const ss_comparison *c, int *n)
 {
-    double *v = calloc(c->nrows > 0 ? c->nrows : 1, sizeof *v);
+    double *v = xcalloc(c->nrows > 0 ? (size_t)c->nrows : 1, sizeof *v);
     *n = 0;
-    if (!v)
-        return NAN;
     for (int i = 0; i < c->nrows; i++) {
         double q = ss_compare_narrowing(&c->rows[i]);
         if (isfinite(q))
             v[(*n)++] = q;
     }
-    qsort(v, *n, sizeof *v, cmp_double);
-    double med = *n == 0 ? NAN : *n % 2 ? v[*n / 2] : (v[*n / 2 - 1] + v[*n / 2]) / 2.0;
+    double med = *n == 0 ? NAN : gsl_stats_median(v, 1, (size_t)*n);   /* quickselect; reorders v */
     free(v);
     return med;
 }
@@ -343,82 +329,18 @@ void ss_compare_format_relative(char *buf, size_t n, double relative)
         snprintf(buf, n, "%+.1f%%", 100.0 * relative);
 }
 
-/* ---- the comparisons table ------------------------------------------------------------------- */
-
-/* Kept beside the store's tables but created here: only comparisons write it.  A comparison is
- * one `samsim compare` command: one row per option, all with the same comparison_id. */
-static const char comparisons_sql[] =
-    "CREATE TABLE IF NOT EXISTS comparisons(\n"
-    "  comparison_id INTEGER NOT NULL,\n"
-    "  base_run INTEGER NOT NULL REFERENCES runs(run_id),\n"
-    "  option_run INTEGER NOT NULL REFERENCES runs(run_id),\n"
-    "  base_model TEXT, option_model TEXT,  -- as written on the command line\n"
-    "  created_at TEXT, command_line TEXT,\n"
-    "  PRIMARY KEY(comparison_id, option_run));\n";
-
-static int record_rows(sqlite3 *db, int64_t id, int64_t base_run, const char *base_model,
-                       const int64_t *option_runs, const char *const *option_models, int noptions,
-                       const char *command_line)
+void ss_compare_view_stored(ss_study *st, const ss_stored_run *r)
 {
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO comparisons(comparison_id, base_run, option_run, base_model,"
-                           " option_model, created_at, command_line) VALUES(?,?,?,?,?,?,?)", -1, &s, NULL) != SQLITE_OK)
-        return -1;
-    char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    int rc = 0;
-    for (int i = 0; i < noptions && rc == 0; i++) {
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int64(s, 2, base_run);
-        sqlite3_bind_int64(s, 3, option_runs[i]);
-        sqlite3_bind_text(s, 4, base_model, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 5, option_models[i], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 6, stamp, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 7, command_line, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
-        sqlite3_reset(s);
-    }
-    sqlite3_finalize(s);
-    return rc;
-}
-
-static int64_t next_comparison_id(sqlite3 *db)
-{
-    sqlite3_stmt *s = NULL;
-    int64_t id = -1;
-    if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(comparison_id), 0) + 1 FROM comparisons", -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-        id = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return id;
-}
-
-int ss_compare_record(const char *db_path, int64_t base_run, const char *base_model,
-                      const int64_t *option_runs, const char *const *option_models, int noptions,
-                      const char *command_line, int64_t *comparison_id, ss_diag *d)
-{
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        ss_fail(d, "%s: cannot record the comparison: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
-        sqlite3_close(db);
-        return -1;
-    }
-    sqlite3_busy_timeout(db, 10000);
-    /* one transaction, so the id taken is still free when the rows go in */
-    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
-             sqlite3_exec(db, comparisons_sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-    int64_t id = rc == 0 ? next_comparison_id(db) : -1;
-    if (id < 0 || record_rows(db, id, base_run, base_model, option_runs, option_models, noptions, command_line) < 0 ||
-        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        ss_fail(d, "%s: cannot record the comparison: %s", db_path, sqlite3_errmsg(db));
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        sqlite3_close(db);
-        return -1;
-    }
-    sqlite3_close(db);
-    *comparison_id = id;
-    return 0;
+    memset(st, 0, sizeof *st);
+    st->nreps = r->nreps;
+    st->reps = r->reps;
+    st->run_id = r->run_id;
+    st->info = (ss_run_info){
+        .engine_version = r->engine_version, .scenario_name = r->scenario_name, .scenario_path = r->scenario_path,
+        .scenario_hash = r->scenario_hash, .rules_hash = r->rules_hash, .resolved_text = r->resolved,
+        .command_line = r->command_line, .started_at = r->started_at, .seed = r->seed,
+        .replications = r->replications, .horizon_days = r->horizon_days, .warmup_days = r->warmup_days,
+        .start_date = r->start_date, .nservices = r->nservices,
+        .service_ids = (const char *const *)r->ids, .service_names = (const char *const *)r->names,
+        .service_fte = r->fte, .nok_per_fte = r->nok_per_fte};
 }

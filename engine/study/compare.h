@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "read.h"
 #include "stats.h"
 #include "study.h"
 
@@ -69,11 +70,8 @@ void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const
 /* "-12.5%" or "-" */
 void ss_compare_format_relative(char *buf, size_t n, double relative);
 
-/* Record one comparison (a base run and its option runs, all in db_path) in the table
- * comparisons(comparison_id, base_run, option_run, base_model, option_model, created_at,
- * command_line), created if missing.  *comparison_id receives the new id.  0, or -1 with d. */
-int ss_compare_record(const char *db_path, int64_t base_run, const char *base_model,
-                      const int64_t *option_runs, const char *const *option_models, int noptions,
-                      const char *command_line, int64_t *comparison_id, ss_diag *d);
+/* A stored run as the study ss_compare reads: info and replications point into r (nothing is
+ * copied; st lives no longer than r and is not given to ss_study_fini). */
+void ss_compare_view_stored(ss_study *st, const ss_stored_run *r);
 
 #endif

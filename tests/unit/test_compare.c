@@ -14,6 +14,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "compare.h"
+#include "comparisons.h"
 #include "scenario.h"
 #include "store.h"
 #include "study.h"
@@ -321,8 +322,8 @@ static void comparisons_are_recorded(void **state)
     const int64_t options[] = {2, 3};
     const char *const models[] = {"+models/a.lua", "+models/b.lua"};
     int64_t id1, id2;
-    assert_int_equal(ss_compare_record(path, 1, "base.lua", options, models, 2, "samsim compare x", &id1, &d), 0);
-    assert_int_equal(ss_compare_record(path, 1, "base.lua", options, models, 1, "samsim compare y", &id2, &d), 0);
+    assert_int_equal(ss_store_record_comparison(path, 1, "base.lua", options, models, 2, "samsim compare x", &id1, &d), 0);
+    assert_int_equal(ss_store_record_comparison(path, 1, "base.lua", options, models, 1, "samsim compare y", &id2, &d), 0);
     assert_int_equal(id1, 1);
     assert_int_equal(id2, 2);
     sqlite3 *db;
@@ -336,7 +337,7 @@ static void comparisons_are_recorded(void **state)
     assert_string_equal((const char *)sqlite3_column_text(s, 2), "+models/a.lua +models/b.lua +models/a.lua");
     sqlite3_finalize(s);
     sqlite3_close(db);
-    assert_int_equal(ss_compare_record("/nonexistent/dir/x.db", 1, "a", options, models, 1, "", &id1, &d), -1);
+    assert_int_equal(ss_store_record_comparison("/nonexistent/dir/x.db", 1, "a", options, models, 1, "", &id1, &d), -1);
     assert_contains(d.msg, "/nonexistent/dir/x.db: cannot record the comparison: ");
     char side[64];
     snprintf(side, sizeof side, "%s-wal", path);

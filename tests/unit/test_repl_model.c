@@ -83,9 +83,9 @@ static char *complete(fixture *x, const char *line)
     while (start > 0 && !strchr(" \t\n\"'=(,{", line[start - 1])) start--;
     repl_strlist l = {0};
     repl_complete(&x->r, line, start, end, &l);
-    repl_buf b = {0};
-    repl_buf_str(&b, "");
-    for (int i = 0; i < l.n; i++) repl_buf_fmt(&b, "%s%s", i ? " " : "", l.v[i]);
+    ss_buf b = {0};
+    ss_buf_str(&b, "");
+    for (int i = 0; i < l.n; i++) ss_buf_fmt(&b, "%s%s", i ? " " : "", l.v[i]);
     repl_strlist_free(&l);
     return b.s;
 }
@@ -240,7 +240,7 @@ static void push_lua(fixture *x, const char *code)
 
 static void count(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
 {
-    repl_buf_fmt(ud, "%s:%s%s ", path, old_idx ? "o" : "-", new_idx ? "n" : "-");
+    ss_buf_fmt(ud, "%s:%s%s ", path, old_idx ? "o" : "-", new_idx ? "n" : "-");
 }
 
 static void diff_builds_the_patch_extends_needs(void **state)
@@ -250,15 +250,15 @@ static void diff_builds_the_patch_extends_needs(void **state)
     int top = lua_gettop(L);
     push_lua(x, "return { a = 1, b = { c = 2, d = 3 }, l = { 1, 2 }, f = 1, gone = true }");
     push_lua(x, "return { a = 1, b = { c = 2, d = 4 }, l = { 1, 3 }, f = 1.0, new = 's' }");
-    repl_buf changes = {0};
+    ss_buf changes = {0};
     repl_tree_diff(L, top + 1, top + 2, count, &changes);
     assert_string_equal(changes.s, "b.d:on f:on gone:o- l:on new:-n ");
-    repl_buf text = {0};
+    ss_buf text = {0};
     repl_tree_write(&text, L, -1, 0, 0);
     /* lists replace whole; 1.0 stays a float; the removed key is not in the patch */
     assert_string_equal(text.s, "{\n  b = { d = 4 },\n  f = 1.0,\n  l = { 1, 3 },\n  new = \"s\",\n}");
-    repl_buf_free(&changes);
-    repl_buf_free(&text);
+    ss_buf_free(&changes);
+    ss_buf_free(&text);
     lua_settop(L, top);
 }
 
@@ -268,10 +268,10 @@ static void writing_escapes_and_quotes_keys(void **state)
     lua_State *L = ss_sandbox_lua(x->r.sb);
     int top = lua_gettop(L);
     push_lua(x, "return { [\"0-5\"] = 'a\"b\\n', ['end'] = 0.1, [3] = true }");
-    repl_buf text = {0};
+    ss_buf text = {0};
     repl_tree_write(&text, L, -1, 0, 0);
     assert_string_equal(text.s, "{ [3] = true, [\"0-5\"] = \"a\\\"b\\n\", [\"end\"] = 0.1 }");
-    repl_buf_free(&text);
+    ss_buf_free(&text);
     lua_settop(L, top);
 }
 
@@ -284,10 +284,10 @@ static void tags_survive_the_round_trip(void **state)
     assert_int_equal(repl_tree_push(x->r.sb, x->r.cur->sc, true, &d), 0);
     repl_tree_get(L, -1, "services.fph.case_share");
     assert_true(repl_tree_is_tag(L, -1));
-    repl_buf text = {0};
+    ss_buf text = {0};
     repl_tree_write(&text, L, -1, 0, 0);
     assert_string_equal(text.s, "cite(0.45, \"seed-000 L335\")");
-    repl_buf_free(&text);
+    ss_buf_free(&text);
     assert_int_equal(repl_tree_get(L, top + 1, "services.nope.fte"), 1);
     lua_settop(L, top);
 }

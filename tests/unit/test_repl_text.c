@@ -122,28 +122,29 @@ static void estimates_carry_their_interval(void **state)
 
 static void tables_align_by_columns_not_bytes(void **state)
 {
-    repl_table t;
-    repl_table_init(&t, 3, "lrl");
-    repl_table_row(&t, "id", "n", "");
-    repl_table_row(&t, "Lørenskog", "12", "x");
+    ss_table t;
+    ss_table_init(&t, 3, "lrl");
+    ss_table_row(&t, "id", "n", "");
+    ss_table_row(&t, "Lørenskog", "12", "x");
     char *out;
     size_t len;
     FILE *f = open_memstream(&out, &len);
-    repl_table_print(&t, f, 1);
+    t.indent = 1;
+    ss_table_print(&t, f);
     fclose(f);
     assert_string_equal(out, " id          n\n Lørenskog  12  x\n");  /* no trailing blanks */
     free(out);
-    repl_table_free(&t);
+    ss_table_free(&t);
 }
 
 static void text_is_cut_by_code_points(void **state)
 {
     char s[64];
-    repl_text_cut(s, sizeof s, "Forebyggende", 6);
+    ss_text_cut(s, sizeof s, "Forebyggende", 6);
     assert_string_equal(s, "Fore..");
-    repl_text_cut(s, sizeof s, "Lørenskog", 9);
+    ss_text_cut(s, sizeof s, "Lørenskog", 9);
     assert_string_equal(s, "Lørenskog");
-    assert_int_equal(repl_text_width("Lørenskog"), 9);
+    assert_int_equal(ss_text_width("Lørenskog"), 9);
 }
 
 static void history_skips_blank_and_repeated_input(void **state)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "compare.h"
+#include "comparisons.h"
 #include "report.h"
 #include "scenario.h"
 #include "study.h"
@@ -59,7 +60,7 @@ static int setup(void **state)
     const char *models[] = {"+models/more-fph-staff.lua"};
     int64_t cid;
     ss_diag d;
-    if (ss_compare_record(f->db, base, "scenarios/default.lua", &option, models, 1, "samsim compare ...", &cid, &d) < 0)
+    if (ss_store_record_comparison(f->db, base, "scenarios/default.lua", &option, models, 1, "samsim compare ...", &cid, &d) < 0)
         fail_msg("%s", d.msg);
     assert_int_equal(chdir(f->dir), 0);  /* from here on, scenarios/ is out of reach */
     *state = f;
@@ -88,7 +89,7 @@ static char *build_report(const fixture *f, ss_lang lang, const char *gnuplot, c
     if (!db)
         fail_msg("%s", d.msg);
     ss_run_choice c;
-    if (ss_report_choose_runs(db, runs, &c, &d) < 0)
+    if (ss_results_choose_runs(db, runs, &c, &d) < 0)
         fail_msg("%s", d.msg);
     ss_report_opts o = {.lang = lang, .command_line = "samsim report results.db", .gnuplot = gnuplot};
     ss_report *r = ss_report_build(db, &c, &o, &d);
@@ -286,9 +287,9 @@ static void bad_inputs_are_named(void **state)
     snprintf(want, sizeof want, "%s: no run 9 (runs here: 1, 2)", f->db);
     assert_string_equal(d.msg, want);
     ss_run_choice c;
-    assert_int_equal(ss_report_choose_runs(db, "1,x", &c, &d), -1);
+    assert_int_equal(ss_results_choose_runs(db, "1,x", &c, &d), -1);
     assert_string_equal(d.msg, "--runs: expected run numbers separated by commas, e.g. --runs 1,2, got '1,x'");
-    assert_int_equal(ss_report_choose_runs(db, "2,2", &c, &d), -1);
+    assert_int_equal(ss_results_choose_runs(db, "2,2", &c, &d), -1);
     assert_string_equal(d.msg, "--runs: run 2 is listed twice");
     ss_results_db_close(db);
 }
@@ -300,12 +301,12 @@ static void runs_are_chosen_from_the_comparison(void **state)
     ss_diag d;
     ss_results_db *db = ss_results_db_open(f->db, &d);
     ss_run_choice c;
-    assert_int_equal(ss_report_choose_runs(db, NULL, &c, &d), 0);
+    assert_int_equal(ss_results_choose_runs(db, NULL, &c, &d), 0);
     assert_int_equal(c.n, 2);
     assert_int_equal(c.run_ids[0], 1);
     assert_int_equal(c.run_ids[1], 2);
     assert_string_equal(c.models[1], "+models/more-fph-staff.lua");
-    assert_int_equal(ss_report_choose_runs(db, "2,1", &c, &d), 0);
+    assert_int_equal(ss_results_choose_runs(db, "2,1", &c, &d), 0);
     assert_int_equal(c.n, 2);
     assert_int_equal(c.run_ids[0], 2);
     ss_results_db_close(db);
@@ -332,7 +333,10 @@ static void stored_runs_read_back(void **state)
         hist += a.reps[0].wait_hist[SS_WAIT_BINS + k];  /* fph */
     assert_near(hist, ss_rep_service(&a.reps[0], 1)[SS_SM_ADMITTED], 1e-9);
     ss_comparison c;
-    assert_int_equal(ss_compare(&a.study, &b.study, 0.95, &c, &d), 0);
+    ss_study sa, sb;
+    ss_compare_view_stored(&sa, &a);
+    ss_compare_view_stored(&sb, &b);
+    assert_int_equal(ss_compare(&sa, &sb, 0.95, &c, &d), 0);
     assert_true(c.nrows > 0);
     ss_comparison_free(&c);
     ss_stored_run_free(&a);

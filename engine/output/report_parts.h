@@ -1,0 +1,115 @@
+/* report_parts: what the report's files share (not part of the engine's interface).
+ *
+ *   report.c          building: load the chosen runs, compare, diff, register, draw
+ *   report_scenario.c the stored scenario texts read in the sandbox: diff and register
+ *   report_charts.c   the data behind each chart and its gnuplot script (plot.c draws)
+ *   report_words.c    the words in English and Norwegian, and sentences both writers use
+ *   report_html.c     the self-contained HTML file
+ *   report_md.c       the Markdown file
+ * The runs themselves are read through the store (engine/store/read.h). */
+#ifndef SS_REPORT_PARTS_H
+#define SS_REPORT_PARTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "plot.h"
+#include "report.h"
+#include "sbuf.h"
+
+typedef enum {
+#define WORD(id, en, nb) id,
+#include "report_words.h"
+#undef WORD
+    S_NSTRINGS
+} string_id;
+
+extern const char *const report_strings[S_NSTRINGS][2];
+#define T(r, id) (report_strings[id][(r)->opts.lang == SS_LANG_NB])
+
+typedef enum { FIG_WAITS, FIG_QUEUES, FIG_CASELOAD, FIG_FLOWS, FIG_COMPLIANCE, NFIGURES } figure_id;
+extern const char *const report_figure_anchor[NFIGURES];
+extern const string_id report_figure_title[NFIGURES];
+
+typedef struct chart {
+    figure_id figure;
+    char title[1024];
+    char *svg;      /* NULL when it could not be drawn */
+    char why[512];
+} chart;
+
+typedef struct model {
+    ss_stored_run run;
+    ss_study study;    /* the view of run that ss_compare reads */
+    char letter[4];
+    char label[512];   /* the model as given to compare, else the scenario file */
+} model;
+
+typedef struct option_view {
+    ss_comparison cmp;              /* option - base */
+    ss_scenario_change *changes;
+    int nchanges;
+    ss_register_entry *reg;          /* this option's register (to show what differs from the base) */
+    int nreg;
+} option_view;
+
+typedef struct flow_row {
+    int from, to;      /* service index, or nservices for outside */
+    double *mean;      /* [nmodels] persons per replication */
+} flow_row;
+
+struct ss_report {
+    ss_report_opts opts;
+    char db_path[1024];
+    ss_run_choice choice;
+    int nmodels;
+    model *models;
+    option_view *options;            /* [nmodels - 1] */
+    ss_comparison self;              /* the base against itself: its estimates when alone */
+    int nsvc;                        /* services of any model: the base's, then new ones (charts, flows) */
+    const char **svc_id, **svc_name; /* borrowed from the runs */
+    ss_register_entry *reg;
+    int nreg;
+    int nflows;
+    flow_row *flows;
+    chart *charts;
+    int ncharts, cap_charts;
+    char no_charts[512];             /* why there are no charts at all ("" when there are) */
+    char waits_quick[1024];          /* services where every first contact came within two weeks */
+    bool no_queue;                   /* no service has a queue of half a case or more */
+    char command_line[4096];
+};
+
+/* ---- report_charts.c ---- */
+const model *report_base_model(const ss_report *r);
+const char *report_service_name(const ss_stored_run *run, int s);
+void report_model_title(const ss_report *r, int i, char *out, size_t n);
+int report_service_in(const ss_stored_run *run, const char *id);
+void report_chart_waits(ss_report *r, plotter *p);
+void report_chart_queues(ss_report *r, plotter *p);
+int report_bars_chart(ss_report *r, plotter *p, figure_id fig, int metric, double scale, const char *ylabel);
+const char *report_flow_end(const ss_report *r, int s, bool from, bool long_name);
+void report_collect_flows(ss_report *r);
+void report_chart_flows(ss_report *r, plotter *p);
+bool report_engine_has_coordination_metrics(void);
+bool report_runs_have_coordination_figures(const ss_report *r);
+bool report_is_compliance_row(const ss_compare_row *row);
+void report_chart_compliance(ss_report *r, plotter *p);
+
+/* ---- report_words.c ---- */
+void report_localise(const ss_report *r, char *s);
+void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_);
+void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
+void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
+void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);
+const char *report_kind_word(const ss_report *r, const char *kind);
+bool report_register_differs(const ss_report *r, const ss_register_entry *e);
+int report_count_missing(const ss_register_entry *e, int n);
+const char *report_row_subject(const ss_report *r, const ss_compare_row *row);
+const ss_comparison *report_results_of(const ss_report *r, int opt);
+
+/* ---- report_html.c ---- */
+void report_question_text(const ss_report *r, char *buf, size_t n);
+void report_pairing_sentence(const ss_report *r, int opt, char *buf, size_t n);
+
+#endif

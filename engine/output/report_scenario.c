@@ -1,0 +1,207 @@
+/* report_scenario: the resolved scenario texts stored with each run, read back in the sandbox:
+ * what an option changes (a diff) and the assumptions register. */
+#include "report_parts.h"
+
+#include <inttypes.h>
+#include <stddef.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "sandbox.h"
+#include "xalloc.h"
+
+/* ==== reading resolved scenarios in the sandbox ======================================================= */
+
+/* Runs in the sandbox with the stored text, which is data: cite/assume become tagged tables, a
+ * diff walks two such tables, and the register lists every tagged value and untagged number.
+ * Tables with [1] set (lists, distributions) are compared and printed whole, as scenario.c
+ * merges them whole. */
+static const char scenario_reader_lua[] =
+    "local TAG = {}\n"
+    "local function tag(kind)\n"
+    "  return function(v, text) return setmetatable({ value = v, text = text, kind = kind }, TAG) end\n"
+    "end\n"
+    "local function is_tag(v) return type(v) == 'table' and getmetatable(v) == TAG end\n"
+    "local function before(a, b)\n"
+    "  local ta, tb = type(a), type(b)\n"
+    "  if ta ~= tb then return ta == 'number' end\n"
+    "  if ta == 'number' or ta == 'string' then return a < b end\n"
+    "  return tostring(a) < tostring(b)\n"
+    "end\n"
+    "local function sorted_keys(t, u)\n"
+    "  local ks, seen = {}, {}\n"
+    "  for k in pairs(t) do ks[#ks + 1] = k; seen[k] = true end\n"
+    "  if u then for k in pairs(u) do if not seen[k] then ks[#ks + 1] = k end end end\n"
+    "  table.sort(ks, before)\n"
+    "  return ks\n"
+    "end\n"
+    "local show\n"
+    "local function show_table(t)\n"
+    "  local parts, n = {}, #t\n"
+    "  for _, k in ipairs(sorted_keys(t)) do\n"
+    "    if math.type(k) == 'integer' and k >= 1 and k <= n then parts[#parts + 1] = show(t[k])\n"
+    "    else parts[#parts + 1] = tostring(k) .. ' = ' .. show(t[k]) end\n"
+    "  end\n"
+    "  return '{ ' .. table.concat(parts, ', ') .. ' }'\n"
+    "end\n"
+    "show = function(v)\n"
+    "  if is_tag(v) then return show(v.value) end\n"
+    "  if type(v) == 'table' then return show_table(v) end\n"
+    "  if type(v) == 'string' then return '\"' .. v .. '\"' end\n"
+    "  if math.type(v) == 'float' then\n"
+    "    if v == math.floor(v) and math.abs(v) < 1e15 then return string.format('%.1f', v) end\n"
+    "    return string.format('%.10g', v)\n"
+    "  end\n"
+    "  return tostring(v)\n"
+    "end\n"
+    "local function whole(v) return type(v) ~= 'table' or is_tag(v) or rawget(v, 1) ~= nil end\n"
+    "local function diff(a, b, prefix, out)\n"
+    "  for _, k in ipairs(sorted_keys(a, b)) do\n"
+    "    local p, va, vb = prefix .. tostring(k), a[k], b[k]\n"
+    "    if va ~= nil and vb ~= nil and not whole(va) and not whole(vb) then diff(va, vb, p .. '.', out)\n"
+    "    else\n"
+    "      local sa, sb = va ~= nil and show(va) or '', vb ~= nil and show(vb) or ''\n"
+    "      if sa ~= sb then out[#out + 1] = { path = p, old = sa, new = sb } end\n"
+    "    end\n"
+    "  end\n"
+    "  return out\n"
+    "end\n"
+    "local function register(t, prefix, out)\n"
+    "  for _, k in ipairs(sorted_keys(t)) do\n"
+    "    local p, v = prefix .. tostring(k), t[k]\n"
+    "    if is_tag(v) then out[#out + 1] = { path = p, value = show(v.value), kind = v.kind, text = v.text }\n"
+    "    elseif type(v) == 'table' then register(v, p .. '.', out)\n"
+    "    elseif type(v) == 'number' then out[#out + 1] = { path = p, value = show(v), kind = 'missing', text = '' } end\n"
+    "  end\n"
+    "  return out\n"
+    "end\n"
+    "return {\n"
+    "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
+    "  calibrated = function(v, target, text) return tag('calibrated')(v, 'to target ' .. target .. ': ' .. text) end,\n"
+    "  diff = function(a, b) return diff(a, b, '', {}) end,\n"
+    "  register = function(t) return register(t, '', {}) end,\n"
+    "}\n";
+
+/* Pushes the reader's table of functions. */
+static int push_reader(ss_sandbox *sb, ss_diag *d)
+{
+    if (ss_sandbox_load(sb, scenario_reader_lua, sizeof scenario_reader_lua - 1, "report: scenario reader", 0, d) < 0)
+        return -1;
+    return ss_sandbox_call(sb, 0, 1, d);
+}
+
+/* Pushes the table a stored resolved text returns; its chunk sees only the provenance helpers and the safe
+ * globals (math.huge appears in printed infinities). */
+static int push_resolved(ss_sandbox *sb, int reader, const char *text, const char *name, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_sandbox_push_env(sb);                           /* env */
+    const char *helpers[] = {"cite", "assume", "effect", "calibrated"};
+    for (int i = 0; i < 4; i++) {
+        lua_pushstring(L, helpers[i]);                 /* env name */
+        lua_getfield(L, reader, helpers[i]);           /* env name fn */
+        lua_rawset(L, -3);                             /* env */
+    }
+    int rc = ss_sandbox_load(sb, text, strlen(text), name, lua_gettop(L), d);
+    lua_remove(L, rc == 0 ? -2 : -1);                  /* chunk | (nothing) */
+    if (rc < 0 || ss_sandbox_call(sb, 0, 1, d) < 0)
+        return -1;
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return ss_fail(d, "%s: the stored scenario does not return a table", name);
+    }
+    return 0;
+}
+
+static char *field_text(lua_State *L, int idx, const char *key)
+{
+    lua_getfield(L, idx, key);
+    char *s = xstrdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 1);
+    return s;
+}
+
+/* The text fields of an output element (all char *): their names in the reader's rows, and where
+ * they sit in the element. */
+typedef struct text_fields {
+    int n;
+    const char *name[4];
+    size_t offset[4];
+} text_fields;
+
+static const text_fields change_fields = {
+    3, {"path", "old", "new"},
+    {offsetof(ss_scenario_change, path), offsetof(ss_scenario_change, old_value), offsetof(ss_scenario_change, new_value)}};
+static const text_fields register_fields = {
+    4, {"path", "value", "kind", "text"},
+    {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
+     offsetof(ss_register_entry, text)}};
+
+static char **field_at(void *element, const text_fields *f, int i)
+{
+    return (char **)((char *)element + f->offset[i]);
+}
+
+/* Calls the reader's function fn on the stored texts and turns the list it returns into an
+ * array of elements of size bytes (*out, *n).  0, or -1 with d saying what failed. */
+static int read_stored(const char *fn, const char *const *texts, const char *const *names, int ntexts, size_t size,
+                       const text_fields *f, void **out, int *n, const char *what, ss_diag *d)
+{
+    *out = NULL;
+    *n = 0;
+    ss_sandbox *sb = ss_sandbox_new(NULL, d);
+    if (!sb)
+        return -1;
+    lua_State *L = ss_sandbox_lua(sb);
+    int rc = push_reader(sb, d);
+    int reader = lua_gettop(L);
+    if (rc == 0)
+        lua_getfield(L, reader, fn);                   /* reader fn */
+    for (int i = 0; rc == 0 && i < ntexts; i++)
+        rc = push_resolved(sb, reader, texts[i], names[i], d);
+    if (rc == 0)
+        rc = ss_sandbox_call(sb, ntexts, 1, d);        /* reader list */
+    if (rc == 0) {
+        int len = (int)lua_rawlen(L, -1);
+        *out = xcalloc(len > 0 ? (size_t)len : 1, size);
+        for (int i = 0; i < len; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            for (int k = 0; k < f->n; k++)
+                *field_at((char *)*out + (size_t)i * size, f, k) = field_text(L, -1, f->name[k]);
+            lua_pop(L, 1);
+        }
+        *n = len;
+    }
+    ss_sandbox_free(sb);
+    return rc < 0 ? ss_wrap(d, "%s", what) : 0;
+}
+
+static void free_rows(void *rows, int n, size_t size, const text_fields *f)
+{
+    for (int i = 0; rows && i < n; i++)
+        for (int k = 0; k < f->n; k++)
+            free(*field_at((char *)rows + (size_t)i * size, f, k));
+    free(rows);
+}
+
+int ss_scenario_diff(const char *base_text, const char *option_text, ss_scenario_change **changes, int *n, ss_diag *d)
+{
+    const char *texts[] = {base_text, option_text}, *names[] = {"base scenario", "option scenario"};
+    return read_stored("diff", texts, names, 2, sizeof **changes, &change_fields, (void **)changes, n,
+                       "cannot compare the stored scenarios", d);
+}
+
+void ss_scenario_changes_free(ss_scenario_change *c, int n) { free_rows(c, n, sizeof *c, &change_fields); }
+
+int ss_scenario_register(const char *text, ss_register_entry **entries, int *n, ss_diag *d)
+{
+    const char *names[] = {"stored scenario"};
+    return read_stored("register", &text, names, 1, sizeof **entries, &register_fields, (void **)entries, n,
+                       "cannot read the assumptions of the stored scenario", d);
+}
+
+void ss_register_free(ss_register_entry *e, int n) { free_rows(e, n, sizeof *e, &register_fields); }

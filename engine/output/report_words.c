@@ -1,0 +1,199 @@
+/* report_words: the report's words in English and Norwegian, and the sentences both writers use. */
+#include "report_parts.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* ==== words, in English and Norwegian ==== */
+
+const char *const report_strings[S_NSTRINGS][2] = {
+#define WORD(id, en, nb) [id] = {en, nb},
+#include "report_words.h"
+#undef WORD
+};
+
+/* ==== shared wording ======================================================================================= */
+
+/* Norwegian writes a decimal comma, so an interval's two ends are parted by a semicolon:
+ * "28.1 [15.3, 40.9]" becomes "28,1 [15,3; 40,9]".  Only figures pass through here. */
+void report_localise(const ss_report *r, char *s)
+{
+    if (r->opts.lang != SS_LANG_NB)
+        return;
+    for (; *s; s++) {
+        if (*s == ',') *s = ';';
+        else if (*s == '.') *s = ',';
+    }
+}
+
+void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_)
+{
+    snprintf(buf, n, signed_ ? "%+.1f" : "%.1f", fte);
+    report_localise(r, buf);
+}
+
+/* The sentence that warns about different staffing, or says it is the same. */
+void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n)
+{
+    const ss_comparison *c = &r->options[opt].cmp;
+    char a[32], b[32], diff[32];
+    report_fte_text(r, a, sizeof a, c->fte_base, false);
+    report_fte_text(r, b, sizeof b, c->fte_option, false);
+    report_fte_text(r, diff, sizeof diff, c->fte_option - c->fte_base, true);
+    if (fabs(c->fte_option - c->fte_base) < 1e-9)
+        snprintf(buf, n, T(r, S_FTE_SAME), a);
+    else
+        snprintf(buf, n, T(r, S_FTE_WARN), r->models[opt + 1].letter, b, r->models[0].letter, a, diff);
+}
+
+/* What the staffing difference costs a year, when the scenarios give a cost per FTE. */
+void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n)
+{
+    const ss_comparison *c = &r->options[opt].cmp;
+    if (!(c->nok_per_fte_base > 0 && c->nok_per_fte_option > 0)) {
+        snprintf(buf, n, "%s", T(r, S_NO_COST));
+        return;
+    }
+    char per[48], diff[48];
+    snprintf(per, sizeof per, "%.0f", c->nok_per_fte_option);
+    snprintf(diff, sizeof diff, "%+.0f", c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base);
+    snprintf(buf, n, T(r, S_COST), per, diff);
+}
+
+/* Words for the last meaningful key of a scenario path. */
+typedef struct key_words { const char *key, *en, *nb; } key_words;
+static const key_words key_words_table[] = {
+    {"fte", "staff (FTE)", "bemanning (årsverk)"},
+    {"case_share", "share of staff time for individual cases", "andel av tiden til enkeltsaker"},
+    {"slots_per_fte", "case slots per FTE", "saksplasser per årsverk"},
+    {"slots", "case slots", "saksplasser"},
+    {"hours_per_fte_week", "case hours per FTE a week", "timer til saker per årsverk per uke"},
+    {"case_hours", "hours a week per case", "timer per sak per uke"},
+    {"target_wait_days", "target wait (days)", "mål for ventetid (dager)"},
+    {"intake", "intake assessment (days)", "inntaksvurdering (dager)"},
+    {"episode", "episode length (days)", "forløpets lengde (dager)"},
+    {"eligibility", "who is eligible", "hvem som har rett"},
+    {"next", "where cases go next", "hvor sakene går videre"},
+    {"queue", "queue order", "køordning"},
+    {"accept", "acceptance rule", "regel for å ta imot"},
+    {"at_age", "what happens at an age boundary", "hva som skjer ved en aldersgrense"},
+    {"unit", "organisational unit", "organisatorisk enhet"},
+    {"capacity", "capacity", "kapasitet"},
+    {"per_1000_per_year", "new concerns per 1,000 a year", "nye henvendelser per 1000 per år"},
+    {"complex_share", "share with long-term and complex needs", "andel med langvarige og sammensatte behov"},
+    {"route", "where the door sends concerns", "hvor inngangen sender henvendelsene"},
+    {"door", "entry doors", "innganger"},
+    {"horizon_days", "simulated days", "simulerte dager"},
+    {"warmup_days", "warm-up days", "dager oppvarming"},
+    {"count", "persons", "personer"},
+    {"growth", "growth a year", "vekst per år"},
+    {"name", "name", "navn"},
+    {"seasonality", "seasonal pattern", "sesongmønster"},
+};
+
+static const char *words_for(const ss_report *r, const char *key)
+{
+    for (size_t i = 0; i < sizeof key_words_table / sizeof key_words_table[0]; i++)
+        if (strcmp(key_words_table[i].key, key) == 0)
+            return r->opts.lang == SS_LANG_NB ? key_words_table[i].nb : key_words_table[i].en;
+    return NULL;
+}
+
+static bool is_service_id(const ss_report *r, const char *id)
+{
+    for (int s = 0; s < r->nsvc; s++)
+        if (strcmp(r->svc_id[s], id) == 0)
+            return true;
+    return false;
+}
+
+/* "Forebyggende psykisk helsetjeneste: staff (FTE)" for services.fph.fte; other paths keep their
+ * first part as the subject and name the most specific key that has words. */
+void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n)
+{
+    char copy[1024], *parts[32];
+    int np = 0;
+    snprintf(copy, sizeof copy, "%s", path);
+    for (char *save = NULL, *p = strtok_r(copy, ".", &save); p && np < 32; p = strtok_r(NULL, ".", &save))
+        parts[np++] = p;
+    if (np == 0) {
+        snprintf(out, n, "%s", path);
+        return;
+    }
+    char subject[300];
+    int rest = 1;
+    if (strcmp(parts[0], "services") == 0 && np > 1) {
+        const ss_stored_run *run = &report_base_model(r)->run;
+        int s = report_service_in(run, parts[1]);
+        if (s < 0) {
+            run = &r->models[opt + 1].run;
+            s = report_service_in(run, parts[1]);
+        }
+        snprintf(subject, sizeof subject, "%s", s >= 0 ? report_service_name(run, s) : parts[1]);
+        rest = 2;
+    } else if (np > 1 && (strcmp(parts[0], "doors") == 0 || strcmp(parts[0], "population") == 0 ||
+                          strcmp(parts[0], "demand") == 0)) {
+        snprintf(subject, sizeof subject, "%s %s", parts[0], parts[1]);
+        rest = 2;
+    } else {
+        snprintf(subject, sizeof subject, "%s", parts[0]);
+    }
+    const char *what = NULL;
+    for (int i = np - 1; i >= rest && !what; i--)
+        if (!is_service_id(r, parts[i]))  /* "route.intake": intake names a service here */
+            what = words_for(r, parts[i]);
+    if (!what && rest == np)
+        what = T(r, S_AS_A_WHOLE);  /* a whole service, door or cohort added or removed */
+    snprintf(out, n, "%s: %s", subject, what ? what : np > rest ? path + (parts[rest] - copy) : parts[np - 1]);
+}
+
+const char *report_kind_word(const ss_report *r, const char *kind)
+{
+    if (strcmp(kind, "source") == 0)
+        return T(r, S_KIND_SOURCE);
+    if (strcmp(kind, "assumption") == 0)
+        return T(r, S_KIND_ASSUMPTION);
+    if (strcmp(kind, "calibrated") == 0)
+        return T(r, S_KIND_CALIBRATED);
+    if (strcmp(kind, "effect") == 0)
+        return T(r, S_KIND_EFFECT);
+    return kind;
+}
+
+/* Register entries of option o that the base lacks or holds differently. */
+bool report_register_differs(const ss_report *r, const ss_register_entry *e)
+{
+    for (int i = 0; i < r->nreg; i++)
+        if (strcmp(r->reg[i].path, e->path) == 0)
+            return strcmp(r->reg[i].value, e->value) || strcmp(r->reg[i].kind, e->kind) || strcmp(r->reg[i].text, e->text);
+    return true;
+}
+
+int report_count_missing(const ss_register_entry *e, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += strcmp(e[i].kind, "missing") == 0;
+    return k;
+}
+
+const char *report_row_subject(const ss_report *r, const ss_compare_row *row)
+{
+    if (!*row->subject)
+        return T(r, S_ALL_SERVICES);
+    const ss_stored_run *base = &report_base_model(r)->run;
+    int s = report_service_in(base, row->subject);
+    return s >= 0 ? report_service_name(base, s) : row->subject;
+}
+
+/* The comparison whose rows the results tables show: the option's, or the base against itself. */
+const ss_comparison *report_results_of(const ss_report *r, int opt)
+{
+    return opt >= 0 ? &r->options[opt].cmp : &r->self;
+}
+

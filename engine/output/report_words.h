@@ -1,0 +1,294 @@
+/* report_words.h: the report's words as an X-macro list (no include guard): WORD(id, English,
+ * Norwegian bokmål).  Included twice, by report_parts.h for the ids and by report_words.c for the
+ * texts, so an id and its words cannot drift apart. */
+WORD(S_TITLE,
+     "Comparison of organisational models",
+     "Sammenligning av organisasjonsmodeller")
+WORD(S_DATABASE,
+     "Database",
+     "Database")
+WORD(S_CONTENTS,
+     "Contents",
+     "Innhold")
+WORD(S_QUESTION,
+     "The question and the models compared",
+     "Spørsmålet og modellene som sammenlignes")
+WORD(S_QUESTION_TEXT,
+     "What happens to waiting times, queues, caseloads and hand-offs in %s if the services are organised as in %s instead of as in %s? And how sure can we be?",
+     "Hva skjer med ventetider, køer, saksmengde og overganger i %s hvis tjenestene organiseres som i %s i stedet for som i %s? Og hvor sikre kan vi være?")
+WORD(S_QUESTION_SINGLE,
+     "How do waiting times, queues, caseloads and hand-offs look in %s, and how sure can we be?",
+     "Hvordan ser ventetider, køer, saksmengde og overganger ut i %s, og hvor sikre kan vi være?")
+WORD(S_MODEL,
+     "Model",
+     "Modell")
+WORD(S_SCENARIO,
+     "Scenario",
+     "Scenario")
+WORD(S_RUN,
+     "Run",
+     "Kjøring")
+WORD(S_FTE_TOTAL,
+     "Total FTE",
+     "Årsverk i alt")
+WORD(S_REPS,
+     "Replications",
+     "Replikasjoner")
+WORD(S_SEED,
+     "Seed",
+     "Frø")
+WORD(S_BASE,
+     "base",
+     "utgangspunkt")
+WORD(S_CHANGES,
+     "What each model changes",
+     "Hva hver modell endrer")
+WORD(S_CHANGES_VS,
+     "%s compared with %s",
+     "%s sammenlignet med %s")
+WORD(S_NO_CHANGES,
+     "No parameter differs: %s is the same scenario as %s.",
+     "Ingen parametere er ulike: %s er samme scenario som %s.")
+WORD(S_PARAM,
+     "Parameter",
+     "Parameter")
+WORD(S_OLD,
+     "Before",
+     "Før")
+WORD(S_NEW,
+     "After",
+     "Etter")
+WORD(S_ADDED,
+     "added",
+     "lagt til")
+WORD(S_REMOVED,
+     "removed",
+     "fjernet")
+WORD(S_RULES_SAME,
+     "The rule files are the same.",
+     "Regelfilene er de samme.")
+WORD(S_RULES_DIFF,
+     "The rule files differ (rules hash %.12s against %.12s).",
+     "Regelfilene er ulike (regel-hash %.12s mot %.12s).")
+WORD(S_FTE_WARN,
+     "Warning: the models differ in total staffing: %s has %s FTE and %s has %s FTE (%s FTE).",
+     "Advarsel: modellene har ulik bemanning i alt: %s har %s årsverk og %s har %s årsverk (%s årsverk).")
+WORD(S_FTE_SAME,
+     "Both models have the same total staffing (%s FTE).",
+     "Begge modellene har samme bemanning i alt (%s årsverk).")
+WORD(S_NO_COST,
+     "The scenarios give no cost per FTE, so the difference is shown in FTE only.",
+     "Scenarioene oppgir ingen kostnad per årsverk, så forskjellen vises bare i årsverk.")
+WORD(S_COST,
+     "At %s NOK per FTE a year (costs.nok_per_fte), that is %s NOK a year.",
+     "Med %s kroner per årsverk i året (costs.nok_per_fte) er det %s kroner i året.")
+WORD(S_RESULTS,
+     "Key results",
+     "Hovedresultater")
+WORD(S_HOWTO,
+     "Each figure is the mean over %d replications with its 95 %% confidence interval in brackets. The difference is paired: replication i of every model saw the same people arrive at the same times (common random numbers), so it is estimated replication by replication. \"Beyond noise\" means that the paired interval excludes zero.",
+     "Hvert tall er gjennomsnittet over %d replikasjoner med 95 %% konfidensintervall i klammer. Forskjellen er parvis: replikasjon i av hver modell fikk de samme personene på de samme tidspunktene (felles tilfeldige tall), så den beregnes replikasjon for replikasjon. «Utenfor støyen» betyr at det parvise intervallet ikke inneholder null.")
+WORD(S_SERVICE,
+     "Service",
+     "Tjeneste")
+WORD(S_RESULT,
+     "Result",
+     "Resultat")
+WORD(S_DIFF,
+     "difference",
+     "forskjell")
+WORD(S_CHANGE,
+     "Change",
+     "Endring")
+WORD(S_BEYOND,
+     "Beyond noise",
+     "Utenfor støyen")
+WORD(S_NARROW,
+     "Paired / unpaired width",
+     "Parvis / uparet bredde")
+WORD(S_YES,
+     "yes",
+     "ja")
+WORD(S_NO,
+     "no",
+     "nei")
+WORD(S_ALL_SERVICES,
+     "All services",
+     "Alle tjenester")
+WORD(S_PAIRING,
+     "Pairing narrowed the intervals: the paired intervals are a median %.0f %% as wide as unpaired ones would be (%d results).",
+     "Parvis sammenligning gjorde intervallene smalere: de parvise intervallene er i median %.0f %% så brede som uparede ville vært (%d resultater).")
+WORD(S_ALL_RESULTS,
+     "All results (every metric)",
+     "Alle resultater (alle mål)")
+WORD(S_CHARTS,
+     "Charts",
+     "Figurer")
+WORD(S_FIG_WAITS,
+     "Waiting-time distribution per service",
+     "Fordeling av ventetid per tjeneste")
+WORD(S_FIG_WAITS_NOTE,
+     "Share of first contacts by days waited from referral to first contact, in two-week bins; mean over replications.",
+     "Andel første kontakter etter antall dager fra henvisning til første kontakt, i bolker på to uker; gjennomsnitt over replikasjonene.")
+WORD(S_AX_WAIT_X,
+     "days from referral to first contact",
+     "dager fra henvisning til første kontakt")
+WORD(S_AX_WAIT_Y,
+     "% of first contacts",
+     "% av første kontakter")
+WORD(S_FIG_QUEUES,
+     "Queue length over time",
+     "Kø over tid")
+WORD(S_FIG_QUEUES_NOTE,
+     "Cases waiting for first contact. The line is the mean over replications; the band holds the middle 80 % of replications. The grey area is the warm-up, which is not counted in the results.",
+     "Saker som venter på første kontakt. Linjen er gjennomsnittet over replikasjonene; båndet rommer de midterste 80 % av replikasjonene. Det grå feltet er oppvarmingen, som ikke telles med i resultatene.")
+WORD(S_AX_QUEUE_Y,
+     "cases waiting",
+     "saker i kø")
+WORD(S_WARMUP,
+     "warm-up",
+     "oppvarming")
+WORD(S_FIG_CASELOAD,
+     "Caseload per FTE per service",
+     "Saker per årsverk per tjeneste")
+WORD(S_FIG_CASELOAD_NOTE,
+     "Time-average open cases per FTE; the whiskers are the 95 % confidence interval.",
+     "Tidsgjennomsnitt av åpne saker per årsverk; strekene viser 95 % konfidensintervall.")
+WORD(S_AX_CASELOAD_Y,
+     "open cases per FTE",
+     "åpne saker per årsverk")
+WORD(S_FIG_FLOWS,
+     "Flows between services",
+     "Flyt mellom tjenester")
+WORD(S_FIG_FLOWS_NOTE,
+     "Persons moving from one service to another, entering or leaving: mean per replication over the %g measured days.",
+     "Personer som går fra én tjeneste til en annen, kommer inn eller går ut: gjennomsnitt per replikasjon over de %g målte dagene.")
+WORD(S_FROM,
+     "From",
+     "Fra")
+WORD(S_TO,
+     "To",
+     "Til")
+WORD(S_NEW_CONCERN,
+     "new concern",
+     "ny henvendelse")
+WORD(S_LEAVES,
+     "leaves",
+     "går ut")
+WORD(S_AX_FLOWS_X,
+     "persons per replication",
+     "personer per replikasjon")
+WORD(S_FIG_COMPLIANCE,
+     "Coordination and compliance",
+     "Koordinering og lovkrav")
+WORD(S_COMPLIANCE_NOTE,
+     "Targets, legal time limits and coordination, with 95 % confidence intervals: every such figure these runs hold.",
+     "Mål, lovens frister og koordinering, med 95 % konfidensintervall: alle slike tall disse kjøringene har.")
+WORD(S_NO_COORDINATION,
+     "These runs have no coordination figures (individual plan, coordinator, responsibility groups; helse- og omsorgstjenesteloven §§ 7-1 to 7-3): the scenario does not model coordination, so none are shown.",
+     "Disse kjøringene har ingen tall for koordinering (individuell plan, koordinator, ansvarsgrupper; helse- og omsorgstjenesteloven §§ 7-1 til 7-3): scenarioet modellerer ikke koordinering, så ingen slike tall vises.")
+WORD(S_NO_COORDINATION_ENGINE,
+     "The engine does not yet measure coordination (individual plan, coordinator; helse- og omsorgstjenesteloven §§ 7-1 to 7-3), so there are no such figures.",
+     "Motoren måler ennå ikke koordinering (individuell plan, koordinator; helse- og omsorgstjenesteloven §§ 7-1 til 7-3), så det finnes ingen slike tall.")
+WORD(S_NO_COMPLIANCE,
+     "No service in these runs has a target wait, so there are no compliance figures to show.",
+     "Ingen tjeneste i disse kjøringene har mål for ventetid, så det finnes ingen tall for lovkrav å vise.")
+WORD(S_AX_COMPLIANCE_Y,
+     "% over the target wait",
+     "% over målet for ventetid")
+WORD(S_FIG_COORDINATION,
+     "Coordination and decisions, all services",
+     "Koordinering og vedtak, alle tjenester")
+WORD(S_NO_GNUPLOT,
+     "Charts are missing: %s. The tables hold every figure.",
+     "Figurene mangler: %s. Tabellene inneholder alle tallene.")
+WORD(S_CHART_FAILED,
+     "This chart could not be drawn: %s",
+     "Denne figuren kunne ikke tegnes: %s")
+WORD(S_REGISTER,
+     "Assumptions register",
+     "Antakelsesregister")
+WORD(S_REGISTER_NOTE,
+     "Every number in the base model (%s) with its source or the assumption behind it, read from the resolved scenario stored with the run.",
+     "Hvert tall i utgangsmodellen (%s) med kilde eller antakelsen bak, lest fra det ferdige scenarioet som er lagret med kjøringen.")
+WORD(S_KIND,
+     "Kind",
+     "Type")
+WORD(S_SOURCE_OR_REASON,
+     "Source or reason",
+     "Kilde eller begrunnelse")
+WORD(S_VALUE,
+     "Value",
+     "Verdi")
+WORD(S_KIND_SOURCE,
+     "source",
+     "kilde")
+WORD(S_KIND_ASSUMPTION,
+     "assumption",
+     "antakelse")
+WORD(S_KIND_CALIBRATED,
+     "calibrated",
+     "kalibrert")
+WORD(S_KIND_EFFECT,
+     "effect assumption",
+     "antatt effekt")
+WORD(S_MISSING,
+     "%d numbers have neither a source nor a stated assumption",
+     "%d tall har verken kilde eller oppgitt antakelse")
+WORD(S_REGISTER_CHANGED,
+     "Values that differ in %s",
+     "Verdier som er ulike i %s")
+WORD(S_REGISTER_SAME,
+     "%s rests on the same sources and assumptions as %s.",
+     "%s bygger på de samme kildene og antakelsene som %s.")
+WORD(S_REPRO,
+     "Reproducibility",
+     "Reproduserbarhet")
+WORD(S_REPRO_NOTE,
+     "The same engine version, scenario (hash), rules (hash), seed and number of replications give the same figures, byte for byte.",
+     "Samme motorversjon, scenario (hash), regler (hash), frø og antall replikasjoner gir de samme tallene, byte for byte.")
+WORD(S_ENGINE,
+     "Engine version",
+     "Motorversjon")
+WORD(S_SCEN_HASH,
+     "Scenario hash",
+     "Scenario-hash")
+WORD(S_RULES_HASH,
+     "Rules hash",
+     "Regel-hash")
+WORD(S_PERIOD,
+     "Period",
+     "Periode")
+WORD(S_PERIOD_FMT,
+     "from %s, %g days, of which %g days warm-up",
+     "fra %s, %g dager, hvorav %g dager oppvarming")
+WORD(S_COMMAND,
+     "Command",
+     "Kommando")
+WORD(S_STARTED,
+     "Run at",
+     "Kjørt")
+WORD(S_COMPARE_CMD,
+     "The comparison was made with",
+     "Sammenligningen ble laget med")
+WORD(S_REPORT_CMD,
+     "This report was built from the database alone, without running anything again, with",
+     "Denne rapporten ble laget fra databasen alene, uten ny kjøring, med")
+WORD(S_MD_CHARTS,
+     "The charts are in the HTML version of this report.",
+     "Figurene finnes i HTML-versjonen av rapporten.")
+WORD(S_ONLY_BASE,
+     "Only one model: there is nothing to compare it with.",
+     "Bare én modell: det er ingenting å sammenligne med.")
+WORD(S_IN_WORDS,
+     "In plain words",
+     "Med vanlige ord")
+WORD(S_NO_QUEUE,
+     "No service has a queue worth drawing (a mean below half a case).",
+     "Ingen tjeneste har kø verdt å tegne (under en halv sak i snitt).")
+WORD(S_WAITS_QUICK,
+     "Every first contact came within two weeks, in every model, at: %s.",
+     "Alle første kontakter kom innen to uker, i alle modellene, ved: %s.")
+WORD(S_AS_A_WHOLE,
+     "as a whole",
+     "som helhet")

@@ -1,0 +1,173 @@
+#include "table.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+void ss_table_init(ss_table *t, int ncols, const char *align)
+{
+    assert(ncols > 0 && ncols <= SS_TABLE_MAX_COLS);
+    *t = (ss_table){.ncols = ncols};
+    for (int c = 0; c < ncols && align && align[c]; c++)
+        t->right[c] = align[c] == 'r';
+}
+
+int ss_table_add_row(ss_table *t)
+{
+    if (t->nrows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 16;
+        t->cells = xreallocarray(t->cells, (size_t)t->cap * (size_t)t->ncols, sizeof *t->cells);
+    }
+    char **row = &t->cells[(size_t)t->nrows * (size_t)t->ncols];
+    for (int c = 0; c < t->ncols; c++)
+        row[c] = xstrdup("");
+    return t->nrows++;
+}
+
+void ss_table_row(ss_table *t, ...)
+{
+    int r = ss_table_add_row(t);
+    va_list ap;
+    va_start(ap, t);
+    for (int c = 0; c < t->ncols; c++) {
+        const char *s = va_arg(ap, const char *);
+        ss_table_set(t, r, c, "%s", s ? s : "");
+    }
+    va_end(ap);
+}
+
+void ss_table_set(ss_table *t, int row, int col, const char *fmt, ...)
+{
+    assert(row >= 0 && row < t->nrows && col >= 0 && col < t->ncols);
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = xmalloc(k > 0 ? (size_t)k + 1 : 1);
+    va_start(ap, fmt);
+    vsnprintf(s, k > 0 ? (size_t)k + 1 : 1, fmt, ap);
+    va_end(ap);
+    char **cell = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+    free(*cell);
+    *cell = s;
+}
+
+const char *ss_table_cell(const ss_table *t, int row, int col)
+{
+    return t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+}
+
+static void print_row(const ss_table *t, FILE *f, int r, const int *width, ss_buf *line)
+{
+    ss_buf_clear(line);
+    ss_buf_fmt(line, "%*s", t->indent, "");
+    bool head = t->heading && r == 0;
+    for (int c = 0; c < t->ncols; c++) {
+        const char *s = ss_table_cell(t, r, c);
+        int gap = width[c] - ss_text_width(s);
+        bool right = t->right[c] && !(head && t->heading_left);
+        ss_buf_fmt(line, "%s%*s%s%*s", c ? "  " : "", right ? gap : 0, "", s, right ? 0 : gap, "");
+    }
+    while (line->n > 0 && line->s[line->n - 1] == ' ')
+        line->s[--line->n] = '\0';
+    fprintf(f, "%s\n", ss_buf_text(line));
+}
+
+static void print_rule(const ss_table *t, FILE *f, const int *width)
+{
+    fprintf(f, "%*s", t->indent, "");
+    for (int c = 0; c < t->ncols; c++) {
+        if (c)
+            fputs("  ", f);
+        for (int k = 0; k < width[c]; k++)
+            fputc('-', f);
+    }
+    fputc('\n', f);
+}
+
+void ss_table_print(const ss_table *t, FILE *f)
+{
+    int width[SS_TABLE_MAX_COLS] = {0};
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            int w = ss_text_width(ss_table_cell(t, r, c));
+            width[c] = w > width[c] ? w : width[c];
+        }
+    ss_buf line = {0};
+    for (int r = 0; r < t->nrows; r++) {
+        print_row(t, f, r, width, &line);
+        if (r == 0 && t->heading && t->rule)
+            print_rule(t, f, width);
+    }
+    ss_buf_free(&line);
+}
+
+void ss_table_free(ss_table *t)
+{
+    for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    *t = (ss_table){0};
+}
+
+/* ---- CSV ---- */
+
+void ss_csv_text(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void ss_csv_real(FILE *f, double x, int digits)
+{
+    if (isfinite(x))
+        fprintf(f, "%.*g", digits, x);
+}
+
+void ss_csv_number(FILE *f, double x)
+{
+    fputc(',', f);
+    ss_csv_real(f, x, 10);
+}
+
+/* ---- JSON ---- */
+
+json_t *ss_json_number(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+json_t *ss_json_text(const char *s) { return s ? json_string(s) : json_null(); }
+
+json_t *ss_json_done(json_t *o, int err)
+{
+    if (!err)
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
+int ss_json_write(FILE *f, json_t *doc)
+{
+    if (!doc)
+        return -1;
+    int rc = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    json_decref(doc);
+    if (rc != 0 || fputc('\n', f) == EOF || fflush(f) != 0 || ferror(f))
+        return -1;
+    return 0;
+}

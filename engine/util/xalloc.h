@@ -1,0 +1,22 @@
+/* xalloc: allocation that fails loudly, one way.
+ *
+ * samsim's allocations are small (tables, text, per-replication arrays); running out of memory
+ * is not a condition any caller can repair, so instead of a NULL checked (or not) in a hundred
+ * places, these print what was asked for and abort.  Use them for everything but sizes a user
+ * chooses without bound, which should be checked against a limit first. */
+#ifndef SS_XALLOC_H
+#define SS_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* What the functions above do when memory runs out, for allocations made elsewhere (a library
+ * that returns NULL): a message on stderr, then abort. */
+_Noreturn void ss_out_of_memory(size_t n);
+/* An array of count elements of size bytes, the product checked for overflow. */
+void *xreallocarray(void *p, size_t count, size_t size);
+
+#endif
