@@ -37,12 +37,10 @@
 --      of them worsen and go to specialist care while waiting, and the wait settles near 90 days.
 --   3. Measured over 2021 only: three warm-up years (2018-2020) fill the queues and the long
 --      episodes (barnevern measures, RPH), so "accepted" is per year.
--- Figures reached, `samsim run scenarios/lorenskog/barn-unge-2021.lua --reps 10` (seed 1):
---   fph_barn    accepted 534 [514, 553] a year, mean wait  85.8 days [76.4, 95.2]
---   fph_voksen  accepted 575 [558, 593] a year, mean wait  95.6 days [85.8, 105.5]
---   FPH         accepted 1,109 a year (target 1,100 +- 10 %), mean wait weighted by first
---               contacts 91.0 days (target 90 +- 20 %); about 150 a year worsen and are referred
---               on while waiting.  Seeds 2-4 give 1,111-1,134 accepted and 89.5-91.2 days.
+-- Figures reached: tests/cli/lorenskog_calibration.out holds them for seed 1 and 10 replications,
+-- checked against calibration.targets by tests/calibration/targets.lua on every `make test`, so
+-- they cannot go stale here (FPH about 1,126 accepted a year against 1,100 +- 10 %, and a mean
+-- wait of about 91 days against 90 +- 20 %, when this was written).
 -- Age reading: "0-23" (L325, L343, L347) and "up to 23" (L96, L108) are read as up to the 23rd
 -- birthday, the boundary the issue names (age_boundaries 23; HS, HFU and Utekontakten ages
 -- { ..., 23 }).  For the inclusive reading, make those 24 (and the boundary 23 in
