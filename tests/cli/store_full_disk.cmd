@@ -5,7 +5,7 @@
 # use, so its number is masked.
 T=$(mktemp -d)
 mkdir $T/disk
-if [ "$(id -u)" = 0 ]; then ns="unshare -m"; else ns="unshare -rm"; fi
+. tests/lib/private_mounts.sh
 $ns bash -c "mount -t tmpfs -o size=512k tmpfs $T/disk &&
   samsim run scenarios/default.lua --reps 40 --db $T/disk/r.db > $T/out 2> $T/err; echo \"exit \$?\";
   sqlite3 $T/disk/r.db \"select 'run ' || run_id || ': ' || status || ': ' || failure from runs;

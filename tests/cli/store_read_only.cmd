@@ -12,7 +12,7 @@ return { scenarios = { "$PWD/scenarios/default.lua" }, sweep = { ["services.fph.
 PLAN
 samsim batch $T/plan.lua -q > /dev/null; echo "batch exit $?"
 sqlite3 $T/b.db "pragma journal_mode=wal" > /dev/null  # as a file an older samsim left
-if [ "$(id -u)" = 0 ]; then ns="unshare -m"; else ns="unshare -rm"; fi
+. tests/lib/private_mounts.sh
 $ns bash -c "mount --bind $T $T/ro && mount -o remount,bind,ro $T/ro &&
   { touch $T/ro/x 2>/dev/null || echo 'the folder is read-only'; } &&
   samsim report $T/ro/r.db --out $T/out/report.html; echo \"report exit \$?\";
