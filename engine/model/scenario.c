@@ -45,16 +45,9 @@ static int make_tag_at(lua_State *L, int first, const char *kind)
     const char *text = luaL_checkstring(L, first + 1);
     if (!*text)
         return luaL_error(L, "%s: the text must say where the value comes from", kind);
-    if (lua_getmetatable(L, first) && (luaL_getmetatable(L, CITE_MT), lua_rawequal(L, -1, -2)))
+    if (ss_lua_is_tag(L, first, CITE_MT))
         return luaL_error(L, "%s: the value is already cited", kind);
-    lua_createtable(L, 0, 3);              /* value text tag */
-    lua_pushvalue(L, first);
-    lua_setfield(L, -2, "value");
-    lua_pushvalue(L, first + 1);
-    lua_setfield(L, -2, "text");
-    lua_pushstring(L, kind);
-    lua_setfield(L, -2, "kind");
-    luaL_setmetatable(L, CITE_MT);
+    ss_lua_push_tag(L, first, first + 1, kind, CITE_MT);  /* value text tag */
     return 1;
 }
 
@@ -94,15 +87,7 @@ const char *ss_provenance_function(const char *kind)
     return "assume";
 }
 
-static bool is_tag(lua_State *L, int idx)
-{
-    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx))
-        return false;
-    luaL_getmetatable(L, CITE_MT);
-    bool yes = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return yes;
-}
+static bool is_tag(lua_State *L, int idx) { return ss_lua_is_tag(L, idx, CITE_MT); }
 
 bool ss_scenario_is_tag(lua_State *L, int idx) { return is_tag(L, idx); }
 
