@@ -97,3 +97,18 @@ int ss_overlay_fits(lua_State *L, int idx, const char *overlay, int chain, ss_di
     lua_pop(L, 1);
     return rc;
 }
+
+bool ss_overlay_first_baseline(lua_State *L, int idx, const char *overlay, char *out, size_t n)
+{
+    bool found = false;
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, idx, "applies_to") == LUA_TTABLE) {
+        if (lua_rawgeti(L, -1, 1) == LUA_TSTRING) {
+            beside(overlay, lua_tostring(L, -1), out, n);
+            found = true;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return found;
+}

@@ -6,6 +6,8 @@
 #define SS_OVERLAY_FIT_H
 
 #include <lua.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 
@@ -13,5 +15,9 @@
  * named first, then what it extends).  0 when it fits or the overlay names no baselines; -1
  * with d filled ("OVERLAY: applies to A, not to B: why"). */
 int ss_overlay_fits(lua_State *L, int idx, const char *overlay, int chain, ss_diag *d);
+
+/* The first baseline the overlay at idx names, as a user would type it (for "apply it to ..."
+ * hints); false when it names none. */
+bool ss_overlay_first_baseline(lua_State *L, int idx, const char *overlay, char *out, size_t n);
 
 #endif

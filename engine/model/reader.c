@@ -91,10 +91,12 @@ void ss_reader_leave(ss_reader *r, const char *saved)
     snprintf(r->path, sizeof r->path, "%s", saved);
 }
 
-/* Unknown keys are almost always typos ("ftee"), so they are errors, not silently ignored. */
+/* Unknown keys are almost always typos ("ftee"), so they are errors, not silently ignored.  With
+ * several, the first in byte order is named: lua_next's order changes from run to run. */
 int ss_reader_only_keys(ss_reader *r, const char *const *allowed)
 {
     lua_State *L = r->L;
+    char unknown[128] = "";
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         lua_pop(L, 1);  /* keep key */
@@ -109,19 +111,16 @@ int ss_reader_only_keys(ss_reader *r, const char *const *allowed)
         for (int i = 0; allowed[i]; i++)
             if (strcmp(allowed[i], k) == 0)
                 ok = true;
-        if (!ok) {
-            char list[600] = "";
-            for (int i = 0; allowed[i]; i++) {
-                strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-                strncat(list, allowed[i], sizeof list - strlen(list) - 1);
-            }
-            char key[128];
-            snprintf(key, sizeof key, "%s", k);
-            lua_pop(L, 1);
-            return ss_reader_fail(r, NULL, "unknown key '%s' (expected one of: %s)", key, list);
-        }
+        if (!ok && (!unknown[0] || strcmp(k, unknown) < 0))
+            snprintf(unknown, sizeof unknown, "%s", k);
     }
-    return 0;
+    if (!unknown[0]) return 0;
+    char list[600] = "";
+    for (int i = 0; allowed[i]; i++) {
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+    }
+    return ss_reader_fail(r, NULL, "unknown key '%s' (expected one of: %s)", unknown, list);
 }
 
 /* Raw: a scenario value's metatable is never consulted. */

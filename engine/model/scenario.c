@@ -279,6 +279,18 @@ static void relative_to(const char *file, const char *ref, char *out, size_t n)
     else snprintf(out, n, "%s/%s", dir, ref);
 }
 
+/* A described model ({model = ..., apply = ... | data = ...}) is an overlay: loaded alone it would
+ * fail on whichever of its keys the reader met first, which says nothing useful. */
+static bool is_overlay(lua_State *L, int idx)
+{
+    bool found = false;
+    for (const char *const *k = (const char *const[]){"apply", "data", "applies_to", NULL}; *k; k++) {
+        if (lua_getfield(L, idx, *k) != LUA_TNIL) found = true;
+        lua_pop(L, 1);
+    }
+    return found;
+}
+
 /* Load path and its `extends` chain; push the merged table; record origins. */
 static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int chain_idx, int depth, ss_diag *d)
 {
@@ -292,6 +304,14 @@ static int load_chain(ss_sandbox *sb, const char *path, int origin_idx, int chai
         const char *got = luaL_typename(L, -1);
         lua_pop(L, 1);
         return ss_fail(d, "%s: expected the file to return a scenario table, got %s", path, got);
+    }
+    if (is_overlay(L, -1)) {
+        char base[1024];
+        if (!ss_overlay_first_baseline(L, -1, path, base, sizeof base))
+            snprintf(base, sizeof base, "BASELINE.lua");
+        lua_pop(L, 1);
+        return ss_fail(d, "%s: this is an organisational model (an overlay), not a scenario; apply it to "
+                          "a baseline, e.g. samsim run %s --apply %s", path, base, path);
     }
     if (ss_shape_check(L, -1, path, "", d) < 0) {
         lua_pop(L, 1);

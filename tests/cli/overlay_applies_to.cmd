@@ -24,3 +24,9 @@ samsim show --sources tests/fixtures/base.lua --apply tests/fixtures/models/shar
 printf 'return { extends = "%s/tests/fixtures/base.lua" }\n' "$root" > $T/mine.lua
 samsim repl $T/mine.lua -c "apply tests/fixtures/models/shared-record.lua" -c "save $T/saved.lua" > /dev/null
 grep -o 'effect(.*)' $T/saved.lua
+# An overlay loaded as if it were a scenario is named as such, with the baseline to apply it to
+samsim show scenarios/models/bti-ladder.lua; echo "exit $?"
+samsim run tests/fixtures/models/shared-record.lua; echo "exit $?"
+# Several unknown keys: the first in byte order is named, the same on every run
+printf 'return { zz_last = 1, aa_first = 2, mm_middle = 3 }\n' > $T/keys.lua
+for i in 1 2 3; do samsim check $T/keys.lua 2>&1 | sed "s|$T/||g; s|(expected.*||"; done
