@@ -10,9 +10,9 @@
 
 static void metric_table(const char *title, const ss_metric_info *info, int n)
 {
-    printf("%s\n\n| metric | unit | meaning |\n|---|---|---|\n", title);
+    printf("%s\n\n| metric | unit | better | meaning |\n|---|---|---|---|\n", title);
     for (int i = 0; i < n; i++)
-        printf("| `%s` | %s | %s |\n", info[i].name, info[i].unit, info[i].doc);
+        printf("| `%s` | %s | %s | %s |\n", info[i].name, info[i].unit, ss_better_name(info[i].better), info[i].doc);
     printf("\n");
 }
 
@@ -32,6 +32,6 @@ static int cmd_schema(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_schema = {
     "schema", "samsim schema",
-    "Print the results schema: every metric with its unit and meaning, and the SQLite tables,\n"
-    "as Markdown (the README's Results section is this text).",
+    "Print the results schema: every metric with its unit, which way is better and its meaning,\n"
+    "and the SQLite tables, as Markdown (the README's Results section is this text).",
     cmd_schema};

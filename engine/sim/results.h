@@ -69,15 +69,34 @@ typedef enum ss_system_metric {
     SS_SYSTEM_METRICS
 } ss_system_metric;
 
+/* Which way a metric is better: the one place a verdict (better / worse), a chart's colour and
+ * the store's metric table learn it.  UNDECLARED (0) is what a row added without it gets; a test
+ * refuses it, so every metric says lower, higher or neither (a count of arrivals is no better
+ * higher or lower; utilisation is a trade-off). */
+typedef enum ss_better {
+    SS_BETTER_UNDECLARED,
+    SS_BETTER_LOWER,
+    SS_BETTER_HIGHER,
+    SS_BETTER_NEITHER
+} ss_better;
+
 typedef struct ss_metric_info {
     const char *name;   /* snake_case, used in JSON, CSV and SQLite */
     const char *label;  /* column heading for people */
     const char *unit;   /* "count", "days", "share", "persons", ... */
     const char *doc;    /* one line for the README */
+    ss_better better;   /* which way is better */
+    const char *en;     /* the label for reports and comparisons, units in brackets */
+    const char *nb;     /* the same in Norwegian (bokmål), as a planner writes it */
 } ss_metric_info;
 
 extern const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS];
 extern const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS];
+
+/* The entry of metric name in scope "service" or "system"; NULL when there is none. */
+const ss_metric_info *ss_metric_find(const char *scope, const char *name);
+/* "lower", "higher", "neither" (or "undeclared"): for JSON, CSV, SQLite and the README. */
+const char *ss_better_name(ss_better b);
 
 /* One replication's results.  Arrays are owned; ss_rep_result_free releases them. */
 typedef struct ss_rep_result {

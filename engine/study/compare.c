@@ -169,14 +169,9 @@ double ss_comparison_median_narrowing(const ss_comparison *c, int *n)
 
 const ss_metric_info *ss_compare_row_info(const ss_compare_row *r)
 {
-    bool service = strcmp(r->scope, "service") == 0;
-    const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
-    int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
-    for (int i = 0; i < n; i++)
-        if (strcmp(t[i].name, r->metric) == 0)
-            return &t[i];
-    assert(!"row metric not in the metric tables");
-    return &t[0];
+    const ss_metric_info *mi = ss_metric_find(r->scope, r->metric);
+    assert(mi && "row metric not in the metric tables");
+    return mi;
 }
 
 /* What the issue names as key results: waits, queue, caseload per FTE, utilisation, time in
@@ -208,75 +203,13 @@ bool ss_compare_is_key(const ss_compare_row *r)
 
 /* ---- labels ---------------------------------------------------------------------------------- */
 
-typedef struct label { const char *scope, *metric, *en, *nb; } label;
-
-/* Norwegian as a planner writes it (bokmål); units in brackets so the figures need no footnotes. */
-static const label labels[] = {
-    {"service", "arrivals", "Referrals", "Henvisninger"},
-    {"service", "accepted", "Accepted", "Tatt imot"},
-    {"service", "rejected", "Rejected", "Avvist"},
-    {"service", "redirected", "Sent on at intake", "Videresendt ved inntak"},
-    {"service", "admitted", "First contacts", "Første kontakter"},
-    {"service", "completed", "Episodes completed", "Avsluttede forløp"},
-    {"service", "wait_mean", "Wait, mean (days)", "Ventetid, snitt (dager)"},
-    {"service", "wait_median", "Wait, median (days)", "Ventetid, median (dager)"},
-    {"service", "wait_p90", "Wait, p90 (days)", "Ventetid, 90-persentil (dager)"},
-    {"service", "wait_max", "Longest wait (days)", "Lengste ventetid (dager)"},
-    {"service", "over_target_share", "Over the target wait", "Ventet lenger enn målet"},
-    {"service", "queue_mean", "Queue, mean (cases)", "Kø, snitt (saker)"},
-    {"service", "queue_end", "Queue at the end (cases)", "Kø ved slutten (saker)"},
-    {"service", "caseload_mean", "Open cases, mean", "Åpne saker, snitt"},
-    {"service", "caseload_per_fte", "Caseload per FTE", "Saker per årsverk"},
-    {"service", "utilisation", "Utilisation", "Utnyttelse"},
-    {"service", "bounces", "Sent back (wrong door)", "Sendt tilbake (feil dør)"},
-    {"service", "reassessments", "Assessed again", "Vurdert på nytt"},
-    {"service", "lost", "Lost on the way here", "Falt ut på veien hit"},
-    {"service", "decisions_within_limit_share", "Decisions within the time limit", "Vedtak innen fristen"},
-    {"service", "interim_letters", "Interim letters due", "Foreløpige svar som skulle sendes"},
-    {"service", "deteriorated", "Worsened while waiting", "Ble verre mens de ventet"},
-    {"service", "escalated", "Sent on, too ill to wait", "Sendt videre, for syke til å vente"},
-    {"system", "persons", "Persons arrived", "Personer som kom"},
-    {"system", "exited", "Persons who left", "Personer som gikk ut"},
-    {"system", "time_in_system_mean", "Time in services, mean (days)", "Tid i tjenestene, snitt (dager)"},
-    {"system", "time_in_system_p90", "Time in services, p90 (days)", "Tid i tjenestene, 90-persentil (dager)"},
-    {"system", "services_visited_mean", "Services per person", "Tjenester per person"},
-    {"system", "handoffs_mean", "Hand-offs per person", "Overganger per person"},
-    {"system", "rejections", "Rejections, all services", "Avvisninger i alt"},
-    {"system", "in_system_end", "Persons in services at the end", "Personer i tjenestene ved slutten"},
-    {"system", "first_help_mean", "First concern to first help (days)", "Fra bekymring til første hjelp (dager)"},
-    {"system", "right_help_mean", "First concern to the right help (days)", "Fra bekymring til riktig hjelp (dager)"},
-    {"system", "bounces_mean", "Sent back, per person", "Sendt tilbake, per person"},
-    {"system", "reassessments_mean", "Repeated assessments per person", "Gjentatte vurderinger per person"},
-    {"system", "lost_at_transition", "Lost at a transition", "Falt ut i en overgang"},
-    {"system", "lost_at_age_boundary", "Lost at an age boundary", "Falt ut ved en aldersgrense"},
-    {"system", "handoffs_same_unit", "Hand-offs within a unit", "Overganger i samme enhet"},
-    {"system", "handoffs_same_sector", "Hand-offs within a sector", "Overganger i samme sektor"},
-    {"system", "handoffs_across_sectors", "Hand-offs across sectors", "Overganger mellom sektorer"},
-    {"system", "handoffs_outside", "Hand-offs outside the municipality", "Overganger ut av kommunen"},
-    {"system", "meeting_wait_mean", "Wait for a meeting (days)", "Ventetid på møte (dager)"},
-    {"system", "first_meeting_share", "Decided at the first meeting", "Avgjort i første møte"},
-    {"system", "entitled", "Entitled to an individual plan", "Har rett til individuell plan"},
-    {"system", "plan_offered_share", "Offered an individual plan", "Tilbudt individuell plan"},
-    {"system", "coordinator_share", "Given a coordinator", "Fått koordinator"},
-    {"system", "time_to_coordinator_mean", "Days to a coordinator", "Dager til koordinator"},
-    {"system", "coordinator_load_mean", "Cases per coordinator", "Saker per koordinator"},
-    {"system", "responsibility_group_hours", "Hours in responsibility groups", "Timer i ansvarsgrupper"},
-    {"system", "relapses", "Came back after discharge", "Kom tilbake etter avslutning"},
-};
-
 const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang)
 {
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (strcmp(labels[i].scope, scope) == 0 && strcmp(labels[i].metric, metric) == 0)
-            return lang == SS_LANG_NB ? labels[i].nb : labels[i].en;
-    /* a metric added to results.c after this table: its own label beats nothing */
-    bool service = strcmp(scope, "service") == 0;
-    const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
-    int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
-    for (int i = 0; i < n; i++)
-        if (strcmp(t[i].name, metric) == 0)
-            return t[i].label;
-    return metric;
+    const ss_metric_info *mi = ss_metric_find(scope, metric);
+    if (!mi)
+        return metric;
+    const char *l = lang == SS_LANG_NB ? mi->nb : mi->en;
+    return l ? l : mi->label;  /* a row added without labels: its short heading beats nothing */
 }
 
 /* ---- numbers for people ---------------------------------------------------------------------- */

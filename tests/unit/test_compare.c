@@ -213,6 +213,27 @@ static void figures_for_people(void **state)
     assert_string_equal(ss_metric_label("service", "no_such_metric", SS_LANG_EN), "no_such_metric");
 }
 
+/* Every metric says which way is better and carries both labels, so a row added to results.c
+ * without them fails here rather than printing a verdict of "undeclared". */
+static void every_metric_declares_its_direction_and_labels(void **state)
+{
+    (void)state;
+    const ss_metric_info *tables[] = {ss_service_metric_info, ss_system_metric_info};
+    int sizes[] = {SS_SERVICE_METRICS, SS_SYSTEM_METRICS};
+    for (int t = 0; t < 2; t++) {
+        for (int i = 0; i < sizes[t]; i++) {
+            const ss_metric_info *mi = &tables[t][i];
+            if (mi->better == SS_BETTER_UNDECLARED || !mi->en || !mi->nb)
+                fail_msg("metric '%s' lacks its direction or its en/nb labels", mi->name);
+        }
+    }
+    assert_int_equal(ss_metric_find("service", "wait_mean")->better, SS_BETTER_LOWER);
+    assert_int_equal(ss_metric_find("system", "coordinator_share")->better, SS_BETTER_HIGHER);
+    assert_int_equal(ss_metric_find("service", "arrivals")->better, SS_BETTER_NEITHER);
+    assert_null(ss_metric_find("system", "wait_mean"));
+    assert_string_equal(ss_better_name(SS_BETTER_LOWER), "lower");
+}
+
 /* ---- the real scenario -------------------------------------------------------------------------- */
 
 typedef struct live {
@@ -356,6 +377,7 @@ int main(void)
         cmocka_unit_test(models_that_cannot_be_paired_are_refused),
         cmocka_unit_test(narrowing_median_and_key_rows),
         cmocka_unit_test(figures_for_people),
+        cmocka_unit_test(every_metric_declares_its_direction_and_labels),
         cmocka_unit_test(pairing_narrows_intervals),
         cmocka_unit_test(scenario_against_itself_is_exactly_zero),
         cmocka_unit_test(comparisons_are_recorded),
