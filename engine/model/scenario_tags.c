@@ -1,0 +1,94 @@
+/* scenario_tags: the helpers a scenario file marks its numbers with, cite(value, "where"),
+ * assume(value, "why"), effect(value, "why") and calibrated(value, "target", "why"), and the
+ * environment scenario and overlay files run in.  Part of scenario loading (scenario_parts.h). */
+#include "scenario_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "luatext.h"
+
+/* ---- cite and assume ------------------------------------------------------------------- */
+
+/* The value and the text are at first and first + 1; the tag is pushed. */
+static int make_tag_at(lua_State *L, int first, const char *kind)
+{
+    luaL_checkany(L, first);
+    const char *text = luaL_checkstring(L, first + 1);
+    if (!*text)
+        return luaL_error(L, "%s: the text must say where the value comes from", kind);
+    if (ss_lua_is_tag(L, first, CITE_MT))
+        return luaL_error(L, "%s: the value is already cited", kind);
+    ss_lua_push_tag(L, first, first + 1, kind, CITE_MT);  /* value text tag */
+    return 1;
+}
+
+static int make_tag(lua_State *L, const char *kind) { return make_tag_at(L, 1, kind); }
+
+static int l_cite(lua_State *L) { return make_tag(L, "source"); }
+static int l_assume(lua_State *L) { return make_tag(L, "assumption"); }
+/* effect(0.3, "why"): an overlay's benefit that is assumed, not produced by a mechanism. */
+static int l_effect(lua_State *L) { return make_tag(L, "effect"); }
+
+/* calibrated(2600, "mu_vedtak", "why"): a value chosen so that a listed calibration target is
+ * met; the target (calibration.targets.mu_vedtak) carries the citation, and the result that
+ * target describes is not a finding. */
+static int l_calibrated(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    const char *target = luaL_checkstring(L, 2);
+    luaL_checkstring(L, 3);
+    if (!ss_lua_is_identifier(target))
+        return luaL_error(L, "calibrated: the second argument names a target of calibration.targets, got \"%s\"",
+                          target);
+    lua_settop(L, 3);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 3);                   /* value target text value text */
+    make_tag_at(L, 4, "calibrated");       /* ... tag */
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "target");
+    return 1;
+}
+
+const char *ss_provenance_function(const char *kind)
+{
+    static const char *const names[][2] = {{"source", "cite"}, {"assumption", "assume"},
+                                           {"calibrated", "calibrated"}, {"effect", "effect"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(kind, names[i][0]) == 0) return names[i][1];
+    return "assume";
+}
+
+bool sc_is_tag(lua_State *L, int idx) { return ss_lua_is_tag(L, idx, CITE_MT); }
+
+bool ss_scenario_is_tag(lua_State *L, int idx) { return sc_is_tag(L, idx); }
+
+/* A table whose [1] is set is a list (or a distribution): it replaces, never merges. */
+bool sc_is_list(lua_State *L, int idx)
+{
+    lua_rawgeti(L, idx, 1);
+    bool yes = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    return yes;
+}
+
+/* The environment scenario and overlay files run in: strict, plus the four helpers. */
+void sc_push_env(ss_sandbox *sb)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_sandbox_push_env(sb);
+    lua_pushstring(L, "cite");
+    lua_pushcfunction(L, l_cite);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "assume");
+    lua_pushcfunction(L, l_assume);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "effect");
+    lua_pushcfunction(L, l_effect);
+    lua_rawset(L, -3);
+    lua_pushstring(L, "calibrated");
+    lua_pushcfunction(L, l_calibrated);
+    lua_rawset(L, -3);
+}
