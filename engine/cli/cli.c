@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "output.h"
 #include "results.h"
 #include "runner.h"
@@ -176,6 +177,10 @@ ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd
     ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
     ss_diag d;
     ss_scenario *sc = ss_scenario_load(file, &so, &d);
+    if (sc && ss_audit_check(ss_scenario_model(sc), file, &d) < 0) {
+        ss_scenario_free(sc);
+        sc = NULL;
+    }
     if (!sc) {
         fprintf(stderr, "%s\n", d.msg);
         *exit_code = SS_EXIT_MODEL;
@@ -328,6 +333,7 @@ static const ss_command *const commands[] = {
     &ss_cmd_test,
     &ss_cmd_compare,
     &ss_cmd_explain,
+    &ss_cmd_audit,
     &ss_cmd_report,
     &ss_cmd_batch,
     &ss_cmd_merge,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "compare.h"
+#include "model_spec.h"
 #include "comparisons.h"
 #include "table.h"
 #include "report.h"
@@ -26,7 +27,6 @@
 
 #define CMD "compare"
 #define MAX_MODELS 26      /* lettered A .. Z */
-#define MAX_OVERLAYS 16
 #define SEED_UNSET UINT64_MAX
 
 typedef enum { OUT_TABLE, OUT_JSON, OUT_CSV, OUT_MARKDOWN } out_format;
@@ -37,10 +37,7 @@ typedef struct model {
     bool stored;                     /* db:FILE#RUN_ID */
     char db[1024];
     int64_t run_id;
-    char file[1024];                 /* scenario file */
-    char overlay_paths[MAX_OVERLAYS][1024];
-    const char *overlays[MAX_OVERLAYS];
-    int noverlays;
+    ss_model_spec where;             /* a scenario model's file and overlays */
     ss_scenario *sc;
     ss_study study;                  /* a scenario model's run */
     ss_stored_run stored_run;        /* a stored model's run */
@@ -60,20 +57,6 @@ typedef struct compare_cmd {
 
 /* ---- model specifications ------------------------------------------------------------------- */
 
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static void folder_of(const char *path, char *out, size_t n)
-{
-    snprintf(out, n, "%s", path);
-    char *slash = strrchr(out, '/');
-    if (slash) *slash = '\0';
-    else snprintf(out, n, ".");
-}
-
 /* "db:results.db#2" */
 static int parse_stored(model *m)
 {
@@ -87,60 +70,6 @@ static int parse_stored(model *m)
     return 0;
 }
 
-/* An overlay named after '+' is looked for beside the scenario first (models/ lives in
- * scenarios/), then from the current folder. */
-static int add_overlay(model *m, const char *name)
-{
-    if (m->noverlays == MAX_OVERLAYS)
-        return ss_cli_usage_error(CMD, "%s '%s': at most %d overlays", m->letter, m->spec, MAX_OVERLAYS);
-    char dir[1024], beside[2100];
-    folder_of(m->file, dir, sizeof dir);
-    snprintf(beside, sizeof beside, "%s/%s", dir, name);
-    char *out = m->overlay_paths[m->noverlays];
-    if (name[0] != '/' && is_file(beside)) snprintf(out, 1024, "%s", beside);
-    else if (is_file(name)) snprintf(out, 1024, "%s", name);
-    else {
-        fprintf(stderr, "samsim %s: %s '%s': overlay '%s' not found (looked for %s and %s)\n", CMD, m->letter, m->spec, name,
-                beside, name);
-        return SS_EXIT_MODEL;
-    }
-    m->overlays[m->noverlays] = out;
-    m->noverlays++;
-    return 0;
-}
-
-/* "x.lua", "x.lua+a.lua+b.lua", "BASE+a.lua" or "+a.lua" (the base with a.lua on top). */
-static int parse_scenario_spec(model *m, const model *base)
-{
-    if (is_file(m->spec)) {
-        snprintf(m->file, sizeof m->file, "%s", m->spec);
-        return 0;
-    }
-    char copy[1024], *save = NULL;
-    snprintf(copy, sizeof copy, "%s", m->spec);
-    const char *head = m->spec[0] == '+' ? "" : strtok_r(copy, "+", &save);
-    if (m->spec[0] == '+')
-        save = copy + 1;
-    if (!*head || strcmp(head, "BASE") == 0) {
-        if (!base || base->stored)
-            return ss_cli_usage_error(CMD, "%s '%s': '+' adds overlays to the base, which must be a scenario file", m->letter, m->spec);
-        snprintf(m->file, sizeof m->file, "%s", base->file);
-        for (int i = 0; i < base->noverlays; i++) {
-            snprintf(m->overlay_paths[i], sizeof m->overlay_paths[i], "%s", base->overlay_paths[i]);
-            m->overlays[i] = m->overlay_paths[i];
-        }
-        m->noverlays = base->noverlays;
-    } else {
-        snprintf(m->file, sizeof m->file, "%s", head);
-    }
-    for (char *part = strtok_r(NULL, "+", &save); part; part = strtok_r(NULL, "+", &save)) {
-        int code = add_overlay(m, part);
-        if (code)
-            return code;
-    }
-    return 0;
-}
-
 static int parse_models(compare_cmd *c)
 {
     c->nmodels = c->o.npositional;
@@ -149,7 +78,9 @@ static int parse_models(compare_cmd *c)
         model *m = &c->models[i];
         snprintf(m->letter, sizeof m->letter, "%c", 'A' + i);
         snprintf(m->spec, sizeof m->spec, "%s", c->o.positional[i]);
-        int code = strncmp(m->spec, "db:", 3) == 0 ? parse_stored(m) : parse_scenario_spec(m, i ? &c->models[0] : NULL);
+        const model *base = i && !c->models[0].stored ? &c->models[0] : NULL;
+        int code = strncmp(m->spec, "db:", 3) == 0 ? parse_stored(m)
+                   : ss_model_spec_parse(CMD, m->letter, m->spec, base ? &base->where : NULL, &m->where);
         if (code)
             return code;
     }
@@ -212,9 +143,9 @@ static int settle_seed_and_reps(compare_cmd *c)
 
 static int load_scenario(model *m)
 {
-    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays};
+    ss_scenario_opts so = {.overlays = m->where.overlays, .noverlays = m->where.noverlays};
     ss_diag d;
-    m->sc = ss_scenario_load(m->file, &so, &d);
+    m->sc = ss_scenario_load(m->where.file, &so, &d);
     if (!m->sc) {
         fprintf(stderr, "samsim %s: %s '%s': %s\n", CMD, m->letter, m->spec, d.msg);
         return SS_EXIT_MODEL;

@@ -135,6 +135,26 @@ typedef struct ss_coordination {
     double rg_hours;          /* hours per service involved per meeting */
 } ss_coordination;
 
+/* One of the auditors' criteria (revisjonskriterier) the scenario's source applied, with the
+ * source's line; where a simulation can check it, the result that measures it and the threshold
+ * (output/audit.c reads the run against it).  Criteria about documents (written routines,
+ * delegation, competence plans) have no metric and say why in not_simulated. */
+typedef enum ss_finding { SS_FINDING_MET, SS_FINDING_PARTLY, SS_FINDING_NOT_MET, SS_FINDING_NONE } ss_finding;
+
+typedef struct ss_criterion {
+    char *id;
+    char *text;            /* the criterion as the auditors state it */
+    char *source;          /* where: "seed-000 L248" */
+    char *law;             /* the legal basis, "" when the source gives none */
+    char *metric;          /* a result name (sim/results.c), NULL: not checkable by simulation */
+    int service;           /* with metric: the service it is read at, -1 the whole system */
+    double at_least;       /* met when the value is at least this (NAN: not this way) */
+    double at_most;        /* ... or at most this */
+    char *not_simulated;   /* without metric: why a simulation cannot check it */
+    ss_finding finding;    /* the auditors' own conclusion, when the source gives one */
+    char *finding_source;  /* ... and where */
+} ss_criterion;
+
 typedef struct ss_cohort {
     char *id;
     double age_min, age_max;  /* [min, max) years */
@@ -202,6 +222,9 @@ typedef struct ss_model {
     unsigned char *co_located;
 
     ss_coordination coord;
+
+    int ncriteria;
+    ss_criterion *criteria;   /* audit: the auditors' criteria, in their order */
 
     int nlua_rules;
     ss_lua_rule *lua_rules;

@@ -542,6 +542,63 @@ static const ss_field coordination_fields[] = {
 static const ss_schema coordination_schema = {
     .fields = coordination_fields, .init = coordination_init, .finish = coordination_finish};
 
+/* ---- audit: the auditors' criteria ----------------------------------------------------- */
+
+static void criterion_init(ss_reader *r, void *base)
+{
+    ss_criterion *c = base;
+    c->service = -1;
+    c->at_least = c->at_most = NAN;
+    c->finding = SS_FINDING_NONE;
+}
+
+/* A criterion a simulation checks has a metric and exactly one threshold; one it cannot check
+ * says why.  The metric's name is checked against the results by the study layer (audit.c),
+ * which knows them. */
+static int criterion_finish(ss_reader *r, void *base)
+{
+    ss_criterion *c = base;
+    bool least = !isnan(c->at_least), most = !isnan(c->at_most);
+    if (c->metric && c->not_simulated)
+        return ss_reader_fail(r, "not_simulated", "a criterion with a metric is checked by the simulation; "
+                                                  "leave out either metric or not_simulated");
+    if (!c->metric && !c->not_simulated)
+        return ss_reader_fail(r, NULL, "expected metric = \"...\" with at_least or at_most (a criterion the "
+                                       "simulation checks), or not_simulated = \"why\" (one it cannot check)");
+    if (c->metric && least == most)
+        return ss_reader_fail(r, least ? "at_most" : NULL, least ? "give at_least or at_most, not both"
+                                                                 : "expected a threshold: at_least = ... or at_most = ...");
+    if (!c->metric && (least || most || c->service >= 0))
+        return ss_reader_fail(r, least ? "at_least" : most ? "at_most" : "service",
+                              "only a criterion with a metric has a threshold or a service");
+    if (c->finding != SS_FINDING_NONE && !c->finding_source)
+        return ss_reader_fail(r, "finding_source", "missing: where the source gives this finding (\"seed-000 L57\")");
+    if (c->finding == SS_FINDING_NONE && c->finding_source)
+        return ss_reader_fail(r, "finding", "missing: the finding finding_source cites (met, partly met or not met)");
+    return 0;
+}
+
+static const char *const findings[] = {"met", "partly met", "not met", NULL};
+
+static const ss_field criterion_fields[] = {
+    STR("text", SS_REQ, ss_criterion, text),
+    STR("source", SS_REQ, ss_criterion, source),
+    {.key = "law", .type = SS_F_STRING, .def_str = "", .off = offsetof(ss_criterion, law)},
+    STR("metric", 0, ss_criterion, metric),
+    REF("service", find_service, "unknown service '%s' (declare it in services)", ss_criterion, service),
+    NUM("at_least", -INFINITY, INFINITY, NAN, ss_criterion, at_least),
+    NUM("at_most", -INFINITY, INFINITY, NAN, ss_criterion, at_most),
+    STR("not_simulated", 0, ss_criterion, not_simulated),
+    {.key = "finding", .type = SS_F_ENUM, .def = -1, .names = findings,
+     .what = "\"met\", \"partly met\" or \"not met\"", .off = offsetof(ss_criterion, finding)},
+    STR("finding_source", 0, ss_criterion, finding_source),
+    ACCEPT("order"),
+    END};
+static const ss_schema criterion_schema = {
+    .fields = criterion_fields, .elem = sizeof(ss_criterion), .max = 64, .plain_ids = true,
+    .init = criterion_init, .finish = criterion_finish,
+    .entry = "a table { text = ..., source = ..., metric = ..., at_least = ... }"};
+
 /* ---- the scenario ---------------------------------------------------------------------- */
 
 /* Pass 0 is what later sections refer to: the calendar, needs, organisation, age boundaries. */
@@ -566,6 +623,8 @@ static const ss_field scenario_fields[] = {
     {.key = "coordination", .type = SS_F_TABLE, .flags = SS_PRESENT, .pass = 1, .sub = &coordination_schema,
      .off = offsetof(ss_model, coord), .off2 = offsetof(ss_model, coord.on)},
     {.key = "costs", .type = SS_F_TABLE, .pass = 1, .sub = &costs_schema},
+    {.key = "audit", .type = SS_F_KEYED, .pass = 1, .sub = &criterion_schema, .what = "criterion id",
+     .off = offsetof(ss_model, criteria), .off2 = offsetof(ss_model, ncriteria)},
     END};
 
 const ss_schema ss_scenario_schema = {.fields = scenario_fields};

@@ -335,4 +335,51 @@ return {
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe for all with a tiltaksplan; almost all accept (L766)"),
                              hours = assume(1.5, "a meeting with GP and others invited (L772)") },
   },
+
+  -- The auditors' criteria by audit question (revisjonskriterium sections, e.g. 5.2 at L687-707,
+  -- and the appendix L1348-1587; digest §6.1) and their assessments (vurderingar, digest §6.2).
+  -- `samsim audit` reads a run against them.  The barnekoordinator (hol. § 7-2 a, in force
+  -- 1 August 2022) does not apply to 2020.
+  audit = {
+    organisation = {
+      order = 1,
+      text = "Klart korleis ansvar, oppgåver og mynde er fordelt; dokumentasjonen til ei kvar tid oppdatert og tilgjengeleg",
+      source = "seed-004 L1366-1368", law = "forskrift om leiing og kvalitetsforbetring §§ 5, 6 a",
+      not_simulated = "task descriptions and the revision of routine documents are documents",
+      finding = "partly met", finding_source = "seed-004 L493: fleire av dokumenta ... utarbeidd ei stund tilbake i tid, og det går ikkje fram om desse dokumenta er reviderte",
+    },
+    competence_overview = {
+      order = 2,
+      text = "Oversikt over medarbeidarane sin kompetanse og behov for opplæring",
+      source = "seed-004 L531-533, L1446-1448", law = "forskrift om leiing og kvalitetsforbetring § 6 f",
+      not_simulated = "a competence plan is a document",
+      finding = "not met", finding_source = "seed-004 L673: ikkje i tilstrekkeleg grad har sikra oversikt over medarbeidarane sin kompetanse",
+    },
+    plan_offered = {
+      order = 3,
+      text = "Personar som har behov for langvarige og koordinerte tenester, har rett til å få utarbeidd ein individuell plan",
+      source = "seed-004 L691, L1458", law = "hol. kap. 7; pbrl. § 2-5",
+      metric = "plan_offered_share",
+      at_least = assume(0.8, "the auditors ask for a system that offers the plan to the entitled, not for every case; a run " ..
+                             "shows such a system when at least 4 in 5 of the entitled are offered one within the period"),
+      finding = "not met", finding_source = "seed-004 L780: ... dersom det samtidig er sikra at brukaren har fått tilbod om individuell plan; " ..
+                                            "L754: not always judged appropriate to offer it; L1336: recommendation 4",
+    },
+    coordinator_appointed = {
+      order = 4,
+      text = "Koordinator ... skal også tilbys selv om vedkommende takker nei til individuell plan",
+      source = "seed-004 L701, L1473", law = "hol. § 7-2; nasjonal fagleg retningslinje",
+      metric = "coordinator_share",
+      at_least = assume(0.8, "as for the plan: at least 4 in 5 of the entitled have a coordinator within the period"),
+      finding = "met", finding_source = "seed-004 L750: alle brukarar ... får tildelt ein kontaktperson ... fungerer som ... koordinator " ..
+                                        "(a fact the assessment at L780-782 does not dispute)",
+    },
+    tiltaksplan_routines = {
+      order = 5,
+      text = "Retningslinjer og rutinar for arbeidet med tiltaksplanar",
+      source = "seed-004 L782",
+      not_simulated = "written routines are documents",
+      finding = "not met", finding_source = "seed-004 L782: Kommunen har heller ikkje retningslinjer og rutinar som omhandlar korleis det skal arbeidast med tiltaksplanar",
+    },
+  },
 }

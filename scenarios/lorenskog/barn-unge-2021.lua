@@ -543,4 +543,43 @@ return {
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe meetings a few times a year (L551, L559)"),
                              hours = assume(1.5, "a meeting and its minutes (L559)") },
   },
+
+  -- The auditors' criteria (revisjonskriterier, L245-248, repeated at L372; digest §6.1) and
+  -- their conclusions (L57-58, L605-611).  `samsim audit` reads a run against them.  The report
+  -- gives no statutory time limits (digest §3.3), so no criterion is about waits or decision
+  -- times; the barnekoordinator (hol. § 7-2 a) came into force on 1 August 2022, after this
+  -- audit, so it is not a criterion here.
+  audit = {
+    cooperation = {
+      order = 1,
+      text = "Kommunen skal legge til rette for samhandling mellom ulike deltjenester i kommunen, og med andre tjenesteytere",
+      source = "seed-000 L248", law = "hol. § 3-4",
+      not_simulated = "shown by arenas and agreements (the TFS, a fixed arena with specialist care and GPs, L611), not by a rate a run produces",
+      finding = "met", finding_source = "seed-000 L58: i det alt vesentlige lagt til rette for samhandling (with room for improvement)",
+    },
+    coordinating_unit = {
+      order = 2,
+      text = "Kommunen skal ha en koordinerende enhet",
+      source = "seed-000 L248", law = "hol. § 7-3",
+      not_simulated = "whether the unit exists, trains coordinators and keeps an overview is a fact about the organisation",
+      finding = "met", finding_source = "seed-000 L605: Kommunen oppfyller således kravene i helse- og omsorgstjenesteloven § 7-3",
+    },
+    plan_offered = {
+      order = 3,
+      text = "Kommunen skal sikre at personer med langvarige og sammensatte behov tilbys individuell plan",
+      source = "seed-000 L248", law = "hol. § 7-1; pbrl. § 2-5",
+      metric = "plan_offered_share",
+      at_least = assume(0.8, "the auditors ask for a system that offers the plan to the entitled, not for every case; a run " ..
+                             "shows such a system when at least 4 in 5 of the entitled are offered one within the period"),
+      finding = "met", finding_source = "seed-000 L57: overholder sentrale lovkrav knyttet til koordinerende enhet, individuell plan og koordinator",
+    },
+    coordinator_appointed = {
+      order = 4,
+      text = "Kommunen skal sikre at personer med langvarige og sammensatte behov tilbys koordinator",
+      source = "seed-000 L248", law = "hol. § 7-2",
+      metric = "coordinator_share",
+      at_least = assume(0.8, "as for the plan: at least 4 in 5 of the entitled have a coordinator within the period"),
+      finding = "met", finding_source = "seed-000 L57; L609: kommunen tilbyr en koordinator til alle som har behov for dette",
+    },
+  },
 }

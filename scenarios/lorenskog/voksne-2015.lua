@@ -345,4 +345,77 @@ return {
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe by need (L187-199, L3628-3664)"),
                              hours = assume(1.5, "a meeting and its minutes") },
   },
+
+  -- The auditors' criteria (revisjonskriterier, L2639-2671 and L2932-2944; digest §6.1) and their
+  -- conclusions (ch. 7, L7198-7362, summarised at L7472-7521).  `samsim audit` reads a run against
+  -- them.  The barnekoordinator (hol. § 7-2 a, in force 1 August 2022) does not apply to 2015.
+  audit = {
+    holistic_service = {
+      order = 1,
+      text = "Kommunen skal legge til rette tjenestene slik at den enkelte pasient eller bruker gis et helhetlig og koordinert helse- og omsorgstjenestetilbud",
+      source = "seed-001 L2649-2653", law = "hol. § 4-1",
+      not_simulated = "judged from fora, routines and interviews as a whole, not from a rate a run produces",
+      finding = "partly met", finding_source = "seed-001 L7476: kommunen i ganske stor grad sikrer dette ... potensial for forbedring",
+    },
+    cooperation = {
+      order = 2,
+      text = "Kommunen skal legge til rette for samhandling mellom ulike deltjenester i kommunen, og med andre tjenesteytere",
+      source = "seed-001 L2655-2659", law = "hol. § 3-4",
+      not_simulated = "shown by fora and agreements, not by a rate a run produces",
+      finding = "partly met", finding_source = "seed-001 L7476: i ganske stor grad; særlig samarbeidet med Nav og spesialisthelsetjenesten kan bli bedre",
+    },
+    cooperation_agreement = {
+      order = 3,
+      text = "Kommunestyret skal vedta samarbeidsavtale med det regionale helseforetaket i helseregionen",
+      source = "seed-001 L2661-2663", law = "hol. § 6-1",
+      not_simulated = "a council decision (adopted 8.2.2012, L7178-7184)",
+      finding = "met", finding_source = "seed-001 L7485: i svært stor grad har gjort det de skal",
+    },
+    plan_offered = {
+      order = 4,
+      text = "Kommunen skal ha et system som sikrer at personer med langvarige og sammensatte behov tilbys en individuell plan",
+      source = "seed-001 L2665-2669", law = "hol. § 7-1; pbrl. § 2-5",
+      metric = "plan_offered_share",
+      at_least = assume(0.8, "the auditors ask for a system that offers the plan to the entitled, not for every case; a run " ..
+                             "shows such a system when at least 4 in 5 of the entitled are offered one within the period"),
+      finding = "not met", finding_source = "seed-001 L7200: det ikke alltid tilbys IP til de som har krav på dette",
+    },
+    coordinator_appointed = {
+      order = 5,
+      text = "... og en koordinator",
+      source = "seed-001 L2669", law = "hol. § 7-2",
+      metric = "coordinator_share",
+      at_least = assume(0.8, "as for the plan: at least 4 in 5 of the entitled have a coordinator within the period"),
+      finding = "not met", finding_source = "seed-001 L797, L7535: tiltak som sikrer den enkeltes rett til individuell plan og koordinator",
+    },
+    coordinating_unit = {
+      order = 6,
+      text = "... samt at kommunen skal ha en koordinerende enhet",
+      source = "seed-001 L2671", law = "hol. § 7-3",
+      not_simulated = "training, registration and visibility of the unit are facts about the organisation",
+      finding = "not met", finding_source = "seed-001 L7253: koordinerende enhet ikke fungerer fullt ut etter lovkravet",
+    },
+    responsibility_and_authority = {
+      order = 7,
+      text = "Kommunen skal ha skriftlige systemer som sikrer at det blir fattet (enkelt)vedtak etter lovens krav, herunder avklart hvem som har ansvar og myndighet",
+      source = "seed-001 L2932-2944", law = "kommuneloven §§ 6, 23 nr. 4",
+      not_simulated = "written delegation is a document",
+      finding = "partly met", finding_source = "seed-001 L7318: kriteriet ikke fullt ut er oppfylt",
+    },
+    case_routines = {
+      order = 8,
+      text = "... og rutiner for saksbehandling, innhold og hjemmel",
+      source = "seed-001 L2932-2944",
+      not_simulated = "routines and templates are documents (the auditors found them in place but outdated, L7511-7515)",
+      finding = "partly met", finding_source = "seed-001 L7511: kommunen har noen svakheter her",
+    },
+    vedtak_in_time = {
+      order = 9,
+      text = "MU's routine: a vedtak within 3 weeks, else a forvaltningsbrev (interim letter)",
+      source = "seed-001 L6236, L6324-6326", law = "the municipality's routine (fvl. § 11 a asks for a preliminary reply after a month)",
+      metric = "decisions_within_limit_share", service = "mu",
+      at_least = assume(0.8, "the routine treats a longer processing time as what happens 'noen ganger' (L6324): " ..
+                             "at least 4 in 5 decided within the 3 weeks, the rest get the letter"),
+    },
+  },
 }
