@@ -7,34 +7,21 @@
 
 #include "near.h"
 
-/* The index of name in a metric table, or -1. */
-static int metric_index(const ss_metric_info *table, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(table[i].name, name) == 0) return i;
-    return -1;
-}
-
-static const ss_metric_info *table_of(const ss_criterion *c, int *n)
-{
-    *n = c->service >= 0 ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
-    return c->service >= 0 ? ss_service_metric_info : ss_system_metric_info;
-}
+static const char *scope_of(const ss_criterion *c) { return c->service >= 0 ? "service" : "system"; }
 
 int ss_audit_check(const ss_model *m, const char *path, ss_diag *d)
 {
     for (int i = 0; i < m->ncriteria; i++) {
         const ss_criterion *c = &m->criteria[i];
         if (!c->metric) continue;
-        int n;
-        const ss_metric_info *t = table_of(c, &n);
-        if (metric_index(t, n, c->metric) >= 0) continue;
+        if (ss_metric_find(scope_of(c), c->metric)) continue;
+        bool service = c->service >= 0;
+        int n = service ? SS_SERVICE_METRICS : SS_SYSTEM_METRICS;
+        const ss_metric_info *t = service ? ss_service_metric_info : ss_system_metric_info;
         const char *names[SS_SERVICE_METRICS + SS_SYSTEM_METRICS];
         for (int k = 0; k < n; k++) names[k] = t[k].name;
         char near[256];
-        bool other = metric_index(c->service >= 0 ? ss_system_metric_info : ss_service_metric_info,
-                                  c->service >= 0 ? SS_SYSTEM_METRICS : SS_SERVICE_METRICS, c->metric) >= 0;
-        if (other)
+        if (ss_metric_find(service ? "system" : "service", c->metric))
             return ss_fail(d, "%s: audit.%s.metric: '%s' is a result of %s; %s", path, c->id, c->metric,
                            c->service >= 0 ? "the whole system" : "a service",
                            c->service >= 0 ? "leave out service" : "add service = \"...\"");
@@ -65,11 +52,9 @@ void ss_audit_evaluate(const ss_model *m, const ss_summary *s, ss_audit_row *row
         ss_audit_row *r = &rows[i];
         *r = (ss_audit_row){.c = c, .value = {.mean = NAN, .ci_low = NAN, .ci_high = NAN, .sd = NAN}};
         if (c->metric) {
-            int n;
-            const ss_metric_info *t = table_of(c, &n);
-            int k = metric_index(t, n, c->metric);
-            assert(k >= 0);  /* ss_audit_check ran when the scenario was loaded */
-            r->info = &t[k];
+            r->info = ss_metric_find(scope_of(c), c->metric);
+            assert(r->info);  /* ss_audit_check ran when the scenario was loaded */
+            long k = r->info - (c->service >= 0 ? ss_service_metric_info : ss_system_metric_info);
             r->value = c->service >= 0 ? s->service[(long)c->service * SS_SERVICE_METRICS + k] : s->system[k];
         }
         r->verdict = ss_audit_judge(c, &r->value);
