@@ -50,9 +50,10 @@ static void progress(void *ud, int done, int total)
     fflush(stderr);
 }
 
-/* Run scen.  A Ctrl-C is reported and forgotten (at a terminal the planner carries on; a
- * script stops).  NULL when there are no results. */
-static repl_run *simulate(repl *r, repl_scen *scen, const char *label, int reps, uint64_t seed)
+/* Run scen, made from the edit state `from` (NULL: a file as it is), whose overlays and overrides
+ * the run records for export.  A Ctrl-C is reported and forgotten (at a terminal the planner
+ * carries on; a script stops).  NULL when there are no results. */
+static repl_run *simulate(repl *r, repl_scen *scen, const repl_edit *from, const char *label, int reps, uint64_t seed)
 {
     repl_run *run = calloc(1, sizeof *run);
     run->scen = repl_scen_hold(scen);
@@ -60,6 +61,10 @@ static repl_run *simulate(repl *r, repl_scen *scen, const char *label, int reps,
     char cmdline[600];
     snprintf(cmdline, sizeof cmdline, "samsim repl: %s", label);
     ss_study_init(&run->st, scen->sc, seed, reps, cmdline);
+    if (from)
+        ss_study_inputs(&run->st, &(ss_scenario_opts){.overlays = (const char *const *)from->overlays,
+                                                      .noverlays = from->noverlays,
+                                                      .sets = (const char *const *)from->sets, .nsets = from->nsets});
     bool show = r->interactive && isatty(2);
     ss_study_opts o = {.interrupt = r->interrupt, .progress = show ? progress : NULL, .progress_ud = r};
     r->progress_t0 = now_seconds();
@@ -178,7 +183,7 @@ int repl_cmd_run(repl *r, const repl_args *a)
     char label[512];
     repl_edit_label(&r->edit, label, sizeof label);
     double t0 = now_seconds();
-    repl_run *run = simulate(r, r->cur, label, reps, seed);
+    repl_run *run = simulate(r, r->cur, &r->edit, label, reps, seed);
     if (!run) return -1;
     r->reps = reps;  /* remembered for the next run and compare */
     r->seed = seed;
@@ -439,7 +444,7 @@ static int current_run(repl *r, int reps, uint64_t seed)
         return 0;
     char label[512];
     repl_edit_label(&r->edit, label, sizeof label);
-    repl_run *run = simulate(r, r->cur, label, reps, seed);
+    repl_run *run = simulate(r, r->cur, &r->edit, label, reps, seed);
     if (!run) return -1;
     keep(r, run);
     return 0;
@@ -452,7 +457,7 @@ static int compare_file(repl *r, const repl_args *a)
     ss_scenario *sc = ss_scenario_load(a->argv[1], NULL, &d);
     if (!sc) return repl_fail(r, a, 1, "%s", d.msg);
     repl_scen *scen = repl_scen_new(sc);
-    repl_run *base = simulate(r, scen, a->argv[1], r->reps, r->seed);
+    repl_run *base = simulate(r, scen, NULL, a->argv[1], r->reps, r->seed);
     repl_scen_release(scen);
     if (!base) return -1;
     int rc = current_run(r, r->reps, r->seed);
@@ -490,7 +495,10 @@ static const repl_run *baseline_run(repl *r, const ss_scenario *sc, repl_scen **
     if (kept && same_model(kept, sc) && kept->st.nreps == r->reps && kept->st.info.seed == r->seed) return kept;
     char label[512];
     repl_baseline_label(r, label, sizeof label);
-    repl_run *run = simulate(r, *scen, label, r->reps, r->seed);
+    repl_edit from;
+    baseline_edit(r, &from);
+    repl_run *run = simulate(r, *scen, &from, label, r->reps, r->seed);
+    repl_edit_free(&from);
     if (!run) return NULL;
     repl_run_free(r->base_run);
     r->base_run = run;

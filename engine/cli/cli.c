@@ -230,6 +230,8 @@ static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **
     ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
     ss_study st;
     ss_study_init(&st, sc, o->seed, o->reps, cmdline);
+    ss_study_inputs(&st, &(ss_scenario_opts){.overlays = o->overlays, .noverlays = o->noverlays,
+                                              .sets = o->sets, .nsets = o->nsets});
     ss_study_opts so = {.jobs = o->jobs, .interrupt = interrupt, .db = o->db,
                         .trace_person = o->trace, .trace = stdout,
                         .progress = (!o->quiet && isatty(2) && o->reps > 1) ? ss_cli_progress : NULL};
@@ -248,6 +250,8 @@ static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **
         goto out;
     }
     if (o->trace) fputc('\n', stdout);
+    if (o->db && !code && !o->quiet)  /* on stderr, so --json and --csv stay one document on stdout */
+        fprintf(stderr, "stored as run %lld in %s\n", (long long)st.run_id, o->db);
     if (o->json) ss_output_json(stdout, &st.info, &st.summary);
     else if (o->csv) ss_output_csv(stdout, &st.info, &st.summary);
     else ss_output_table(stdout, &st.info, &st.summary);
@@ -313,7 +317,7 @@ static const ss_command cmd_run_entry = {
     "  --set PATH=VALUE override any value, e.g. --set services.fph_barn.fte=10\n"
     "  --apply OVERLAY  apply an organisational model (a Lua overlay file), in order\n"
     "  --trace PERSON   print one person's path through the services (replication 1)\n"
-    "  -q, --quiet      no progress line",
+    "  -q, --quiet      no progress line, and no 'stored as run N' line with --db",
     cmd_run};
 static const ss_command cmd_check_entry = {
     "check", "samsim check SCENARIO [--set PATH=VALUE]... [--apply OVERLAY]...",

@@ -238,14 +238,37 @@ static json_t *json_system(const ss_summary *sum)
     return ss_json_done(o, err);
 }
 
+/* The overlays in order, and the overrides as {parameter, value} in order (a parameter may be set
+ * twice, the last one counting), so the JSON says what the run was, not only its hashes. */
+static json_t *json_inputs(const ss_run_info *info, json_t **sets)
+{
+    json_t *overlays = json_array();
+    *sets = json_array();
+    int err = !overlays || !*sets;
+    for (int i = 0; !err && i < info->noverlays; i++)
+        err |= json_array_append_new(overlays, ss_json_text(info->overlays[i]));
+    for (int i = 0; !err && i < info->nsets; i++) {
+        const char *eq = strchr(info->sets[i], '=');
+        int len = eq ? (int)(eq - info->sets[i]) : (int)strlen(info->sets[i]);
+        err |= json_array_append_new(*sets, json_pack("{s:s%,s:s}", "parameter", info->sets[i], (size_t)len,
+                                                      "value", eq ? eq + 1 : ""));
+    }
+    if (err) {
+        json_decref(*sets);
+        *sets = NULL;
+    }
+    return ss_json_done(overlays, err);
+}
+
 /* Key order is the contract in output.h; started_at is left out so the bytes depend only on the
  * scenario and the seed.  The seed is a json integer (signed 64-bit in jansson): a seed above
  * 2^63 - 1 appears as its two's-complement value, as in the store. */
 static json_t *json_document(const ss_run_info *info, const ss_summary *sum)
 {
-    json_t *scenario = json_pack("{s:o,s:o,s:o,s:o}", "name", ss_json_text(info->scenario_name), "path",
+    json_t *sets, *overlays = json_inputs(info, &sets);
+    json_t *scenario = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "name", ss_json_text(info->scenario_name), "path",
                                  ss_json_text(info->scenario_path), "hash", ss_json_text(info->scenario_hash),
-                                 "rules_hash", ss_json_text(info->rules_hash));
+                                 "rules_hash", ss_json_text(info->rules_hash), "overlays", overlays, "set", sets);
     return json_pack("{s:o,s:o,s:I,s:i,s:o,s:o,s:o,s:o,s:o}", "engine_version", ss_json_text(info->engine_version),
                      "scenario", scenario, "seed", (json_int_t)info->seed, "replications", sum->nreps,
                      "start_date", ss_json_text(info->start_date), "horizon_days", ss_json_number(info->horizon_days),
@@ -261,13 +284,19 @@ int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum)
 
 /* ---- CSV ----------------------------------------------------------------------------------- */
 
-static void csv_row(FILE *f, const char *scope, const char *subject, const char *metric,
-                    const ss_estimate *e)
+/* One estimate, with the subject's name and the metric's unit beside the ids, so that a
+ * spreadsheet or a plot can label it without a second file. */
+static void csv_row(FILE *f, const char *scope, const char *subject, const char *name,
+                    const ss_metric_info *mi, const ss_estimate *e)
 {
     fprintf(f, "%s,", scope);
     ss_csv_text(f, subject);
     fputc(',', f);
-    ss_csv_text(f, metric);
+    ss_csv_text(f, name);
+    fputc(',', f);
+    ss_csv_text(f, mi->name);
+    fputc(',', f);
+    ss_csv_text(f, mi->unit);
     ss_csv_number(f, e->mean);
     ss_csv_number(f, e->ci_low);
     ss_csv_number(f, e->ci_high);
@@ -277,12 +306,12 @@ static void csv_row(FILE *f, const char *scope, const char *subject, const char 
 int ss_output_csv(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
     assert(info->nservices == sum->nservices);
-    fputs("scope,subject,metric,mean,ci_low,ci_high,n\n", f);
+    fputs("scope,subject,name,metric,unit,mean,ci_low,ci_high,n\n", f);
     for (int s = 0; s < sum->nservices; s++)
         for (int m = 0; m < SS_SERVICE_METRICS; m++)
-            csv_row(f, "service", info->service_ids[s], ss_service_metric_info[m].name,
+            csv_row(f, "service", info->service_ids[s], service_name(info, s), &ss_service_metric_info[m],
                     &sum->service[(long)s * SS_SERVICE_METRICS + m]);
     for (int m = 0; m < SS_SYSTEM_METRICS; m++)
-        csv_row(f, "system", "", ss_system_metric_info[m].name, &sum->system[m]);
+        csv_row(f, "system", "", "", &ss_system_metric_info[m], &sum->system[m]);
     return fflush(f) != 0 || ferror(f) ? -1 : 0;
 }

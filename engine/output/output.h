@@ -12,13 +12,18 @@
  * rounded for people (counts as integers, days with one decimal, shares as percent). */
 void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum);
 /* One JSON document (jansson, keys in a fixed order, reals with 10 significant digits):
- * { "engine_version", "scenario": {"name","path","hash","rules_hash"}, "seed", "replications",
+ * { "engine_version",
+ *   "scenario": {"name","path","hash","rules_hash","overlays": [file...],
+ *                "set": [{"parameter","value"}...]},  -- what the file was given, in order
+ *   "seed", "replications",
  *   "start_date", "horizon_days", "warmup_days",
  *   "services": { id: { "name", "fte", metric: {"mean","ci_low","ci_high"} ... } ... },
  *   "system": { metric: {...} } }   NaN becomes null.  No timestamps: byte-identical for the
  * same seed and scenario.  0 ok, -1 on write error. */
 int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum);
-/* CSV with header scope,subject,metric,mean,ci_low,ci_high,n (scope service|system). */
+/* CSV with header scope,subject,name,metric,unit,mean,ci_low,ci_high,n (scope service|system;
+ * name is the service's name, empty for the system; unit as in the metric tables: a share is a
+ * fraction 0..1, as everywhere a program reads it). */
 int ss_output_csv(FILE *f, const ss_run_info *info, const ss_summary *sum);
 
 #endif

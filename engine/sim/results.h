@@ -163,6 +163,12 @@ typedef struct ss_run_info {
     const char *const *service_names;
     const double *service_fte;
     double nok_per_fte;          /* yearly NOK per FTE; 0 or NAN when the scenario gives none */
+    /* What the scenario file was given (recorded in JSON and the store, so a run can be made
+     * again from its record): overlays in order, and "PATH=VALUE" overrides in order. */
+    const char *const *overlays;
+    int noverlays;
+    const char *const *sets;
+    int nsets;
 } ss_run_info;
 
 #endif

@@ -160,6 +160,10 @@ static int copy_run_header(ss_store *st, const input_run *in, int64_t *dst, ss_d
     if (exec_pair(st, "INSERT INTO main.services(run_id, service, name, fte) SELECT ?1, service, name, fte"
                       " FROM src.services WHERE run_id = ?2 ORDER BY rowid", *dst, in->id, d))
         return -1;
+    if (db_table_exists(st, "src", "run_inputs") &&  /* files written before it have none */
+        exec_pair(st, "INSERT INTO main.run_inputs(run_id, seq, kind, target, value) SELECT ?1, seq, kind,"
+                      " target, value FROM src.run_inputs WHERE run_id = ?2", *dst, in->id, d))
+        return -1;
     return in->key ? store_insert_run_key(st, *dst, in->key, d) : 0;
 }
 

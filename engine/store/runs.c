@@ -51,12 +51,47 @@ static int insert_services(ss_store *st, int64_t run_id, const ss_run_info *info
     return rc;
 }
 
+/* One row of run_inputs; value NULL for an overlay. */
+static int insert_input(ss_store *st, sqlite3_stmt *s, int64_t run_id, int seq, const char *kind,
+                        const char *target, int target_len, const char *value, ss_diag *d)
+{
+    sqlite3_bind_int64(s, 1, run_id);
+    sqlite3_bind_int(s, 2, seq);
+    db_bind_text(s, 3, kind);
+    sqlite3_bind_text(s, 4, target, target_len, SQLITE_TRANSIENT);
+    db_bind_text(s, 5, value);
+    return db_step(st, s, d);
+}
+
+/* The overlays, then the overrides ("PATH=VALUE" split at the first '='), in the order the
+ * scenario applied them. */
+static int insert_inputs(ss_store *st, int64_t run_id, const ss_run_info *info, ss_diag *d)
+{
+    if (info->noverlays == 0 && info->nsets == 0)
+        return 0;
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO run_inputs(run_id, seq, kind, target, value) VALUES(?,?,?,?,?)", d);
+    if (!s)
+        return -1;
+    int rc = 0, seq = 0;
+    for (int i = 0; i < info->noverlays && rc == 0; i++)
+        rc = insert_input(st, s, run_id, ++seq, "overlay", info->overlays[i], -1, NULL, d);
+    for (int i = 0; i < info->nsets && rc == 0; i++) {
+        const char *eq = strchr(info->sets[i], '=');
+        int len = eq ? (int)(eq - info->sets[i]) : -1;
+        rc = insert_input(st, s, run_id, ++seq, "set", info->sets[i], len, eq ? eq + 1 : "", d);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d)
 {
     if (insert_run(st, info, d))
         return -1;
     *run_id = sqlite3_last_insert_rowid(st->db);
-    return insert_services(st, *run_id, info, d);
+    if (insert_services(st, *run_id, info, d))
+        return -1;
+    return insert_inputs(st, *run_id, info, d);
 }
 
 int ss_store_begin_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d)
@@ -301,10 +336,10 @@ int ss_store_fail_run(ss_store *st, int64_t run_id, const char *why, ss_diag *d)
 static int delete_run_rows(ss_store *st, int64_t run_id, ss_diag *d)
 {
     static const char *const tables[] = {"series", "flows", "wait_histogram", "metrics", "summary", "replications",
-                                         "services", "batch_runs", "run_keys", "runs"};
+                                         "services", "run_inputs", "batch_runs", "run_keys", "runs"};
     char sql[96];
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        if (strncmp(tables[i], "batch_", 6) == 0 || strcmp(tables[i], "run_keys") == 0)
+        if (strncmp(tables[i], "batch_", 6) == 0 || strncmp(tables[i], "run_", 4) == 0)
             if (!db_table_exists(st, "main", tables[i]))
                 continue;
         snprintf(sql, sizeof sql, "DELETE FROM %s WHERE run_id = ?", tables[i]);

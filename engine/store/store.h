@@ -5,6 +5,7 @@
  *        replications, horizon_days, warmup_days, start_date, command_line, started_at,
  *        finished_at, status, failure, resolved_scenario)   -- status running|complete|failed
  *   services(run_id, service, name, fte)
+ *   run_inputs(run_id, seq, kind, target, value)              -- overlays and --set, in order
  *   replications(run_id, rep, events, completed_at)
  *   metrics(run_id, rep, scope, subject, metric, value)       -- per replication
  *   summary(run_id, scope, subject, metric, mean, ci_low, ci_high, sd, n)
@@ -82,7 +83,7 @@ int ss_store_discard_run(ss_store *st, int64_t run_id, ss_diag *d);
 /* ---- batches (batch.h, merge.h) -------------------------------------------------------------
  *
  * Four more tables, created by the first batch or merge that writes the file (so a file that
- * only `samsim run` wrote keeps its nine tables):
+ * only `samsim run` wrote keeps its ten tables):
  *   batches(batch_id, batch_key, name, plan_path, seed, replications, planned_runs, parameters,
  *           created_at, command_line)          -- one row per plan (its key: every grid point)
  *   run_keys(run_id, run_key)                  -- a batch run's identity, unique

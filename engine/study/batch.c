@@ -327,6 +327,8 @@ static int load_run(session *s, run_slot *r, ss_diag *d)
     char cmd[4096];
     ss_plan_run_command(s->p, r->pt, cmd, sizeof cmd);
     ss_study_init(&r->study, r->sc, ss_plan_seed(s->p), ss_plan_replications(s->p), cmd);
+    ss_study_inputs(&r->study, &(ss_scenario_opts){.overlays = r->pt->overlays, .noverlays = r->pt->noverlays,
+                                                   .sets = r->pt->sets, .nsets = r->pt->nsets});
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "version.h"
+#include "xalloc.h"
 #include "store.h"
 
 void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t n)
@@ -47,8 +48,38 @@ void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps,
         .service_names = st->names, .service_fte = st->fte, .nok_per_fte = m->nok_per_fte};
 }
 
+static char **copy_texts(const char *const *v, int n)
+{
+    char **c = n > 0 ? xcalloc((size_t)n, sizeof *c) : NULL;
+    for (int i = 0; i < n; i++)
+        c[i] = xstrdup(v[i]);
+    return c;
+}
+
+static void free_texts(char **v, int n)
+{
+    for (int i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void ss_study_inputs(ss_study *st, const ss_scenario_opts *so)
+{
+    free_texts(st->overlays, st->info.noverlays);
+    free_texts(st->sets, st->info.nsets);
+    int no = so ? so->noverlays : 0, ns = so ? so->nsets : 0;
+    st->overlays = copy_texts(so ? so->overlays : NULL, no);
+    st->sets = copy_texts(so ? so->sets : NULL, ns);
+    st->info.overlays = (const char *const *)st->overlays;
+    st->info.noverlays = no;
+    st->info.sets = (const char *const *)st->sets;
+    st->info.nsets = ns;
+}
+
 void ss_study_fini(ss_study *st)
 {
+    free_texts(st->overlays, st->info.noverlays);
+    free_texts(st->sets, st->info.nsets);
     if (st->reps) {
         for (int i = 0; i < st->nreps; i++) ss_rep_result_free(&st->reps[i]);
         free(st->reps);

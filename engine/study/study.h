@@ -25,11 +25,15 @@ typedef struct ss_study {
     ss_rep_result *reps;      /* after ss_study_run: [nreps] */
     ss_summary summary;       /* after ss_study_run */
     int64_t run_id;           /* in the store, when one was given */
+    char **overlays, **sets;  /* copies of what the scenario was loaded with (info points here) */
 } ss_study;
 
 /* Describe a run of sc with this seed and number of replications. */
 void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps, const char *command_line);
 void ss_study_fini(ss_study *st);
+/* The overlays and overrides sc was loaded with, copied, so that the run's JSON and its row in the
+ * store say them (so may be NULL: none). */
+void ss_study_inputs(ss_study *st, const ss_scenario_opts *so);
 
 typedef struct ss_study_opts {
     int jobs;

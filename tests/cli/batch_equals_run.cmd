@@ -19,7 +19,7 @@ for point in 1 2 3 4; do
   run=$(sqlite3 $T/b.db "select run_id from batch_runs where point = $point")
   cmd=$(sqlite3 $T/b.db "select command_line from runs where run_id = $run")
   rm -f $T/one.db*
-  eval "$cmd --db $T/one.db" > /dev/null
+  eval "$cmd --db $T/one.db -q" > /dev/null
   sqlite3 $T/b.db "$summary where run_id = $run order by 1, 2, 3" > $T/batch.txt
   sqlite3 $T/one.db "$summary order by 1, 2, 3" > $T/one.txt
   same_hash=$(sqlite3 $T/b.db "attach '$T/one.db' as one; select count(*) from runs b, one.runs o where b.run_id = $run and b.scenario_hash = o.scenario_hash and b.rules_hash = o.rules_hash")

@@ -11,7 +11,7 @@ samsim show --sources tests/fixtures/calibrated.lua | cmp - $T/again.txt && echo
 # The REPL writes the kinds and the target back (show lua, and save through the same writer)
 samsim repl tests/fixtures/calibrated.lua -c "show lua" | grep 'calibrated(\|effect('
 # The report's register names the kinds (read from the stored scenario alone)
-samsim run tests/fixtures/calibrated.lua --reps 2 --db $T/r.db > /dev/null
+samsim run tests/fixtures/calibrated.lua --reps 2 --db $T/r.db -q > /dev/null
 samsim report $T/r.db --out $T/r.html --markdown $T/r.md > /dev/null 2>&1
 grep '^| `.*\(calibrated\|effect assumption\)' $T/r.md | sed 's/  */ /g'
 # samsim explain sorts a service's inputs by the same kinds

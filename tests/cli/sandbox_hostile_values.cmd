@@ -19,7 +19,7 @@ echo "exit $?"
 # samsim report reads the resolved scenario stored with a run: a tampered one is data, not code
 # that may run unbounded or unprotected.
 db=$(mktemp -d)/r.db
-samsim run tests/fixtures/base.lua --reps 2 --db $db > /dev/null; echo "run exit $?"
+samsim run tests/fixtures/base.lua --reps 2 --db $db -q > /dev/null; echo "run exit $?"
 python3 - "$db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])

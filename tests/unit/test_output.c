@@ -17,6 +17,9 @@ static const char *const ids[] = {"skolehelse", "lms"};
 static const char *const names[] = {"Skolehelse Lørenskog", "Læringsmiljøsenteret ved Lørenskog skole"};
 static const double fte[] = {12.5, 3.0};
 
+static const char *const overlays[] = {"models/more-fph-staff.lua"};
+static const char *const sets[] = {"services.fph.fte=18", "calendar.horizon_days=730"};
+
 static ss_run_info make_info(void)
 {
     return (ss_run_info){
@@ -26,6 +29,7 @@ static ss_run_info make_info(void)
         .replications = 3, .horizon_days = 365, .warmup_days = 90, .sample_days = 7,
         .start_date = "2024-01-01", .nservices = 2, .service_ids = ids,
         .service_names = names, .service_fte = fte,
+        .overlays = overlays, .noverlays = 1, .sets = sets, .nsets = 2,
     };
 }
 
@@ -198,8 +202,14 @@ static void json_document_shape(void **state)
                                       "start_date", "horizon_days", "warmup_days", "services",
                                       "system"};
     assert_keys(doc, top, 9);
-    static const char *const scen[] = {"name", "path", "hash", "rules_hash"};
-    assert_keys(json_object_get(doc, "scenario"), scen, 4);
+    static const char *const scen[] = {"name", "path", "hash", "rules_hash", "overlays", "set"};
+    json_t *sc = json_object_get(doc, "scenario");
+    assert_keys(sc, scen, 6);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(sc, "overlays"), 0)),
+                        "models/more-fph-staff.lua");
+    json_t *set1 = json_array_get(json_object_get(sc, "set"), 1);
+    assert_string_equal(json_string_value(json_object_get(set1, "parameter")), "calendar.horizon_days");
+    assert_string_equal(json_string_value(json_object_get(set1, "value")), "730");
     assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "scenario"), "name")),
                         "Lørenskog baseline");
     assert_int_equal(json_integer_value(json_object_get(doc, "seed")), 42);
@@ -260,13 +270,17 @@ static void csv_rows(void **state)
 {
     ss_run_info info = make_info();
     char *text = capture(ss_output_csv, &info, *state);
-    assert_int_equal(strncmp(text, "scope,subject,metric,mean,ci_low,ci_high,n\n", 43), 0);
+    const char *head = "scope,subject,name,metric,unit,mean,ci_low,ci_high,n\n";
+    assert_int_equal(strncmp(text, head, strlen(head)), 0);
     assert_int_equal(count_lines(text), 1 + 2 * SS_SERVICE_METRICS + SS_SYSTEM_METRICS);
-    assert_contains(text, "\nservice,skolehelse,arrivals,11,8.515862288,13.48413771,3\n");
-    assert_contains(text, "\nservice,lms,arrivals,5,5,5,3\n");
-    assert_contains(text, "\nservice,lms,wait_mean,4.5,,,1\n");  /* NaN: empty field */
-    assert_contains(text, "\nservice,lms,queue_mean,,,,0\n");
-    assert_contains(text, "\nsystem,,persons,0.5,-0.7420688559,1.742068856,3\n");
+    char row[160];
+    snprintf(row, sizeof row, "\nservice,skolehelse,%s,arrivals,count,11,8.515862288,13.48413771,3\n", names[0]);
+    assert_contains(text, row);
+    snprintf(row, sizeof row, "\nservice,lms,%s,wait_mean,days,4.5,,,1\n", names[1]);  /* NaN: empty */
+    assert_contains(text, row);
+    snprintf(row, sizeof row, "\nservice,lms,%s,queue_mean,cases,,,,0\n", names[1]);
+    assert_contains(text, row);
+    assert_contains(text, "\nsystem,,,persons,persons,0.5,-0.7420688559,1.742068856,3\n");
     assert_true(strstr(text, "service,skolehelse,") < strstr(text, "service,lms,"));
     assert_true(strstr(text, "service,lms,") < strstr(text, "system,,"));
     free(text);
@@ -277,9 +291,11 @@ static void csv_quotes_awkward_ids(void **state)
     static const char *const odd[] = {"a,\"b\"", "plain"};
     ss_run_info info = make_info();
     info.service_ids = odd;
+    static const char *const odd_names[] = {"Skolen, \"den nye\"", "plain"};
+    info.service_names = odd_names;
     char *text = capture(ss_output_csv, &info, *state);
-    assert_contains(text, "\nservice,\"a,\"\"b\"\"\",arrivals,11,");
-    assert_contains(text, "\nservice,plain,arrivals,5,");
+    assert_contains(text, "\nservice,\"a,\"\"b\"\"\",\"Skolen, \"\"den nye\"\"\",arrivals,count,11,");
+    assert_contains(text, "\nservice,plain,plain,arrivals,count,5,");
     free(text);
 }
 
