@@ -19,24 +19,34 @@
 
 /* ---- loading ------------------------------------------------------------------------------ */
 
-/* cite(value, text) in tag-keeping mode: {value, text, kind} with the tag metatable. */
+/* The range given at idx, if any, kept on the tag on top (save writes it back). */
+static void keep_range(lua_State *L, int idx)
+{
+    if (lua_isnoneornil(L, idx)) return;
+    lua_pushvalue(L, idx);
+    lua_setfield(L, -2, "range");
+}
+
+/* cite(value, text, [range]) in tag-keeping mode: {value, text, kind} with the tag metatable. */
 static int tag_value(lua_State *L, const char *kind)
 {
-    lua_settop(L, 2);
+    lua_settop(L, 3);
     ss_lua_push_tag(L, 1, 2, kind, TAG_META);
+    keep_range(L, 3);
     return 1;
 }
 
 static int l_cite_tag(lua_State *L) { return tag_value(L, "source"); }
 static int l_assume_tag(lua_State *L) { return tag_value(L, "assumption"); }
 static int l_effect_tag(lua_State *L) { return tag_value(L, "effect"); }
-/* calibrated(value, target, text): the tag keeps its target, so save writes it back. */
+/* calibrated(value, target, text, [range]): the tag keeps its target, so save writes it back. */
 static int l_calibrated_tag(lua_State *L)
 {
-    lua_settop(L, 3);
+    lua_settop(L, 4);
     ss_lua_push_tag(L, 1, 3, "calibrated", TAG_META);
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "target");
+    keep_range(L, 4);
     return 1;
 }
 /* cite(value, text) for the model view: just the value. */

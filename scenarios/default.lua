@@ -62,8 +62,9 @@ return {
     -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
     -- costs above.  No source measures them; the models that co-locate services or share a record
     -- rest on them.
-    co_location = { delay = effect(0.5, "colleagues in the same building meet in the corridor"),
-                    info_loss = effect(0.7, "and talk") },
+    co_location = { delay = effect(0.5, "colleagues in the same building meet in the corridor; range: from almost no effect to twice it",
+                                   { 0.25, 0.95 }),
+                    info_loss = effect(0.7, "and talk; range: from almost no effect to twice it", { 0.4, 0.95 }) },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new assessment talk or two"),
     max_bounces = assume(2, "after two refusals a family gives up"),
   },

@@ -71,7 +71,7 @@ int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct opt
     return c;
 }
 
-enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN };
+enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT };
 
 /* The options a command takes, by the letters of ss_cli_parse. */
 static int long_options(const char *letters, struct option *lo)
@@ -82,7 +82,7 @@ static int long_options(const char *letters, struct option *lo)
         {'j', {"jobs", required_argument, NULL, 'j'}},      {'o', {"json", no_argument, NULL, OPT_JSON}},
         {'o', {"csv", no_argument, NULL, OPT_CSV}},         {'d', {"db", required_argument, NULL, OPT_DB}},
         {'t', {"trace", required_argument, NULL, OPT_TRACE}}, {'S', {"sources", no_argument, NULL, OPT_SOURCES}},
-        {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}},
+        {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}}, {'X', {"strict", no_argument, NULL, OPT_STRICT}},
         {'*', {"help", no_argument, NULL, 'h'}},            {'*', {"quiet", no_argument, NULL, 'q'}},
     };
     int n = 0;
@@ -111,6 +111,7 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
     case OPT_CSV: o->csv = true; return 0;
     case OPT_SOURCES: o->sources = true; return 0;
     case OPT_MARKDOWN: o->markdown = true; return 0;
+    case OPT_STRICT: o->strict = true; return 0;
     case OPT_DB: o->db = val; return 0;
     case OPT_SET: return add_to_list(cmd, o->sets, &o->nsets, val, "--set options");
     case OPT_APPLY: return add_to_list(cmd, o->overlays, &o->noverlays, val, "--apply options");
@@ -198,7 +199,7 @@ void ss_cli_progress(void *ud, int done, int total)
 }
 
 #define RUN_OPTIONS "saredjot"
-#define CHECK_OPTIONS "sa"
+#define CHECK_OPTIONS "saX"
 #define SHOW_OPTIONS "saS"
 
 /* ---- commands -------------------------------------------------------------------------------- */
@@ -271,6 +272,12 @@ static int check_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char 
         return SS_EXIT_MODEL;
     }
     ss_sim_free(sim);
+    int unranged = o->strict ? ss_scenario_print_unranged(sc, stderr) : 0;
+    if (unranged) {
+        fprintf(stderr, "%s: --strict: %d calibrated or effect number%s without a range\n", o->positional[0], unranged,
+                unranged == 1 ? "" : "s");
+        return SS_EXIT_MODEL;
+    }
     char with[1024] = "";
     for (int i = 0; i < o->noverlays; i++) {
         size_t l = strlen(with);
@@ -320,8 +327,9 @@ static const ss_command cmd_run_entry = {
     "  -q, --quiet      no progress line, and no 'stored as run N' line with --db",
     cmd_run};
 static const ss_command cmd_check_entry = {
-    "check", "samsim check SCENARIO [--set PATH=VALUE]... [--apply OVERLAY]...",
-    "Load and validate the scenario and its rule files without running it.", cmd_check};
+    "check", "samsim check SCENARIO [--strict] [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "Load and validate the scenario and its rule files without running it.\n"
+    "  --strict         also fail when a calibrated() number or an effect() has no range", cmd_check};
 static const ss_command cmd_show_entry = {
     "show", "samsim show SCENARIO [--sources] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Print the resolved scenario (after extends, overlays and --set) as Lua,\n"

@@ -155,6 +155,11 @@ static void write_tag(ss_buf *b, lua_State *L, int idx, int indent, const ss_lua
     lua_getfield(L, idx, "text");
     write_string(b, lua_tostring(L, -1));
     lua_pop(L, 1);
+    if (lua_getfield(L, idx, "range") != LUA_TNIL) {         /* assume(0.45, "why", {0.4, 0.5}) */
+        ss_buf_str(b, ", ");
+        write_value(b, L, lua_gettop(L), indent, w, depth);
+    }
+    lua_pop(L, 1);
     ss_buf_str(b, ")");
 }
 

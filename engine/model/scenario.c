@@ -111,7 +111,13 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     ss_buf_str(&text, "\n");
     sc->text = text.s;
     ss_sha256_hex(text.s, text.n, sc->hash);
-    sc->unsourced = sc_register(L, -1, NULL);
+    sc_sources check = {.origin = origin_of, .origin_ud = sc, .d = d};
+    sc_register_walk(L, -1, &check);
+    sc->unsourced = check.unsourced;
+    if (check.failed) {
+        ss_scenario_free(sc);
+        return NULL;
+    }
     sc_deep_copy(L, -1);                 /* origin resolved copy */
     sc_unwrap(L, -1);
     lua_pushnil(L);                   /* the targets describe results, not the model */
@@ -153,4 +159,25 @@ void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
     sc_register(L, -1, f);
     ss_calibration_print(L, -1, f);
     lua_pop(L, 1);
+}
+
+int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out)
+{
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    sc_sources list = {.origin = origin_of, .origin_ud = (void *)sc, .collect = true};
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    sc_register_walk(L, -1, &list);
+    lua_pop(L, 1);
+    *out = list.ranged;
+    return list.nranged;
+}
+
+int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f)
+{
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    sc_sources strict = {.origin = origin_of, .origin_ud = (void *)sc, .strict = f};
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    sc_register_walk(L, -1, &strict);
+    lua_pop(L, 1);
+    return strict.unranged;
 }

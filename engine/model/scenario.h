@@ -6,7 +6,8 @@
  * Scenario files run in the sandbox with helpers that mark where a number comes from:
  * cite(value, "seed-000 L412"), assume(value, "why"), effect(value, "why") for an overlay's
  * assumed benefit, and calibrated(value, "target", "why") for a value tuned to meet one of
- * calibration.targets (calibration.h).  They are kept in the resolved text (so `samsim show`
+ * calibration.targets (calibration.h); each may carry a plausible range as its last argument
+ * (range.h).  They are kept in the resolved text (so `samsim show`
  * round-trips) and collected into the sources register. */
 #ifndef SS_SCENARIO_H
 #define SS_SCENARIO_H
@@ -17,6 +18,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "range.h"
 
 typedef struct ss_scenario ss_scenario;
 
@@ -42,6 +44,12 @@ const char *ss_scenario_rules_hash(const ss_scenario *sc);
 /* Print the sources register: one line per cited, assumed or unsourced number:
  *   services.fph.fte = 16    source  seed-000 L412 ... */
 void ss_scenario_print_sources(const ss_scenario *sc, FILE *f);
+/* The numbers that carry a range (range.h), in key-path order: *out is malloc'd (free it),
+ * the count returned. */
+int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out);
+/* check --strict: one line "FILE:LINE: path: calibrated(...) has no range ..." per calibrated
+ * number or effect without a range, written to f; returns how many. */
+int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f);
 /* Number of numeric values with neither cite nor assume. */
 int ss_scenario_unsourced(const ss_scenario *sc);
 

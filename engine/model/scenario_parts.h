@@ -63,4 +63,22 @@ void sc_write_lua(ss_buf *b, lua_State *L, int idx);
  * NULL) and returns how many numbers have no source and no assumption. */
 int sc_register(lua_State *L, int idx, FILE *f);
 
+/* scenario_register.c: what one walk over the register does besides counting the unsourced
+ * numbers: print it, check the ranges (the first bad one fails the walk), list the ranged
+ * numbers, or write the calibrated and effect numbers without a range (check --strict). */
+typedef struct sc_sources {
+    FILE *f;              /* print every line here; NULL: do not */
+    int unsourced;        /* out: numbers with neither cite nor assume */
+    const char *(*origin)(void *ud, const char *path);   /* the file that set a path, for messages */
+    void *origin_ud;
+    ss_diag *d;           /* check ranges into d; failed is set on the first bad one */
+    int failed;
+    bool collect;         /* list the ranged numbers in ranged[nranged] (malloc'd) */
+    ss_ranged *ranged;
+    int nranged;
+    FILE *strict;         /* write "FILE:LINE: path: ... has no range" for each, counted in unranged */
+    int unranged;
+} sc_sources;
+void sc_register_walk(lua_State *L, int idx, sc_sources *out);
+
 #endif

@@ -1,6 +1,7 @@
 /* scenario_tags: the helpers a scenario file marks its numbers with, cite(value, "where"),
- * assume(value, "why"), effect(value, "why") and calibrated(value, "target", "why"), and the
- * environment scenario and overlay files run in.  Part of scenario loading (scenario_parts.h). */
+ * assume(value, "why"), effect(value, "why") and calibrated(value, "target", "why"), each with
+ * an optional range last (range.h), and the environment scenario and overlay files run in.
+ * Part of scenario loading (scenario_parts.h). */
 #include "scenario_parts.h"
 
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 
 /* ---- cite and assume ------------------------------------------------------------------- */
 
-/* The value and the text are at first and first + 1; the tag is pushed. */
-static int make_tag_at(lua_State *L, int first, const char *kind)
+/* The value and the text are at first and first + 1, the optional range at range_idx (0: none);
+ * the tag is pushed.  The range is checked once the scenario is resolved (scenario_register.c),
+ * when the number's key path is known; the tag keeps where it was written for that message. */
+static int make_tag_at(lua_State *L, int first, int range_idx, const char *kind)
 {
     luaL_checkany(L, first);
     const char *text = luaL_checkstring(L, first + 1);
@@ -21,20 +24,29 @@ static int make_tag_at(lua_State *L, int first, const char *kind)
         return luaL_error(L, "%s: the text must say where the value comes from", kind);
     if (ss_lua_is_tag(L, first, CITE_MT))
         return luaL_error(L, "%s: the value is already cited", kind);
-    ss_lua_push_tag(L, first, first + 1, kind, CITE_MT);  /* value text tag */
+    bool ranged = range_idx && !lua_isnoneornil(L, range_idx);
+    luaL_where(L, 1);                                     /* ... where */
+    ss_lua_push_tag(L, first, first + 1, kind, CITE_MT);  /* ... where tag */
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "where");
+    if (ranged) {
+        lua_pushvalue(L, range_idx);
+        lua_setfield(L, -2, "range");
+    }
     return 1;
 }
 
-static int make_tag(lua_State *L, const char *kind) { return make_tag_at(L, 1, kind); }
+/* cite(value, "where", [range]) and its kin: the range is the third argument. */
+static int make_tag(lua_State *L, const char *kind) { return make_tag_at(L, 1, 3, kind); }
 
 static int l_cite(lua_State *L) { return make_tag(L, "source"); }
 static int l_assume(lua_State *L) { return make_tag(L, "assumption"); }
 /* effect(0.3, "why"): an overlay's benefit that is assumed, not produced by a mechanism. */
 static int l_effect(lua_State *L) { return make_tag(L, "effect"); }
 
-/* calibrated(2600, "mu_vedtak", "why"): a value chosen so that a listed calibration target is
- * met; the target (calibration.targets.mu_vedtak) carries the citation, and the result that
- * target describes is not a finding. */
+/* calibrated(2600, "mu_vedtak", "why", [range]): a value chosen so that a listed calibration
+ * target is met; the target (calibration.targets.mu_vedtak) carries the citation, and the result
+ * that target describes is not a finding. */
 static int l_calibrated(lua_State *L)
 {
     luaL_checkany(L, 1);
@@ -43,10 +55,10 @@ static int l_calibrated(lua_State *L)
     if (!ss_lua_is_identifier(target))
         return luaL_error(L, "calibrated: the second argument names a target of calibration.targets, got \"%s\"",
                           target);
-    lua_settop(L, 3);
+    lua_settop(L, 4);
     lua_pushvalue(L, 1);
-    lua_pushvalue(L, 3);                   /* value target text value text */
-    make_tag_at(L, 4, "calibrated");       /* ... tag */
+    lua_pushvalue(L, 3);                   /* value target text range value text */
+    make_tag_at(L, 5, 4, "calibrated");    /* ... tag */
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "target");
     return 1;

@@ -45,7 +45,10 @@ local SEV = calibrated({ 0.36, 0.6, 0.04 }, "dogn_users", "users of a municipal 
 local SEV_ROP = calibrated({ 0.2, 0.6, 0.2 }, "dogn_users", "ROP users need more; a fifth resource-intensive (L308-311)")
 local NO_INCIDENCE = "incidence not in the source; set so that the user counts come out (L176, L626, L628)"
 -- Incidence streams whose levels were set to meet a user count (calibration.targets).
-local function incidence(per_1000, target, why) return calibrated(per_1000, target, why or NO_INCIDENCE) end
+-- Range: +-25 % (the user counts are single figures, and several streams meet each).
+local function incidence(per_1000, target, why)
+  return calibrated(per_1000, target, why or NO_INCIDENCE, { per_1000 * 0.75, per_1000 * 1.25 })
+end
 
 return {
   name = "Klepp kommune, rusomsorg og psykisk helse, 2020",
@@ -113,10 +116,14 @@ return {
     -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
     -- costs above.  No source measures them; the models that co-locate services or share a record
     -- rest on them.
-    co_location = { delay = effect(0.7, "same building"), info_loss = effect(0.7, "talk in the corridor"),
-                    rejection = effect(0.8, "know each other's offer"), lost = effect(0.7, "walked over") },
-    shared_log = { delay = effect(0.8, "the log travels with the case"), info_loss = effect(0.3, "the next service reads the log"),
-                   rejection = effect(0.7, "the log shows what was tried"), lost = effect(0.5, "nobody falls out of the log") },
+    -- Ranges: no source measures any of them, so each runs from almost no effect (a factor
+    -- near 1) to about twice the assumed reduction.
+    co_location = { delay = effect(0.7, "same building", { 0.4, 0.95 }), info_loss = effect(0.7, "talk in the corridor", { 0.4, 0.95 }),
+                    rejection = effect(0.8, "know each other's offer", { 0.6, 1.0 }), lost = effect(0.7, "walked over", { 0.4, 0.95 }) },
+    shared_log = { delay = effect(0.8, "the log travels with the case", { 0.6, 1.0 }),
+                   info_loss = effect(0.3, "the next service reads the log", { 0.1, 0.6 }),
+                   rejection = effect(0.7, "the log shows what was tried", { 0.4, 0.95 }),
+                   lost = effect(0.5, "nobody falls out of the log", { 0.2, 0.9 }) },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new kartleggingssamtale (L377, L385)"),
     max_bounces = assume(3, "after three rejections a person gives up"),
   },
@@ -163,10 +170,14 @@ return {
       fte = assume(17, "of the 38.63 FTE (L638): 31 staff in the day department, 18 of them full-time (L638), less Pluss 16"),
       case_share = assume(0.75, "the rest: groups, reporting, cooperation, the leader's tasks (L319)"),
       capacity = { hours_per_fte_week = assume(37.5, "a full-time week"),
-                   case_hours = calibrated({ "gamma", mean = 1.5, sd = 1 }, "dag_users", "talks and follow-up, about 1.5 hours a week per user") },
+                   case_hours = { "gamma", mean = calibrated(1.5, "dag_users", "talks and follow-up, about 1.5 hours a week per user; " ..
+                                                             "range: one to two hours", { 1, 2 }),
+                                  sd = assume(1, "lengths vary: about two thirds of the mean") } },
       eligibility = { ages = assume({ 18, 120 }, "adults; the young go to Pluss 16") },
       intake = assume({ "uniform", min = 3, max = 14 }, "first meeting with the contact person named at the fagmøte (L391), tiltaksplan (L1247)"),
-      episode = calibrated({ "lognormal", mean = 650, sd = 450 }, "dag_users", "follow-up over years; vedtak renewed (L1247)"),
+      episode = { "lognormal", mean = calibrated(650, "dag_users", "follow-up over years; vedtak renewed (L1247); range: 1.25 to 2.5 years",
+                                                 { 450, 900 }),
+                  sd = assume(450, "follow-up lengths vary widely") },
       next = assume({ discharge = 0.8, tsb = 0.15, dps = 0.05 },
         "most end; some are helped into treatment (innsøking, L309); a few need the DPS"),
     },
@@ -174,12 +185,15 @@ return {
       name = "Pluss 16 (16-30 år)", unit = "dag",
       fte = assume(6.5, "of the 38.63 FTE (L638): one of three teams of 6-9 staff (L628)"),
       case_share = assume(0.8, "outreach, groups and availability in the evening (L914)"),
-      capacity = { slots_per_fte = calibrated(15, "pluss16_users", "about 67 users (L176) for about 5 case-FTE") },
+      capacity = { slots_per_fte = calibrated(15, "pluss16_users", "about 67 users (L176) for about 5 case-FTE; range: 10-20",
+                                              { 10, 20 }) },
       eligibility = { ages = cite({ 16, 30 }, "seed-004 L176, L628: aldersgruppa 16 til 30 år") },
       meeting = { every_weeks = cite(1, "seed-004 L407: samarbeidsmøte med NAV kvar veke"), weekday = "thu",
                   held = assume(1, "a fixed weekly meeting") },
       intake = assume({ "uniform", min = 3, max = 14 }, "meeting the young person where they are (L914)"),
-      episode = calibrated({ "lognormal", mean = 450, sd = 300 }, "pluss16_users", "follow-up over a year or more"),
+      episode = { "lognormal", mean = calibrated(450, "pluss16_users", "follow-up over a year or more; range: 9 months to 2 years",
+                                                 { 270, 730 }),
+                  sd = assume(300, "follow-up lengths vary widely") },
       next = assume({ discharge = 0.85, dag = 0.1, tsb = 0.05 }, "most end; some need adult follow-up or treatment"),
       at_age = "rules/common/age_transition.lua",
     },
@@ -199,7 +213,9 @@ return {
       capacity = { hours_per_fte_week = assume(35.5, "a rota week"),
                    case_hours = cite({ "triangular", min = 0, mode = 3, max = 7 }, "seed-004 L640: vedtak på tre timar per veke, behov frå ingen til sju timar") },
       intake = assume({ "uniform", min = 2, max = 10 }, "the contact person and the plan"),
-      episode = calibrated({ "lognormal", mean = 730, sd = 500 }, "dogn_users", "resource-intensive users are followed for years"),
+      episode = { "lognormal", mean = calibrated(730, "dogn_users", "resource-intensive users are followed for years; range: 1.5 to 3 years",
+                                                 { 550, 1100 }),
+                  sd = assume(500, "follow-up lengths vary widely") },
       next = assume({ discharge = 0.7, dag = 0.2, tsb = 0.1 }, "some move to the day teams, some into treatment"),
     },
     bustad = {

@@ -119,7 +119,9 @@ local function mh_adult(x) return x * MH_ADULT end
 -- ~1,100 cases a year: calibrated, not an incidence from a source.
 local function tuned(need, id, per_1000, why, severity, doors, complex)
   local st = stream(need, id, per_1000, why, severity, doors, complex)
-  st.per_1000_per_year = calibrated(per_1000, "fph_cases", why .. "; the level is set so that FPH takes about 1,100 cases a year")
+  -- Range: +-20 %, twice the target's own tolerance (1,100 +- 10 %), since several streams share it.
+  st.per_1000_per_year = calibrated(per_1000, "fph_cases", why .. "; the level is set so that FPH takes about 1,100 cases a year",
+                                    { per_1000 * 0.8, per_1000 * 1.2 })
   return st
 end
 
@@ -142,7 +144,8 @@ return {
     working_days = "mon-fri",
     holidays = "norway",
     summer = { from = "07-01", to = "08-09",
-               capacity = assume(0.6, "about 40 % of staff on leave in fellesferie (no figure in the source)") },
+               capacity = assume(0.6, "about 40 % of staff on leave in fellesferie (no figure in the source); " ..
+                                 "range: a quarter to half away", { 0.5, 0.75 }) },
     seasonality = assume({ 1.1, 1.1, 1.1, 1.0, 1.0, 0.8, 0.4, 0.7, 1.2, 1.2, 1.2, 1.0 },
       "school-year pattern: concerns come through schools, school nurses and their meetings (L392-396)"),
   },
@@ -203,13 +206,13 @@ return {
                   rejection = assume(0.02, "the colleague knows the offer"),
                   lost = assume(0.005, "almost nobody is lost inside a unit") },
     same_sector = { delay = assume({ "exponential", mean = 7 }, "a referral within the sector: about a week"),
-                    info_loss = assume(0.15, "different record systems within the sector"),
-                    rejection = assume(0.05, "some referrals miss the service's remit"),
+                    info_loss = assume(0.15, "different record systems within the sector; range: half to double", { 0.075, 0.3 }),
+                    rejection = assume(0.05, "some referrals miss the service's remit; range: half to double", { 0.025, 0.1 }),
                     lost = assume(0.01, "a few do not turn up") },
     across_sectors = { delay = assume({ "exponential", mean = 14 }, "across sectors: about two weeks (the 'high threshold', L423)"),
-                       info_loss = assume(0.3, "confidentiality and separate systems (L507)"),
-                       rejection = assume(0.1, "wrong door: the sender lacks overview (L469)"),
-                       lost = assume(0.03, "some give up between sectors") },
+                       info_loss = assume(0.3, "confidentiality and separate systems (L507); range: half to 1.5 times", { 0.15, 0.45 }),
+                       rejection = assume(0.1, "wrong door: the sender lacks overview (L469); range: half to double", { 0.05, 0.2 }),
+                       lost = assume(0.03, "some give up between sectors; range: a third to double", { 0.01, 0.06 }) },
     outside = { delay = assume({ "exponential", mean = 21 }, "to specialist care or the county: about three weeks"),
                 info_loss = assume(0.4, "specialist care and the county assess anew"),
                 rejection = assume(0.15, "specialist care turns down part of the referrals"),
@@ -217,10 +220,14 @@ return {
     -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
     -- costs above.  No source measures them; the models that co-locate services or share a record
     -- rest on them.
-    co_location = { delay = effect(0.7, "same building: a quicker hand-over"), info_loss = effect(0.7, "talk in the corridor"),
-                    rejection = effect(0.8, "know each other's offer"), lost = effect(0.7, "walked over") },
-    shared_log = { delay = effect(0.8, "the log travels with the case"), info_loss = effect(0.3, "the next service reads the log (BTI stafettlogg, seed-002 L63-65)"),
-                   rejection = effect(0.7, "the log shows what was tried"), lost = effect(0.5, "nobody falls out of the log") },
+    -- Ranges: no source measures any of them, so each runs from almost no effect (a factor
+    -- near 1) to about twice the assumed reduction.
+    co_location = { delay = effect(0.7, "same building: a quicker hand-over", { 0.4, 0.95 }),
+                    info_loss = effect(0.7, "talk in the corridor", { 0.4, 0.95 }),
+                    rejection = effect(0.8, "know each other's offer", { 0.6, 1.0 }), lost = effect(0.7, "walked over", { 0.4, 0.95 }) },
+    shared_log = { delay = effect(0.8, "the log travels with the case", { 0.6, 1.0 }),
+                   info_loss = effect(0.3, "the next service reads the log (BTI stafettlogg, seed-002 L63-65)", { 0.1, 0.6 }),
+                   rejection = effect(0.7, "the log shows what was tried", { 0.4, 0.95 }), lost = effect(0.5, "nobody falls out of the log", { 0.2, 0.9 }) },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new kartlegging takes one to two weeks"),
     max_bounces = assume(3, "after three rejections a family gives up"),
   },
@@ -231,16 +238,16 @@ return {
                      route = { by_need = { substance = "hfu" }, default = "hs" } },  -- L325-327, HFU L327
     school = { name = "Skole: barne- og ungdomsfaglig møte", unit = "skole", route = "rules/lorenskog/bu_meeting.lua",
                meeting = { every_weeks = cite(4, "seed-000 L395: hver fjerde uke på skolene"), weekday = "tue",
-                           held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475); most are held"),
-                           postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+                           held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475); most are held; range: three in four to all", { 0.75, 1.0 }),
+                           postpone = assume(0.15, "some concerns wait for more mapping (L411); range: 5-25 %", { 0.05, 0.25 }) } },
     kindergarten = { name = "Barnehage: barne- og ungdomsfaglig møte", unit = "barnehage", route = "rules/lorenskog/bu_meeting.lua",
                      meeting = { every_weeks = cite(6, "seed-000 L394: hver sjettede uke i alle barnehager"), weekday = "wed",
-                                 held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)"),
-                                 postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+                                 held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)", { 0.75, 1.0 }),
+                                 postpone = assume(0.15, "some concerns wait for more mapping (L411); range: 5-25 %", { 0.05, 0.25 }) } },
     health_centre = { name = "Helsestasjon: barne- og ungdomsfaglig møte", unit = "hefo_hs", route = "rules/lorenskog/bu_meeting.lua",
                       meeting = { every_weeks = cite(6, "seed-000 L396: hver sjettede uke ved helsestasjonene"), weekday = "thu",
-                                  held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)"),
-                                  postpone = assume(0.15, "some concerns wait for more mapping (L411)") } },
+                                  held = assume(0.9, "the coordinator who checks the meetings is vacant (L471-475)", { 0.75, 1.0 }),
+                                  postpone = assume(0.15, "some concerns wait for more mapping (L411); range: 5-25 %", { 0.05, 0.25 }) } },
     police = { name = "Politi / SLT (ruskontrakt)", unit = "politi",
                route = assume({ by_need = { substance = { hfu = 0.7, ute = 0.3 }, family = { bvt_und = 1 } },
                                 default = { hfu = 0.5, ute = 0.5 } },
@@ -259,7 +266,8 @@ return {
     hs = {
       name = "Helsestasjon og skolehelsetjenesten (0-23)", unit = "hefo_hs",
       fte = assume(38, "public-health nurses for about 12,000 aged 0-22 in two districts (L155-156); no figure in the source"),
-      case_share = assume(0.25, "most of a nurse's time goes to universal work: consultations, vaccination, classes"),
+      case_share = assume(0.25, "most of a nurse's time goes to universal work: consultations, vaccination, classes; " ..
+                          "range: 15-35 %", { 0.15, 0.35 }),
       capacity = { slots_per_fte = assume(25, "short supportive talks: many open cases per case-FTE") },
       eligibility = { ages = cite({ 0, 23 }, "seed-000 L325: alle barn og unge i alderen 0-23 år") },
       intake = assume({ "uniform", min = 0, max = 3 }, "the nurse is at school: a first talk within days"),
@@ -284,21 +292,28 @@ return {
       -- CALIBRATED with fph_voksen: see the head of the file and the figures at fph_voksen.
       name = "Forebyggende psykisk helsetjeneste, barneteam (0-20)", unit = "hefo_fph",
       fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
-      case_share = cite(0.45, "seed-000 L335: om lag 50-60 prosent av ressursene til arbeid på systemnivå; 40-50 % left, the midpoint"),
-      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "about 1,100 cases a year x ~70 days / 365 / 7.2 clinical FTE, less those who give up waiting") },
+      case_share = cite(0.45, "seed-000 L335: om lag 50-60 prosent av ressursene til arbeid på systemnivå; 40-50 % left, the midpoint",
+                        { 0.40, 0.50 }),
+      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "about 1,100 cases a year x ~70 days / 365 / 7.2 clinical FTE, less those who give up waiting; " ..
+                                              "range: from 22 to the 29 of that sum without losses", { 22, 29 }) },
       eligibility = { ages = cite({ 0, 20 }, "seed-000 L331: barneteam rettet mot aldersgruppen 0-20 år"),
                       needs = { "mild", "moderate" },                                          -- L333
                       max_severity = assume(2, "mild to moderate only (L333): severity 3 belongs to specialist care (L337)") },
       intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
       episode = { by_need = {
-          mild = calibrated({ "gamma", mean = 50, sd = 25 }, "fph_cases", "short-term therapy, advice and guidance (L333), about 5 sessions"),
-          moderate = calibrated({ "gamma", mean = 90, sd = 40 }, "fph_cases", "structured psychological treatment, about three months"),
+          mild = { "gamma", mean = calibrated(50, "fph_cases", "short-term therapy, advice and guidance (L333), about 5 sessions; " ..
+                                              "range: 4 to 7 sessions", { 40, 70 }),
+                   sd = assume(25, "about half the mean: lengths vary") },
+          moderate = { "gamma", mean = calibrated(90, "fph_cases", "structured psychological treatment, about three months; " ..
+                                                  "range: two to four months", { 60, 120 }),
+                       sd = assume(40, "about half the mean: lengths vary") },
         }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L333)") },
       queue = "fifo",
       deterioration = { mean_days = calibrated(365, "fph_wait", "untreated, a case worsens one step in about a year on average; past moderate it goes to BUP; " ..
-                                                "those who leave the queue so keep the wait near three months"),
+                                                "those who leave the queue so keep the wait near three months; " ..
+                                                "range: half a year to two years (no figure in the source)", { 180, 730 }),
                         escalate_to = "bup" },
-      relapse = { share = assume(0.08, "some come back within a year or two"),
+      relapse = { share = assume(0.08, "some come back within a year or two; range: 3-15 %", { 0.03, 0.15 }),
                   after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
       next = "rules/lorenskog/fph_next.lua",
       at_age = "rules/common/age_transition.lua",
@@ -307,20 +322,23 @@ return {
       -- CALIBRATED with fph_barn: see the head of the file for the method and the figures.
       name = "Forebyggende psykisk helsetjeneste, voksenteam (20+)", unit = "hefo_fph",
       fte = assume(8, "16 psychologists in the two teams (seed-000 L331); the split is not given: half each"),
-      case_share = cite(0.45, "seed-000 L335: 50-60 % to system-level work; 40-50 % left, the midpoint"),
-      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "as the child team") },
+      case_share = cite(0.45, "seed-000 L335: 50-60 % to system-level work; 40-50 % left, the midpoint", { 0.40, 0.50 }),
+      capacity = { slots_per_fte = calibrated(25.5, "fph_cases", "as the child team", { 22, 29 }) },
       eligibility = { ages = cite({ 20, 120 }, "seed-000 L331: voksenteam fra 20 år og oppover"),
                       needs = { "mild", "moderate" },
                       max_severity = assume(2, "mild to moderate only (L333, L485): severity 3 belongs to specialist care") },
       intake = assume({ "uniform", min = 3, max = 10 }, "assessment talks before treatment"),
       episode = { by_need = {
-          mild = calibrated({ "gamma", mean = 45, sd = 25 }, "fph_cases", "short-term therapy (L485)"),
-          moderate = calibrated({ "gamma", mean = 85, sd = 40 }, "fph_cases", "structured psychological treatment"),
+          mild = { "gamma", mean = calibrated(45, "fph_cases", "short-term therapy (L485); range as the child team's", { 35, 65 }),
+                   sd = assume(25, "about half the mean: lengths vary") },
+          moderate = { "gamma", mean = calibrated(85, "fph_cases", "structured psychological treatment; range: two to four months",
+                                                  { 60, 120 }),
+                       sd = assume(40, "about half the mean: lengths vary") },
         }, default = assume({ "gamma", mean = 60, sd = 30 }, "short-term offer (L485)") },
       queue = "fifo",
-      deterioration = { mean_days = calibrated(365, "fph_wait", "as the child team; worsened adults go to DPS first (L485)"),
+      deterioration = { mean_days = calibrated(365, "fph_wait", "as the child team; worsened adults go to DPS first (L485)", { 180, 730 }),
                         escalate_to = "dps" },
-      relapse = { share = assume(0.08, "some come back within a year or two"),
+      relapse = { share = assume(0.08, "some come back within a year or two; range: 3-15 %", { 0.03, 0.15 }),
                   after = assume({ "gamma", mean = 365, sd = 180 }, "after about a year") },
       next = "rules/lorenskog/fph_next.lua",
     },

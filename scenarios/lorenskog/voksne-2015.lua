@@ -118,11 +118,16 @@ return {
     -- Effect assumptions (effect()): what sharing a building or a record is assumed to do to the
     -- costs above.  No source measures them; the models that co-locate services or share a record
     -- rest on them.
-    co_location = { delay = effect(0.7, "same building lowers the threshold (L3727-3729)"),
-                    info_loss = effect(0.7, "talk in the corridor"), rejection = effect(0.8, "know each other's offer"),
-                    lost = effect(0.7, "walked over") },
-    shared_log = { delay = effect(0.8, "the log travels with the case"), info_loss = effect(0.3, "the next service reads the log"),
-                   rejection = effect(0.7, "the log shows what was tried"), lost = effect(0.5, "nobody falls out of the log") },
+    -- Ranges: no source measures any of them, so each runs from almost no effect (a factor
+    -- near 1) to about twice the assumed reduction.
+    co_location = { delay = effect(0.7, "same building lowers the threshold (L3727-3729)", { 0.4, 0.95 }),
+                    info_loss = effect(0.7, "talk in the corridor", { 0.4, 0.95 }),
+                    rejection = effect(0.8, "know each other's offer", { 0.6, 1.0 }),
+                    lost = effect(0.7, "walked over", { 0.4, 0.95 }) },
+    shared_log = { delay = effect(0.8, "the log travels with the case", { 0.6, 1.0 }),
+                   info_loss = effect(0.3, "the next service reads the log", { 0.1, 0.6 }),
+                   rejection = effect(0.7, "the log shows what was tried", { 0.4, 0.95 }),
+                   lost = effect(0.5, "nobody falls out of the log", { 0.2, 0.9 }) },
     reassessment = assume({ "uniform", min = 3, max = 10 }, "a new mapping takes one to two weeks"),
     max_bounces = assume(3, "after three rejections a person gives up"),
   },
@@ -148,7 +153,8 @@ return {
       name = "Mottaks- og utredningskontoret (vedtak)", unit = "mu",
       fte = cite(7, "seed-001 L1778: sju fagkonsulenter i følge kommunens organisasjonskart"),
       case_share = assume(0.85, "the rest is information and guidance (L1781)"),
-      capacity = { slots_per_fte = calibrated(25, "mu_vedtak", "cases an officer has under way: ~3,000 a year x ~15 days / 365 / 7 (Little's law), with room to spare") },
+      capacity = { slots_per_fte = calibrated(25, "mu_vedtak", "cases an officer has under way: ~3,000 a year x ~15 days / 365 / 7 (Little's law), with room to spare; " ..
+                                              "range: the 18 of that sum to about 1.5 times it", { 18, 30 }) },
       intake = assume(0, "the mapping is part of the processing time"),
       episode = assume({ "gamma", mean = 12, sd = 7 }, "mapping and vedtak; no processing times in the source (§0); the 3-week letter rule suggests most are faster"),
       decision_limit_days = cite(21, "seed-001 L6236, L6326: forvaltningsbrev when processing passes 3 weeks"),
@@ -303,12 +309,14 @@ return {
       door = assume({ apen_stue = 0.4, gp = 0.35, self = 0.15, nav = 0.1 },
         "Rustjenesten is often the first to know (L6371-6375); homeless users end up at NAV (L3767-3785)"),
       seasonal = false, complex_share = assume(0.5, "substance dependence often comes with housing, work and health needs") },
-    { need = "housing", cohort = "18-66", per_1000_per_year = calibrated(1.9, "housing_list", NO_INCIDENCE .. "; set so that the list is about 25"),
+    { need = "housing", cohort = "18-66", per_1000_per_year = calibrated(1.9, "housing_list", NO_INCIDENCE .. "; set so that the list is about 25; range: +-30 %",
+                                                                                    { 1.3, 2.5 }),
       severity = SEV_HOUSING, door = assume({ self = 0.85, gp = 0.15 }, "applications to MU, some with the GP's help"),
       seasonal = false, complex_share = assume(0.3, "housing need with mental-health or substance problems") },
     -- Not a finding: these applicants are put in so that MU makes its ~3,000 vedtak (calibration.targets.mu_vedtak).
     { need = "care", rate_per_year = calibrated(2600, "mu_vedtak", "the applicants MU decides on besides this scenario's services: " ..
-                                                  "most home nursing and supportive talks (L6160-6162); set so that the vedtak come to about 3,000"),
+                                                  "most home nursing and supportive talks (L6160-6162); set so that the vedtak come to about 3,000; " ..
+                                                  "range: +-15 %", { 2200, 3000 }),
       ages = assume({ 18, 95 }, "all adult ages"), severity = assume({ 1 }, "not followed further"),
       door = assume({ self = 0.5, gp = 0.3, plo = 0.2 }, "applications, GP referrals and PLO messages (L5060-5064)"), seasonal = false },
   },

@@ -38,11 +38,13 @@ end
 
 -- The log's benefit is the multipliers on the hand-off costs (handoffs.shared_log, the
 -- baseline's where it has them), not a mechanism: declared as effect assumptions.
+-- Ranges (no source measures them): from almost no effect to about twice the assumed reduction;
+-- the baseline's own range where it gives one.
 local STAFETTLOGG = {
-  delay = { 0.8, "the log travels with the case" },
-  info_loss = { 0.3, "the next service reads the log" },
-  rejection = { 0.7, "the log shows what was tried" },
-  lost = { 0.5, "no break in follow-up (002 L63)" },
+  delay = { 0.8, "the log travels with the case", { 0.6, 1.0 } },
+  info_loss = { 0.3, "the next service reads the log", { 0.1, 0.6 } },
+  rejection = { 0.7, "the log shows what was tried", { 0.4, 0.95 } },
+  lost = { 0.5, "no break in follow-up (002 L63)", { 0.2, 0.9 } },
 }
 
 local function check(s, services, doors)
@@ -75,7 +77,8 @@ return {
     local sl = s.handoffs.shared_log or {}
     for key, default in pairs(STAFETTLOGG) do
       local why = (type(sl[key]) == "table" and sl[key].text) or default[2]
-      sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the stafettlogg)")
+      local range = (type(sl[key]) == "table" and sl[key].range) or default[3]
+      sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the stafettlogg)", range)
     end
     s.handoffs.shared_log = sl
     for _, id in ipairs({ "school", "kindergarten" }) do

@@ -59,17 +59,20 @@ end
 -- The shared record's benefit is not produced by a mechanism: it is the multipliers on the hand-off
 -- costs in handoffs.shared_log, the baseline's where it has them.  They are declared effect
 -- assumptions here, so a comparison can say which results rest on them.
+-- Ranges (no source measures them): from almost no effect to about twice the assumed reduction;
+-- the baseline's own range where it gives one.
 local SHARED_LOG = {
-  delay = { 0.8, "the record travels with the case" },
-  info_loss = { 0.3, "the next service reads the record" },
-  rejection = { 0.7, "the record shows what was tried" },
-  lost = { 0.5, "nobody falls out of the record" },
+  delay = { 0.8, "the record travels with the case", { 0.6, 1.0 } },
+  info_loss = { 0.3, "the next service reads the record", { 0.1, 0.6 } },
+  rejection = { 0.7, "the record shows what was tried", { 0.4, 0.95 } },
+  lost = { 0.5, "nobody falls out of the record", { 0.2, 0.9 } },
 }
 local function shared_record_effects(s)
   local sl = s.handoffs.shared_log or {}
   for key, default in pairs(SHARED_LOG) do
     local why = (type(sl[key]) == "table" and sl[key].text) or default[2]
-    sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the shared record)")
+    local range = (type(sl[key]) == "table" and sl[key].range) or default[3]
+    sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the shared record)", range)
   end
   s.handoffs.shared_log = sl
 end
@@ -95,14 +98,26 @@ return {
     local c = s.coordination
     if type(c) == "table" then
       if c.offer_delay ~= nil then
-        c.offer_delay = effect(scale_dist(c.offer_delay, 0.5),
-          MODEL .. ": the plan is on the platform (L565-573): offered in half the baseline's time (an assumed effect; the source gives no size)")
+        local why = MODEL .. ": the plan is on the platform (L565-573): offered in half the baseline's time (an assumed effect; the source gives no size)"
+        local d = scale_dist(c.offer_delay, 0.5)
+        if type(d) == "table" and type(d.mean) == "number" then
+          -- The effect is on the mean, ranged from a quarter to 0.9 of the baseline's; the spread
+          -- stays the scaled one.
+          for k, v in pairs(d) do
+            if type(v) == "number" then d[k] = assume(v, MODEL .. ": scaled with the mean") end
+          end
+          d.mean = effect(val(d.mean), why, { val(d.mean) * 0.5, val(d.mean) * 1.8 })
+          c.offer_delay = d
+        else
+          c.offer_delay = effect(d, why)
+        end
       end
       local rg = c.responsibility_group
       if type(rg) == "table" and rg.hours ~= nil then
         rg.hours = effect(val(rg.hours) * 0.75,
           MODEL .. ": digital meetings, no minutes by post (L429, L559): 25 % shorter than the baseline's " .. val(rg.hours) ..
-          " h (an assumed effect; the source gives no size)")
+          " h (an assumed effect; the source gives no size); range: no shorter to half as long",
+          { val(rg.hours) * 0.5, val(rg.hours) })
       end
     end
     return s

@@ -128,9 +128,11 @@ return {
       d.meeting = { every_weeks = assume(2, MODEL .. ": regular meetings at every arena (002 L57); the cadence is not given"),
                     weekday = (d.meeting and d.meeting.weekday) or "tue",
                     held = effect(0.95, MODEL .. ": the team's own meeting is seldom cancelled (baseline: " ..
-                                  tostring(val(d.meeting and d.meeting.held)) .. "; an assumed effect, no source)"),
+                                  tostring(val(d.meeting and d.meeting.held)) .. "; an assumed effect, no source; range: 0.85 to all)",
+                                  { 0.85, 1.0 }),
                     postpone = effect(0.1, MODEL .. ": the team knows the child, so fewer concerns wait for more mapping (baseline: " ..
-                                      tostring(val(d.meeting and d.meeting.postpone)) .. "; an assumed effect, no source)") }
+                                      tostring(val(d.meeting and d.meeting.postpone)) .. "; an assumed effect, no source; " ..
+                                      "range: 2-20 %)", { 0.02, 0.2 }) }
     end
 
     charge(s, "hs", 1.0, "the intake (one way in)")

@@ -1,0 +1,15 @@
+# check --strict: a calibrated number or an effect without a range fails, naming each (and a tag on
+# a whole table, which cannot carry one); with ranges it passes; without --strict both pass.
+samsim check --strict tests/fixtures/ranges/unranged.lua; echo "exit $?"
+samsim check tests/fixtures/ranges/unranged.lua; echo "exit $?"
+samsim check --strict tests/fixtures/ranges/ranged.lua; echo "exit $?"
+# The municipal scenarios and the overlays that declare effects carry their ranges.
+for s in scenarios/lorenskog/barn-unge-2021.lua scenarios/lorenskog/voksne-2015.lua scenarios/default.lua; do
+  samsim check --strict "$s" > /dev/null; echo "$s: exit $?"
+done
+for m in bti-ladder digital-platform one-door-resource-teams familiens-hus; do
+  samsim check --strict scenarios/lorenskog/barn-unge-2021.lua --apply scenarios/models/$m.lua > /dev/null; echo "$m: exit $?"
+done
+samsim check --strict scenarios/lorenskog/voksne-2015.lua --apply scenarios/models/digital-platform.lua > /dev/null; echo "voksne-2015 + digital-platform: exit $?"
+# Klepp's severity mixes are calibrated lists of shares that must sum to 1: no range yet.
+samsim check --strict scenarios/klepp/rusomsorg-2020.lua 2>&1 | tail -2
