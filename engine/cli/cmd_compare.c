@@ -159,7 +159,7 @@ static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
     if (progress)
         fprintf(stderr, "\r\033[Kmodel %s (%d of %d): %s\n", m->letter, i + 1, c->nmodels, m->spec);
     ss_study_init(&m->study, m->sc, c->o.seed, c->o.reps, c->command_line);
-    ss_study_inputs(&m->study, &(ss_scenario_opts){.overlays = m->overlays, .noverlays = m->noverlays});
+    ss_study_inputs(&m->study, &(ss_scenario_opts){.overlays = m->where.overlays, .noverlays = m->where.noverlays});
     ss_study_opts so = {.jobs = c->o.jobs, .interrupt = interrupt, .db = c->o.db,
                         .progress = progress && c->o.reps > 1 ? ss_cli_progress : NULL};
     ss_diag d;
