@@ -8,6 +8,8 @@
 #include <lauxlib.h>
 
 #include "luakeys.h"
+#include "luatext.h"
+#include "sbuf.h"
 #include "near.h"
 #include "parse.h"
 #include "shape.h"
@@ -78,6 +80,35 @@ static int push_set_value(ss_sandbox *sb, const char *spec, const char *value, s
     return 0;
 }
 
+/* A number the planner sets is their assumption, and the register says so, with what it
+ * replaced: "set by the planner (services.fph.fte=5), in place of 10: seed-000 L335 ...".
+ * Pushes the tagged value (or the value itself when it holds no number: a name, a switch). */
+static void planner_value(lua_State *L, int value_idx, const char *spec)
+{
+    lua_pushvalue(L, value_idx);
+    if (lua_type(L, -1) != LUA_TNUMBER && !lua_istable(L, -1)) return;
+    ss_buf why = {0};
+    ss_buf_fmt(&why, "set by the planner (%s)", spec);
+    int old = lua_gettop(L) - 1;
+    if (sc_is_tag(L, old)) {
+        lua_getfield(L, old, "value");
+        lua_getfield(L, old, "text");
+        if (lua_type(L, -2) == LUA_TNUMBER)
+            ss_buf_fmt(&why, ", in place of %s: %s", lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 2);
+    } else if (lua_type(L, old) == LUA_TNUMBER) {
+        lua_pushvalue(L, old);
+        ss_buf_fmt(&why, ", in place of %s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pushstring(L, why.s);
+    free(why.s);
+    int value = lua_gettop(L) - 1;
+    ss_lua_push_tag(L, value, value + 1, "assumption", CITE_MT);
+    lua_replace(L, value);
+    lua_pop(L, 1);
+}
+
 /* "services.fph.fte=18": put the value at the path in the scenario table on top of the stack,
  * creating tables on the way (not ids: see id_tables), and record --set as its origin. */
 int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
@@ -102,7 +133,10 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
         bool numeric = *end == '\0' && end != part;
         if (!next) {
             if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
-            lua_pushvalue(L, scen + 1);
+            lua_pushvalue(L, -1);
+            lua_rawget(L, -3);                  /* value t key old */
+            planner_value(L, scen + 1, spec);   /* value t key old new */
+            lua_remove(L, -2);
             lua_rawset(L, -3);
             lua_pop(L, 2);
             break;
