@@ -311,6 +311,13 @@ static void add_change(void *ud, const char *path, lua_State *L, int old_idx, in
     }
 }
 
+/* For counting changed values: a value that stayed and only changed its note is not counted. */
+static void add_value_change(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
+{
+    if (old_idx == 0 || new_idx == 0) add_row(ud, L, path, old_idx, new_idx, "");
+    else diff_values(ud, L, path, old_idx, new_idx);
+}
+
 int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario *after)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
@@ -319,7 +326,7 @@ int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario
     if (repl_tree_push(r->sb, before, true, &d) == 0 && repl_tree_push(r->sb, after, true, &d) == 0) {
         ss_table t;
         ss_table_init(&t, 5, "lrlll");
-        repl_tree_diff(L, top + 1, top + 2, add_change, &t);
+        repl_tree_diff(L, top + 1, top + 2, add_value_change, &t);
         n = t.nrows;
         ss_table_free(&t);
     }
