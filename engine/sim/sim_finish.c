@@ -1,0 +1,110 @@
+/* sim_finish: a finished replication summarised into its results (results.h): the services'
+ * measures and the system's. */
+#include <math.h>
+
+#include "sim_parts.h"
+
+static double share(uint64_t part, uint64_t whole) { return whole ? (double)part / whole : NAN; }
+
+void sim_finish_services(ss_sim *s, ss_rep_result *o)
+{
+    const ss_model *m = s->m;
+    double T = m->horizon;
+    for (int i = 0; i < m->nservices; i++) {
+        svc_state *st = &s->svc[i];
+        const ss_service *svc = &m->services[i];
+        double *v = ss_rep_service(o, i);
+        v[SS_SM_ARRIVALS] = st->arrivals;
+        v[SS_SM_ACCEPTED] = st->accepted;
+        v[SS_SM_REJECTED] = st->rejected;
+        v[SS_SM_REDIRECTED] = st->redirected;
+        v[SS_SM_ADMITTED] = st->admitted;
+        v[SS_SM_COMPLETED] = st->completed;
+        bool any = st->wait.n > 0;
+        v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait);
+        v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
+        v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
+        v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
+        v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.n) : NAN;
+        v[SS_SM_QUEUE_MEAN] = ss_timeavg_mean(&st->queue_ta, T);
+        v[SS_SM_QUEUE_END] = s->queue_len[i];
+        v[SS_SM_CASELOAD_MEAN] = ss_timeavg_mean(&st->caseload_ta, T);
+        v[SS_SM_CASELOAD_PER_FTE] = svc->fte > 0 ? v[SS_SM_CASELOAD_MEAN] / svc->fte : NAN;
+        double cap = ss_timeavg_mean(&st->cap_ta, T);
+        v[SS_SM_UTILISATION] = svc->cap_kind != SS_CAP_UNLIMITED && cap > 0 ? ss_timeavg_mean(&st->used_ta, T) / cap : NAN;
+        v[SS_SM_BOUNCES] = st->bounces;
+        v[SS_SM_REASSESSMENTS] = st->reassessments;
+        v[SS_SM_LOST] = st->lost;
+        v[SS_SM_DECISIONS_WITHIN_LIMIT_SHARE] = isfinite(svc->decision_limit) ? share(st->within_limit, st->decisions) : NAN;
+        v[SS_SM_INTERIM_LETTERS] = isfinite(svc->decision_limit) ? (double)(st->decisions - st->within_limit) : NAN;
+        v[SS_SM_DETERIORATED] = isfinite(svc->deteriorate_mean) ? (double)st->deteriorated : NAN;
+        v[SS_SM_ESCALATED] = isfinite(svc->deteriorate_mean) ? (double)st->escalated : NAN;
+    }
+}
+
+/* The persons' paths: arrivals, exits, time in the system, help, losses. */
+static void finish_persons(ss_sim *s, double *v)
+{
+    const ss_model *m = s->m;
+    sys_stats *y = &s->y;  /* the quantile sorts the samples */
+    v[SS_YM_PERSONS] = y->persons;
+    v[SS_YM_EXITED] = y->exited;
+    v[SS_YM_TIME_IN_SYSTEM_MEAN] = ss_mean_value(&y->tis);
+    v[SS_YM_TIME_IN_SYSTEM_P90] = y->tis.n ? ss_samples_quantile(&y->tis_samples, 0.9) : NAN;
+    v[SS_YM_SERVICES_VISITED_MEAN] = ss_mean_value(&y->visited);
+    v[SS_YM_HANDOFFS_MEAN] = ss_mean_value(&y->handoffs_pp);
+    v[SS_YM_REJECTIONS] = y->rejections;
+    v[SS_YM_IN_SYSTEM_END] = s->pool_n - s->nfree - s->away;
+    v[SS_YM_FIRST_HELP_MEAN] = ss_mean_value(&y->first_help);
+    v[SS_YM_RIGHT_HELP_MEAN] = ss_mean_value(&y->right_help);
+    v[SS_YM_BOUNCES_MEAN] = ss_mean_value(&y->bounces);
+    v[SS_YM_REASSESSMENTS_MEAN] = ss_mean_value(&y->reassessments);
+    v[SS_YM_LOST_AT_TRANSITION] = y->lost_transition;
+    v[SS_YM_LOST_AT_AGE_BOUNDARY] = m->nage_boundaries ? (double)y->lost_age : NAN;
+    v[SS_YM_RELAPSES] = y->relapses;
+}
+
+/* Hand-offs by organisational distance and the doors' meetings; NaN where the model has no
+ * organisation (distances mean nothing) or no door meets. */
+static void finish_handoffs(const ss_sim *s, double *v)
+{
+    const ss_model *m = s->m;
+    const sys_stats *y = &s->y;
+    bool org = m->nunits > 0;
+    v[SS_YM_HANDOFFS_SAME_UNIT] = org ? (double)y->handoffs[SS_SAME_UNIT] : NAN;
+    v[SS_YM_HANDOFFS_SAME_SECTOR] = org ? (double)y->handoffs[SS_SAME_SECTOR] : NAN;
+    v[SS_YM_HANDOFFS_ACROSS_SECTORS] = org ? (double)y->handoffs[SS_ACROSS_SECTORS] : NAN;
+    v[SS_YM_HANDOFFS_OUTSIDE] = org ? (double)y->handoffs[SS_OUTSIDE] : NAN;
+    bool meetings = false;
+    for (int i = 0; i < m->ndoors; i++) meetings = meetings || m->doors[i].meeting.on;
+    v[SS_YM_MEETING_WAIT_MEAN] = meetings ? ss_mean_value(&y->meeting_wait) : NAN;
+    v[SS_YM_FIRST_MEETING_SHARE] = meetings ? share(y->first_meeting, y->meeting_decided) : NAN;
+}
+
+/* Plans and coordinators; NaN without coordination.  Coordinators still at work at the end add
+ * their responsibility-group hours up to the horizon first. */
+static void finish_coordination(ss_sim *s, double *v)
+{
+    const ss_model *m = s->m;
+    const sys_stats *y = &s->y;
+    for (int i = 0; i < s->pool_n; i++)
+        if (s->pool[i].p.state != SS_P_FREE && s->pool[i].p.coord == SS_C_ASSIGNED)
+            sim_add_rg_hours(s, &s->pool[i].p, s->pool[i].p.coord_since);
+    bool coord = m->coord.on;
+    v[SS_YM_ENTITLED] = coord ? (double)y->entitled : NAN;
+    v[SS_YM_PLAN_OFFERED_SHARE] = coord ? share(y->offered, y->entitled) : NAN;
+    v[SS_YM_COORDINATOR_SHARE] = coord ? share(y->coordinated, y->entitled) : NAN;
+    v[SS_YM_TIME_TO_COORDINATOR_MEAN] = coord ? ss_mean_value(&y->to_coordinator) : NAN;
+    v[SS_YM_COORDINATOR_LOAD_MEAN] = coord && m->coord.coordinators > 0
+                                         ? ss_timeavg_mean(&y->coord_ta, m->horizon) / m->coord.coordinators : NAN;
+    v[SS_YM_RESPONSIBILITY_GROUP_HOURS] = coord && m->coord.rg_every > 0 ? y->rg_hours : NAN;
+    bool children = coord && isfinite(m->coord.child_from);
+    v[SS_YM_CHILD_COORDINATOR_SHARE] = children ? share(y->children_coordinated, y->children_entitled) : NAN;
+}
+
+void sim_finish_system(ss_sim *s, ss_rep_result *o)
+{
+    finish_coordination(s, o->system);
+    finish_persons(s, o->system);
+    finish_handoffs(s, o->system);
+}

@@ -1,0 +1,196 @@
+/* sim_parts: the pieces of one replication (sim.c and its sim_*.c files), sharing one state.
+ *
+ *   sim.c            set-up, reset, the event dispatch and the replication loop
+ *   sim_persons.c    persons: tracing, arrivals (demand streams), age boundaries, relapses, leaving
+ *   sim_queues.c     queues and waiting lists, capacity, admission, deterioration while waiting
+ *   sim_referrals.c  referrals: doors and routing, hand-offs, bounces, decisions, meetings, episodes
+ *   sim_coord.c      entitlement to an individual plan, offers, coordinators
+ *   sim_finish.c     a finished replication summarised into its results
+ *
+ * Internal to sim/: the public face is sim.h.  Internal names start with sim_. */
+#ifndef SS_SIM_PARTS_H
+#define SS_SIM_PARTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "kernel.h"
+#include "person.h"
+#include "rng.h"
+#include "rules.h"
+#include "sim.h"
+#include "stats.h"
+
+enum { EV_ARRIVAL, EV_END, EV_RETRY, EV_AGE, EV_SAMPLE, EV_WARMUP, EV_CAPACITY, EV_ARRIVE,
+       EV_MEETING, EV_WORSEN, EV_RELAPSE, EV_OFFER };
+
+typedef struct qentry {
+    double prio;
+    uint64_t seq;
+    int32_t person;
+    uint32_t token;
+} qentry;
+
+/* A priority queue of persons: (prio, seq) order, so equal priorities are first come first
+ * served.  Used by every service's queue and by the coordinators' queue. */
+typedef struct pqueue {
+    qentry *q;
+    int n, cap;
+    uint64_t seq;  /* the next entry's sequence number */
+} pqueue;
+
+typedef struct waitlist {  /* persons waiting for a meeting, or for a coordinator */
+    int32_t *slot;
+    uint32_t *token;
+    int n, cap;
+} waitlist;
+
+typedef struct svc_state {
+    pqueue queue;
+    double used, cap_now;
+    bool retry_pending;
+    uint64_t arrivals, accepted, rejected, redirected, admitted, completed, over_target;
+    uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
+    ss_mean wait;
+    ss_samples waits;
+    ss_timeavg queue_ta, caseload_ta, used_ta, cap_ta;
+} svc_state;
+
+typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
+    ss_person p;
+    uint32_t token;     /* bumped at every move: queue entries and events carry it */
+    uint64_t coord_offer;  /* the order of their accepted plan, while waiting for a coordinator */
+    uint32_t pending_token;  /* the token of their pending move (end, arrival, worsening, relapse) */
+    bool pending;            /* such an event is pending: a person has at most one */
+} pslot;
+
+typedef struct sys_stats {
+    uint64_t persons, exited, rejections, lost_transition, lost_age, relapses;
+    uint64_t handoffs[SS_DISTANCES];
+    uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
+    uint64_t children_entitled, children_coordinated;
+    double rg_hours;
+    ss_mean tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
+        meeting_wait, to_coordinator;
+    ss_samples tis_samples;
+    ss_timeavg coord_ta;
+} sys_stats;
+
+struct ss_sim {
+    const ss_model *m;
+    ss_rules *rules;
+    ss_kernel k;
+    svc_state *svc;
+    int *queue_len, *caseload;
+    pslot *pool;
+    int pool_n, pool_cap;
+    int *free_slots;
+    int nfree, away;
+    int64_t next_id;
+    gsl_rng **rng_arrivals, **rng_persons, **rng_doors, **rng_route, **rng_next, **rng_service;
+    gsl_rng **rng_handoff, **rng_worsen, **rng_relapse, **rng_meeting;
+    gsl_rng *rng_rules, *rng_coord;
+    double *rate_max;
+    bool *rate_constant;  /* per demand stream: no growth, no season, so no thinning */
+    waitlist *meeting_list, *meeting_spare;  /* [nservices + ndoors] */
+    int *meeting_k;                          /* meetings so far per node */
+    pqueue coord_queue;     /* waiting persons a coordinating sector knows (candidates) */
+    uint64_t coord_offers;  /* plans accepted so far: the candidates' order */
+    int coord_assigned;
+    sys_stats y;
+    bool measuring;
+    bool out_of_memory;  /* a quantile sample could not grow: the run fails at its end */
+    const ss_stop_flag *interrupt;
+    ss_world world;
+    ss_rep_result *out;
+    int sample_i;
+    int64_t working_day;  /* the simulated day whose working status is cached, -1 none */
+    bool working;
+    int64_t trace_id;
+    FILE *trace;
+};
+
+static inline int sim_nodes(const ss_model *m) { return m->nservices + m->ndoors; }
+
+/* ---- sim.c: events -------------------------------------------------------------------- */
+
+int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b, ss_diag *d);
+/* A person's next move (episode end, arrival after a hand-off, worsening, relapse), carrying
+ * their token: a person has at most one pending move that is still valid. */
+int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d);
+/* The handler of a person's move takes it: it is no longer pending. */
+void sim_take_move(pslot *ps);
+
+/* ---- sim_persons.c -------------------------------------------------------------------- */
+
+void sim_trace_line(ss_sim *s, const ss_person *p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static inline bool sim_tracing(const ss_sim *s, const ss_person *p) { return s->trace && p->id == s->trace_id; }
+/* A line of the person's trace; the test is inline so that a run without tracing evaluates no
+ * arguments and makes no call. */
+#define trace(s, p, ...) do { if (sim_tracing((s), (p))) sim_trace_line((s), (p), __VA_ARGS__); } while (0)
+/* "rule rules/x.lua:12" for a Lua rule, "data" for a table in the scenario */
+const char *sim_rule_origin(const ss_sim *s, const ss_rule *r, char *buf, size_t n);
+/* A service's or door's id; "outside" for -1. */
+const char *sim_node_name(const ss_sim *s, int node);
+int sim_services_visited(const ss_person *p);
+void sim_count_flow(ss_sim *s, int from, int to);
+/* The person leaves the services; the slot is released unless they will come back (relapse). */
+int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back);
+/* The upper bound of demand stream k's rate, for thinning. */
+double sim_demand_rate_max(const ss_sim *s, int k);
+int sim_schedule_arrival(ss_sim *s, int k, double t, ss_diag *d);
+int sim_schedule_age(ss_sim *s, int slot, ss_diag *d);
+int sim_on_arrival(ss_sim *s, const ss_event *e, ss_diag *d);
+int sim_on_relapse(ss_sim *s, const ss_event *e, ss_diag *d);
+
+/* ---- sim_queues.c --------------------------------------------------------------------- */
+
+/* Append (slot, token); 0 ok, -1 out of memory (the list is unchanged). */
+int sim_waitlist_push(waitlist *w, int32_t slot, uint32_t token);
+void sim_waitlist_free(waitlist *w);
+/* 0 ok, -1 out of memory (the queue is unchanged). */
+int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token);
+void sim_qpop(pqueue *pq);
+void sim_set_queue(ss_sim *s, int sv, int delta);
+/* Admit from the head of the queue while capacity allows, on working days only. */
+int sim_try_admit(ss_sim *s, int sv, ss_diag *d);
+/* Take the person out of where they are at their service (queue or care); returns the service. */
+int sim_leave_service(ss_sim *s, int slot);
+int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d);
+int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d);
+int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d);
+
+/* ---- sim_referrals.c ------------------------------------------------------------------ */
+
+/* A data rule's choice. */
+int sim_pick(const ss_choice *c, gsl_rng *r);
+/* A door routes the concern to its first service. */
+int sim_route_from_door(ss_sim *s, int slot, ss_diag *d);
+/* A referral from a node (service, or nservices + door; -1 = straight in) to service sv. */
+int sim_handoff(ss_sim *s, int slot, int from_node, int sv, ss_diag *d);
+int sim_on_arrive(ss_sim *s, const ss_event *e, ss_diag *d);
+int sim_on_end(ss_sim *s, const ss_event *e, ss_diag *d);
+const ss_meeting *sim_meeting_of(const ss_model *m, int node);
+/* The k-th meeting of a node. */
+double sim_meeting_time(const ss_sim *s, int node, int k);
+int sim_on_meeting(ss_sim *s, const ss_event *e, ss_diag *d);
+int sim_on_age(ss_sim *s, const ss_event *e, ss_diag *d);
+
+/* ---- sim_coord.c ---------------------------------------------------------------------- */
+
+/* Responsibility-group hours of a coordinated person from `since` to now. */
+void sim_add_rg_hours(ss_sim *s, const ss_person *p, double since);
+void sim_set_coordinators(ss_sim *s, int delta);
+int sim_entitle(ss_sim *s, int slot, ss_diag *d);
+bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p);
+int sim_add_coordinator_candidate(ss_sim *s, int slot);
+int sim_try_assign_coordinators(ss_sim *s);
+int sim_on_offer(ss_sim *s, const ss_event *e, ss_diag *d);
+
+/* ---- sim_finish.c --------------------------------------------------------------------- */
+
+void sim_finish_services(ss_sim *s, ss_rep_result *o);
+void sim_finish_system(ss_sim *s, ss_rep_result *o);
+
+#endif

@@ -1,0 +1,257 @@
+/* sim_queues: waiting — the services' priority queues and the meetings' waiting lists, admission
+ * when capacity and the working day allow, and deterioration while waiting untreated. */
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "sim_parts.h"
+#include "ziggurat.h"
+
+/* ---- waiting lists --------------------------------------------------------------------- */
+
+/* Append (slot, token); the one place a waiting list grows.  0 ok, -1 out of memory (the list
+ * is unchanged). */
+int sim_waitlist_push(waitlist *w, int32_t slot, uint32_t token)
+{
+    if (w->n == w->cap) {
+        int cap = w->cap ? w->cap * 2 : 64;
+        int32_t *sl = realloc(w->slot, sizeof *sl * cap);
+        if (!sl) return -1;
+        w->slot = sl;
+        uint32_t *tk = realloc(w->token, sizeof *tk * cap);
+        if (!tk) return -1;
+        w->token = tk;
+        w->cap = cap;
+    }
+    w->slot[w->n] = slot;
+    w->token[w->n++] = token;
+    return 0;
+}
+
+void sim_waitlist_free(waitlist *w)
+{
+    free(w->slot);
+    free(w->token);
+}
+
+/* ---- queues and admission ------------------------------------------------------------------ */
+
+void sim_set_queue(ss_sim *s, int sv, int delta)
+{
+    s->queue_len[sv] += delta;
+    assert(s->queue_len[sv] >= 0 && "a queue length went negative");
+    ss_timeavg_set(&s->svc[sv].queue_ta, s->k.now, s->queue_len[sv]);
+}
+
+static void set_care(ss_sim *s, int sv, int delta, double units)
+{
+    svc_state *st = &s->svc[sv];
+    s->caseload[sv] += delta;
+    assert(s->caseload[sv] >= 0 && "a caseload went negative");
+    st->used += units;
+    if (st->used < 1e-9) st->used = 0;
+    ss_timeavg_set(&st->caseload_ta, s->k.now, s->caseload[sv]);
+    ss_timeavg_set(&st->used_ta, s->k.now, st->used);
+}
+
+static bool qbefore(const qentry *x, const qentry *y)
+{
+    return x->prio < y->prio || (x->prio == y->prio && x->seq < y->seq);
+}
+
+/* 0 ok, -1 out of memory (the queue is unchanged). */
+int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
+{
+    if (pq->n == pq->cap) {
+        int cap = pq->cap ? pq->cap * 2 : 64;
+        qentry *q = realloc(pq->q, sizeof *q * cap);
+        if (!q) return -1;
+        pq->q = q;
+        pq->cap = cap;
+    }
+    qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
+    int i = pq->n++;
+    while (i > 0 && qbefore(&e, &pq->q[(i - 1) / 2])) {
+        pq->q[i] = pq->q[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    pq->q[i] = e;
+    return 0;
+}
+
+void sim_qpop(pqueue *pq)
+{
+    assert(pq->n > 0);
+    qentry last = pq->q[--pq->n];
+    int i = 0, n = pq->n;
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && qbefore(&pq->q[c + 1], &pq->q[c])) c++;
+        if (!qbefore(&pq->q[c], &last)) break;
+        pq->q[i] = pq->q[c];
+        i = c;
+    }
+    if (n > 0) pq->q[i] = last;
+}
+
+/* The head of a service's queue, dropping entries of persons who have left it or were
+ * re-queued (their token moved on). */
+static qentry *qhead(ss_sim *s, pqueue *pq)
+{
+    while (pq->n > 0) {
+        qentry *h = &pq->q[0];
+        if (s->pool[h->person].token == h->token) return h;
+        sim_qpop(pq);
+    }
+    return NULL;
+}
+
+/* Whether today is a working day, cached per simulated day: try_admit asks after every event. */
+static bool working_now(ss_sim *s)
+{
+    int64_t day = (int64_t)floor(s->k.now);
+    if (day != s->working_day) {
+        s->working_day = day;
+        s->working = ss_calendar_is_working(&s->m->cal, s->k.now);
+    }
+    return s->working;
+}
+
+static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
+{
+    const ss_service *svc = &s->m->services[sv];
+    svc_state *st = &s->svc[sv];
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    double wait = s->k.now - p->at_service;  /* from the referral reaching the service */
+    sim_set_queue(s, sv, -1);
+    set_care(s, sv, +1, p->units);
+    p->state = SS_P_IN_CARE;
+    p->admitted_at = s->k.now;
+    ps->token++;
+    if (s->measuring) {
+        st->admitted++;
+        ss_mean_add(&st->wait, wait);
+        if (ss_samples_push(&st->waits, wait) < 0) s->out_of_memory = true;
+        if (wait > svc->target_wait) st->over_target++;
+        s->out->wait_hist[(long)sv * SS_WAIT_BINS + ss_wait_bin(wait)]++;
+    }
+    if (!p->helped) {
+        p->helped = true;
+        if (s->measuring && p->counted) ss_mean_add(&s->y.first_help, s->k.now - p->arrived);
+    }
+    gsl_rng *r = s->rng_service[sv];
+    double length = ss_dist_sample(&svc->intake, r) + ss_dist_sample(&svc->episode[p->need], r);
+    if (p->reassess) {  /* the information did not come along: assess again */
+        length += ss_dist_sample(&s->m->reassessment, s->rng_handoff[sv]);
+        p->reassessments++;
+        if (s->measuring) st->reassessments++;
+    }
+    if (length < 0) length = 0;
+    trace(s, p, "first contact at %s after %.1f days waiting; %sepisode of %.1f days", svc->id, wait,
+          p->reassess ? "assessed again (information lost on the way), " : "", length);
+    p->reassess = false;
+    return sim_schedule_move(s, s->k.now + length, EV_END, slot, d);
+}
+
+/* Admit from the head of the queue while capacity allows, on working days only. */
+int sim_try_admit(ss_sim *s, int sv, ss_diag *d)
+{
+    const ss_service *svc = &s->m->services[sv];
+    svc_state *st = &s->svc[sv];
+    if (s->queue_len[sv] == 0) return 0;
+    if (!working_now(s)) {
+        if (!st->retry_pending) {
+            st->retry_pending = true;
+            return sim_schedule(s, ss_calendar_next_working(&s->m->cal, s->k.now), EV_RETRY, sv, 0, d);
+        }
+        return 0;
+    }
+    qentry *h;
+    while ((h = qhead(s, &st->queue))) {
+        double units = s->pool[h->person].p.units;
+        if (svc->cap_kind != SS_CAP_UNLIMITED) {
+            bool fits = st->used + units <= st->cap_now + 1e-9;
+            /* a case needing more hours than the whole service has is still taken, alone */
+            bool alone = svc->cap_kind == SS_CAP_HOURS && st->used == 0 && st->cap_now > 0;
+            if (!fits && !alone) break;
+        }
+        int slot = h->person;
+        sim_qpop(&st->queue);
+        if (admit(s, sv, slot, d) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Take the person out of where they are at their service (queue or care). */
+int sim_leave_service(ss_sim *s, int slot)
+{
+    pslot *ps = &s->pool[slot];
+    ss_person *p = &ps->p;
+    int sv = p->service;
+    if (p->state == SS_P_QUEUED) sim_set_queue(s, sv, -1);
+    else if (p->state == SS_P_IN_CARE) set_care(s, sv, -1, -p->units);
+    p->state = SS_P_ARRIVING;
+    p->service = -1;
+    ps->token++;
+    return sv;
+}
+
+static int queue_priority(ss_sim *s, const ss_person *p, int sv, double *prio, ss_diag *d)
+{
+    const ss_service *svc = &s->m->services[sv];
+    *prio = 0;
+    if (!svc->priority_queue) return 0;
+    if (svc->priority.kind == SS_RULE_DATA) {
+        *prio = svc->priority.by_severity[p->severity];
+        return 0;
+    }
+    return ss_rules_priority(s->rules, svc->priority.slot, p, sv, &s->world, prio, d);
+}
+
+int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    double prio;
+    if (queue_priority(s, &ps->p, sv, &prio, d) < 0) return -1;
+    ps->token++;
+    if (sim_qpush(&s->svc[sv].queue, prio, slot, ps->token) < 0)
+        return ss_fail(d, "out of memory for queues");
+    return 0;
+}
+
+/* Waiting untreated, severity may rise after an exponential time (deterioration). */
+int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    double mean = s->m->services[sv].deteriorate_mean;
+    if (!isfinite(mean)) return 0;
+    double t = ss_rng_exponential(s->rng_worsen[sv], mean);
+    if (s->k.now + t > s->m->horizon) return 0;
+    return sim_schedule_move(s, s->k.now + t, EV_WORSEN, slot, d);
+}
+
+/* ---- deterioration ----------------------------------------------------------------------- */
+
+int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    pslot *ps = &s->pool[e->a];
+    ss_person *p = &ps->p;
+    if (ps->token != e->b || p->state != SS_P_QUEUED) return 0;
+    sim_take_move(ps);
+    int sv = p->service;
+    const ss_service *svc = &s->m->services[sv];
+    if (p->severity < SS_MAX_SEVERITY) p->severity++;
+    if (s->measuring) s->svc[sv].deteriorated++;
+    if (p->severity > svc->max_severity && svc->escalate_to >= 0) {
+        trace(s, p, "worsens while waiting at %s (severity %d): referred to %s", svc->id, p->severity,
+              s->m->services[svc->escalate_to].id);
+        if (s->measuring) s->svc[sv].escalated++;
+        sim_leave_service(s, e->a);
+        if (sim_handoff(s, e->a, sv, svc->escalate_to, d) < 0) return -1;
+        return sim_try_admit(s, sv, d);
+    }
+    trace(s, p, "worsens while waiting at %s (severity %d)", svc->id, p->severity);
+    if (svc->priority_queue && sim_enqueue(s, e->a, sv, d) < 0) return -1;  /* new priority; old entry goes stale */
+    return sim_schedule_worsening(s, e->a, sv, d);
+}
