@@ -26,6 +26,8 @@ vg "run into a database" "$build/samsim" run tests/fixtures/base.lua --reps 2 --
 vg "rule error" sh -c "! $build/samsim run tests/fixtures/rule_runtime_error.lua --reps 2"
 vg "endless loop in a rule" sh -c "! $build/samsim run tests/fixtures/rule_pcall_loop.lua --reps 1"
 vg "show and check" "$build/samsim" show scenarios/default.lua --sources
+vg "sensitivity into a database" "$build/samsim" sensitivity tests/fixtures/ranges/queue3.lua --metric q.wait_mean \
+    --trajectories 2 --samples 8 --reps 1 -j 2 --db "$(mktemp -d)/s.db"
 vg "a piped REPL session" sh -c "printf 'run 2\nset services.fph.fte 6\ncompare\nchart hist fph\ntrace 5\nundo\n= results.services.fph.wait_mean\n' | $build/samsim repl scenarios/default.lua"
 if [ "$quick" != --quick ]; then
     for bin in $(find "$build/tests" -type f -perm -u+x | sort); do

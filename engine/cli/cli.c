@@ -349,6 +349,7 @@ static const ss_command *const commands[] = {
     &ss_cmd_report,
     &ss_cmd_batch,
     &ss_cmd_merge,
+    &ss_cmd_sensitivity,
     &ss_cmd_repl,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])

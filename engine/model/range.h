@@ -39,7 +39,7 @@ typedef struct ss_ranged {
     char path[256];     /* services.fph.case_share */
     char kind[16];      /* source, assumption, calibrated, effect */
     double value;       /* as in the scenario */
-    bool integer;       /* written as an integer: sampled values are rounded */
+    bool integer;       /* the value and the range's bounds are whole numbers: sampled values are rounded */
     ss_range range;
 } ss_ranged;
 

@@ -5,6 +5,7 @@
  * of scenario loading (scenario_parts.h). */
 #include "scenario_parts.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,7 +88,9 @@ static void collect_ranged(sc_sources *out, lua_State *L, const char *path, cons
     snprintf(p->path, sizeof p->path, "%s", path);
     snprintf(p->kind, sizeof p->kind, "%s", kind);
     p->value = lua_tonumber(L, -1);
-    p->integer = lua_isinteger(L, -1);
+    /* whole numbers stay whole (slots, weeks) when the number and its range are written so */
+    p->integer = lua_isinteger(L, -1) && r->low == floor(r->low) && r->high == floor(r->high) &&
+                 (r->dist != SS_RANGE_TRIANGULAR || r->mode == floor(r->mode));
     p->range = *r;
 }
 

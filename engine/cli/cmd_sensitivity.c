@@ -1,0 +1,274 @@
+/* `samsim sensitivity SCENARIO[+OVERLAY...]`: which ranged assumptions move a result (Morris
+ * screening, then Sobol indices; study/sensitivity.h), as a ranked table, JSON or a chart. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "model_spec.h"
+#include "sensitivities.h"
+#include "sensitivity.h"
+#include "store.h"
+#include "study.h"
+#include "tornado.h"
+#include "xalloc.h"
+
+#define CMD "sensitivity"
+#define MAX_METRICS 16
+#define DEFAULT_METRIC "first_help_mean"
+
+typedef struct sens_args {
+    ss_cli_opts common;
+    const char *metrics[MAX_METRICS];
+    int nmetrics;
+    int methods, trajectories, samples;
+    double screen;
+    const char *svg;
+    ss_model_spec spec;              /* SCENARIO[+OVERLAY...] */
+    const char *overlays[SS_CLI_MAX_LIST + SS_SPEC_MAX_OVERLAYS];   /* the spec's, then --apply's */
+    int noverlays;
+} sens_args;
+
+/* ---- options -------------------------------------------------------------------------------- */
+
+static int parse_method(const char *v, sens_args *a)
+{
+    if (strcmp(v, "morris") == 0) a->methods = SS_SENS_MORRIS;
+    else if (strcmp(v, "sobol") == 0) a->methods = SS_SENS_SOBOL;
+    else if (strcmp(v, "morris+sobol") == 0) a->methods = SS_SENS_MORRIS | SS_SENS_SOBOL;
+    else return ss_cli_usage_error(CMD, "--method: expected morris, sobol or morris+sobol, got '%s'", v);
+    return 0;
+}
+
+static int own_value(const char *name, const char *v, sens_args *a)
+{
+    long n;
+    char *end;
+    if (strcmp(name, "--metric") == 0) {
+        if (a->nmetrics == MAX_METRICS) return ss_cli_usage_error(CMD, "at most %d --metric options", MAX_METRICS);
+        a->metrics[a->nmetrics++] = v;
+    } else if (strcmp(name, "--method") == 0) {
+        return parse_method(v, a);
+    } else if (strcmp(name, "--trajectories") == 0) {
+        if (!ss_parse_count(v, 2, 10000, &n)) return ss_cli_usage_error(CMD, "--trajectories: expected a whole number from 2 to 10000, got '%s'", v);
+        a->trajectories = (int)n;
+    } else if (strcmp(name, "--samples") == 0) {
+        if (!ss_parse_count(v, 8, 1000000, &n)) return ss_cli_usage_error(CMD, "--samples: expected a whole number from 8 to 1000000, got '%s'", v);
+        a->samples = (int)n;
+    } else if (strcmp(name, "--screen") == 0) {
+        a->screen = strtod(v, &end);
+        if (end == v || *end || !(a->screen >= 0 && a->screen <= 1))
+            return ss_cli_usage_error(CMD, "--screen: expected a share from 0 to 1, got '%s'", v);
+    } else {
+        a->svg = v;
+    }
+    return 0;
+}
+
+/* The options only this command has, taken out before the shared ones are parsed. */
+static int take_own_option(int argc, char **argv, int *i, sens_args *a, bool *taken)
+{
+    static const char *const names[] = {"--metric", "--method", "--trajectories", "--samples", "--screen", "--svg"};
+    const char *arg = argv[*i];
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t l = strlen(names[k]);
+        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
+        *taken = true;
+        if (arg[l] == '=') return own_value(names[k], arg + l + 1, a);
+        if (*i + 1 >= argc) return ss_cli_usage_error(CMD, "%s needs a value", names[k]);
+        return own_value(names[k], argv[++*i], a);
+    }
+    *taken = false;
+    return 0;
+}
+
+static int check_args(sens_args *a)
+{
+    ss_cli_opts *o = &a->common;
+    if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim sensitivity scenarios/default.lua");
+    if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
+    if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
+    int code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
+    for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
+    for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
+    if (a->nmetrics == 0) a->metrics[a->nmetrics++] = DEFAULT_METRIC;
+    return code;
+}
+
+static int parse_args(int argc, char **argv, sens_args *a)
+{
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    int nrest = 0, code = 0;
+    for (int i = 0; i < argc && code == 0; i++) {
+        bool taken;
+        code = take_own_option(argc, argv, &i, a, &taken);
+        if (!taken) rest[nrest++] = argv[i];
+    }
+    if (code == 0) code = ss_cli_parse(CMD, "saredjod", nrest, rest, &a->common);
+    free(rest);
+    if (code || a->common.help) return code;
+    return check_args(a);
+}
+
+/* ---- storing -------------------------------------------------------------------------------- */
+
+typedef struct store_ctx {
+    const sens_args *a;
+    const ss_sens_opts *so;
+    const char *command_line;
+    ss_store *store;
+    int64_t study_id;
+} store_ctx;
+
+static int store_point(void *ud, const char *stage, long point, const double *values, int nvalues,
+                       const double *outputs, int noutputs, ss_diag *d)
+{
+    store_ctx *s = ud;
+    return ss_store_sensitivity_point(s->store, s->study_id, stage, point, values, nvalues, outputs, noutputs, d);
+}
+
+/* The study's row and its parameters, once the ranged numbers are known and before any point is
+ * run (ss_sens_opts.started). */
+static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
+{
+    store_ctx *s = ud;
+    const sens_args *a = s->a;
+    const ss_sens_opts *so = s->so;
+    s->store = ss_store_open(a->common.db, d);
+    if (!s->store) return -1;
+    char metrics[1024] = "";
+    for (int m = 0; m < a->nmetrics; m++)
+        snprintf(metrics + strlen(metrics), sizeof metrics - strlen(metrics), "%s%s", m ? "," : "", a->metrics[m]);
+    ss_sens_study_row row = {.scenario_path = a->spec.file, .scenario_hash = probe->scenario_hash,
+                             .command_line = s->command_line, .method = ss_sens_method_name(so->methods),
+                             .metrics = metrics, .seed = so->seed, .replications = so->reps,
+                             .trajectories = so->trajectories, .samples = so->samples};
+    ss_sens_parameter_row *p = xcalloc((size_t)probe->nparams + 1, sizeof *p);
+    for (int i = 0; i < probe->nparams; i++) {
+        const ss_ranged *r = &probe->params[i].r;
+        bool tri = r->range.dist == SS_RANGE_TRIANGULAR;
+        p[i] = (ss_sens_parameter_row){.index = i, .name = r->path, .kind = r->kind, .dist = tri ? "triangular" : "uniform",
+                                       .value = r->value, .low = r->range.low, .mode = r->range.mode, .high = r->range.high};
+    }
+    int rc = ss_store_begin_sensitivity(s->store, &row, p, probe->nparams, &s->study_id, d);
+    free(p);
+    return rc;
+}
+
+static int store_indices(store_ctx *s, const ss_sens_result *r, ss_diag *d)
+{
+    ss_sens_index_row *rows = xcalloc((size_t)r->nparams * (size_t)r->nmetrics + 1, sizeof *rows);
+    int n = 0;
+    for (int m = 0; m < r->nmetrics; m++)
+        for (int i = 0; i < r->nparams; i++) {
+            const ss_sens_param *p = &r->params[i];
+            bool mo = r->methods & SS_SENS_MORRIS, so = p->sobol && !r->sobol_flat[m];
+            rows[n++] = (ss_sens_index_row){
+                .metric = r->metrics[m].name, .name = p->r.path,
+                .mu_star = mo ? p->morris[m].mu_star : NAN, .sigma = mo ? p->morris[m].sigma : NAN,
+                .s1 = so ? p->indices[m].s1.mean : NAN, .s1_low = so ? p->indices[m].s1.ci_low : NAN,
+                .s1_high = so ? p->indices[m].s1.ci_high : NAN, .st = so ? p->indices[m].st.mean : NAN,
+                .st_low = so ? p->indices[m].st.ci_low : NAN, .st_high = so ? p->indices[m].st.ci_high : NAN};
+        }
+    int rc = ss_store_sensitivity_indices(s->store, s->study_id, rows, n, d);
+    free(rows);
+    return rc;
+}
+
+/* ---- the command ---------------------------------------------------------------------------- */
+
+static void progress(void *ud, const char *stage, long done, long total)
+{
+    (void)ud;
+    fprintf(stderr, "\r%s: point %ld of %ld", stage, done, total);
+    if (done == total) fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+static int write_svg(const sens_args *a, const ss_sens_result *r)
+{
+    plotter p;
+    if (ss_plotter_init(&p, "gnuplot", false) < 0) {
+        fprintf(stderr, "samsim %s: --svg %s: %s\n", CMD, a->svg, p.why);
+        return SS_EXIT_IO;
+    }
+    char *svg = ss_sens_tornado_svg(&p, r, 0);
+    int code = SS_EXIT_OK;
+    FILE *f = svg ? fopen(a->svg, "w") : NULL;
+    if (!svg)
+        fprintf(stderr, "samsim %s: --svg %s: no chart: %s\n", CMD, a->svg, p.why), code = SS_EXIT_IO;
+    else if (!f || fputs(svg, f) < 0 || fclose(f) != 0)
+        fprintf(stderr, "samsim %s: --svg %s: cannot write the chart\n", CMD, a->svg), code = SS_EXIT_IO;
+    free(svg);
+    ss_plotter_fini(&p);
+    return code;
+}
+
+static int print_results(const sens_args *a, const ss_sens_result *r, const ss_sens_opts *so)
+{
+    if (a->common.json) {
+        if (ss_sens_print_json(stdout, r) < 0) return SS_EXIT_IO;
+    } else {
+        for (int m = 0; m < r->nmetrics; m++) {
+            if (m) fputc('\n', stdout);
+            ss_sens_print_table(stdout, r, m, so->reps, so->seed);
+        }
+    }
+    int code = a->svg ? write_svg(a, r) : SS_EXIT_OK;
+    return fflush(stdout) == 0 ? code : SS_EXIT_IO;
+}
+
+static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
+{
+    sens_args a = {.common = {.reps = 3, .seed = 1}, .methods = SS_SENS_MORRIS | SS_SENS_SOBOL, .trajectories = 10,
+                   .samples = 64, .screen = 0.1};
+    int code = parse_args(argc - 1, argv + 1, &a);
+    if (code || a.common.help) return code ? code : ss_cli_help(CMD);
+    char command_line[4096];
+    ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
+    ss_sens_opts so = {.scenario = a.spec.file, .overlays = a.overlays, .noverlays = a.noverlays,
+                       .sets = a.common.sets, .nsets = a.common.nsets, .metrics = a.metrics, .nmetrics = a.nmetrics,
+                       .methods = a.methods, .trajectories = a.trajectories, .levels = 4, .screen = a.screen,
+                       .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
+                       .jobs = a.common.jobs, .interrupt = interrupt,
+                       .progress = !a.common.quiet && isatty(2) ? progress : NULL};
+    store_ctx st = {.a = &a, .so = &so, .command_line = command_line};
+    if (a.common.db) {
+        so.started = begin_store;
+        so.point_done = store_point;
+        so.point_ud = &st;
+    }
+    ss_sens_result r;
+    ss_diag d;
+    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && store_indices(&st, &r, &d) < 0)) {
+        fprintf(stderr, "%s\n", d.msg);
+        code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+    } else {
+        code = print_results(&a, &r, &so);
+    }
+    ss_sens_result_free(&r);
+    ss_store_close(st.store);
+    return code;
+}
+
+const ss_command ss_cmd_sensitivity = {
+    "sensitivity", "samsim sensitivity SCENARIO[+OVERLAY...] [--metric M]... [--method morris|sobol|morris+sobol]\n"
+                   "                    [--trajectories R] [--samples N] [--screen F] [--reps R] [--seed S] [-j N]\n"
+                   "                    [--json] [--db FILE] [--svg FILE] [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "Which ranged assumptions move a result: Morris screening of every number that carries a\n"
+    "range (cite/assume/calibrated/effect with {low, high}), then Sobol first- and total-order\n"
+    "indices, with bootstrap intervals, for those that matter.  Every point runs the same seed.\n"
+    "  --metric M        a system metric (first_help_mean, the default) or SERVICE.METRIC\n"
+    "                    (fph_barn.wait_mean); several allowed, from the same runs\n"
+    "  --method WHICH    morris, sobol (every ranged number, at most 20) or morris+sobol (default)\n"
+    "  --trajectories R  Morris trajectories (default 10): R (k + 1) points for k numbers\n"
+    "  --samples N       Sobol base samples (default 64): N (m + 2) points for m numbers\n"
+    "  --screen F        Sobol for the numbers whose mu* is at least F x the largest (default 0.1)\n"
+    "  --reps R          replications a point (default 3); --seed S the seed of every point (1)\n"
+    "  -j, --jobs N      worker threads (default: all cores); results do not depend on it\n"
+    "  --json            {\"metric\", \"method\", \"parameters\": [...]} (an array of them for several metrics)\n"
+    "  --db FILE         store the study, every point and the indices in SQLite\n"
+    "  --svg FILE        draw the tornado chart of the first metric (gnuplot)",
+    cmd_sensitivity};

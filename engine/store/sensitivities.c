@@ -1,0 +1,141 @@
+/* sensitivities: the sensitivity study tables (see sensitivities.h). */
+#include "sensitivities.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "db.h"
+#include "sbuf.h"
+
+/* Made on first use: only sensitivity studies write them. */
+static const char sensitivity_sql[] =
+    "CREATE TABLE IF NOT EXISTS sensitivity_studies(\n"
+    "  study_id INTEGER PRIMARY KEY,\n"
+    "  scenario_path TEXT, scenario_hash TEXT, command_line TEXT, created_at TEXT,\n"
+    "  method TEXT NOT NULL,          -- morris, sobol, morris+sobol\n"
+    "  metrics TEXT NOT NULL,         -- names joined by ','\n"
+    "  seed INTEGER, replications INTEGER, trajectories INTEGER, samples INTEGER);\n"
+    "CREATE TABLE IF NOT EXISTS sensitivity_parameters(\n"
+    "  study_id INTEGER NOT NULL REFERENCES sensitivity_studies(study_id),\n"
+    "  parameter INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT, dist TEXT,\n"
+    "  value REAL, low REAL, mode REAL, high REAL,\n"
+    "  PRIMARY KEY(study_id, parameter));\n"
+    "CREATE TABLE IF NOT EXISTS sensitivity_points(\n"
+    "  study_id INTEGER NOT NULL REFERENCES sensitivity_studies(study_id),\n"
+    "  stage TEXT NOT NULL, point INTEGER NOT NULL,\n"
+    "  vals TEXT NOT NULL,            -- JSON: the varied numbers' values, in the stage's order\n"
+    "  outputs TEXT NOT NULL,         -- JSON: each metric's mean over the replications\n"
+    "  PRIMARY KEY(study_id, stage, point));\n"
+    "CREATE TABLE IF NOT EXISTS sensitivity_indices(\n"
+    "  study_id INTEGER NOT NULL REFERENCES sensitivity_studies(study_id),\n"
+    "  metric TEXT NOT NULL, name TEXT NOT NULL,\n"
+    "  mu_star REAL, sigma REAL, s1 REAL, s1_low REAL, s1_high REAL, st REAL, st_low REAL, st_high REAL,\n"
+    "  PRIMARY KEY(study_id, metric, name));\n";
+
+static int insert_study(ss_store *st, const ss_sens_study_row *row, int64_t *id, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_studies(scenario_path, scenario_hash, command_line, "
+                                 "created_at, method, metrics, seed, replications, trajectories, samples) "
+                                 "VALUES(?,?,?,?,?,?,?,?,?,?)", d);
+    if (!s) return -1;
+    char now[32];
+    db_now_utc(now, sizeof now);
+    db_bind_text(s, 1, row->scenario_path);
+    db_bind_text(s, 2, row->scenario_hash);
+    db_bind_text(s, 3, row->command_line);
+    db_bind_text(s, 4, now);
+    db_bind_text(s, 5, row->method);
+    db_bind_text(s, 6, row->metrics);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)row->seed);
+    sqlite3_bind_int(s, 8, row->replications);
+    sqlite3_bind_int(s, 9, row->trajectories);
+    sqlite3_bind_int(s, 10, row->samples);
+    int rc = db_step(st, s, d);
+    sqlite3_finalize(s);
+    *id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+static int insert_parameters(ss_store *st, int64_t id, const ss_sens_parameter_row *p, int n, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_parameters(study_id, parameter, name, kind, dist, "
+                                 "value, low, mode, high) VALUES(?,?,?,?,?,?,?,?,?)", d);
+    int rc = s ? 0 : -1;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int(s, 2, p[i].index);
+        db_bind_text(s, 3, p[i].name);
+        db_bind_text(s, 4, p[i].kind);
+        db_bind_text(s, 5, p[i].dist);
+        db_bind_real(s, 6, p[i].value);
+        db_bind_real(s, 7, p[i].low);
+        db_bind_real(s, 8, p[i].mode);
+        db_bind_real(s, 9, p[i].high);
+        rc = db_step(st, s, d);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int ss_store_begin_sensitivity(ss_store *st, const ss_sens_study_row *row, const ss_sens_parameter_row *params,
+                               int nparams, int64_t *study_id, ss_diag *d)
+{
+    if (db_begin(st, d) < 0) return -1;
+    if (db_exec(st, sensitivity_sql, d) < 0 || insert_study(st, row, study_id, d) < 0 ||
+        insert_parameters(st, *study_id, params, nparams, d) < 0)
+        return db_rollback(st);
+    return db_commit(st, d);
+}
+
+/* [x, y, ...] with every digit a double needs; null for NaN. */
+static void json_array(ss_buf *b, const double *x, int n)
+{
+    ss_buf_str(b, "[");
+    for (int i = 0; i < n; i++) {
+        if (i) ss_buf_str(b, ",");
+        if (isfinite(x[i])) ss_buf_fmt(b, "%.17g", x[i]);
+        else ss_buf_str(b, "null");
+    }
+    ss_buf_str(b, "]");
+}
+
+int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage, long point, const double *values,
+                               int nvalues, const double *outputs, int noutputs, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_points(study_id, stage, point, vals, outputs) "
+                                 "VALUES(?,?,?,?,?)", d);
+    if (!s) return -1;
+    ss_buf v = {0}, o = {0};
+    json_array(&v, values, nvalues);
+    json_array(&o, outputs, noutputs);
+    sqlite3_bind_int64(s, 1, study_id);
+    db_bind_text(s, 2, stage);
+    sqlite3_bind_int64(s, 3, point);
+    db_bind_text(s, 4, v.s);
+    db_bind_text(s, 5, o.s);
+    int rc = db_step(st, s, d);
+    sqlite3_finalize(s);
+    free(v.s);
+    free(o.s);
+    return rc;
+}
+
+int ss_store_sensitivity_indices(ss_store *st, int64_t study_id, const ss_sens_index_row *r, int n, ss_diag *d)
+{
+    if (db_begin(st, d) < 0) return -1;
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_indices(study_id, metric, name, mu_star, sigma, s1, "
+                                 "s1_low, s1_high, st, st_low, st_high) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
+    int rc = s ? 0 : -1;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        sqlite3_bind_int64(s, 1, study_id);
+        db_bind_text(s, 2, r[i].metric);
+        db_bind_text(s, 3, r[i].name);
+        const double x[] = {r[i].mu_star, r[i].sigma, r[i].s1, r[i].s1_low, r[i].s1_high, r[i].st, r[i].st_low, r[i].st_high};
+        for (int j = 0; j < 8; j++) db_bind_real(s, 4 + j, x[j]);
+        rc = db_step(st, s, d);
+    }
+    sqlite3_finalize(s);
+    if (rc < 0) return db_rollback(st);
+    return db_commit(st, d);
+}

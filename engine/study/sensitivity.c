@@ -1,0 +1,356 @@
+/* sensitivity: Morris screening and Sobol indices of a scenario's ranged numbers (see
+ * sensitivity.h). */
+#include "sensitivity.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "near.h"
+#include "pool.h"
+#include "results.h"
+#include "scenario.h"
+#include "sim.h"
+#include "xalloc.h"
+
+#define SET_TEXT 320   /* "path=value" */
+
+/* ---- metrics -------------------------------------------------------------------------------- */
+
+/* The index of a metric's row in its table, through the one lookup (ss_metric_find); -1 when
+ * there is none. */
+static int find_metric(const char *scope, const ss_metric_info *table, const char *name)
+{
+    const ss_metric_info *info = ss_metric_find(scope, name);
+    return info ? (int)(info - table) : -1;
+}
+
+static int unknown_metric(const ss_metric_info *info, int n, const char *spec, const char *name, ss_diag *d)
+{
+    const char *names[SS_SERVICE_METRICS + SS_SYSTEM_METRICS];
+    for (int i = 0; i < n; i++) names[i] = info[i].name;
+    char near[512];
+    if (ss_near_names(name, names, n, near, sizeof near))
+        return ss_fail(d, "--metric %s: unknown metric '%s' (did you mean %s?)", spec, name, near);
+    return ss_fail(d, "--metric %s: unknown metric '%s' (a system metric such as first_help_mean, or "
+                   "SERVICE.METRIC such as fph.wait_mean; `samsim schema` lists them)", spec, name);
+}
+
+int ss_sens_metric_parse(const ss_model *m, const char *spec, ss_sens_metric *out, ss_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->name, sizeof out->name, "%s", spec);
+    const char *dot = strchr(spec, '.');
+    if (!dot) {
+        out->service = -1;
+        out->index = find_metric("system", ss_system_metric_info, spec);
+        return out->index >= 0 ? 0 : unknown_metric(ss_system_metric_info, SS_SYSTEM_METRICS, spec, spec, d);
+    }
+    char id[160];
+    snprintf(id, sizeof id, "%.*s", (int)(dot - spec), spec);
+    out->service = ss_model_service_index(m, id);
+    if (out->service < 0)
+        return ss_fail(d, "--metric %s: the scenario has no service '%.*s'", spec, (int)(dot - spec), spec);
+    out->index = find_metric("service", ss_service_metric_info, dot + 1);
+    return out->index >= 0 ? 0 : unknown_metric(ss_service_metric_info, SS_SERVICE_METRICS, spec, dot + 1, d);
+}
+
+static double metric_value(const ss_sens_metric *mt, ss_rep_result *r)
+{
+    return mt->service < 0 ? r->system[mt->index] : ss_rep_service(r, mt->service)[mt->index];
+}
+
+const char *ss_sens_method_name(int methods)
+{
+    return methods == (SS_SENS_MORRIS | SS_SENS_SOBOL) ? "morris+sobol" : methods == SS_SENS_SOBOL ? "sobol" : "morris";
+}
+
+/* ---- evaluating points ---------------------------------------------------------------------- */
+
+/* One stage's points: x[p nvaried + j] in [0, 1] for the varied number varied[j]. */
+typedef struct stage {
+    const ss_sens_opts *o;
+    const ss_sens_result *res;
+    const char *name;              /* "morris", "sobol" */
+    const int *varied;
+    int nvaried;
+    const double *x;
+    long npoints;
+    double *y;                     /* [npoints][nmetrics] */
+} stage;
+
+/* The value a number takes at u of its range: integers stay integers. */
+static double value_at(const ss_ranged *r, double u)
+{
+    double v = ss_range_at(&r->range, u);
+    return r->integer ? round(v) : v;
+}
+
+static void point_values(const stage *st, long p, double *values)
+{
+    for (int j = 0; j < st->nvaried; j++)
+        values[j] = value_at(&st->res->params[st->varied[j]].r, st->x[p * st->nvaried + j]);
+}
+
+/* "point 12 of the morris stage (services.fph_barn.case_share=0.43, ...)" for messages. */
+static void point_name(const stage *st, long p, char *out, size_t n)
+{
+    double *v = xmalloc(sizeof *v * (size_t)(st->nvaried ? st->nvaried : 1));
+    point_values(st, p, v);
+    size_t len = (size_t)snprintf(out, n, "point %ld of the %s stage (", p + 1, st->name);
+    for (int j = 0; j < st->nvaried && len < n; j++)
+        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", st->res->params[st->varied[j]].r.path, v[j]);
+    if (len < n) snprintf(out + len, n - len, ")");
+    free(v);
+}
+
+static ss_scenario *load_point(const stage *st, long p, ss_diag *d)
+{
+    const ss_sens_opts *o = st->o;
+    int nsets = o->nsets + st->nvaried;
+    const char **sets = xmalloc(sizeof *sets * (size_t)(nsets ? nsets : 1));
+    char *text = xmalloc((size_t)SET_TEXT * (size_t)(st->nvaried ? st->nvaried : 1));
+    double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
+    point_values(st, p, values);
+    for (int i = 0; i < o->nsets; i++) sets[i] = o->sets[i];
+    for (int j = 0; j < st->nvaried; j++) {
+        char *t = text + (size_t)j * SET_TEXT;
+        snprintf(t, SET_TEXT, "%s=%.17g", st->res->params[st->varied[j]].r.path, values[j]);
+        sets[o->nsets + j] = t;
+    }
+    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = sets, .nsets = nsets};
+    ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
+    free(values);
+    free(text);
+    free(sets);
+    return sc;
+}
+
+/* The replications of one point, its metrics averaged over them (a replication where a metric is
+ * undefined, such as a wait where nobody was seen, is left out of that metric's mean). */
+static int run_reps(const stage *st, ss_sim *sim, long p, const ss_stop_flag *stop, ss_diag *d)
+{
+    int nm = st->res->nmetrics;
+    double *sum = xcalloc((size_t)nm, sizeof *sum);
+    int *count = xcalloc((size_t)nm, sizeof *count);
+    int rc = 0;
+    ss_sim_set_interrupt(sim, stop);
+    for (int rep = 0; rep < st->o->reps && rc == 0; rep++) {
+        ss_rep_result r;
+        if ((rc = ss_sim_run(sim, st->o->seed, rep, &r, d)) < 0) break;
+        for (int m = 0; m < nm; m++) {
+            double v = metric_value(&st->res->metrics[m], &r);
+            if (isfinite(v)) { sum[m] += v; count[m]++; }
+        }
+        ss_rep_result_free(&r);
+    }
+    for (int m = 0; rc == 0 && m < nm; m++) {
+        if (!count[m])
+            rc = ss_fail(d, "the metric %s is undefined in every replication (e.g. a wait where nobody was seen)",
+                         st->res->metrics[m].name);
+        st->y[p * nm + m] = count[m] ? sum[m] / count[m] : NAN;
+    }
+    free(sum);
+    free(count);
+    return rc;
+}
+
+/* On a worker (ss_pool_jobs.run): load point p and run its replications. */
+static int run_point(void *ctx, void **worker, long p, const ss_stop_flag *stop, ss_diag *d)
+{
+    (void)worker;
+    const stage *st = ctx;
+    ss_scenario *sc = load_point(st, p, d);
+    ss_sim *sim = sc ? ss_sim_new(ss_scenario_model(sc), d) : NULL;
+    int rc = sim ? run_reps(st, sim, p, stop, d) : -1;
+    ss_sim_free(sim);
+    ss_scenario_free(sc);
+    if (rc < 0 && strcmp(d->msg, "interrupted") != 0) {
+        char name[1024];
+        point_name(st, p, name, sizeof name);
+        ss_wrap(d, "%s", name);
+    }
+    return rc;
+}
+
+/* On the calling thread, in point order: the store, then the progress line. */
+static int deliver_point(void *ctx, long p, ss_diag *d)
+{
+    const stage *st = ctx;
+    const ss_sens_opts *o = st->o;
+    if (o->point_done) {
+        double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
+        point_values(st, p, values);
+        int rc = o->point_done(o->point_ud, st->name, p, values, st->nvaried, st->y + p * st->res->nmetrics,
+                               st->res->nmetrics, d);
+        free(values);
+        if (rc < 0) return -1;
+    }
+    if (o->progress) o->progress(o->progress_ud, st->name, p + 1, st->npoints);
+    return 0;
+}
+
+static int evaluate(stage *st, ss_diag *d)
+{
+    st->y = xmalloc(sizeof *st->y * (size_t)st->npoints * (size_t)st->res->nmetrics);
+    ss_pool_jobs jobs = {.njobs = st->npoints, .workers = st->o->jobs, .interrupt = st->o->interrupt,
+                         .ctx = st, .run = run_point, .deliver = deliver_point};
+    ss_pool_result pr;
+    return ss_pool_run(&jobs, &pr, d);
+}
+
+/* The outputs of metric m, one per point, from a stage's [npoints][nmetrics] array. */
+static double *metric_column(const stage *st, int m)
+{
+    double *col = xmalloc(sizeof *col * (size_t)st->npoints);
+    for (long p = 0; p < st->npoints; p++) col[p] = st->y[p * st->res->nmetrics + m];
+    return col;
+}
+
+/* ---- the stages ----------------------------------------------------------------------------- */
+
+static int morris_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
+{
+    int k = res->nparams, r = o->trajectories;
+    long npoints = (long)r * (k + 1);
+    double *x = xmalloc(sizeof *x * (size_t)npoints * (size_t)k);
+    int *moved = xmalloc(sizeof *moved * (size_t)r * (size_t)k), *up = xmalloc(sizeof *up * (size_t)r * (size_t)k);
+    int *all = xmalloc(sizeof *all * (size_t)k);
+    for (int i = 0; i < k; i++) all[i] = i;
+    ss_morris_design(k, r, o->levels, o->seed, x, moved, up);
+    stage st = {.o = o, .res = res, .name = "morris", .varied = all, .nvaried = k, .x = x, .npoints = npoints};
+    int rc = evaluate(&st, d);
+    ss_morris_result *m = xmalloc(sizeof *m * (size_t)k);
+    for (int mi = 0; rc == 0 && mi < res->nmetrics; mi++) {
+        double *y = metric_column(&st, mi);
+        ss_morris_effects(k, r, o->levels, moved, up, y, m);
+        for (int i = 0; i < k; i++) res->params[i].morris[mi] = m[i];
+        free(y);
+    }
+    res->morris_points = rc == 0 ? npoints : 0;
+    free(m);
+    free(st.y);
+    free(all);
+    free(up);
+    free(moved);
+    free(x);
+    return rc;
+}
+
+/* Which numbers go on to the Sobol stage: all without screening; else those whose mu_star is at
+ * least screen x the largest for some metric, the largest first, at most SS_SOBOL_MAX_FACTORS. */
+static int choose_sobol(const ss_sens_opts *o, ss_sens_result *res, int *chosen)
+{
+    int n = 0;
+    for (int i = 0; i < res->nparams; i++) {
+        bool in = !(res->methods & SS_SENS_MORRIS);
+        for (int m = 0; !in && m < res->nmetrics; m++) {
+            double top = 0;
+            for (int j = 0; j < res->nparams; j++)
+                if (res->params[j].morris[m].mu_star > top) top = res->params[j].morris[m].mu_star;
+            in = top > 0 && res->params[i].morris[m].mu_star >= o->screen * top;
+        }
+        if (in) chosen[n++] = i;
+    }
+    /* too many for GSL's Sobol sequence: keep the largest (by their best share of a metric's top) */
+    while (n > SS_SOBOL_MAX_FACTORS) {
+        int weakest = 0;
+        double least = INFINITY;
+        for (int c = 0; c < n; c++) {
+            double best = 0;
+            for (int m = 0; m < res->nmetrics; m++) best = fmax(best, res->params[chosen[c]].morris[m].mu_star);
+            if (best < least) { least = best; weakest = c; }
+        }
+        memmove(chosen + weakest, chosen + weakest + 1, sizeof *chosen * (size_t)(n - weakest - 1));
+        n--;
+    }
+    return n;
+}
+
+static int sobol_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
+{
+    int *chosen = xmalloc(sizeof *chosen * (size_t)res->nparams);
+    int k = choose_sobol(o, res, chosen), n = o->samples;
+    res->nsobol = k;
+    if (k == 0) { free(chosen); return 0; }
+    long npoints = (long)n * (k + 2);
+    double *x = xmalloc(sizeof *x * (size_t)npoints * (size_t)k);
+    ss_saltelli_design(k, n, x);
+    stage st = {.o = o, .res = res, .name = "sobol", .varied = chosen, .nvaried = k, .x = x, .npoints = npoints};
+    int rc = evaluate(&st, d);
+    ss_sobol_result *s = xmalloc(sizeof *s * (size_t)k);
+    for (int m = 0; rc == 0 && m < res->nmetrics; m++) {
+        double *y = metric_column(&st, m);
+        res->sobol_flat[m] = ss_sobol_indices(k, n, y, o->resamples, 0.95, o->seed, s) < 0;
+        for (int c = 0; c < k; c++) {
+            res->params[chosen[c]].sobol = true;
+            res->params[chosen[c]].indices[m] = res->sobol_flat[m] ? (ss_sobol_result){{0, 0, 0}, {0, 0, 0}} : s[c];
+        }
+        free(y);
+    }
+    res->sobol_points = rc == 0 ? npoints : 0;
+    free(s);
+    free(st.y);
+    free(x);
+    free(chosen);
+    return rc;
+}
+
+/* ---- the study ------------------------------------------------------------------------------ */
+
+/* The base scenario: its ranged numbers, its metrics and its hash. */
+static int read_base(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
+{
+    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
+    ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
+    if (!sc) return -1;
+    snprintf(res->scenario_hash, sizeof res->scenario_hash, "%s", ss_scenario_hash(sc));
+    ss_ranged *ranged = NULL;
+    res->nparams = ss_scenario_ranged(sc, &ranged);
+    int rc = 0;
+    if (res->nparams == 0)
+        rc = ss_fail(d, "%s: no number has a range, so there is nothing to vary (give assumptions a range: "
+                     "assume(0.45, \"why\", {0.40, 0.50}))", o->scenario);
+    res->params = xcalloc((size_t)(res->nparams ? res->nparams : 1), sizeof *res->params);
+    res->nmetrics = o->nmetrics;
+    res->metrics = xcalloc((size_t)(o->nmetrics ? o->nmetrics : 1), sizeof *res->metrics);
+    res->sobol_flat = xcalloc((size_t)(o->nmetrics ? o->nmetrics : 1), sizeof *res->sobol_flat);
+    for (int i = 0; i < res->nparams; i++) {
+        res->params[i].r = ranged[i];
+        res->params[i].morris = xcalloc((size_t)res->nmetrics, sizeof *res->params[i].morris);
+        res->params[i].indices = xcalloc((size_t)res->nmetrics, sizeof *res->params[i].indices);
+    }
+    for (int m = 0; rc == 0 && m < o->nmetrics; m++)
+        rc = ss_sens_metric_parse(ss_scenario_model(sc), o->metrics[m], &res->metrics[m], d);
+    free(ranged);
+    ss_scenario_free(sc);
+    return rc;
+}
+
+int ss_sensitivity_run(const ss_sens_opts *o, ss_sens_result *out, ss_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    out->methods = o->methods;
+    if (read_base(o, out, d) < 0) return -1;
+    if (o->started && o->started(o->point_ud, out, d) < 0) return -1;
+    if ((o->methods & SS_SENS_MORRIS) && morris_stage(o, out, d) < 0) return -1;
+    if ((o->methods & SS_SENS_SOBOL) && !(o->methods & SS_SENS_MORRIS) && out->nparams > SS_SOBOL_MAX_FACTORS)
+        return ss_fail(d, "%s: %d ranged numbers, more than the %d a Sobol study takes (GSL's Sobol sequence has "
+                       "40 dimensions): screen them with Morris first (--method morris+sobol)", o->scenario,
+                       out->nparams, SS_SOBOL_MAX_FACTORS);
+    if ((o->methods & SS_SENS_SOBOL) && sobol_stage(o, out, d) < 0) return -1;
+    return 0;
+}
+
+void ss_sens_result_free(ss_sens_result *r)
+{
+    for (int i = 0; r->params && i < r->nparams; i++) {
+        free(r->params[i].morris);
+        free(r->params[i].indices);
+    }
+    free(r->params);
+    free(r->metrics);
+    free(r->sobol_flat);
+    memset(r, 0, sizeof *r);
+}
