@@ -51,7 +51,7 @@ static int run_model(const ss_cli_opts *o, audit_model *am, const char *cmdline,
     }
     const ss_model *m = ss_scenario_model(am->sc);
     am->rows = xcalloc(m->ncriteria ? m->ncriteria : 1, sizeof *am->rows);
-    ss_audit_evaluate(m, &am->study.summary, am->rows);
+    ss_audit_evaluate(m->criteria, m->ncriteria, &am->study.summary, am->rows);
     return 0;
 }
 

@@ -63,4 +63,12 @@ void ss_scenario_changes_free(ss_scenario_change *c, int n);
 int ss_scenario_register(const char *text, ss_register_entry **entries, int *n, ss_diag *d);
 void ss_register_free(ss_register_entry *e, int n);
 
+/* One criterion of a stored scenario's audit section, as text ("" when absent); in the order
+ * the scenario gives them (order, then id). */
+typedef struct ss_audit_text {
+    char *id, *text, *source, *law, *metric, *service, *at_least, *at_most, *not_simulated, *finding, *finding_source;
+} ss_audit_text;
+int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d);
+void ss_audit_texts_free(ss_audit_text *c, int n);
+
 #endif

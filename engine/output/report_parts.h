@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "audit.h"
 #include "plot.h"
 #include "report.h"
 #include "sbuf.h"
@@ -58,6 +59,8 @@ typedef struct flow_row {
     double *mean;      /* [nmodels] persons per replication */
 } flow_row;
 
+typedef struct report_audit report_audit;  /* report_audit.c */
+
 struct ss_report {
     ss_report_opts opts;
     char db_path[1024];
@@ -78,7 +81,15 @@ struct ss_report {
     char waits_quick[1024];          /* services where every first contact came within two weeks */
     bool no_queue;                   /* no service has a queue of half a case or more */
     char command_line[4096];
+    report_audit *audit;             /* [nmodels]: each run against its scenario's audit criteria */
 };
+
+/* ---- report_audit.c ---- */
+int report_audit_build(ss_report *r, ss_diag *d);
+void report_audit_free(ss_report *r);
+bool report_has_audit(const ss_report *r);
+void report_audit_html(const ss_report *r, ss_buf *b);
+void report_audit_md(const ss_report *r, ss_buf *b);
 
 /* ---- report_charts.c ---- */
 const model *report_base_model(const ss_report *r);

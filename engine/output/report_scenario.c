@@ -79,7 +79,32 @@ static const char scenario_reader_lua[] =
     "  end\n"
     "  return out\n"
     "end\n"
+    "local AUDIT_KEYS = { 'text', 'source', 'law', 'metric', 'service', 'at_least', 'at_most', 'not_simulated',\n"
+    "                     'finding', 'finding_source' }\n"
+    "local function audit(t)\n"
+    "  local a, out = rawget(t, 'audit'), {}\n"
+    "  if type(a) ~= 'table' then return out end\n"
+    "  local ids = {}\n"
+    "  for _, id in ipairs(sorted_keys(a)) do if type(rawget(a, id)) == 'table' then ids[#ids + 1] = id end end\n"
+    "  local function order(id)\n"
+    "    local o = rawget(rawget(a, id), 'order'); if is_tag(o) then o = o.value end\n"
+    "    return type(o) == 'number' and o or math.huge\n"
+    "  end\n"
+    "  table.sort(ids, function(x, y) if order(x) ~= order(y) then return order(x) < order(y) end; return tostring(x) < tostring(y) end)\n"
+    "  for _, id in ipairs(ids) do\n"
+    "    local row, c = { id = tostring(id) }, rawget(a, id)\n"
+    "    for _, k in ipairs(AUDIT_KEYS) do\n"
+    "      local v = rawget(c, k)\n"
+    "      if is_tag(v) then v = v.value end\n"
+    "      if type(v) == 'number' then row[k] = string.format('%.17g', v)\n"
+    "      elseif type(v) == 'string' then row[k] = v end\n"
+    "    end\n"
+    "    out[#out + 1] = row\n"
+    "  end\n"
+    "  return out\n"
+    "end\n"
     "return {\n"
+    "  audit = audit,\n"
     "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
     "  calibrated = function(v, target, text) return tag('calibrated')(v, 'to target ' .. target .. ': ' .. text) end,\n"
     "  diff = function(a, b) return diff(a, b, '', {}) end,\n"
@@ -129,8 +154,8 @@ static char *field_text(lua_State *L, int idx, const char *key)
  * they sit in the element. */
 typedef struct text_fields {
     int n;
-    const char *name[4];
-    size_t offset[4];
+    const char *name[11];
+    size_t offset[11];
 } text_fields;
 
 static const text_fields change_fields = {
@@ -140,6 +165,13 @@ static const text_fields register_fields = {
     4, {"path", "value", "kind", "text"},
     {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
      offsetof(ss_register_entry, text)}};
+
+#define AUDIT_FIELD(k) offsetof(ss_audit_text, k)
+static const text_fields audit_fields = {
+    11, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source"},
+    {AUDIT_FIELD(id), AUDIT_FIELD(text), AUDIT_FIELD(source), AUDIT_FIELD(law), AUDIT_FIELD(metric), AUDIT_FIELD(service),
+     AUDIT_FIELD(at_least), AUDIT_FIELD(at_most), AUDIT_FIELD(not_simulated), AUDIT_FIELD(finding),
+     AUDIT_FIELD(finding_source)}};
 
 static char **field_at(void *element, const text_fields *f, int i)
 {
@@ -205,3 +237,12 @@ int ss_scenario_register(const char *text, ss_register_entry **entries, int *n, 
 }
 
 void ss_register_free(ss_register_entry *e, int n) { free_rows(e, n, sizeof *e, &register_fields); }
+
+int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d)
+{
+    const char *names[] = {"stored scenario"};
+    return read_stored("audit", &text, names, 1, sizeof **criteria, &audit_fields, (void **)criteria, n,
+                       "cannot read the audit criteria of the stored scenario", d);
+}
+
+void ss_audit_texts_free(ss_audit_text *c, int n) { free_rows(c, n, sizeof *c, &audit_fields); }

@@ -292,3 +292,45 @@ WORD(S_WAITS_QUICK,
 WORD(S_AS_A_WHOLE,
      "as a whole",
      "som helhet")
+WORD(S_AUDIT,
+     "The auditors' criteria",
+     "Revisjonskriteriene")
+WORD(S_AUDIT_NOTE,
+     "The criteria the audit applied, from the scenario's source, each run read against those a simulation can check: met when the whole 95 % interval is on the right side of the threshold, not met when it is wholly on the wrong side, unclear when it straddles it; beside them what the audit itself found. samsim audit prints the same.",
+     "Kriteriene revisjonen brukte, fra scenarioets kilde, og hver kjøring målt mot dem en simulering kan sjekke: oppfylt når hele 95 %-intervallet ligger på riktig side av terskelen, ikke oppfylt når det ligger helt på feil side, uavklart når det krysser den; ved siden av det revisjonen selv fant. samsim audit skriver det samme.")
+WORD(S_AUDIT_CRITERION,
+     "Criterion (source)",
+     "Kriterium (kilde)")
+WORD(S_AUDIT_INDICATOR,
+     "Indicator and threshold",
+     "Indikator og terskel")
+WORD(S_AUDIT_FOUND,
+     "The audit found",
+     "Revisjonen fant")
+WORD(S_AUDIT_AT_LEAST,
+     "at least",
+     "minst")
+WORD(S_AUDIT_AT_MOST,
+     "at most",
+     "høyst")
+WORD(S_AUDIT_MET,
+     "met",
+     "oppfylt")
+WORD(S_AUDIT_PARTLY,
+     "partly met",
+     "delvis oppfylt")
+WORD(S_AUDIT_NOT_MET,
+     "not met",
+     "ikke oppfylt")
+WORD(S_AUDIT_UNCLEAR,
+     "unclear",
+     "uavklart")
+WORD(S_AUDIT_NO_VALUE,
+     "no value",
+     "ingen verdi")
+WORD(S_AUDIT_NOT_SIMULATED,
+     "not checkable by simulation",
+     "kan ikke sjekkes ved simulering")
+WORD(S_AUDIT_DAYS,
+     "days",
+     "dager")

@@ -45,10 +45,10 @@ ss_audit_verdict ss_audit_judge(const ss_criterion *c, const ss_estimate *e)
     return SS_AUDIT_UNCLEAR;
 }
 
-void ss_audit_evaluate(const ss_model *m, const ss_summary *s, ss_audit_row *rows)
+void ss_audit_evaluate(const ss_criterion *criteria, int n, const ss_summary *s, ss_audit_row *rows)
 {
-    for (int i = 0; i < m->ncriteria; i++) {
-        const ss_criterion *c = &m->criteria[i];
+    for (int i = 0; i < n; i++) {
+        const ss_criterion *c = &criteria[i];
         ss_audit_row *r = &rows[i];
         *r = (ss_audit_row){.c = c, .value = {.mean = NAN, .ci_low = NAN, .ci_high = NAN, .sd = NAN}};
         if (c->metric) {

@@ -33,8 +33,8 @@ int ss_audit_check(const ss_model *m, const char *path, ss_diag *d);
 /* The verdict on an estimate against a criterion's threshold. */
 ss_audit_verdict ss_audit_judge(const ss_criterion *c, const ss_estimate *e);
 
-/* rows[m->ncriteria], in the scenario's order, from a run's summary (ss_audit_check passed). */
-void ss_audit_evaluate(const ss_model *m, const ss_summary *s, ss_audit_row *rows);
+/* rows[n] for criteria[n] from a run's summary (ss_audit_check passed: every metric is known). */
+void ss_audit_evaluate(const ss_criterion *criteria, int n, const ss_summary *s, ss_audit_row *rows);
 
 /* Does the run's verdict agree with what the audit found?  1 yes, 0 no, -1 when they cannot be
  * compared (no finding, partly met, or the run is unclear or has no value). */

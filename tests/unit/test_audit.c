@@ -175,7 +175,7 @@ static void evaluate_reads_the_named_result(void **state)
     s.system[SS_YM_PLAN_OFFERED_SHARE] = est(0.6, 0.55, 0.65);
     svc[SS_SM_WAIT_MEAN] = est(10, 8, 12);
     ss_audit_row rows[3];
-    ss_audit_evaluate(m, &s, rows);
+    ss_audit_evaluate(m->criteria, m->ncriteria, &s, rows);
     assert_int_equal(rows[0].verdict, SS_AUDIT_NOT_MET);
     assert_near(rows[0].value.mean, 0.6, 0);
     assert_string_equal(rows[0].info->unit, "share");
