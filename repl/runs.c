@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "verdict_text.h"
 #include "explain.h"
 #include "output.h"
 #include "repl.h"
@@ -422,11 +423,30 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
     fprintf(r->out, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
 }
 
+/* The verdict first (samsim compare's, from the runs' resolved texts), then the measures that changed. */
+static void print_verdict(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c)
+{
+    ss_model_about a, b;
+    ss_diag d;
+    bool have_a = base->st.info.resolved_text && ss_model_about_read(base->st.info.resolved_text, "base", &a, &d) == 0;
+    bool have_b = option->st.info.resolved_text && ss_model_about_read(option->st.info.resolved_text, "option", &b, &d) == 0;
+    ss_verdict v;
+    ss_verdict_build(c, have_a ? &a : NULL, have_b ? &b : NULL, &v);
+    v.base_label = base->label;
+    v.option_label = option->label;
+    ss_verdict_print(r->out, &v, "base", "option", &base->st.info, SS_LANG_EN);
+    fputc('\n', r->out);
+    ss_verdict_free(&v);
+    if (have_a) ss_model_about_free(&a);
+    if (have_b) ss_model_about_free(&b);
+}
+
 static int compare_runs(repl *r, const repl_run *base, const repl_run *option, const char *base_note)
 {
     ss_comparison c;
     ss_diag d;
     if (ss_compare(&base->st, &option->st, 0.95, &c, &d) < 0) return repl_fail(r, NULL, -1, "%s", d.msg);
+    print_verdict(r, base, option, &c);
     print_comparison(r, base, option, &c, base_note);
     ss_comparison_free(&c);
     return 0;

@@ -23,6 +23,7 @@
 #include "report.h"
 #include "scenario.h"
 #include "study.h"
+#include "verdict_text.h"
 #include "xalloc.h"
 
 #define CMD "compare"
@@ -43,6 +44,8 @@ typedef struct model {
     ss_stored_run stored_run;        /* a stored model's run */
     ss_study stored_view;            /* ... as ss_compare reads it */
     const ss_study *st;              /* the one ss_compare reads */
+    ss_model_about about;            /* its name, description and effect assumptions */
+    bool about_read;
 } model;
 
 typedef struct compare_cmd {
@@ -51,6 +54,7 @@ typedef struct compare_cmd {
     int nmodels;
     model *models;
     ss_comparison *cmp;              /* [nmodels - 1]: option i+1 against the base */
+    ss_verdict *verdicts;            /* [nmodels - 1]: the key measures judged */
     char command_line[4096];
     char warnings[MAX_MODELS][600];  /* per option; "" when the staffing is the same */
 } compare_cmd;
@@ -236,6 +240,29 @@ static void staffing_warning(compare_cmd *c, int opt)
              b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail, cost);
 }
 
+/* The name, description and effect assumptions of each model, from its resolved text (a stored
+ * run keeps it); a text that cannot be read leaves the model unnamed, and says why. */
+static void read_about(model *m)
+{
+    const char *text = m->st->info.resolved_text;
+    ss_diag d;
+    if (!text) return;
+    if (ss_model_about_read(text, m->spec, &m->about, &d) == 0) m->about_read = true;
+    else fprintf(stderr, "samsim %s: warning: %s '%s': its scenario text cannot be read for the verdict: %s\n", CMD, m->letter, m->spec, d.msg);
+}
+
+static void judge_all(compare_cmd *c)
+{
+    for (int i = 0; i < c->nmodels; i++)
+        read_about(&c->models[i]);
+    c->verdicts = xcalloc(c->nmodels - 1, sizeof *c->verdicts);
+    const model *a = &c->models[0];
+    for (int i = 1; i < c->nmodels; i++) {
+        const model *b = &c->models[i];
+        ss_verdict_build(&c->cmp[i - 1], a->about_read ? &a->about : NULL, b->about_read ? &b->about : NULL, &c->verdicts[i - 1]);
+    }
+}
+
 static int compare_all(compare_cmd *c)
 {
     c->cmp = xcalloc(c->nmodels - 1, sizeof *c->cmp);
@@ -250,6 +277,7 @@ static int compare_all(compare_cmd *c)
         if (*c->warnings[i - 1])
             fprintf(stderr, "samsim %s: warning: %s\n", CMD, c->warnings[i - 1]);
     }
+    judge_all(c);
     return 0;
 }
 
@@ -302,14 +330,14 @@ static void print_option_table(FILE *f, const compare_cmd *c, int opt)
     ss_table_set(&t, h, 3, "%s", b->letter);
     ss_table_set(&t, h, 4, "%s - %s (paired)", b->letter, a->letter);
     for (int i = 0; i < c->cmp[opt].nrows; i++) {
-        if (!ss_compare_is_key(&c->cmp[opt].rows[i]))
+        if (!c->o.all && !ss_compare_is_key(&c->cmp[opt].rows[i]))
             continue;
         char cells[NCOLS][CELL];
         fill_row_cells(cells, &c->cmp[opt].rows[i]);
         int r = ss_table_add_row(&t);
         for (int k = 0; k < NCOLS; k++) ss_table_set(&t, r, k, "%s", cells[k]);
     }
-    fprintf(f, "\n%s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
+    fprintf(f, "\nAll results: %s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
     ss_table_print(&t, f);
     ss_table_free(&t);
     char line[300];
@@ -326,20 +354,32 @@ static double total_fte(const model *m)
     return sum;
 }
 
+static const char *model_name(const model *m)
+{
+    return m->about_read && *m->about.name ? m->about.name : m->st->info.scenario_name ? m->st->info.scenario_name : "";
+}
+
 static void print_text(FILE *f, const compare_cmd *c)
 {
     fprintf(f, "Comparison  %d models, %d replications each, seed %" PRIu64 ", common random numbers\n", c->nmodels, c->o.reps, c->o.seed);
     for (int i = 0; i < c->nmodels; i++) {
         const model *m = &c->models[i];
-        fprintf(f, "  %s%s  %5.1f FTE  %s  (%s)\n", m->letter, i ? "       " : " (base)", total_fte(m), m->spec,
-                m->st->info.scenario_name ? m->st->info.scenario_name : "");
+        fprintf(f, "  %s%s  %5.1f FTE  %s  (%s)\n", m->letter, i ? "       " : " (base)", total_fte(m), m->spec, model_name(m));
     }
-    fputs("Figures are means with 95% confidence intervals over replications; the difference is paired by replication.\n"
-          "Beyond noise: the paired interval excludes 0.  Paired/unpaired: the paired interval's width over the unpaired one's.\n"
-          "Key results only; --json, --csv or --markdown give every result.\n", f);
     for (int i = 0; i + 1 < c->nmodels; i++)
         if (*c->warnings[i])
             fprintf(f, "\nWarning: %s.\n", c->warnings[i]);
+    for (int i = 0; i + 1 < c->nmodels; i++) {
+        fputc('\n', f);
+        ss_verdict_print(f, &c->verdicts[i], c->models[0].letter, c->models[i + 1].letter, &c->models[0].st->info, SS_LANG_EN);
+    }
+    if (!c->o.all) {
+        fprintf(f, "\n--all shows all %d results with each model's estimate; --json, --csv or --markdown\n"
+                   "give them to programs.\n", c->cmp[0].nrows);
+        return;
+    }
+    fputs("\nFigures are means with 95% confidence intervals over replications; the difference is paired by replication.\n"
+          "Beyond noise: the paired interval excludes 0.  Paired/unpaired: the paired interval's width over the unpaired one's.\n", f);
     for (int i = 0; i + 1 < c->nmodels; i++)
         print_option_table(f, c, i);
 }
@@ -435,11 +475,40 @@ static json_t *jestimate(const ss_estimate *e)
 
 static json_t *jrow(const ss_compare_row *r)
 {
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "scope", r->scope, "subject", r->subject, "metric", r->metric,
-                     "unit", ss_compare_row_info(r)->unit, "base", jestimate(&r->base), "option", jestimate(&r->option),
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "scope", r->scope, "subject", r->subject, "metric", r->metric,
+                     "unit", ss_compare_row_info(r)->unit, "better", ss_better_name(ss_compare_row_info(r)->better), "base", jestimate(&r->base), "option", jestimate(&r->option),
                      "difference", jestimate(&r->diff), "difference_unpaired", jestimate(&r->diff_unpaired), "relative",
                      ss_json_number(r->relative), "distinguishable", isfinite(r->diff.ci_low) ? json_boolean(r->distinguishable) : json_null(),
                      "narrowing", ss_json_number(ss_compare_narrowing(r)));
+}
+
+static json_t *jeffect(const ss_effect_assumption *e)
+{
+    return e ? json_pack("{s:s,s:s}", "value", e->value, "why", e->why) : json_null();
+}
+
+/* The verdict as data: the key measures judged, and the effect assumptions the models differ in
+ * (null when a model's text could not be read); robustness is null until a sensitivity study of
+ * these models exists. */
+static json_t *jverdict(const ss_verdict *v)
+{
+    json_t *measures = json_array(), *effects = v->effects_known ? json_array() : json_null();
+    for (int i = 0; i < v->nmeasures; i++) {
+        const ss_verdict_measure *m = &v->measures[i];
+        const ss_metric_info *mi = ss_compare_row_info(m->row);
+        json_array_append_new(measures, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b}", "scope", m->row->scope, "subject", m->row->subject,
+                                                  "metric", m->row->metric, "label", ss_metric_label(m->row->scope, m->row->metric, SS_LANG_EN),
+                                                  "better", ss_better_name(mi->better), "judgement", ss_judgement_key(m->judgement),
+                                                  "difference", jestimate(&m->row->diff), "may_rest_on_effects",
+                                                  ss_verdict_rests_on_effects(v, m)));
+    }
+    for (int i = 0; v->effects_known && i < v->neffects; i++) {
+        int a = v->effects[i][0], b = v->effects[i][1];
+        const ss_effect_assumption *ea = a >= 0 ? &v->base->effects[a] : NULL, *eb = b >= 0 ? &v->option->effects[b] : NULL;
+        json_array_append_new(effects, json_pack("{s:s,s:o,s:o}", "path", (eb ? eb : ea)->path, "base", jeffect(ea), "option", jeffect(eb)));
+    }
+    return json_pack("{s:i,s:i,s:o,s:o,s:o}", "better", v->nbetter, "worse", v->nworse, "measures", measures, "effects_differing", effects,
+                     "robustness", v->robustness ? json_string(v->robustness) : json_null());
 }
 
 static json_t *jcomparison(const compare_cmd *c, int opt)
@@ -454,18 +523,21 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
     json_t *cost_per_fte = costed ? ss_json_number(cmp->nok_per_fte_option) : json_null();
     json_t *cost_difference = costed ? ss_json_number(cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base)
                                      : json_null();
-    return json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:o,s:o,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
+    json_t *o = json_pack("{s:s,s:s,s:{s:o,s:o,s:o,s:o,s:o,s:s},s:{s:o,s:i},s:o,s:o}", "option", c->models[opt + 1].letter, "base",
                      c->models[0].letter, "staffing", "fte_base", ss_json_number(cmp->fte_base), "fte_option", ss_json_number(cmp->fte_option),
                      "fte_difference", ss_json_number(cmp->fte_option - cmp->fte_base), "cost_per_fte_nok", cost_per_fte,
                      "cost_difference_nok", cost_difference, "cost_note",
                      costed ? "yearly NOK: FTE times costs.nok_per_fte" : "the scenarios give no cost per FTE",
                      "pairing", "median_narrowing", ss_json_number(med), "results", k, "warning",
                      *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
+    json_object_set_new(o, "verdict", jverdict(&c->verdicts[opt]));
+    return o;
 }
 
 static json_t *jmodel(const model *m)
 {
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "scenario",
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "name", model_name(m),
+                     "description", m->about_read ? m->about.description : "", "scenario",
                      m->st->info.scenario_name ? m->st->info.scenario_name : "", "scenario_hash",
                      m->st->info.scenario_hash ? m->st->info.scenario_hash : "", "rules_hash",
                      m->st->info.rules_hash ? m->st->info.rules_hash : "", "fte", ss_json_number(total_fte(m)), "run_id",
@@ -513,12 +585,14 @@ static int record(compare_cmd *c)
 static int parse_args(compare_cmd *c, int argc, char **argv)
 {
     c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
-    int code = ss_cli_parse(CMD, "rejodm", argc - 1, argv + 1, &c->o);
+    int code = ss_cli_parse(CMD, "rejodmA", argc - 1, argv + 1, &c->o);
     if (code || c->o.help)
         return code;
     bool markdown = c->o.markdown;
     if (markdown && (c->o.json || c->o.csv))
         return ss_cli_usage_error(CMD, "choose one of --json, --csv and --markdown");
+    if (c->o.all && (markdown || c->o.json || c->o.csv))
+        return ss_cli_usage_error(CMD, "--all is for the table; --json, --csv and --markdown always give every result");
     c->format = c->o.json ? OUT_JSON : c->o.csv ? OUT_CSV : markdown ? OUT_MARKDOWN : OUT_TABLE;
     if (c->o.npositional < 2)
         return ss_cli_usage_error(CMD, "compare needs a base and at least one option, e.g. samsim compare scenarios/default.lua "
@@ -530,11 +604,15 @@ static int parse_args(compare_cmd *c, int argc, char **argv)
 
 static void free_cmd(compare_cmd *c)
 {
+    for (int i = 0; c->verdicts && i + 1 < c->nmodels; i++)
+        ss_verdict_free(&c->verdicts[i]);
+    free(c->verdicts);
     for (int i = 0; c->cmp && i + 1 < c->nmodels; i++)
         ss_comparison_free(&c->cmp[i]);
     free(c->cmp);
     for (int i = 0; c->models && i < c->nmodels; i++) {
         model *m = &c->models[i];
+        ss_model_about_free(&m->about);
         if (m->stored) {
             ss_stored_run_free(&m->stored_run);
         } else {
@@ -576,11 +654,16 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_compare = {
     "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
-               "                    [--json | --csv | --markdown] [--db FILE]",
+               "                    [--all | --json | --csv | --markdown] [--db FILE]",
     "Run organisational models with common random numbers (the same people arrive at the same\n"
-    "times in every model) and compare each OPTION with BASE: per key result each model's mean\n"
-    "with its 95% confidence interval, the paired difference with its interval, the relative\n"
-    "change, whether it is beyond noise, and how much pairing narrowed the interval.\n"
+    "times in every model) and compare each OPTION with BASE.  First the verdict: the models by\n"
+    "name, and for the key measures a reviewer reads (time to first and to the right help, waits\n"
+    "where people queue, people lost at transitions, hand-offs across sectors, individual plans,\n"
+    "coordinators, decisions in time, FTE and cost) whether the option is better, worse or not\n"
+    "clearly different, with the paired difference and its 95% interval (shares in percentage\n"
+    "points) and the effect assumptions the difference may rest on.  With --all, then every result:\n"
+    "each model's mean with its interval, the paired difference, the relative change, whether it\n"
+    "is beyond noise, and how much pairing narrowed the interval.\n"
     "A model is one of:\n"
     "  SCENARIO.lua                  a scenario file\n"
     "  SCENARIO.lua+models/x.lua     a scenario with overlays (several '+' allowed); an overlay is\n"
@@ -590,7 +673,8 @@ const ss_command ss_cmd_compare = {
     "  --reps N         replications (default 10, or those of a stored model)\n"
     "  --seed S         study seed (default 1, or that of a stored model)\n"
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
-    "  --json, --csv, --markdown   every result instead of the table of key results\n"
+    "  --all            every result after the verdict\n"
+    "  --json, --csv, --markdown   the verdict (JSON) and every result, for programs\n"
     "  --db FILE        store every run and the comparison (table comparisons) in SQLite,\n"
     "                   for 'samsim report FILE'\n"
     "  -q, --quiet      no progress lines\n"

@@ -105,12 +105,23 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     /* origin resolved */
     lua_pushvalue(L, origin_idx);
     sc->origin_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    ss_buf text = {0};
+    ss_buf text = {0}, header = {0};
     ss_buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
     sc_write_lua(&text, L, -1);
     ss_buf_str(&text, "\n");
+    ss_sha256_hex(text.s, text.n, sc->hash);  /* the model, not its name: a saved copy hashes the same */
+    sc_write_model_header(&header, L);
+    if (header.n) {                             /* the names go after the first line */
+        size_t first = (size_t)(strchr(text.s, '\n') - text.s) + 1;
+        ss_buf whole = {0};
+        ss_buf_add(&whole, text.s, first);
+        ss_buf_add(&whole, header.s, header.n);
+        ss_buf_str(&whole, text.s + first);
+        free(text.s);
+        text = whole;
+    }
+    free(header.s);
     sc->text = text.s;
-    ss_sha256_hex(text.s, text.n, sc->hash);
     sc_sources check = {.origin = origin_of, .origin_ud = sc, .d = d};
     sc_register_walk(L, -1, &check);
     sc->unsourced = check.unsourced;

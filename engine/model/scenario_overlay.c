@@ -81,6 +81,75 @@ static int unpack_described(lua_State *L, const char *path, int chain_idx, bool 
     return 0;
 }
 
+/* A described model's name and description (or two nils) for the resolved scenario: what a
+ * reviewer reads is "Familiens hus (Færder)", not the baseline's name or "B". */
+static void push_model_names(lua_State *L)
+{
+    bool described = lua_istable(L, -1);
+    if (described) {
+        lua_getfield(L, -1, "apply");
+        lua_getfield(L, -2, "data");
+        described = !lua_isnil(L, -1) || !lua_isnil(L, -2);
+        lua_pop(L, 2);
+    }
+    for (int i = 0; i < 2; i++) {
+        if (described && lua_getfield(L, -1 - i, i ? "description" : "model") == LUA_TSTRING)
+            continue;
+        if (described) lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+}
+
+/* name description scenario on top -> scenario: a described model's name and description are
+ * kept (REG_MODELS, in the order applied) for the resolved text's header, where a reviewer's
+ * tools read them (about.h) and where they change neither the model nor its diff. */
+#define REG_MODELS "samsim.described_models"
+static void remember_model(lua_State *L)
+{
+    if (lua_type(L, -3) == LUA_TSTRING) {
+        if (lua_getfield(L, LUA_REGISTRYINDEX, REG_MODELS) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, LUA_REGISTRYINDEX, REG_MODELS);
+        }                                                   /* name description scenario list */
+        lua_createtable(L, 0, 2);
+        lua_pushvalue(L, -5);
+        lua_setfield(L, -2, "name");
+        lua_pushvalue(L, -4);
+        lua_setfield(L, -2, "description");
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+        lua_pop(L, 1);
+    }
+    lua_rotate(L, -3, 1);                                   /* scenario name description */
+    lua_pop(L, 2);
+}
+
+/* One header line "-- model: TEXT" with TEXT on one line (line breaks become blanks). */
+static void header_line(ss_buf *b, const char *key, const char *text)
+{
+    ss_buf_fmt(b, "-- %s: ", key);
+    for (const char *p = text; *p; p++)
+        ss_buf_add(b, *p == '\n' || *p == '\r' ? " " : p, 1);
+    ss_buf_str(b, "\n");
+}
+
+/* The described models applied, as header comments of the resolved text. */
+void sc_write_model_header(ss_buf *b, lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_MODELS) == LUA_TTABLE) {
+        for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+            lua_getfield(L, -1, "name");
+            lua_getfield(L, -2, "description");
+            header_line(b, "model", lua_tostring(L, -2));
+            if (lua_type(L, -1) == LUA_TSTRING) header_line(b, "model description", lua_tostring(L, -1));
+            lua_pop(L, 3);
+        }
+        lua_pop(L, 1);  /* the nil that ended the list */
+    }
+    lua_pop(L, 1);
+}
+
 /* An overlay returns a table (merged in), a function(scenario) that returns the new one, or a
  * described model.  An organisational model keeps total FTE unless it says changes_capacity. */
 int sc_apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain_idx, ss_diag *d)
@@ -89,9 +158,12 @@ int sc_apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain
     double fte_before = total_fte(L, lua_gettop(L));
     bool may_change = false;
     if (sc_run_file(sb, path, d) < 0) return -1;
-    if (unpack_described(L, path, chain_idx, &may_change, d) < 0) return -1;
-    int rc = apply_overlay_value(sb, path, origin_idx, d);
-    if (rc < 0) return -1;
+    push_model_names(L);                                   /* scenario overlay name description */
+    lua_rotate(L, -4, 2);                                  /* name description scenario overlay */
+    int rc = unpack_described(L, path, chain_idx, &may_change, d);
+    if (rc == 0) rc = apply_overlay_value(sb, path, origin_idx, d);
+    if (rc < 0) return -1;                                 /* the state is dropped with the scenario */
+    remember_model(L);                                     /* scenario */
     double fte_after = total_fte(L, lua_gettop(L));
     if (!may_change && fabs(fte_after - fte_before) > 1e-6)
         return ss_fail(d, "%s: changes total FTE from %g to %g; an organisational model keeps FTE equal "

@@ -53,6 +53,9 @@ int sc_load_chain(ss_sandbox *sb, const char *path, int origin_idx, int chain_id
 
 /* scenario_overlay.c: applies one overlay file to the scenario table on top. */
 int sc_apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain_idx, ss_diag *d);
+/* The described models applied so far, as the resolved text's header lines "-- model: NAME" and
+ * "-- model description: TEXT" (nothing when none was applied). */
+void sc_write_model_header(ss_buf *b, lua_State *L);
 
 /* scenario_set.c: applies one "PATH=VALUE" to the scenario table on top. */
 int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d);

@@ -1,0 +1,200 @@
+/* about: a model's name, description and effect assumptions from its resolved text. */
+#include "about.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "luatext.h"
+#include "sandbox.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+#define TAG_META "samsim.about.tag"
+
+static int tag_value(lua_State *L, const char *kind)
+{
+    lua_settop(L, 2);
+    ss_lua_push_tag(L, 1, 2, kind, TAG_META);
+    return 1;
+}
+
+static int l_cite(lua_State *L) { return tag_value(L, "source"); }
+static int l_assume(lua_State *L) { return tag_value(L, "assumption"); }
+static int l_effect(lua_State *L) { return tag_value(L, "effect"); }
+static int l_calibrated(lua_State *L)  /* calibrated(value, target, text) */
+{
+    lua_settop(L, 3);
+    lua_remove(L, 2);
+    return tag_value(L, "calibrated");
+}
+
+/* A string field of the table at idx, read raw (a stored text's metamethods must not run). */
+static char *raw_string(lua_State *L, int idx, const char *key)
+{
+    lua_pushstring(L, key);
+    const char *s = lua_rawget(L, idx) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    char *copy = xstrdup(s ? s : "");
+    lua_pop(L, 1);
+    return copy;
+}
+
+typedef struct collect {
+    ss_model_about *a;
+    int cap;
+} collect;
+
+static void add_effect(lua_State *L, const char *path, collect *c)
+{
+    if (c->a->neffects == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 16;
+        c->a->effects = xrealloc(c->a->effects, (size_t)c->cap * sizeof *c->a->effects);
+    }
+    ss_buf v = {0};
+    lua_pushliteral(L, "value");
+    lua_rawget(L, -2);
+    ss_lua_writer w = {.flags = SS_LUA_ONELINE | SS_LUA_DISPLAY, .tag_meta = TAG_META, .max_depth = 4, .max_bytes = 200};
+    ss_lua_write(&v, L, -1, 0, &w);
+    lua_pop(L, 1);
+    c->a->effects[c->a->neffects++] = (ss_effect_assumption){.path = xstrdup(path), .value = v.s ? v.s : xstrdup(""),
+                                                              .why = raw_string(L, lua_gettop(L), "text")};
+}
+
+static void walk(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
+{
+    (void)k;
+    if (ss_lua_is_tag(L, -1, TAG_META)) {
+        lua_pushliteral(L, "kind");
+        lua_rawget(L, -2);
+        bool effect = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "effect") == 0;
+        lua_pop(L, 1);
+        if (effect)
+            add_effect(L, path, ud);
+    } else if (lua_istable(L, -1)) {
+        ss_lua_each_child(L, -1, path, walk, ud);
+    }
+}
+
+/* The header of a resolved text: "-- model: NAME" and "-- model description: TEXT" for each
+ * described model applied (scenario.c); several names are joined by " + ", the last description
+ * is kept.  Reading stops at the first line that is not a comment. */
+static void read_header(const char *text, ss_model_about *out)
+{
+    static const char model[] = "-- model: ", about[] = "-- model description: ";
+    ss_buf name = {0};
+    for (const char *line = text; strncmp(line, "--", 2) == 0;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        if (n >= sizeof model - 1 && strncmp(line, model, sizeof model - 1) == 0) {
+            if (name.n) ss_buf_str(&name, " + ");
+            ss_buf_add(&name, line + sizeof model - 1, n - (sizeof model - 1));
+        } else if (n >= sizeof about - 1 && strncmp(line, about, sizeof about - 1) == 0) {
+            ss_buf d = {0};
+            ss_buf_add(&d, line + sizeof about - 1, n - (sizeof about - 1));
+            free(out->description);
+            out->description = d.s;
+        }
+        if (!end) break;
+        line = end + 1;
+    }
+    if (name.n) {
+        free(out->name);
+        out->name = name.s;
+    } else {
+        free(name.s);
+    }
+}
+
+static int by_path(const void *x, const void *y)
+{
+    return strcmp(((const ss_effect_assumption *)x)->path, ((const ss_effect_assumption *)y)->path);
+}
+
+int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_about *out, ss_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    ss_sandbox *sb = ss_sandbox_new(NULL, d);
+    if (!sb) return -1;
+    lua_State *L = ss_sandbox_lua(sb);
+    luaL_newmetatable(L, TAG_META);
+    lua_pop(L, 1);
+    static const lua_CFunction tags[4] = {l_cite, l_assume, l_effect, l_calibrated};
+    ss_lua_push_provenance_env(sb, tags);                 /* env */
+    int rc = ss_sandbox_load(sb, resolved, strlen(resolved), chunkname, lua_gettop(L), d);
+    if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);       /* env scenario */
+    if (rc == 0 && !lua_istable(L, -1)) rc = ss_fail(d, "%s: expected a scenario table", chunkname);
+    if (rc == 0) {
+        int top = lua_gettop(L);
+        out->name = raw_string(L, top, "name");
+        out->description = raw_string(L, top, "description");
+        collect c = {.a = out};
+        read_header(resolved, out);
+        ss_lua_each_child(L, top, "", walk, &c);
+        if (out->neffects > 1)
+            qsort(out->effects, (size_t)out->neffects, sizeof *out->effects, by_path);  /* "demand.10" after "demand.2" too */
+    }
+    ss_sandbox_free(sb);
+    if (rc < 0) ss_model_about_free(out);
+    return rc;
+}
+
+void ss_model_about_free(ss_model_about *a)
+{
+    for (int i = 0; i < a->neffects; i++) {
+        free(a->effects[i].path);
+        free(a->effects[i].value);
+        free(a->effects[i].why);
+    }
+    free(a->effects);
+    free(a->name);
+    free(a->description);
+    memset(a, 0, sizeof *a);
+}
+
+/* A sentence ends at ". " (not inside brackets, where "L31. L33" or "e.g. x" may stand). */
+static size_t sentence_end(const char *s)
+{
+    int depth = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '(') depth++;
+        else if (s[i] == ')' && depth > 0) depth--;
+        else if (s[i] == '.' && depth == 0 && (s[i + 1] == ' ' || s[i + 1] == '\0')) return i + 1;
+    }
+    return strlen(s);
+}
+
+void ss_model_about_line(const char *description, char *out, size_t max)
+{
+    size_t n = sentence_end(description);
+    if (n + 1 <= max) {
+        snprintf(out, max, "%.*s", (int)n, description);
+        return;
+    }
+    size_t cut = max > 4 ? max - 4 : 0;
+    while (cut > 0 && description[cut] != ' ') cut--;
+    while (cut > 0 && strchr(",;:", description[cut - 1])) cut--;
+    snprintf(out, max, "%.*s...", (int)cut, description);
+}
+
+static bool same_effect(const ss_effect_assumption *x, const ss_effect_assumption *y)
+{
+    return strcmp(x->value, y->value) == 0 && strcmp(x->why, y->why) == 0;
+}
+
+int ss_effects_differing(const ss_model_about *a, const ss_model_about *b, int (*pairs)[2], int max)
+{
+    int i = 0, j = 0, n = 0;
+    while ((i < a->neffects || j < b->neffects) && n < max) {
+        int c = i == a->neffects ? 1 : j == b->neffects ? -1 : strcmp(a->effects[i].path, b->effects[j].path);
+        if (c == 0) {
+            if (!same_effect(&a->effects[i], &b->effects[j]))
+                pairs[n][0] = i, pairs[n][1] = j, n++;
+            i++, j++;
+        } else if (c < 0) {
+            pairs[n][0] = i++, pairs[n][1] = -1, n++;
+        } else {
+            pairs[n][0] = -1, pairs[n][1] = j++, n++;
+        }
+    }
+    return n;
+}

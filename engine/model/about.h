@@ -1,0 +1,39 @@
+/* about: what a reviewer is told about a model, read back from its resolved scenario text (the
+ * text `samsim show` prints and the store keeps with every run): its name, its description, and
+ * the effect assumptions (effect()) it declares.
+ *
+ * Reading the text, not the engine's state, serves a scenario just loaded and a run read from a
+ * database alike.  The text runs in a sandbox with its own limits (a database may come from
+ * anywhere), with cite/assume/effect/calibrated rebuilt as tags. */
+#ifndef SS_ABOUT_H
+#define SS_ABOUT_H
+
+#include "diag.h"
+
+typedef struct ss_effect_assumption {
+    char *path;   /* "handoffs.co_location.delay" */
+    char *value;  /* "0.7", as Lua writes it on one line */
+    char *why;    /* the effect's text */
+} ss_effect_assumption;
+
+typedef struct ss_model_about {
+    char *name;         /* the scenario's name (a described overlay's name when one applied) */
+    char *description;  /* "" when none */
+    int neffects;
+    ss_effect_assumption *effects;  /* sorted by path */
+} ss_model_about;
+
+/* Read resolved (chunkname names it in messages).  0, or -1 with d filled. */
+int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_about *out, ss_diag *d);
+void ss_model_about_free(ss_model_about *a);
+
+/* The first sentence of a description, cut at a word to at most max bytes with "...": the one
+ * line a model gets beside its name. */
+void ss_model_about_line(const char *description, char *out, size_t max);
+
+/* The effect assumptions in which a and b differ: declared in one only, or with another value or
+ * text.  pairs[k] = {index in a or -1, index in b or -1}; returns how many (at most max),
+ * in path order. */
+int ss_effects_differing(const ss_model_about *a, const ss_model_about *b, int (*pairs)[2], int max);
+
+#endif

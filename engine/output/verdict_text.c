@@ -1,0 +1,180 @@
+/* verdict_text: the verdict for a terminal. */
+#include "verdict_text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "table.h"
+
+#define LINE 120  /* a one-line description is cut to about this width */
+
+static const char *service_name(const ss_run_info *info, const char *id)
+{
+    for (int s = 0; info && s < info->nservices; s++)
+        if (strcmp(info->service_ids[s], id) == 0)
+            return info->service_names && info->service_names[s] && *info->service_names[s] ? info->service_names[s] : id;
+    return id;
+}
+
+void ss_verdict_measure_name(char *buf, size_t n, const ss_verdict_measure *m, const ss_run_info *info, ss_lang lang)
+{
+    const char *label = ss_metric_label(m->row->scope, m->row->metric, lang);
+    if (*m->row->subject)
+        snprintf(buf, n, "%s %s %s", label, lang == SS_LANG_NB ? "ved" : "at", service_name(info, m->row->subject));
+    else
+        snprintf(buf, n, "%s", label);
+}
+
+/* "  A (base)  name" and "  B         name", the description under the name. */
+static void print_model(FILE *f, const char *letter, const char *base_note, int width, const ss_model_about *a, const char *label)
+{
+    char who[64];
+    snprintf(who, sizeof who, "%s%s", letter, base_note);
+    if (!a) {
+        fprintf(f, "  %-*s  (a stored run whose scenario text could not be read)\n", width, who);
+        return;
+    }
+    char line[LINE + 8];
+    ss_model_about_line(a->description, line, sizeof line);
+    fprintf(f, "  %-*s  %s%s%s%s\n", width, who, a->name, label ? " (" : "", label ? label : "", label ? ")" : "");
+    if (*line)
+        fprintf(f, "  %-*s  %s\n", width, "", line);
+}
+
+static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter, const ss_run_info *info)
+{
+    int resting = 0;
+    for (int i = 0; i < v->nmeasures; i++)
+        resting += ss_verdict_rests_on_effects(v, &v->measures[i]);
+    ss_table t;
+    ss_table_init(&t, resting ? 6 : 5, "llrrrl");  /* the * column only when something may rest on effects */
+    t.indent = 2;
+    t.heading = t.heading_left = t.rule = true;
+    int h = ss_table_add_row(&t);
+    ss_table_set(&t, h, 1, "key measure");
+    ss_table_set(&t, h, 2, "%s%s", base_letter, strcmp(base_letter, "base") == 0 ? "" : " (base)");
+    ss_table_set(&t, h, 3, "%s", option_letter);
+    ss_table_set(&t, h, 4, "%s - %s [95%% interval]", option_letter, base_letter);
+    for (int i = 0; i < v->nmeasures; i++) {
+        const ss_verdict_measure *m = &v->measures[i];
+        const char *unit = ss_compare_row_info(m->row)->unit;
+        char name[200], diff[120], a[48], b[48];
+        ss_verdict_measure_name(name, sizeof name, m, info, SS_LANG_EN);
+        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);
+        ss_compare_format(a, sizeof a, m->row->base.mean, unit, false);
+        ss_compare_format(b, sizeof b, m->row->option.mean, unit, false);
+        int r = ss_table_add_row(&t);
+        ss_table_set(&t, r, 0, "%s %s", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, SS_LANG_EN));
+        ss_table_set(&t, r, 1, "%s", name);
+        ss_table_set(&t, r, 2, "%s", a);
+        ss_table_set(&t, r, 3, "%s", b);
+        ss_table_set(&t, r, 4, "%s", diff);
+        if (resting)
+            ss_table_set(&t, r, 5, "%s", ss_verdict_rests_on_effects(v, m) ? "*" : "");
+    }
+    ss_table_print(&t, f);
+    ss_table_free(&t);
+}
+
+static void print_staffing(FILE *f, const ss_verdict *v)
+{
+    double dfte = v->fte_option - v->fte_base;
+    if (fabs(dfte) < 1e-9)
+        fprintf(f, "  Staff: equal, %.1f FTE in both", v->fte_base);
+    else
+        fprintf(f, "  Staff: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
+    if (isfinite(v->cost_difference) && fabs(v->cost_difference) < 0.5)
+        fputs("; the same yearly cost.\n", f);
+    else if (isfinite(v->cost_difference))
+        fprintf(f, "; yearly cost %+.0f NOK.\n", v->cost_difference);
+    else
+        fputs("; the scenarios give no cost per FTE (costs.nok_per_fte).\n", f);
+}
+
+static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in)
+{
+    fprintf(f, "      %s = %s in %s: %s\n", e->path, e->value, in, e->why);
+}
+
+/* The models differ in no effect assumption; but one may bring into play what both declare (services
+ * moved into one building meet handoffs.co_location), so the shared ones are named. */
+static void print_shared_effects(FILE *f, const ss_verdict *v)
+{
+    int n = v->option->neffects;
+    if (n == 0) {
+        fputs("  Effect assumptions: none declared by either model; every difference comes from the mechanisms.\n", f);
+        return;
+    }
+    fprintf(f, "  Effect assumptions: the models declare the same %d (", n);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%s%s", i ? ", " : "", v->option->effects[i].path);
+    fputs(");\n    a difference may still rest on them where one model brings them into play (services put in one\n"
+          "    building meet the co-location effects); which do takes a sensitivity study.\n", f);
+}
+
+static void print_effects(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter)
+{
+    if (!v->effects_known) {
+        fputs("  Effect assumptions: unknown (a model's scenario text could not be read).\n", f);
+        return;
+    }
+    if (v->neffects == 0) {
+        print_shared_effects(f, v);
+        return;
+    }
+    fprintf(f, "  * may rest on the %d effect assumption%s (effect()) in which the models differ; which of them\n"
+               "    decides a difference takes a sensitivity study:\n", v->neffects, v->neffects == 1 ? "" : "s");
+    for (int i = 0; i < v->neffects; i++) {
+        int a = v->effects[i][0], b = v->effects[i][1];
+        if (b >= 0) print_effect(f, &v->option->effects[b], option_letter);
+        if (a >= 0) print_effect(f, &v->base->effects[a], base_letter);
+    }
+}
+
+void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter,
+                      const ss_run_info *info, ss_lang lang)
+{
+    (void)lang;
+    fprintf(f, "Verdict: %s against %s%s\n", option_letter, base_letter, strcmp(base_letter, "base") == 0 ? "" : " (base)");
+    const char *note = strcmp(base_letter, "base") == 0 ? "" : " (base)";  /* the REPL calls them base and option */
+    int width = (int)(strlen(base_letter) + strlen(note));
+    width = width > (int)strlen(option_letter) ? width : (int)strlen(option_letter);
+    print_model(f, base_letter, note, width, v->base, v->base_label);
+    print_model(f, option_letter, "", width, v->option, v->option_label);
+    int same = 0;
+    for (int i = 0; i < v->nmeasures; i++)
+        same += v->measures[i].judgement == SS_JUDGED_SAME;
+    fprintf(f, "  %s is better on %d, worse on %d and not clearly different on %d of %d key measures\n"
+               "  (✓ better, ✗ worse, ≈ no clear difference: the 95%% paired interval holds 0; shares in percentage points):\n",
+            option_letter, v->nbetter, v->nworse, same, v->nmeasures);
+    print_measures(f, v, base_letter, option_letter, info);
+    print_staffing(f, v);
+    print_effects(f, v, base_letter, option_letter);
+    if (v->robustness)
+        fprintf(f, "  Robustness: %s\n", v->robustness);
+    else
+        fputs("  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n", f);
+}
+
+static void headline_pass(FILE *f, const ss_verdict *v, const ss_run_info *info, ss_judgement want, int *left)
+{
+    for (int i = 0; i < v->nmeasures && *left > 0; i++) {
+        const ss_verdict_measure *m = &v->measures[i];
+        if (m->judgement != want)
+            continue;
+        char name[200], diff[120];
+        ss_verdict_measure_name(name, sizeof name, m, info, SS_LANG_EN);
+        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);
+        fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(want), ss_judgement_word(want, SS_LANG_EN), name, diff,
+                ss_verdict_rests_on_effects(v, m) ? " (may rest on effect assumptions)" : "");
+        (*left)--;
+    }
+}
+
+void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max)
+{
+    int left = max;
+    static const ss_judgement order[] = {SS_JUDGED_BETTER, SS_JUDGED_WORSE, SS_JUDGED_HIGHER, SS_JUDGED_LOWER, SS_JUDGED_SAME};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+        headline_pass(f, v, info, order[k], &left);
+}

@@ -1,0 +1,160 @@
+/* verdict: key measures judged better, worse or not clearly different. */
+#include "verdict.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* A service "queues" when, in either model, on average at least this many wait for first
+ * contact: its wait is then a key measure; the others' waits are in the full table. */
+#define QUEUEING_CASES 1.0
+
+/* The reviewers' measures, in the order they read them (issue 14): time to first help and to the
+ * right help, the waits at services that queue, people lost at transitions, hand-offs across
+ * sectors, individual plans offered, coordinators appointed, decisions within the legal limits. */
+typedef struct key { const char *scope, *metric; bool queueing_only; } key;
+static const key keys[] = {
+    {"system", "first_help_mean", false},
+    {"system", "right_help_mean", false},
+    {"service", "wait_mean", true},
+    {"system", "lost_at_transition", false},
+    {"system", "handoffs_across_sectors", false},
+    {"system", "plan_offered_share", false},
+    {"system", "coordinator_share", false},
+    {"system", "child_coordinator_share", false},
+    {"service", "decisions_within_limit_share", false},
+};
+
+ss_judgement ss_judge(const ss_compare_row *r)
+{
+    if (!isfinite(r->diff.mean) || !isfinite(r->diff.ci_low) || !isfinite(r->diff.ci_high))
+        return SS_JUDGED_UNKNOWN;
+    if (!r->distinguishable)
+        return SS_JUDGED_SAME;
+    bool up = r->diff.mean > 0;
+    switch (ss_compare_row_info(r)->better) {
+    case SS_BETTER_LOWER: return up ? SS_JUDGED_WORSE : SS_JUDGED_BETTER;
+    case SS_BETTER_HIGHER: return up ? SS_JUDGED_BETTER : SS_JUDGED_WORSE;
+    case SS_BETTER_NEITHER:
+    case SS_BETTER_UNDECLARED: break;
+    }
+    return up ? SS_JUDGED_HIGHER : SS_JUDGED_LOWER;
+}
+
+static double queue_of(const ss_comparison *c, const char *subject, bool option)
+{
+    for (int i = 0; i < c->nrows; i++) {
+        const ss_compare_row *r = &c->rows[i];
+        if (strcmp(r->scope, "service") == 0 && strcmp(r->subject, subject) == 0 && strcmp(r->metric, "queue_mean") == 0)
+            return option ? r->option.mean : r->base.mean;
+    }
+    return NAN;
+}
+
+static bool queues(const ss_comparison *c, const char *subject)
+{
+    double a = queue_of(c, subject, false), b = queue_of(c, subject, true);
+    return (isfinite(a) && a >= QUEUEING_CASES) || (isfinite(b) && b >= QUEUEING_CASES);
+}
+
+static bool wanted(const ss_comparison *c, const ss_compare_row *r, const key *k)
+{
+    if (strcmp(r->scope, k->scope) != 0 || strcmp(r->metric, k->metric) != 0)
+        return false;
+    if (!isfinite(r->base.mean) && !isfinite(r->option.mean))
+        return false;  /* measured in neither model: e.g. no barnekoordinator duty */
+    return !k->queueing_only || queues(c, r->subject);
+}
+
+void ss_verdict_build(const ss_comparison *c, const ss_model_about *base, const ss_model_about *option, ss_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->measures = xcalloc(c->nrows > 0 ? (size_t)c->nrows : 1, sizeof *v->measures);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        for (int i = 0; i < c->nrows; i++) {
+            if (!wanted(c, &c->rows[i], &keys[k]))
+                continue;
+            ss_verdict_measure *m = &v->measures[v->nmeasures++];
+            *m = (ss_verdict_measure){.row = &c->rows[i], .judgement = ss_judge(&c->rows[i])};
+            v->nbetter += m->judgement == SS_JUDGED_BETTER;
+            v->nworse += m->judgement == SS_JUDGED_WORSE;
+        }
+    }
+    v->fte_base = c->fte_base;
+    v->fte_option = c->fte_option;
+    bool costed = c->nok_per_fte_base > 0 && c->nok_per_fte_option > 0;
+    v->cost_difference = costed ? c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base : NAN;
+    v->base = base;
+    v->option = option;
+    v->effects_known = base && option;
+    if (v->effects_known) {
+        int max = base->neffects + option->neffects;
+        v->effects = xcalloc(max > 0 ? (size_t)max : 1, sizeof *v->effects);
+        v->neffects = ss_effects_differing(base, option, v->effects, max);
+    }
+}
+
+void ss_verdict_free(ss_verdict *v)
+{
+    free(v->measures);
+    free(v->effects);
+    memset(v, 0, sizeof *v);
+}
+
+bool ss_verdict_rests_on_effects(const ss_verdict *v, const ss_verdict_measure *m)
+{
+    return v->neffects > 0 && m->judgement != SS_JUDGED_SAME && m->judgement != SS_JUDGED_UNKNOWN;
+}
+
+const char *ss_judgement_word(ss_judgement j, ss_lang lang)
+{
+    static const char *const en[] = {"no clear difference", "better", "worse", "higher", "lower", "not measured"};
+    static const char *const nb[] = {"ingen klar forskjell", "bedre", "dårligere", "høyere", "lavere", "ikke målt"};
+    return lang == SS_LANG_NB ? nb[j] : en[j];
+}
+
+const char *ss_judgement_mark(ss_judgement j)
+{
+    static const char *const marks[] = {"≈", "✓", "✗", "↑", "↓", "?"};
+    return marks[j];
+}
+
+const char *ss_judgement_key(ss_judgement j)
+{
+    static const char *const names[] = {"same", "better", "worse", "higher", "lower", "unknown"};
+    return names[j];
+}
+
+/* One figure of a difference: shares in percentage points, the rest as the comparison prints
+ * them; a decimal comma in Norwegian. */
+static void figure(char *buf, size_t n, double x, const char *unit, ss_lang lang)
+{
+    if (strcmp(unit, "share") == 0 && isfinite(x)) {
+        double pp = 100.0 * x;
+        if (fabs(pp) < 0.05) pp = 0.0;
+        snprintf(buf, n, pp > 0 ? "+%.1f" : "%.1f", pp);
+    } else {
+        ss_compare_format(buf, n, x, unit, true);
+    }
+    if (lang == SS_LANG_NB)
+        for (char *p = buf; *p; p++)
+            if (*p == '.') *p = ',';
+}
+
+void ss_verdict_format_difference(char *buf, size_t n, const ss_compare_row *r, ss_lang lang)
+{
+    const char *unit = ss_compare_row_info(r)->unit;
+    char m[48], lo[48], hi[48];
+    figure(m, sizeof m, r->diff.mean, unit, lang);
+    const char *pp = strcmp(unit, "share") == 0 && isfinite(r->diff.mean) ? " pp" : "";
+    if (!isfinite(r->diff.ci_low) || !isfinite(r->diff.ci_high)) {
+        snprintf(buf, n, "%s%s", m, pp);
+        return;
+    }
+    figure(lo, sizeof lo, r->diff.ci_low, unit, lang);
+    figure(hi, sizeof hi, r->diff.ci_high, unit, lang);
+    snprintf(buf, n, "%s%s [%s%s %s]", m, pp, lo, lang == SS_LANG_NB ? ";" : ",", hi);
+}
