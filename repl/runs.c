@@ -395,7 +395,10 @@ static void add_compare_row(ss_table *t, const ss_compare_row *row, const char *
     char base[48], option[48], diff[96], rel[32];
     repl_fmt_number(base, sizeof base, row->base.mean, unit);
     repl_fmt_number(option, sizeof option, row->option.mean, unit);
-    repl_fmt_estimate(diff, sizeof diff, &row->diff, unit);
+    if (strcmp(unit, "share") == 0)
+        ss_compare_format_difference(diff, sizeof diff, &row->diff, unit, SS_LANG_EN);  /* percentage points */
+    else
+        repl_fmt_estimate(diff, sizeof diff, &row->diff, unit);
     double pct = row->relative * 100;
     if (!isfinite(pct)) snprintf(rel, sizeof rel, "-");
     else if (fabs(pct) < 0.5) snprintf(rel, sizeof rel, "0 %%");

@@ -71,7 +71,7 @@ int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct opt
     return c;
 }
 
-enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT, OPT_ALL };
+enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT, OPT_ALL, OPT_HEADLINE };
 
 /* The options a command takes, by the letters of ss_cli_parse. */
 static int long_options(const char *letters, struct option *lo)
@@ -83,7 +83,7 @@ static int long_options(const char *letters, struct option *lo)
         {'o', {"csv", no_argument, NULL, OPT_CSV}},         {'d', {"db", required_argument, NULL, OPT_DB}},
         {'t', {"trace", required_argument, NULL, OPT_TRACE}}, {'S', {"sources", no_argument, NULL, OPT_SOURCES}},
         {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}}, {'X', {"strict", no_argument, NULL, OPT_STRICT}},
-        {'A', {"all", no_argument, NULL, OPT_ALL}},
+        {'A', {"all", no_argument, NULL, OPT_ALL}},         {'H', {"headline", no_argument, NULL, OPT_HEADLINE}},
         {'*', {"help", no_argument, NULL, 'h'}},            {'*', {"quiet", no_argument, NULL, 'q'}},
     };
     int n = 0;
@@ -114,6 +114,7 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
     case OPT_MARKDOWN: o->markdown = true; return 0;
     case OPT_STRICT: o->strict = true; return 0;
     case OPT_ALL: o->all = true; return 0;
+    case OPT_HEADLINE: o->headline = true; return 0;
     case OPT_DB: o->db = val; return 0;
     case OPT_SET: return add_to_list(cmd, o->sets, &o->nsets, val, "--set options");
     case OPT_APPLY: return add_to_list(cmd, o->overlays, &o->noverlays, val, "--apply options");

@@ -54,14 +54,14 @@ typedef struct ss_cli_opts {
     int reps;                            /* --reps N */
     uint64_t seed;                       /* --seed S */
     int jobs;                            /* -j N */
-    bool json, csv, sources, help, quiet, markdown, strict, all;
+    bool json, csv, sources, help, quiet, markdown, strict, all, headline;
     const char *db;                      /* --db FILE */
     int64_t trace;                       /* --trace PERSON */
 } ss_cli_opts;
 
 /* Parse argv (without the command name) into o.  letters says which options the command takes:
  * s --set, a --apply, r --reps, e --seed, j -j/--jobs, o --json/--csv, d --db, t --trace,
- * S --sources, m --markdown, X --strict, A --all (--help and --quiet always).  Options are read by getopt_long
+ * S --sources, m --markdown, X --strict, A --all, H --headline (--help and --quiet always).  Options are read by getopt_long
  * (ss_cli_getopt); positionals keep their order.  Set o's defaults before calling.  Returns 0,
  * or an exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);

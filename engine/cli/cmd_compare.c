@@ -359,8 +359,25 @@ static const char *model_name(const model *m)
     return m->about_read && *m->about.name ? m->about.name : m->st->info.scenario_name ? m->st->info.scenario_name : "";
 }
 
+/* The question, the models by name and the three differences a listener hears first (make demo). */
+static void print_headline(FILE *f, const compare_cmd *c)
+{
+    const model *a = &c->models[0];
+    fprintf(f, "What changes in %s if the services are organised otherwise?\n", model_name(a));
+    for (int i = 0; i < c->nmodels; i++)
+        fprintf(f, "  %s%s  %s\n", c->models[i].letter, i ? "       " : " (base)", model_name(&c->models[i]));
+    for (int i = 0; i + 1 < c->nmodels; i++) {
+        fprintf(f, "%s against %s, %d replications, 95%% paired intervals:\n", c->models[i + 1].letter, a->letter, c->o.reps);
+        ss_verdict_print_headline(f, &c->verdicts[i], &a->st->info, 3);
+    }
+}
+
 static void print_text(FILE *f, const compare_cmd *c)
 {
+    if (c->o.headline) {
+        print_headline(f, c);
+        return;
+    }
     fprintf(f, "Comparison  %d models, %d replications each, seed %" PRIu64 ", common random numbers\n", c->nmodels, c->o.reps, c->o.seed);
     for (int i = 0; i < c->nmodels; i++) {
         const model *m = &c->models[i];
@@ -585,12 +602,14 @@ static int record(compare_cmd *c)
 static int parse_args(compare_cmd *c, int argc, char **argv)
 {
     c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
-    int code = ss_cli_parse(CMD, "rejodmA", argc - 1, argv + 1, &c->o);
+    int code = ss_cli_parse(CMD, "rejodmAH", argc - 1, argv + 1, &c->o);
     if (code || c->o.help)
         return code;
     bool markdown = c->o.markdown;
     if (markdown && (c->o.json || c->o.csv))
         return ss_cli_usage_error(CMD, "choose one of --json, --csv and --markdown");
+    if (c->o.headline && (c->o.all || markdown || c->o.json || c->o.csv))
+        return ss_cli_usage_error(CMD, "--headline is a few lines for people; it takes no --all, --json, --csv or --markdown");
     if (c->o.all && (markdown || c->o.json || c->o.csv))
         return ss_cli_usage_error(CMD, "--all is for the table; --json, --csv and --markdown always give every result");
     c->format = c->o.json ? OUT_JSON : c->o.csv ? OUT_CSV : markdown ? OUT_MARKDOWN : OUT_TABLE;
@@ -654,7 +673,7 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_compare = {
     "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
-               "                    [--all | --json | --csv | --markdown] [--db FILE]",
+               "                    [--all | --headline | --json | --csv | --markdown] [--db FILE]",
     "Run organisational models with common random numbers (the same people arrive at the same\n"
     "times in every model) and compare each OPTION with BASE.  First the verdict: the models by\n"
     "name, and for the key measures a reviewer reads (time to first and to the right help, waits\n"
@@ -674,6 +693,7 @@ const ss_command ss_cmd_compare = {
     "  --seed S         study seed (default 1, or that of a stored model)\n"
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
     "  --all            every result after the verdict\n"
+    "  --headline       only the question, the models and three key differences\n"
     "  --json, --csv, --markdown   the verdict (JSON) and every result, for programs\n"
     "  --db FILE        store every run and the comparison (table comparisons) in SQLite,\n"
     "                   for 'samsim report FILE'\n"

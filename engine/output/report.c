@@ -58,6 +58,9 @@ static int load_models(ss_report *r, ss_results_db *db, ss_diag *d)
         ss_compare_view_stored(&r->models[i].study, &r->models[i].run);
         r->nmodels++;
         model_label(r, i);
+        ss_diag ignored;  /* an unreadable text only leaves the model unnamed in the verdict */
+        model *m = &r->models[i];
+        m->about_read = m->run.resolved && ss_model_about_read(m->run.resolved, m->label, &m->about, &ignored) == 0;
     }
     return collect_services(r, d);
 }
@@ -77,6 +80,7 @@ static int compare_options(ss_report *r, ss_diag *d)
             snprintf(d->msg + l, sizeof d->msg - l, "; choose runs made with the same seed and replications with --runs");
             return -1;
         }
+        ss_verdict_build(&o->cmp, base->about_read ? &base->about : NULL, m->about_read ? &m->about : NULL, &o->verdict);
         if (ss_scenario_diff(base->run.resolved, m->run.resolved, &o->changes, &o->nchanges, d) < 0 ||
             ss_scenario_register(m->run.resolved, &o->reg, &o->nreg, d) < 0)
             return ss_wrap(d, "run %" PRId64, m->run.run_id);
@@ -128,13 +132,16 @@ void ss_report_free(ss_report *r)
     if (!r)
         return;
     for (int i = 0; r->options && i < r->nmodels - 1; i++) {
+        ss_verdict_free(&r->options[i].verdict);
         ss_comparison_free(&r->options[i].cmp);
         ss_scenario_changes_free(r->options[i].changes, r->options[i].nchanges);
         ss_register_free(r->options[i].reg, r->options[i].nreg);
     }
     free(r->options);
-    for (int i = 0; i < r->nmodels; i++)
+    for (int i = 0; i < r->nmodels; i++) {
+        ss_model_about_free(&r->models[i].about);
         ss_stored_run_free(&r->models[i].run);
+    }
     free(r->models);
     ss_comparison_free(&r->self);
     free(r->svc_id);

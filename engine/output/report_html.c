@@ -23,7 +23,20 @@ static const char html_style[] =
     ".charts{display:flex;flex-wrap:wrap;gap:14px}.chart{flex:1 1 520px;max-width:560px;margin:0}.chart.wide{max-width:760px;flex-basis:700px}\n"
     ".chart svg{width:100%;height:auto;border:1px solid #e4e4e4}figcaption{font-size:13px;color:#555}\n"
     ".swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:middle}\n"
-    "nav ol{columns:2;font-size:14px}details{margin:8px 0}summary{cursor:pointer;color:#4c72b0}\n";
+    "nav ol{columns:2;font-size:14px}details{margin:8px 0}summary{cursor:pointer;color:#4c72b0}\n"
+    /* the verdict: marks are shapes (readable without colour), colours from the Okabe-Ito palette */
+    ".summary{border:1px solid #ccd;padding:4px 18px 10px;margin:10px 0 24px}.models td:first-child{font-weight:bold}\n"
+    "table.verdict td.mark{white-space:nowrap}tr.better td.mark{color:#0072b2}tr.worse td.mark{color:#d55e00}tr.same td.mark{color:#555}\n"
+    "tr.better td{background:#eaf3fa}tr.worse td{background:#fbeee6}tr.better.sig td,tr.worse.sig td{font-weight:600}\n"
+    ".provenance{font-size:13.5px;color:#333}\n"
+    /* printed for a committee's papers: no navigation, the summary on its own page, tables and
+     * figures not split, folded details opened, links as text */
+    "@media print{@page{size:A4;margin:16mm 14mm}body{max-width:none;padding:0;font-size:10.5pt;color:#000}\n"
+    "nav{display:none}.summary{border:none;padding:0;page-break-after:always;break-after:page}\n"
+    "h2{page-break-after:avoid;break-after:avoid}table,figure,.chart{page-break-inside:avoid;break-inside:avoid}\n"
+    "details>summary{list-style:none;color:#000}details>summary::-webkit-details-marker{display:none}\n"
+    "a{color:#000;text-decoration:none}tr.better td,tr.worse td,tr.sig td{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    ".chart svg{border:none}code{background:none}}\n";
 
 static void html_td(ss_buf *b, const char *text, bool number)
 {
@@ -76,11 +89,11 @@ void report_question_text(const ss_report *r, char *buf, size_t n)
         snprintf(buf, n, T(r, S_QUESTION_SINGLE), a->run.scenario_name);
         return;
     }
-    char options[300] = "";
+    char options[600] = "";
     for (int i = 1; i < r->nmodels; i++) {
         size_t l = strlen(options);
-        snprintf(options + l, sizeof options - l, "%s%s", i == 1 ? "" : i + 1 == r->nmodels ? (r->opts.lang == SS_LANG_NB ? " eller " : " or ") : ", ",
-                 r->models[i].letter);
+        snprintf(options + l, sizeof options - l, "%s%s (%s)", i == 1 ? "" : i + 1 == r->nmodels ? (r->opts.lang == SS_LANG_NB ? " eller " : " or ") : ", ",
+                 report_model_name(r, i), r->models[i].letter);
     }
     snprintf(buf, n, T(r, S_QUESTION_TEXT), a->run.scenario_name, options, a->letter);
 }
@@ -161,7 +174,9 @@ static void html_result_row(const ss_report *r, ss_buf *b, const ss_compare_row 
     const ss_metric_info *mi = ss_compare_row_info(row);
     char cell[160];
     bool sig = with_diff && row->distinguishable;
-    ss_buf_fmt(b, "<tr class=\"%s%s\">", sig ? "sig " : "", first_of_subject ? "first" : "");
+    ss_judgement j = with_diff ? ss_judge(row) : SS_JUDGED_SAME;  /* coloured by the metric's direction, marked by shape */
+    const char *cls = j == SS_JUDGED_BETTER ? "better sig " : j == SS_JUDGED_WORSE ? "worse sig " : sig ? "sig " : "";
+    ss_buf_fmt(b, "<tr class=\"%s%s\">", cls, first_of_subject ? "first" : "");
     if (first_of_subject) {
         ss_buf_str(b, "<td><b>");
         ss_buf_html(b, report_row_subject(r, row));
@@ -183,7 +198,11 @@ static void html_result_row(const ss_report *r, ss_buf *b, const ss_compare_row 
         ss_compare_format_relative(cell, sizeof cell, row->relative);
         report_localise(r, cell);
         html_td(b, cell, true);
-        html_td(b, !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? T(r, S_YES) : T(r, S_NO), false);
+        if (j == SS_JUDGED_BETTER || j == SS_JUDGED_WORSE)
+            snprintf(cell, sizeof cell, "%s %s", ss_judgement_mark(j), ss_judgement_word(j, r->opts.lang));
+        else
+            snprintf(cell, sizeof cell, "%s", !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? T(r, S_YES) : T(r, S_NO));
+        html_td(b, cell, false);
         double q = ss_compare_narrowing(row);
         if (isfinite(q)) snprintf(cell, sizeof cell, "%.2f", q);
         else snprintf(cell, sizeof cell, "-");
@@ -517,7 +536,8 @@ int ss_report_write_html(const ss_report *r, FILE *f)
     ss_buf_fmt(&b, " · %s <code>", T(r, S_DATABASE));
     ss_buf_html(&b, r->db_path);
     ss_buf_fmt(&b, "</code> · samsim %s</p>\n", SS_VERSION);
-    static void (*const sections[])(const ss_report *, ss_buf *) = {html_contents, html_question, html_changes, html_results, report_audit_html, html_charts, html_register, html_repro};
+    static void (*const sections[])(const ss_report *, ss_buf *) = {report_html_summary, html_contents, html_question, html_changes,
+                                                                     html_results, report_audit_html, html_charts, html_register, html_repro};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         sections[i](r, &b);
     ss_buf_str(&b, "</body>\n</html>\n");

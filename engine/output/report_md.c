@@ -278,7 +278,8 @@ int ss_report_write_markdown(const ss_report *r, FILE *f)
     ss_buf_fmt(&b, "%s `%s` · samsim %s\n\n## 1. %s\n\n", T(r, S_DATABASE), r->db_path, SS_VERSION, T(r, S_QUESTION));
     report_question_text(r, q, sizeof q);
     ss_buf_fmt(&b, "%s\n\n", q);
-    static void (*const sections[])(const ss_report *, ss_buf *) = {md_models, md_changes, md_results, report_audit_md, md_charts, md_register, md_repro};
+    static void (*const sections[])(const ss_report *, ss_buf *) = {report_md_summary, md_models, md_changes, md_results, report_audit_md,
+                                                                     md_charts, md_register, md_repro};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         sections[i](r, &b);
     return ss_buf_write(&b, f);

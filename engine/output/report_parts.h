@@ -17,6 +17,7 @@
 #include "plot.h"
 #include "report.h"
 #include "sbuf.h"
+#include "verdict.h"
 
 typedef enum {
 #define WORD(id, en, nb) id,
@@ -44,10 +45,13 @@ typedef struct model {
     ss_study study;    /* the view of run that ss_compare reads */
     char letter[4];
     char label[512];   /* the model as given to compare, else the scenario file */
+    ss_model_about about;  /* its name, description and effect assumptions (about.h) */
+    bool about_read;       /* false: the stored text could not be read; the verdict claims nothing of it */
 } model;
 
 typedef struct option_view {
     ss_comparison cmp;              /* option - base */
+    ss_verdict verdict;             /* its key measures judged (verdict.h) */
     ss_scenario_change *changes;
     int nchanges;
     ss_register_entry *reg;          /* this option's register (to show what differs from the base) */
@@ -118,6 +122,14 @@ bool report_register_differs(const ss_report *r, const ss_register_entry *e);
 int report_count_missing(const ss_register_entry *e, int n);
 const char *report_row_subject(const ss_report *r, const ss_compare_row *row);
 const ss_comparison *report_results_of(const ss_report *r, int opt);
+
+/* ---- report_summary.c ---- */
+/* The first page: the question, the models by name, the verdict per option, where the figures
+ * come from, and the robustness (or that it has not been assessed). */
+void report_html_summary(const ss_report *r, ss_buf *b);
+void report_md_summary(const ss_report *r, ss_buf *b);
+/* The models' name for people: a described overlay's, else the scenario's. */
+const char *report_model_name(const ss_report *r, int i);
 
 /* ---- report_html.c ---- */
 void report_question_text(const ss_report *r, char *buf, size_t n);

@@ -334,3 +334,51 @@ WORD(S_AUDIT_NOT_SIMULATED,
 WORD(S_AUDIT_DAYS,
      "days",
      "dager")
+WORD(S_SUMMARY,
+     "Summary",
+     "Sammendrag")
+WORD(S_VERDICT_OF,
+     "Verdict: %s against %s",
+     "Vurdering: %s mot %s")
+WORD(S_VERDICT_COUNTS,
+     "%s is better on %d, worse on %d and not clearly different on %d of %d key measures. A measure is better or worse only when the 95 %% interval of the paired difference excludes 0; shares are in percentage points (pp).",
+     "%s er bedre på %d, dårligere på %d og uten klar forskjell på %d av %d nøkkelmål. Et mål er bedre eller dårligere bare når 95 %%-intervallet for den parvise forskjellen ikke omfatter 0; andeler er i prosentpoeng (pp).")
+WORD(S_KEY_MEASURE,
+     "Key measure",
+     "Nøkkelmål")
+WORD(S_JUDGEMENT,
+     "Verdict",
+     "Vurdering")
+WORD(S_AT_SERVICE,
+     "at",
+     "ved")
+WORD(S_MAY_REST,
+     "may rest on effect assumptions",
+     "kan hvile på effektantakelser")
+WORD(S_EFFECTS_DIFFER,
+     "The models differ in %d effect assumptions (effect(): assumed, not measured by any source); a difference marked * may rest on them, and which one decides it takes a sensitivity study:",
+     "Modellene skiller seg i %d effektantakelser (effect(): antatt, ikke målt i noen kilde); en forskjell merket * kan hvile på dem, og hvilken som avgjør den krever en følsomhetsanalyse:")
+WORD(S_EFFECTS_SHARED,
+     "Both models declare the same %d effect assumptions (%s); a difference may still rest on them where one model brings them into play, as services moved into one building meet the co-location effects. Which do takes a sensitivity study.",
+     "Begge modellene har de samme %d effektantakelsene (%s); en forskjell kan likevel hvile på dem der én modell tar dem i bruk, slik tjenester som flyttes inn i ett bygg møter effektene av samlokalisering. Hvilke som gjør det, krever en følsomhetsanalyse.")
+WORD(S_EFFECTS_NONE,
+     "Neither model declares an effect assumption: every difference comes from the mechanisms.",
+     "Ingen av modellene har effektantakelser: alle forskjeller kommer fra mekanismene.")
+WORD(S_EFFECTS_UNKNOWN,
+     "The effect assumptions are unknown: a stored scenario text could not be read.",
+     "Effektantakelsene er ukjente: en lagret scenariotekst kunne ikke leses.")
+WORD(S_ROBUST_NONE,
+     "Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).",
+     "Robusthet: ikke vurdert (ingen følsomhetsanalyse av disse modellene over de plausible antakelsene).")
+WORD(S_ROBUST,
+     "Robustness: %s",
+     "Robusthet: %s")
+WORD(S_PROVENANCE,
+     "Where the figures come from (%s): %d from the sources, %d assumptions, %d calibrated to a target, %d effect assumptions; section 5 lists each.",
+     "Hvor tallene kommer fra (%s): %d fra kildene, %d antakelser, %d kalibrert mot et mål, %d effektantakelser; del 5 viser hvert av dem.")
+WORD(S_STAFF_EQUAL,
+     "Staff: equal, %s FTE in both.",
+     "Bemanning: lik, %s årsverk i begge.")
+WORD(S_STAFF_DIFF,
+     "Staff: %s FTE (%s against %s).",
+     "Bemanning: %s årsverk (%s mot %s).")

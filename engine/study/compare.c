@@ -83,6 +83,8 @@ static void fill_row(ss_compare_row *r, const double *a, const double *b, int n,
                       ? r->diff.mean / r->base.mean : NAN;
     r->distinguishable = isfinite(r->diff.ci_low) && isfinite(r->diff.ci_high) &&
                          (r->diff.ci_low > 0.0 || r->diff.ci_high < 0.0);
+    if (strcmp(ss_compare_row_info(r)->unit, "share") == 0)
+        r->relative = NAN;  /* a share changes by percentage points; "-33.8 %" of a share misleads */
 }
 
 static void service_values(double *x, const ss_study *st, int s, int m)
@@ -239,8 +241,42 @@ void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool sig
     snprintf(buf, n, signed_ && v > 0 ? "+%.*f%s" : "%.*f%s", k, v, is_share(unit) ? "%" : "");
 }
 
+/* One figure of a difference: a share in percentage points without a unit, the rest as
+ * ss_compare_format gives them; a decimal comma in Norwegian. */
+static void difference_figure(char *buf, size_t n, double x, const char *unit, ss_lang lang)
+{
+    if (is_share(unit) && isfinite(x)) {
+        double pp = 100.0 * x;
+        if (fabs(pp) < 0.05) pp = 0.0;
+        snprintf(buf, n, pp > 0 ? "+%.1f" : "%.1f", pp);
+    } else {
+        ss_compare_format(buf, n, x, unit, true);
+    }
+    if (lang == SS_LANG_NB)
+        for (char *p = buf; *p; p++)
+            if (*p == '.') *p = ',';
+}
+
+void ss_compare_format_difference(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang)
+{
+    char m[48], lo[48], hi[48];
+    difference_figure(m, sizeof m, e->mean, unit, lang);
+    const char *pp = is_share(unit) && isfinite(e->mean) ? " pp" : "";
+    if (!isfinite(e->mean) || !isfinite(e->ci_low) || !isfinite(e->ci_high)) {
+        snprintf(buf, n, "%s%s", m, pp);
+        return;
+    }
+    difference_figure(lo, sizeof lo, e->ci_low, unit, lang);
+    difference_figure(hi, sizeof hi, e->ci_high, unit, lang);
+    snprintf(buf, n, "%s%s [%s%s %s]", m, pp, lo, lang == SS_LANG_NB ? ";" : ",", hi);
+}
+
 void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const char *unit, bool signed_)
 {
+    if (signed_ && is_share(unit)) {
+        ss_compare_format_difference(buf, n, e, unit, SS_LANG_EN);
+        return;
+    }
     char m[48], lo[48], hi[48];
     ss_compare_format(m, sizeof m, e->mean, unit, signed_);
     if (!isfinite(e->mean) || !isfinite(e->ci_low) || !isfinite(e->ci_high)) {

@@ -67,6 +67,9 @@ const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang)
 void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool signed_);
 /* "12.3 [10.1, 14.5]" (or "12.3" without an interval). */
 void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const char *unit, bool signed_);
+/* A paired difference for people: "-5.2 [-7.1, -3.3]", a share in percentage points
+ * ("-12.7 pp [-15.0, -10.4]"); in Norwegian with decimal commas ("-12,7 pp [-15,0; -10,4]"). */
+void ss_compare_format_difference(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang);
 /* "-12.5%" or "-" */
 void ss_compare_format_relative(char *buf, size_t n, double relative);
 

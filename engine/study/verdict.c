@@ -128,33 +128,7 @@ const char *ss_judgement_key(ss_judgement j)
     return names[j];
 }
 
-/* One figure of a difference: shares in percentage points, the rest as the comparison prints
- * them; a decimal comma in Norwegian. */
-static void figure(char *buf, size_t n, double x, const char *unit, ss_lang lang)
-{
-    if (strcmp(unit, "share") == 0 && isfinite(x)) {
-        double pp = 100.0 * x;
-        if (fabs(pp) < 0.05) pp = 0.0;
-        snprintf(buf, n, pp > 0 ? "+%.1f" : "%.1f", pp);
-    } else {
-        ss_compare_format(buf, n, x, unit, true);
-    }
-    if (lang == SS_LANG_NB)
-        for (char *p = buf; *p; p++)
-            if (*p == '.') *p = ',';
-}
-
 void ss_verdict_format_difference(char *buf, size_t n, const ss_compare_row *r, ss_lang lang)
 {
-    const char *unit = ss_compare_row_info(r)->unit;
-    char m[48], lo[48], hi[48];
-    figure(m, sizeof m, r->diff.mean, unit, lang);
-    const char *pp = strcmp(unit, "share") == 0 && isfinite(r->diff.mean) ? " pp" : "";
-    if (!isfinite(r->diff.ci_low) || !isfinite(r->diff.ci_high)) {
-        snprintf(buf, n, "%s%s", m, pp);
-        return;
-    }
-    figure(lo, sizeof lo, r->diff.ci_low, unit, lang);
-    figure(hi, sizeof hi, r->diff.ci_high, unit, lang);
-    snprintf(buf, n, "%s%s [%s%s %s]", m, pp, lo, lang == SS_LANG_NB ? ";" : ",", hi);
+    ss_compare_format_difference(buf, n, &r->diff, ss_compare_row_info(r)->unit, lang);
 }

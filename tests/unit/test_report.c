@@ -381,6 +381,35 @@ static void report_renders_in_a_browser(void **state)
     assert_int_equal(run_script(f, cmd), 1);
 }
 
+/* Printing to PDF from a browser gives the committee's document: A4 pages (the print stylesheet's
+ * @page; Chromium's default is Letter), more than one (the summary ends its page).  The control:
+ * a page without the stylesheet must fail the same check. */
+static void report_prints_to_a4_pages(void **state)
+{
+    fixture *f = *state;
+    char *html = build_report(f, SS_LANG_EN, NULL, NULL, false, NULL, NULL, 0);
+    char page[600], blank[600], cmd[2048];
+    snprintf(page, sizeof page, "%s/print.html", f->dir);
+    snprintf(blank, sizeof blank, "%s/plain.html", f->dir);
+    FILE *out = fopen(page, "w");
+    fputs(html, out);
+    fclose(out);
+    free(html);
+    out = fopen(blank, "w");
+    fputs("<!DOCTYPE html><html><body><p>A page without a print stylesheet.</p></body></html>\n", out);
+    fclose(out);
+    snprintf(cmd, sizeof cmd, "tests/report/print_pdf.sh '%s' '%s/report.pdf'", page, f->dir);
+    int rc = run_script(f, cmd);
+    if (rc == 3)
+        skip();  /* no chromium on this machine: said so on stderr */
+    assert_int_equal(rc, 0);
+    snprintf(cmd, sizeof cmd, "python3 tests/report/pdf_check.py '%s/report.pdf' 2", f->dir);
+    assert_int_equal(run_script(f, cmd), 0);
+    snprintf(cmd, sizeof cmd, "tests/report/print_pdf.sh '%s' '%s/plain.pdf' && python3 tests/report/pdf_check.py '%s/plain.pdf' 1",
+             blank, f->dir, f->dir);
+    assert_int_equal(run_script(f, cmd), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +424,7 @@ int main(void)
         cmocka_unit_test(runs_are_chosen_from_the_comparison),
         cmocka_unit_test(stored_runs_read_back),
         cmocka_unit_test(report_renders_in_a_browser),
+        cmocka_unit_test(report_prints_to_a4_pages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

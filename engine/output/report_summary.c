@@ -1,0 +1,249 @@
+/* report_summary: the report's first page — the question, the models by name, the verdict for
+ * each option, where the figures come from, and the robustness — in HTML and Markdown.
+ *
+ * The verdict is study/verdict.h's, the same `samsim compare` prints; here it is worded in the
+ * report's language (decimal commas in Norwegian) and marked with shapes as well as colours. */
+#include "report_parts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINE 160  /* a model's description is cut to one line of about this width */
+
+const char *report_model_name(const ss_report *r, int i)
+{
+    const model *m = &r->models[i];
+    return m->about_read && *m->about.name ? m->about.name : m->run.scenario_name;
+}
+
+static void measure_name(const ss_report *r, const ss_verdict_measure *m, char *out, size_t n)
+{
+    const char *label = ss_metric_label(m->row->scope, m->row->metric, r->opts.lang);
+    if (*m->row->subject)
+        snprintf(out, n, "%s %s %s", label, T(r, S_AT_SERVICE), report_row_subject(r, m->row));
+    else
+        snprintf(out, n, "%s", label);
+}
+
+/* The figures of a row: the base's and the option's means, and the paired difference. */
+static void measure_figures(const ss_report *r, const ss_verdict_measure *m, char a[48], char b[48], char d[120])
+{
+    const char *unit = ss_compare_row_info(m->row)->unit;
+    ss_compare_format(a, 48, m->row->base.mean, unit, false);
+    ss_compare_format(b, 48, m->row->option.mean, unit, false);
+    ss_verdict_format_difference(d, 120, m->row, SS_LANG_EN);
+    report_localise(r, a);
+    report_localise(r, b);
+    report_localise(r, d);
+}
+
+/* Counts of the base's register by kind: what the summary's provenance line says. */
+static void provenance_line(const ss_report *r, char *out, size_t n)
+{
+    int source = 0, assumed = 0, calibrated = 0, effect = 0;
+    for (int i = 0; i < r->nreg; i++) {
+        const char *k = r->reg[i].kind;
+        source += strcmp(k, "source") == 0;
+        assumed += strcmp(k, "assumption") == 0;
+        calibrated += strcmp(k, "calibrated") == 0;
+        effect += strcmp(k, "effect") == 0;
+    }
+    snprintf(out, n, T(r, S_PROVENANCE), r->models[0].letter, source, assumed, calibrated, effect);
+}
+
+static void staffing_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
+{
+    char a[32], b[32], d[32];
+    report_fte_text(r, a, sizeof a, v->fte_base, false);
+    report_fte_text(r, b, sizeof b, v->fte_option, false);
+    report_fte_text(r, d, sizeof d, v->fte_option - v->fte_base, true);
+    if (fabs(v->fte_option - v->fte_base) < 1e-9)
+        snprintf(out, n, T(r, S_STAFF_EQUAL), a);
+    else
+        snprintf(out, n, T(r, S_STAFF_DIFF), d, b, a);
+}
+
+static int count_same(const ss_verdict *v)
+{
+    int k = 0;
+    for (int i = 0; i < v->nmeasures; i++)
+        k += v->measures[i].judgement == SS_JUDGED_SAME;
+    return k;
+}
+
+/* ---- HTML ------------------------------------------------------------------------------------ */
+
+static void html_text(ss_buf *b, const char *tag, const char *cls, const char *text)
+{
+    ss_buf_fmt(b, "<%s%s%s%s>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+    ss_buf_html(b, text);
+    ss_buf_fmt(b, "</%s>\n", tag);
+}
+
+static void html_models(const ss_report *r, ss_buf *b)
+{
+    ss_buf_str(b, "<table class=\"models\">\n");
+    for (int i = 0; i < r->nmodels; i++) {
+        const model *m = &r->models[i];
+        char line[LINE + 8];
+        ss_model_about_line(m->about_read ? m->about.description : "", line, sizeof line);
+        ss_buf_fmt(b, "<tr><td>%s</td><td><b>", m->letter);
+        ss_buf_html(b, report_model_name(r, i));
+        ss_buf_str(b, "</b><br>");
+        ss_buf_html(b, line);
+        ss_buf_str(b, "</td></tr>\n");
+    }
+    ss_buf_str(b, "</table>\n");
+}
+
+static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, ss_buf *b)
+{
+    char name[300], a[48], o[48], d[120];
+    measure_name(r, m, name, sizeof name);
+    measure_figures(r, m, a, o, d);
+    bool rests = ss_verdict_rests_on_effects(v, m);
+    ss_buf_fmt(b, "<tr class=\"%s\"><td class=\"mark\">%s ", ss_judgement_key(m->judgement), ss_judgement_mark(m->judgement));
+    ss_buf_html(b, ss_judgement_word(m->judgement, r->opts.lang));
+    ss_buf_str(b, "</td><td>");
+    ss_buf_html(b, name);
+    ss_buf_fmt(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s%s</td></tr>\n", a, o, d, rests ? " *" : "");
+}
+
+static void html_effects(const ss_report *r, const ss_verdict *v, const char *a, const char *o, ss_buf *b)
+{
+    char line[1200];
+    if (!v->effects_known) {
+        html_text(b, "p", NULL, T(r, S_EFFECTS_UNKNOWN));
+        return;
+    }
+    if (v->neffects == 0) {
+        ss_buf paths = {0};
+        ss_buf_str(&paths, "");
+        for (int i = 0; i < v->option->neffects; i++)
+            ss_buf_fmt(&paths, "%s%s", i ? ", " : "", v->option->effects[i].path);
+        if (v->option->neffects) snprintf(line, sizeof line, T(r, S_EFFECTS_SHARED), v->option->neffects, paths.s);
+        else snprintf(line, sizeof line, "%s", T(r, S_EFFECTS_NONE));
+        free(paths.s);
+        html_text(b, "p", NULL, line);
+        return;
+    }
+    snprintf(line, sizeof line, T(r, S_EFFECTS_DIFFER), v->neffects);
+    html_text(b, "p", NULL, line);
+    ss_buf_str(b, "<ul>\n");
+    for (int i = 0; i < v->neffects; i++) {
+        const ss_effect_assumption *e = v->effects[i][1] >= 0 ? &v->option->effects[v->effects[i][1]] : &v->base->effects[v->effects[i][0]];
+        ss_buf_str(b, "<li><code>");
+        ss_buf_html(b, e->path);
+        ss_buf_str(b, "</code>: ");
+        for (int side = 0; side < 2; side++) {
+            int k = v->effects[i][side];
+            const ss_model_about *about = side ? v->option : v->base;
+            ss_buf_fmt(b, "%s%s ", side ? "; " : "", side ? o : a);
+            if (k >= 0) {
+                ss_buf_html(b, about->effects[k].value);
+                ss_buf_str(b, " (");
+                ss_buf_html(b, about->effects[k].why);
+                ss_buf_str(b, ")");
+            } else {
+                ss_buf_str(b, "–");
+            }
+        }
+        ss_buf_str(b, "</li>\n");
+    }
+    ss_buf_str(b, "</ul>\n");
+}
+
+static void html_verdict(const ss_report *r, int opt, ss_buf *b)
+{
+    const ss_verdict *v = &r->options[opt].verdict;
+    const char *a = r->models[0].letter, *o = r->models[opt + 1].letter;
+    char line[1200];
+    snprintf(line, sizeof line, T(r, S_VERDICT_OF), o, a);
+    html_text(b, "h3", NULL, line);
+    snprintf(line, sizeof line, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
+    html_text(b, "p", "note", line);
+    ss_buf_fmt(b, "<table class=\"verdict\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s − %s [95 %%]</th></tr>\n",
+               T(r, S_JUDGEMENT), T(r, S_KEY_MEASURE), a, o, o, a);
+    for (int i = 0; i < v->nmeasures; i++)
+        html_verdict_row(r, v, &v->measures[i], b);
+    ss_buf_str(b, "</table>\n");
+    staffing_line(r, v, line, sizeof line);
+    html_text(b, "p", NULL, line);
+    html_effects(r, v, a, o, b);
+    if (v->robustness) snprintf(line, sizeof line, T(r, S_ROBUST), v->robustness);
+    else snprintf(line, sizeof line, "%s", T(r, S_ROBUST_NONE));
+    html_text(b, "p", NULL, line);
+}
+
+void report_html_summary(const ss_report *r, ss_buf *b)
+{
+    char line[1200];
+    ss_buf_fmt(b, "<section class=\"summary\" id=\"summary\"><h2>%s</h2>\n", T(r, S_SUMMARY));
+    report_question_text(r, line, sizeof line);
+    html_text(b, "p", "question", line);
+    html_models(r, b);
+    for (int opt = 0; opt + 1 < r->nmodels; opt++)
+        html_verdict(r, opt, b);
+    /* The audit view (issue 14, samsim audit) belongs here, between the verdict and the provenance. */
+    provenance_line(r, line, sizeof line);
+    html_text(b, "p", "provenance", line);
+    ss_buf_str(b, "</section>\n");
+}
+
+/* ---- Markdown -------------------------------------------------------------------------------- */
+
+static void md_verdict(const ss_report *r, int opt, ss_buf *b)
+{
+    const ss_verdict *v = &r->options[opt].verdict;
+    const char *a = r->models[0].letter, *o = r->models[opt + 1].letter;
+    char line[1200];
+    snprintf(line, sizeof line, T(r, S_VERDICT_OF), o, a);
+    ss_buf_fmt(b, "### %s\n\n", line);
+    snprintf(line, sizeof line, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
+    ss_buf_fmt(b, "%s\n\n| %s | %s | %s | %s | %s − %s [95 %%] |\n| --- | --- | ---: | ---: | ---: |\n", line, T(r, S_JUDGEMENT),
+               T(r, S_KEY_MEASURE), a, o, o, a);
+    for (int i = 0; i < v->nmeasures; i++) {
+        const ss_verdict_measure *m = &v->measures[i];
+        char name[300], x[48], y[48], d[120];
+        measure_name(r, m, name, sizeof name);
+        measure_figures(r, m, x, y, d);
+        ss_buf_fmt(b, "| %s %s | %s | %s | %s | %s%s |\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, r->opts.lang),
+                   name, x, y, d, ss_verdict_rests_on_effects(v, m) ? " \\*" : "");
+    }
+    staffing_line(r, v, line, sizeof line);
+    ss_buf_fmt(b, "\n%s\n\n", line);
+    if (v->effects_known && v->neffects > 0) {
+        snprintf(line, sizeof line, T(r, S_EFFECTS_DIFFER), v->neffects);
+        ss_buf_fmt(b, "%s\n\n", line);
+        for (int i = 0; i < v->neffects; i++) {
+            int k = v->effects[i][1] >= 0 ? v->effects[i][1] : v->effects[i][0];
+            const ss_model_about *about = v->effects[i][1] >= 0 ? v->option : v->base;
+            ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", about->effects[k].path, about->effects[k].value,
+                       v->effects[i][1] >= 0 ? o : a, about->effects[k].why);
+        }
+        ss_buf_str(b, "\n");
+    }
+    if (v->robustness) snprintf(line, sizeof line, T(r, S_ROBUST), v->robustness);
+    else snprintf(line, sizeof line, "%s", T(r, S_ROBUST_NONE));
+    ss_buf_fmt(b, "%s\n\n", line);
+}
+
+void report_md_summary(const ss_report *r, ss_buf *b)
+{
+    char line[1200];
+    ss_buf_fmt(b, "## %s\n\n", T(r, S_SUMMARY));
+    report_question_text(r, line, sizeof line);
+    ss_buf_fmt(b, "%s\n\n", line);
+    for (int i = 0; i < r->nmodels; i++) {
+        char desc[LINE + 8];
+        ss_model_about_line(r->models[i].about_read ? r->models[i].about.description : "", desc, sizeof desc);
+        ss_buf_fmt(b, "- **%s: %s** %s\n", r->models[i].letter, report_model_name(r, i), desc);
+    }
+    ss_buf_str(b, "\n");
+    for (int opt = 0; opt + 1 < r->nmodels; opt++)
+        md_verdict(r, opt, b);
+    provenance_line(r, line, sizeof line);
+    ss_buf_fmt(b, "%s\n\n", line);
+}
