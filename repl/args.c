@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "repl.h"
+#include "xalloc.h"
 
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -113,8 +114,9 @@ int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
     char loc[600], msg[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, ss_words(r->lang, fmt), ap);
     va_end(ap);
+    ss_lang_figures(r->lang, msg);
     location(r, loc, sizeof loc);
     fflush(r->out);  /* errors after the output that came before them */
     fprintf(r->err, "%s%s\n", loc, msg);
@@ -123,4 +125,12 @@ int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
     fflush(r->err);
     r->errors++;
     return -1;
+}
+
+void repl_say(repl *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ss_words_vprint(r->out, r->lang, fmt, ap);
+    va_end(ap);
 }

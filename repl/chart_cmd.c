@@ -3,7 +3,6 @@
  * sample, and the waits histogram as the mean count per replication in each bin. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "charts.h"
@@ -14,10 +13,10 @@
 /* Columns for a bar or a sparkline: what the terminal has beside labels and notes. */
 static int chart_width(repl *r, int reserved)
 {
-    struct winsize ws;
-    if (!r->interactive || ioctl(fileno(r->out), TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+    int cols = r->interactive ? repl_columns(r) : 0;  /* a pipe: the same width whatever $COLUMNS says */
+    if (cols == 0)
         return PIPE_WIDTH;
-    int w = ws.ws_col - reserved;
+    int w = cols - reserved;
     return w < 20 ? 20 : w > 100 ? 100 : w;
 }
 
@@ -35,10 +34,11 @@ static int chart_waits(repl *r)
         repl_fmt_estimate(notes[s], sizeof notes[s], e, "days");
         double target = m->services[s].target_wait;
         size_t k = strlen(notes[s]);
-        if (target < 1e300) snprintf(notes[s] + k, sizeof notes[s] - k, " (target %.0f)", target);
+        if (target < 1e300) snprintf(notes[s] + k, sizeof notes[s] - k, repl_w(r, " (target %.0f)"), target);
+        ss_lang_figures(r->lang, notes[s]);
         np[s] = notes[s];
     }
-    fprintf(r->out, "mean wait for first contact, days, %d replications [95%% interval]\n", st->nreps);
+    repl_say(r, "mean wait for first contact, days, %d replications [95%% interval]\n", st->nreps);
     ss_chart_bars(r->out, st->ids, values, np, n, chart_width(r, 40));
     free(values);
     free(notes);
@@ -89,10 +89,10 @@ static int chart_series(repl *r, const repl_args *a, bool queue)
     min_max(mean, n, &lo, &hi);
     ss_calendar_format(&m->cal, st->reps[0].series_day[0], first);
     ss_calendar_format(&m->cal, st->reps[0].series_day[n - 1], last);
-    fprintf(r->out, "%s at %s over time: mean of %d replications, one column = %.0f days\n",
-            queue ? "cases waiting" : "open cases", st->ids[s], st->nreps, (double)n / cols * m->sample_days);
-    fprintf(r->out, "  %s  %.1f to %.1f\n  %-*s%s\n", line, lo, hi, cols - 10 > 0 ? cols - 10 : 0, first, last);
-    fprintf(r->out, "  (the first %.0f days are warm-up, not counted in the results)\n", m->warmup);
+    repl_say(r, "%s at %s over time: mean of %d replications, one column = %.0f days\n",
+            repl_w(r, queue ? "cases waiting" : "open cases"), st->ids[s], st->nreps, (double)n / cols * m->sample_days);
+    repl_say(r, "  %s  %.1f to %.1f\n  %-*s%s\n", line, lo, hi, cols - 10 > 0 ? cols - 10 : 0, first, last);
+    repl_say(r, "  (the first %.0f days are warm-up, not counted in the results)\n", m->warmup);
     free(mean);
     return 0;
 }
@@ -106,8 +106,8 @@ static int chart_hist(repl *r, const repl_args *a)
     for (int rep = 0; rep < st->nreps; rep++)
         for (int b = 0; b < SS_WAIT_BINS; b++)
             counts[b] += st->reps[rep].wait_hist[(long)s * SS_WAIT_BINS + b] / st->nreps;
-    fprintf(r->out, "waits for first contact at %s, in weeks: persons per replication (share)\n", st->ids[s]);
-    ss_chart_histogram(r->out, counts, SS_WAIT_BINS, SS_WAIT_BIN_DAYS / 7.0, "wk", chart_width(r, 36));
+    repl_say(r, "waits for first contact at %s, in weeks: persons per replication (share)\n", st->ids[s]);
+    ss_chart_histogram(r->out, counts, SS_WAIT_BINS, SS_WAIT_BIN_DAYS / 7.0, repl_w(r, "wk"), chart_width(r, 36));
     return 0;
 }
 
@@ -124,5 +124,5 @@ int repl_cmd_chart(repl *r, const repl_args *a)
     }
     const char *near = repl_closest(kind, kinds, 4);
     return repl_fail(r, a, 1, "chart what? waits, queue, caseload or hist%s%s%s",
-                     near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+                     near ? repl_w(r, " (did you mean '") : "", near ? near : "", near ? "'?)" : "");
 }

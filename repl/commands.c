@@ -219,12 +219,12 @@ int repl_dispatch(repl *r, const char *line)
 
 static void list_commands(repl *r)
 {
-    fprintf(r->out, "Commands (Tab completes them and their arguments; 'help COMMAND' tells more):\n");
+    repl_say(r, "Commands (Tab completes them and their arguments; 'help COMMAND' tells more):\n");
     ss_table t;
     ss_table_init(&t, 2, "ll");
     for (int i = 0; i < repl_ncommands; i++) {
         char summary[256], usage[128];
-        const char *help = repl_commands[i].help, *u = repl_commands[i].usage;
+        const char *help = repl_w(r, repl_commands[i].help), *u = repl_commands[i].usage;
         snprintf(summary, sizeof summary, "%.*s", (int)strcspn(help, "\n"), help);
         snprintf(usage, sizeof usage, "%s", strlen(u) <= 26 ? u : repl_commands[i].name);  /* long ones: help CMD */
         ss_table_row(&t, usage, summary);
@@ -232,7 +232,7 @@ static void list_commands(repl *r)
     t.indent = 2;
     ss_table_print(&t, r->out);
     ss_table_free(&t);
-    fprintf(r->out,
+    repl_say(r,
             "Commands may be typed in any case.  Lua is the rest: a line that starts with '=' prints\n"
             "what follows, and statements run; 'model' (the scenario as resolved) and 'results' (the\n"
             "last run; 'previous' is the run before) are read-only, for example:\n"
@@ -254,10 +254,11 @@ static int cmd_help(repl *r, const repl_args *a)
         const char *names[64];
         for (int i = 0; i < repl_ncommands; i++) names[i] = repl_commands[i].name;
         const char *near = repl_closest(a->argv[1], names, repl_ncommands);
-        return repl_fail(r, a, 1, "no command '%s'%s%s%s", a->argv[1], near ? " (did you mean '" : "",
+        return repl_fail(r, a, 1, "no command '%s'%s%s%s", a->argv[1], near ? repl_w(r, " (did you mean '") : "",
                          near ? near : "", near ? "'?)" : "");
     }
-    fprintf(r->out, "usage: %s\n%s\n", c->usage, c->help);
+    /* not repl_say: the help's figures are what to type ("10.5 (or 10,5)"), not results */
+    fprintf(r->out, repl_w(r, "usage: %s\n%s\n"), c->usage, repl_w(r, c->help));
     return 0;
 }
 

@@ -173,12 +173,13 @@ int repl_cmd_load(repl *r, const repl_args *a)
     ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, true, &d);
     if (!sc) return fail_loader(r, a, 1, &d);
-    if (r->baseline.path) fprintf(r->out, "(the baseline is %s as loaded again)\n", a->argv[1]);
-    repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     const ss_model *m = ss_scenario_model(sc);
+    repl_scenario_language(r, m);
+    if (r->baseline.path) repl_say(r, "(the baseline is %s as loaded again)\n", a->argv[1]);
+    repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     char start[11];
     ss_calendar_format(&m->cal, 0, start);
-    fprintf(r->out, "loaded %s: %s\n  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n",
+    repl_say(r, "loaded %s: %s\n  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n",
             a->argv[1], m->name, m->nservices, m->ndoors, m->horizon, start, m->warmup);
     return 0;
 }
@@ -207,7 +208,8 @@ int repl_cmd_apply(repl *r, const repl_args *a)
     const ss_scenario *sc = change_to(r, &next, what, false, &d);
     if (sc) {
         int n = repl_count_differences(r, before->sc, sc);
-        fprintf(r->out, "applied %s: %d value%s changed ('show diff' lists them)\n", a->argv[1], n, n == 1 ? "" : "s");
+        if (n == 1) repl_say(r, "applied %s: 1 value changed ('show diff' lists it)\n", a->argv[1]);
+        else repl_say(r, "applied %s: %d values changed ('show diff' lists them)\n", a->argv[1], n);
     }
     repl_scen_release(before);
     return sc ? 0 : fail_loader(r, a, 1, &d);
@@ -234,7 +236,7 @@ int repl_cmd_unapply(repl *r, const repl_args *a)
     snprintf(what, sizeof what, "unapply %s", gone);  /* undo names the overlay even when unnamed here */
     ss_diag d;
     bool ok = change_to(r, &next, what, false, &d) != NULL;
-    if (ok) fprintf(r->out, "removed %s\n", gone);
+    if (ok) repl_say(r, "removed %s\n", gone);
     int rc = ok ? 0 : fail_loader(r, a, a->argc > 1 ? 1 : -1, &d);
     free(gone);
     return rc;
@@ -263,7 +265,7 @@ static void value_text(repl *r, const ss_scenario *sc, const char *path, char *o
     lua_State *L = ss_sandbox_lua(r->sb);
     int top = lua_gettop(L);
     ss_diag d;
-    snprintf(out, n, "(not set)");
+    snprintf(out, n, "%s", repl_w(r, "(not set)"));
     if (repl_tree_push(r->sb, sc, false, &d) == 0) {
         repl_tree_get(L, -1, path);
         if (!lua_isnil(L, -1)) {
@@ -313,14 +315,15 @@ static int unknown_id(repl *r, const repl_args *a, lua_State *L, int tree, const
     int n = table_keys(L, -1, ids, 256);
     char near[512];
     int rc = ss_near_names(id, ids, n, near, sizeof near)
-                 ? repl_fail(r, a, 1, "unknown %s '%s' (did you mean %s?)", kind, id, near)
-                 : repl_fail(r, a, 1, "unknown %s '%s' ('show services' lists them)", kind, id);
+                 ? repl_fail(r, a, 1, "unknown %s '%s' (did you mean %s?)", repl_w(r, kind), id, near)
+                 : repl_fail(r, a, 1, "unknown %s '%s' ('show services' lists them)", repl_w(r, kind), id);
     lua_pop(L, 1);
     return rc;
 }
 
 /* "set fph_barn fte 10": the first word is an id, not a path.  The command meant, or "". */
-static void id_as_path(lua_State *L, int tree, const repl_args *a, const char *word, char *out, size_t n)
+static void id_as_path(ss_lang lang, lua_State *L, int tree, const repl_args *a, const char *word, char *out,
+                       size_t n)
 {
     static const char *const tables[] = {"services", "doors", "population"};
     out[0] = '\0';
@@ -330,9 +333,10 @@ static void id_as_path(lua_State *L, int tree, const repl_args *a, const char *w
         if (repl_tree_get(L, tree, path) == 2 && a->argc >= 4) {
             char rest[1024];
             repl_args_rest(a, 3, rest, sizeof rest);
-            snprintf(out, n, " (did you mean 'set %s.%s %s'?)", path, a->argv[2], rest);
+            snprintf(out, n, ss_words(lang, " (did you mean 'set %s.%s %s'?)"), path, a->argv[2], rest);
         } else if (repl_tree_get(L, tree, path) == 2) {
-            snprintf(out, n, " (%s is in %s: its parameters are %s.PARAMETER, e.g. %s.fte)", word, tables[i], path, path);
+            snprintf(out, n, ss_words(lang, " (%s is in %s: its parameters are %s.PARAMETER, e.g. %s.fte)"), word,
+                     tables[i], path, path);
         }
         lua_pop(L, 2);
     }
@@ -360,8 +364,8 @@ static int check_path(repl *r, const repl_args *a, const char *path, int *found)
         if (kind) {
             rc = unknown_id(r, a, L, tree, kind, parent, seg);
         } else {
-            if (*found == 0) id_as_path(L, tree, a, seg, hint, sizeof hint);
-            if (*found > 0 || !hint[0]) repl_tree_suggest(L, tree, path, *found, hint, sizeof hint);
+            if (*found == 0) id_as_path(r->lang, L, tree, a, seg, hint, sizeof hint);
+            if (*found > 0 || !hint[0]) repl_tree_suggest(r->lang, L, tree, path, *found, hint, sizeof hint);
             rc = repl_fail(r, a, 1, "no parameter '%s' in the model%s", missing, hint);
         }
     }
@@ -377,7 +381,7 @@ static void leaf_hint(repl *r, const char *path, int found, char *out, size_t n)
     ss_diag d;
     out[0] = '\0';
     if (found == count_segments(path) - 1 && repl_tree_push(r->sb, r->cur->sc, false, &d) == 0)
-        repl_tree_suggest(L, -1, path, found, out, n);
+        repl_tree_suggest(r->lang, L, -1, path, found, out, n);
     lua_settop(L, top);
 }
 
@@ -498,7 +502,7 @@ int repl_cmd_set(repl *r, const repl_args *a)
         repl_number_text(old, sizeof old, x_old, x_now);
         repl_number_text(now, sizeof now, x_now, x_old);
     }
-    fprintf(r->out, "%s: %s -> %s%s\n", path, old, now, how);
+    repl_say(r, "%s: %s -> %s%s\n", path, old, now, how);
     return 0;
 }
 
@@ -509,17 +513,18 @@ static int step(repl *r, const repl_args *a, repl_step *from, int *nfrom, repl_s
                 const char *verb)
 {
     if (!repl_arity(r, a, 0, 0)) return -1;
-    if (*nfrom == 0) return repl_fail(r, a, -1, "nothing to %s", verb);
+    bool undo = strcmp(verb, "undo") == 0;
+    if (*nfrom == 0) return repl_fail(r, a, -1, undo ? "nothing to undo" : "nothing to redo");
     repl_step *s = &from[*nfrom - 1];
     ss_scenario *sc = NULL;
     ss_diag d;
     if (s->state.path && !(sc = repl_edit_load(&s->state, &d)))
-        return repl_fail(r, a, 0, "cannot %s '%s': %s", verb, s->what, without_flag(d.msg));
+        return repl_fail(r, a, 0, undo ? "cannot undo '%s': %s" : "cannot redo '%s': %s", s->what, without_flag(d.msg));
     push_step(to, nto, &r->edit, s->what);
-    fprintf(r->out, "%s: %s\n", strcmp(verb, "undo") == 0 ? "undone" : "redone", s->what);
+    repl_say(r, undo ? "undone: %s\n" : "redone: %s\n", s->what);
     install(r, &s->state, sc, false);
     (*nfrom)--;
-    if (!r->cur) fprintf(r->out, "(no scenario loaded now)\n");
+    if (!r->cur) repl_say(r, "(no scenario loaded now)\n");
     return 0;
 }
 

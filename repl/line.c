@@ -176,8 +176,8 @@ static bool wait_key(term *t)
 
 void repl_banner(repl *r)
 {
-    fprintf(r->out, "samsim %s: the planner's workbench. 'help' lists the commands, Tab completes, "
-            "Ctrl-D leaves.\n", SS_VERSION);
+    fprintf(r->out, "samsim %s: ", SS_VERSION);  /* a version is not a decimal number */
+    repl_say(r, "the planner's workbench. 'help' lists the commands, Tab completes, Ctrl-D leaves.\n");
 }
 
 void repl_terminal(repl *r)

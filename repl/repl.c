@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -37,6 +38,22 @@ void repl_fini(repl *r)
     ss_buf_free(&r->pending);
     free(r->history_path);
     memset(r, 0, sizeof *r);
+}
+
+int repl_columns(const repl *r)
+{
+    struct winsize ws;
+    if (r->interactive && ioctl(fileno(r->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    int n = env ? atoi(env) : 0;
+    return n > 0 && n < 10000 ? n : 0;
+}
+
+void repl_scenario_language(repl *r, const ss_model *m)
+{
+    if (!r->lang_fixed)
+        r->lang = m->language == SS_MODEL_LANG_NB ? SS_LANG_NB : SS_LANG_EN;
 }
 
 void repl_clear_interrupt(repl *r)
@@ -180,6 +197,7 @@ typedef struct repl_options {
     const char *cmds[SS_CLI_MAX_LIST];
     int ncmds;
     bool echo;
+    const char *lang;                   /* --lang; NULL: the scenario's, else English */
 } repl_options;
 
 static int take_option(int c, const char *v, repl_options *o)
@@ -187,6 +205,13 @@ static int take_option(int c, const char *v, repl_options *o)
     switch (c) {
     case 'h': return -1;
     case 'e': o->echo = true; return 0;
+    case 'l': {
+        ss_lang lang;
+        if (!ss_lang_parse(v, &lang))
+            return ss_cli_usage_error("repl", "--lang %s: expected en (English) or nb (Norwegian bokm\u00e5l)", v);
+        o->lang = v;
+        return 0;
+    }
     case 'c':
         if (o->ncmds == SS_CLI_MAX_LIST) return ss_cli_usage_error("repl", "too many -c options");
         o->cmds[o->ncmds++] = v;
@@ -200,12 +225,14 @@ static int take_option(int c, const char *v, repl_options *o)
 
 static int parse_options(int argc, char **argv, repl_options *o)
 {
-    static const struct option lo[] = {{"help", no_argument, NULL, 'h'}, {"echo", no_argument, NULL, 'e'}, {0}};
+    static const struct option lo[] = {{"help", no_argument, NULL, 'h'}, {"echo", no_argument, NULL, 'e'},
+                                       {"lang", required_argument, NULL, 'l'}, {0}};
     int code = 0, c;
     char name[64];
     optind = 0;
     while (!code && (c = ss_cli_getopt(argc, argv, "hc:", lo, name, sizeof name)) != -1) {
-        if (c == ':') code = ss_cli_usage_error("repl", "%s needs a command", name);
+        if (c == ':') code = ss_cli_usage_error("repl", strcmp(name, "--lang") == 0 ? "%s needs a language (en or nb)"
+                                                                                    : "%s needs a command", name);
         else if (c == '?') code = ss_cli_usage_error("repl", "unknown option '%s'", name);
         else code = take_option(c, optarg, o);
     }
@@ -258,6 +285,7 @@ static int repl_main(int argc, char **argv, ss_stop_flag *interrupt)
         return SS_EXIT_MODEL;
     }
     r.echo = o.echo;
+    r.lang_fixed = o.lang && ss_lang_parse(o.lang, &r.lang);
     r.interactive = o.ncmds == 0 && isatty(0);
     if (r.interactive) repl_banner(&r);
     if (o.scenario) load_first(&r, o.scenario);
@@ -270,13 +298,15 @@ static int repl_main(int argc, char **argv, ss_stop_flag *interrupt)
 }
 
 const ss_command ss_cmd_repl = {
-    "repl", "samsim repl [SCENARIO] [-c COMMAND]... [--echo]",
+    "repl", "samsim repl [SCENARIO] [-c COMMAND]... [--echo] [--lang en|nb]",
     "Explore a scenario interactively: load, apply overlays, set parameters, run, look at results\n"
     "and charts, compare, trace a person, save what you tried.  Type 'help' inside for commands;\n"
     "anything that is not a command is Lua, with read-only 'model' and 'results'.\n"
     "  SCENARIO      load this scenario first\n"
     "  -c COMMAND    run this command (several allowed, in order) and leave, instead of reading input\n"
     "  --echo        print each input line before its output (for session transcripts)\n"
+    "  --lang LANG   en (English) or nb (Norwegian bokm\u00e5l, with decimal commas); without it, the\n"
+    "                language a scenario declares (language = \"nb\"), else English\n"
     "Input from a pipe or a file is run line by line (samsim repl < session.txt); errors say\n"
     "FILE:LINE: and the exit code is 1 if any command failed.  History is kept in ~/.samsim_history\n"
     "(or $SAMSIM_HISTORY; empty turns it off).",

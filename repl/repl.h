@@ -32,6 +32,7 @@
 
 #include "diag.h"
 #include "flag.h"
+#include "lang.h"
 #include "near.h"
 #include "sandbox.h"
 #include "sbuf.h"
@@ -39,6 +40,7 @@
 #include "study.h"
 #include "table.h"
 #include "text.h"
+#include "words.h"
 
 #define REPL_MAX_ARGS 64
 #define REPL_MAX_LIST 64     /* overlays, set values */
@@ -138,6 +140,8 @@ typedef struct repl {
     int views_ref;                       /* model, results, previous (read-only) */
 
     /* input */
+    ss_lang lang;                        /* what the planner reads: --lang, else the scenario's */
+    bool lang_fixed;                     /* --lang given: a scenario's language does not change it */
     bool interactive;                    /* a person at a terminal */
     bool echo;                           /* print each input before its output */
     const char *src;                     /* "<stdin>", a file name, "(command line)" */
@@ -162,6 +166,19 @@ void repl_fini(repl *r);
  * Returns -1, so handlers can `return repl_fail(...)`. */
 int repl_fail(repl *r, const repl_args *a, int argi, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Print to r->out in the planner's language: fmt is looked up in the words (output/words.h), the
+ * figures in the result written that language's way (a decimal comma in Norwegian). */
+void repl_say(repl *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A word or label in the planner's language. */
+__attribute__((format_arg(2))) static inline const char *repl_w(const repl *r, const char *en)
+{
+    return ss_words(r->lang, en);
+}
+/* Columns the output may use: the terminal's width; in a pipe $COLUMNS when set, else 0 (tables
+ * then cut names to their narrow width, so transcripts do not depend on a terminal). */
+int repl_columns(const repl *r);
+/* Set the language from a scenario that declares one, unless --lang chose it. */
+void repl_scenario_language(repl *r, const ss_model *m);
 /* Ctrl-C was pressed: forget it (a second press would otherwise end the program). */
 void repl_clear_interrupt(repl *r);
 /* Something stopped at Ctrl-C: forget the press; a script stops there, a person carries on. */
@@ -276,7 +293,7 @@ void repl_tree_write(ss_buf *b, lua_State *L, int idx, int indent, int flags);
  * returns the number of leading segments that exist. */
 int repl_tree_get(lua_State *L, int idx, const char *path);
 /* " (did you mean 'services.fph'?)" for a path whose first `found` segments exist, or "". */
-void repl_tree_suggest(lua_State *L, int tree, const char *path, int found, char *out, size_t n);
+void repl_tree_suggest(ss_lang lang, lua_State *L, int tree, const char *path, int found, char *out, size_t n);
 
 /* One difference found by repl_tree_diff: old or new index is 0 when absent. */
 typedef void (*repl_change_fn)(void *ud, const char *path, lua_State *L, int old_idx, int new_idx);

@@ -128,15 +128,18 @@ static void fmt_metric(char *out, size_t n, const ss_study *st, int s, int metri
 static void print_summary(repl *r, const repl_run *run, double seconds)
 {
     const ss_study *st = &run->st;
-    fprintf(r->out, "%d replications, seed %" PRIu64 ": %s", st->nreps, st->info.seed, run->label);
-    if (r->interactive) fprintf(r->out, " (%.2f s)", seconds);
+    repl_say(r, "%d replications, seed %" PRIu64 ": %s", st->nreps, st->info.seed, run->label);
+    if (r->interactive) repl_say(r, " (%.2f s)", seconds);
     fputc('\n', r->out);
     ss_table t;
     ss_table_init(&t, 7, "llrrrrr");
-    ss_table_row(&t, "id", "service", "wait days", "p90", "over target", "queue", "busy");
+    t.lang = r->lang;
+    ss_table_fit(&t, 1, 28, repl_columns(r));
+    ss_table_row(&t, "id", repl_w(r, "service"), repl_w(r, "wait days"), "p90", repl_w(r, "over target"),
+                 repl_w(r, "queue"), repl_w(r, "busy"));
     for (int s = 0; s < st->info.nservices; s++) {
-        char name[64], wait[64], p90[32], over[32], queue[32], busy[32];
-        ss_text_cut(name, sizeof name, st->names[s], 28);
+        char name[512], wait[64], p90[32], over[32], queue[32], busy[32];
+        snprintf(name, sizeof name, "%s", st->names[s]);  /* the table cuts it to fit */
         repl_fmt_estimate(wait, sizeof wait, service_estimate(st, s, SS_SM_WAIT_MEAN), "days");
         fmt_metric(p90, sizeof p90, st, s, SS_SM_WAIT_P90);
         fmt_metric(over, sizeof over, st, s, SS_SM_OVER_TARGET_SHARE);
@@ -150,7 +153,7 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
     repl_fmt_number(persons, sizeof persons, st->summary.system[SS_YM_PERSONS].mean, "persons");
     repl_fmt_number(handoffs, sizeof handoffs, st->summary.system[SS_YM_HANDOFFS_MEAN].mean, "per person");
     repl_fmt_number(tis, sizeof tis, st->summary.system[SS_YM_TIME_IN_SYSTEM_MEAN].mean, "days");
-    fprintf(r->out, "%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n",
+    repl_say(r, "%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n",
             persons, handoffs, tis);
 }
 
@@ -197,22 +200,24 @@ int repl_cmd_run(repl *r, const repl_args *a)
 
 /* A measure with no value in any replication (no decision limit, no meeting door, ...) is
  * left out: a row of dashes tells the planner nothing. */
-static void add_estimate_row(ss_table *t, const ss_metric_info *info, const ss_estimate *e)
+static void add_estimate_row(const repl *r, ss_table *t, const ss_metric_info *info, const ss_estimate *e)
 {
     if (!isfinite(e->mean)) return;
     char v[96];
     repl_fmt_estimate(v, sizeof v, e, info->unit);
-    ss_table_row(t, info->label, v, strcmp(info->unit, "share") == 0 ? "" : info->unit, info->doc);
+    ss_table_row(t, repl_w(r, info->label), v, strcmp(info->unit, "share") == 0 ? "" : repl_w(r, info->unit),
+                 repl_w(r, info->doc));
 }
 
 static void print_service(repl *r, const ss_study *st, int s)
 {
-    fprintf(r->out, "%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
+    repl_say(r, "%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
             st->fte[s], st->nreps, st->info.seed);
     ss_table t;
     ss_table_init(&t, 4, "lrll");
+    t.lang = r->lang;
     for (int m = 0; m < SS_SERVICE_METRICS; m++)
-        add_estimate_row(&t, &ss_service_metric_info[m], service_estimate(st, s, m));
+        add_estimate_row(r, &t, &ss_service_metric_info[m], service_estimate(st, s, m));
     t.indent = 2;
     ss_table_print(&t, r->out);
     ss_table_free(&t);
@@ -220,11 +225,12 @@ static void print_service(repl *r, const ss_study *st, int s)
 
 static void print_system(repl *r, const ss_study *st)
 {
-    fprintf(r->out, "the whole system, %d replications, seed %" PRIu64 "\n", st->nreps, st->info.seed);
+    repl_say(r, "the whole system, %d replications, seed %" PRIu64 "\n", st->nreps, st->info.seed);
     ss_table t;
     ss_table_init(&t, 4, "lrll");
+    t.lang = r->lang;
     for (int m = 0; m < SS_SYSTEM_METRICS; m++)
-        add_estimate_row(&t, &ss_system_metric_info[m], &st->summary.system[m]);
+        add_estimate_row(r, &t, &ss_system_metric_info[m], &st->summary.system[m]);
     t.indent = 2;
     ss_table_print(&t, r->out);
     ss_table_free(&t);
@@ -234,7 +240,8 @@ int repl_cmd_results(repl *r, const repl_args *a)
 {
     if (!repl_need_run(r, a) || !repl_arity(r, a, 0, 1)) return -1;
     const ss_study *st = &r->last->st;
-    if (a->argc == 1) ss_output_table(r->out, &st->info, &st->summary);
+    if (a->argc == 1)
+        ss_output_table_for(r->out, &st->info, &st->summary, &(ss_output_opts){.lang = r->lang, .width = repl_columns(r)});
     else if (strcmp(a->argv[1], "system") == 0) print_system(r, st);
     else {
         int s = repl_run_service(r, a, 1);
@@ -242,7 +249,7 @@ int repl_cmd_results(repl *r, const repl_args *a)
         print_service(r, st, s);
     }
     if (r->cur && strcmp(ss_scenario_hash(r->cur->sc), st->info.scenario_hash) != 0)
-        fprintf(r->out, "(the model has changed since this run: 'run' to see its results)\n");
+        repl_say(r, "(the model has changed since this run: 'run' to see its results)\n");
     return 0;
 }
 
@@ -265,7 +272,7 @@ int repl_cmd_export(repl *r, const repl_args *a)
     const ss_study *st = &r->last->st;
     int rc = json ? ss_output_json(f, &st->info, &st->summary) : ss_output_csv(f, &st->info, &st->summary);
     if (fclose(f) != 0 || rc < 0) return repl_fail(r, a, 1, "could not write all of %s", path);
-    fprintf(r->out, "wrote the last run's results (%d replications, seed %" PRIu64 ") to %s\n", st->nreps, st->info.seed, path);
+    repl_say(r, "wrote the last run's results (%d replications, seed %" PRIu64 ") to %s\n", st->nreps, st->info.seed, path);
     return 0;
 }
 
@@ -295,7 +302,7 @@ static void print_step(repl *r, const char *line, trace_sums *sums)
     const char *text = strstr(line, "  person ");
     if (text) text = strstr(text + 9, "  ");
     text = text ? text + 2 : line;
-    fprintf(r->out, "  %.10s  %s\n", line, text);
+    repl_say(r, "  %.10s  %s\n", line, text);
     char svc[64];
     double w;
     if (sscanf(text, "first contact at %63s after %lf days waiting", svc, &w) == 2) {
@@ -311,7 +318,7 @@ static int print_trace(repl *r, const repl_args *a, long person, long long perso
     if (!*text)
         return repl_fail(r, a, 1, "there is no person %ld: replication 1 has %lld persons, numbered 1 to %lld "
                          "as their first concern arises", person, persons, persons);
-    fprintf(r->out, "person %ld, replication 1 (seed %" PRIu64 ") of %s:\n", person, r->seed, r->edit.path);
+    repl_say(r, "person %ld, replication 1 (seed %" PRIu64 ") of %s:\n", person, r->seed, r->edit.path);
     trace_sums sums = {0};
     char *copy = strdup(text);
     for (char *line = copy, *next; line && *line; line = next) {
@@ -320,11 +327,11 @@ static int print_trace(repl *r, const repl_args *a, long person, long long perso
         print_step(r, line, &sums);
     }
     if (sums.waits.n)
-        fprintf(r->out, "waited %.1f days (%.1f weeks) in queues before first contact: %s", sums.waited,
+        repl_say(r, "waited %.1f days (%.1f weeks) in queues before first contact: %s", sums.waited,
                 sums.waited / 7, sums.waits.s);
     else
-        fprintf(r->out, "never reached first contact at a service");
-    if (sums.travelled > 0) fprintf(r->out, "; %.1f days on the way between services", sums.travelled);
+        repl_say(r, "never reached first contact at a service");
+    if (sums.travelled > 0) repl_say(r, "; %.1f days on the way between services", sums.travelled);
     fputc('\n', r->out);
     free(copy);
     ss_buf_free(&sums.waits);
@@ -388,7 +395,7 @@ static const char *row_label(const ss_compare_row *row)
     return NULL;
 }
 
-static void add_compare_row(ss_table *t, const ss_compare_row *row, const char *label)
+static void add_compare_row(const repl *r, ss_table *t, const ss_compare_row *row, const char *label)
 {
     const ss_metric_info *info = metric_info(row->scope, row->metric);
     const char *unit = info ? info->unit : "";
@@ -403,27 +410,29 @@ static void add_compare_row(ss_table *t, const ss_compare_row *row, const char *
     if (!isfinite(pct)) snprintf(rel, sizeof rel, "-");
     else if (fabs(pct) < 0.5) snprintf(rel, sizeof rel, "0 %%");
     else snprintf(rel, sizeof rel, "%+.0f %%", pct);
-    ss_table_row(t, *row->subject ? row->subject : "system", label, base, option, diff, rel,
+    ss_table_row(t, *row->subject ? row->subject : repl_w(r, "system"), repl_w(r, label), base, option, diff, rel,
                    row->distinguishable ? "*" : "");
 }
 
 static void print_comparison(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c,
                              const char *base_note)
 {
-    fprintf(r->out, "base    %s%s\noption  %s\n", base->label, base_note, option->label);
-    fprintf(r->out, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
+    repl_say(r, "base    %s%s\noption  %s\n", base->label, base_note, option->label);
+    repl_say(r, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
             "* = the interval excludes 0\n", option->st.nreps, option->st.info.seed);
     ss_table t;
     ss_table_init(&t, 7, "llrrrrl");
-    ss_table_row(&t, "", "measure", "base", "option", "difference", "relative", "");
+    t.lang = r->lang;
+    ss_table_row(&t, "", repl_w(r, "measure"), repl_w(r, "base"), repl_w(r, "option"), repl_w(r, "difference"),
+                 repl_w(r, "relative"), "");
     for (int i = 0; i < c->nrows; i++) {
         const char *label = row_label(&c->rows[i]);
-        if (label) add_compare_row(&t, &c->rows[i], label);
+        if (label) add_compare_row(r, &t, &c->rows[i], label);
     }
-    if (t.nrows == 1) fprintf(r->out, "no measure changed\n");
+    if (t.nrows == 1) repl_say(r, "no measure changed\n");
     else ss_table_print(&t, r->out);
     ss_table_free(&t);
-    fprintf(r->out, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
+    repl_say(r, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
 }
 
 /* The verdict first (samsim compare's, from the runs' resolved texts), then the measures that changed. */
@@ -505,7 +514,7 @@ static void baseline_edit(const repl *r, repl_edit *out)
 void repl_baseline_label(const repl *r, char *out, size_t n)
 {
     if (!r->baseline.path) {
-        snprintf(out, n, "%s as loaded", r->edit.path ? r->edit.path : "the scenario");
+        snprintf(out, n, repl_w(r, "%s as loaded"), r->edit.path ? r->edit.path : repl_w(r, "the scenario"));
         return;
     }
     repl_edit_label(&r->baseline, out, n);
@@ -548,8 +557,8 @@ static int compare_baseline(repl *r, const repl_args *a)
     const repl_run *base = baseline_run(r, sc, &scen);
     repl_scen_release(scen);
     if (!base || current_run(r, r->reps, r->seed) < 0) return -1;
-    return compare_runs(r, base, r->last, r->baseline.path ? " (the baseline, set by 'baseline now')"
-                                                          : " (the baseline; 'baseline now' sets another)");
+    return compare_runs(r, base, r->last, r->baseline.path ? repl_w(r, " (the baseline, set by 'baseline now')")
+                                                          : repl_w(r, " (the baseline; 'baseline now' sets another)"));
 }
 
 int repl_cmd_compare(repl *r, const repl_args *a)
@@ -571,7 +580,7 @@ int repl_cmd_baseline(repl *r, const repl_args *a)
         return repl_fail(r, a, 1, "baseline what? 'now' (the model as it is) or 'loaded' (the scenario file as loaded)");
     }
     repl_baseline_label(r, label, sizeof label);
-    fprintf(r->out, "baseline: %s\n", label);
+    repl_say(r, "baseline: %s\n", label);
     return 0;
 }
 
@@ -606,6 +615,6 @@ int repl_cmd_explain(repl *r, const repl_args *a)
     if (!repl_need_model(r, a) || !repl_arity(r, a, 1, 1)) return -1;
     if (model_service(r, a, 1) < 0 || current_run(r, r->reps, r->seed) < 0) return -1;
     int s = ss_explain_find(&r->last->st, a->argv[1]);
-    ss_explain_service(r->out, &r->last->st, s);
+    ss_explain_service_in(r->out, &r->last->st, s, r->lang);
     return 0;
 }

@@ -151,11 +151,13 @@ static int verify(repl *r, const repl_args *a, const save_ctx *c)
         return repl_fail(r, a, 1, "not saved: loading the file gave a different model (do its rule files resolve elsewhere?)");
     }
     if (c->removed.n)
-        fprintf(r->out, "saved %s: the whole model, as an overlay removed %s (extends cannot express that); "
+        repl_say(r, "saved %s: the whole model, as an overlay removed %s (extends cannot express that); "
                 "loading it gives the same model\n", a->argv[1], c->removed.s);
+    else if (c->changes == 1)
+        repl_say(r, "saved %s: %s with 1 change; loading it gives the same model\n", a->argv[1], r->edit.path);
     else
-        fprintf(r->out, "saved %s: %s with %d change%s; loading it gives the same model\n", a->argv[1],
-                r->edit.path, c->changes, c->changes == 1 ? "" : "s");
+        repl_say(r, "saved %s: %s with %d changes; loading it gives the same model\n", a->argv[1],
+                 r->edit.path, c->changes);
     return 0;
 }
 

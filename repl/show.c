@@ -12,42 +12,59 @@
 
 /* ---- status ---------------------------------------------------------------------------------- */
 
-static void show_run(repl *r, const char *label, const repl_run *run)
+static void show_run(repl *r, ss_table *t, const char *label, const repl_run *run)
 {
     if (!run) return;
     bool same = r->cur && strcmp(ss_scenario_hash(run->scen->sc), ss_scenario_hash(r->cur->sc)) == 0;
-    fprintf(r->out, "%-9s %d replications, seed %llu, %s\n", label, run->st.nreps,
-            (unsigned long long)run->st.info.seed, same ? "of the model as it is now" : "of an earlier model");
+    int row = ss_table_add_row(t);
+    ss_table_set(t, row, 0, "%s", repl_w(r, label));
+    ss_table_set(t, row, 1, repl_w(r, "%d replications, seed %llu, %s"), run->st.nreps,
+                 (unsigned long long)run->st.info.seed,
+                 repl_w(r, same ? "of the model as it is now" : "of an earlier model"));
+}
+
+/* A label and its text, the labels in one column whatever their length in the language. */
+static void status_row(repl *r, ss_table *t, const char *label, const char *text)
+{
+    ss_table_row(t, *label ? repl_w(r, label) : "", text);
 }
 
 static int show_status(repl *r)
 {
     if (!r->cur) {
-        fprintf(r->out, "no scenario loaded ('load FILE')\n");
+        repl_say(r, "no scenario loaded ('load FILE')\n");
         return 0;
     }
-    fprintf(r->out, "%-9s %s: %s\n", "scenario", r->edit.path, ss_scenario_model(r->cur->sc)->name);
-    for (int i = 0; i < r->edit.noverlays; i++) fprintf(r->out, "%-9s %s\n", i ? "" : "overlays", r->edit.overlays[i]);
-    for (int i = 0; i < r->edit.nsets; i++) fprintf(r->out, "%-9s %s\n", i ? "" : "set", r->edit.sets[i]);
-    if (r->nundo) fprintf(r->out, "%-9s %s\n", "undo", r->undo[r->nundo - 1].what);
-    if (r->nredo) fprintf(r->out, "%-9s %s\n", "redo", r->redo[r->nredo - 1].what);
-    char base[512];
-    repl_baseline_label(r, base, sizeof base);
-    fprintf(r->out, "%-9s %s\n", "baseline", base);
-    show_run(r, "last run", r->last);
-    show_run(r, "previous", r->prev);
-    fprintf(r->out, "%-9s %d replications, seed %llu\n", "next run", r->reps, (unsigned long long)r->seed);
+    ss_table t;
+    ss_table_init(&t, 2, "ll");
+    t.lang = r->lang;
+    char line[1024];
+    snprintf(line, sizeof line, "%s: %s", r->edit.path, ss_scenario_model(r->cur->sc)->name);
+    status_row(r, &t, "scenario", line);
+    for (int i = 0; i < r->edit.noverlays; i++) status_row(r, &t, i ? "" : "overlays", r->edit.overlays[i]);
+    for (int i = 0; i < r->edit.nsets; i++) status_row(r, &t, i ? "" : "set", r->edit.sets[i]);
+    if (r->nundo) status_row(r, &t, "undo", r->undo[r->nundo - 1].what);
+    if (r->nredo) status_row(r, &t, "redo", r->redo[r->nredo - 1].what);
+    repl_baseline_label(r, line, sizeof line);
+    status_row(r, &t, "baseline", line);
+    show_run(r, &t, "last run", r->last);
+    show_run(r, &t, "previous", r->prev);
+    int row = ss_table_add_row(&t);
+    ss_table_set(&t, row, 0, "%s", repl_w(r, "next run"));
+    ss_table_set(&t, row, 1, repl_w(r, "%d replications, seed %llu"), r->reps, (unsigned long long)r->seed);
+    ss_table_print(&t, r->out);
+    ss_table_free(&t);
     return 0;
 }
 
 /* ---- services -------------------------------------------------------------------------------- */
 
-static void capacity_text(const ss_service *s, char *out, size_t n)
+static void capacity_text(const repl *r, const ss_service *s, char *out, size_t n)
 {
     switch (s->cap_kind) {
-    case SS_CAP_SLOTS: snprintf(out, n, "%.0f cases", s->capacity); break;
-    case SS_CAP_HOURS: snprintf(out, n, "%.0f h/week", s->capacity); break;
-    case SS_CAP_UNLIMITED: snprintf(out, n, "unlimited"); break;
+    case SS_CAP_SLOTS: snprintf(out, n, repl_w(r, "%.0f cases"), s->capacity); break;
+    case SS_CAP_HOURS: snprintf(out, n, repl_w(r, "%.0f h/week"), s->capacity); break;
+    case SS_CAP_UNLIMITED: snprintf(out, n, "%s", repl_w(r, "unlimited")); break;
     }
 }
 
@@ -62,22 +79,24 @@ static int show_services(repl *r)
     const ss_model *m = ss_scenario_model(r->cur->sc);
     ss_table t;
     ss_table_init(&t, 8, "llrrrrlr");
-    ss_table_row(&t, "id", "service", "unit", "FTE", "for cases", "capacity", "ages", "target wait");
+    t.lang = r->lang;
+    ss_table_fit(&t, 1, 36, repl_columns(r));
+    ss_table_row(&t, "id", repl_w(r, "service"), repl_w(r, "unit"), repl_w(r, "FTE"), repl_w(r, "for cases"),
+                 repl_w(r, "capacity"), repl_w(r, "ages"), repl_w(r, "target wait"));
     for (int i = 0; i < m->nservices; i++) {
         const ss_service *s = &m->services[i];
-        char name[64], fte[32], share[32], cap[48], ages[32], target[32];
-        ss_text_cut(name, sizeof name, s->name, 36);
+        char fte[32], share[32], cap[48], ages[32], target[32];
         snprintf(fte, sizeof fte, "%.1f", s->fte);
         snprintf(share, sizeof share, "%.0f %%", s->case_share * 100);
-        capacity_text(s, cap, sizeof cap);
+        capacity_text(r, s, cap, sizeof cap);
         age_text(s, ages, sizeof ages);
-        if (s->target_wait < 1e300) snprintf(target, sizeof target, "%.0f days", s->target_wait);
+        if (s->target_wait < 1e300) snprintf(target, sizeof target, repl_w(r, "%.0f days"), s->target_wait);
         else snprintf(target, sizeof target, "-");
-        ss_table_row(&t, s->id, name, s->unit >= 0 ? m->units[s->unit].id : "-", fte, share, cap, ages, target);
+        ss_table_row(&t, s->id, s->name, s->unit >= 0 ? m->units[s->unit].id : "-", fte, share, cap, ages, target);
     }
     ss_table_print(&t, r->out);
     ss_table_free(&t);
-    fprintf(r->out, "capacity is at full strength, for individual cases; FTE are all staff\n");
+    repl_say(r, "capacity is at full strength, for individual cases; FTE are all staff\n");
     return 0;
 }
 
@@ -111,7 +130,7 @@ static int show_params(repl *r, const repl_args *a)
         int found = repl_tree_get(L, -1, prefix);      /* tree value */
         if (found < count_segments(prefix)) {
             char hint[512];
-            repl_tree_suggest(L, top + 1, prefix, found, hint, sizeof hint);
+            repl_tree_suggest(r->lang, L, top + 1, prefix, found, hint, sizeof hint);
             lua_settop(L, top);
             ss_table_free(&t);
             return repl_fail(r, a, 2, "no parameter '%s' in the model%s", prefix, hint);
@@ -184,10 +203,10 @@ void repl_number_text(char *out, size_t n, double x, double other)
 
 /* The value at idx (tags unwrapped) for one side of a change; other_idx is the other side (0:
  * none), so that two numbers are told apart. */
-static void value_cell(lua_State *L, int idx, int other_idx, char *out, size_t n)
+static void value_cell(ss_lang lang, lua_State *L, int idx, int other_idx, char *out, size_t n)
 {
     if (idx == 0) {
-        snprintf(out, n, "(not set)");
+        snprintf(out, n, "%s", ss_words(lang, "(not set)"));
         return;
     }
     repl_tree_push_plain(L, idx);
@@ -208,12 +227,18 @@ static void value_cell(lua_State *L, int idx, int other_idx, char *out, size_t n
     lua_pop(L, 1);
 }
 
-static void add_row(ss_table *t, lua_State *L, const char *path, int old_idx, int new_idx, const char *note)
+/* The rows of a difference, in the planner's language. */
+typedef struct diff_rows {
+    ss_table t;
+    ss_lang lang;
+} diff_rows;
+
+static void add_row(diff_rows *d, lua_State *L, const char *path, int old_idx, int new_idx, const char *note)
 {
     char old[256], now[256];
-    value_cell(L, old_idx, new_idx, old, sizeof old);
-    value_cell(L, new_idx, old_idx, now, sizeof now);
-    ss_table_row(t, path, old, "->", new_idx ? now : "(removed)", note);
+    value_cell(d->lang, L, old_idx, new_idx, old, sizeof old);
+    value_cell(d->lang, L, new_idx, old_idx, now, sizeof now);
+    ss_table_row(&d->t, path, old, "->", new_idx ? now : ss_words(d->lang, "(removed)"), note);
 }
 
 static int cmp_keys(const void *a, const void *b)
@@ -254,7 +279,7 @@ static void push_field(lua_State *L, int t, const char *k)
 /* Rows for what differs between two values: tables are taken apart down to the numbers and words
  * that changed, so a distribution whose mean changed shows its mean, not two long lines that look
  * the same.  Returns the number of rows added. */
-static int diff_values(ss_table *t, lua_State *L, const char *path, int old_idx, int new_idx)
+static int diff_values(diff_rows *t, lua_State *L, const char *path, int old_idx, int new_idx)
 {
     repl_tree_push_plain(L, old_idx);
     repl_tree_push_plain(L, new_idx);
@@ -298,16 +323,20 @@ static const char *origin_word(lua_State *L, int idx)
 
 static void add_change(void *ud, const char *path, lua_State *L, int old_idx, int new_idx)
 {
+    diff_rows *d = ud;
     if (old_idx == 0 || new_idx == 0) {
-        add_row(ud, L, path, old_idx, new_idx, "");
+        add_row(d, L, path, old_idx, new_idx, "");
         return;
     }
-    if (diff_values(ud, L, path, old_idx, new_idx) == 0) {  /* the same value, another origin */
-        char note[96];
+    if (diff_values(d, L, path, old_idx, new_idx) == 0) {  /* the same value, another origin */
+        char note[160];
         const char *was = origin_word(L, old_idx), *now = origin_word(L, new_idx);
-        if (strcmp(was, now) == 0) snprintf(note, sizeof note, "(the same value, another note)");
-        else snprintf(note, sizeof note, "(the same value: was %s, now %s)", was, now);
-        add_row(ud, L, path, old_idx, new_idx, note);
+        if (strcmp(was, now) == 0)
+            snprintf(note, sizeof note, "%s", ss_words(d->lang, "(the same value, another note)"));
+        else
+            snprintf(note, sizeof note, ss_words(d->lang, "(the same value: was %s, now %s)"), ss_words(d->lang, was),
+                     ss_words(d->lang, now));
+        add_row(d, L, path, old_idx, new_idx, note);
     }
 }
 
@@ -324,11 +353,11 @@ int repl_count_differences(repl *r, const ss_scenario *before, const ss_scenario
     int top = lua_gettop(L), n = 0;
     ss_diag d;
     if (repl_tree_push(r->sb, before, true, &d) == 0 && repl_tree_push(r->sb, after, true, &d) == 0) {
-        ss_table t;
-        ss_table_init(&t, 5, "lrlll");
-        repl_tree_diff(L, top + 1, top + 2, add_value_change, &t);
-        n = t.nrows;
-        ss_table_free(&t);
+        diff_rows rows = {.lang = r->lang};
+        ss_table_init(&rows.t, 5, "lrlll");
+        repl_tree_diff(L, top + 1, top + 2, add_value_change, &rows);
+        n = rows.t.nrows;
+        ss_table_free(&rows.t);
     }
     lua_settop(L, top);
     return n;
@@ -342,18 +371,20 @@ static int show_diff(repl *r, const repl_args *a)
     ss_diag d;
     if (repl_tree_push_loaded_and_edited(r, &d) < 0)
         return repl_fail(r, a, -1, "%s", d.msg);
-    ss_table t;
-    ss_table_init(&t, 5, "lrlll");
-    repl_tree_diff(L, top + 1, top + 2, add_change, &t);
+    diff_rows rows = {.lang = r->lang};
+    ss_table_init(&rows.t, 5, "lrlll");
+    rows.t.lang = r->lang;
+    repl_tree_diff(L, top + 1, top + 2, add_change, &rows);
     lua_settop(L, top);
-    if (t.nrows == 0) {
-        fprintf(r->out, "no differences from %s as loaded\n", r->edit.path);
+    if (rows.t.nrows == 0) {
+        repl_say(r, "no differences from %s as loaded\n", r->edit.path);
     } else {
-        fprintf(r->out, "%d difference%s from %s as loaded:\n", t.nrows, t.nrows == 1 ? "" : "s", r->edit.path);
-        t.indent = 2;
-        ss_table_print(&t, r->out);
+        if (rows.t.nrows == 1) repl_say(r, "1 difference from %s as loaded:\n", r->edit.path);
+        else repl_say(r, "%d differences from %s as loaded:\n", rows.t.nrows, r->edit.path);
+        rows.t.indent = 2;
+        ss_table_print(&rows.t, r->out);
     }
-    ss_table_free(&t);
+    ss_table_free(&rows.t);
     return 0;
 }
 
@@ -376,5 +407,5 @@ int repl_cmd_show(repl *r, const repl_args *a)
     }
     const char *near = repl_closest(w, words, 5);
     return repl_fail(r, a, 1, "show what? services, params, sources, diff or lua%s%s%s",
-                     near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+                     near ? repl_w(r, " (did you mean '") : "", near ? near : "", near ? "'?)" : "");
 }

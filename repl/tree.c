@@ -179,7 +179,7 @@ int repl_tree_get(lua_State *L, int idx, const char *path)
 }
 
 /* The first missing segment of path compared with the keys beside it. */
-void repl_tree_suggest(lua_State *L, int tree, const char *path, int found, char *out, size_t n)
+void repl_tree_suggest(ss_lang lang, lua_State *L, int tree, const char *path, int found, char *out, size_t n)
 {
     out[0] = '\0';
     tree = lua_absindex(L, tree);
@@ -201,7 +201,7 @@ void repl_tree_suggest(lua_State *L, int tree, const char *path, int found, char
         }
     }
     const char *near = repl_closest(want, cands, k);
-    if (near) snprintf(out, n, " (did you mean '%s%s%s'?)", parent, *parent ? "." : "", near);
+    if (near) snprintf(out, n, ss_words(lang, " (did you mean '%s%s%s'?)"), parent, *parent ? "." : "", near);
     lua_pop(L, 2);
 }
 

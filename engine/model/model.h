@@ -185,6 +185,9 @@ typedef struct ss_named {
     int building;    /* unit: building index, -1 none (also in ss_model.unit_building) */
 } ss_named;
 
+/* A scenario's `language`: "en" or "nb" (Norwegian bokmål); NONE when it declares none. */
+enum { SS_MODEL_LANG_NONE = -1, SS_MODEL_LANG_EN, SS_MODEL_LANG_NB };
+
 typedef struct ss_model {
     char *name;
     char *description;
@@ -230,6 +233,7 @@ typedef struct ss_model {
     ss_lua_rule *lua_rules;
 
     double nok_per_fte;       /* yearly cost of one FTE in NOK; NAN when the scenario gives none */
+    int language;             /* the language its planners read (SS_MODEL_LANG_*): the REPL's default */
     long rule_instructions;   /* sandbox budget per rule call */
     size_t rule_memory;       /* sandbox memory cap */
 } ss_model;

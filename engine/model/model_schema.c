@@ -601,10 +601,14 @@ static const ss_schema criterion_schema = {
 
 /* ---- the scenario ---------------------------------------------------------------------- */
 
+static const char *const languages[] = {"en", "nb", NULL};  /* in SS_MODEL_LANG_* order */
+
 /* Pass 0 is what later sections refer to: the calendar, needs, organisation, age boundaries. */
 static const ss_field scenario_fields[] = {
     STR("name", SS_REQ, ss_model, name),
     {.key = "description", .type = SS_F_STRING, .def_str = "", .off = offsetof(ss_model, description)},
+    {.key = "language", .type = SS_F_ENUM, .def = -1, .names = languages,
+     .what = "\"en\" (English) or \"nb\" (Norwegian bokm\u00e5l)", .off = offsetof(ss_model, language)},
     {.key = "calendar", .type = SS_F_TABLE, .flags = SS_REQ, .sub = &calendar_schema},
     ITEMS("needs", 1, SS_MAX_NEEDS, "expected a list of 1 to 32 need types, e.g. { \"mild\", \"severe\" }", need_item),
     SUB("organisation", organisation_schema, 0),
@@ -627,4 +631,11 @@ static const ss_field scenario_fields[] = {
      .off = offsetof(ss_model, criteria), .off2 = offsetof(ss_model, ncriteria)},
     END};
 
-const ss_schema ss_scenario_schema = {.fields = scenario_fields};
+/* A scenario that says nothing about its language leaves the REPL's choice alone. */
+static void scenario_init(ss_reader *r, void *base)
+{
+    (void)r;
+    ((ss_model *)base)->language = SS_MODEL_LANG_NONE;
+}
+
+const ss_schema ss_scenario_schema = {.fields = scenario_fields, .init = scenario_init};

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "words.h"
+
 #define LEVEL 0.95
 #define DAYS_A_YEAR 365.25
 
@@ -83,44 +85,44 @@ static void est(char *out, size_t n, const ss_estimate *e, int decimals, double 
         snprintf(out, n, "%.*f%s", decimals, m, unit);
 }
 
-static void print_figures(FILE *f, const ss_study *st, int s, const figures *g)
+static void print_figures(FILE *f, ss_lang lang, const ss_study *st, int s, const figures *g)
 {
     const ss_service *svc = &ss_scenario_model(st->sc)->services[s];
     char a[128], b[128], c[128];
-    est(a, sizeof a, &g->wait, 1, 1, " days");
-    est(b, sizeof b, &g->p90, 1, 1, " days");
-    fprintf(f, "  wait              %s on average, p90 %s", a, b);
+    est(a, sizeof a, &g->wait, 1, 1, ss_words(lang, " days"));
+    est(b, sizeof b, &g->p90, 1, 1, ss_words(lang, " days"));
+    ss_words_print(f, lang, "  wait              %s on average, p90 %s", a, b);
     if (isfinite(svc->target_wait) && svc->target_wait < 1e300) {
         est(c, sizeof c, &g->over, 0, 100, " %");
-        fprintf(f, "; %s over the target of %.0f days", c, svc->target_wait);
+        ss_words_print(f, lang, "; %s over the target of %.0f days", c, svc->target_wait);
     }
     fputc('\n', f);
     est(a, sizeof a, &g->demand, 0, 1, "");
-    fprintf(f, "  demand            %s a year accepted into the queue\n", a);
+    ss_words_print(f, lang, "  demand            %s a year accepted into the queue\n", a);
     est(a, sizeof a, &g->capacity, 0, 1, "");
     est(b, sizeof b, &g->served, 0, 1, "");
     if (isfinite(g->capacity.mean))
-        fprintf(f, "  capacity          about %s a year at full use (%s first contacts a year made)\n", a, b);
+        ss_words_print(f, lang, "  capacity          about %s a year at full use (%s first contacts a year made)\n", a, b);
     else
-        fprintf(f, "  capacity          unlimited (%s first contacts a year made)\n", b);
+        ss_words_print(f, lang, "  capacity          unlimited (%s first contacts a year made)\n", b);
     est(a, sizeof a, &g->ratio, 2, 1, "");
     est(b, sizeof b, &g->busy, 1, 100, " %");
-    if (isfinite(g->ratio.mean)) fprintf(f, "  demand/capacity   %s\n", a);
-    if (isfinite(g->busy.mean)) fprintf(f, "  busy              %s of the capacity in use, on average\n", b);
+    if (isfinite(g->ratio.mean)) ss_words_print(f, lang, "  demand/capacity   %s\n", a);
+    if (isfinite(g->busy.mean)) ss_words_print(f, lang, "  busy              %s of the capacity in use, on average\n", b);
     est(a, sizeof a, &g->left, 0, 1, "");
     est(b, sizeof b, &g->left_share, 1, 100, " %");
     if (isfinite(g->left.mean))
-        fprintf(f, "  left the queue    %s a year grew too ill while waiting and went elsewhere (%s of those accepted)\n", a, b);
+        ss_words_print(f, lang, "  left the queue    %s a year grew too ill while waiting and went elsewhere (%s of those accepted)\n", a, b);
     else
-        fprintf(f, "  left the queue    nobody: the scenario has no deterioration while waiting at %s\n", st->ids[s]);
+        ss_words_print(f, lang, "  left the queue    nobody: the scenario has no deterioration while waiting at %s\n", st->ids[s]);
     est(a, sizeof a, &g->q_start, 0, 1, "");
     est(b, sizeof b, &g->q_end, 0, 1, "");
     est(c, sizeof c, &g->trend, 0, 1, "");
-    fprintf(f, "  queue             %s waiting when the measured period began, %s at its end: %s a year\n", a, b, c);
+    ss_words_print(f, lang, "  queue             %s waiting when the measured period began, %s at its end: %s a year\n", a, b, c);
 }
 
 /* One sentence on what drives the wait. */
-static void print_verdict(FILE *f, const figures *g)
+static void print_verdict(FILE *f, ss_lang lang, const figures *g)
 {
     bool over = isfinite(g->ratio.ci_low) ? g->ratio.ci_low > 1 : g->ratio.mean > 1;
     bool grows = isfinite(g->trend.ci_low) ? g->trend.ci_low > 0 : g->trend.mean > 0;
@@ -143,7 +145,7 @@ static void print_verdict(FILE *f, const figures *g)
               "  capacity (or a little less demand) moves them a lot.";
     else
         why = "there is room: the wait comes from intake and from bursts of demand, not from a lack of capacity.";
-    fprintf(f, "so: %s\n", why);
+    ss_words_print(f, lang, "so: %s\n", ss_words(lang, why));
 }
 
 /* ---- the inputs behind it ------------------------------------------------------------------- */
@@ -191,7 +193,7 @@ static const char *input_kind(const input *in)
     return "no source";
 }
 
-static void print_inputs(FILE *f, const ss_study *st, int s)
+static void print_inputs(FILE *f, ss_lang lang, const ss_study *st, int s)
 {
     char prefix[128];
     snprintf(prefix, sizeof prefix, "services.%s.", st->ids[s]);
@@ -201,16 +203,17 @@ static void print_inputs(FILE *f, const ss_study *st, int s)
     int count[5] = {0};
     for (int i = 0; i < n; i++)
         for (int k = 0; k < 5; k++) count[k] += strcmp(input_kind(&in[i]), kinds[k]) == 0;
-    fprintf(f, "\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source",
+    ss_words_print(f, lang, "\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source",
             prefix, count[0], count[1], count[2], count[3]);
-    if (count[4]) fprintf(f, ", %d assumed effects", count[4]);
-    fprintf(f, "\n");
+    if (count[4]) ss_words_print(f, lang, ", %d assumed effects", count[4]);
+    fputc('\n', f);
     for (int k = 0; k < 5; k++) {
         if (!count[k]) continue;
-        fprintf(f, "  %s:\n", kinds[k]);
+        ss_words_print(f, lang, "  %s:\n", ss_words(lang, kinds[k]));
         for (int i = 0; i < n; i++)
             if (strcmp(input_kind(&in[i]), kinds[k]) == 0)
-                fprintf(f, "    %-32s %-8s %s\n", in[i].path + strlen(prefix), in[i].value, in[i].text);
+                ss_words_print(f, lang, "    %-32s %-8s %s\n", in[i].path + strlen(prefix), in[i].value,
+                               ss_words(lang, in[i].text));  /* the register's "no source and no assumption" */
     }
     free(in);
 }
@@ -224,12 +227,17 @@ int ss_explain_find(const ss_study *st, const char *id)
 
 void ss_explain_service(FILE *f, const ss_study *st, int s)
 {
+    ss_explain_service_in(f, st, s, SS_LANG_EN);
+}
+
+void ss_explain_service_in(FILE *f, const ss_study *st, int s, ss_lang lang)
+{
     figures g;
     measure(st, s, &g);
-    fprintf(f, "%s: %s, %.1f FTE; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n",
+    ss_words_print(f, lang, "%s: %s, %.1f FTE; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n",
             st->ids[s], st->names[s], st->fte[s], st->nreps, (unsigned long long)st->info.seed,
             st->info.horizon_days - st->info.warmup_days, st->info.warmup_days);
-    print_figures(f, st, s, &g);
-    print_verdict(f, &g);
-    print_inputs(f, st, s);
+    print_figures(f, lang, st, s, &g);
+    print_verdict(f, lang, &g);
+    print_inputs(f, lang, st, s);
 }

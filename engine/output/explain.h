@@ -8,10 +8,13 @@
 
 #include <stdio.h>
 
+#include "lang.h"
 #include "study.h"
 
 /* Explain service s of a finished study (its scenario is st->sc). */
 void ss_explain_service(FILE *f, const ss_study *st, int s);
+/* The same in a language (Norwegian: its words and decimal commas). */
+void ss_explain_service_in(FILE *f, const ss_study *st, int s, ss_lang lang);
 
 /* The index of the service with this id in the study, or -1. */
 int ss_explain_find(const ss_study *st, const char *id);

@@ -12,6 +12,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "words.h"
 
 /* ---- numbers for people -------------------------------------------------------------------- */
 
@@ -88,16 +89,17 @@ static const struct column service_columns[] = {
     {COL_METRIC, SS_SM_CASELOAD_PER_FTE},
     {COL_METRIC, SS_SM_UTILISATION},
 };
-enum { NCOLUMNS = sizeof service_columns / sizeof service_columns[0], NAME_MAX_WIDTH = 22 };
+/* A name is cut to NAME_MIN_WIDTH unless the output is wider (a terminal's width). */
+enum { NCOLUMNS = sizeof service_columns / sizeof service_columns[0], NAME_MIN_WIDTH = 22 };
 
-static const char *column_heading(const struct column *c)
+static const char *column_heading(const struct column *c, ss_lang lang)
 {
     switch (c->kind) {
     case COL_ID: return "id";
-    case COL_NAME: return "service";
+    case COL_NAME: return ss_words(lang, "service");
     case COL_METRIC: break;
     }
-    return ss_service_metric_info[c->metric].label;
+    return ss_words(lang, ss_service_metric_info[c->metric].label);
 }
 
 static const char *service_name(const ss_run_info *info, int s)
@@ -116,7 +118,7 @@ static void service_cell(char *buf, size_t n, const struct column *c, const ss_r
         snprintf(buf, n, "%s", info->service_ids[s]);
         return;
     case COL_NAME:
-        ss_text_cut(buf, n, service_name(info, s), NAME_MAX_WIDTH);
+        snprintf(buf, n, "%s", service_name(info, s));  /* the table cuts it to fit */
         return;
     case COL_METRIC:
         format_mean_hw(buf, n, &sum->service[(long)s * SS_SERVICE_METRICS + c->metric],
@@ -126,17 +128,19 @@ static void service_cell(char *buf, size_t n, const struct column *c, const ss_r
 }
 
 /* The heading, a rule, then one line per service in model order. */
-static void print_services(FILE *f, const ss_run_info *info, const ss_summary *sum)
+static void print_services(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o)
 {
     ss_table t;
     ss_table_init(&t, NCOLUMNS, NULL);
     t.heading = t.rule = true;
+    t.lang = o->lang;
+    ss_table_fit(&t, 1, NAME_MIN_WIDTH, o->width);
     int head = ss_table_add_row(&t);
     for (int c = 0; c < NCOLUMNS; c++) {
         t.right[c] = service_columns[c].kind == COL_METRIC;
-        ss_table_set(&t, head, c, "%s", column_heading(&service_columns[c]));
+        ss_table_set(&t, head, c, "%s", column_heading(&service_columns[c], o->lang));
     }
-    char buf[160];
+    char buf[512];
     for (int s = 0; s < sum->nservices; s++) {
         int r = ss_table_add_row(&t);
         for (int c = 0; c < NCOLUMNS; c++) {
@@ -154,11 +158,12 @@ enum { SYS_LABEL, SYS_MEAN, SYS_INTERVAL, SYS_UNIT, SYS_COLS };
 
 /* Label, mean, interval and unit; a metric that is not part of this model (no meetings, no
  * coordination, ...) is left out, so it does not widen the columns either. */
-static void print_system(FILE *f, const ss_summary *sum)
+static void print_system(FILE *f, const ss_summary *sum, ss_lang lang)
 {
     ss_table t;
     ss_table_init(&t, 4, "lrll");
     t.indent = 2;
+    t.lang = lang;
     char mean[96], interval[96];
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
         if (sum->system[m].n == 0)
@@ -166,37 +171,43 @@ static void print_system(FILE *f, const ss_summary *sum)
         const ss_metric_info *mi = &ss_system_metric_info[m];
         format_number(mean, sizeof mean, sum->system[m].mean, mi->unit);
         format_interval(interval, sizeof interval, &sum->system[m], mi->unit);
-        ss_table_row(&t, mi->label, mean, interval, strcmp(mi->unit, "count") == 0 ? "" : mi->unit);
+        ss_table_row(&t, ss_words(lang, mi->label), mean, interval,
+                     strcmp(mi->unit, "count") == 0 ? "" : ss_words(lang, mi->unit));
     }
-    fputs("System\n", f);
+    fprintf(f, "%s\n", ss_words(lang, "System"));
     ss_table_print(&t, f);
     ss_table_free(&t);
 }
 
 static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
 
-static void print_header(FILE *f, const ss_run_info *info, const ss_summary *sum)
+static void print_header(FILE *f, const ss_run_info *info, const ss_summary *sum, ss_lang lang)
 {
-    fprintf(f, "Scenario      %s\n", or_dash(info->scenario_name));
-    fprintf(f, "File          %s\n", or_dash(info->scenario_path));
+    fprintf(f, ss_words(lang, "Scenario      %s\n"), or_dash(info->scenario_name));
+    fprintf(f, ss_words(lang, "File          %s\n"), or_dash(info->scenario_path));
     if (sum->nreps == info->replications)
-        fprintf(f, "Replications  %d, seed %" PRIu64 "\n", sum->nreps, info->seed);
+        fprintf(f, ss_words(lang, "Replications  %d, seed %" PRIu64 "\n"), sum->nreps, info->seed);
     else  /* an interrupted run: say how much of it the figures rest on */
-        fprintf(f, "Replications  %d of %d, seed %" PRIu64 "\n", sum->nreps, info->replications,
+        fprintf(f, ss_words(lang, "Replications  %d of %d, seed %" PRIu64 "\n"), sum->nreps, info->replications,
                 info->seed);
-    fprintf(f, "Period        from %s, %g days, of which %g days warm-up (not counted)\n",
+    fprintf(f, ss_words(lang, "Period        from %s, %g days, of which %g days warm-up (not counted)\n"),
             or_dash(info->start_date), info->horizon_days, info->warmup_days);
-    fputs("Figures are means over replications; \u00b1 is the half-width of the confidence "
-          "interval.\n\n", f);
+    fputs(ss_words(lang, "Figures are means over replications; \u00b1 is the half-width of the confidence "
+                         "interval.\n\n"), f);
+}
+
+void ss_output_table_for(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o)
+{
+    assert(info->nservices == sum->nservices);
+    print_header(f, info, sum, o->lang);
+    print_services(f, info, sum, o);
+    fputc('\n', f);
+    print_system(f, sum, o->lang);
 }
 
 void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
-    assert(info->nservices == sum->nservices);
-    print_header(f, info, sum);
-    print_services(f, info, sum);
-    fputc('\n', f);
-    print_system(f, sum);
+    ss_output_table_for(f, info, sum, &(ss_output_opts){.lang = SS_LANG_EN});
 }
 
 /* ---- JSON ---------------------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "lang.h"
 #include "results.h"
 
 /* Readable table: a header (scenario, replications, seed, horizon, warm-up), one block per
@@ -20,6 +21,13 @@ void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum);
  *   "services": { id: { "name", "fte", metric: {"mean","ci_low","ci_high"} ... } ... },
  *   "system": { metric: {...} } }   NaN becomes null.  No timestamps: byte-identical for the
  * same seed and scenario.  0 ok, -1 on write error. */
+/* The table for people in a language, its service names as wide as width columns allow (0: cut
+ * to 22 columns, as ss_output_table does). */
+typedef struct ss_output_opts {
+    ss_lang lang;
+    int width;
+} ss_output_opts;
+void ss_output_table_for(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o);
 int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum);
 /* CSV with header scope,subject,name,metric,unit,mean,ci_low,ci_high,n (scope service|system;
  * name is the service's name, empty for the system; unit as in the metric tables: a share is a

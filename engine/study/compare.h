@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "read.h"
 #include "stats.h"
 #include "study.h"
@@ -56,8 +57,7 @@ const ss_metric_info *ss_compare_row_info(const ss_compare_row *r);
  * time in system, hand-offs), and only where either model has a value. */
 bool ss_compare_is_key(const ss_compare_row *r);
 
-/* Labels for people, in English or Norwegian (bokmål). */
-typedef enum ss_lang { SS_LANG_EN, SS_LANG_NB } ss_lang;
+/* Labels for people, in English or Norwegian (bokmål): ss_lang is util/lang.h's. */
 /* "Wait, mean (days)" / "Ventetid, snitt (dager)"; unknown metrics fall back to the metric
  * table's label. */
 const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang);

@@ -27,7 +27,7 @@ static const char *point_description(ss_plan *p, int scenario, const model_alt *
     size_t cap = 256, len = 0;
     for (int i = 0; i < m->n; i++) cap += strlen(m->written[i]) + 16;
     for (int i = 0; i < p->nfixed; i++) cap += strlen(p->fixed_sets[i]) + 16;
-    for (int i = 0; i < p->naxes; i++) cap += strlen(values[i].parameter) + strlen(values[i].text) + 16;
+    for (int i = 0; i < p->naxes + p->nlinked; i++) cap += strlen(values[i].parameter) + strlen(values[i].text) + 16;
     cap += strlen(p->scenarios_written[scenario]);
     char *s = plan_keep(p, malloc(cap));
     if (!s)
@@ -39,33 +39,44 @@ static const char *point_description(ss_plan *p, int scenario, const model_alt *
         len += (size_t)snprintf(s + len, cap - len, "set %s\n", p->fixed_sets[i]);
     for (int i = 0; i < p->naxes; i++)
         len += (size_t)snprintf(s + len, cap - len, "sweep %s=%s\n", values[i].parameter, values[i].text);
+    for (int i = p->naxes; i < p->naxes + p->nlinked; i++)  /* none in older plans: their keys stay */
+        len += (size_t)snprintf(s + len, cap - len, "linked %s=%s\n", values[i].parameter, values[i].text);
     return s;
 }
 
-/* Point i: scenario, then model, then the axes (the last one fastest). */
+/* Point i: scenario, then model, then the axes (the last one fastest).  Its values are the swept
+ * ones, then the linked ones; its sets the plan's `set`, the swept parameters (not the variables)
+ * and the linked parameters. */
 static int build_point(ss_plan *p, int i)
 {
     ss_plan_point *pt = &p->points[i];
-    int rest = i;
-    ss_batch_value *values = plan_calloc(p, (size_t)p->naxes, sizeof *values);
-    const char **sets = plan_calloc(p, (size_t)(p->nfixed + p->naxes), sizeof *sets);
+    int rest = i, nvalues = p->naxes + p->nlinked, nsets = p->nfixed;
+    ss_batch_value *values = plan_calloc(p, (size_t)nvalues, sizeof *values);
+    const char **sets = plan_calloc(p, (size_t)(p->nfixed + nvalues), sizeof *sets);
     if (!values || !sets)
         return -1;
+    long combination = 0, stride = 1;
     for (int a = p->naxes - 1; a >= 0; a--) {
-        values[a] = p->axes[a].values[rest % p->axes[a].nvalues];
+        int k = rest % p->axes[a].nvalues;
+        values[a] = p->axes[a].values[k];
+        combination += k * stride;
+        stride *= p->axes[a].nvalues;
         rest /= p->axes[a].nvalues;
     }
+    for (int k = 0; k < p->nlinked; k++)
+        values[p->naxes + k] = p->linked_values[combination * p->nlinked + k];
     const model_alt *m = &p->models[rest % p->nmodels];
     int scenario = rest / p->nmodels;
     for (int k = 0; k < p->nfixed; k++)
         sets[k] = p->fixed_sets[k];
-    for (int a = 0; a < p->naxes; a++)
-        if (!(sets[p->nfixed + a] = plan_printf(p, "%s=%s", values[a].parameter, values[a].text)))
-            return -1;
+    for (int a = 0; a < nvalues; a++)
+        if (a >= p->naxes || !p->axes[a].variable)
+            if (!(sets[nsets++] = plan_printf(p, "%s=%s", values[a].parameter, values[a].text)))
+                return -1;
     *pt = (ss_plan_point){.index = i, .scenario = p->scenarios[scenario],
                           .scenario_in_plan = p->scenarios_written[scenario], .model = m->label,
                           .overlays = m->paths, .noverlays = m->n, .sets = sets,
-                          .nsets = p->nfixed + p->naxes, .values = values, .nvalues = p->naxes};
+                          .nsets = nsets, .values = values, .nvalues = nvalues};
     pt->description = point_description(p, scenario, m, values);
     return pt->description ? 0 : -1;
 }
@@ -110,8 +121,11 @@ uint64_t ss_plan_seed(const ss_plan *p) { return p->seed; }
 int ss_plan_replications(const ss_plan *p) { return p->replications; }
 int ss_plan_npoints(const ss_plan *p) { return p->npoints; }
 const ss_plan_point *ss_plan_point_at(const ss_plan *p, int i) { return &p->points[i]; }
-int ss_plan_nparameters(const ss_plan *p) { return p->naxes; }
-const char *ss_plan_parameter(const ss_plan *p, int i) { return p->axes[i].parameter; }
+int ss_plan_nparameters(const ss_plan *p) { return p->naxes + p->nlinked; }
+const char *ss_plan_parameter(const ss_plan *p, int i)
+{
+    return i < p->naxes ? p->axes[i].parameter : p->linked[i - p->naxes];
+}
 bool ss_plan_varies_scenario(const ss_plan *p) { return p->nscenarios > 1; }
 bool ss_plan_varies_model(const ss_plan *p) { return p->nmodels > 1; }
 const char *ss_plan_key(const ss_plan *p) { return p->key; }

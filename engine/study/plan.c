@@ -137,8 +137,7 @@ static const char *plan_origin(void *ud, const char *path)
 
 /* Point the reader at a child key written the way Lua would index it: models[2],
  * sweep["services.fph.fte"]. */
-static void reader_at(ss_reader *r, const char *base, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void reader_at(ss_reader *r, const char *base, const char *fmt, ...)
+void plan_reader_at(ss_reader *r, const char *base, const char *fmt, ...)
 {
     char tail[400];
     va_list ap;
@@ -164,7 +163,7 @@ static int list_length(lua_State *L, int idx)
     return count == n ? n : -1;
 }
 
-static int fail_got(ss_reader *r, int idx, const char *expected)
+int plan_fail_got(ss_reader *r, int idx, const char *expected)
 {
     char got[128];
     ss_reader_describe(r->L, idx, got, sizeof got);
@@ -175,7 +174,7 @@ static int fail_got(ss_reader *r, int idx, const char *expected)
 static int read_file_name(ss_plan *p, ss_reader *r, int idx, const char **written, const char **path)
 {
     if (lua_type(r->L, idx) != LUA_TSTRING)
-        return fail_got(r, idx, "a file name (a string)");
+        return plan_fail_got(r, idx, "a file name (a string)");
     *written = plan_strdup(p, lua_tostring(r->L, idx));
     *path = *written ? plan_join(p, *written) : NULL;
     if (!*path)
@@ -200,14 +199,14 @@ static int read_file_list(ss_plan *p, ss_reader *r, const char *base, const char
     snprintf(r->path, sizeof r->path, "%s", base);
     int len = lua_istable(L, -1) ? list_length(L, -1) : -1;
     if (len < 0 || (len == 0 && !allow_empty))
-        return fail_got(r, -1, allow_empty ? "a list of file names" : "a file name or a non-empty list of file names");
+        return plan_fail_got(r, -1, allow_empty ? "a list of file names" : "a file name or a non-empty list of file names");
     *written = plan_calloc(p, (size_t)len, sizeof **written);
     *paths = plan_calloc(p, (size_t)len, sizeof **paths);
     if (!*written || !*paths)
         return ss_fail(r->d, "out of memory");
     for (int i = 1; i <= len; i++) {
         lua_rawgeti(L, -1, i);
-        reader_at(r, base, "[%d]", i);
+        plan_reader_at(r, base, "[%d]", i);
         int rc = read_file_name(p, r, -1, &(*written)[i - 1], &(*paths)[i - 1]);
         lua_pop(L, 1);
         if (rc)
@@ -223,7 +222,7 @@ static int check_distinct_files(ss_reader *r, const char *base, const char *cons
     for (int i = 1; i < n; i++)
         for (int j = 0; j < i; j++)
             if (strcmp(paths[i], paths[j]) == 0) {
-                reader_at(r, base, "[%d]", i + 1);
+                plan_reader_at(r, base, "[%d]", i + 1);
                 return ss_reader_fail(r, NULL, "'%s' is already %s[%d]", paths[i], base, j + 1);
             }
     return 0;
@@ -281,7 +280,7 @@ static int check_distinct_models(const ss_plan *p, ss_reader *r)
     for (int i = 1; i < p->nmodels; i++)
         for (int j = 0; j < i; j++)
             if (same_overlays(&p->models[i], &p->models[j])) {
-                reader_at(r, "models", "[%d]", i + 1);
+                plan_reader_at(r, "models", "[%d]", i + 1);
                 return ss_reader_fail(r, NULL, "the same overlays as models[%d]; each model must differ", j + 1);
             }
     return 0;
@@ -296,7 +295,7 @@ static int read_models(ss_plan *p, ss_reader *r)
     snprintf(r->path, sizeof r->path, "models");
     if (len <= 0 && !lua_isnil(L, -1)) {
         int rc = len == 0 ? ss_reader_fail(r, NULL, "expected at least one model: { {} } runs the scenarios as they are")
-                          : fail_got(r, -1, "a list of models, each a list of overlay files, e.g. { {}, { \"models/x.lua\" } }");
+                          : plan_fail_got(r, -1, "a list of models, each a list of overlay files, e.g. { {}, { \"models/x.lua\" } }");
         lua_pop(L, 1);
         return rc;
     }
@@ -351,7 +350,7 @@ static void quote_string(const char *s, char *out, size_t n)
 }
 
 /* A value for --set: a finite number, a string or true/false (at the top of the stack). */
-static int read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_value *v)
+int plan_read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_value *v)
 {
     lua_State *L = r->L;
     char text[512], label[512];
@@ -359,7 +358,7 @@ static int read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_
     v->numeric = false;
     if (lua_type(L, -1) == LUA_TNUMBER) {
         if (!isfinite(lua_tonumber(L, -1)))
-            return fail_got(r, -1, "a finite number");
+            return plan_fail_got(r, -1, "a finite number");
         format_number(L, -1, text, sizeof text);
         snprintf(label, sizeof label, "%s", text);
         v->numeric = true;
@@ -371,7 +370,7 @@ static int read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_
         snprintf(text, sizeof text, "%s", lua_toboolean(L, -1) ? "true" : "false");
         snprintf(label, sizeof label, "%s", text);
     } else {
-        return fail_got(r, -1, "a number, a string or true/false");
+        return plan_fail_got(r, -1, "a number, a string or true/false");
     }
     v->text = plan_strdup(p, text);
     v->label = plan_strdup(p, label);
@@ -379,7 +378,7 @@ static int read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_
 }
 
 /* A parameter is a key path into the scenario, as --set takes it. */
-static int check_parameter(ss_reader *r, const char *name)
+int plan_check_parameter(ss_reader *r, const char *name)
 {
     bool ok = name[0] && name[0] != '.' && name[strlen(name) - 1] != '.' && !strstr(name, "..");
     for (const char *c = name; *c && ok; c++)
@@ -390,7 +389,7 @@ static int check_parameter(ss_reader *r, const char *name)
 
 /* The string keys of the table at the top, sorted (luakeys.h), so the grid's order never depends
  * on Lua's hash order.  Fails on the first key, in that order, that is not a string. */
-static int sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n)
+int plan_sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n)
 {
     static const char expected[] = "parameter names (strings) as keys, e.g. [\"services.fph.fte\"]";
     ss_lua_key *all = NULL;
@@ -401,7 +400,7 @@ static int sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n)
     for (int i = 0; i < count && rc == 0; i++) {
         if (all[i].type != LUA_TSTRING) {
             ss_lua_push_key(r->L, &all[i]);
-            rc = fail_got(r, -1, expected);
+            rc = plan_fail_got(r, -1, expected);
             lua_pop(r->L, 1);
         } else if (!((*keys)[(*n)++] = plan_strdup(p, all[i].str))) {
             rc = ss_fail(r->d, "out of memory");
@@ -421,15 +420,15 @@ static int read_fixed_sets(ss_plan *p, ss_reader *r)
         return has;
     snprintf(r->path, sizeof r->path, "set");
     const char **keys;
-    int rc = sorted_keys(p, r, &keys, &p->nfixed);
+    int rc = plan_sorted_keys(p, r, &keys, &p->nfixed);
     if (rc == 0 && !(p->fixed_sets = plan_calloc(p, (size_t)p->nfixed, sizeof *p->fixed_sets)))
         rc = ss_fail(r->d, "out of memory");
     for (int i = 0; i < p->nfixed && rc == 0; i++) {
-        reader_at(r, "set", "[\"%s\"]", keys[i]);
+        plan_reader_at(r, "set", "[\"%s\"]", keys[i]);
         ss_batch_value v;
         lua_getfield(r->L, -1, keys[i]);
-        rc = check_parameter(r, keys[i]);
-        if (rc == 0) rc = read_value(p, r, keys[i], &v);
+        rc = plan_check_parameter(r, keys[i]);
+        if (rc == 0) rc = plan_read_value(p, r, keys[i], &v);
         lua_pop(r->L, 1);
         if (rc == 0 && !(p->fixed_sets[i] = plan_printf(p, "%s=%s", keys[i], v.text)))
             rc = ss_fail(r->d, "out of memory");
@@ -494,14 +493,14 @@ static int read_value_list(ss_plan *p, ss_reader *r, sweep_axis *a, const char *
 {
     int len = list_length(r->L, -1);
     if (len <= 0)
-        return fail_got(r, -1, "a non-empty list of values, or a range { from = 10, to = 20, step = 2 }");
+        return plan_fail_got(r, -1, "a non-empty list of values, or a range { from = 10, to = 20, step = 2 }");
     a->nvalues = len;
     if (!(a->values = plan_calloc(p, (size_t)len, sizeof *a->values)))
         return ss_fail(r->d, "out of memory");
     for (int i = 0; i < len; i++) {
         lua_rawgeti(r->L, -1, i + 1);
-        reader_at(r, base, "[%d]", i + 1);
-        int rc = read_value(p, r, a->parameter, &a->values[i]);
+        plan_reader_at(r, base, "[%d]", i + 1);
+        int rc = plan_read_value(p, r, a->parameter, &a->values[i]);
         lua_pop(r->L, 1);
         if (rc)
             return rc;
@@ -530,12 +529,13 @@ static int read_axis(ss_plan *p, ss_reader *r, sweep_axis *a)
     char base[400];
     snprintf(base, sizeof base, "sweep[\"%s\"]", a->parameter);
     snprintf(r->path, sizeof r->path, "%s", base);
-    if (check_parameter(r, a->parameter))
+    if (plan_check_parameter(r, a->parameter))
         return -1;
+    a->variable = !strchr(a->parameter, '.');  /* a value for `linked` (plan_links.c) */
     lua_getfield(r->L, -1, a->parameter);
     int rc;
     if (!lua_istable(r->L, -1))
-        rc = fail_got(r, -1, "a list of values, or a range { from = 10, to = 20, step = 2 }");
+        rc = plan_fail_got(r, -1, "a list of values, or a range { from = 10, to = 20, step = 2 }");
     else if (is_range(r->L))
         rc = read_range(p, r, a);
     else
@@ -551,7 +551,7 @@ static int read_sweep(ss_plan *p, ss_reader *r)
         return has;
     snprintf(r->path, sizeof r->path, "sweep");
     const char **keys;
-    int rc = sorted_keys(p, r, &keys, &p->naxes);
+    int rc = plan_sorted_keys(p, r, &keys, &p->naxes);
     if (rc == 0 && !(p->axes = plan_calloc(p, (size_t)p->naxes, sizeof *p->axes)))
         rc = ss_fail(r->d, "out of memory");
     for (int i = 0; i < p->naxes && rc == 0; i++) {
@@ -570,7 +570,7 @@ static int check_set_and_sweep(const ss_plan *p, ss_reader *r)
         for (int j = 0; j < p->nfixed; j++) {
             size_t l = strlen(p->axes[i].parameter);
             if (strncmp(p->fixed_sets[j], p->axes[i].parameter, l) == 0 && p->fixed_sets[j][l] == '=') {
-                reader_at(r, "sweep", "[\"%s\"]", p->axes[i].parameter);
+                plan_reader_at(r, "sweep", "[\"%s\"]", p->axes[i].parameter);
                 return ss_reader_fail(r, NULL, "also given in set; a parameter is either fixed or swept");
             }
         }
@@ -618,7 +618,7 @@ static int read_names(ss_plan *p, ss_reader *r)
     return p->name && p->output ? 0 : ss_fail(r->d, "out of memory");
 }
 
-static const char *const plan_keys[] = {"name", "scenarios", "models", "set", "sweep", "replications",
+static const char *const plan_keys[] = {"name", "scenarios", "models", "set", "sweep", "linked", "replications",
                                         "seed", "output", NULL};
 
 static int unknown_plan_key(const ss_plan *p, const char *key, ss_diag *d)
@@ -665,7 +665,7 @@ static int read_plan_table(ss_plan *p, lua_State *L, ss_diag *d)
         read_models(p, &r))
         return -1;
     r.path[0] = '\0';
-    if (read_fixed_sets(p, &r) || read_sweep(p, &r) || check_set_and_sweep(p, &r) ||
+    if (read_fixed_sets(p, &r) || read_sweep(p, &r) || check_set_and_sweep(p, &r) || plan_read_linked(p, &r) ||
         read_replications(p, &r) || read_seed(p, &r))
         return -1;
     return 0;

@@ -10,6 +10,11 @@
  *     set = { ["calendar.horizon_days"] = 730 },      -- optional: --set for every run
  *     sweep = { ["services.fph.fte"] = { 3, 4, 5, 6 },               -- a list of values, or
  *               ["services.hs.fte"] = { from = 6, to = 10, step = 2 } },  -- a range; crossed
+ *                                                     -- a name without a dot (total = {...}) is a
+ *                                                     -- variable: it only drives `linked`
+ *     linked = { ["services.fph_barn.fte"] = function(v) return v.total * v.share end },
+ *                                                     -- optional: parameters computed from the
+ *                                                     -- point's swept values (plan_links.c)
  *     replications = 10,
  *     seed = 1,                                       -- optional; default 1; the same for all runs
  *     output = "fph_staffing.db",                     -- the SQLite file
@@ -45,7 +50,8 @@ typedef struct ss_plan_point {
     int noverlays;
     const char *const *sets;        /* "PATH=VALUE": the plan's `set`, then the swept values */
     int nsets;
-    const ss_batch_value *values;   /* the swept values of this point (parameter order) */
+    const ss_batch_value *values;   /* the swept values of this point (parameter order), then
+                                     * the linked parameters' values */
     int nvalues;
     const char *description;        /* the text the keys are computed over */
 } ss_plan_point;
@@ -63,7 +69,7 @@ uint64_t ss_plan_seed(const ss_plan *p);
 int ss_plan_replications(const ss_plan *p);
 int ss_plan_npoints(const ss_plan *p);
 const ss_plan_point *ss_plan_point_at(const ss_plan *p, int i);
-/* Swept parameters, sorted by name. */
+/* Swept parameters (and variables), sorted by name, then the linked parameters, sorted. */
 int ss_plan_nparameters(const ss_plan *p);
 const char *ss_plan_parameter(const ss_plan *p, int i);
 /* Whether the points differ in scenario / in model (tables show those columns only then). */

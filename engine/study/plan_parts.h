@@ -2,7 +2,10 @@
 #ifndef SS_PLAN_PARTS_H
 #define SS_PLAN_PARTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "reader.h"
 
 #include "plan.h"
 
@@ -13,11 +16,13 @@ enum {
 };
 #define MAX_JOBS 100000000L
 
-/* One swept parameter and its values, in the order the plan gives them. */
+/* One swept parameter and its values, in the order the plan gives them.  A name without a dot
+ * is a variable: it drives `linked` parameters and is not given to the scenario itself. */
 typedef struct sweep_axis {
     const char *parameter;
     ss_batch_value *values;
     int nvalues;
+    bool variable;
 } sweep_axis;
 
 /* One alternative of `models`: overlays as written and as opened. */
@@ -43,6 +48,10 @@ struct ss_plan {
     int nfixed;
     sweep_axis *axes;         /* sorted by parameter */
     int naxes;
+    const char **linked;      /* linked parameters (plan_links.c), sorted */
+    int nlinked;
+    ss_batch_value *linked_values;  /* [combination * nlinked + k]: combinations of the axes' values
+                                     * numbered as in the grid (the last axis fastest) */
     ss_plan_point *points;
     int npoints;
 };
@@ -53,6 +62,16 @@ void *plan_keep(ss_plan *p, void *mem);
 void *plan_calloc(ss_plan *p, size_t n, size_t size);
 const char *plan_strdup(ss_plan *p, const char *s);
 const char *plan_printf(ss_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The reader's pieces plan_links.c uses as well (plan.c). */
+int plan_read_value(ss_plan *p, ss_reader *r, const char *parameter, ss_batch_value *v);
+int plan_check_parameter(ss_reader *r, const char *name);
+int plan_sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n);
+void plan_reader_at(ss_reader *r, const char *base, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int plan_fail_got(ss_reader *r, int idx, const char *expected);
+/* `linked = { [PATH] = function(v) ... end }`, evaluated for every combination of swept values
+ * (after sweep and set are read). */
+int plan_read_linked(ss_plan *p, ss_reader *r);
 
 /* The grid points in order, each with its description, and the plan's key. */
 int plan_expand_grid(ss_plan *p, ss_diag *d);

@@ -18,6 +18,15 @@ void ss_table_init(ss_table *t, int ncols, const char *align)
         t->right[c] = align[c] == 'r';
 }
 
+void ss_table_fit(ss_table *t, int col, int min, int width)
+{
+    assert(col >= 0 && col < t->ncols);
+    t->fit = true;
+    t->fit_col = col;
+    t->fit_min = min;
+    t->width = width;
+}
+
 int ss_table_add_row(ss_table *t)
 {
     if (t->nrows == t->cap) {
@@ -53,6 +62,8 @@ void ss_table_set(ss_table *t, int row, int col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(s, k > 0 ? (size_t)k + 1 : 1, fmt, ap);
     va_end(ap);
+    if (!(t->heading && row == 0))
+        ss_lang_figures(t->lang, s);
     char **cell = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
     free(*cell);
     *cell = s;
@@ -68,8 +79,13 @@ static void print_row(const ss_table *t, FILE *f, int r, const int *width, ss_bu
     ss_buf_clear(line);
     ss_buf_fmt(line, "%*s", t->indent, "");
     bool head = t->heading && r == 0;
+    char cut[1024];
     for (int c = 0; c < t->ncols; c++) {
         const char *s = ss_table_cell(t, r, c);
+        if (t->fit && c == t->fit_col && ss_text_width(s) > width[c]) {
+            ss_text_cut(cut, sizeof cut, s, width[c]);
+            s = cut;
+        }
         int gap = width[c] - ss_text_width(s);
         bool right = t->right[c] && !(head && t->heading_left);
         ss_buf_fmt(line, "%s%*s%s%*s", c ? "  " : "", right ? gap : 0, "", s, right ? 0 : gap, "");
@@ -91,6 +107,20 @@ static void print_rule(const ss_table *t, FILE *f, const int *width)
     fputc('\n', f);
 }
 
+/* The fitted column's width: what the others leave of t->width, between fit_min and its widest
+ * cell. */
+static void fit_width(const ss_table *t, int *width)
+{
+    int others = t->indent + 2 * (t->ncols - 1);
+    for (int c = 0; c < t->ncols; c++)
+        others += c == t->fit_col ? 0 : width[c];
+    int room = t->width > others ? t->width - others : 0;
+    if (room < t->fit_min)
+        room = t->fit_min;
+    if (width[t->fit_col] > room)
+        width[t->fit_col] = room;
+}
+
 void ss_table_print(const ss_table *t, FILE *f)
 {
     int width[SS_TABLE_MAX_COLS] = {0};
@@ -99,6 +129,8 @@ void ss_table_print(const ss_table *t, FILE *f)
             int w = ss_text_width(ss_table_cell(t, r, c));
             width[c] = w > width[c] ? w : width[c];
         }
+    if (t->fit)
+        fit_width(t, width);
     ss_buf line = {0};
     for (int r = 0; r < t->nrows; r++) {
         print_row(t, f, r, width, &line);

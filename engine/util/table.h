@@ -13,6 +13,8 @@
 
 #include <jansson.h>
 
+#include "lang.h"
+
 #define SS_TABLE_MAX_COLS 64
 
 typedef struct ss_table {
@@ -23,10 +25,17 @@ typedef struct ss_table {
     bool heading;                      /* row 0 is the heading */
     bool heading_left;                 /* ... left-aligned whatever its column's alignment */
     bool rule;                         /* a line of dashes under the heading */
+    ss_lang lang;                      /* figures in cells written this language's way */
+    bool fit;                          /* column fit_col is cut (with "..") so that a line ... */
+    int fit_col, fit_min;              /* ... fits in width columns, but never below fit_min; */
+    int width;                         /* width 0: fit_col is cut to fit_min */
 } ss_table;
 
 /* align: one letter a column, 'l' or 'r' ("llrrr"); missing letters are 'l'. */
 void ss_table_init(ss_table *t, int ncols, const char *align);
+/* Let column col (names, say) take what a line of width columns leaves, at least min columns:
+ * a wide terminal shows whole names, a narrow one or a pipe (width 0) cuts them to min. */
+void ss_table_fit(ss_table *t, int col, int min, int width);
 /* A row of ncols texts (NULL is ""). */
 void ss_table_row(ss_table *t, ...);
 /* An empty row; fill its cells with ss_table_set. Returns the row's index. */

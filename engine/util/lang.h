@@ -1,0 +1,22 @@
+/* lang: which language people read output in, and numbers written its way.
+ *
+ * English writes 12.5 and an interval [10.1, 14.9]; Norwegian (bokmål) writes a decimal comma,
+ * 12,5, so an interval's two ends are parted by a semicolon: [10,1; 14,9].  Text that already
+ * holds formatted figures is localised in place (the length never changes, so a table measured
+ * before is still aligned after).  The words themselves are in output/words.h. */
+#ifndef SS_LANG_H
+#define SS_LANG_H
+
+#include <stdbool.h>
+
+typedef enum ss_lang { SS_LANG_EN, SS_LANG_NB } ss_lang;
+
+/* "en" or "nb" (also "no", "nb-NO", "nb_NO.UTF-8"): true and *lang set, or false. */
+bool ss_lang_parse(const char *s, ss_lang *lang);
+/* "en" or "nb". */
+const char *ss_lang_code(ss_lang lang);
+/* In Norwegian: a '.' between two digits becomes ',', and a ',' that parts two figures (a digit
+ * before, a blank and a digit or minus after, as in "[1.5, 2.5]") becomes ';'.  English: as is. */
+void ss_lang_figures(ss_lang lang, char *s);
+
+#endif
