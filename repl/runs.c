@@ -446,7 +446,7 @@ static void print_verdict(repl *r, const repl_run *base, const repl_run *option,
     ss_verdict_build(c, have_a ? &a : NULL, have_b ? &b : NULL, &v);
     v.base_label = base->label;
     v.option_label = option->label;
-    ss_verdict_print(r->out, &v, "base", "option", &base->st.info, SS_LANG_EN);
+    ss_verdict_print(r->out, &v, repl_w(r, "base"), repl_w(r, "option"), &base->st.info, r->lang);
     fputc('\n', r->out);
     ss_verdict_free(&v);
     if (have_a) ss_model_about_free(&a);

@@ -16,7 +16,7 @@ bool ss_lang_parse(const char *s, ss_lang *lang);
 /* "en" or "nb". */
 const char *ss_lang_code(ss_lang lang);
 /* In Norwegian: a '.' between two digits becomes ',', and a ',' that parts two figures (a digit
- * before, a blank and a digit or minus after, as in "[1.5, 2.5]") becomes ';'.  English: as is. */
+ * before, a blank and a digit or sign after, as in "[1.5, 2.5]") becomes ';'.  English: as is. */
 void ss_lang_figures(ss_lang lang, char *s);
 
 #endif
