@@ -24,6 +24,7 @@ typedef struct sens_args {
     const char *metrics[MAX_METRICS];
     int nmetrics;
     int methods, trajectories, samples;
+    int shard, nshards;
     double screen;
     const char *svg;
     ss_model_spec spec;              /* SCENARIO[+OVERLAY...] */
@@ -61,6 +62,11 @@ static int own_value(const char *name, const char *v, sens_args *a)
         a->screen = strtod(v, &end);
         if (end == v || *end || !(a->screen >= 0 && a->screen <= 1))
             return ss_cli_usage_error(CMD, "--screen: expected a share from 0 to 1, got '%s'", v);
+    } else if (strcmp(name, "--shard") == 0) {
+        char extra;
+        if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
+            a->shard < 1 || a->shard > a->nshards)
+            return ss_cli_usage_error(CMD, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
     } else {
         a->svg = v;
     }
@@ -70,7 +76,8 @@ static int own_value(const char *name, const char *v, sens_args *a)
 /* The options only this command has, taken out before the shared ones are parsed. */
 static int take_own_option(int argc, char **argv, int *i, sens_args *a, bool *taken)
 {
-    static const char *const names[] = {"--metric", "--method", "--trajectories", "--samples", "--screen", "--svg"};
+    static const char *const names[] = {"--metric", "--method", "--trajectories", "--samples", "--screen", "--svg",
+                                        "--shard"};
     const char *arg = argv[*i];
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t l = strlen(names[k]);
@@ -90,6 +97,9 @@ static int check_args(sens_args *a)
     if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim sensitivity scenarios/default.lua");
     if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
     if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
+    if (a->nshards && !o->db)
+        return ss_cli_usage_error(CMD, "--shard %d/%d: a shard keeps its points in a file: give it --db FILE", a->shard,
+                                  a->nshards);
     int code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
     for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
     for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
@@ -120,6 +130,7 @@ typedef struct store_ctx {
     const char *command_line;
     ss_store *store;
     int64_t study_id;
+    bool resumed;
 } store_ctx;
 
 static int store_point(void *ud, const char *stage, long point, const double *values, int nvalues,
@@ -127,6 +138,16 @@ static int store_point(void *ud, const char *stage, long point, const double *va
 {
     store_ctx *s = ud;
     return ss_store_sensitivity_point(s->store, s->study_id, stage, point, values, nvalues, outputs, noutputs, d);
+}
+
+/* A study found stored (the same command after a kill): the points it holds are not run again. */
+static int stored_points(void *ud, const char *stage, long npoints, int noutputs, double *y, unsigned char *have,
+                         long *nhave, ss_diag *d)
+{
+    store_ctx *s = ud;
+    *nhave = 0;
+    return s->resumed ? ss_store_sensitivity_stored(s->store, s->study_id, stage, npoints, noutputs, y, have, nhave, d)
+                      : 0;
 }
 
 /* The study's row and its parameters, once the ranged numbers are known and before any point is
@@ -141,7 +162,7 @@ static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
     char metrics[1024] = "";
     for (int m = 0; m < a->nmetrics; m++)
         snprintf(metrics + strlen(metrics), sizeof metrics - strlen(metrics), "%s%s", m ? "," : "", a->metrics[m]);
-    ss_sens_study_row row = {.scenario_path = a->spec.file, .scenario_hash = probe->scenario_hash,
+    ss_sens_study_row row = {.study_key = probe->study_key, .scenario_path = a->spec.file, .scenario_hash = probe->scenario_hash,
                              .command_line = s->command_line, .method = ss_sens_method_name(so->methods),
                              .metrics = metrics, .seed = so->seed, .replications = so->reps,
                              .trajectories = so->trajectories, .samples = so->samples};
@@ -152,7 +173,7 @@ static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
         p[i] = (ss_sens_parameter_row){.index = i, .name = r->path, .kind = r->kind, .dist = tri ? "triangular" : "uniform",
                                        .value = r->value, .low = r->range.low, .mode = r->range.mode, .high = r->range.high};
     }
-    int rc = ss_store_begin_sensitivity(s->store, &row, p, probe->nparams, &s->study_id, d);
+    int rc = ss_store_begin_sensitivity(s->store, &row, p, probe->nparams, &s->study_id, &s->resumed, d);
     free(p);
     return rc;
 }
@@ -220,6 +241,16 @@ static int print_results(const sens_args *a, const ss_sens_result *r, const ss_s
     return fflush(stdout) == 0 ? code : SS_EXIT_IO;
 }
 
+/* A shard that has stored its part of a stage whose other parts are elsewhere. */
+static int shard_done(const sens_args *a, const ss_sens_result *r)
+{
+    printf("%s: shard %d/%d stored its points of the %s stage; the other shards' points are not in this file.\n"
+           "Merge the shards' files (samsim merge ALL.db SHARD.db...), then run the same command with --db ALL.db:\n"
+           "it reads the stored points, and runs the next stage (shard it again with --shard on copies of ALL.db).\n",
+           a->common.db, a->shard, a->nshards, r->waiting);
+    return fflush(stdout) == 0 ? SS_EXIT_OK : SS_EXIT_IO;
+}
+
 static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
 {
     sens_args a = {.common = {.reps = 3, .seed = 1}, .methods = SS_SENS_MORRIS | SS_SENS_SOBOL, .trajectories = 10,
@@ -232,21 +263,25 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
                        .sets = a.common.sets, .nsets = a.common.nsets, .metrics = a.metrics, .nmetrics = a.nmetrics,
                        .methods = a.methods, .trajectories = a.trajectories, .levels = 4, .screen = a.screen,
                        .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
-                       .jobs = a.common.jobs, .interrupt = interrupt,
+                       .jobs = a.common.jobs, .shard = a.shard, .nshards = a.nshards, .interrupt = interrupt,
                        .progress = !a.common.quiet && isatty(2) ? progress : NULL};
     store_ctx st = {.a = &a, .so = &so, .command_line = command_line};
     if (a.common.db) {
         so.started = begin_store;
         so.point_done = store_point;
+        so.stored = stored_points;
         so.point_ud = &st;
     }
     ss_sens_result r;
     ss_diag d;
-    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && store_indices(&st, &r, &d) < 0)) {
+    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && !r.waiting && store_indices(&st, &r, &d) < 0)) {
         fprintf(stderr, "%s\n", d.msg);
         code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
     } else {
-        code = print_results(&a, &r, &so);
+        if (r.points_stored && !a.common.quiet)
+            fprintf(stderr, "%s: resumed study %lld: %ld point%s read from the file, not run again\n", a.common.db,
+                    (long long)st.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
+        code = r.waiting ? shard_done(&a, &r) : print_results(&a, &r, &so);
     }
     ss_sens_result_free(&r);
     ss_store_close(st.store);
@@ -256,7 +291,7 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
 const ss_command ss_cmd_sensitivity = {
     "sensitivity", "samsim sensitivity SCENARIO[+OVERLAY...] [--metric M]... [--method morris|sobol|morris+sobol]\n"
                    "                    [--trajectories R] [--samples N] [--screen F] [--reps R] [--seed S] [-j N]\n"
-                   "                    [--json] [--db FILE] [--svg FILE] [--set PATH=VALUE]... [--apply OVERLAY]...",
+                   "                    [--json] [--db FILE [--shard K/N]] [--svg FILE] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Which ranged assumptions move a result: Morris screening of every number that carries a\n"
     "range (cite/assume/calibrated/effect with {low, high}), then Sobol first- and total-order\n"
     "indices, with bootstrap intervals, for those that matter.  Every point runs the same seed.\n"
@@ -269,6 +304,9 @@ const ss_command ss_cmd_sensitivity = {
     "  --reps R          replications a point (default 3); --seed S the seed of every point (1)\n"
     "  -j, --jobs N      worker threads (default: all cores); results do not depend on it\n"
     "  --json            {\"metric\", \"method\", \"parameters\": [...]} (an array of them for several metrics)\n"
-    "  --db FILE         store the study, every point and the indices in SQLite\n"
+    "  --db FILE         store the study, every point and the indices in SQLite; the same command\n"
+    "                    again (after a kill) reads the points stored and runs only the rest\n"
+    "  --shard K/N       run only every N-th point from the K-th, into --db; samsim merge joins the\n"
+    "                    shards' files, and the same command on the merged file goes on from there\n"
     "  --svg FILE        draw the tornado chart of the first metric (gnuplot)",
     cmd_sensitivity};

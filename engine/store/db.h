@@ -63,6 +63,8 @@ bool db_release_reserve(ss_store *st);
 
 /* The run's row and its services (runs.c), inside the caller's transaction. */
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);
+/* The attached file src's sensitivity studies into main (sensitivities.c), for a merge. */
+int store_merge_sensitivity(ss_store *st, ss_diag *d);
 /* The run's key (batches.c), inside the caller's transaction. */
 int store_insert_run_key(ss_store *st, int64_t run_id, const char *run_key, ss_diag *d);
 

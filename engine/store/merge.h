@@ -6,7 +6,8 @@
  * there, its summary is computed from the stored replications, exactly as an unsharded batch
  * computes it, so the merged file's results equal the unsharded run's.  Runs stored by
  * `samsim run` are copied as they are.  Merging is idempotent: merging a file twice, or into a
- * file that has some of its runs already, adds only what is missing. */
+ * file that has some of its runs already, adds only what is missing.  Sensitivity studies
+ * (`samsim sensitivity --shard K/N`) are joined by their key, their points added where missing. */
 #ifndef SS_MERGE_H
 #define SS_MERGE_H
 

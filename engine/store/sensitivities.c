@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <jansson.h>
+
 #include "db.h"
 #include "sbuf.h"
 
@@ -12,6 +14,7 @@
 static const char sensitivity_sql[] =
     "CREATE TABLE IF NOT EXISTS sensitivity_studies(\n"
     "  study_id INTEGER PRIMARY KEY,\n"
+    "  study_key TEXT NOT NULL UNIQUE, -- SHA-256 over the scenario, rules and options: resuming finds it\n"
     "  scenario_path TEXT, scenario_hash TEXT, command_line TEXT, created_at TEXT,\n"
     "  method TEXT NOT NULL,          -- morris, sobol, morris+sobol\n"
     "  metrics TEXT NOT NULL,         -- names joined by ','\n"
@@ -36,8 +39,8 @@ static const char sensitivity_sql[] =
 static int insert_study(ss_store *st, const ss_sens_study_row *row, int64_t *id, ss_diag *d)
 {
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_studies(scenario_path, scenario_hash, command_line, "
-                                 "created_at, method, metrics, seed, replications, trajectories, samples) "
-                                 "VALUES(?,?,?,?,?,?,?,?,?,?)", d);
+                                 "created_at, method, metrics, seed, replications, trajectories, samples, study_key) "
+                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
     if (!s) return -1;
     char now[32];
     db_now_utc(now, sizeof now);
@@ -51,6 +54,7 @@ static int insert_study(ss_store *st, const ss_sens_study_row *row, int64_t *id,
     sqlite3_bind_int(s, 8, row->replications);
     sqlite3_bind_int(s, 9, row->trajectories);
     sqlite3_bind_int(s, 10, row->samples);
+    db_bind_text(s, 11, row->study_key);
     int rc = db_step(st, s, d);
     sqlite3_finalize(s);
     *id = sqlite3_last_insert_rowid(st->db);
@@ -79,17 +83,58 @@ static int insert_parameters(ss_store *st, int64_t id, const ss_sens_parameter_r
 }
 
 int ss_store_begin_sensitivity(ss_store *st, const ss_sens_study_row *row, const ss_sens_parameter_row *params,
-                               int nparams, int64_t *study_id, ss_diag *d)
+                               int nparams, int64_t *study_id, bool *resumed, ss_diag *d)
 {
     if (db_begin(st, d) < 0) return -1;
-    if (db_exec(st, sensitivity_sql, d) < 0 || insert_study(st, row, study_id, d) < 0 ||
-        insert_parameters(st, *study_id, params, nparams, d) < 0)
+    if (db_exec(st, sensitivity_sql, d) < 0) return db_rollback(st);
+    int found = db_lookup_text(st, "SELECT study_id FROM sensitivity_studies WHERE study_key = ?", row->study_key,
+                               study_id, d);
+    *resumed = found == 1;
+    if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 ||
+                                 insert_parameters(st, *study_id, params, nparams, d) < 0)))
         return db_rollback(st);
     return db_commit(st, d);
 }
 
+/* One stored point's outputs (a JSON array of numbers) into y[0 .. n-1]; false when it does not
+ * hold n numbers (a file written by something else). */
+static bool read_outputs(const char *text, int n, double *y)
+{
+    json_error_t err;
+    json_t *a = text ? json_loads(text, 0, &err) : NULL;
+    bool ok = a && json_is_array(a) && (int)json_array_size(a) == n;
+    for (int m = 0; ok && m < n; m++) {
+        json_t *v = json_array_get(a, (size_t)m);
+        ok = json_is_number(v);
+        y[m] = ok ? json_number_value(v) : NAN;
+    }
+    json_decref(a);
+    return ok;
+}
+
+int ss_store_sensitivity_stored(ss_store *st, int64_t study_id, const char *stage, long npoints, int noutputs,
+                                double *y, unsigned char *have, long *nhave, ss_diag *d)
+{
+    *nhave = 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT point, outputs FROM sensitivity_points WHERE study_id = ? AND stage = ?", d);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, study_id);
+    db_bind_text(s, 2, stage);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sqlite3_int64 p = sqlite3_column_int64(s, 0);
+        if (p < 0 || p >= npoints || have[p]) continue;
+        if (read_outputs((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
+            have[p] = 1;
+            (*nhave)++;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
 /* [x, y, ...] with every digit a double needs; null for NaN. */
-static void json_array(ss_buf *b, const double *x, int n)
+static void numbers_json(ss_buf *b, const double *x, int n)
 {
     ss_buf_str(b, "[");
     for (int i = 0; i < n; i++) {
@@ -103,12 +148,12 @@ static void json_array(ss_buf *b, const double *x, int n)
 int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage, long point, const double *values,
                                int nvalues, const double *outputs, int noutputs, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_points(study_id, stage, point, vals, outputs) "
+    sqlite3_stmt *s = db_prepare(st, "INSERT OR IGNORE INTO sensitivity_points(study_id, stage, point, vals, outputs) "
                                  "VALUES(?,?,?,?,?)", d);
     if (!s) return -1;
     ss_buf v = {0}, o = {0};
-    json_array(&v, values, nvalues);
-    json_array(&o, outputs, noutputs);
+    numbers_json(&v, values, nvalues);
+    numbers_json(&o, outputs, noutputs);
     sqlite3_bind_int64(s, 1, study_id);
     db_bind_text(s, 2, stage);
     sqlite3_bind_int64(s, 3, point);
@@ -124,7 +169,7 @@ int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage
 int ss_store_sensitivity_indices(ss_store *st, int64_t study_id, const ss_sens_index_row *r, int n, ss_diag *d)
 {
     if (db_begin(st, d) < 0) return -1;
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_indices(study_id, metric, name, mu_star, sigma, s1, "
+    sqlite3_stmt *s = db_prepare(st, "INSERT OR REPLACE INTO sensitivity_indices(study_id, metric, name, mu_star, sigma, s1, "
                                  "s1_low, s1_high, st, st_low, st_high) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
     int rc = s ? 0 : -1;
     for (int i = 0; rc == 0 && i < n; i++) {
@@ -137,5 +182,36 @@ int ss_store_sensitivity_indices(ss_store *st, int64_t study_id, const ss_sens_i
     }
     sqlite3_finalize(s);
     if (rc < 0) return db_rollback(st);
+    return db_commit(st, d);
+}
+
+/* ---- merging ---------------------------------------------------------------------------------- */
+
+/* The attached file src's sensitivity studies into the main file: a study is the same in both when
+ * its key is (ids differ); its points, parameters and indices are added where missing. */
+int store_merge_sensitivity(ss_store *st, ss_diag *d)
+{
+    if (!db_table_exists(st, "src", "sensitivity_studies"))
+        return 0;
+    if (db_begin_deferred(st, d))
+        return -1;
+    static const char join[] = " JOIN src.sensitivity_studies ss ON ss.study_id = x.study_id"
+                               " JOIN main.sensitivity_studies ms ON ms.study_key = ss.study_key";
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+        "INSERT OR IGNORE INTO main.sensitivity_studies(study_key, scenario_path, scenario_hash, command_line,"
+        " created_at, method, metrics, seed, replications, trajectories, samples) SELECT study_key, scenario_path,"
+        " scenario_hash, command_line, created_at, method, metrics, seed, replications, trajectories, samples"
+        " FROM src.sensitivity_studies ORDER BY study_id;"
+        "INSERT OR IGNORE INTO main.sensitivity_parameters(study_id, parameter, name, kind, dist, value, low, mode,"
+        " high) SELECT ms.study_id, x.parameter, x.name, x.kind, x.dist, x.value, x.low, x.mode, x.high"
+        " FROM src.sensitivity_parameters x%s;"
+        "INSERT OR IGNORE INTO main.sensitivity_points(study_id, stage, point, vals, outputs)"
+        " SELECT ms.study_id, x.stage, x.point, x.vals, x.outputs FROM src.sensitivity_points x%s;"
+        "INSERT OR IGNORE INTO main.sensitivity_indices(study_id, metric, name, mu_star, sigma, s1, s1_low, s1_high,"
+        " st, st_low, st_high) SELECT ms.study_id, x.metric, x.name, x.mu_star, x.sigma, x.s1, x.s1_low, x.s1_high,"
+        " x.st, x.st_low, x.st_high FROM src.sensitivity_indices x%s;", join, join, join);
+    if (db_exec(st, sensitivity_sql, d) || db_exec(st, sql, d))
+        return db_rollback(st);
     return db_commit(st, d);
 }

@@ -10,6 +10,7 @@
 #include "near.h"
 #include "pool.h"
 #include "results.h"
+#include "sbuf.h"
 #include "scenario.h"
 #include "sim.h"
 #include "xalloc.h"
@@ -78,6 +79,8 @@ typedef struct stage {
     const double *x;
     long npoints;
     double *y;                     /* [npoints][nmetrics] */
+    long *todo;                    /* the points to run (those not stored), in order */
+    long ntodo;
 } stage;
 
 /* The value a number takes at u of its range: integers stay integers. */
@@ -156,11 +159,12 @@ static int run_reps(const stage *st, ss_sim *sim, long p, const ss_stop_flag *st
     return rc;
 }
 
-/* On a worker (ss_pool_jobs.run): load point p and run its replications. */
-static int run_point(void *ctx, void **worker, long p, const ss_stop_flag *stop, ss_diag *d)
+/* On a worker (ss_pool_jobs.run): load the job's point and run its replications. */
+static int run_point(void *ctx, void **worker, long job, const ss_stop_flag *stop, ss_diag *d)
 {
     (void)worker;
     const stage *st = ctx;
+    long p = st->todo[job];
     ss_scenario *sc = load_point(st, p, d);
     ss_sim *sim = sc ? ss_sim_new(ss_scenario_model(sc), d) : NULL;
     int rc = sim ? run_reps(st, sim, p, stop, d) : -1;
@@ -175,9 +179,10 @@ static int run_point(void *ctx, void **worker, long p, const ss_stop_flag *stop,
 }
 
 /* On the calling thread, in point order: the store, then the progress line. */
-static int deliver_point(void *ctx, long p, ss_diag *d)
+static int deliver_point(void *ctx, long job, ss_diag *d)
 {
     const stage *st = ctx;
+    long p = st->todo[job];
     const ss_sens_opts *o = st->o;
     if (o->point_done) {
         double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
@@ -187,17 +192,36 @@ static int deliver_point(void *ctx, long p, ss_diag *d)
         free(values);
         if (rc < 0) return -1;
     }
-    if (o->progress) o->progress(o->progress_ud, st->name, p + 1, st->npoints);
+    if (o->progress) o->progress(o->progress_ud, st->name, st->npoints - st->ntodo + job + 1, st->npoints);
     return 0;
 }
 
-static int evaluate(stage *st, ss_diag *d)
+/* Run the stage's points not stored already. */
+static int evaluate(stage *st, ss_sens_result *res, ss_diag *d)
 {
-    st->y = xmalloc(sizeof *st->y * (size_t)st->npoints * (size_t)st->res->nmetrics);
-    ss_pool_jobs jobs = {.njobs = st->npoints, .workers = st->o->jobs, .interrupt = st->o->interrupt,
+    st->y = xmalloc(sizeof *st->y * (size_t)st->npoints * (size_t)res->nmetrics);
+    unsigned char *have = xcalloc((size_t)st->npoints, 1);
+    long nhave = 0;
+    int rc = st->o->stored ? st->o->stored(st->o->point_ud, st->name, st->npoints, res->nmetrics, st->y, have,
+                                           &nhave, d) : 0;
+    res->points_stored += nhave;
+    st->todo = xmalloc(sizeof *st->todo * (size_t)st->npoints);
+    st->ntodo = 0;
+    const ss_sens_opts *o = st->o;
+    long missing = 0;
+    for (long p = 0; p < st->npoints; p++) {
+        bool mine = o->nshards == 0 || p % o->nshards == o->shard - 1;
+        if (!have[p] && mine) st->todo[st->ntodo++] = p;
+        else if (!have[p]) missing++;
+    }
+    if (missing) res->waiting = st->name;   /* other shards' points */
+    free(have);
+    ss_pool_jobs jobs = {.njobs = st->ntodo, .workers = st->o->jobs, .interrupt = st->o->interrupt,
                          .ctx = st, .run = run_point, .deliver = deliver_point};
     ss_pool_result pr;
-    return ss_pool_run(&jobs, &pr, d);
+    if (rc == 0 && st->ntodo > 0) rc = ss_pool_run(&jobs, &pr, d);
+    free(st->todo);
+    return rc;
 }
 
 /* The outputs of metric m, one per point, from a stage's [npoints][nmetrics] array. */
@@ -220,15 +244,15 @@ static int morris_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     for (int i = 0; i < k; i++) all[i] = i;
     ss_morris_design(k, r, o->levels, o->seed, x, moved, up);
     stage st = {.o = o, .res = res, .name = "morris", .varied = all, .nvaried = k, .x = x, .npoints = npoints};
-    int rc = evaluate(&st, d);
+    int rc = evaluate(&st, res, d);
     ss_morris_result *m = xmalloc(sizeof *m * (size_t)k);
-    for (int mi = 0; rc == 0 && mi < res->nmetrics; mi++) {
+    for (int mi = 0; rc == 0 && !res->waiting && mi < res->nmetrics; mi++) {
         double *y = metric_column(&st, mi);
         ss_morris_effects(k, r, o->levels, moved, up, y, m);
         for (int i = 0; i < k; i++) res->params[i].morris[mi] = m[i];
         free(y);
     }
-    res->morris_points = rc == 0 ? npoints : 0;
+    res->morris_points = rc == 0 && !res->waiting ? npoints : 0;
     free(m);
     free(st.y);
     free(all);
@@ -278,9 +302,9 @@ static int sobol_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     double *x = xmalloc(sizeof *x * (size_t)npoints * (size_t)k);
     ss_saltelli_design(k, n, x);
     stage st = {.o = o, .res = res, .name = "sobol", .varied = chosen, .nvaried = k, .x = x, .npoints = npoints};
-    int rc = evaluate(&st, d);
+    int rc = evaluate(&st, res, d);
     ss_sobol_result *s = xmalloc(sizeof *s * (size_t)k);
-    for (int m = 0; rc == 0 && m < res->nmetrics; m++) {
+    for (int m = 0; rc == 0 && !res->waiting && m < res->nmetrics; m++) {
         double *y = metric_column(&st, m);
         res->sobol_flat[m] = ss_sobol_indices(k, n, y, o->resamples, 0.95, o->seed, s) < 0;
         for (int c = 0; c < k; c++) {
@@ -289,7 +313,7 @@ static int sobol_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
         }
         free(y);
     }
-    res->sobol_points = rc == 0 ? npoints : 0;
+    res->sobol_points = rc == 0 && !res->waiting ? npoints : 0;
     free(s);
     free(st.y);
     free(x);
@@ -299,6 +323,20 @@ static int sobol_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
 
 /* ---- the study ------------------------------------------------------------------------------ */
 
+/* What identifies a study's points and results: the scenario as resolved, its rules, and every
+ * option that changes a point or what is computed from it (not -j, --db or --json). */
+static void study_key(const ss_sens_opts *o, const ss_scenario *sc, char key[65])
+{
+    ss_buf b = {0};
+    ss_buf_fmt(&b, "samsim sensitivity 1\nscenario_hash %s\nrules_hash %s\nmethods %d\ntrajectories %d\nlevels %d\n"
+               "screen %.17g\nsamples %d\nresamples %d\nreps %d\nseed %llu\n", ss_scenario_hash(sc),
+               ss_scenario_rules_hash(sc), o->methods, o->trajectories, o->levels, o->screen, o->samples, o->resamples,
+               o->reps, (unsigned long long)o->seed);
+    for (int m = 0; m < o->nmetrics; m++) ss_buf_fmt(&b, "metric %s\n", o->metrics[m]);
+    ss_sha256_hex(b.s, b.n, key);
+    free(b.s);
+}
+
 /* The base scenario: its ranged numbers, its metrics and its hash. */
 static int read_base(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
 {
@@ -306,6 +344,7 @@ static int read_base(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
     if (!sc) return -1;
     snprintf(res->scenario_hash, sizeof res->scenario_hash, "%s", ss_scenario_hash(sc));
+    study_key(o, sc, res->study_key);
     ss_ranged *ranged = NULL;
     res->nparams = ss_scenario_ranged(sc, &ranged);
     int rc = 0;
@@ -334,12 +373,14 @@ int ss_sensitivity_run(const ss_sens_opts *o, ss_sens_result *out, ss_diag *d)
     out->methods = o->methods;
     if (read_base(o, out, d) < 0) return -1;
     if (o->started && o->started(o->point_ud, out, d) < 0) return -1;
+    if (o->nshards && !o->stored)
+        return ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if ((o->methods & SS_SENS_MORRIS) && morris_stage(o, out, d) < 0) return -1;
     if ((o->methods & SS_SENS_SOBOL) && !(o->methods & SS_SENS_MORRIS) && out->nparams > SS_SOBOL_MAX_FACTORS)
         return ss_fail(d, "%s: %d ranged numbers, more than the %d a Sobol study takes (GSL's Sobol sequence has "
                        "40 dimensions): screen them with Morris first (--method morris+sobol)", o->scenario,
                        out->nparams, SS_SOBOL_MAX_FACTORS);
-    if ((o->methods & SS_SENS_SOBOL) && sobol_stage(o, out, d) < 0) return -1;
+    if ((o->methods & SS_SENS_SOBOL) && !out->waiting && sobol_stage(o, out, d) < 0) return -1;
     return 0;
 }
 

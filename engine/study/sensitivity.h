@@ -13,7 +13,13 @@
  * seed and replication numbers, so differences between points come from the parameters, not
  * from the random streams (common random numbers).  Points are the jobs of the one worker pool
  * (util/pool.h); each worker loads the scenario and builds its simulator per point.  The results
- * are the same for any number of workers. */
+ * are the same for any number of workers, and for a study resumed from its stored points.
+ *
+ * Shards.  With shard K of N, a stage runs only its points p with p mod N = K - 1 (round robin,
+ * so shards take about the same time); when the other shards' points of the stage are not stored
+ * yet, the study stops after that stage (`waiting`).  Merging the shards' files (samsim merge) and
+ * running again then reads all of them: the Morris stage is complete, the screening decides the
+ * Sobol stage, and that stage can be sharded the same way. */
 #ifndef SS_STUDY_SENSITIVITY_H
 #define SS_STUDY_SENSITIVITY_H
 
@@ -60,11 +66,17 @@ typedef struct ss_sens_opts {
     int reps;                        /* replications per point */
     uint64_t seed;                   /* the study seed: the same at every point */
     int jobs;
+    int shard, nshards;              /* 1-based shard K of N: only points p with p mod N = K - 1 are
+                                        run; 0/0: all */
     const ss_stop_flag *interrupt;
     ss_sens_progress_fn progress;
     void *progress_ud;
     /* Called once the ranged numbers are known, before any point runs (for the store); may be NULL. */
     int (*started)(void *ud, const ss_sens_result *r, ss_diag *d);
+    /* Before a stage runs: mark the points already stored (have[p] = 1, their outputs in
+     * y[p nmetrics ...]), which are not run again (resuming after a kill); may be NULL. */
+    int (*stored)(void *ud, const char *stage, long npoints, int noutputs, double *y, unsigned char *have,
+                  long *nhave, ss_diag *d);
     /* Called on the calling thread with each point in order (for the store); may be NULL. */
     int (*point_done)(void *ud, const char *stage, long point, const double *values, int nvalues,
                       const double *outputs, int noutputs, ss_diag *d);
@@ -89,6 +101,11 @@ struct ss_sens_result {
     int nsobol;                        /* numbers in the Sobol stage */
     bool *sobol_flat;                  /* [nmetrics]: the metric did not vary in the Sobol stage */
     char scenario_hash[65];
+    char study_key[65];                /* over the scenario, the rules and every option that counts */
+    long points_stored;                /* points found stored (resumed), not run again */
+    const char *waiting;               /* sharded: the stage ("morris", "sobol") whose other
+                                          shards' points are missing, so the study stopped there;
+                                          NULL when complete */
 };
 
 /* Run the study.  0, or -1 with d filled (no ranged numbers, a point that fails to load or
