@@ -205,8 +205,13 @@ static void add_estimate_row(const repl *r, ss_table *t, const ss_metric_info *i
     if (!isfinite(e->mean)) return;
     char v[96];
     repl_fmt_estimate(v, sizeof v, e, info->unit);
-    ss_table_row(t, repl_w(r, info->label), v, strcmp(info->unit, "share") == 0 ? "" : repl_w(r, info->unit),
-                 repl_w(r, info->doc));
+    /* a share shows as a percentage once: the figure carries "%", so its heading ("over tgt %") does not */
+    bool share = strcmp(info->unit, "share") == 0;
+    char label[128];
+    snprintf(label, sizeof label, "%s", repl_w(r, info->label));
+    size_t n = strlen(label);
+    if (share && n > 2 && strcmp(label + n - 2, " %") == 0) label[n - 2] = '\0';
+    ss_table_row(t, label, v, share ? "" : repl_w(r, info->unit), repl_w(r, info->doc));
 }
 
 static void print_service(repl *r, const ss_study *st, int s)

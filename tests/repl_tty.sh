@@ -3,7 +3,8 @@
 # service id and of a parameter path, history recalled in a second session (HOME is a scratch
 # folder), unfinished input kept out of the history, Ctrl-C at the prompt and during a long run
 # (back to the prompt with the model intact), Ctrl-D to leave; in a third session a typo gets a
-# suggestion, and compare's base stays the scenario as loaded after undo, redo and apply.
+# suggestion, and compare's base stays the scenario as loaded after undo, redo and apply; in a
+# fourth, 200 columns wide and in Norwegian, the results table shows whole service names.
 #
 #   tests/repl_tty.sh [path/to/samsim]      (default: samsim on PATH)
 # Prints one "ok - ..." line per check, so tests/cli/repl_tty.cmd can compare it exactly; on a
@@ -92,9 +93,9 @@ wait_for() {
 # The number of lines on the screen that match, so a check can wait for one more.
 count() { screen | grep -Ec -- "$1"; }
 
-start() {
-    tm new-session -d -s repl -x 132 -y 50 -c "$home/work" \
-        "env HOME='$home' TERM=xterm '$samsim' repl scenarios/testby.lua; echo \"[exited \$?]\"; sleep 600"
+start() {  # start WHAT [COLUMNS [OPTIONS]]
+    tm new-session -d -s repl -x "${2:-132}" -y 50 -c "$home/work" \
+        "env HOME='$home' TERM=xterm '$samsim' repl ${3:-} scenarios/testby.lua; echo \"[exited \$?]\"; sleep 600"
     tm set-option -s exit-empty off  # killing this session for the next must not end the server
     wait_for '^samsim>$' "$1"
 }
@@ -199,5 +200,19 @@ wait_for '^option  scenarios/testby\.lua \+ scenarios/models/fph_team\.lua$' "th
     fail "the second compare's base is the scenario as loaded, not the undone +2 FTE run"
 echo "ok - compare's base is the baseline after undo, redo and apply"
 
+keys 'quit' Enter
+wait_for '^\[exited 0\]$' "quit leaves"
+
+# ---- session 4: 200 columns, in Norwegian: names are not cut ---------------------------------------
+tm kill-session -t repl
+start "a fourth session starts" 200 "--lang nb"
+keys 'run 2' Enter
+wait_for '^2 replikasjoner, frø 1' "a short run, in Norwegian"
+keys 'results' Enter
+wait_for '^hs +Helsestasjon og skolehelsetjenesten +[0-9]' "the results table shows the whole name"
+wait_for '^Replikasjoner 2, frø 1$' "the results table's header is in Norwegian"
+echo "ok - at 200 columns the results table shows whole names, in Norwegian with decimal commas"
+screen | grep -Eq '^fph +Forebyggende psykisk helsetjeneste .*[0-9],[0-9]' ||
+    fail "a figure has a decimal comma"
 keys 'quit' Enter
 wait_for '^\[exited 0\]$' "quit leaves"

@@ -201,7 +201,8 @@ int ss_store_link_batch_run(ss_store *st, int64_t batch_id, int point, int64_t r
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot record point %d of the batch", st->path, point);
     if (upsert_batch_run(st, batch_id, point, run_id, scenario, model, d) ||
-        upsert_batch_values(st, batch_id, point, values, nvalues, d)) {
+        upsert_batch_values(st, batch_id, point, values, nvalues, d) ||
+        store_wide_note_values(st, values, nvalues, d)) {
         db_rollback(st);
         return ss_wrap(d, "%s: cannot record point %d of the batch", st->path, point);
     }

@@ -88,6 +88,19 @@ static const char schema_sql[] =
     "  from_days REAL NOT NULL, to_days REAL,  -- to_days NULL: the open last bin\n"
     "  persons REAL NOT NULL,\n"
     "  PRIMARY KEY(run_id, rep, service, from_days)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS metric_info(  -- what each metric is (dictionary.c)\n"
+    "  scope TEXT NOT NULL CHECK(scope IN ('service', 'system')),\n"
+    "  metric TEXT NOT NULL,\n"
+    "  label TEXT NOT NULL,        -- a short heading\n"
+    "  unit TEXT NOT NULL,         -- 'share' is a fraction from 0 to 1 (people see a percentage)\n"
+    "  better TEXT NOT NULL CHECK(better IN ('lower', 'higher', 'neither')),\n"
+    "  description TEXT NOT NULL,\n"
+    "  label_en TEXT, label_nb TEXT,  -- labels for reports, English and Norwegian (bokmal)\n"
+    "  PRIMARY KEY(scope, metric)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS wide_columns(  -- the run_wide view's columns (wide.c)\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('parameter', 'service')),\n"
+    "  name TEXT NOT NULL,\n"
+    "  UNIQUE(kind, name));\n"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');\n";
 
 const char *ss_store_schema(void) { return schema_sql; }
@@ -208,7 +221,7 @@ static int create_schema(ss_store *st, ss_diag *d)
 {
     if (db_begin(st, d))
         return -1;
-    if (db_exec(st, schema_sql, d) || db_check_version(st, d))
+    if (db_exec(st, schema_sql, d) || db_check_version(st, d) || store_write_dictionary(st, d))
         return db_rollback(st);
     return db_commit(st, d);
 }

@@ -65,6 +65,16 @@ bool db_release_reserve(ss_store *st);
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);
 /* The attached file src's sensitivity studies into main (sensitivities.c), for a merge. */
 int store_merge_sensitivity(ss_store *st, ss_diag *d);
+/* metric_info from the engine's metric tables (dictionary.c), inside the caller's transaction. */
+int store_write_dictionary(ss_store *st, ss_diag *d);
+/* The run_wide view (wide.c), inside the caller's transaction: note a run's parameters and
+ * services, or a batch point's values, rebuilding the view when one is new; after a merge,
+ * refresh from everything in the file. */
+int store_wide_note_run(ss_store *st, const ss_run_info *info, ss_diag *d);
+int store_wide_note_values(ss_store *st, const ss_batch_value *values, int n, ss_diag *d);
+int store_wide_refresh(ss_store *st, ss_diag *d);
+int store_wide_rebuild(ss_store *st, ss_diag *d);
+
 /* The run's key (batches.c), inside the caller's transaction. */
 int store_insert_run_key(ss_store *st, int64_t run_id, const char *run_key, ss_diag *d);
 

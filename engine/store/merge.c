@@ -356,6 +356,8 @@ int ss_merge(const char *out, const char *const *inputs, int n, ss_merge_result 
         rc = ss_store_merge_from(st, inputs[i], &res->counts, d);
     if (rc == 0)
         rc = summarise_whole_runs(st, res, d);
+    if (rc == 0 && (db_begin(st, d) || store_wide_refresh(st, d) || db_commit(st, d)))
+        rc = ss_wrap(d, "%s: cannot write the run_wide view", out);  /* the runs are merged already */
     ss_store_close(st);
     return rc;
 }

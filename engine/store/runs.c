@@ -89,9 +89,9 @@ int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_d
     if (insert_run(st, info, d))
         return -1;
     *run_id = sqlite3_last_insert_rowid(st->db);
-    if (insert_services(st, *run_id, info, d))
+    if (insert_services(st, *run_id, info, d) || insert_inputs(st, *run_id, info, d))
         return -1;
-    return insert_inputs(st, *run_id, info, d);
+    return store_wide_note_run(st, info, d);
 }
 
 int ss_store_begin_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d)

@@ -6,6 +6,8 @@
  *        finished_at, status, failure, resolved_scenario)   -- status running|complete|failed
  *   services(run_id, service, name, fte)
  *   run_inputs(run_id, seq, kind, target, value)              -- overlays and --set, in order
+ *   metric_info(scope, metric, label, unit, better, description, label_en, label_nb)
+ *   wide_columns(kind, name), and the view run_wide: one row per run, its parameters and key figures
  *   replications(run_id, rep, events, completed_at)
  *   metrics(run_id, rep, scope, subject, metric, value)       -- per replication
  *   summary(run_id, scope, subject, metric, mean, ci_low, ci_high, sd, n)
@@ -83,7 +85,7 @@ int ss_store_discard_run(ss_store *st, int64_t run_id, ss_diag *d);
 /* ---- batches (batch.h, merge.h) -------------------------------------------------------------
  *
  * Four more tables, created by the first batch or merge that writes the file (so a file that
- * only `samsim run` wrote keeps its ten tables):
+ * only `samsim run` wrote keeps its twelve tables and one view):
  *   batches(batch_id, batch_key, name, plan_path, seed, replications, planned_runs, parameters,
  *           created_at, command_line)          -- one row per plan (its key: every grid point)
  *   run_keys(run_id, run_key)                  -- a batch run's identity, unique
