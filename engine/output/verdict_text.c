@@ -156,25 +156,49 @@ void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, con
         fputs("  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n", f);
 }
 
-static void headline_pass(FILE *f, const ss_verdict *v, const ss_run_info *info, ss_judgement want, int *left)
+static bool beyond_noise(ss_judgement j)
 {
-    for (int i = 0; i < v->nmeasures && *left > 0; i++) {
+    return j == SS_JUDGED_BETTER || j == SS_JUDGED_WORSE || j == SS_JUDGED_HIGHER || j == SS_JUDGED_LOWER;
+}
+
+/* Choose the first measure judged want that is not chosen yet; false when there is none. */
+static bool choose_first(const ss_verdict *v, ss_judgement want, bool *chosen)
+{
+    for (int i = 0; i < v->nmeasures; i++)
+        if (!chosen[i] && v->measures[i].judgement == want)
+            return chosen[i] = true;
+    return false;
+}
+
+/* The differences beyond noise, at most max, in the verdict's order; the first better and the
+ * first worse are always among them, so a headline never hides that the option costs something. */
+void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max)
+{
+    bool chosen[v->nmeasures > 0 ? v->nmeasures : 1];
+    memset(chosen, 0, sizeof chosen);
+    int n = choose_first(v, SS_JUDGED_BETTER, chosen) + choose_first(v, SS_JUDGED_WORSE, chosen), beyond = 0;
+    for (int i = 0; i < v->nmeasures; i++) {
+        beyond += beyond_noise(v->measures[i].judgement);
+        if (n < max && !chosen[i] && beyond_noise(v->measures[i].judgement))
+            chosen[i] = true, n++;
+    }
+    for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
-        if (m->judgement != want)
+        if (!chosen[i])
             continue;
         char name[200], diff[120];
         ss_verdict_measure_name(name, sizeof name, m, info, SS_LANG_EN);
         ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);
-        fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(want), ss_judgement_word(want, SS_LANG_EN), name, diff,
+        fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, SS_LANG_EN), name, diff,
                 ss_verdict_rests_on_effects(v, m) ? " (may rest on effect assumptions)" : "");
-        (*left)--;
     }
-}
-
-void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max)
-{
-    int left = max;
-    static const ss_judgement order[] = {SS_JUDGED_BETTER, SS_JUDGED_WORSE, SS_JUDGED_HIGHER, SS_JUDGED_LOWER, SS_JUDGED_SAME};
-    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
-        headline_pass(f, v, info, order[k], &left);
+    if (fabs(v->fte_option - v->fte_base) > 1e-9)
+        print_staffing(f, v);  /* an option that costs staff says so in the headline too */
+    if (n == 0)
+        fprintf(f, "  ≈ no clear difference on any of the %d key measures\n", v->nmeasures);
+    else if (beyond > n)
+        fprintf(f, "  ... and %d more beyond noise; %d of %d key measures show no clear difference\n", beyond - n,
+                v->nmeasures - beyond, v->nmeasures);
+    else
+        fprintf(f, "  %d of %d key measures show no clear difference\n", v->nmeasures - beyond, v->nmeasures);
 }

@@ -19,8 +19,9 @@ void ss_verdict_measure_name(char *buf, size_t n, const ss_verdict_measure *m, c
 void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter,
                       const ss_run_info *info, ss_lang lang);
 
-/* At most max lines "better: First concern to the right help (days) -5.2 [-7.1, -3.3]", the
- * differences beyond noise first (better, then worse): the headline of `make demo`. */
+/* At most max lines "✓ better: First concern to the right help (days) -5.2 [-7.1, -3.3]": the
+ * differences beyond noise in the verdict's order, the first better and the first worse always
+ * among them, then how many more there are: the headline of `make demo`. */
 void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max);
 
 #endif

@@ -14,3 +14,6 @@ samsim compare db:$T/r.db#1 db:$T/r.db#1 -q | sed -n 5,7p
 samsim compare scenarios/default.lua scenarios/default.lua --reps 2 --all --json; echo "exit $?"
 samsim compare scenarios/default.lua scenarios/default.lua --reps 2 -q --all | grep -c '^all  '
 rm -rf "$T"
+# --headline (make demo): the question, the models by name, the differences beyond noise
+samsim compare scenarios/default.lua +scenarios/models/more-fph-staff.lua --reps 4 -q --headline 2> /dev/null
+samsim compare scenarios/default.lua scenarios/default.lua --reps 2 -q --headline --json; echo "exit $?"
