@@ -156,6 +156,15 @@ static void print_services(FILE *f, const ss_run_info *info, const ss_summary *s
 
 enum { SYS_LABEL, SYS_MEAN, SYS_INTERVAL, SYS_UNIT, SYS_COLS };
 
+/* The unit after a system figure: none for a count, "%" for a share (shown as a percentage, as
+ * the service table's "util %" is; "share" after 73.7 read as a fraction of 73.7). */
+static const char *unit_word(const char *unit, ss_lang lang)
+{
+    if (strcmp(unit, "count") == 0) return "";
+    if (strcmp(unit, "share") == 0) return "%";
+    return ss_words(lang, unit);
+}
+
 /* Label, mean, interval and unit; a metric that is not part of this model (no meetings, no
  * coordination, ...) is left out, so it does not widen the columns either. */
 static void print_system(FILE *f, const ss_summary *sum, ss_lang lang)
@@ -171,8 +180,7 @@ static void print_system(FILE *f, const ss_summary *sum, ss_lang lang)
         const ss_metric_info *mi = &ss_system_metric_info[m];
         format_number(mean, sizeof mean, sum->system[m].mean, mi->unit);
         format_interval(interval, sizeof interval, &sum->system[m], mi->unit);
-        ss_table_row(&t, ss_words(lang, mi->label), mean, interval,
-                     strcmp(mi->unit, "count") == 0 ? "" : ss_words(lang, mi->unit));
+        ss_table_row(&t, ss_words(lang, mi->label), mean, interval, unit_word(mi->unit, lang));
     }
     fprintf(f, "%s\n", ss_words(lang, "System"));
     ss_table_print(&t, f);

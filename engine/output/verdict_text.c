@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "table.h"
+#include "words.h"
 
 #define LINE 120  /* a one-line description is cut to about this width */
 
@@ -25,13 +26,20 @@ void ss_verdict_measure_name(char *buf, size_t n, const ss_verdict_measure *m, c
         snprintf(buf, n, "%s", label);
 }
 
+/* " (base)" after a letter that does not say it is the base; nothing after the REPL's own word for it. */
+static const char *base_note(const char *base_letter, ss_lang lang)
+{
+    return strcmp(base_letter, ss_words(lang, "base")) == 0 ? "" : ss_words(lang, " (base)");
+}
+
 /* "  A (base)  name" and "  B         name", the description under the name. */
-static void print_model(FILE *f, const char *letter, const char *base_note, int width, const ss_model_about *a, const char *label)
+static void print_model(FILE *f, const char *letter, const char *base_note, int width, const ss_model_about *a, const char *label,
+                        ss_lang lang)
 {
     char who[64];
     snprintf(who, sizeof who, "%s%s", letter, base_note);
     if (!a) {
-        fprintf(f, "  %-*s  (a stored run whose scenario text could not be read)\n", width, who);
+        fprintf(f, "  %-*s  %s\n", width, who, ss_words(lang, "(a stored run whose scenario text could not be read)"));
         return;
     }
     char line[LINE + 8];
@@ -41,7 +49,8 @@ static void print_model(FILE *f, const char *letter, const char *base_note, int 
         fprintf(f, "  %-*s  %s\n", width, "", line);
 }
 
-static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter, const ss_run_info *info)
+static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter, const ss_run_info *info,
+                           ss_lang lang)
 {
     int resting = 0;
     for (int i = 0; i < v->nmeasures; i++)
@@ -50,21 +59,22 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
     ss_table_init(&t, resting ? 6 : 5, "llrrrl");  /* the * column only when something may rest on effects */
     t.indent = 2;
     t.heading = t.heading_left = t.rule = true;
+    t.lang = lang;  /* decimal commas in Norwegian */
     int h = ss_table_add_row(&t);
-    ss_table_set(&t, h, 1, "key measure");
-    ss_table_set(&t, h, 2, "%s%s", base_letter, strcmp(base_letter, "base") == 0 ? "" : " (base)");
+    ss_table_set(&t, h, 1, "%s", ss_words(lang, "key measure"));
+    ss_table_set(&t, h, 2, "%s%s", base_letter, base_note(base_letter, lang));
     ss_table_set(&t, h, 3, "%s", option_letter);
-    ss_table_set(&t, h, 4, "%s - %s [95%% interval]", option_letter, base_letter);
+    ss_table_set(&t, h, 4, ss_words(lang, "%s - %s [95%% interval]"), option_letter, base_letter);
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         const char *unit = ss_compare_row_info(m->row)->unit;
         char name[200], diff[120], a[48], b[48];
-        ss_verdict_measure_name(name, sizeof name, m, info, SS_LANG_EN);
-        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);
+        ss_verdict_measure_name(name, sizeof name, m, info, lang);
+        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);  /* the table makes the commas */
         ss_compare_format(a, sizeof a, m->row->base.mean, unit, false);
         ss_compare_format(b, sizeof b, m->row->option.mean, unit, false);
         int r = ss_table_add_row(&t);
-        ss_table_set(&t, r, 0, "%s %s", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, SS_LANG_EN));
+        ss_table_set(&t, r, 0, "%s %s", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, lang));
         ss_table_set(&t, r, 1, "%s", name);
         ss_table_set(&t, r, 2, "%s", a);
         ss_table_set(&t, r, 3, "%s", b);
@@ -76,84 +86,87 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
     ss_table_free(&t);
 }
 
-static void print_staffing(FILE *f, const ss_verdict *v)
+static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
 {
     double dfte = v->fte_option - v->fte_base;
     if (fabs(dfte) < 1e-9)
-        fprintf(f, "  Staff: equal, %.1f FTE in both", v->fte_base);
+        ss_words_print(f, lang, "  Staff: equal, %.1f FTE in both", v->fte_base);
     else
-        fprintf(f, "  Staff: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
+        ss_words_print(f, lang, "  Staff: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
     if (isfinite(v->cost_difference) && fabs(v->cost_difference) < 0.5)
-        fputs("; the same yearly cost.\n", f);
+        ss_words_print(f, lang, "; the same yearly cost.\n");
     else if (isfinite(v->cost_difference))
-        fprintf(f, "; yearly cost %+.0f NOK.\n", v->cost_difference);
+        ss_words_print(f, lang, "; yearly cost %+.0f NOK.\n", v->cost_difference);
     else
-        fputs("; the scenarios give no cost per FTE (costs.nok_per_fte).\n", f);
+        ss_words_print(f, lang, "; the scenarios give no cost per FTE (costs.nok_per_fte).\n");
 }
 
-static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in)
+static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in, ss_lang lang)
 {
-    fprintf(f, "      %s = %s in %s: %s\n", e->path, e->value, in, e->why);
+    fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, e->why);
 }
 
 /* The models differ in no effect assumption; but one may bring into play what both declare (services
  * moved into one building meet handoffs.co_location), so the shared ones are named. */
-static void print_shared_effects(FILE *f, const ss_verdict *v)
+static void print_shared_effects(FILE *f, const ss_verdict *v, ss_lang lang)
 {
     int n = v->option->neffects;
     if (n == 0) {
-        fputs("  Effect assumptions: none declared by either model; every difference comes from the mechanisms.\n", f);
+        ss_words_print(f, lang, "  Effect assumptions: none declared by either model; every difference comes from the mechanisms.\n");
         return;
     }
-    fprintf(f, "  Effect assumptions: the models declare the same %d (", n);
+    ss_words_print(f, lang, "  Effect assumptions: the models declare the same %d (", n);
     for (int i = 0; i < n; i++)
         fprintf(f, "%s%s", i ? ", " : "", v->option->effects[i].path);
-    fputs(");\n    a difference may still rest on them where one model brings them into play (services put in one\n"
-          "    building meet the co-location effects); which do takes a sensitivity study.\n", f);
+    ss_words_print(f, lang, ");\n    a difference may still rest on them where one model brings them into play (services put in one\n"
+                            "    building meet the co-location effects); which do takes a sensitivity study.\n");
 }
 
-static void print_effects(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter)
+static void print_effects(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter, ss_lang lang)
 {
     if (!v->effects_known) {
-        fputs("  Effect assumptions: unknown (a model's scenario text could not be read).\n", f);
+        ss_words_print(f, lang, "  Effect assumptions: unknown (a model's scenario text could not be read).\n");
         return;
     }
     if (v->neffects == 0) {
-        print_shared_effects(f, v);
+        print_shared_effects(f, v, lang);
         return;
     }
-    fprintf(f, "  * may rest on the %d effect assumption%s (effect()) in which the models differ; which of them\n"
-               "    decides a difference takes a sensitivity study:\n", v->neffects, v->neffects == 1 ? "" : "s");
+    if (v->neffects == 1)
+        ss_words_print(f, lang, "  * may rest on the %d effect assumption (effect()) in which the models differ; which of them\n"
+                                "    decides a difference takes a sensitivity study:\n", v->neffects);
+    else
+        ss_words_print(f, lang, "  * may rest on the %d effect assumptions (effect()) in which the models differ; which of them\n"
+                                "    decides a difference takes a sensitivity study:\n", v->neffects);
     for (int i = 0; i < v->neffects; i++) {
         int a = v->effects[i][0], b = v->effects[i][1];
-        if (b >= 0) print_effect(f, &v->option->effects[b], option_letter);
-        if (a >= 0) print_effect(f, &v->base->effects[a], base_letter);
+        if (b >= 0) print_effect(f, &v->option->effects[b], option_letter, lang);
+        if (a >= 0) print_effect(f, &v->base->effects[a], base_letter, lang);
     }
 }
 
 void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, const char *option_letter,
                       const ss_run_info *info, ss_lang lang)
 {
-    (void)lang;
-    fprintf(f, "Verdict: %s against %s%s\n", option_letter, base_letter, strcmp(base_letter, "base") == 0 ? "" : " (base)");
-    const char *note = strcmp(base_letter, "base") == 0 ? "" : " (base)";  /* the REPL calls them base and option */
+    const char *note = base_note(base_letter, lang);
+    ss_words_print(f, lang, "Verdict: %s against %s%s\n", option_letter, base_letter, note);
     int width = (int)(strlen(base_letter) + strlen(note));
     width = width > (int)strlen(option_letter) ? width : (int)strlen(option_letter);
-    print_model(f, base_letter, note, width, v->base, v->base_label);
-    print_model(f, option_letter, "", width, v->option, v->option_label);
+    print_model(f, base_letter, note, width, v->base, v->base_label, lang);
+    print_model(f, option_letter, "", width, v->option, v->option_label, lang);
     int same = 0;
     for (int i = 0; i < v->nmeasures; i++)
         same += v->measures[i].judgement == SS_JUDGED_SAME;
-    fprintf(f, "  %s is better on %d, worse on %d and not clearly different on %d of %d key measures\n"
-               "  (✓ better, ✗ worse, ≈ no clear difference: the 95%% paired interval holds 0; shares in percentage points):\n",
-            option_letter, v->nbetter, v->nworse, same, v->nmeasures);
-    print_measures(f, v, base_letter, option_letter, info);
-    print_staffing(f, v);
-    print_effects(f, v, base_letter, option_letter);
+    ss_words_print(f, lang, "  %s is better on %d, worse on %d and not clearly different on %d of %d key measures\n"
+                            "  (✓ better, ✗ worse, ≈ no clear difference: the 95%% paired interval holds 0; shares in percentage points):\n",
+                   option_letter, v->nbetter, v->nworse, same, v->nmeasures);
+    print_measures(f, v, base_letter, option_letter, info, lang);
+    print_staffing(f, v, lang);
+    print_effects(f, v, base_letter, option_letter, lang);
     if (v->robustness)
-        fprintf(f, "  Robustness: %s\n", v->robustness);
+        fprintf(f, ss_words(lang, "  Robustness: %s\n"), v->robustness);
     else
-        fputs("  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n", f);
+        ss_words_print(f, lang, "  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n");
 }
 
 static bool beyond_noise(ss_judgement j)
@@ -193,7 +206,7 @@ void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *
                 ss_verdict_rests_on_effects(v, m) ? " (may rest on effect assumptions)" : "");
     }
     if (fabs(v->fte_option - v->fte_base) > 1e-9)
-        print_staffing(f, v);  /* an option that costs staff says so in the headline too */
+        print_staffing(f, v, SS_LANG_EN);  /* an option that costs staff says so in the headline too */
     if (n == 0)
         fprintf(f, "  ≈ no clear difference on any of the %d key measures\n", v->nmeasures);
     else if (beyond > n)

@@ -416,6 +416,42 @@
 {" (the baseline; 'baseline now' sets another)", " (grunnlaget; 'baseline now' setter et annet)"},
 {"baseline what? 'now' (the model as it is) or 'loaded' (the scenario file as loaded)", "grunnlag for hva? 'now' (modellen slik den er) eller 'loaded' (scenariofilen slik den ble lastet)"},
 {"baseline: %s\n", "grunnlag: %s\n"},
+/* ---- the verdict before compare's table (verdict_text.c), in the report's words (report_words.h) ---- */
+{"Verdict: %s against %s%s\n", "Vurdering: %s mot %s%s\n"},
+{" (base)", " (grunnlag)"},
+{"(a stored run whose scenario text could not be read)", "(en lagret kjøring der scenarioteksten ikke kunne leses)"},
+{"  %s is better on %d, worse on %d and not clearly different on %d of %d key measures\n"
+ "  (✓ better, ✗ worse, ≈ no clear difference: the 95%% paired interval holds 0; shares in percentage points):\n",
+ "  %s er bedre på %d, dårligere på %d og uten klar forskjell på %d av %d nøkkelmål\n"
+ "  (✓ bedre, ✗ dårligere, ≈ ingen klar forskjell: det parvise 95 %%-intervallet omfatter 0; andeler i prosentpoeng):\n"},
+{"key measure", "nøkkelmål"},
+{"%s - %s [95%% interval]", "%s - %s [95 %%-intervall]"},
+{"  Staff: equal, %.1f FTE in both", "  Bemanning: lik, %.1f årsverk i begge"},
+{"  Staff: %+.1f FTE (%.1f against %.1f)", "  Bemanning: %+.1f årsverk (%.1f mot %.1f)"},
+{"; the same yearly cost.\n", "; samme årlige kostnad.\n"},
+{"; yearly cost %+.0f NOK.\n", "; årlig kostnad %+.0f kr.\n"},
+{"; the scenarios give no cost per FTE (costs.nok_per_fte).\n", "; scenarioene oppgir ingen kostnad per årsverk (costs.nok_per_fte).\n"},
+{"      %s = %s in %s: %s\n", "      %s = %s i %s: %s\n"},
+{"  Effect assumptions: none declared by either model; every difference comes from the mechanisms.\n",
+ "  Effektantakelser: ingen av modellene har noen; alle forskjeller kommer fra mekanismene.\n"},
+{"  Effect assumptions: the models declare the same %d (", "  Effektantakelser: modellene har de samme %d ("},
+{");\n    a difference may still rest on them where one model brings them into play (services put in one\n"
+ "    building meet the co-location effects); which do takes a sensitivity study.\n",
+ ");\n    en forskjell kan likevel hvile på dem der én modell tar dem i bruk (tjenester samlet i ett\n"
+ "    bygg møter effektene av samlokalisering); hvilke som gjør det, krever en følsomhetsanalyse.\n"},
+{"  Effect assumptions: unknown (a model's scenario text could not be read).\n",
+ "  Effektantakelser: ukjente (en lagret scenariotekst kunne ikke leses).\n"},
+{"  * may rest on the %d effect assumption (effect()) in which the models differ; which of them\n"
+ "    decides a difference takes a sensitivity study:\n",
+ "  * kan hvile på %d effektantakelse (effect()) som modellene skiller seg i; om den avgjør\n"
+ "    en forskjell, krever en følsomhetsanalyse:\n"},
+{"  * may rest on the %d effect assumptions (effect()) in which the models differ; which of them\n"
+ "    decides a difference takes a sensitivity study:\n",
+ "  * kan hvile på de %d effektantakelsene (effect()) som modellene skiller seg i; hvilken av dem\n"
+ "    som avgjør en forskjell, krever en følsomhetsanalyse:\n"},
+{"  Robustness: %s\n", "  Robusthet: %s\n"},
+{"  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n",
+ "  Robusthet: ikke vurdert (ingen følsomhetsanalyse av disse modellene over de plausible antakelsene).\n"},
 {"mean wait for first contact, days, %d replications [95%% interval]\n", "gjennomsnittlig ventetid til første kontakt, dager, %d replikasjoner [95 %% intervall]\n"},
 {" (target %.0f)", " (mål %.0f)"},
 {"this run has no time series", "denne kjøringen har ingen tidsserier"},

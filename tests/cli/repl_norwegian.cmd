@@ -1,6 +1,6 @@
 # The REPL in Norwegian (issue 15): --lang nb, or the language a scenario declares; messages, headers,
-# table labels, help and explain in bokmål, figures with decimal commas (an interval's ends parted by
-# a semicolon); commands, paths and typed values stay as they are.  Names are cut to fit the output's
+# table labels, help, explain and compare's verdict in bokmål, figures with decimal commas (an
+# interval's ends parted by a semicolon); commands, paths and typed values stay as they are.  Names are cut to fit the output's
 # width: in a pipe to a narrow width, whole when $COLUMNS (a terminal's width) leaves room.
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT; cd "$w"
 # Testby: the scenario these sessions use, written here so tuning scenarios/ changes nothing.
