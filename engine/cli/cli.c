@@ -101,20 +101,33 @@ static int add_to_list(const char *cmd, const char **list, int *n, const char *v
     return 0;
 }
 
+/* The switch an option without a value turns on, or NULL when c takes a value. */
+static bool *flag_of(int c, ss_cli_opts *o)
+{
+    switch (c) {
+    case 'h': return &o->help;
+    case 'q': return &o->quiet;
+    case OPT_JSON: return &o->json;
+    case OPT_CSV: return &o->csv;
+    case OPT_SOURCES: return &o->sources;
+    case OPT_MARKDOWN: return &o->markdown;
+    case OPT_STRICT: return &o->strict;
+    case OPT_ALL: return &o->all;
+    case OPT_HEADLINE: return &o->headline;
+    }
+    return NULL;
+}
+
 /* One option's value into o; name is the option as typed. */
 static int take_option(const char *cmd, int c, const char *val, const char *name, ss_cli_opts *o)
 {
     long v;
+    bool *flag = flag_of(c, o);
+    if (flag) {
+        *flag = true;
+        return 0;
+    }
     switch (c) {
-    case 'h': o->help = true; return 0;
-    case 'q': o->quiet = true; return 0;
-    case OPT_JSON: o->json = true; return 0;
-    case OPT_CSV: o->csv = true; return 0;
-    case OPT_SOURCES: o->sources = true; return 0;
-    case OPT_MARKDOWN: o->markdown = true; return 0;
-    case OPT_STRICT: o->strict = true; return 0;
-    case OPT_ALL: o->all = true; return 0;
-    case OPT_HEADLINE: o->headline = true; return 0;
     case OPT_DB: o->db = val; return 0;
     case OPT_SET: return add_to_list(cmd, o->sets, &o->nsets, val, "--set options");
     case OPT_APPLY: return add_to_list(cmd, o->overlays, &o->noverlays, val, "--apply options");

@@ -261,43 +261,63 @@ static int build_exponential(lua_State *L, int t, const char *path, const params
     return 0;
 }
 
-/* params: shape, scale, mean, sd.  By moments: shape = (mean/sd)^2, scale = sd^2/mean. */
-static int build_gamma(lua_State *L, int t, const char *path, const params *p, ss_dist *out, ss_diag *d)
+/* Gamma and lognormal are given by their own pair of parameters (params[own], params[own + 1],
+ * stored as they are) or by mean and sd (params[mom], params[mom + 1]), converted by moments. */
+typedef struct two_ways {
+    const char *kind;
+    const char *names[4];          /* the params in order, for "needs a and b, or c and d" */
+    int own, mom;
+    void (*by_moments)(double mean, double sd, ss_dist *out);
+    bool a_positive;               /* a must be > 0 too (gamma's shape), not only finite */
+} two_ways;
+
+static int build_two_ways(const two_ways *w, const char *path, const params *p, ss_dist *out, ss_diag *d)
 {
-    if (exactly(p, 0x3u)) {
-        out->a = p->v[0];
-        out->b = p->v[1];
+    if (exactly(p, 3u << w->own)) {
+        out->a = p->v[w->own];
+        out->b = p->v[w->own + 1];
         return 0;
     }
-    if (!exactly(p, 0xcu))
-        return ss_fail(d, "%s: gamma needs shape and scale, or mean and sd", path);
-    double mean = p->v[2], sd = p->v[3], cv = sd / mean;
-    out->a = 1.0 / (cv * cv);
-    out->b = sd * cv;
-    if (!usable(out->a) || !usable(out->b))
-        return ss_fail(d, "%s: gamma with mean %g and sd %g is out of range", path, mean, sd);
+    if (!exactly(p, 3u << w->mom))
+        return ss_fail(d, "%s: %s needs %s and %s, or %s and %s", path, w->kind, w->names[0],
+                       w->names[1], w->names[2], w->names[3]);
+    double mean = p->v[w->mom], sd = p->v[w->mom + 1];
+    w->by_moments(mean, sd, out);
+    if (!(w->a_positive ? usable(out->a) : isfinite(out->a)) || !usable(out->b))
+        return ss_fail(d, "%s: %s with mean %g and sd %g is out of range", path, w->kind, mean, sd);
     return 0;
 }
 
-/* params: mean, sd, mu, sigma.  By moments: sigma^2 = ln(1 + sd^2/mean^2),
- * mu = ln(mean) - sigma^2/2. */
-static int build_lognormal(lua_State *L, int t, const char *path, const params *p, ss_dist *out,
-                           ss_diag *d)
+/* shape = (mean/sd)^2, scale = sd^2/mean. */
+static void gamma_by_moments(double mean, double sd, ss_dist *out)
 {
-    if (exactly(p, 0xcu)) {
-        out->a = p->v[2];
-        out->b = p->v[3];
-        return 0;
-    }
-    if (!exactly(p, 0x3u))
-        return ss_fail(d, "%s: lognormal needs mean and sd, or mu and sigma", path);
-    double mean = p->v[0], sd = p->v[1], cv = sd / mean;
+    double cv = sd / mean;
+    out->a = 1.0 / (cv * cv);
+    out->b = sd * cv;
+}
+
+/* sigma^2 = ln(1 + sd^2/mean^2), mu = ln(mean) - sigma^2/2. */
+static void lognormal_by_moments(double mean, double sd, ss_dist *out)
+{
+    double cv = sd / mean;
     double s2 = log1p(cv * cv);
     out->a = log(mean) - s2 / 2;
     out->b = sqrt(s2);
-    if (!isfinite(out->a) || !usable(out->b))
-        return ss_fail(d, "%s: lognormal with mean %g and sd %g is out of range", path, mean, sd);
-    return 0;
+}
+
+/* params: shape, scale, mean, sd. */
+static int build_gamma(lua_State *L, int t, const char *path, const params *p, ss_dist *out, ss_diag *d)
+{
+    static const two_ways w = {"gamma", {"shape", "scale", "mean", "sd"}, 0, 2, gamma_by_moments, true};
+    return build_two_ways(&w, path, p, out, d);
+}
+
+/* params: mean, sd, mu, sigma. */
+static int build_lognormal(lua_State *L, int t, const char *path, const params *p, ss_dist *out,
+                           ss_diag *d)
+{
+    static const two_ways w = {"lognormal", {"mean", "sd", "mu", "sigma"}, 2, 0, lognormal_by_moments, false};
+    return build_two_ways(&w, path, p, out, d);
 }
 
 static int build_weibull(lua_State *L, int t, const char *path, const params *p, ss_dist *out,

@@ -148,12 +148,21 @@ static const char *range_text(double min, double max, char *buf, size_t n)
     return buf;
 }
 
+/* The value on top is not what key wants: pop it and fail "KEY: expected WANT, got WHAT". */
+static int wrong_value(ss_reader *r, const char *key, const char *want)
+{
+    char got[128];
+    ss_reader_describe(r->L, -1, got, sizeof got);
+    lua_pop(r->L, 1);
+    return ss_reader_fail(r, key, "expected %s, got %s", want, got);
+}
+
 int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool required,
                      double def, double *out)
 {
     lua_State *L = r->L;
     get_field(r, key);
-    char want[96], got[128];
+    char want[96];
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         if (required)
@@ -162,11 +171,8 @@ int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool
         return 0;
     }
     if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
-        lua_tonumber(L, -1) < min || lua_tonumber(L, -1) > max) {
-        ss_reader_describe(L, -1, got, sizeof got);
-        lua_pop(L, 1);
-        return ss_reader_fail(r, key, "expected %s, got %s", range_text(min, max, want, sizeof want), got);
-    }
+        lua_tonumber(L, -1) < min || lua_tonumber(L, -1) > max)
+        return wrong_value(r, key, range_text(min, max, want, sizeof want));
     *out = lua_tonumber(L, -1);
     lua_pop(L, 1);
     return 0;
@@ -185,12 +191,8 @@ int ss_reader_string(ss_reader *r, const char *key, bool required, const char *d
         *out = def;
         return 0;
     }
-    if (lua_type(L, -1) != LUA_TSTRING) {
-        char got[128];
-        ss_reader_describe(L, -1, got, sizeof got);
-        lua_pop(L, 1);
-        return ss_reader_fail(r, key, "expected a string, got %s", got);
-    }
+    if (lua_type(L, -1) != LUA_TSTRING)
+        return wrong_value(r, key, "a string");
     *out = lua_tostring(L, -1);
     lua_pop(L, 1);
     return 0;
@@ -200,16 +202,9 @@ int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out)
 {
     lua_State *L = r->L;
     get_field(r, key);
-    if (lua_isnil(L, -1)) {
-        *out = def;
-    } else if (lua_isboolean(L, -1)) {
-        *out = lua_toboolean(L, -1);
-    } else {
-        char got[128];
-        ss_reader_describe(L, -1, got, sizeof got);
-        lua_pop(L, 1);
-        return ss_reader_fail(r, key, "expected true or false, got %s", got);
-    }
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+        return wrong_value(r, key, "true or false");
+    *out = lua_isnil(L, -1) ? def : lua_toboolean(L, -1);
     lua_pop(L, 1);
     return 0;
 }
@@ -226,8 +221,5 @@ int ss_reader_table(ss_reader *r, const char *key, bool required)
             return ss_reader_fail(r, key, "missing (expected a table)");
         return 0;
     }
-    char got[128];
-    ss_reader_describe(L, -1, got, sizeof got);
-    lua_pop(L, 1);
-    return ss_reader_fail(r, key, "expected a table, got %s", got);
+    return wrong_value(r, key, "a table");
 }

@@ -78,15 +78,21 @@ static void p_history(lua_State *L, ss_rules *r, int s)
     }
 }
 
+/* A view's field: its name, its type (nil allowed or not), its accessor. */
+#define NUM(name, f) {name, LUA_TNUMBER, false, f}
+#define NUM_OR_NIL(name, f) {name, LUA_TNUMBER, true, f}
+#define STR(name, f) {name, LUA_TSTRING, false, f}
+#define STR_OR_NIL(name, f) {name, LUA_TSTRING, true, f}
+#define BOOL(name, f) {name, LUA_TBOOLEAN, false, f}
+#define LIST(name, f) {name, LUA_TTABLE, false, f}
+#define LOOKUP(name, f) {name, SS_RF_LOOKUP, false, f}
+
 static const ss_rule_field person_fields[] = {
-    {"id", LUA_TNUMBER, false, p_id},          {"age", LUA_TNUMBER, false, p_age},
-    {"need", LUA_TSTRING, false, p_need},      {"severity", LUA_TNUMBER, false, p_severity},
-    {"complex", LUA_TBOOLEAN, false, p_complex}, {"door", LUA_TSTRING, true, p_door},
-    {"arrived", LUA_TNUMBER, false, p_arrived}, {"days_since_concern", LUA_TNUMBER, false, p_since},
-    {"waited", LUA_TNUMBER, false, p_waited},  {"referrals", LUA_TNUMBER, false, p_referrals},
-    {"handoffs", LUA_TNUMBER, false, p_handoffs}, {"bounces", LUA_TNUMBER, false, p_bounces},
-    {"services", LUA_TNUMBER, false, p_services}, {"current", LUA_TSTRING, true, p_current},
-    {"history", LUA_TTABLE, false, p_history}, {NULL, 0, false, NULL}};
+    NUM("id", p_id), NUM("age", p_age), STR("need", p_need), NUM("severity", p_severity),
+    BOOL("complex", p_complex), STR_OR_NIL("door", p_door), NUM("arrived", p_arrived),
+    NUM("days_since_concern", p_since), NUM("waited", p_waited), NUM("referrals", p_referrals),
+    NUM("handoffs", p_handoffs), NUM("bounces", p_bounces), NUM("services", p_services),
+    STR_OR_NIL("current", p_current), LIST("history", p_history), {NULL, 0, false, NULL}};
 const ss_rule_view ss_person_view = {"person", person_fields};
 
 static const ss_service *service_at(ss_rules *r, int s) { return &r->m->services[s]; }
@@ -110,11 +116,9 @@ static void s_capacity(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, ser
 static void s_target_wait(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->target_wait); }
 
 static const ss_rule_field service_fields[] = {
-    {"id", LUA_TSTRING, false, s_id},          {"name", LUA_TSTRING, false, s_name},
-    {"unit", LUA_TSTRING, true, s_unit},       {"sector", LUA_TSTRING, true, s_sector},
-    {"fte", LUA_TNUMBER, false, s_fte},        {"queue", LUA_TNUMBER, false, s_queue},
-    {"caseload", LUA_TNUMBER, false, s_caseload}, {"capacity", LUA_TNUMBER, false, s_capacity},
-    {"target_wait", LUA_TNUMBER, false, s_target_wait}, {NULL, 0, false, NULL}};
+    STR("id", s_id), STR("name", s_name), STR_OR_NIL("unit", s_unit), STR_OR_NIL("sector", s_sector),
+    NUM("fte", s_fte), NUM("queue", s_queue), NUM("caseload", s_caseload), NUM("capacity", s_capacity),
+    NUM("target_wait", s_target_wait), {NULL, 0, false, NULL}};
 const ss_rule_view ss_service_view = {"service", service_fields};
 
 static int check_service(lua_State *L, ss_rules *r, int arg)
@@ -147,11 +151,9 @@ static void c_caseload(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_casel
 static void c_capacity(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_capacity); }
 
 static const ss_rule_field ctx_fields[] = {
-    {"date", LUA_TSTRING, false, c_date},      {"day", LUA_TNUMBER, false, c_day},
-    {"rep", LUA_TNUMBER, false, c_rep},        {"age", LUA_TNUMBER, true, c_age},
-    {"eligible", LUA_TBOOLEAN, false, c_eligible}, {"working_day", LUA_TBOOLEAN, false, c_working},
-    {"queue", SS_RF_LOOKUP, false, c_queue},   {"caseload", SS_RF_LOOKUP, false, c_caseload},
-    {"capacity", SS_RF_LOOKUP, false, c_capacity}, {NULL, 0, false, NULL}};
+    STR("date", c_date), NUM("day", c_day), NUM("rep", c_rep), NUM_OR_NIL("age", c_age),
+    BOOL("eligible", c_eligible), BOOL("working_day", c_working), LOOKUP("queue", c_queue),
+    LOOKUP("caseload", c_caseload), LOOKUP("capacity", c_capacity), {NULL, 0, false, NULL}};
 const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
 /* __index of a view: the field's accessor, or the names there are. */
@@ -367,9 +369,10 @@ static int fail_answer(ss_rules *r, int slot, ss_diag *d, const char *fmt, ...)
 /* Push the rule and its arguments (person, [door id | service], ctx) and call it; the one
  * answer is left on the stack. */
 static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int service,
-                int door, bool with_door, bool with_service, ss_diag *d)
+                int door, int age, bool with_door, bool with_service, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
+    r->age = age;
     r->p = p;
     r->w = w;
     r->service = service;
@@ -393,6 +396,16 @@ static void answer_text(lua_State *L, char *out, size_t n)
     else snprintf(out, n, "%s", luaL_typename(L, -1));
 }
 
+/* The answer on top is not one the decision point takes: pop it and say what was expected. */
+static int refuse_answer(ss_rules *r, int slot, const char *expected, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    char got[300];
+    answer_text(L, got, sizeof got);
+    lua_pop(L, 1);
+    return fail_answer(r, slot, d, "returned %s, expected %s", got, expected);
+}
+
 /* The answer names a service (or one of the allowed outcomes). */
 static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *out, ss_diag *d)
 {
@@ -406,16 +419,14 @@ static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *
         else if (ix >= 0) t = ix;
     }
     if (t == -100) {
-        char got[300];
-        answer_text(L, got, sizeof got);
-        lua_pop(L, 1);
-        char ids[600] = "";
+        char ids[600] = "", expected[800];
         for (int i = 0; i < r->m->nservices; i++) {
             strncat(ids, i ? ", " : "", sizeof ids - strlen(ids) - 1);
             strncat(ids, r->m->services[i].id, sizeof ids - strlen(ids) - 1);
         }
-        return fail_answer(r, slot, d, "returned %s, expected %s%sa service id (%s)", got,
-                           discharge ? "\"discharge\" or " : "", cont ? "\"continue\" or " : "", ids);
+        snprintf(expected, sizeof expected, "%s%sa service id (%s)",
+                 discharge ? "\"discharge\" or " : "", cont ? "\"continue\" or " : "", ids);
+        return refuse_answer(r, slot, expected, d);
     }
     lua_pop(L, 1);
     *out = t;
@@ -424,35 +435,27 @@ static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *
 
 int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, int *door, ss_diag *d)
 {
-    r->age = -1;
-    if (call(r, slot, p, w, -1, -1, false, false, d) < 0) return -1;
+    if (call(r, slot, p, w, -1, -1, -1, false, false, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
-    int ix = lua_type(L, -1) == LUA_TSTRING ? ss_model_door_index(r->m, lua_tostring(L, -1)) : -1;
-    if (ix < 0) {
-        char got[300];
-        answer_text(L, got, sizeof got);
-        lua_pop(L, 1);
-        return fail_answer(r, slot, d, "returned %s, expected a door id", got);
-    }
+    *door = lua_type(L, -1) == LUA_TSTRING ? ss_model_door_index(r->m, lua_tostring(L, -1)) : -1;
+    if (*door < 0)
+        return refuse_answer(r, slot, "a door id", d);
     lua_pop(L, 1);
-    *door = ix;
     return 0;
 }
 
 int ss_rules_route(ss_rules *r, int slot, const ss_person *p, int door, const ss_world *w,
                    int *service, ss_diag *d)
 {
-    r->age = -1;
-    if (call(r, slot, p, w, -1, door, true, false, d) < 0) return -1;
+    if (call(r, slot, p, w, -1, door, -1, true, false, d) < 0) return -1;
     return answer_target(r, slot, false, false, service, d);
 }
 
 int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool eligible,
                     const ss_world *w, int *outcome, ss_diag *d)
 {
-    r->age = -1;
     r->eligible = eligible;
-    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    if (call(r, slot, p, w, service, -1, -1, false, true, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
     if (lua_isboolean(L, -1)) {
         *outcome = lua_toboolean(L, -1) ? SS_T_ACCEPT : SS_T_REJECT;
@@ -468,24 +471,16 @@ int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool
             return 0;
         }
     }
-    char got[300];
-    answer_text(L, got, sizeof got);
-    lua_pop(L, 1);
-    return fail_answer(r, slot, d, "returned %s, expected true, false, \"accept\", \"reject\" or a service id to redirect to", got);
+    return refuse_answer(r, slot, "true, false, \"accept\", \"reject\" or a service id to redirect to", d);
 }
 
 int ss_rules_priority(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
                       double *priority, ss_diag *d)
 {
-    r->age = -1;
-    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    if (call(r, slot, p, w, service, -1, -1, false, true, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
-    if (lua_type(L, -1) != LUA_TNUMBER || isnan(lua_tonumber(L, -1))) {
-        char got[300];
-        answer_text(L, got, sizeof got);
-        lua_pop(L, 1);
-        return fail_answer(r, slot, d, "returned %s, expected a number (lower is served first)", got);
-    }
+    if (lua_type(L, -1) != LUA_TNUMBER || isnan(lua_tonumber(L, -1)))
+        return refuse_answer(r, slot, "a number (lower is served first)", d);
     *priority = lua_tonumber(L, -1);
     lua_pop(L, 1);
     return 0;
@@ -494,15 +489,13 @@ int ss_rules_priority(ss_rules *r, int slot, const ss_person *p, int service, co
 int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const ss_world *w,
                   int *target, ss_diag *d)
 {
-    r->age = -1;
-    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    if (call(r, slot, p, w, service, -1, -1, false, true, d) < 0) return -1;
     return answer_target(r, slot, true, false, target, d);
 }
 
 int ss_rules_at_age(ss_rules *r, int slot, const ss_person *p, int service, int age,
                     const ss_world *w, int *target, ss_diag *d)
 {
-    r->age = age;
-    if (call(r, slot, p, w, service, -1, false, true, d) < 0) return -1;
+    if (call(r, slot, p, w, service, -1, age, false, true, d) < 0) return -1;
     return answer_target(r, slot, true, true, target, d);
 }

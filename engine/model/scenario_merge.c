@@ -8,40 +8,60 @@
 
 #include <lauxlib.h>
 
-/* ---- paths ----------------------------------------------------------------------------- */
+#include "luatext.h"
 
-static void key_text(lua_State *L, int idx, char *out, size_t n)
+/* ---- which file set each leaf --------------------------------------------------------- */
+
+typedef struct origin_walk {
+    int origin_idx;     /* the origin table: key path -> file */
+    int before;         /* record_changes: the copy taken before the overlay ran */
+    const char *file;
+} origin_walk;
+
+static void set_origin(lua_State *L, const origin_walk *w, const char *path)
 {
-    if (lua_type(L, idx) == LUA_TNUMBER)
-        snprintf(out, n, "%lld", (long long)lua_tointeger(L, idx));
-    else if (lua_type(L, idx) == LUA_TSTRING)
-        snprintf(out, n, "%s", lua_tostring(L, idx));
-    else
-        snprintf(out, n, "?");
+    lua_pushstring(L, w->file);
+    lua_setfield(L, w->origin_idx, path);
 }
 
-void sc_join(char *out, size_t n, const char *prefix, const char *key)
+static void origin_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
 {
-    if (*prefix) snprintf(out, n, "%s.%s", prefix, key);
-    else snprintf(out, n, "%s", key);
+    set_origin(L, ud, path);
+    if (lua_istable(L, -1) && !sc_is_tag(L, -1) && !sc_is_list(L, -1))
+        ss_lua_each_child(L, -1, path, origin_child, ud);
 }
 
 /* Record origin[path] = file for every leaf of the table at idx. */
 void sc_record_origin(lua_State *L, int idx, int origin_idx, const char *prefix, const char *file)
 {
-    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
-    idx = lua_absindex(L, idx);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        char k[256], p[1024];
-        key_text(L, -2, k, sizeof k);
-        sc_join(p, sizeof p, prefix, k);
-        lua_pushstring(L, file);
-        lua_setfield(L, origin_idx, p);
-        if (lua_istable(L, -1) && !sc_is_tag(L, -1) && !sc_is_list(L, -1))
-            sc_record_origin(L, -1, origin_idx, p, file);
-        lua_pop(L, 1);
+    origin_walk w = {.origin_idx = lua_absindex(L, origin_idx), .file = file};
+    ss_lua_each_child(L, idx, prefix, origin_child, &w);
+}
+
+/* The value now (on top) against the same key's value before. */
+static void change_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
+{
+    origin_walk *w = ud;
+    ss_lua_push_key(L, k);
+    lua_rawget(L, w->before);                       /* now old */
+    if (lua_istable(L, -2) && !sc_is_tag(L, -2) && lua_istable(L, -1) && !sc_is_tag(L, -1)) {
+        origin_walk inner = {.origin_idx = w->origin_idx, .before = lua_gettop(L), .file = w->file};
+        ss_lua_each_child(L, -2, path, change_child, &inner);
+    } else if (!lua_rawequal(L, -1, -2)) {
+        set_origin(L, w, path);
+        if (lua_istable(L, -2) && !sc_is_tag(L, -2))
+            sc_record_origin(L, -2, w->origin_idx, path, w->file);
     }
+    lua_pop(L, 1);                                  /* now */
+}
+
+/* After a function overlay: every leaf that differs from the copy taken before is its doing. */
+void sc_record_changes(lua_State *L, int now, int before, int origin_idx, const char *prefix,
+                       const char *file)
+{
+    origin_walk w = {.origin_idx = lua_absindex(L, origin_idx), .before = lua_absindex(L, before),
+                     .file = file};
+    ss_lua_each_child(L, now, prefix, change_child, &w);
 }
 
 /* ---- merging --------------------------------------------------------------------------- */
@@ -87,32 +107,6 @@ void sc_deep_copy(lua_State *L, int idx)
         sc_deep_copy(L, -2);
         lua_rawset(L, -5);
         lua_pop(L, 1);
-    }
-}
-
-/* After a function overlay: every leaf that differs from the copy taken before is its doing. */
-void sc_record_changes(lua_State *L, int now, int before, int origin_idx, const char *prefix,
-                           const char *file)
-{
-    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
-    now = lua_absindex(L, now);
-    before = lua_absindex(L, before);
-    lua_pushnil(L);
-    while (lua_next(L, now)) {
-        char k[256], p[1024];
-        key_text(L, -2, k, sizeof k);
-        sc_join(p, sizeof p, prefix, k);
-        lua_pushvalue(L, -2);
-        lua_rawget(L, before);  /* key value old */
-        if (lua_istable(L, -2) && !sc_is_tag(L, -2) && lua_istable(L, -1) && !sc_is_tag(L, -1)) {
-            sc_record_changes(L, -2, -1, origin_idx, p, file);
-        } else if (!lua_rawequal(L, -1, -2)) {
-            lua_pushstring(L, file);
-            lua_setfield(L, origin_idx, p);
-            if (lua_istable(L, -2) && !sc_is_tag(L, -2))
-                sc_record_origin(L, -2, origin_idx, p, file);
-        }
-        lua_pop(L, 2);
     }
 }
 

@@ -28,8 +28,6 @@ bool sc_is_tag(lua_State *L, int idx);
  * merges. */
 bool sc_is_list(lua_State *L, int idx);
 
-/* scenario_merge.c: out = "prefix.key" (or "key" when prefix is empty). */
-void sc_join(char *out, size_t n, const char *prefix, const char *key);
 /* scenario_merge.c: origin[path] = file for every leaf of the table at idx. */
 void sc_record_origin(lua_State *L, int idx, int origin_idx, const char *prefix, const char *file);
 /* scenario_merge.c: dst[k] = src[k] for every k, recursing where both are plain tables. */

@@ -154,7 +154,7 @@ static void register_walk(lua_State *L, int idx, const char *prefix, sc_sources 
     for (int k = 0; k < n; k++) {
         char kt[256], p[1024];
         ss_lua_key_text(&keys[k], kt, sizeof kt);
-        sc_join(p, sizeof p, prefix, kt);
+        ss_lua_path_join(p, sizeof p, prefix, kt);
         ss_lua_push_key(L, &keys[k]);
         lua_rawget(L, idx);
         bool order = keys[k].type == LUA_TSTRING && strcmp(keys[k].str, "order") == 0;

@@ -146,7 +146,7 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
         if (sc_is_tag(L, -1) || (!lua_istable(L, -1) && !lua_isnil(L, -1))) {
             lua_pop(L, 3);
             char tmp[512];
-            sc_join(tmp, sizeof tmp, done, part);
+            ss_lua_path_join(tmp, sizeof tmp, done, part);
             snprintf(done, sizeof done, "%s", tmp);
             return ss_fail(d, "--set %s: %s is a value, not a table", path, done);
         }
@@ -165,7 +165,7 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
         }
         lua_remove(L, -2);
         char tmp[512];
-        sc_join(tmp, sizeof tmp, done, part);
+        ss_lua_path_join(tmp, sizeof tmp, done, part);
         snprintf(done, sizeof done, "%s", tmp);
         part = next;
     }

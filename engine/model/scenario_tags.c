@@ -89,18 +89,6 @@ bool sc_is_list(lua_State *L, int idx)
 /* The environment scenario and overlay files run in: strict, plus the four helpers. */
 void sc_push_env(ss_sandbox *sb)
 {
-    lua_State *L = ss_sandbox_lua(sb);
-    ss_sandbox_push_env(sb);
-    lua_pushstring(L, "cite");
-    lua_pushcfunction(L, l_cite);
-    lua_rawset(L, -3);
-    lua_pushstring(L, "assume");
-    lua_pushcfunction(L, l_assume);
-    lua_rawset(L, -3);
-    lua_pushstring(L, "effect");
-    lua_pushcfunction(L, l_effect);
-    lua_rawset(L, -3);
-    lua_pushstring(L, "calibrated");
-    lua_pushcfunction(L, l_calibrated);
-    lua_rawset(L, -3);
+    static const lua_CFunction helpers[4] = {l_cite, l_assume, l_effect, l_calibrated};
+    ss_lua_push_provenance_env(sb, helpers);
 }

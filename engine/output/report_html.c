@@ -131,41 +131,42 @@ static void html_change_list(const ss_report *r, int opt, ss_buf *b)
     ss_buf_str(b, "</table>\n");
 }
 
+/* What option i changes against the base, and whether rules and staffing are the same. */
+static void html_option_changes(const ss_report *r, int i, ss_buf *b)
+{
+    char line[1200];
+    report_versus(r, i, S_CHANGES_VS, line, sizeof line);
+    ss_buf_str(b, "<h3>");
+    ss_buf_html(b, line);
+    ss_buf_str(b, "</h3>\n");
+    if (r->options[i].nchanges == 0) {
+        report_versus(r, i, S_NO_CHANGES, line, sizeof line);
+        ss_buf_fmt(b, "<p>%s</p>\n", line);
+    } else {
+        html_change_list(r, i, b);
+    }
+    report_rules_sentence(r, i, line, sizeof line);
+    ss_buf_str(b, "<p>");
+    ss_buf_html(b, line);
+    ss_buf_str(b, "</p>\n");
+    report_staffing_sentence(r, i, line, sizeof line);
+    bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
+    char cost[300];
+    report_cost_sentence(r, i, cost, sizeof cost);
+    ss_buf_fmt(b, "<p%s>", differs ? " class=\"warn\"" : "");
+    ss_buf_html(b, line);
+    ss_buf_str(b, differs ? " " : "");
+    ss_buf_html(b, differs ? cost : "");
+    ss_buf_str(b, "</p>\n");
+}
+
 static void html_changes(const ss_report *r, ss_buf *b)
 {
     ss_buf_fmt(b, "<h2 id=\"changes\">2. %s</h2>\n", T(r, S_CHANGES));
     if (r->nmodels == 1)
         ss_buf_fmt(b, "<p>%s</p>\n", T(r, S_ONLY_BASE));
-    for (int i = 0; i + 1 < r->nmodels; i++) {
-        const model *a = report_base_model(r), *m = &r->models[i + 1];
-        char head[300], line[1200];
-        snprintf(head, sizeof head, T(r, S_CHANGES_VS), m->letter, a->letter);
-        ss_buf_str(b, "<h3>");
-        ss_buf_html(b, head);
-        ss_buf_str(b, "</h3>\n");
-        if (r->options[i].nchanges == 0) {
-            snprintf(line, sizeof line, T(r, S_NO_CHANGES), m->letter, a->letter);
-            ss_buf_fmt(b, "<p>%s</p>\n", line);
-        } else {
-            html_change_list(r, i, b);
-        }
-        if (strcmp(a->run.rules_hash, m->run.rules_hash) == 0)
-            snprintf(line, sizeof line, "%s", T(r, S_RULES_SAME));
-        else
-            snprintf(line, sizeof line, T(r, S_RULES_DIFF), a->run.rules_hash, m->run.rules_hash);
-        ss_buf_str(b, "<p>");
-        ss_buf_html(b, line);
-        ss_buf_str(b, "</p>\n");
-        report_staffing_sentence(r, i, line, sizeof line);
-        bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
-        char cost[300];
-        report_cost_sentence(r, i, cost, sizeof cost);
-        ss_buf_fmt(b, "<p%s>", differs ? " class=\"warn\"" : "");
-        ss_buf_html(b, line);
-        ss_buf_str(b, differs ? " " : "");
-        ss_buf_html(b, differs ? cost : "");
-        ss_buf_str(b, "</p>\n");
-    }
+    for (int i = 0; i + 1 < r->nmodels; i++)
+        html_option_changes(r, i, b);
 }
 
 /* The service is named on its first row only, so a block of rows reads as one service. */

@@ -51,41 +51,41 @@ static void md_models(const ss_report *r, ss_buf *b)
     }
 }
 
+/* What option i changes against the base, and whether rules and staffing are the same. */
+static void md_option_changes(const ss_report *r, int i, ss_buf *b)
+{
+    char line[1200];
+    report_versus(r, i, S_CHANGES_VS, line, sizeof line);
+    ss_buf_fmt(b, "### %s\n\n", line);
+    if (r->options[i].nchanges == 0) {
+        report_versus(r, i, S_NO_CHANGES, line, sizeof line);
+        ss_buf_fmt(b, "%s\n\n", line);
+    }
+    for (int k = 0; k < r->options[i].nchanges; k++) {
+        const ss_scenario_change *c = &r->options[i].changes[k];
+        char words[600];
+        report_plain_words(r, i, c->path, words, sizeof words);
+        ss_buf_fmt(b, "- %s: `%s` → `%s` (`%s`)\n", words, *c->old_value ? c->old_value : T(r, S_ADDED),
+               *c->new_value ? c->new_value : T(r, S_REMOVED), c->path);
+    }
+    report_rules_sentence(r, i, line, sizeof line);
+    ss_buf_fmt(b, "\n%s\n\n", line);
+    report_staffing_sentence(r, i, line, sizeof line);
+    bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
+    char cost[300];
+    report_cost_sentence(r, i, cost, sizeof cost);
+    if (differs)
+        ss_buf_fmt(b, "> **%s** %s\n\n", line, cost);
+    else
+        ss_buf_fmt(b, "%s\n\n", line);
+}
+
 static void md_changes(const ss_report *r, ss_buf *b)
 {
-    ss_buf_fmt(b, "\n## 2. %s\n\n", T(r, S_CHANGES));
-    if (r->nmodels == 1)
-        ss_buf_fmt(b, "%s\n", T(r, S_ONLY_BASE));
-    for (int i = 0; i + 1 < r->nmodels; i++) {
-        const model *a = report_base_model(r), *m = &r->models[i + 1];
-        char line[1200];
-        snprintf(line, sizeof line, T(r, S_CHANGES_VS), m->letter, a->letter);
-        ss_buf_fmt(b, "### %s\n\n", line);
-        if (r->options[i].nchanges == 0) {
-            snprintf(line, sizeof line, T(r, S_NO_CHANGES), m->letter, a->letter);
-            ss_buf_fmt(b, "%s\n\n", line);
-        }
-        for (int k = 0; k < r->options[i].nchanges; k++) {
-            const ss_scenario_change *c = &r->options[i].changes[k];
-            char words[600];
-            report_plain_words(r, i, c->path, words, sizeof words);
-            ss_buf_fmt(b, "- %s: `%s` → `%s` (`%s`)\n", words, *c->old_value ? c->old_value : T(r, S_ADDED),
-                   *c->new_value ? c->new_value : T(r, S_REMOVED), c->path);
-        }
-        if (strcmp(a->run.rules_hash, m->run.rules_hash) == 0)
-            snprintf(line, sizeof line, "%s", T(r, S_RULES_SAME));
-        else
-            snprintf(line, sizeof line, T(r, S_RULES_DIFF), a->run.rules_hash, m->run.rules_hash);
-        ss_buf_fmt(b, "\n%s\n\n", line);
-        report_staffing_sentence(r, i, line, sizeof line);
-        bool differs = fabs(r->options[i].cmp.fte_option - r->options[i].cmp.fte_base) > 1e-9;
-        char cost[300];
-        report_cost_sentence(r, i, cost, sizeof cost);
-        if (differs)
-            ss_buf_fmt(b, "> **%s** %s\n\n", line, cost);
-        else
-            ss_buf_fmt(b, "%s\n\n", line);
-    }
+    bool alone = r->nmodels == 1;
+    ss_buf_fmt(b, "\n## 2. %s\n\n%s%s", T(r, S_CHANGES), alone ? T(r, S_ONLY_BASE) : "", alone ? "\n" : "");
+    for (int i = 0; i + 1 < r->nmodels; i++)
+        md_option_changes(r, i, b);
 }
 
 static void md_results_table(const ss_report *r, ss_buf *b, int opt, bool key_only)

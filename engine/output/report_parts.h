@@ -114,6 +114,8 @@ void report_chart_compliance(ss_report *r, plotter *p);
 /* ---- report_words.c ---- */
 void report_localise(const ss_report *r, char *s);
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_);
+void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n);
+void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);

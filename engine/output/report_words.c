@@ -37,6 +37,23 @@ void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool s
     report_localise(r, buf);
 }
 
+/* A sentence naming option opt and the base, in that order ("B against A"), from string id. */
+void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n)
+{
+    snprintf(buf, n, report_strings[id][r->opts.lang == SS_LANG_NB], r->models[opt + 1].letter,
+             report_base_model(r)->letter);
+}
+
+/* Whether option opt runs the base's rule files (by their hash), said as a sentence. */
+void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n)
+{
+    const char *a = report_base_model(r)->run.rules_hash, *m = r->models[opt + 1].run.rules_hash;
+    if (strcmp(a, m) == 0)
+        snprintf(buf, n, "%s", T(r, S_RULES_SAME));
+    else
+        snprintf(buf, n, T(r, S_RULES_DIFF), a, m);
+}
+
 /* The sentence that warns about different staffing, or says it is the same. */
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n)
 {

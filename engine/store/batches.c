@@ -55,31 +55,19 @@ int ss_store_find_batch(ss_store *st, const char *batch_key, int64_t *batch_id, 
 {
     if (!db_table_exists(st, "main", "batches"))
         return 0;
-    int rc = db_lookup_text(st, "SELECT batch_id FROM batches WHERE batch_key = ?", batch_key, batch_id, d);
+    int rc = db_lookup(st, "SELECT batch_id FROM batches WHERE batch_key = ?", batch_id, d, "t", batch_key);
     return rc < 0 ? ss_wrap(d, "%s: cannot read the batches", st->path) : rc;
 }
 
 static int insert_batch(ss_store *st, const ss_batch_row *b, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st,
-        "INSERT INTO batches(batch_key, name, plan_path, seed, replications, planned_runs, parameters,"
-        " created_at, command_line) VALUES(?,?,?,?,?,?,?,?,?)", d);
-    if (!s)
-        return -1;
     char stamp[32];
     db_now_utc(stamp, sizeof stamp);
-    db_bind_text(s, 1, b->batch_key);
-    db_bind_text(s, 2, b->name);
-    db_bind_text(s, 3, b->plan_path);
-    sqlite3_bind_int64(s, 4, (sqlite3_int64)b->seed);
-    sqlite3_bind_int(s, 5, b->replications);
-    sqlite3_bind_int(s, 6, b->planned_runs);
-    db_bind_text(s, 7, b->parameters);
-    db_bind_text(s, 8, stamp);
-    db_bind_text(s, 9, b->command_line);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    return rc;
+    return db_run(st,
+        "INSERT INTO batches(batch_key, name, plan_path, seed, replications, planned_runs, parameters,"
+        " created_at, command_line) VALUES(?,?,?,?,?,?,?,?,?)", d, "tttIiittt", b->batch_key, b->name,
+        b->plan_path, (int64_t)b->seed, b->replications, b->planned_runs, b->parameters, stamp,
+        b->command_line);
 }
 
 int ss_store_begin_batch(ss_store *st, const ss_batch_row *b, int64_t *batch_id, ss_diag *d)
@@ -121,14 +109,7 @@ int ss_store_find_run(ss_store *st, const char *run_key, int64_t *run_id, bool *
 
 int store_insert_run_key(ss_store *st, int64_t run_id, const char *run_key, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO run_keys(run_id, run_key) VALUES(?,?)", d);
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, run_id);
-    db_bind_text(s, 2, run_key);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    return rc;
+    return db_run(st, "INSERT INTO run_keys(run_id, run_key) VALUES(?,?)", d, "It", run_id, run_key);
 }
 
 int ss_store_begin_keyed_run(ss_store *st, const ss_run_info *info, const char *run_key,
@@ -146,33 +127,24 @@ int ss_store_begin_keyed_run(ss_store *st, const ss_run_info *info, const char *
 }
 
 /* Whole numbers go in as integers, so `sqlite3` shows 18 rather than 18.0. */
-static void bind_value(sqlite3_stmt *s, int i, const ss_batch_value *v)
+static int insert_value(ss_store *st, sqlite3_stmt *s, int64_t batch_id, int point,
+                        const ss_batch_value *v, ss_diag *d)
 {
     if (!v->numeric)
-        db_bind_text(s, i, v->label);
-    else if (v->number == floor(v->number) && fabs(v->number) < 9007199254740992.0)
-        sqlite3_bind_int64(s, i, (sqlite3_int64)v->number);
-    else
-        sqlite3_bind_double(s, i, v->number);
+        return db_row(st, s, d, "Iitt", batch_id, point, v->parameter, v->label);
+    if (v->number == floor(v->number) && fabs(v->number) < 9007199254740992.0)
+        return db_row(st, s, d, "IitI", batch_id, point, v->parameter, (int64_t)v->number);
+    return db_row(st, s, d, "Iitd", batch_id, point, v->parameter, v->number);
 }
 
 static int upsert_batch_run(ss_store *st, int64_t batch_id, int point, int64_t run_id,
                             const char *scenario, const char *model, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st,
+    return db_run(st,
         "INSERT INTO batch_runs(batch_id, point, run_id, scenario, model) VALUES(?,?,?,?,?)"
         " ON CONFLICT(batch_id, point) DO UPDATE SET run_id = excluded.run_id,"
-        " scenario = excluded.scenario, model = excluded.model", d);
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, batch_id);
-    sqlite3_bind_int(s, 2, point);
-    sqlite3_bind_int64(s, 3, run_id);
-    db_bind_text(s, 4, scenario);
-    db_bind_text(s, 5, model);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    return rc;
+        " scenario = excluded.scenario, model = excluded.model", d, "IiItt", batch_id, point, run_id,
+        scenario, model);
 }
 
 static int upsert_batch_values(ss_store *st, int64_t batch_id, int point, const ss_batch_value *values,
@@ -184,11 +156,7 @@ static int upsert_batch_values(ss_store *st, int64_t batch_id, int point, const 
         return -1;
     int rc = 0;
     for (int i = 0; i < nvalues && rc == 0; i++) {
-        sqlite3_bind_int64(s, 1, batch_id);
-        sqlite3_bind_int(s, 2, point);
-        db_bind_text(s, 3, values[i].parameter);
-        bind_value(s, 4, &values[i]);
-        rc = db_step(st, s, d);
+        rc = insert_value(st, s, batch_id, point, &values[i], d);
     }
     sqlite3_finalize(s);
     return rc;

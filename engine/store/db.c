@@ -6,9 +6,11 @@
 #define _GNU_SOURCE  /* F_OFD_SETLK: a lock owned by one open file, not by the whole process */
 #include "db.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +163,74 @@ void db_bind_real(sqlite3_stmt *s, int i, double v)
         sqlite3_bind_double(s, i, v);
 }
 
+/* Binds one row's values by types, in order: 'I' int64_t, 'i' int, 't' text (NULL: NULL),
+ * 'r' double (NaN: NULL), 'd' double as it is, 'n' NULL (takes no value). */
+static void bind_values(sqlite3_stmt *s, const char *types, va_list ap)
+{
+    assert((int)strlen(types) == sqlite3_bind_parameter_count(s) && "one type per parameter");
+    for (int i = 1; types[i - 1]; i++) {
+        switch (types[i - 1]) {
+        case 'I': sqlite3_bind_int64(s, i, (sqlite3_int64)va_arg(ap, int64_t)); break;
+        case 'i': sqlite3_bind_int(s, i, va_arg(ap, int)); break;
+        case 't': db_bind_text(s, i, va_arg(ap, const char *)); break;
+        case 'r': db_bind_real(s, i, va_arg(ap, double)); break;
+        case 'd': sqlite3_bind_double(s, i, va_arg(ap, double)); break;
+        case 'n': sqlite3_bind_null(s, i); break;
+        default: assert(!"db: unknown bind type");
+        }
+    }
+}
+
+int db_row(ss_store *st, sqlite3_stmt *s, ss_diag *d, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    bind_values(s, types, ap);
+    va_end(ap);
+    return db_step(st, s, d);
+}
+
+/* A statement of its own, its parameters bound: with out NULL, a write (db_step); else a
+ * lookup of one int64 (1 found, 0 no row). */
+static int run_bound(ss_store *st, const char *sql, int64_t *out, ss_diag *d, const char *types,
+                     va_list ap)
+{
+    sqlite3_stmt *s = db_prepare(st, sql, d);
+    if (!s)
+        return -1;
+    bind_values(s, types, ap);
+    if (!out) {
+        int rc = db_step(st, s, d);
+        sqlite3_finalize(s);
+        return rc;
+    }
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(st, d);
+    return rc == SQLITE_ROW;
+}
+
+int db_run(ss_store *st, const char *sql, ss_diag *d, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    int rc = run_bound(st, sql, NULL, d, types, ap);
+    va_end(ap);
+    return rc;
+}
+
+int db_lookup(ss_store *st, const char *sql, int64_t *out, ss_diag *d, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    int rc = run_bound(st, sql, out, d, types, ap);
+    va_end(ap);
+    return rc;
+}
+
 /* IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout here
  * instead of failing halfway through a replication. */
 int db_begin(ss_store *st, ss_diag *d) { return db_exec(st, "BEGIN IMMEDIATE", d); }
@@ -193,9 +263,11 @@ void db_now_utc(char *buf, size_t n)
 /* ---- open and close -------------------------------------------------------------------------- */
 
 /* A file written by a newer samsim may have tables this one would misread. */
-int db_check_version(ss_store *st, ss_diag *d)
+int db_check_version(ss_store *st, const char *schema, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT value FROM meta WHERE key = 'schema_version'", d);
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT value FROM %s.meta WHERE key = 'schema_version'", schema);
+    sqlite3_stmt *s = db_prepare(st, sql, d);
     if (!s)
         return -1;
     int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
@@ -221,7 +293,7 @@ static int create_schema(ss_store *st, ss_diag *d)
 {
     if (db_begin(st, d))
         return -1;
-    if (db_exec(st, schema_sql, d) || db_check_version(st, d) || store_write_dictionary(st, d))
+    if (db_exec(st, schema_sql, d) || db_check_version(st, "main", d) || store_write_dictionary(st, d))
         return db_rollback(st);
     return db_commit(st, d);
 }
@@ -454,28 +526,12 @@ ss_store *ss_store_open_readonly(const char *path, ss_diag *d)
         ss_store_close(st);
         return NULL;
     }
-    if (db_check_version(st, d)) {
+    if (db_check_version(st, "main", d)) {
         ss_wrap(d, "%s: cannot open", path);
         ss_store_close(st);
         return NULL;
     }
     return st;
-}
-
-/* One int64 from a query with one text parameter: 1 found, 0 no row, -1 error. */
-int db_lookup_text(ss_store *st, const char *sql, const char *key, int64_t *out, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare(st, sql, d);
-    if (!s)
-        return -1;
-    db_bind_text(s, 1, key);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(st, d);
-    return rc == SQLITE_ROW;
 }
 
 /* Deferred, not IMMEDIATE: an IMMEDIATE transaction would also ask for the write lock on the

@@ -38,6 +38,12 @@ int db_step(ss_store *st, sqlite3_stmt *s, ss_diag *d);
 /* NULL for a NULL string / for NaN. */
 void db_bind_text(sqlite3_stmt *s, int i, const char *v);
 void db_bind_real(sqlite3_stmt *s, int i, double v);
+/* One row: binds the values after types ('I' int64_t, 'i' int, 't' text or NULL, 'r' double or
+ * NULL for NaN, 'd' double, 'n' NULL without a value), then db_step.  The one way rows are
+ * written, so each insert says its columns once. */
+int db_row(ss_store *st, sqlite3_stmt *s, ss_diag *d, const char *types, ...);
+/* db_row on a statement of its own: prepare, bind, step, finalise. */
+int db_run(ss_store *st, const char *sql, ss_diag *d, const char *types, ...);
 /* IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout here
  * instead of failing halfway through a replication. */
 int db_begin(ss_store *st, ss_diag *d);
@@ -49,12 +55,13 @@ int db_commit(ss_store *st, ss_diag *d);
 int db_rollback(ss_store *st);
 /* ISO 8601 UTC, for started/finished stamps (never part of the JSON). */
 void db_now_utc(char *buf, size_t n);
-/* A file written by a newer samsim may have tables this one would misread. */
-int db_check_version(ss_store *st, ss_diag *d);
+/* A file written by a newer samsim may have tables this one would misread; schema is "main" or an
+ * attached file ("src"). */
+int db_check_version(ss_store *st, const char *schema, ss_diag *d);
 /* sqlite_master of the main file or of an attached one ("src"). */
 bool db_table_exists(ss_store *st, const char *schema, const char *name);
-/* One int64 from a query with one text parameter: 1 found, 0 no row, -1 error. */
-int db_lookup_text(ss_store *st, const char *sql, const char *key, int64_t *out, ss_diag *d);
+/* One int64 from a query, its parameters bound as db_row binds them: 1 found, 0 no row, -1 error. */
+int db_lookup(ss_store *st, const char *sql, int64_t *out, ss_diag *d, const char *types, ...);
 
 /* Give back the reserve of disk space kept beside a database open for writing: after a write
  * failed for lack of space, this lets the store still record that the run failed.  false when

@@ -16,24 +16,11 @@
 
 static int attach_input(ss_store *st, const char *src, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "ATTACH DATABASE ? AS src", d);
-    if (!s)
-        return -1;
-    db_bind_text(s, 1, src);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    if (rc)
+    if (db_run(st, "ATTACH DATABASE ? AS src", d, "t", src))
         return -1;
     if (!db_table_exists(st, "src", "runs") || !db_table_exists(st, "src", "meta"))
         return ss_fail(d, "not a samsim results database (it has no runs table)");
-    sqlite3_stmt *v = db_prepare(st, "SELECT value FROM src.meta WHERE key = 'schema_version'", d);
-    if (!v)
-        return -1;
-    int version = sqlite3_step(v) == SQLITE_ROW ? sqlite3_column_int(v, 0) : -1;
-    sqlite3_finalize(v);
-    if (version != SCHEMA_VERSION)
-        return ss_fail(d, "schema version %d, but this samsim reads version %d", version, SCHEMA_VERSION);
-    return 0;
+    return db_check_version(st, "src", d);
 }
 
 /* Scratch tables of one connection: which input run became which output run, and the
@@ -94,23 +81,14 @@ static int list_input_runs(ss_store *st, input_run **out, int *n, ss_diag *d)
 static int find_output_run(ss_store *st, const input_run *in, int64_t *dst, ss_diag *d)
 {
     if (in->key)
-        return db_lookup_text(st, "SELECT run_id FROM main.run_keys WHERE run_key = ?", in->key, dst, d);
-    sqlite3_stmt *s = db_prepare(st,
+        return db_lookup(st, "SELECT run_id FROM main.run_keys WHERE run_key = ?", dst, d, "t", in->key);
+    return db_lookup(st,
         "SELECT m.run_id FROM main.runs m, src.runs s WHERE s.run_id = ?"
         " AND m.scenario_hash IS s.scenario_hash AND m.rules_hash IS s.rules_hash AND m.seed = s.seed"
         " AND m.replications = s.replications AND m.started_at IS s.started_at"
         " AND m.command_line IS s.command_line"
-        " AND m.run_id NOT IN (SELECT run_id FROM main.run_keys) ORDER BY m.run_id LIMIT 1", d);
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, in->id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *dst = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(st, d);
-    return rc == SQLITE_ROW;
+        " AND m.run_id NOT IN (SELECT run_id FROM main.run_keys) ORDER BY m.run_id LIMIT 1", dst, d,
+        "I", in->id);
 }
 
 /* The output run is ?1 and the input run ?2 in the statements below (either may be unused). */

@@ -10,28 +10,14 @@
 
 static int insert_run(ss_store *st, const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st,
+    return db_run(st,
         "INSERT INTO runs(scenario_name, scenario_path, scenario_hash, rules_hash, engine_version,"
         " seed, replications, horizon_days, warmup_days, start_date, command_line, started_at,"
-        " status, resolved_scenario) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,'running',?)", d);
-    if (!s)
-        return -1;
-    db_bind_text(s, 1, info->scenario_name);
-    db_bind_text(s, 2, info->scenario_path);
-    db_bind_text(s, 3, info->scenario_hash);
-    db_bind_text(s, 4, info->rules_hash);
-    db_bind_text(s, 5, info->engine_version);
-    sqlite3_bind_int64(s, 6, (sqlite3_int64)info->seed);
-    sqlite3_bind_int(s, 7, info->replications);
-    db_bind_real(s, 8, info->horizon_days);
-    db_bind_real(s, 9, info->warmup_days);
-    db_bind_text(s, 10, info->start_date);
-    db_bind_text(s, 11, info->command_line);
-    db_bind_text(s, 12, info->started_at);
-    db_bind_text(s, 13, info->resolved_text);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    return rc;
+        " status, resolved_scenario) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,'running',?)", d, "tttttIirrtttt",
+        info->scenario_name, info->scenario_path, info->scenario_hash, info->rules_hash,
+        info->engine_version, (int64_t)info->seed, info->replications, info->horizon_days,
+        info->warmup_days, info->start_date, info->command_line, info->started_at,
+        info->resolved_text);
 }
 
 static int insert_services(ss_store *st, int64_t run_id, const ss_run_info *info, ss_diag *d)
@@ -40,13 +26,10 @@ static int insert_services(ss_store *st, int64_t run_id, const ss_run_info *info
     if (!s)
         return -1;
     int rc = 0;
-    for (int i = 0; i < info->nservices && rc == 0; i++) {
-        sqlite3_bind_int64(s, 1, run_id);
-        db_bind_text(s, 2, info->service_ids[i]);
-        db_bind_text(s, 3, info->service_names ? info->service_names[i] : NULL);
-        db_bind_real(s, 4, info->service_fte ? info->service_fte[i] : NAN);
-        rc = db_step(st, s, d);
-    }
+    for (int i = 0; i < info->nservices && rc == 0; i++)
+        rc = db_row(st, s, d, "Ittr", run_id, info->service_ids[i],
+                    info->service_names ? info->service_names[i] : NULL,
+                    info->service_fte ? info->service_fte[i] : NAN);
     sqlite3_finalize(s);
     return rc;
 }
@@ -117,114 +100,115 @@ static int insert_replication_row(ss_store *st, int64_t run_id, const ss_rep_res
         return -1;
     char stamp[32];
     db_now_utc(stamp, sizeof stamp);
-    sqlite3_bind_int64(s, 1, run_id);
-    sqlite3_bind_int(s, 2, r->rep);
-    sqlite3_bind_int64(s, 3, (sqlite3_int64)r->events);
-    db_bind_text(s, 4, stamp);
-    int rc = db_step(st, s, d);
-    return rc;
+    return db_row(st, s, d, "IiIt", run_id, r->rep, (int64_t)r->events, stamp);
 }
 
-static int insert_metric(ss_store *st, sqlite3_stmt *s, int64_t run_id, int rep, const char *scope,
-                         const char *subject, const char *metric, double value, ss_diag *d)
+/* A statement writing rows of a run: from a replication (r) or from the summary (sum). */
+typedef struct metric_rows {
+    ss_store *st;
+    sqlite3_stmt *s;
+    int64_t run_id;
+    const ss_rep_result *r;
+    const ss_summary *sum;
+    ss_diag *d;
+} metric_rows;
+
+static int put_metric(const metric_rows *w, const char *scope, const char *subject,
+                      const char *metric, bool system, long at)
 {
-    sqlite3_bind_int64(s, 1, run_id);
-    sqlite3_bind_int(s, 2, rep);
-    db_bind_text(s, 3, scope);
-    db_bind_text(s, 4, subject);
-    db_bind_text(s, 5, metric);
-    db_bind_real(s, 6, value);
-    return db_step(st, s, d);
+    if (w->r)
+        return db_row(w->st, w->s, w->d, "Iitttr", w->run_id, w->r->rep, scope, subject, metric,
+                      system ? w->r->system[at] : w->r->service[at]);
+    const ss_estimate *e = system ? &w->sum->system[at] : &w->sum->service[at];
+    return db_row(w->st, w->s, w->d, "Itttrrrri", w->run_id, scope, subject, metric, e->mean,
+                  e->ci_low, e->ci_high, e->sd, e->n);
+}
+
+static int put_metrics(const metric_rows *w, int nservices, const ss_run_info *info)
+{
+    if (!w->s)
+        return -1;
+    int rc = 0;
+    for (int i = 0; i < nservices && rc == 0; i++)
+        for (int m = 0; m < SS_SERVICE_METRICS && rc == 0; m++)
+            rc = put_metric(w, "service", info->service_ids[i], ss_service_metric_info[m].name, false,
+                            (long)i * SS_SERVICE_METRICS + m);
+    for (int m = 0; m < SS_SYSTEM_METRICS && rc == 0; m++)
+        rc = put_metric(w, "system", "", ss_system_metric_info[m].name, true, m);
+    return rc;
 }
 
 static int insert_metrics(ss_store *st, int64_t run_id, const ss_rep_result *r,
                           const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare_kept(st, KEPT_METRIC,
-        "INSERT INTO metrics(run_id, rep, scope, subject, metric, value) VALUES(?,?,?,?,?,?)", d);
-    if (!s)
-        return -1;
-    int rc = 0;
-    for (int i = 0; i < r->nservices && rc == 0; i++)
-        for (int m = 0; m < SS_SERVICE_METRICS && rc == 0; m++)
-            rc = insert_metric(st, s, run_id, r->rep, "service", info->service_ids[i],
-                               ss_service_metric_info[m].name,
-                               r->service[(long)i * SS_SERVICE_METRICS + m], d);
-    for (int m = 0; m < SS_SYSTEM_METRICS && rc == 0; m++)
-        rc = insert_metric(st, s, run_id, r->rep, "system", "", ss_system_metric_info[m].name,
-                           r->system[m], d);
-    return rc;
+    metric_rows w = {st, db_prepare_kept(st, KEPT_METRIC,
+        "INSERT INTO metrics(run_id, rep, scope, subject, metric, value) VALUES(?,?,?,?,?,?)", d),
+        run_id, r, NULL, d};
+    return put_metrics(&w, r->nservices, info);
 }
 
-static int insert_series(ss_store *st, int64_t run_id, const ss_rep_result *r,
-                         const ss_run_info *info, ss_diag *d)
+/* A per-service table of a replication: row(w, i, k) writes the row for service i (or, for
+ * flows, service i's row of the matrix) and column k. */
+typedef int (*grid_row)(const metric_rows *w, const ss_run_info *info, int i, int k);
+
+static int put_grid(const metric_rows *w, const ss_run_info *info, int ni, int nk, grid_row row)
 {
-    sqlite3_stmt *s = db_prepare_kept(st, KEPT_SERIES,
-        "INSERT INTO series(run_id, rep, service, day, queue, caseload) VALUES(?,?,?,?,?,?)", d);
-    if (!s)
+    if (!w->s)
         return -1;
     int rc = 0;
-    for (int i = 0; i < r->nservices && rc == 0; i++) {
-        for (int k = 0; k < r->nsamples && rc == 0; k++) {
-            long at = (long)i * r->nsamples + k;
-            sqlite3_bind_int64(s, 1, run_id);
-            sqlite3_bind_int(s, 2, r->rep);
-            db_bind_text(s, 3, info->service_ids[i]);
-            sqlite3_bind_double(s, 4, r->series_day[k]);
-            db_bind_real(s, 5, r->series_queue[at]);
-            db_bind_real(s, 6, r->series_caseload[at]);
-            rc = db_step(st, s, d);
-        }
-    }
+    for (int i = 0; i < ni && rc == 0; i++)
+        for (int k = 0; k < nk && rc == 0; k++)
+            rc = row(w, info, i, k);
     return rc;
 }
 
-/* Only the non-zero flows: most pairs of services never exchange anyone. */
-static int insert_flows(ss_store *st, int64_t run_id, const ss_rep_result *r,
+static int series_row(const metric_rows *w, const ss_run_info *info, int i, int k)
+{
+    const ss_rep_result *r = w->r;
+    long at = (long)i * r->nsamples + k;
+    return db_row(w->st, w->s, w->d, "Iitdrr", w->run_id, r->rep, info->service_ids[i],
+                  r->series_day[k], r->series_queue[at], r->series_caseload[at]);
+}
+
+/* Only the non-zero flows: most pairs of services never exchange anyone.  Index n is outside
+ * the services (arrivals from, and exits to, the world), written as "". */
+static int flow_row(const metric_rows *w, const ss_run_info *info, int f, int t)
+{
+    const ss_rep_result *r = w->r;
+    int n = r->nservices;
+    double v = r->flows[(long)f * (n + 1) + t];
+    if (v == 0)
+        return 0;
+    return db_row(w->st, w->s, w->d, "Iittd", w->run_id, r->rep, f < n ? info->service_ids[f] : "",
+                  t < n ? info->service_ids[t] : "", v);
+}
+
+static int wait_row(const metric_rows *w, const ss_run_info *info, int i, int b)
+{
+    const ss_rep_result *r = w->r;
+    double to = b < SS_WAIT_BINS - 1 ? (double)(b + 1) * SS_WAIT_BIN_DAYS : NAN; /* NULL: open */
+    return db_row(w->st, w->s, w->d, "Iitdrd", w->run_id, r->rep, info->service_ids[i],
+                  (double)b * SS_WAIT_BIN_DAYS, to, r->wait_hist[(long)i * SS_WAIT_BINS + b]);
+}
+
+static int insert_grids(ss_store *st, int64_t run_id, const ss_rep_result *r,
                         const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare_kept(st, KEPT_FLOW,
-        "INSERT INTO flows(run_id, rep, from_service, to_service, persons) VALUES(?,?,?,?,?)", d);
-    if (!s)
+    int n = r->nservices;
+    metric_rows series = {st, db_prepare_kept(st, KEPT_SERIES,
+        "INSERT INTO series(run_id, rep, service, day, queue, caseload) VALUES(?,?,?,?,?,?)", d),
+        run_id, r, NULL, d};
+    if (put_grid(&series, info, n, r->nsamples, series_row))
         return -1;
-    int n = r->nservices, rc = 0;
-    for (int f = 0; f <= n && rc == 0; f++) {
-        for (int t = 0; t <= n && rc == 0; t++) {
-            double v = r->flows[(long)f * (n + 1) + t];
-            if (v == 0)
-                continue;
-            sqlite3_bind_int64(s, 1, run_id);
-            sqlite3_bind_int(s, 2, r->rep);
-            db_bind_text(s, 3, f < n ? info->service_ids[f] : "");
-            db_bind_text(s, 4, t < n ? info->service_ids[t] : "");
-            sqlite3_bind_double(s, 5, v);
-            rc = db_step(st, s, d);
-        }
-    }
-    return rc;
-}
-
-static int insert_wait_histogram(ss_store *st, int64_t run_id, const ss_rep_result *r,
-                                 const ss_run_info *info, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare_kept(st, KEPT_WAIT,
-        "INSERT INTO wait_histogram(run_id, rep, service, from_days, to_days, persons) VALUES(?,?,?,?,?,?)", d);
-    if (!s)
+    metric_rows flows = {st, db_prepare_kept(st, KEPT_FLOW,
+        "INSERT INTO flows(run_id, rep, from_service, to_service, persons) VALUES(?,?,?,?,?)", d),
+        run_id, r, NULL, d};
+    if (put_grid(&flows, info, n + 1, n + 1, flow_row))
         return -1;
-    int rc = 0;
-    for (int i = 0; i < r->nservices && rc == 0; i++) {
-        for (int b = 0; b < SS_WAIT_BINS && rc == 0; b++) {
-            sqlite3_bind_int64(s, 1, run_id);
-            sqlite3_bind_int(s, 2, r->rep);
-            db_bind_text(s, 3, info->service_ids[i]);
-            sqlite3_bind_double(s, 4, (double)b * SS_WAIT_BIN_DAYS);
-            if (b < SS_WAIT_BINS - 1) sqlite3_bind_double(s, 5, (double)(b + 1) * SS_WAIT_BIN_DAYS);
-            else sqlite3_bind_null(s, 5);
-            sqlite3_bind_double(s, 6, r->wait_hist[(long)i * SS_WAIT_BINS + b]);
-            rc = db_step(st, s, d);
-        }
-    }
-    return rc;
+    metric_rows waits = {st, db_prepare_kept(st, KEPT_WAIT,
+        "INSERT INTO wait_histogram(run_id, rep, service, from_days, to_days, persons) VALUES(?,?,?,?,?,?)",
+        d), run_id, r, NULL, d};
+    return put_grid(&waits, info, n, SS_WAIT_BINS, wait_row);
 }
 
 int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
@@ -234,8 +218,7 @@ int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot write replication %d", st->path, r->rep);
     if (insert_replication_row(st, run_id, r, d) || insert_metrics(st, run_id, r, info, d) ||
-        insert_series(st, run_id, r, info, d) || insert_flows(st, run_id, r, info, d) ||
-        insert_wait_histogram(st, run_id, r, info, d)) {
+        insert_grids(st, run_id, r, info, d)) {
         db_rollback(st);
         return ss_wrap(d, "%s: cannot write replication %d", st->path, r->rep);
     }
@@ -246,58 +229,24 @@ int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
 
 /* ---- finish, fail, discard ------------------------------------------------------------------- */
 
-static int insert_estimate(ss_store *st, sqlite3_stmt *s, int64_t run_id, const char *scope,
-                           const char *subject, const char *metric, const ss_estimate *e,
-                           ss_diag *d)
-{
-    sqlite3_bind_int64(s, 1, run_id);
-    db_bind_text(s, 2, scope);
-    db_bind_text(s, 3, subject);
-    db_bind_text(s, 4, metric);
-    db_bind_real(s, 5, e->mean);
-    db_bind_real(s, 6, e->ci_low);
-    db_bind_real(s, 7, e->ci_high);
-    db_bind_real(s, 8, e->sd);
-    sqlite3_bind_int(s, 9, e->n);
-    return db_step(st, s, d);
-}
-
 static int insert_summary(ss_store *st, int64_t run_id, const ss_summary *sum,
                           const ss_run_info *info, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st,
+    metric_rows w = {st, db_prepare(st,
         "INSERT INTO summary(run_id, scope, subject, metric, mean, ci_low, ci_high, sd, n)"
-        " VALUES(?,?,?,?,?,?,?,?,?)", d);
-    if (!s)
-        return -1;
-    int rc = 0;
-    for (int i = 0; i < sum->nservices && rc == 0; i++)
-        for (int m = 0; m < SS_SERVICE_METRICS && rc == 0; m++)
-            rc = insert_estimate(st, s, run_id, "service", info->service_ids[i],
-                                 ss_service_metric_info[m].name,
-                                 &sum->service[(long)i * SS_SERVICE_METRICS + m], d);
-    for (int m = 0; m < SS_SYSTEM_METRICS && rc == 0; m++)
-        rc = insert_estimate(st, s, run_id, "system", "", ss_system_metric_info[m].name,
-                             &sum->system[m], d);
-    sqlite3_finalize(s);
+        " VALUES(?,?,?,?,?,?,?,?,?)", d), run_id, NULL, sum, d};
+    int rc = put_metrics(&w, sum->nservices, info);
+    sqlite3_finalize(w.s);
     return rc;
 }
 
 /* Sets the final status; a run id that matches nothing is an error, not a silent no-op. */
 static int set_status(ss_store *st, int64_t run_id, const char *status, const char *why, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st,
-        "UPDATE runs SET status = ?, failure = ?, finished_at = ? WHERE run_id = ?", d);
-    if (!s)
-        return -1;
     char stamp[32];
     db_now_utc(stamp, sizeof stamp);
-    db_bind_text(s, 1, status);
-    db_bind_text(s, 2, why);
-    db_bind_text(s, 3, stamp);
-    sqlite3_bind_int64(s, 4, run_id);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
+    int rc = db_run(st, "UPDATE runs SET status = ?, failure = ?, finished_at = ? WHERE run_id = ?", d,
+                    "tttI", status, why, stamp, run_id);
     if (rc == 0 && sqlite3_changes(st->db) != 1)
         return ss_fail(d, "no run %lld", (long long)run_id);
     return rc;
@@ -343,13 +292,7 @@ static int delete_run_rows(ss_store *st, int64_t run_id, ss_diag *d)
             if (!db_table_exists(st, "main", tables[i]))
                 continue;
         snprintf(sql, sizeof sql, "DELETE FROM %s WHERE run_id = ?", tables[i]);
-        sqlite3_stmt *s = db_prepare(st, sql, d);
-        if (!s)
-            return -1;
-        sqlite3_bind_int64(s, 1, run_id);
-        int rc = db_step(st, s, d);
-        sqlite3_finalize(s);
-        if (rc)
+        if (db_run(st, sql, d, "I", run_id))
             return -1;
     }
     return 0;
