@@ -62,9 +62,19 @@ int repl_tree_push(ss_sandbox *sb, const ss_scenario *sc, bool keep_tags, ss_dia
     ss_lua_push_provenance_env(sb, keep_tags ? tags : plain);   /* env */
     const char *text = ss_scenario_text(sc);
     int rc = ss_sandbox_load(sb, text, strlen(text), ss_scenario_path(sc), -1, d);
-    lua_remove(L, -1 - (rc == 0));                     /* fn | (nothing) */
-    if (rc < 0) return -1;
-    return ss_sandbox_call(sb, 0, 1, d);               /* table */
+    if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);    /* env table */
+    const char *params = ss_scenario_parameters_text(sc);
+    if (rc == 0 && params) {  /* the rule files' parameters in force, set-able as any other value */
+        ss_buf code = {0};
+        ss_buf_fmt(&code, "return %s", params);
+        rc = ss_sandbox_load(sb, code.s, code.n, "rule parameters", -2, d);
+        free(code.s);
+        if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);  /* env table params */
+        if (rc == 0) lua_setfield(L, -2, "parameters");  /* env table */
+        if (rc < 0) lua_pop(L, 1);                       /* env */
+    }
+    lua_remove(L, -1 - (rc == 0));                     /* table | (nothing) */
+    return rc;
 }
 
 int repl_tree_push_loaded_and_edited(repl *r, ss_diag *d)

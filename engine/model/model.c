@@ -140,6 +140,11 @@ void ss_model_free(ss_model *m)
         free(m->lua_rules[i].point);
     }
     free(m->lua_rules);
+    for (int i = 0; i < m->nrule_params; i++) {
+        free(m->rule_params[i].path);
+        free(m->rule_params[i].name);
+    }
+    free(m->rule_params);
     for (int i = 0; i < m->nneeds; i++) free(m->needs[i]);
     free(m);
 }

@@ -54,6 +54,15 @@ typedef struct ss_lua_rule {
     char *point;    /* decision point, for the default field name */
 } ss_lua_rule;
 
+/* A number a rule file decides with, declared there with parameters{...} (ruleparams.h): the
+ * value its rules get, the declared one or a scenario's, overlay's or --set's. */
+typedef struct ss_rule_param {
+    char *path;     /* the rule file, as ss_lua_rule.path */
+    char *name;
+    double value;
+    bool integer;   /* given as a Lua integer: the rule gets an integer */
+} ss_rule_param;
+
 typedef enum ss_capacity_kind { SS_CAP_SLOTS, SS_CAP_HOURS, SS_CAP_UNLIMITED } ss_capacity_kind;
 
 /* A meeting that batches decisions: every `every` days from `first`, moved to the next working
@@ -231,6 +240,8 @@ typedef struct ss_model {
 
     int nlua_rules;
     ss_lua_rule *lua_rules;
+    int nrule_params;          /* sorted by rule file, then name */
+    ss_rule_param *rule_params;
 
     double nok_per_fte;       /* yearly cost of one FTE in NOK; NAN when the scenario gives none */
     int language;             /* the language its planners read (SS_MODEL_LANG_*): the REPL's default */

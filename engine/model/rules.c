@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 
 #include "rulefields.h"
+#include "ruleparams.h"
 #include "sandbox.h"
 #include "source.h"
 
@@ -199,8 +200,10 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
     lua_getfield(L, -1, lr->path);                          /* cache module? */
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
-        if (ss_sandbox_load(r->sb, r->texts[slot], r->lens[slot], lr->display, 0, d) < 0 ||
-            ss_sandbox_call(r->sb, 0, 1, d) < 0) {
+        ss_rule_push_values(L, r->m, lr->path);           /* cache values */
+        int rc = ss_rule_run_file(r->sb, r->texts[slot], r->lens[slot], lr->display, -1, 0, d);
+        lua_remove(L, -1 - (rc == 0));                      /* cache module? */
+        if (rc < 0) {
             lua_pop(L, 1);
             return -1;
         }

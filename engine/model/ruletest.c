@@ -66,6 +66,7 @@
 #include "diag.h"
 #include "rng.h"
 #include "rulefields.h"
+#include "ruleparams.h"
 #include "ruletest_parts.h"
 #include "sandbox.h"
 #include "source.h"
@@ -618,7 +619,7 @@ static int open_module(file_run *f, const char *code, size_t len, ss_diag *d)
         return ss_fail(d, "%s: not enough memory", f->chunk);
     ss_sandbox_set_rng(f->sb, f->rng);
     ss_sandbox_set_interrupt(f->sb, f->o->interrupt);
-    if (ss_sandbox_load(f->sb, code, len, f->chunk, 0, d) < 0 || ss_sandbox_call(f->sb, 0, 1, d) < 0)
+    if (ss_rule_run_file(f->sb, code, len, f->chunk, 0, 0, d) < 0)  /* the declared parameters */
         return -1;
     f->module = lua_gettop(f->L);
     return 0;

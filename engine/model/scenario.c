@@ -23,6 +23,8 @@ struct ss_scenario {
     char rules_hash[65];
     ss_model *model;
     int unsourced;
+    int register_ref;   /* registry: the resolved table with parameters as in force (the register) */
+    char *params_text;  /* the parameters in force as Lua text, or NULL when no rule declares any */
 };
 
 /* ---- the public face ------------------------------------------------------------------- */
@@ -79,18 +81,49 @@ static int hash_rules(ss_scenario *sc, ss_diag *d)
     return 0;
 }
 
+/* The rule files' parameters (scenario_params.c), and the register: the resolved table (on top)
+ * with the parameters in force in place of those it gives.  The resolved text and its hash stay
+ * as they are: declared values are the rule files' and hashed with them. */
+static int take_rule_parameters(ss_scenario *sc, lua_State *L, ss_diag *d)
+{
+    if (sc_rule_parameters(sc->sb, sc->model, -1, origin_of, sc, d) < 0)
+        return -1;                                     /* resolved eff */
+    lua_newtable(L);                                   /* resolved eff register */
+    lua_pushnil(L);
+    while (lua_next(L, -4)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_pushnil(L);
+    if (lua_next(L, -3)) {                             /* any parameter at all */
+        lua_pop(L, 2);
+        ss_buf text = {0};
+        sc_write_lua(&text, L, -2);
+        sc->params_text = text.s;
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "parameters");
+    }
+    sc_sources check = {.origin = origin_of, .origin_ud = sc, .d = d};
+    sc_register_walk(L, -1, &check);                   /* ranges checked on rule parameters too */
+    sc->unsourced = check.unsourced;
+    sc->register_ref = luaL_ref(L, LUA_REGISTRYINDEX);  /* resolved eff */
+    if (check.failed) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
 ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss_diag *d)
 {
     ss_scenario *sc = calloc(1, sizeof *sc);
     sc->path = strdup(path);
-    sc->resolved_ref = sc->origin_ref = LUA_NOREF;
+    sc->resolved_ref = sc->origin_ref = sc->register_ref = LUA_NOREF;
     sc->sb = ss_sandbox_new(NULL, d);
     if (!sc->sb) { ss_scenario_free(sc); return NULL; }
     lua_State *L = ss_sandbox_lua(sc->sb);
-    luaL_newmetatable(L, CITE_MT);
-    lua_pushboolean(L, 0);  /* hidden: getmetatable(cite(1, "x")) cannot reach and change it */
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
     lua_newtable(L);
     int origin_idx = lua_gettop(L);
     lua_newtable(L);
@@ -122,20 +155,19 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     }
     free(header.s);
     sc->text = text.s;
-    sc_sources check = {.origin = origin_of, .origin_ud = sc, .d = d};
-    sc_register_walk(L, -1, &check);
-    sc->unsourced = check.unsourced;
-    if (check.failed) {
-        ss_scenario_free(sc);
-        return NULL;
-    }
     sc_deep_copy(L, -1);                 /* origin resolved copy */
     sc_unwrap(L, -1);
     lua_pushnil(L);                   /* the targets describe results, not the model */
     lua_setfield(L, -2, "calibration");
+    lua_pushnil(L);                   /* the rules' parameters: checked against the rule files below */
+    lua_setfield(L, -2, "parameters");
     sc->model = ss_model_build(L, -1, origin_of, sc, d);
     lua_pop(L, 1);
     if (sc->model && ss_calibration_check(L, -1, sc->model, origin_of, sc, d) < 0) {
+        ss_scenario_free(sc);
+        return NULL;
+    }
+    if (sc->model && take_rule_parameters(sc, L, d) < 0) {
         ss_scenario_free(sc);
         return NULL;
     }
@@ -151,6 +183,7 @@ void ss_scenario_free(ss_scenario *sc)
     ss_model_free(sc->model);
     ss_sandbox_free(sc->sb);
     free(sc->text);
+    free(sc->params_text);
     free(sc->path);
     free(sc);
 }
@@ -161,12 +194,13 @@ const char *ss_scenario_text(const ss_scenario *sc) { return sc->text; }
 const char *ss_scenario_hash(const ss_scenario *sc) { return sc->hash; }
 const char *ss_scenario_rules_hash(const ss_scenario *sc) { return sc->rules_hash; }
 int ss_scenario_unsourced(const ss_scenario *sc) { return sc->unsourced; }
+const char *ss_scenario_parameters_text(const ss_scenario *sc) { return sc->params_text; }
 
 void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
 {
     lua_State *L = ss_sandbox_lua(sc->sb);
     fprintf(f, "%-48s %-12s %-10s %s\n", "parameter", "value", "kind", "source or reason");
-    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
     sc_register(L, -1, f);
     ss_calibration_print(L, -1, f);
     lua_pop(L, 1);
@@ -176,7 +210,7 @@ int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out)
 {
     lua_State *L = ss_sandbox_lua(sc->sb);
     sc_sources list = {.origin = origin_of, .origin_ud = (void *)sc, .collect = true};
-    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
     sc_register_walk(L, -1, &list);
     lua_pop(L, 1);
     *out = list.ranged;
@@ -187,7 +221,7 @@ int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f)
 {
     lua_State *L = ss_sandbox_lua(sc->sb);
     sc_sources strict = {.origin = origin_of, .origin_ud = (void *)sc, .strict = f};
-    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
     sc_register_walk(L, -1, &strict);
     lua_pop(L, 1);
     return strict.unranged;

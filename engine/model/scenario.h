@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "model.h"
 #include "range.h"
+#include "sandbox.h"
 
 typedef struct ss_scenario ss_scenario;
 
@@ -50,8 +51,16 @@ int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out);
 /* check --strict: one line "FILE:LINE: path: calibrated(...) has no range ..." per calibrated
  * number or effect without a range, written to f; returns how many. */
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f);
-/* Number of numeric values with neither cite nor assume. */
+/* Number of numeric values with neither cite nor assume (the rule files' parameters included). */
 int ss_scenario_unsourced(const ss_scenario *sc);
+/* The rule files' parameters in force (ruleparams.h) as Lua text, { group = { name = value } }
+ * with tags kept, or NULL when no rule file of the model declares any.  Not part of the resolved
+ * text: a declared value is the rule file's, and hashed with it. */
+const char *ss_scenario_parameters_text(const ss_scenario *sc);
+
+/* Push a strict environment of sb with cite, assume, effect and calibrated (for scenario,
+ * overlay and rule files). */
+void ss_provenance_push_env(ss_sandbox *sb);
 
 /* The helper that writes a tag of this kind ("source" -> "cite", "assumption" -> "assume",
  * "calibrated", "effect"). */

@@ -36,7 +36,7 @@ int sc_check_data(ss_sandbox *sb, const char *path, ss_diag *d)
 int sc_run_file(ss_sandbox *sb, const char *path, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
-    sc_push_env(sb);
+    ss_provenance_push_env(sb);
     int rc = ss_sandbox_loadfile(sb, path, path, lua_gettop(L), d);
     lua_remove(L, -1 - (rc == 0));  /* drop env */
     if (rc < 0 || ss_sandbox_call(sb, 0, 1, d) < 0) return located(d, path);

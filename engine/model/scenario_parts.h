@@ -14,14 +14,13 @@
 #include <lua.h>
 
 #include "diag.h"
+#include "reader.h"
 #include "sandbox.h"
 #include "sbuf.h"
 #include "scenario.h"
 
 #define CITE_MT "samsim.cite"   /* metatable of cite()/assume() values */
 
-/* scenario_tags.c: pushes a strict environment with cite, assume, effect and calibrated. */
-void sc_push_env(ss_sandbox *sb);
 /* scenario_tags.c: whether the value at idx is a cite()/assume()/... tag. */
 bool sc_is_tag(lua_State *L, int idx);
 /* scenario_tags.c: a table whose [1] is set is a list (or a distribution): it replaces, never
@@ -57,6 +56,13 @@ void sc_write_model_header(ss_buf *b, lua_State *L);
 
 /* scenario_set.c: applies one "PATH=VALUE" to the scenario table on top. */
 int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d);
+
+/* scenario_params.c: reads the declarations of every rule file m runs, checks the resolved
+ * table's parameters (at resolved) against them, fills m->rule_params, and pushes the register's
+ * view: group -> name -> the value in force (the scenario's, or the declaration's tag).  -1 with d
+ * filled and nothing pushed. */
+int sc_rule_parameters(ss_sandbox *sb, ss_model *m, int resolved, ss_origin_fn origin, void *ud,
+                       ss_diag *d);
 
 /* scenario_register.c: the value at idx as Lua text, tags kept, numbers exact. */
 void sc_write_lua(ss_buf *b, lua_State *L, int idx);

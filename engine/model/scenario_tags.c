@@ -86,9 +86,17 @@ bool sc_is_list(lua_State *L, int idx)
     return yes;
 }
 
-/* The environment scenario and overlay files run in: strict, plus the four helpers. */
-void sc_push_env(ss_sandbox *sb)
+/* The environment scenario, overlay and rule files run in: strict, plus the four helpers.  The
+ * tags' metatable is made on first use in each sandbox, hidden so that getmetatable(cite(1, "x"))
+ * cannot reach and change it. */
+void ss_provenance_push_env(ss_sandbox *sb)
 {
     static const lua_CFunction helpers[4] = {l_cite, l_assume, l_effect, l_calibrated};
-    ss_lua_push_provenance_env(sb, helpers);
+    lua_State *L = ss_sandbox_lua(sb);
+    if (luaL_newmetatable(L, CITE_MT)) {               /* mt */
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_pop(L, 1);                                     /* */
+    ss_lua_push_provenance_env(sb, helpers);           /* env */
 }

@@ -18,7 +18,32 @@
 -- or school's meeting, a mild concern (severity 1) about well-being or learning is met with
 -- measures in the kindergarten or school itself ("arena", seed-000 L411), as the meeting would.
 
+-- That the team routes every concern right the first time is the models' benefit, not a measured
+-- fact: an effect assumption (parameters.triage.right_first_time, kind effect in the register).
+-- Below 1, the rest go where a first contact without the whole picture would send them: the
+-- school nurse or health centre under 23, the FPH adult team after.
+
 local ARENA_DOORS = { school = true, kindergarten = true }
+
+local P = parameters {
+  right_first_time = effect(1, "share of concerns the intake team routes to the service that fits; assumed: "
+    .. "no source measures an intake team's accuracy (seed-000 L469, seed-002 L27 describe the lack of "
+    .. "overview the team remedies); the range: from the 70 % of self-referrals without it (rules/lorenskog/"
+    .. "self_route.lua) to all", {0.7, 1}),
+}
+
+-- Where a concern goes when the team gets it wrong (see above).
+local function first_contact(p)
+  if p.age < 23 then return "hs" end
+  return "fph_voksen"
+end
+
+-- The team's answer, or (with the assumed share) a first contact's; no draw at 1, so the random
+-- stream is the same as a rule without the parameter.
+local function routed(p, answer)
+  if answer == "arena" or P.right_first_time >= 1 or math.random() < P.right_first_time then return answer end
+  return first_contact(p)
+end
 
 local function decide(p, door)
   local age, need, sev = p.age, p.need, p.severity
@@ -61,8 +86,8 @@ local function decide(p, door)
 end
 
 return {
-  route = function(person, door, ctx) return decide(person, door) end,
-  next = function(person, service, ctx) return decide(person) end,
+  route = function(person, door, ctx) return routed(person, decide(person, door)) end,
+  next = function(person, service, ctx) return routed(person, decide(person)) end,
 
   tests = {
     { name = "severe illness under 18 goes to BUP", call = "route", door = "inntak",

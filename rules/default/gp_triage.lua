@@ -4,8 +4,15 @@
 -- mental-health service (FPH), unless its queue is very long, when moderate cases under 18 are
 -- sent to BUP instead.
 --
+-- The queue length is a registered parameter (parameters.gp_triage.fph_queue_to_bup).
+--
 -- A module: scenarios name this file at a door's `route`, which calls the function `route`;
 -- `samsim test rules/` runs the cases in `tests`.
+local P = parameters {
+  fph_queue_to_bup = assume(40, "FPH queue length from which a GP sends moderate problems under 18 to BUP "
+    .. "(the default scenario is an example, not a municipality)"),
+}
+
 local function route(person, door, ctx)
   if person.need == "severe" or person.severity >= 3 then
     if person.age < 18 then return "bup" else return "dps" end
@@ -13,7 +20,7 @@ local function route(person, door, ctx)
   if person.need == "substance" then
     if person.age >= 16 then return "rph" else return "hs" end
   end
-  if person.need == "moderate" and person.age < 18 and ctx.queue("fph") > 40 then
+  if person.need == "moderate" and person.age < 18 and ctx.queue("fph") > P.fph_queue_to_bup then
     return "bup"
   end
   return "fph"

@@ -7,12 +7,20 @@
 --   long-term and complex needs      -> the day department (the contact person's aftercare)
 --   others under 45                  -> Ny Start 40 %, else discharged
 --   others 45 and over               -> Ny Start 10 % (older users decline), else discharged
-local NY_START_YOUNG, NY_START_OLDER, OLDER_FROM = 0.4, 0.1, 45
+-- All three are registered parameters (parameters.aftercare.* in `samsim show --sources`).
+local P = parameters {
+  ny_start_young = assume(0.4, "share of users under older_from who join Ny Start Jæren; no figure in the "
+    .. "source (seed-004 L1086-L1104 describe the project, not its uptake)"),
+  ny_start_older = assume(0.1, "share of older users who join Ny Start: its participants are relatively "
+    .. "young, so some older users decline (seed-004 L1100, L1146); the figure is an assumption"),
+  older_from = assume(45, "age from which a user counts as older for Ny Start (seed-004 L1100 says "
+    .. "'relatively young' without an age)"),
+}
 
 return {
   next = function(person, service, ctx)
     if person.complex then return "dag" end
-    local share = person.age < OLDER_FROM and NY_START_YOUNG or NY_START_OLDER
+    local share = person.age < P.older_from and P.ny_start_young or P.ny_start_older
     if math.random() < share then return "ny_start" end
     return "discharge"
   end,

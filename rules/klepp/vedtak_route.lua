@@ -16,14 +16,16 @@
 --                                           or the day department (ROP at severity 1-2)
 --   16-29, severity 1-2                  -> Pluss 16
 --   everyone else                        -> the day department (Team 1 and 2)
-local BASE_FLATS = 4   -- seed-004 L626: fire brukarar som bur i kvar sin leilegheit
+local P = parameters {
+  base_flats = cite(4, "seed-004 L626: fire brukarar som bur i kvar sin leilegheit (the base in Fredtunvegen)"),
+}
 
 return {
   next = function(person, service, ctx)
     local need, sev, age = person.need, person.severity, person.age
     if need == "housing" then return "bustad" end
     if sev >= 3 then
-      if person.complex and ctx.queue("dogn_base") == 0 and ctx.caseload("dogn_base") < BASE_FLATS then
+      if person.complex and ctx.queue("dogn_base") == 0 and ctx.caseload("dogn_base") < P.base_flats then
         return "dogn_base"
       end
       return "dogn_ambulant"

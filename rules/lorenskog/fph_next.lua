@@ -9,7 +9,13 @@
 --   moderate needs: 12 % referred on, mild needs: 4 %;
 --   of those referred on, adults (18+) go to DPS, or to RPH when the problem is long-term and
 --   complex (L337 "og/eller"); under 18 to BUP.
-local SHARE_ON = { moderate = 0.12, mild = 0.04 }
+local P = parameters {
+  onward_moderate = assume(0.12, "share of FPH's moderate cases referred on to specialist care or RPH; "
+    .. "the report gives no shares (seed-000 L337)"),
+  onward_mild = assume(0.04, "share of FPH's mild cases referred on to specialist care or RPH; the report "
+    .. "gives no shares (seed-000 L337)"),
+}
+local SHARE_ON = { moderate = P.onward_moderate, mild = P.onward_mild }
 
 local function onward(p)
   if p.age < 18 then return "bup" end

@@ -14,7 +14,11 @@
 --   * sends mild problems straight to FPH (a psychologist) rather than to the school nurse.
 -- After a bounce (the service sent the person back) the GP tries the municipal alternative.
 
-local WAITLIST_BYPASS = 200  -- persons waiting at FPH's child team; assumption, see above
+local P = parameters {
+  waitlist_bypass = assume(200, "persons waiting at FPH's child team from which a GP sends moderate problems "
+    .. "under 18 to BUP: over four months of the child team's intake, beyond the three months of May 2021 "
+    .. "(seed-000 L333, L489)"),
+}
 
 local function bounced_from(person, id)
   local h = person.history
@@ -50,7 +54,7 @@ return {
     end
     -- mild and moderate mental-health problems
     if age >= 20 then return "fph_voksen" end
-    if need == "moderate" and age < 18 and ctx.queue("fph_barn") > WAITLIST_BYPASS
+    if need == "moderate" and age < 18 and ctx.queue("fph_barn") > P.waitlist_bypass
        and not bounced_from(person, "bup") then
       return "bup"
     end

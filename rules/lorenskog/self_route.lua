@@ -4,9 +4,13 @@
 -- what").  So a self-referral reaches the right service only part of the time: RIGHT_FIRST is
 -- the share that picks the service an intake team would pick (rules/common/triage.lua); the rest
 -- contact the service they know best for their age, and may be sent back (a bounce) or helped
--- less well.  RIGHT_FIRST = 0.7 is an assumption (no figure in the source).
+-- less well.  The share is a registered parameter (parameters.self_route.right_first_time in
+-- `samsim show --sources`; change it with --set).
 
-local RIGHT_FIRST = 0.7
+local P = parameters {
+  right_first_time = assume(0.7, "share of self-referrals that reach the service an intake team would pick; "
+    .. "no figure in the source (seed-000 L63, L469: families lack an overview of the offer)"),
+}
 
 local function right(p)
   local age, need, sev = p.age, p.need, p.severity
@@ -48,7 +52,7 @@ end
 return {
   route = function(person, door, ctx)
     local r = right(person)
-    if math.random() < RIGHT_FIRST then return r end
+    if math.random() < P.right_first_time then return r end
     return familiar(person)
   end,
 

@@ -8,6 +8,17 @@
 -- referral in" (seed-002 L57): a mild concern (severity 1) is met on the spot with advice to the
 -- arena and the parents, and the case ends there.  Otherwise the team refers straight to the
 -- service that fits: its members come from HS, barnevern and PPT and know the offer.
+--
+-- That the mild concerns end at the arena is the models' benefit, and no source measures it: it
+-- is an effect assumption (parameters.arena_team.resolved_on_spot, kind effect in the register),
+-- so compare and the report can say which results rest on it.  Below 1, the rest of the mild
+-- concerns are referred on like any other.
+
+local P = parameters {
+  resolved_on_spot = effect(1, "share of mild concerns (severity 1) the team meets on the spot with advice to "
+    .. "the arena and the parents, ending the case: 'move competence closer to where the user is rather than "
+    .. "send a referral in' (seed-002 L57) gives the aim, not a share; the range: from half of them to all", {0.5, 1}),
+}
 
 local function direct(p)
   local age, need, sev = p.age, p.need, p.severity
@@ -34,7 +45,10 @@ end
 
 return {
   next = function(person, service, ctx)
-    if person.severity < 2 and person.need ~= "severe" then return "discharge" end
+    if person.severity < 2 and person.need ~= "severe" and
+       (P.resolved_on_spot >= 1 or math.random() < P.resolved_on_spot) then  -- no draw at 1: same stream
+      return "discharge"
+    end
     return direct(person)
   end,
 
