@@ -206,23 +206,34 @@ void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
     lua_pop(L, 1);
 }
 
-int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out)
+/* The register (the resolved scenario with the rule files' parameters in force), walked. */
+static void walk_register(const ss_scenario *sc, sc_sources *out)
 {
     lua_State *L = ss_sandbox_lua(sc->sb);
-    sc_sources list = {.origin = origin_of, .origin_ud = (void *)sc, .collect = true};
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
-    sc_register_walk(L, -1, &list);
+    sc_register_walk(L, -1, out);
     lua_pop(L, 1);
+}
+
+int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out)
+{
+    sc_sources list = {.origin = origin_of, .origin_ud = (void *)sc, .collect = true};
+    walk_register(sc, &list);
     *out = list.ranged;
     return list.nranged;
 }
 
+int ss_scenario_effects(const ss_scenario *sc, ss_effect **out)
+{
+    sc_sources list = {.origin = origin_of, .origin_ud = (void *)sc, .collect_effects = true};
+    walk_register(sc, &list);
+    *out = list.effects;
+    return list.neffects;
+}
+
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f)
 {
-    lua_State *L = ss_sandbox_lua(sc->sb);
     sc_sources strict = {.origin = origin_of, .origin_ud = (void *)sc, .strict = f};
-    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
-    sc_register_walk(L, -1, &strict);
-    lua_pop(L, 1);
+    walk_register(sc, &strict);
     return strict.unranged;
 }

@@ -58,6 +58,36 @@ int ss_scenario_unsourced(const ss_scenario *sc);
  * text: a declared value is the rule file's, and hashed with it. */
 const char *ss_scenario_parameters_text(const ss_scenario *sc);
 
+/* ---- effect assumptions ----
+ * An effect assumption is a value tagged effect(): a benefit an organisational model is assumed
+ * to have (a multiplier, a share) rather than one a mechanism of the simulation produces, written
+ * in a scenario, an overlay or a rule file's registered parameters. */
+typedef struct ss_effect {
+    char path[256];     /* "handoffs.shared_log.delay", "parameters.triage.right_first_time" */
+    char value[256];    /* as Lua writes it, on one line: "0.8", "{ \"lognormal\", mean = 10, sd = 4 }" */
+    double number;      /* the value when it is a number, else NAN */
+    char reason[512];   /* the text given to effect() */
+    char source[512];   /* where it is written, "scenarios/models/bti-ladder.lua:42", or the file that set it */
+} ss_effect;
+
+/* The effect assumptions sc carries, in key-path order: *out is malloc'd (free it, also when the
+ * count is 0), the count returned. */
+int ss_scenario_effects(const ss_scenario *sc, ss_effect **out);
+
+/* An effect assumption that differs between two models: a carries it and b does not (b NULL),
+ * b and not a (a NULL), or both with another value or reason. */
+typedef struct ss_effect_diff {
+    const char *path;
+    const ss_effect *a, *b;    /* point into the lists given to ss_effects_diff */
+} ss_effect_diff;
+
+/* The effect assumptions that differ between lists a and b (each in key-path order, as
+ * ss_scenario_effects gives them), in key-path order: *out is malloc'd (free it), the count
+ * returned, in byte order of path.  Equal paths with equal value and reason are left out; the
+ * source may differ (the
+ * same assumption written in another file). */
+int ss_effects_diff(const ss_effect *a, int na, const ss_effect *b, int nb, ss_effect_diff **out);
+
 /* Push a strict environment of sb with cite, assume, effect and calibrated (for scenario,
  * overlay and rule files). */
 void ss_provenance_push_env(ss_sandbox *sb);

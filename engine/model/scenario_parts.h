@@ -85,6 +85,10 @@ typedef struct sc_sources {
     int nranged;
     FILE *strict;         /* write "FILE:LINE: path: ... has no range" for each, counted in unranged */
     int unranged;
+    bool collect_effects; /* list the effect() tags in effects[neffects] (malloc'd) */
+    ss_effect *effects;
+    int neffects;
+    const char *kind, *text;  /* of the tag the walk is inside, or NULL */
 } sc_sources;
 void sc_register_walk(lua_State *L, int idx, sc_sources *out);
 

@@ -27,8 +27,7 @@ void sc_write_lua(ss_buf *b, lua_State *L, int idx)
 
 /* ---- the register ---------------------------------------------------------------------- */
 
-static void register_walk(lua_State *L, int idx, const char *prefix, sc_sources *out,
-                          const char *inherited_kind, const char *inherited_text);
+static void register_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud);
 
 static void register_line(sc_sources *out, lua_State *L, const char *path, const char *kind, const char *text,
                           const ss_range *range)
@@ -76,13 +75,17 @@ static bool tag_range(lua_State *L, int value_idx, const char *path, const char 
     return rc == 0;
 }
 
+/* A list of n items of size bytes with room for one more: it grows at powers of two. */
+static void *room_for_one(void *list, int n, size_t size)
+{
+    if (n >= 8 && (n & (n - 1)) != 0)
+        return list;
+    return xrealloc(list, size * (size_t)(n >= 8 ? 2 * n : 8));
+}
+
 static void collect_ranged(sc_sources *out, lua_State *L, const char *path, const char *kind, const ss_range *r)
 {
-    if ((out->nranged & (out->nranged - 1)) == 0) {   /* grow at powers of two */
-        ss_ranged *more = realloc(out->ranged, sizeof *more * (size_t)(out->nranged ? 2 * out->nranged : 8));
-        if (!more) ss_out_of_memory(0);
-        out->ranged = more;
-    }
+    out->ranged = room_for_one(out->ranged, out->nranged, sizeof *out->ranged);
     ss_ranged *p = &out->ranged[out->nranged++];
     memset(p, 0, sizeof *p);
     snprintf(p->path, sizeof p->path, "%s", path);
@@ -115,6 +118,28 @@ static void strict_line(sc_sources *out, lua_State *L, const char *path, const c
     out->unranged++;
 }
 
+/* An effect() tag, under its value on the stack: its path, value, reason and where it is written,
+ * for ss_scenario_effects. */
+static void collect_effect(sc_sources *out, lua_State *L, const char *path, const char *text)
+{
+    out->effects = room_for_one(out->effects, out->neffects, sizeof *out->effects);
+    ss_effect *e = &out->effects[out->neffects++];
+    memset(e, 0, sizeof *e);
+    snprintf(e->path, sizeof e->path, "%s", path);
+    ss_buf v = {0};
+    ss_lua_writer w = {.flags = SS_LUA_ONELINE, .tag_meta = CITE_MT};
+    ss_lua_write(&v, L, -1, 0, &w);
+    snprintf(e->value, sizeof e->value, "%s", v.s);
+    free(v.s);
+    e->number = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : NAN;
+    snprintf(e->reason, sizeof e->reason, "%s", text);
+    lua_pushvalue(L, -2);
+    tag_where(L, out, path, e->source, sizeof e->source);
+    lua_pop(L, 1);
+    size_t n = strlen(e->source);
+    if (n > 0 && e->source[n - 1] == ':') e->source[n - 1] = '\0';  /* "f.lua:12", not "f.lua:12:" */
+}
+
 /* A cite()/assume()/effect()/calibrated() tag on top: its value, with its kind and text, for
  * itself and all below; a calibrated value's text names its target. */
 static void register_tag(lua_State *L, const char *path, sc_sources *out)
@@ -133,9 +158,16 @@ static void register_tag(lua_State *L, const char *path, sc_sources *out)
     lua_pushvalue(L, -2);
     bool ranged = tag_range(L, -2, path, kind, out, &r); /* tag kind text tag value tag */
     lua_pop(L, 1);
+    if (out->collect_effects && strcmp(kind, "effect") == 0)
+        collect_effect(out, L, path, text);
     if (lua_istable(L, -1)) {
         if (!ranged) strict_line(out, L, path, kind);   /* a range goes on one number inside */
-        register_walk(L, -1, path, out, kind, text);
+        const char *outer_kind = out->kind, *outer_text = out->text;
+        out->kind = kind;
+        out->text = text;
+        ss_lua_each_child(L, -1, path, register_child, out);
+        out->kind = outer_kind;
+        out->text = outer_text;
     } else if (lua_type(L, -1) == LUA_TNUMBER) {
         register_line(out, L, path, kind, text, ranged ? &r : NULL);
         if (ranged && out->collect) collect_ranged(out, L, path, kind, &r);
@@ -144,39 +176,26 @@ static void register_tag(lua_State *L, const char *path, sc_sources *out)
     lua_pop(L, 4);  /* kind and text stayed anchored on the stack */
 }
 
-static void register_walk(lua_State *L, int idx, const char *prefix, sc_sources *out,
-                          const char *inherited_kind, const char *inherited_text)
+static void register_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
 {
-    if (!lua_checkstack(L, 8)) return;  /* nesting is bounded by shape.h; only out of memory */
-    idx = lua_absindex(L, idx);
-    ss_lua_key *keys;
-    int n = ss_lua_sorted_keys(L, idx, NULL, &keys, NULL);
-    for (int k = 0; k < n; k++) {
-        char kt[256], p[1024];
-        ss_lua_key_text(&keys[k], kt, sizeof kt);
-        ss_lua_path_join(p, sizeof p, prefix, kt);
-        ss_lua_push_key(L, &keys[k]);
-        lua_rawget(L, idx);
-        bool order = keys[k].type == LUA_TSTRING && strcmp(keys[k].str, "order") == 0;
-        if (sc_is_tag(L, -1))
-            register_tag(L, p, out);
-        else if (lua_istable(L, -1))
-            register_walk(L, -1, p, out, inherited_kind, inherited_text);
-        else if (lua_type(L, -1) == LUA_TNUMBER && !order)  /* order: presentation, not the model */
-            register_line(out, L, p, inherited_kind, inherited_text, NULL);
-        lua_pop(L, 1);
-    }
-    free(keys);
+    sc_sources *out = ud;
+    bool order = k->type == LUA_TSTRING && strcmp(k->str, "order") == 0;
+    if (sc_is_tag(L, -1))
+        register_tag(L, path, out);
+    else if (lua_istable(L, -1))
+        ss_lua_each_child(L, -1, path, register_child, out);
+    else if (lua_type(L, -1) == LUA_TNUMBER && !order)  /* order: presentation, not the model */
+        register_line(out, L, path, out->kind, out->text, NULL);
 }
 
 void sc_register_walk(lua_State *L, int idx, sc_sources *out)
 {
-    register_walk(L, idx, "", out, NULL, NULL);
+    ss_lua_each_child(L, idx, "", register_child, out);
 }
 
 int sc_register(lua_State *L, int idx, FILE *f)
 {
     sc_sources out = {.f = f};
-    register_walk(L, idx, "", &out, NULL, NULL);
+    ss_lua_each_child(L, idx, "", register_child, &out);
     return out.unsourced;
 }

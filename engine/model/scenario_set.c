@@ -109,6 +109,22 @@ static void planner_value(lua_State *L, int value_idx, const char *spec)
     lua_pop(L, 1);
 }
 
+/* Pushes one part of a key path as the key it names: "3" is the integer 3 (a list's item). */
+static void push_part(lua_State *L, const char *part)
+{
+    char *end;
+    long ix = strtol(part, &end, 10);
+    if (*end == '\0' && end != part) lua_pushinteger(L, ix); else lua_pushstring(L, part);
+}
+
+/* done = done.part */
+static void append_part(char *done, size_t n, const char *part)
+{
+    char tmp[512];
+    ss_lua_path_join(tmp, sizeof tmp, done, part);
+    snprintf(done, n, "%s", tmp);
+}
+
 /* "services.fph.fte=18": put the value at the path in the scenario table on top of the stack,
  * creating tables on the way (not ids: see id_tables), and record --set as its origin. */
 int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
@@ -128,11 +144,8 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
     char *part = strtok_r(copy, ".", &save), done[512] = "";
     while (part) {
         char *next = strtok_r(NULL, ".", &save);
-        char *end;
-        long ix = strtol(part, &end, 10);
-        bool numeric = *end == '\0' && end != part;
+        push_part(L, part);
         if (!next) {
-            if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
             lua_pushvalue(L, -1);
             lua_rawget(L, -3);                  /* value t key old */
             planner_value(L, scen + 1, spec);   /* value t key old new */
@@ -141,13 +154,10 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
             lua_pop(L, 2);
             break;
         }
-        if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
         lua_rawget(L, -2);
         if (sc_is_tag(L, -1) || (!lua_istable(L, -1) && !lua_isnil(L, -1))) {
             lua_pop(L, 3);
-            char tmp[512];
-            ss_lua_path_join(tmp, sizeof tmp, done, part);
-            snprintf(done, sizeof done, "%s", tmp);
+            append_part(done, sizeof done, part);
             return ss_fail(d, "--set %s: %s is a value, not a table", path, done);
         }
         if (lua_isnil(L, -1)) {
@@ -159,14 +169,12 @@ int sc_apply_set(ss_sandbox *sb, const char *spec, int origin_idx, ss_diag *d)
             }
             lua_pop(L, 1);
             lua_newtable(L);
-            if (numeric) lua_pushinteger(L, ix); else lua_pushstring(L, part);
+            push_part(L, part);
             lua_pushvalue(L, -2);
             lua_rawset(L, -4);
         }
         lua_remove(L, -2);
-        char tmp[512];
-        ss_lua_path_join(tmp, sizeof tmp, done, part);
-        snprintf(done, sizeof done, "%s", tmp);
+        append_part(done, sizeof done, part);
         part = next;
     }
     lua_pushstring(L, "--set");
