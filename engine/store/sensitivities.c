@@ -87,8 +87,8 @@ int ss_store_begin_sensitivity(ss_store *st, const ss_sens_study_row *row, const
 {
     if (db_begin(st, d) < 0) return -1;
     if (db_exec(st, sensitivity_sql, d) < 0) return db_rollback(st);
-    int found = db_lookup_text(st, "SELECT study_id FROM sensitivity_studies WHERE study_key = ?", row->study_key,
-                               study_id, d);
+    int found = db_lookup(st, "SELECT study_id FROM sensitivity_studies WHERE study_key = ?", study_id, d, "t",
+                          row->study_key);
     *resumed = found == 1;
     if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 ||
                                  insert_parameters(st, *study_id, params, nparams, d) < 0)))
