@@ -10,6 +10,7 @@
 #include <string.h>
 
 const char *const ss_distance_names[SS_DISTANCES] = {"same_unit", "same_sector", "across_sectors", "outside"};
+const char *const ss_capacity_of_names[SS_CAPOF_KINDS] = {"case_slots", "staffed_hours", "places"};
 
 /* The distance between two units: one unit (or one leader), one sector, across sectors, or
  * outside the municipality.  No unit at all counts as across sectors. */

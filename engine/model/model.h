@@ -65,6 +65,17 @@ typedef struct ss_rule_param {
 
 typedef enum ss_capacity_kind { SS_CAP_SLOTS, SS_CAP_HOURS, SS_CAP_UNLIMITED } ss_capacity_kind;
 
+/* What a capacity counts, so that a capacity change (the summer) can say what it applies to:
+ * case slots and staffed hours are staff's time, which leave shortens; places (dwellings, beds)
+ * are buildings, which do not shrink in July. */
+typedef enum ss_capacity_of {
+    SS_CAPOF_CASE_SLOTS,     /* open cases the staff can carry (slots, slots_per_fte) */
+    SS_CAPOF_STAFFED_HOURS,  /* staffed hours a week (hours_per_fte_week) */
+    SS_CAPOF_PLACES,         /* dwellings, beds, apartments (slots) */
+    SS_CAPOF_KINDS
+} ss_capacity_of;
+extern const char *const ss_capacity_of_names[SS_CAPOF_KINDS];
+
 /* A meeting that batches decisions: every `every` days from `first`, moved to the next working
  * day; held with probability `held`; at a door, each concern is postponed with `postpone`. */
 typedef struct ss_meeting {
@@ -83,6 +94,7 @@ typedef struct ss_service {
     double case_share;        /* share of staff time for individual cases */
     ss_capacity_kind cap_kind;
     double capacity;          /* slots, or case hours per week at full strength */
+    ss_capacity_of cap_of;    /* what the capacity counts (not used when unlimited) */
     ss_dist case_hours;       /* hours per week a case needs (hours capacity) */
     double age_min, age_max;  /* eligible ages [min, max) in years */
     uint32_t need_mask;       /* eligible needs */
@@ -201,6 +213,7 @@ typedef struct ss_model {
     char *name;
     char *description;
     ss_calendar cal;
+    unsigned summer_applies;  /* bit per ss_capacity_of: the capacities the summer factor cuts */
     double horizon;   /* days simulated in all */
     double warmup;    /* days discarded at the start */
     double sample_days;

@@ -41,10 +41,33 @@ static bool has(lua_State *L, const char *key)
 static const ss_field case_hours = {.key = "case_hours", .type = SS_F_DIST, .flags = SS_REQ,
                                     .off = offsetof(ss_service, case_hours)};
 
-/* { slots = N } | { slots_per_fte = N } | { hours_per_fte_week = H, case_hours = dist } */
+/* capacity.kind: what the capacity counts.  Each form allows the kinds that make sense for it
+ * (places are counted, never derived from staff) and defaults to the staff's kind. */
+static int capacity_kind(ss_reader *r, ss_service *s, bool from_slots)
+{
+    const char *kind;
+    if (ss_reader_string(r, "kind", false, NULL, &kind) < 0) return -1;
+    s->cap_of = s->cap_kind == SS_CAP_HOURS ? SS_CAPOF_STAFFED_HOURS : SS_CAPOF_CASE_SLOTS;
+    if (!kind) return 0;
+    int k = 0;
+    while (k < SS_CAPOF_KINDS && strcmp(kind, ss_capacity_of_names[k]) != 0) k++;
+    if (k == SS_CAPOF_KINDS)
+        return ss_reader_fail(r, "kind", "expected \"case_slots\", \"staffed_hours\" or \"places\", got \"%s\"", kind);
+    bool fits = s->cap_kind == SS_CAP_HOURS ? k == SS_CAPOF_STAFFED_HOURS
+                                            : k == SS_CAPOF_CASE_SLOTS || (k == SS_CAPOF_PLACES && from_slots);
+    if (!fits)
+        return ss_reader_fail(r, "kind", "\"%s\" does not fit %s (staffed_hours goes with hours_per_fte_week, "
+                              "case_slots with slots or slots_per_fte, places with slots)", kind,
+                              s->cap_kind == SS_CAP_HOURS ? "hours_per_fte_week" : from_slots ? "slots" : "slots_per_fte");
+    s->cap_of = (ss_capacity_of)k;
+    return 0;
+}
+
+/* { slots = N } | { slots_per_fte = N } | { hours_per_fte_week = H, case_hours = dist }, each
+ * with an optional kind */
 static int capacity_table(ss_reader *r, ss_service *s)
 {
-    static const char *const keys[] = {"slots", "slots_per_fte", "hours_per_fte_week", "case_hours", NULL};
+    static const char *const keys[] = {"slots", "slots_per_fte", "hours_per_fte_week", "case_hours", "kind", NULL};
     double slots, per_fte, hours;
     int rc = ss_reader_only_keys(r, keys);
     if (rc == 0) rc = ss_reader_number(r, "slots", 0, INFINITY, false, NAN, &slots);
@@ -55,6 +78,8 @@ static int capacity_table(ss_reader *r, ss_service *s)
     if (rc < 0)
         return rc;
     s->cap_kind = isnan(hours) ? SS_CAP_SLOTS : SS_CAP_HOURS;
+    if (capacity_kind(r, s, !isnan(slots)) < 0)
+        return -1;
     if (!isnan(slots))
         s->capacity = floor(slots);
     else if (!isnan(per_fte))

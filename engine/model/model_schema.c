@@ -118,6 +118,29 @@ static int calendar_finish(ss_reader *r, void *base)
     return 0;
 }
 
+/* Staff take summer leave; places (dwellings, beds) stay open unless the scenario says so. */
+static void summer_init(ss_reader *r, void *base)
+{
+    ((ss_model *)base)->summer_applies = 1u << SS_CAPOF_CASE_SLOTS | 1u << SS_CAPOF_STAFFED_HOURS;
+}
+
+/* summer.applies_to = { "staffed_hours", "case_slots", "places" }: the capacities it cuts. */
+static int summer_applies_item(ss_reader *r, const ss_field *f, void *base, int i)
+{
+    ss_model *m = base;
+    const char *kind = lua_type(r->L, -1) == LUA_TSTRING ? lua_tostring(r->L, -1) : NULL;
+    int k = 0;
+    while (kind && k < SS_CAPOF_KINDS && strcmp(kind, ss_capacity_of_names[k]) != 0) k++;
+    if (!kind || k == SS_CAPOF_KINDS) {
+        char got[128];
+        ss_reader_describe(r->L, -1, got, sizeof got);
+        return ss_reader_fail_at(r, i, "expected \"case_slots\", \"staffed_hours\" or \"places\", got %s", got);
+    }
+    if (i == 0) m->summer_applies = 0;
+    m->summer_applies |= 1u << k;
+    return 0;
+}
+
 static const char *const working_days[] = {"mon-fri", "all", NULL};
 static const char *const holidays[] = {"norway", "none", NULL};
 
@@ -125,8 +148,10 @@ static const ss_field summer_fields[] = {
     {.key = "from", .type = SS_F_MONTHDAY, .flags = SS_REQ, .off = offsetof(ss_model, cal.summer_from_md)},
     {.key = "to", .type = SS_F_MONTHDAY, .flags = SS_REQ, .off = offsetof(ss_model, cal.summer_to_md)},
     NUM_REQ("capacity", 0, 1, 1, ss_model, cal.summer_capacity),
+    ITEMS("applies_to", 1, SS_CAPOF_KINDS, "expected a list of 1 to 3 capacity kinds (\"case_slots\", \"staffed_hours\", \"places\")",
+          summer_applies_item),
     END};
-static const ss_schema summer_schema = {.fields = summer_fields, .finish = summer_finish};
+static const ss_schema summer_schema = {.fields = summer_fields, .init = summer_init, .finish = summer_finish};
 
 static const ss_field calendar_fields[] = {
     HOOK("start", calendar_start),

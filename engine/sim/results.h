@@ -26,7 +26,8 @@ typedef enum ss_service_metric {
     SS_SM_QUEUE_END,         /* number waiting at the end of the horizon */
     SS_SM_CASELOAD_MEAN,     /* time-average number of open cases (in intake or episode) */
     SS_SM_CASELOAD_PER_FTE,  /* caseload_mean / FTE */
-    SS_SM_UTILISATION,       /* capacity in use / capacity available, time-averaged */
+    SS_SM_UTILISATION,       /* capacity in use up to the capacity in force / capacity in force, time-averaged */
+    SS_SM_OVER_CAPACITY_SHARE, /* capacity in use above the capacity in force / capacity in force */
     SS_SM_BOUNCES,           /* referrals sent back (wrong door, or rejected at a hand-off) */
     SS_SM_REASSESSMENTS,     /* assessments repeated because information was lost */
     SS_SM_LOST,              /* persons lost on their way to this service */

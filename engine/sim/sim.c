@@ -138,15 +138,20 @@ size_t ss_sim_memory(const ss_sim *s)
 
 /* ---- calendar events --------------------------------------------------------------------- */
 
+/* The capacity in force: the calendar's factor (the summer) cuts the kinds of capacity it applies
+ * to (staff's case slots and hours by default; places only when the scenario says so). */
 static void set_capacity(ss_sim *s)
 {
-    double f = ss_calendar_capacity(&s->m->cal, s->k.now);
+    double factor = ss_calendar_capacity(&s->m->cal, s->k.now);
     for (int i = 0; i < s->m->nservices; i++) {
         const ss_service *svc = &s->m->services[i];
         svc_state *st = &s->svc[i];
+        double f = s->m->summer_applies >> svc->cap_of & 1u ? factor : 1.0;
         st->cap_now = svc->cap_kind == SS_CAP_SLOTS ? floor(svc->capacity * f + 1e-9) : svc->capacity * f;
-        if (svc->cap_kind != SS_CAP_UNLIMITED)
+        if (svc->cap_kind != SS_CAP_UNLIMITED) {
             ss_timeavg_set(&st->cap_ta, s->k.now, st->cap_now);
+            sim_track_use(s, i);
+        }
     }
 }
 
@@ -160,8 +165,9 @@ static void start_measuring(ss_sim *s)
         ss_samples waits = st->waits;
         ss_timeavg_start(&st->queue_ta, t, s->queue_len[i]);
         ss_timeavg_start(&st->caseload_ta, t, s->caseload[i]);
-        ss_timeavg_start(&st->used_ta, t, st->used);
         ss_timeavg_start(&st->cap_ta, t, st->cap_now);
+        ss_timeavg_start(&st->within_ta, t, fmin(st->used, st->cap_now));
+        ss_timeavg_start(&st->over_ta, t, fmax(st->used - st->cap_now, 0));
         st->arrivals = st->accepted = st->rejected = st->redirected = st->admitted = st->completed = 0;
         st->over_target = st->bounces = st->reassessments = st->lost = st->decisions = 0;
         st->within_limit = st->deteriorated = st->escalated = 0;
@@ -248,8 +254,9 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         /* the clock went back to 0 */
         ss_timeavg_start(&st->queue_ta, 0, 0);
         ss_timeavg_start(&st->caseload_ta, 0, 0);
-        ss_timeavg_start(&st->used_ta, 0, 0);
         ss_timeavg_start(&st->cap_ta, 0, 0);
+        ss_timeavg_start(&st->within_ta, 0, 0);
+        ss_timeavg_start(&st->over_ta, 0, 0);
     }
     for (int k = 0; k < m->ndemand; k++) {
         s->rate_max[k] = sim_demand_rate_max(s, k);

@@ -31,7 +31,9 @@ void sim_finish_services(ss_sim *s, ss_rep_result *o)
         v[SS_SM_CASELOAD_MEAN] = ss_timeavg_mean(&st->caseload_ta, T);
         v[SS_SM_CASELOAD_PER_FTE] = svc->fte > 0 ? v[SS_SM_CASELOAD_MEAN] / svc->fte : NAN;
         double cap = ss_timeavg_mean(&st->cap_ta, T);
-        v[SS_SM_UTILISATION] = svc->cap_kind != SS_CAP_UNLIMITED && cap > 0 ? ss_timeavg_mean(&st->used_ta, T) / cap : NAN;
+        bool limited = svc->cap_kind != SS_CAP_UNLIMITED && cap > 0;
+        v[SS_SM_UTILISATION] = limited ? ss_timeavg_mean(&st->within_ta, T) / cap : NAN;
+        v[SS_SM_OVER_CAPACITY_SHARE] = limited ? ss_timeavg_mean(&st->over_ta, T) / cap : NAN;
         v[SS_SM_BOUNCES] = st->bounces;
         v[SS_SM_REASSESSMENTS] = st->reassessments;
         v[SS_SM_LOST] = st->lost;

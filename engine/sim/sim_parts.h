@@ -54,7 +54,9 @@ typedef struct svc_state {
     uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
     ss_mean wait;
     ss_samples waits;
-    ss_timeavg queue_ta, caseload_ta, used_ta, cap_ta;
+    ss_timeavg queue_ta, caseload_ta, cap_ta;
+    ss_timeavg within_ta;  /* capacity in use up to the capacity in force */
+    ss_timeavg over_ta;    /* capacity in use above it (cases open when a cut came) */
 } svc_state;
 
 typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
@@ -153,6 +155,8 @@ void sim_waitlist_free(waitlist *w);
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token);
 void sim_qpop(pqueue *pq);
 void sim_set_queue(ss_sim *s, int sv, int delta);
+/* After a change of capacity in use or in force: the time averages of use within it and above. */
+void sim_track_use(ss_sim *s, int sv);
 /* Admit from the head of the queue while capacity allows, on working days only. */
 int sim_try_admit(ss_sim *s, int sv, ss_diag *d);
 /* Take the person out of where they are at their service (queue or care); returns the service. */

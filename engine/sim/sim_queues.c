@@ -51,7 +51,17 @@ static void set_care(ss_sim *s, int sv, int delta, double units)
     st->used += units;
     if (st->used < 1e-9) st->used = 0;
     ss_timeavg_set(&st->caseload_ta, s->k.now, s->caseload[sv]);
-    ss_timeavg_set(&st->used_ta, s->k.now, st->used);
+    sim_track_use(s, sv);
+}
+
+/* Capacity in use split at the capacity in force: what fits (utilisation, never above 100 %) and
+ * what the service carries above it — cases already open when a summer cut came, or a case
+ * needing more hours than the whole service has. */
+void sim_track_use(ss_sim *s, int sv)
+{
+    svc_state *st = &s->svc[sv];
+    ss_timeavg_set(&st->within_ta, s->k.now, fmin(st->used, st->cap_now));
+    ss_timeavg_set(&st->over_ta, s->k.now, fmax(st->used - st->cap_now, 0));
 }
 
 static bool qbefore(const qentry *x, const qentry *y)

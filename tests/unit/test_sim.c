@@ -2,7 +2,8 @@
  * behaviour: capacity is never exceeded and every person is accounted for; admissions happen on
  * working days only; a relapse share of 0 brings no one back and 1 brings people back; the
  * coordinators' pool is never exceeded; the same seed gives the same replication and capacity
- * does not change who arrives (common random numbers).  The handlers' own assertions (no
+ * does not change who arrives (common random numbers); a summer cut leaves places alone and
+ * never lifts utilisation above 100 %.  The handlers' own assertions (no
  * negative queue, one pending move per person, time never going back) run throughout. */
 #include "testing.h"
 
@@ -203,6 +204,42 @@ static void same_seed_same_replication_and_crn(void **state)
     ss_rep_result_free(&a);
 }
 
+/* A summer cut applies to the staff's capacity (case slots, staffed hours), not to places: with
+ * every capacity counted in places, a summer changes nothing.  Cut, utilisation stays at or below
+ * 100 % and the cases already open when the cut came show as over capacity instead. */
+static void summer_cuts_staff_not_places(void **state)
+{
+    fixture *f = *state;
+    const char *sets[] = {"services.intake.capacity.kind=\"places\"", "services.treat.capacity.kind=\"places\"",
+                          "calendar.summer={from=\"07-01\", to=\"08-31\", capacity=0.4}"};
+    ss_rep_result plain, placed, staff;
+    int n = load(f, sets, 2)->nservices;  /* places, no summer */
+    run(f, 4, 0, &plain);
+    load(f, sets, 3);                     /* places, a summer */
+    run(f, 4, 0, &placed);
+    assert_memory_equal(plain.service, placed.service, sizeof(double) * SS_SERVICE_METRICS * n);
+    assert_memory_equal(plain.system, placed.system, sizeof(double) * SS_SYSTEM_METRICS);
+    load(f, sets + 2, 1);                 /* case slots (the default), a summer */
+    run(f, 4, 0, &staff);
+    double over = 0;
+    for (int sv = 0; sv < n; sv++) {
+        assert_true(ss_rep_service(&staff, sv)[SS_SM_UTILISATION] <= 1.0);
+        assert_near(ss_rep_service(&plain, sv)[SS_SM_OVER_CAPACITY_SHARE], 0, 0);
+        over += ss_rep_service(&staff, sv)[SS_SM_OVER_CAPACITY_SHARE];
+    }
+    assert_true(over > 0);
+    const char *places_cut[] = {sets[0], sets[1], "calendar.summer={from=\"07-01\", to=\"08-31\", capacity=0.4, "
+                                                  "applies_to={\"places\"}}"};
+    load(f, places_cut, 3);               /* places, a summer that says it closes them */
+    ss_rep_result closed;
+    run(f, 4, 0, &closed);
+    assert_true(ss_rep_service(&closed, 1)[SS_SM_OVER_CAPACITY_SHARE] > 0);
+    ss_rep_result_free(&plain);
+    ss_rep_result_free(&placed);
+    ss_rep_result_free(&staff);
+    ss_rep_result_free(&closed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +248,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(relapse_shares, setup, teardown),
         cmocka_unit_test_setup_teardown(coordinator_pool_is_respected, setup, teardown),
         cmocka_unit_test_setup_teardown(same_seed_same_replication_and_crn, setup, teardown),
+        cmocka_unit_test_setup_teardown(summer_cuts_staff_not_places, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
