@@ -113,6 +113,8 @@ typedef struct ss_service {
     int escalate_to;          /* service a worsened person is referred to, -1 none */
     double relapse_share;     /* share of discharged who come back */
     ss_dist relapse_after;    /* days until they do */
+    bool external_wait_on;    /* the wait for a start is outside the model (specialist care) ... */
+    ss_dist external_wait;    /* ... and is drawn from this: days from acceptance to the start */
     int at_age_boundary[8];   /* data at_age: boundary ages with an explicit target ... */
     int at_age_target[8];     /* ... and the target (service, DISCHARGE, CONTINUE) */
     int n_at_age;

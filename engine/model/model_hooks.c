@@ -14,6 +14,7 @@ int ss_service_capacity(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_episode(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_queue(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_at_age(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_accept(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_demand_finish(ss_reader *r, void *base);
 
@@ -391,4 +392,26 @@ int ss_demand_finish(ss_reader *r, void *base)
         return ss_reader_fail(r, "severity", "probabilities sum to %g, expected 1", dm->severity_cum[n - 1]);
     dm->severity_cum[n - 1] = 1;
     return demand_route(r, dm);
+}
+
+/* ---- a wait outside the model ----------------------------------------------------------- */
+
+static const ss_field external_wait = {.key = "external_wait", .type = SS_F_DIST, .flags = SS_REQ,
+                                       .off = offsetof(ss_service, external_wait)};
+
+/* external_wait = dist: the days from the referral accepted to the start at a service whose
+ * capacity the model does not hold (specialist care has its own waiting lists), so the wait is
+ * given rather than produced; only with capacity "unlimited", and not with deterioration (the
+ * person's one pending move is the start). */
+int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item)
+{
+    ss_service *s = base;
+    if (!has(r->L, "external_wait"))
+        return 0;
+    if (s->cap_kind != SS_CAP_UNLIMITED)
+        return ss_reader_fail(r, "external_wait", "applies only with capacity \"unlimited\" (a modelled capacity makes its own queue)");
+    if (isfinite(s->deteriorate_mean))
+        return ss_reader_fail(r, "external_wait", "cannot be combined with deterioration (the wait is given, not a queue one can worsen in)");
+    s->external_wait_on = true;
+    return ss_schema_field(r, &external_wait, s);
 }

@@ -285,6 +285,7 @@ int ss_service_episode(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_queue(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_at_age(ss_reader *r, const ss_field *f, void *base, int item);
 int ss_service_accept(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item);
 
 static int service_next(ss_reader *r, const ss_field *f, void *base, int item)
 {
@@ -361,6 +362,7 @@ static const ss_field service_fields[] = {
     NUM("decision_limit_days", 0, INFINITY, INFINITY, ss_service, decision_limit),
     SUB("deterioration", deterioration_schema, 0),
     SUB("relapse", relapse_schema, 0),
+    HOOK("external_wait", ss_service_external_wait),  /* after capacity and deterioration: it checks both */
     END};
 static const ss_schema service_schema = {
     .fields = service_fields, .elem = sizeof(ss_service), .min = 1, .max = SS_MAX_SERVICES,

@@ -321,6 +321,7 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
     case EV_WORSEN: return sim_on_worsen(s, e, d);
     case EV_RELAPSE: return sim_on_relapse(s, e, d);
     case EV_OFFER: return sim_on_offer(s, e, d);
+    case EV_START: return sim_on_start(s, e, d);
     case EV_SAMPLE:
         on_sample(s);
         if (s->sample_i < s->out->nsamples)

@@ -23,7 +23,7 @@
 #include "stats.h"
 
 enum { EV_ARRIVAL, EV_END, EV_RETRY, EV_AGE, EV_SAMPLE, EV_WARMUP, EV_CAPACITY, EV_ARRIVE,
-       EV_MEETING, EV_WORSEN, EV_RELAPSE, EV_OFFER };
+       EV_MEETING, EV_WORSEN, EV_RELAPSE, EV_OFFER, EV_START };
 
 typedef struct qentry {
     double prio;
@@ -164,6 +164,9 @@ int sim_leave_service(ss_sim *s, int slot);
 int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d);
 int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d);
 int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d);
+/* Waiting for a start outside the model (external_wait): the start is the person's next move. */
+int sim_wait_outside(ss_sim *s, int slot, int sv, ss_diag *d);
+int sim_on_start(ss_sim *s, const ss_event *e, ss_diag *d);
 
 /* ---- sim_referrals.c ------------------------------------------------------------------ */
 

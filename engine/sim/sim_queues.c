@@ -241,6 +241,30 @@ int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
     return sim_schedule_move(s, s->k.now + t, EV_WORSEN, slot, d);
 }
 
+/* ---- waits outside the model ------------------------------------------------------------ */
+
+/* A service whose capacity lies outside the model (specialist care, external_wait): the person
+ * waits a drawn time, counted in the service's queue, and starts on the first working day after
+ * it.  The start is their next move. */
+int sim_wait_outside(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    const ss_service *svc = &s->m->services[sv];
+    double wait = fmax(ss_dist_sample(&svc->external_wait, s->rng_service[sv]), 0);
+    double start = ss_calendar_next_working(&s->m->cal, s->k.now + wait);
+    ps->token++;
+    trace(s, &ps->p, "waits %.1f days for a start at %s (a waiting time outside the model)", start - s->k.now, svc->id);
+    return sim_schedule_move(s, start, EV_START, slot, d);
+}
+
+int sim_on_start(ss_sim *s, const ss_event *e, ss_diag *d)
+{
+    pslot *ps = &s->pool[e->a];
+    if (ps->token != e->b || ps->p.state != SS_P_QUEUED) return 0;  /* left the queue meanwhile */
+    sim_take_move(ps);
+    return admit(s, ps->p.service, e->a, d);
+}
+
 /* ---- deterioration ----------------------------------------------------------------------- */
 
 int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d)

@@ -142,6 +142,11 @@ static int accept_referral(ss_sim *s, int slot, int sv, ss_diag *d)
     p->referred = s->k.now;
     double hours = svc->cap_kind == SS_CAP_HOURS ? ss_dist_sample(&svc->case_hours, s->rng_service[sv]) : 1.0;
     p->units = hours < 0 ? 0 : hours;
+    if (svc->external_wait_on) {  /* its queue is outside the model: a given wait, then the start */
+        sim_set_queue(s, sv, +1);
+        if (sim_wait_outside(s, slot, sv, d) < 0 || sim_entitle(s, slot, d) < 0) return -1;
+        return p->coord == SS_C_WAITING ? sim_try_assign_coordinators(s) : 0;
+    }
     if (sim_enqueue(s, slot, sv, d) < 0) return -1;
     sim_set_queue(s, sv, +1);
     trace(s, p, "referral to %s accepted; waits in a queue of %d", svc->id, s->queue_len[sv]);

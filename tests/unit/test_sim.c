@@ -3,10 +3,11 @@
  * working days only; a relapse share of 0 brings no one back and 1 brings people back; the
  * coordinators' pool is never exceeded; the same seed gives the same replication and capacity
  * does not change who arrives (common random numbers); a summer cut leaves places alone and
- * never lifts utilisation above 100 %.  The handlers' own assertions (no
+ * never lifts utilisation above 100 %; a wait outside the model counts as waiting.  The handlers' own assertions (no
  * negative queue, one pending move per person, time never going back) run throughout. */
 #include "testing.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -240,6 +241,30 @@ static void summer_cuts_staff_not_places(void **state)
     ss_rep_result_free(&closed);
 }
 
+/* A service whose waiting list is outside the model (external_wait) makes people wait the given
+ * time: the wait, the time to first help and to the right help all include it (the start falls on
+ * the next working day), and the queue it makes agrees with Little's law. */
+static void external_wait_counts_as_waiting(void **state)
+{
+    fixture *f = *state;
+    const char *sets[] = {"services.intake.capacity=\"unlimited\"", "services.intake.external_wait=30"};
+    ss_rep_result r;
+    load(f, sets, 1);
+    run(f, 6, 0, &r);
+    assert_true(ss_rep_service(&r, 0)[SS_SM_WAIT_MEAN] < 4);  /* weekends and holidays only */
+    ss_rep_result_free(&r);
+    load(f, sets, 2);
+    run(f, 6, 0, &r);
+    const double *v = ss_rep_service(&r, 0);
+    assert_true(v[SS_SM_WAIT_MEAN] >= 30 && v[SS_SM_WAIT_MEAN] < 32);
+    assert_true(v[SS_SM_WAIT_MAX] < 35);
+    assert_true(r.system[SS_YM_FIRST_HELP_MEAN] >= 30);
+    assert_true(r.system[SS_YM_RIGHT_HELP_MEAN] >= 30);
+    double flow = v[SS_SM_ADMITTED] / 730 * v[SS_SM_WAIT_MEAN];
+    assert_true(fabs(v[SS_SM_QUEUE_MEAN] - flow) < 0.05 * flow);
+    ss_rep_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +274,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(coordinator_pool_is_respected, setup, teardown),
         cmocka_unit_test_setup_teardown(same_seed_same_replication_and_crn, setup, teardown),
         cmocka_unit_test_setup_teardown(summer_cuts_staff_not_places, setup, teardown),
+        cmocka_unit_test_setup_teardown(external_wait_counts_as_waiting, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
