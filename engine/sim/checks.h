@@ -12,13 +12,14 @@
 #include "model.h"
 #include "results.h"
 
-/* Little's law at one service's queue: time-average number waiting = admission rate x mean wait.
+/* Little's law at one service's queue: time-average number waiting = rate of joining x mean time
+ * in the queue of everyone who left it (helped or not).
  *   queue    queue_mean (the time average over the measured period)
- *   flow     admitted / measured days x wait_mean
+ *   flow     joined / measured days x queue_time_mean
  *   allowed  how far apart they may be: tol x the larger, plus an allowance for the edges of the
- *            measured period (cases queued when measuring began, and at the end, whose waits are
- *            counted on only one side of the identity)
- * checked is false when the service admitted nobody (there is no mean wait to compare). */
+ *            measured period (stays under way when measuring began, and at the end, whose times
+ *            are counted on only one side of the identity)
+ * checked is false when nobody joined the queue (there is no time to compare). */
 typedef struct ss_littles_law {
     bool checked;
     double queue, flow, allowed;
@@ -28,7 +29,7 @@ ss_littles_law ss_littles_law_at(const ss_rep_result *r, const ss_model *m, int 
 
 /* Little's law at every service of r.  Returns the number of services where it fails (0: all
  * hold or could not be checked); msg gets the first failure, e.g.
- *   "service q: queue_mean 5.62, but admitted per day x wait_mean = 5.10 (10 % apart; allowed 0.17)"
+ *   "service q: queue_mean 5.62, but joined per day x queue_time_mean = 5.10 (10 % apart; allowed 0.17)"
  * or "" when none fails. */
 int ss_check_littles_law(const ss_rep_result *r, const ss_model *m, double tol, char *msg, size_t n);
 

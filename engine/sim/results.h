@@ -17,13 +17,19 @@ typedef enum ss_service_metric {
     SS_SM_REDIRECTED,        /* referrals sent on to another service at intake */
     SS_SM_ADMITTED,          /* cases that got first contact (left the queue) */
     SS_SM_COMPLETED,         /* episodes completed */
-    SS_SM_WAIT_MEAN,         /* days from referral accepted to first contact */
+    SS_SM_WAIT_MEAN,         /* days from referral reaching the service to first contact, of those helped */
     SS_SM_WAIT_MEDIAN,
     SS_SM_WAIT_P90,
     SS_SM_WAIT_MAX,
     SS_SM_OVER_TARGET_SHARE, /* share of first contacts that waited longer than the target */
     SS_SM_QUEUE_MEAN,        /* time-average number waiting */
     SS_SM_QUEUE_END,         /* number waiting at the end of the horizon */
+    SS_SM_QUEUE_JOINED,      /* queue stays begun: accepted, or waiting for a decision meeting */
+    SS_SM_QUEUE_TIME_MEAN,   /* days in the queue of everyone who left it, helped or not */
+    SS_SM_QUEUE_TIME_MAX,
+    SS_SM_LEFT_QUEUE,        /* left the queue without first contact (escalated, age, meeting) */
+    SS_SM_LEFT_AT_MEETING,   /* turned away by the decision meeting they waited for */
+    SS_SM_LEFT_QUEUE_AT_AGE, /* taken out of the queue at an age boundary */
     SS_SM_CASELOAD_MEAN,     /* time-average number of open cases (in intake or episode) */
     SS_SM_CASELOAD_PER_FTE,  /* caseload_mean / FTE */
     SS_SM_UTILISATION,       /* capacity in use up to the capacity in force / capacity in force, time-averaged */
@@ -40,13 +46,15 @@ typedef enum ss_service_metric {
 
 typedef enum ss_system_metric {
     SS_YM_PERSONS,             /* concerns (persons) that arrived */
-    SS_YM_EXITED,              /* persons who left the system */
+    SS_YM_EXITED,              /* persons who left the system in the measured period, whenever they came */
     SS_YM_TIME_IN_SYSTEM_MEAN, /* days from first concern to leaving, for those who left */
     SS_YM_TIME_IN_SYSTEM_P90,
     SS_YM_SERVICES_VISITED_MEAN, /* distinct services a person who left had been referred to */
     SS_YM_HANDOFFS_MEAN,       /* transitions from one service to another, per person who left */
     SS_YM_REJECTIONS,          /* referrals rejected anywhere */
     SS_YM_IN_SYSTEM_END,       /* persons still in the system at the end */
+    SS_YM_IN_SYSTEM_START,     /* persons in the system when the measured period began */
+    SS_YM_CENSORED_TIME_MEAN,  /* days so far of those still in the system at the end (censored stays) */
     SS_YM_FIRST_HELP_MEAN,     /* days from first concern to first contact with any service */
     SS_YM_RIGHT_HELP_MEAN,     /* days from first concern to first contact with the service that discharged them */
     SS_YM_BOUNCES_MEAN,        /* bounces per person who left */

@@ -171,7 +171,9 @@ static void start_measuring(ss_sim *s)
         st->arrivals = st->accepted = st->rejected = st->redirected = st->admitted = st->completed = 0;
         st->over_target = st->bounces = st->reassessments = st->lost = st->decisions = 0;
         st->within_limit = st->deteriorated = st->escalated = 0;
+        st->joined = st->left_at_meeting = st->left_at_age = 0;
         ss_mean_reset(&st->wait);
+        ss_mean_reset(&st->queue_time);
         ss_samples_clear(&waits);
         st->waits = waits;
     }
@@ -188,6 +190,7 @@ static void start_measuring(ss_sim *s)
     ss_mean_reset(&s->y.meeting_wait);
     ss_mean_reset(&s->y.to_coordinator);
     ss_timeavg_start(&s->y.coord_ta, t, s->coord_assigned);
+    s->y.in_system_start = (uint64_t)(s->pool_n - s->nfree - s->away);
     int n1 = s->m->nservices + 1;
     memset(s->out->flows, 0, sizeof(double) * n1 * n1);
     memset(s->out->wait_hist, 0, sizeof(double) * s->m->nservices * SS_WAIT_BINS);

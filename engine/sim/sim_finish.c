@@ -6,6 +6,36 @@
 
 static double share(uint64_t part, uint64_t whole) { return whole ? (double)part / whole : NAN; }
 
+/* The queue: its length, those who joined it, and the time in it of everyone who left it —
+ * helped (wait_*) or not (left_*). */
+static void finish_queue(const ss_sim *s, int i, double *v)
+{
+    const svc_state *st = &s->svc[i];
+    double T = s->m->horizon;
+    v[SS_SM_QUEUE_MEAN] = ss_timeavg_mean(&st->queue_ta, T);
+    v[SS_SM_QUEUE_END] = s->queue_len[i];
+    v[SS_SM_QUEUE_JOINED] = st->joined;
+    v[SS_SM_QUEUE_TIME_MEAN] = ss_mean_value(&st->queue_time);
+    v[SS_SM_QUEUE_TIME_MAX] = st->queue_time.n > 0 ? st->queue_time.max : NAN;
+    v[SS_SM_LEFT_QUEUE] = (double)(st->escalated + st->left_at_age + st->left_at_meeting);
+    v[SS_SM_LEFT_AT_MEETING] = st->left_at_meeting;
+    v[SS_SM_LEFT_QUEUE_AT_AGE] = st->left_at_age;
+}
+
+/* First contacts: how long those helped waited. */
+static void finish_waits(ss_sim *s, int i, double *v)
+{
+    svc_state *st = &s->svc[i];  /* the quantiles sort the samples */
+    const ss_service *svc = &s->m->services[i];
+    bool any = st->wait.n > 0;
+    v[SS_SM_ADMITTED] = st->admitted;
+    v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait);
+    v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
+    v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
+    v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
+    v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.n) : NAN;
+}
+
 void sim_finish_services(ss_sim *s, ss_rep_result *o)
 {
     const ss_model *m = s->m;
@@ -18,16 +48,9 @@ void sim_finish_services(ss_sim *s, ss_rep_result *o)
         v[SS_SM_ACCEPTED] = st->accepted;
         v[SS_SM_REJECTED] = st->rejected;
         v[SS_SM_REDIRECTED] = st->redirected;
-        v[SS_SM_ADMITTED] = st->admitted;
         v[SS_SM_COMPLETED] = st->completed;
-        bool any = st->wait.n > 0;
-        v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait);
-        v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
-        v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
-        v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
-        v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.n) : NAN;
-        v[SS_SM_QUEUE_MEAN] = ss_timeavg_mean(&st->queue_ta, T);
-        v[SS_SM_QUEUE_END] = s->queue_len[i];
+        finish_waits(s, i, v);
+        finish_queue(s, i, v);
         v[SS_SM_CASELOAD_MEAN] = ss_timeavg_mean(&st->caseload_ta, T);
         v[SS_SM_CASELOAD_PER_FTE] = svc->fte > 0 ? v[SS_SM_CASELOAD_MEAN] / svc->fte : NAN;
         double cap = ss_timeavg_mean(&st->cap_ta, T);
@@ -44,6 +67,21 @@ void sim_finish_services(ss_sim *s, ss_rep_result *o)
     }
 }
 
+/* Stays the horizon cut short (censored): the persons still in the system at the end and the
+ * days they have spent in it so far; discharged persons who may come back are not in it. */
+static double censored_time_mean(const ss_sim *s)
+{
+    double sum = 0;
+    long n = 0;
+    for (int i = 0; i < s->pool_n; i++) {
+        const ss_person *p = &s->pool[i].p;
+        if (p->state == SS_P_FREE || p->state == SS_P_AWAY) continue;
+        sum += s->m->horizon - p->arrived;
+        n++;
+    }
+    return n ? sum / n : NAN;
+}
+
 /* The persons' paths: arrivals, exits, time in the system, help, losses. */
 static void finish_persons(ss_sim *s, double *v)
 {
@@ -57,6 +95,8 @@ static void finish_persons(ss_sim *s, double *v)
     v[SS_YM_HANDOFFS_MEAN] = ss_mean_value(&y->handoffs_pp);
     v[SS_YM_REJECTIONS] = y->rejections;
     v[SS_YM_IN_SYSTEM_END] = s->pool_n - s->nfree - s->away;
+    v[SS_YM_IN_SYSTEM_START] = y->in_system_start;
+    v[SS_YM_CENSORED_TIME_MEAN] = censored_time_mean(s);
     v[SS_YM_FIRST_HELP_MEAN] = ss_mean_value(&y->first_help);
     v[SS_YM_RIGHT_HELP_MEAN] = ss_mean_value(&y->right_help);
     v[SS_YM_BOUNCES_MEAN] = ss_mean_value(&y->bounces);

@@ -52,7 +52,10 @@ typedef struct svc_state {
     bool retry_pending;
     uint64_t arrivals, accepted, rejected, redirected, admitted, completed, over_target;
     uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
-    ss_mean wait;
+    uint64_t joined;                     /* queue stays begun (accepted, or waiting for a meeting) */
+    uint64_t left_at_meeting, left_at_age;  /* left the queue without first contact, and why */
+    ss_mean wait;        /* of those who got first contact */
+    ss_mean queue_time;  /* of everyone who left the queue, helped or not */
     ss_samples waits;
     ss_timeavg queue_ta, caseload_ta, cap_ta;
     ss_timeavg within_ta;  /* capacity in use up to the capacity in force */
@@ -69,6 +72,7 @@ typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
 
 typedef struct sys_stats {
     uint64_t persons, exited, rejections, lost_transition, lost_age, relapses;
+    uint64_t in_system_start;  /* persons in the system when measuring began */
     uint64_t handoffs[SS_DISTANCES];
     uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
     uint64_t children_entitled, children_coordinated;
@@ -157,6 +161,13 @@ void sim_qpop(pqueue *pq);
 void sim_set_queue(ss_sim *s, int sv, int delta);
 /* After a change of capacity in use or in force: the time averages of use within it and above. */
 void sim_track_use(ss_sim *s, int sv);
+/* Why a person left a service's queue. */
+typedef enum sim_left { SIM_LEFT_HELPED, SIM_LEFT_ESCALATED, SIM_LEFT_AGE, SIM_LEFT_MEETING } sim_left;
+/* A person joins sv's queue: one queue stay begins (counted, from the end of warm-up). */
+void sim_join_queue(ss_sim *s, int sv);
+/* A person leaves sv's queue (the caller changes the queue length): the time since their referral
+ * reached the service counts as their time in the queue, and why they left. */
+void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why);
 /* Admit from the head of the queue while capacity allows, on working days only. */
 int sim_try_admit(ss_sim *s, int sv, ss_diag *d);
 /* Take the person out of where they are at their service (queue or care); returns the service. */

@@ -96,7 +96,9 @@ int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
     trace(s, p, "leaves: %s (%d hand-offs, %d bounces, %.1f days since the concern)", why, p->handoffs,
           p->bounces, s->k.now - p->arrived);
     sim_count_flow(s, p->last, -1);
-    if (s->measuring && p->counted) {
+    /* Everyone who leaves in the measured period counts, whenever they came: so in_system_start +
+     * persons + relapses - exited = in_system_end, and long stays begun in the warm-up are seen. */
+    if (s->measuring) {
         double t = s->k.now - p->arrived;
         s->y.exited++;
         ss_mean_add(&s->y.tis, t);

@@ -54,6 +54,23 @@ static void set_care(ss_sim *s, int sv, int delta, double units)
     sim_track_use(s, sv);
 }
 
+void sim_join_queue(ss_sim *s, int sv)
+{
+    sim_set_queue(s, sv, +1);
+    if (s->measuring) s->svc[sv].joined++;
+}
+
+/* Every stay in the queue ends here, so queue_mean = joined per day x queue_time (Little's law)
+ * holds for the time in the queue of all, not only of those helped. */
+void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why)
+{
+    if (!s->measuring) return;
+    svc_state *st = &s->svc[sv];
+    ss_mean_add(&st->queue_time, s->k.now - p->at_service);
+    if (why == SIM_LEFT_AGE) st->left_at_age++;
+    else if (why == SIM_LEFT_MEETING) st->left_at_meeting++;  /* escalations are counted as such */
+}
+
 /* Capacity in use split at the capacity in force: what fits (utilisation, never above 100 %) and
  * what the service carries above it — cases already open when a summer cut came, or a case
  * needing more hours than the whole service has. */
@@ -136,6 +153,7 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     ss_person *p = &ps->p;
     double wait = s->k.now - p->at_service;  /* from the referral reaching the service */
     sim_set_queue(s, sv, -1);
+    sim_left_queue(s, sv, p, SIM_LEFT_HELPED);
     set_care(s, sv, +1, p->units);
     p->state = SS_P_IN_CARE;
     p->admitted_at = s->k.now;
@@ -281,6 +299,7 @@ int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d)
         trace(s, p, "worsens while waiting at %s (severity %d): referred to %s", svc->id, p->severity,
               s->m->services[svc->escalate_to].id);
         if (s->measuring) s->svc[sv].escalated++;
+        sim_left_queue(s, sv, p, SIM_LEFT_ESCALATED);
         sim_leave_service(s, e->a);
         if (sim_handoff(s, e->a, sv, svc->escalate_to, d) < 0) return -1;
         return sim_try_admit(s, sv, d);

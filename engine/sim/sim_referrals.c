@@ -112,7 +112,7 @@ static int arrive_at(ss_sim *s, int slot, int sv, ss_diag *d)
     p->at_service = s->k.now;
     if (svc->meeting.on) {  /* waiting for the decision is waiting for the service */
         p->state = SS_P_AWAITING;
-        sim_set_queue(s, sv, +1);
+        sim_join_queue(s, sv);
         ps->token++;
         if (sim_waitlist_push(&s->meeting_list[sv], slot, ps->token) < 0)
             return ss_fail(d, "out of memory for waiting lists");
@@ -130,9 +130,17 @@ static bool eligible_for(const ss_sim *s, const ss_person *p, const ss_service *
            p->severity <= svc->max_severity;
 }
 
+/* Into the queue; one who waited for the decision meeting was in it already (the meeting took
+ * them out for the decision): their stay goes on. */
+static void join_or_stay(ss_sim *s, int sv, bool from_meeting)
+{
+    if (from_meeting) sim_set_queue(s, sv, +1);
+    else sim_join_queue(s, sv);
+}
+
 /* Accepted: into the service's queue, with the case's hours drawn, deterioration and entitlement
  * started, then admitted if capacity allows. */
-static int accept_referral(ss_sim *s, int slot, int sv, ss_diag *d)
+static int accept_referral(ss_sim *s, int slot, int sv, bool from_meeting, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     const ss_service *svc = &s->m->services[sv];
@@ -143,12 +151,12 @@ static int accept_referral(ss_sim *s, int slot, int sv, ss_diag *d)
     double hours = svc->cap_kind == SS_CAP_HOURS ? ss_dist_sample(&svc->case_hours, s->rng_service[sv]) : 1.0;
     p->units = hours < 0 ? 0 : hours;
     if (svc->external_wait_on) {  /* its queue is outside the model: a given wait, then the start */
-        sim_set_queue(s, sv, +1);
+        join_or_stay(s, sv, from_meeting);
         if (sim_wait_outside(s, slot, sv, d) < 0 || sim_entitle(s, slot, d) < 0) return -1;
         return p->coord == SS_C_WAITING ? sim_try_assign_coordinators(s) : 0;
     }
     if (sim_enqueue(s, slot, sv, d) < 0) return -1;
-    sim_set_queue(s, sv, +1);
+    join_or_stay(s, sv, from_meeting);
     trace(s, p, "referral to %s accepted; waits in a queue of %d", svc->id, s->queue_len[sv]);
     if (sim_schedule_worsening(s, slot, sv, d) < 0 || sim_entitle(s, slot, d) < 0) return -1;
     if (p->coord == SS_C_WAITING && sim_try_assign_coordinators(s) < 0) return -1;  /* a new candidate (arrive_at) */
@@ -187,8 +195,10 @@ static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d)
         ss_rules_accept(s->rules, svc->accept.slot, p, sv, eligible, &s->world, &outcome, d) < 0)
         return -1;
     bool on_way = outcome == SS_T_ACCEPT && p->rejected_on_way;
+    bool from_meeting = p->state == SS_P_AWAITING;  /* they waited in the queue for this decision */
     p->rejected_on_way = false;
-    if (outcome == SS_T_ACCEPT && !on_way) return accept_referral(s, slot, sv, d);
+    if (outcome == SS_T_ACCEPT && !on_way) return accept_referral(s, slot, sv, from_meeting, d);
+    if (from_meeting) sim_left_queue(s, sv, p, SIM_LEFT_MEETING);
     return turn_away(s, slot, sv, outcome, eligible, d);
 }
 
@@ -371,6 +381,7 @@ int sim_on_age(ss_sim *s, const ss_event *e, ss_diag *d)
         trace(s, p, "turns %d at %s: continues", age, svc->id);
         return sim_schedule_age(s, e->a, d);
     }
+    if (p->state == SS_P_QUEUED) sim_left_queue(s, sv, p, SIM_LEFT_AGE);
     sim_leave_service(s, e->a);
     int rc;
     if (target == SS_T_DISCHARGE) {

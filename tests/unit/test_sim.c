@@ -3,7 +3,8 @@
  * working days only; a relapse share of 0 brings no one back and 1 brings people back; the
  * coordinators' pool is never exceeded; the same seed gives the same replication and capacity
  * does not change who arrives (common random numbers); a summer cut leaves places alone and
- * never lifts utilisation above 100 %; a wait outside the model counts as waiting.  The handlers' own assertions (no
+ * never lifts utilisation above 100 %; a wait outside the model counts as waiting; Little's law
+ * holds for the time in the queue of everyone who joined it; the persons in and out balance.  The handlers' own assertions (no
  * negative queue, one pending move per person, time never going back) run throughout. */
 #include "testing.h"
 
@@ -265,6 +266,55 @@ static void external_wait_counts_as_waiting(void **state)
     ss_rep_result_free(&r);
 }
 
+/* Little's law for the time in the queue of everyone who joined it: at a queue that people also
+ * leave unhelped (they worsen, and are referred on), queue_mean = joined per day x
+ * queue_time_mean on every service, within the noise of the period's edges; the wait of those
+ * helped alone misses the time of those who left. */
+static void littles_law_for_everyone_in_the_queue(void **state)
+{
+    fixture *f = *state;
+    const char *sets[] = {"calendar.horizon_days=3650", "calendar.warmup_days=365", "services.intake.episode=2.5",
+                          "services.treat.capacity.slots=8"};
+    const ss_model *m = load_with(f, "eligibility = { max_severity = 1 }, deterioration = { mean_days = 4, escalate_to = 'treat' },",
+                                  "", "", sets, 4);
+    double days = m->horizon - m->warmup;
+    for (int rep = 0; rep < 3; rep++) {
+        ss_rep_result r;
+        run(f, 17, rep, &r);
+        for (int sv = 0; sv < m->nservices; sv++) {
+            const double *v = ss_rep_service(&r, sv);
+            double all = v[SS_SM_QUEUE_JOINED] / days * v[SS_SM_QUEUE_TIME_MEAN];
+            printf("rep %d %s: queue %.4f, joined/day x time in queue %.4f (%.2f %%)",
+                   rep, m->services[sv].id, v[SS_SM_QUEUE_MEAN], all, 100 * (all / v[SS_SM_QUEUE_MEAN] - 1));
+            printf("; admitted/day x wait of those helped %.4f\n", v[SS_SM_ADMITTED] / days * v[SS_SM_WAIT_MEAN]);
+            assert_true(fabs(all - v[SS_SM_QUEUE_MEAN]) <= 0.03 * v[SS_SM_QUEUE_MEAN]);
+        }
+        const double *in = ss_rep_service(&r, 0);
+        assert_true(in[SS_SM_LEFT_QUEUE] > 100 && in[SS_SM_LEFT_QUEUE] == in[SS_SM_ESCALATED]);
+        double helped = in[SS_SM_ADMITTED] / days * in[SS_SM_WAIT_MEAN];
+        assert_true(helped < 0.9 * in[SS_SM_QUEUE_MEAN]);
+        ss_rep_result_free(&r);
+    }
+}
+
+/* exited counts everyone who left in the measured period, whenever they came, so the persons
+ * balance exactly: in_system_start + persons + relapses - exited = in_system_end.  Stays still
+ * going at the end are reported apart (censored), with their days so far. */
+static void persons_balance_and_censored_stays(void **state)
+{
+    fixture *f = *state;
+    const char *sets[] = {"calendar.warmup_days=200"};
+    const ss_model *m = load_with(f, "relapse = { share = 0.3, after = 30 },", "", "", sets, 1);
+    ss_rep_result r;
+    run(f, 8, 0, &r);
+    const double *y = r.system;
+    assert_true(y[SS_YM_IN_SYSTEM_START] > 0 && y[SS_YM_RELAPSES] > 0);
+    assert_near(y[SS_YM_IN_SYSTEM_START] + y[SS_YM_PERSONS] + y[SS_YM_RELAPSES] - y[SS_YM_EXITED], y[SS_YM_IN_SYSTEM_END], 0);
+    assert_true(y[SS_YM_IN_SYSTEM_END] > 0);
+    assert_true(y[SS_YM_CENSORED_TIME_MEAN] > 0 && y[SS_YM_CENSORED_TIME_MEAN] <= m->horizon);
+    ss_rep_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +325,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(same_seed_same_replication_and_crn, setup, teardown),
         cmocka_unit_test_setup_teardown(summer_cuts_staff_not_places, setup, teardown),
         cmocka_unit_test_setup_teardown(external_wait_counts_as_waiting, setup, teardown),
+        cmocka_unit_test_setup_teardown(littles_law_for_everyone_in_the_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(persons_balance_and_censored_stays, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -364,9 +364,9 @@ static void littles_law_check_catches_a_mismatch(void **state)
     ss_rep_service(&x.r[0], 0)[SS_SM_QUEUE_MEAN] *= 1.25;
     assert_int_equal(ss_check_littles_law(&x.r[0], x.m, LITTLE_TOL, msg, sizeof msg), 1);
     assert_contains(msg, "service q: queue_mean ");
-    assert_contains(msg, "admitted per day x wait_mean");
-    ss_rep_service(&x.r[0], 0)[SS_SM_ADMITTED] = 0;  /* nobody admitted: nothing to check */
-    ss_rep_service(&x.r[0], 0)[SS_SM_WAIT_MEAN] = NAN;
+    assert_contains(msg, "joined per day x queue_time_mean");
+    ss_rep_service(&x.r[0], 0)[SS_SM_QUEUE_JOINED] = 0;  /* nobody joined: nothing to check */
+    ss_rep_service(&x.r[0], 0)[SS_SM_QUEUE_TIME_MEAN] = NAN;
     assert_false(ss_littles_law_at(&x.r[0], x.m, 0, LITTLE_TOL).checked);
     assert_int_equal(ss_check_littles_law(&x.r[0], x.m, LITTLE_TOL, msg, sizeof msg), 0);
     run_free(&x);
