@@ -9,6 +9,9 @@ build=${1:-build}
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 echo "machine: ${cpu:-unknown CPU}, $(nproc) cores online, $(uname -sr)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)   (other work on the machine lowers the figures)"
+echo "rates and times are CPU time of the measured process or thread, not wall-clock time, so that a"
+echo "machine shared with other builds and tests (as when several developers or agents work on it) does"
+echo "not lower them much; only the -j 2 speed-up is wall-clock, and it needs an idle machine"
 echo "compiler flags: as built in $build/ (make OPT=... to change)"
 echo
 status=0
