@@ -1,6 +1,7 @@
 /* rules: calling Lua rule functions at the simulation's decision points. */
 #include "rules.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +24,12 @@ struct ss_rules {
     size_t *lens;
     bool fresh;                /* no rule has run since the modules were loaded */
     int person_ref, service_ref, ctx_ref;
+    /* Made once, so a call compares no strings: Lua interns short strings, so a table lookup
+     * finds an answer or a field by the string's hash.  Registry refs of: */
+    int *service_ids, *door_ids;  /* [nservices], [ndoors] each id as a Lua string */
+    int service_index_ref;        /* table: service id -> index */
+    int door_index_ref;           /* table: door id -> index */
+    int word_ref;                 /* table: "discharge", "continue", "accept", "reject" -> SS_T_ */
     /* what the proxies show during the current call */
     const ss_person *p;
     const ss_world *w;
@@ -37,9 +44,9 @@ static ss_rules *rules_of(lua_State *L)
     return *(ss_rules **)lua_touserdata(L, lua_upvalueindex(1));
 }
 
-static void push_service_id(lua_State *L, const ss_model *m, int s)
+static void push_service_id(lua_State *L, const ss_rules *r, int s)
 {
-    if (s >= 0 && s < m->nservices) lua_pushstring(L, m->services[s].id);
+    if (s >= 0 && s < r->m->nservices) lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_ids[s]);
     else lua_pushnil(L);
 }
 
@@ -69,12 +76,12 @@ static void p_referrals(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r
 static void p_handoffs(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->handoffs); }
 static void p_bounces(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->bounces); }
 static void p_services(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, __builtin_popcountll(r->p->visited)); }
-static void p_current(lua_State *L, ss_rules *r, int s) { push_service_id(L, r->m, r->p->service); }
+static void p_current(lua_State *L, ss_rules *r, int s) { push_service_id(L, r, r->p->service); }
 static void p_history(lua_State *L, ss_rules *r, int s)
 {
     lua_createtable(L, r->p->npath, 0);
     for (int i = 0; i < r->p->npath; i++) {
-        push_service_id(L, r->m, r->p->path[i]);
+        push_service_id(L, r, r->p->path[i]);
         lua_rawseti(L, -2, i + 1);
     }
 }
@@ -100,7 +107,7 @@ static const ss_service *service_at(ss_rules *r, int s) { return &r->m->services
 static int unit_at(ss_rules *r, int s) { return service_at(r, s)->unit; }
 static int sector_at(ss_rules *r, int s) { return unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].parent : -1; }
 
-static void s_id(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, service_at(r, s)->id); }
+static void s_id(lua_State *L, ss_rules *r, int s) { push_service_id(L, r, s); }
 static void s_name(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, service_at(r, s)->name); }
 static void s_unit(lua_State *L, ss_rules *r, int s)
 {
@@ -157,10 +164,15 @@ static const ss_rule_field ctx_fields[] = {
     LOOKUP("caseload", c_caseload), LOOKUP("capacity", c_capacity), {NULL, 0, false, NULL}};
 const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
-/* __index of a view: the field's accessor, or the names there are. */
+/* __index of a view: the field's accessor, found in the view's table of field numbers (upvalue
+ * 2); a key not there gets ss_rule_field_at's error naming the fields there are. */
 static int view_index(lua_State *L, const ss_rule_view *v, int s)
 {
-    ss_rule_field_at(L, v, 2)->push(L, rules_of(L), s);
+    lua_pushvalue(L, 2);                                    /* key */
+    int found = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER;  /* number|nil */
+    const ss_rule_field *f = found ? &v->fields[lua_tointeger(L, -1)] : ss_rule_field_at(L, v, 2);
+    lua_pop(L, 1);                                          /* */
+    f->push(L, rules_of(L), s);
     return 1;
 }
 
@@ -170,14 +182,21 @@ static int ctx_index(lua_State *L) { return view_index(L, &ss_ctx_view, -1); }
 
 static int readonly(lua_State *L) { return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(2))); }
 
-/* A proxy: userdata holding the ss_rules pointer, with __index reading the current call's data. */
-static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char *name)
+/* A proxy: userdata holding the ss_rules pointer, with __index reading the current call's data;
+ * the __index closure holds the view's field numbers by name. */
+static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const ss_rule_view *v)
 {
+    const char *name = v->name;
     ss_rules **ud = lua_newuserdatauv(L, sizeof *ud, 0);   /* ud */
     *ud = r;
     lua_createtable(L, 0, 3);                               /* ud mt */
-    lua_pushvalue(L, -2);
-    lua_pushcclosure(L, index, 1);
+    lua_pushvalue(L, -2);                                   /* ud mt ud */
+    lua_newtable(L);                                        /* ud mt ud fields */
+    for (int i = 0; v->fields[i].name; i++) {
+        lua_pushinteger(L, i);
+        lua_setfield(L, -2, v->fields[i].name);
+    }
+    lua_pushcclosure(L, index, 2);                          /* ud mt index */
     lua_setfield(L, -2, "__index");
     lua_pushvalue(L, -2);
     lua_pushstring(L, name);
@@ -189,6 +208,55 @@ static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char
     lua_setfield(L, -2, "__metatable");                     /* could change what every rule sees */
     lua_setmetatable(L, -2);                                /* ud */
     return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Keeps the string at the top in the registry (pushing it back costs no hashing) and, under
+ * that string, value in the table just below it. */
+static int keep_id(lua_State *L, lua_Integer value)
+{
+    lua_pushvalue(L, -1);                                   /* t id id */
+    lua_pushinteger(L, value);                              /* t id id value */
+    lua_rawset(L, -4);                                      /* t id */
+    return luaL_ref(L, LUA_REGISTRYINDEX);                  /* t */
+}
+
+/* Each id's string, and the tables that turn an answer back into a number. */
+static void make_answers(lua_State *L, ss_rules *r)
+{
+    const ss_model *m = r->m;
+    static const char *const words[] = {"discharge", "continue", "accept", "reject"};
+    static const int codes[] = {SS_T_DISCHARGE, SS_T_CONTINUE, SS_T_ACCEPT, SS_T_REJECT};
+    r->service_ids = calloc(m->nservices ? m->nservices : 1, sizeof *r->service_ids);
+    r->door_ids = calloc(m->ndoors ? m->ndoors : 1, sizeof *r->door_ids);
+    lua_createtable(L, 0, m->nservices);                    /* t */
+    for (int i = 0; i < m->nservices; i++) {
+        lua_pushstring(L, m->services[i].id);               /* t id */
+        r->service_ids[i] = keep_id(L, i);
+    }
+    r->service_index_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, 0, m->ndoors);
+    for (int i = 0; i < m->ndoors; i++) {
+        lua_pushstring(L, m->doors[i].id);
+        r->door_ids[i] = keep_id(L, i);
+    }
+    r->door_index_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, 0, 4);
+    for (int i = 0; i < 4; i++) {
+        lua_pushinteger(L, codes[i]);
+        lua_setfield(L, -2, words[i]);
+    }
+    r->word_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* The number the string at the top stands for in the registry table ref, or INT_MIN. */
+static int answer_number(lua_State *L, int ref)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);                 /* answer t */
+    lua_pushvalue(L, -2);                                   /* answer t answer */
+    int found = lua_rawget(L, -2) == LUA_TNUMBER;           /* answer t number|nil */
+    int n = found ? (int)lua_tointeger(L, -1) : INT_MIN;
+    lua_pop(L, 2);                                          /* answer */
+    return n;
 }
 
 /* Load each rule file once (a module may serve several decision points). */
@@ -296,9 +364,10 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->texts = calloc(n, sizeof(char *));
     r->lens = calloc(n, sizeof(size_t));
     for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
-    r->person_ref = make_proxy(L, r, person_index, "person");
-    r->service_ref = make_proxy(L, r, service_index, "service");
-    r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
+    r->person_ref = make_proxy(L, r, person_index, &ss_person_view);
+    r->service_ref = make_proxy(L, r, service_index, &ss_service_view);
+    r->ctx_ref = make_proxy(L, r, ctx_index, &ss_ctx_view);
+    make_answers(L, r);
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     return r;
 }
@@ -312,6 +381,8 @@ void ss_rules_free(ss_rules *r)
     free(r->lens);
     free(r->refs);
     free(r->lines);
+    free(r->service_ids);
+    free(r->door_ids);
     free(r);
 }
 
@@ -384,7 +455,7 @@ static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, in
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->refs[slot]);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
     int nargs = 2;
-    if (with_door) { lua_pushstring(L, r->m->doors[door].id); nargs++; }
+    if (with_door) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->door_ids[door]); nargs++; }
     if (with_service) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_ref); nargs++; }
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
     if (ss_sandbox_call(r->sb, nargs, 1, d) < 0)
@@ -415,10 +486,10 @@ static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *
     lua_State *L = ss_sandbox_lua(r->sb);
     int t = -100;
     if (lua_type(L, -1) == LUA_TSTRING) {
-        const char *s = lua_tostring(L, -1);
-        int ix = ss_model_service_index(r->m, s);
-        if (discharge && strcmp(s, "discharge") == 0) t = SS_T_DISCHARGE;
-        else if (cont && strcmp(s, "continue") == 0) t = SS_T_CONTINUE;
+        int word = answer_number(L, r->word_ref);
+        int ix = answer_number(L, r->service_index_ref);
+        if (discharge && word == SS_T_DISCHARGE) t = SS_T_DISCHARGE;
+        else if (cont && word == SS_T_CONTINUE) t = SS_T_CONTINUE;
         else if (ix >= 0) t = ix;
     }
     if (t == -100) {
@@ -440,7 +511,7 @@ int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, 
 {
     if (call(r, slot, p, w, -1, -1, -1, false, false, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
-    *door = lua_type(L, -1) == LUA_TSTRING ? ss_model_door_index(r->m, lua_tostring(L, -1)) : -1;
+    *door = lua_type(L, -1) == LUA_TSTRING ? answer_number(L, r->door_index_ref) : -1;
     if (*door < 0)
         return refuse_answer(r, slot, "a door id", d);
     lua_pop(L, 1);
@@ -466,8 +537,8 @@ int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool
         return 0;
     }
     if (lua_type(L, -1) == LUA_TSTRING) {
-        const char *s = lua_tostring(L, -1);
-        int t = strcmp(s, "accept") == 0 ? SS_T_ACCEPT : strcmp(s, "reject") == 0 ? SS_T_REJECT : ss_model_service_index(r->m, s);
+        int word = answer_number(L, r->word_ref), ix = answer_number(L, r->service_index_ref);
+        int t = word == SS_T_ACCEPT || word == SS_T_REJECT ? word : ix >= 0 ? ix : -1;
         if (t != -1) {
             *outcome = t;
             lua_pop(L, 1);

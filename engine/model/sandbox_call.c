@@ -78,7 +78,10 @@ static void check_limits(lua_State *L, ss_sandbox *sb)
     if (sb->count >= sb->next_clock) {
         sb->next_clock = sb->count + CLOCK_EVERY;
         sb->last_clock = coarse_seconds();
-        if (cpu_seconds() - sb->started > sb->seconds) {
+        double cpu = cpu_seconds();
+        if (sb->started < 0) /* the first reading of this call: what ran before counts as wall time */
+            sb->started = cpu - (sb->last_clock - sb->armed_at);
+        if (cpu - sb->started > sb->seconds) {
             snprintf(text, sizeof text,
                      "time limit exceeded (%g s of CPU time): is there an endless loop?",
                      sb->seconds);
@@ -130,13 +133,17 @@ void ss_sandbox_charge(lua_State *L, long units)
     check_limits(L, sb);
 }
 
+/* The CPU clock is a system call, as long as a small rule takes (a few hundred ns), so arming
+ * does not read it: the first reading comes once the call has been charged CLOCK_EVERY units or
+ * has run 10 ms (adapt_period), and the time before it is counted on the coarse wall clock, which
+ * runs at least as fast as the thread's CPU time (to within its tick of a few ms). */
 static void arm(ss_sandbox *sb)
 {
     sb->count = 0;
     sb->pending = 0;
     sb->next_clock = CLOCK_EVERY;
-    sb->started = cpu_seconds();
-    sb->last_hook = sb->last_clock = coarse_seconds();
+    sb->started = -1;
+    sb->armed_at = sb->last_hook = sb->last_clock = coarse_seconds();
     sb->tripped = 0;
     sb->refused = 0;
     sb->enforce = 1;

@@ -28,7 +28,9 @@ struct ss_sandbox {
     long budget;                        /* instructions per outermost call */
     long count;                         /* instructions used by the current call */
     double seconds;                     /* CPU seconds per outermost call */
-    double started;                     /* thread CPU clock when the outermost call began */
+    double started;                     /* thread CPU clock when the outermost call began, -1
+                                           until the first reading (see arm) */
+    double armed_at;                    /* coarse wall clock when the outermost call began */
     long next_clock;                    /* count at which the clock is read next */
     long pending;                       /* allocation work charged since the last hook */
     double last_hook, last_clock;       /* coarse wall clock at the last hook, the last CPU read */
