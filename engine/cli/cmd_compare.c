@@ -17,10 +17,12 @@
 #include <unistd.h>
 
 #include "compare.h"
+#include "compare_robust.h"
 #include "model_spec.h"
 #include "comparisons.h"
 #include "table.h"
 #include "report.h"
+#include "robust_text.h"
 #include "scenario.h"
 #include "study.h"
 #include "verdict_text.h"
@@ -57,6 +59,10 @@ typedef struct compare_cmd {
     ss_verdict *verdicts;            /* [nmodels - 1]: the key measures judged */
     char command_line[4096];
     char warnings[MAX_MODELS][600];  /* per option; "" when the staffing is the same */
+    ss_robust_args robust;           /* --robust, --samples, --shard */
+    ss_robust_result *robust_results;   /* [nmodels - 1] with --robust */
+    char (*robust_lines)[4096];      /* [nmodels - 1]: the verdicts' robustness lines */
+    bool waiting;                    /* a shard whose other shards' samples are elsewhere */
 } compare_cmd;
 
 /* ---- model specifications ------------------------------------------------------------------- */
@@ -83,6 +89,9 @@ static int parse_models(compare_cmd *c)
         snprintf(m->letter, sizeof m->letter, "%c", 'A' + i);
         snprintf(m->spec, sizeof m->spec, "%s", c->o.positional[i]);
         const model *base = i && !c->models[0].stored ? &c->models[0] : NULL;
+        if (c->robust.robust && strncmp(m->spec, "db:", 3) == 0)
+            return ss_cli_usage_error(CMD, "--robust runs the models at each sample of their assumptions, so it needs "
+                                           "their scenarios, not a stored run: %s '%s'", m->letter, m->spec);
         int code = strncmp(m->spec, "db:", 3) == 0 ? parse_stored(m)
                    : ss_model_spec_parse(CMD, m->letter, m->spec, base ? &base->where : NULL, &m->where);
         if (code)
@@ -279,6 +288,43 @@ static int compare_all(compare_cmd *c)
     }
     judge_all(c);
     return 0;
+}
+
+/* ---- robustness ---------------------------------------------------------------------------------- */
+
+/* --robust: each option against the base over the plausible assumptions; the verdicts say how
+ * often they hold. */
+static int run_robust(compare_cmd *c, ss_stop_flag *interrupt)
+{
+    c->robust_results = xcalloc(c->nmodels - 1, sizeof *c->robust_results);
+    c->robust_lines = xcalloc(c->nmodels - 1, sizeof *c->robust_lines);
+    for (int i = 1; i < c->nmodels; i++) {
+        ss_robust_run_args ra = {.a = &c->robust, .base = &c->models[0].where, .option = &c->models[i].where,
+                                 .option_letter = c->models[i].letter, .sets = c->o.sets, .nsets = c->o.nsets,
+                                 .reps = c->o.reps, .seed = c->o.seed, .jobs = c->o.jobs, .db = c->o.db,
+                                 .command_line = c->command_line, .progress = !c->o.quiet && isatty(2),
+                                 .quiet = c->o.quiet, .interrupt = interrupt};
+        ss_robust_result *r = &c->robust_results[i - 1];
+        int code = ss_compare_robust_run(CMD, &ra, r);
+        if (code) return code;
+        c->waiting |= r->waiting;
+        if (r->waiting) continue;
+        ss_verdict *v = &c->verdicts[i - 1];
+        v->robust = r;
+        ss_robust_verdict_line(c->robust_lines[i - 1], sizeof c->robust_lines[i - 1], v, r, SS_LANG_EN);
+        v->robustness = c->robust_lines[i - 1];
+    }
+    return 0;
+}
+
+/* A shard that has stored its samples; the others' are in other files. */
+static int shard_done(const compare_cmd *c)
+{
+    printf("%s: shard %d/%d stored its samples of the robust comparison; the other shards' samples are not in this file.\n"
+           "Merge the shards' files (samsim merge ALL.db SHARD.db...), then run the same command without --shard and\n"
+           "with --db ALL.db: it reads the stored samples and prints the comparison.\n", c->o.db, c->robust.shard,
+           c->robust.nshards);
+    return fflush(stdout) == 0 ? SS_EXIT_OK : SS_EXIT_IO;
 }
 
 /* ---- the table for people ----------------------------------------------------------------------- */
@@ -531,9 +577,14 @@ static json_t *jverdict(const ss_verdict *v)
 static json_t *jcomparison(const compare_cmd *c, int opt)
 {
     const ss_comparison *cmp = &c->cmp[opt];
+    const ss_robust_result *robust = c->robust_results ? &c->robust_results[opt] : NULL;
     json_t *rows = json_array();
-    for (int i = 0; i < cmp->nrows; i++)
-        json_array_append_new(rows, jrow(&cmp->rows[i]));
+    for (int i = 0; i < cmp->nrows; i++) {
+        json_t *row = jrow(&cmp->rows[i]);
+        const ss_robust_row *rr = ss_robust_find(robust, cmp->rows[i].scope, cmp->rows[i].subject, cmp->rows[i].metric);
+        if (rr) json_object_set_new(row, "robust", ss_robust_row_json(robust, rr));
+        json_array_append_new(rows, row);
+    }
     int k;
     double med = ss_comparison_median_narrowing(cmp, &k);
     bool costed = cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0;
@@ -548,6 +599,9 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
                      "pairing", "median_narrowing", ss_json_number(med), "results", k, "warning",
                      *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
     json_object_set_new(o, "verdict", jverdict(&c->verdicts[opt]));
+    if (robust)
+        json_object_set_new(o, "robust", json_pack("{s:I,s:s,s:i,s:i}", "samples", (json_int_t)robust->npoints, "design",
+                                                   robust->design, "parameters", robust->nparams, "replications", c->o.reps));
     return o;
 }
 
@@ -594,6 +648,10 @@ static int record(compare_cmd *c)
     for (int i = 0; i < c->nmodels; i++)
         fprintf(stderr, "%s %" PRId64 " %s", i ? "," : "", c->models[i].st->run_id, c->models[i].letter);
     fprintf(stderr, ") in %s; 'samsim report %s' builds the report\n", c->o.db, c->o.db);
+    for (int i = 1; c->robust_results && i < c->nmodels; i++) {
+        int code = ss_compare_robust_record(CMD, c->o.db, &c->robust_results[i - 1], id, c->models[i].st->run_id);
+        if (code) return code;
+    }
     return 0;
 }
 
@@ -602,7 +660,12 @@ static int record(compare_cmd *c)
 static int parse_args(compare_cmd *c, int argc, char **argv)
 {
     c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
-    int code = ss_cli_parse(CMD, "rejodmAH", argc - 1, argv + 1, &c->o);
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    int nrest = 0;
+    int code = ss_robust_args_take(CMD, argc - 1, argv + 1, &c->robust, rest, &nrest);
+    if (!code) code = ss_cli_parse(CMD, "rejodmAH", nrest, rest, &c->o);
+    free(rest);
+    if (!code && !c->o.help) code = ss_robust_args_check(CMD, &c->robust, c->o.db, c->o.reps);
     if (code || c->o.help)
         return code;
     bool markdown = c->o.markdown;
@@ -623,6 +686,10 @@ static int parse_args(compare_cmd *c, int argc, char **argv)
 
 static void free_cmd(compare_cmd *c)
 {
+    for (int i = 0; c->robust_results && i + 1 < c->nmodels; i++)
+        ss_robust_result_free(&c->robust_results[i]);
+    free(c->robust_results);
+    free(c->robust_lines);
     for (int i = 0; c->verdicts && i + 1 < c->nmodels; i++)
         ss_verdict_free(&c->verdicts[i]);
     free(c->verdicts);
@@ -665,6 +732,12 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
     code = parse_models(&c);
     if (!code) code = run_models(&c, interrupt);
     if (!code) code = compare_all(&c);
+    if (!code && c.robust.robust) code = run_robust(&c, interrupt);
+    if (!code && c.waiting) {
+        code = shard_done(&c);
+        free_cmd(&c);
+        return code;
+    }
     if (!code) code = print_results(&c);
     if (!code && c.o.db) code = record(&c);
     free_cmd(&c);
@@ -673,7 +746,8 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_compare = {
     "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
-               "                    [--all | --headline | --json | --csv | --markdown] [--db FILE]",
+               "                    [--all | --headline | --json | --csv | --markdown] [--db FILE]\n"
+               "                    [--robust [--samples N] [--shard K/N]]",
     "Run organisational models with common random numbers (the same people arrive at the same\n"
     "times in every model) and compare each OPTION with BASE.  First the verdict: the models by\n"
     "name, and for the key measures a reviewer reads (time to first and to the right help, waits\n"
@@ -698,5 +772,14 @@ const ss_command ss_cmd_compare = {
     "  --db FILE        store every run and the comparison (table comparisons) in SQLite,\n"
     "                   for 'samsim report FILE'\n"
     "  -q, --quiet      no progress lines\n"
+    "  --robust         also run both models at each of N samples of their plausible assumptions\n"
+    "                   (every number with a range, in either model; a Sobol sequence, or a Latin\n"
+    "                   hypercube beyond 40 numbers), --reps replications each, paired: the verdict\n"
+    "                   then says in how many samples each judgement holds and which numbers decide\n"
+    "                   it (\"holds in 87 % of the plausible assumptions; decided by X (better where\n"
+    "                   >= 0.78)\"); --json adds \"robust\" to each row\n"
+    "  --samples N      samples of the assumptions (default 64)\n"
+    "  --shard K/N      with --robust and --db: run only every N-th sample from the K-th; samsim merge\n"
+    "                   joins the shards' files, and the same command on the merged file goes on\n"
     "A warning (on stderr and in the output) says when the models differ in total FTE.",
     cmd_compare};

@@ -21,6 +21,42 @@ static gsl_rng *seeded_rng(uint64_t seed)
     return g;
 }
 
+/* ---- space-filling samples ---------------------------------------------------------------- */
+
+/* A Latin hypercube: for each factor a random permutation of the n strata, and a uniform draw
+ * inside each stratum. */
+static void latin_hypercube(int k, int n, uint64_t seed, double *x)
+{
+    gsl_rng *g = seeded_rng(seed);
+    int *strata = xmalloc(sizeof *strata * (size_t)n);
+    for (int i = 0; i < k; i++) {
+        for (int p = 0; p < n; p++) strata[p] = p;
+        gsl_ran_shuffle(g, strata, (size_t)n, sizeof *strata);
+        for (int p = 0; p < n; p++) x[(size_t)p * k + i] = (strata[p] + gsl_rng_uniform(g)) / n;
+    }
+    free(strata);
+    gsl_rng_free(g);
+}
+
+const char *ss_space_filling_design(int k, int n, uint64_t seed, double *x)
+{
+    assert(k >= 1 && n >= 1);
+    if (k > SS_SOBOL_MAX_DIMENSIONS) {
+        latin_hypercube(k, n, seed, x);
+        return "latin";
+    }
+    gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)k);
+    if (!q) ss_out_of_memory(0);
+    double v[SS_SOBOL_MAX_DIMENSIONS];
+    gsl_qrng_get(q, v);   /* the first point is the origin: a corner, not a sample */
+    for (int p = 0; p < n; p++) {
+        gsl_qrng_get(q, v);
+        memcpy(x + (size_t)p * k, v, sizeof *x * (size_t)k);
+    }
+    gsl_qrng_free(q);
+    return "sobol";
+}
+
 /* ---- Morris ------------------------------------------------------------------------------ */
 
 static double morris_delta(int levels) { return levels / (2.0 * (levels - 1)); }

@@ -14,13 +14,25 @@
  * variance of the outputs at A and B together,
  *   first order  S1_i = (V - 1/(2N) sum_j (f(B)_j - f(AB_i)_j)^2) / V
  *   total order  ST_i = 1/(2N) sum_j (f(A)_j - f(AB_i)_j)^2 / V.
- * Intervals are bootstrap percentiles over the N rows, resampled with replacement. */
+ * Intervals are bootstrap percentiles over the N rows, resampled with replacement.
+ *
+ * A space-filling sample (robust comparisons, calibration): n points spread over [0, 1]^k, the
+ * first n points of GSL's Sobol sequence when k fits it, else a Latin hypercube (each factor's
+ * n strata used once, the pairing of strata random), which has no limit on k. */
 #ifndef SS_GSA_H
 #define SS_GSA_H
 
 #include <stdint.h>
 
 #define SS_SOBOL_MAX_FACTORS 20   /* gsl_qrng_sobol gives at most 40 dimensions: 2k */
+#define SS_SOBOL_MAX_DIMENSIONS 40
+
+/* ---- space-filling samples ---------------------------------------------------------------- */
+
+/* n points in [0, 1]^k: x[p k + i] is factor i at point p.  The Sobol sequence (skipping its
+ * origin) for k <= SS_SOBOL_MAX_DIMENSIONS, else a Latin hypercube drawn with the seed.  The
+ * same arguments give the same points.  Returns the design's name: "sobol" or "latin". */
+const char *ss_space_filling_design(int k, int n, uint64_t seed, double *x);
 
 /* ---- Morris ------------------------------------------------------------------------------ */
 

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "robust_text.h"
+#include "store.h"
 #include "xalloc.h"
 
 /* ==== building the report ================================================================================ */
@@ -88,6 +90,26 @@ static int compare_options(ss_report *r, ss_diag *d)
     return 0;
 }
 
+/* A robust comparison stored with the comparison the runs were chosen by (samsim compare --robust
+ * --db): the verdict then says how often each judgement holds. */
+static int read_robustness(ss_report *r, ss_diag *d)
+{
+    if (!r->choice.comparison_id) return 0;
+    ss_store *st = ss_store_open_readonly(r->db_path, d);
+    if (!st) return -1;
+    int rc = 0;
+    for (int i = 1; rc >= 0 && i < r->nmodels; i++) {
+        option_view *o = &r->options[i - 1];
+        rc = ss_store_robust_load(st, r->choice.comparison_id, r->models[i].run.run_id, &o->robust, d);
+        if (rc <= 0) continue;
+        o->verdict.robust = &o->robust;
+        ss_robust_verdict_line(o->robust_line, sizeof o->robust_line, &o->verdict, &o->robust, r->opts.lang);
+        o->verdict.robustness = o->robust_line;
+    }
+    ss_store_close(st);
+    return rc < 0 ? -1 : 0;
+}
+
 static void draw_charts(ss_report *r)
 {
     plotter p;
@@ -111,7 +133,7 @@ ss_report *ss_report_build(ss_results_db *db, const ss_run_choice *c, const ss_r
     snprintf(r->db_path, sizeof r->db_path, "%s", ss_results_db_path(db));
     snprintf(r->command_line, sizeof r->command_line, "%s", o->command_line ? o->command_line : "");
     r->opts.command_line = r->command_line;
-    if (c->n < 1 || load_models(r, db, d) < 0 || compare_options(r, d) < 0 ||
+    if (c->n < 1 || load_models(r, db, d) < 0 || compare_options(r, d) < 0 || read_robustness(r, d) < 0 ||
         ss_scenario_register(report_base_model(r)->run.resolved, &r->reg, &r->nreg, d) < 0) {
         if (c->n < 1)
             ss_fail(d, "no runs chosen");
@@ -133,6 +155,7 @@ void ss_report_free(ss_report *r)
         return;
     for (int i = 0; r->options && i < r->nmodels - 1; i++) {
         ss_verdict_free(&r->options[i].verdict);
+        ss_robust_result_free(&r->options[i].robust);
         ss_comparison_free(&r->options[i].cmp);
         ss_scenario_changes_free(r->options[i].changes, r->options[i].nchanges);
         ss_register_free(r->options[i].reg, r->options[i].nreg);

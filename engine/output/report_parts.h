@@ -17,6 +17,7 @@
 #include "plot.h"
 #include "report.h"
 #include "sbuf.h"
+#include "robustness.h"
 #include "verdict.h"
 
 typedef enum {
@@ -56,6 +57,8 @@ typedef struct option_view {
     int nchanges;
     ss_register_entry *reg;          /* this option's register (to show what differs from the base) */
     int nreg;
+    ss_robust_result robust;         /* a robust comparison stored with the comparison (nparams 0: none) */
+    char robust_line[4096];          /* the verdict's robustness line in the report's language */
 } option_view;
 
 typedef struct flow_row {

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "robust_text.h"
 #include "table.h"
 #include "words.h"
 
@@ -163,7 +164,9 @@ void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, con
     print_measures(f, v, base_letter, option_letter, info, lang);
     print_staffing(f, v, lang);
     print_effects(f, v, base_letter, option_letter, lang);
-    if (v->robustness)
+    if (v->robust)
+        ss_robust_print_verdict(f, v, info, lang);
+    else if (v->robustness)
         fprintf(f, ss_words(lang, "  Robustness: %s\n"), v->robustness);
     else
         ss_words_print(f, lang, "  Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).\n");

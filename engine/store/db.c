@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 /* The disk space kept in reserve while a database is open for writing: enough for the few WAL
  * frames that mark a run failed. */
 #define RESERVE_BYTES (128 * 1024)
@@ -537,3 +539,30 @@ ss_store *ss_store_open_readonly(const char *path, ss_diag *d)
 /* Deferred, not IMMEDIATE: an IMMEDIATE transaction would also ask for the write lock on the
  * attached input, which may be read-only. */
 int db_begin_deferred(ss_store *st, ss_diag *d) { return db_exec(st, "BEGIN", d); }
+
+/* ---- numbers as JSON text (the points of sensitivity and robust studies) ---------------------- */
+
+void db_numbers_json(ss_buf *b, const double *x, int n)
+{
+    ss_buf_str(b, "[");
+    for (int i = 0; i < n; i++) {
+        if (i) ss_buf_str(b, ",");
+        if (isfinite(x[i])) ss_buf_fmt(b, "%.17g", x[i]);
+        else ss_buf_str(b, "null");
+    }
+    ss_buf_str(b, "]");
+}
+
+bool db_read_numbers(const char *text, int n, double *y)
+{
+    json_error_t err;
+    json_t *a = text ? json_loads(text, 0, &err) : NULL;
+    bool ok = a && json_is_array(a) && (int)json_array_size(a) == n;
+    for (int m = 0; ok && m < n; m++) {
+        json_t *v = json_array_get(a, (size_t)m);
+        ok = json_is_number(v) || json_is_null(v);
+        y[m] = json_is_number(v) ? json_number_value(v) : NAN;
+    }
+    json_decref(a);
+    return ok;
+}

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "diag.h"
+#include "sbuf.h"
 #include "store.h"
 
 /* The statements every replication runs, prepared once per connection: a batch writes
@@ -72,6 +73,14 @@ bool db_release_reserve(ss_store *st);
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);
 /* The attached file src's sensitivity studies into main (sensitivities.c), for a merge. */
 int store_merge_sensitivity(ss_store *st, ss_diag *d);
+int store_merge_robust(ss_store *st, ss_diag *d);
+
+/* [x, y, ...] with every digit a double needs (a point read back is the point written); null for
+ * NaN. */
+void db_numbers_json(ss_buf *b, const double *x, int n);
+/* A JSON array of n numbers (null: NaN) into y; false when text is not one (a file written by
+ * something else). */
+bool db_read_numbers(const char *text, int n, double *y);
 /* metric_info from the engine's metric tables (dictionary.c), inside the caller's transaction. */
 int store_write_dictionary(ss_store *st, ss_diag *d);
 /* The run_wide view (wide.c), inside the caller's transaction: note a run's parameters and

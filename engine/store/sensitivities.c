@@ -96,22 +96,6 @@ int ss_store_begin_sensitivity(ss_store *st, const ss_sens_study_row *row, const
     return db_commit(st, d);
 }
 
-/* One stored point's outputs (a JSON array of numbers) into y[0 .. n-1]; false when it does not
- * hold n numbers (a file written by something else). */
-static bool read_outputs(const char *text, int n, double *y)
-{
-    json_error_t err;
-    json_t *a = text ? json_loads(text, 0, &err) : NULL;
-    bool ok = a && json_is_array(a) && (int)json_array_size(a) == n;
-    for (int m = 0; ok && m < n; m++) {
-        json_t *v = json_array_get(a, (size_t)m);
-        ok = json_is_number(v);
-        y[m] = ok ? json_number_value(v) : NAN;
-    }
-    json_decref(a);
-    return ok;
-}
-
 int ss_store_sensitivity_stored(ss_store *st, int64_t study_id, const char *stage, long npoints, int noutputs,
                                 double *y, unsigned char *have, long *nhave, ss_diag *d)
 {
@@ -124,25 +108,13 @@ int ss_store_sensitivity_stored(ss_store *st, int64_t study_id, const char *stag
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         sqlite3_int64 p = sqlite3_column_int64(s, 0);
         if (p < 0 || p >= npoints || have[p]) continue;
-        if (read_outputs((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
+        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
             have[p] = 1;
             (*nhave)++;
         }
     }
     sqlite3_finalize(s);
     return rc == SQLITE_DONE ? 0 : db_fail(st, d);
-}
-
-/* [x, y, ...] with every digit a double needs; null for NaN. */
-static void numbers_json(ss_buf *b, const double *x, int n)
-{
-    ss_buf_str(b, "[");
-    for (int i = 0; i < n; i++) {
-        if (i) ss_buf_str(b, ",");
-        if (isfinite(x[i])) ss_buf_fmt(b, "%.17g", x[i]);
-        else ss_buf_str(b, "null");
-    }
-    ss_buf_str(b, "]");
 }
 
 int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage, long point, const double *values,
@@ -152,8 +124,8 @@ int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage
                                  "VALUES(?,?,?,?,?)", d);
     if (!s) return -1;
     ss_buf v = {0}, o = {0};
-    numbers_json(&v, values, nvalues);
-    numbers_json(&o, outputs, noutputs);
+    db_numbers_json(&v, values, nvalues);
+    db_numbers_json(&o, outputs, noutputs);
     sqlite3_bind_int64(s, 1, study_id);
     db_bind_text(s, 2, stage);
     sqlite3_bind_int64(s, 3, point);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assumptions.h"
 #include "near.h"
 #include "pool.h"
 #include "results.h"
@@ -14,8 +15,6 @@
 #include "scenario.h"
 #include "sim.h"
 #include "xalloc.h"
-
-#define SET_TEXT 320   /* "path=value" */
 
 /* ---- metrics -------------------------------------------------------------------------------- */
 
@@ -83,17 +82,10 @@ typedef struct stage {
     long ntodo;
 } stage;
 
-/* The value a number takes at u of its range: integers stay integers. */
-static double value_at(const ss_ranged *r, double u)
-{
-    double v = ss_range_at(&r->range, u);
-    return r->integer ? round(v) : v;
-}
-
 static void point_values(const stage *st, long p, double *values)
 {
     for (int j = 0; j < st->nvaried; j++)
-        values[j] = value_at(&st->res->params[st->varied[j]].r, st->x[p * st->nvaried + j]);
+        values[j] = ss_ranged_at(&st->res->params[st->varied[j]].r, st->x[p * st->nvaried + j]);
 }
 
 /* "point 12 of the morris stage (services.fph_barn.case_share=0.43, ...)" for messages. */
@@ -111,22 +103,15 @@ static void point_name(const stage *st, long p, char *out, size_t n)
 static ss_scenario *load_point(const stage *st, long p, ss_diag *d)
 {
     const ss_sens_opts *o = st->o;
-    int nsets = o->nsets + st->nvaried;
-    const char **sets = xmalloc(sizeof *sets * (size_t)(nsets ? nsets : 1));
-    char *text = xmalloc((size_t)SET_TEXT * (size_t)(st->nvaried ? st->nvaried : 1));
-    double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
+    int n = st->nvaried ? st->nvaried : 1;
+    const char **paths = xmalloc(sizeof *paths * (size_t)n);
+    double *values = xmalloc(sizeof *values * (size_t)n);
     point_values(st, p, values);
-    for (int i = 0; i < o->nsets; i++) sets[i] = o->sets[i];
-    for (int j = 0; j < st->nvaried; j++) {
-        char *t = text + (size_t)j * SET_TEXT;
-        snprintf(t, SET_TEXT, "%s=%.17g", st->res->params[st->varied[j]].r.path, values[j]);
-        sets[o->nsets + j] = t;
-    }
-    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = sets, .nsets = nsets};
-    ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
+    for (int j = 0; j < st->nvaried; j++) paths[j] = st->res->params[st->varied[j]].r.path;
+    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
+    ss_scenario *sc = ss_scenario_load_at(o->scenario, &so, paths, values, st->nvaried, d);
     free(values);
-    free(text);
-    free(sets);
+    free(paths);
     return sc;
 }
 

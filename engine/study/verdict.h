@@ -23,6 +23,8 @@ typedef enum ss_judgement {
     SS_JUDGED_UNKNOWN    /* no interval (one replication, or not measured) */
 } ss_judgement;
 
+typedef struct ss_robust_result ss_robust_result;   /* robust.h */
+
 typedef struct ss_verdict_measure {
     const ss_compare_row *row;   /* borrowed from the comparison */
     ss_judgement judgement;
@@ -42,9 +44,11 @@ typedef struct ss_verdict {
     int (*effects)[2];
     const ss_model_about *base, *option;  /* borrowed */
     const char *base_label, *option_label; /* how the caller knows them (the REPL: file and edits); may be NULL */
-    /* "holds in 87 % of the plausible assumptions; decided by ...": filled by a sensitivity study
-     * (issue 13) when one exists for these models; NULL until then, and said so. */
+    /* "holds in 87 % of the plausible assumptions; decided by ...": a one-line summary of a robust
+     * comparison (robust.h) of these models, and its result (borrowed), per measure; NULL when
+     * none was run, and said so. */
     const char *robustness;
+    const ss_robust_result *robust;
 } ss_verdict;
 
 /* The verdict on comparison c; base/option may be NULL (a stored run without its text). */

@@ -1,0 +1,232 @@
+/* compare_robust: the --robust part of `samsim compare` (see compare_robust.h). */
+#include "compare_robust.h"
+
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "robust_text.h"
+#include "robustness.h"
+#include "store.h"
+#include "table.h"
+#include "xalloc.h"
+
+#define DEFAULT_SAMPLES 64
+
+/* ---- options ------------------------------------------------------------------------------------ */
+
+static int own_value(const char *cmd, const char *name, const char *v, ss_robust_args *a)
+{
+    long n;
+    if (strcmp(name, "--samples") == 0) {
+        if (!ss_parse_count(v, 1, 1000000, &n))
+            return ss_cli_usage_error(cmd, "--samples: expected a whole number of samples from 1 to 1000000, got '%s'", v);
+        a->samples = (int)n;
+    } else {
+        char extra;
+        if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
+            a->shard < 1 || a->shard > a->nshards)
+            return ss_cli_usage_error(cmd, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
+    }
+    return 0;
+}
+
+/* One of this part's options at argv[*i]: *taken says whether it was. */
+static int take_one(const char *cmd, int argc, char **argv, int *i, ss_robust_args *a, bool *taken)
+{
+    static const char *const names[] = {"--samples", "--shard"};
+    const char *arg = argv[*i];
+    *taken = strcmp(arg, "--robust") == 0;
+    if (*taken) {
+        a->robust = true;
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t l = strlen(names[k]);
+        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
+        *taken = true;
+        if (arg[l] == '=') return own_value(cmd, names[k], arg + l + 1, a);
+        if (*i + 1 >= argc) return ss_cli_usage_error(cmd, "%s needs a value", names[k]);
+        return own_value(cmd, names[k], argv[++*i], a);
+    }
+    return 0;
+}
+
+int ss_robust_args_take(const char *cmd, int argc, char **argv, ss_robust_args *a, char **rest, int *nrest)
+{
+    *nrest = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {   /* the rest are models */
+            while (i < argc) rest[(*nrest)++] = argv[i++];
+            break;
+        }
+        bool taken;
+        int code = take_one(cmd, argc, argv, &i, a, &taken);
+        if (code) return code;
+        if (!taken) rest[(*nrest)++] = argv[i];
+    }
+    return 0;
+}
+
+int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *db, int reps)
+{
+    if (!a->robust && (a->samples || a->nshards))
+        return ss_cli_usage_error(cmd, "%s is for a robust comparison: add --robust", a->samples ? "--samples" : "--shard");
+    if (!a->robust) return 0;
+    if (a->nshards && !db)
+        return ss_cli_usage_error(cmd, "--shard %d/%d: a shard keeps its samples in a file: give it --db FILE", a->shard,
+                                  a->nshards);
+    if (reps == 1)
+        return ss_cli_usage_error(cmd, "--robust needs at least 2 replications (--reps) for a paired interval at each sample");
+    return 0;
+}
+
+/* ---- the store's hooks --------------------------------------------------------------------------- */
+
+typedef struct store_ctx {
+    const ss_robust_run_args *ra;
+    const ss_robust_opts *ro;
+    ss_store *store;
+    int64_t study_id;
+    bool resumed;
+} store_ctx;
+
+static int begin_store(void *ud, const ss_robust_result *r, ss_diag *d)
+{
+    store_ctx *s = ud;
+    s->store = ss_store_open(s->ra->db, d);
+    if (!s->store) return -1;
+    char base[1100], option[1100];
+    snprintf(base, sizeof base, "%s", s->ra->base->file);
+    snprintf(option, sizeof option, "%s", s->ra->option->file);
+    for (int i = 0; i < s->ra->option->noverlays; i++)
+        snprintf(option + strlen(option), sizeof option - strlen(option), "+%s", s->ra->option->overlays[i]);
+    ss_robust_study_row row = {.study_key = r->study_key, .base_model = base, .option_model = option,
+                               .command_line = s->ra->command_line, .design = r->design, .samples = r->npoints,
+                               .replications = s->ro->reps, .seed = s->ro->seed};
+    return ss_store_begin_robust(s->store, &row, r, &s->study_id, &s->resumed, d);
+}
+
+static int stored_samples(void *ud, long npoints, int noutputs, double *y, unsigned char *have, long *nhave, ss_diag *d)
+{
+    store_ctx *s = ud;
+    *nhave = 0;
+    return s->resumed ? ss_store_robust_stored(s->store, s->study_id, npoints, noutputs, y, have, nhave, d) : 0;
+}
+
+static int store_sample(void *ud, long point, const double *values, int nvalues, const double *outputs, int noutputs,
+                        ss_diag *d)
+{
+    store_ctx *s = ud;
+    return ss_store_robust_sample(s->store, s->study_id, point, values, nvalues, outputs, noutputs, d);
+}
+
+/* ---- progress ------------------------------------------------------------------------------------- */
+
+typedef struct progress_ctx {
+    const char *letter;
+    struct timespec start;
+    long first;              /* samples already done when timing began (stored ones) */
+} progress_ctx;
+
+/* "\rrobust B: sample 12 of 256, about 3 min left" on a terminal. */
+static void progress(void *ud, long done, long total)
+{
+    progress_ctx *p = ud;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (p->first < 0) {
+        p->first = done - 1;
+        p->start = now;
+    }
+    double spent = (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
+    long run = done - p->first;
+    fprintf(stderr, "\r\033[Krobust %s: sample %ld of %ld", p->letter, done, total);
+    if (run > 1 && done < total) {
+        double left = spent / (double)(run - 1) * (double)(total - done);
+        if (left >= 90) fprintf(stderr, ", about %.0f min left", left / 60);
+        else fprintf(stderr, ", about %.0f s left", left);
+    }
+    if (done == total) fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* ---- JSON ----------------------------------------------------------------------------------------- */
+
+/* A row's robustness: "robust": {"samples", "share_better", ..., "decided_by": [{"name", "condition"}]};
+ * a metric better neither way says higher and lower instead of better and worse. */
+json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
+{
+    ss_better b = ss_metric_find(row->scope, row->metric)->better;
+    bool directed = b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
+    json_t *decided = json_array();
+    for (int i = 0; i < row->ndecided; i++) {
+        char cond[64];
+        ss_robust_condition(cond, sizeof cond, &row->decided[i]);
+        json_array_append_new(decided, json_pack("{s:s,s:s,s:o,s:s,s:o}", "name", r->params[row->decided[i].param].path,
+                                                 "condition", cond, "threshold", ss_json_number(row->decided[i].threshold),
+                                                 "where", directed ? "better" : "higher",
+                                                 "accuracy", ss_json_number(row->decided[i].accuracy)));
+    }
+    return json_pack("{s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "samples", row->samples,
+                     directed ? "share_better" : "share_higher", ss_json_number(row->share_better),
+                     directed ? "share_worse" : "share_lower", ss_json_number(row->share_worse),
+                     "share_unclear", ss_json_number(row->share_unclear), "diff_p05", ss_json_number(row->diff_p05),
+                     "diff_p50", ss_json_number(row->diff_p50), "diff_p95", ss_json_number(row->diff_p95),
+                     "decided_by", decided);
+}
+
+/* ---- running ---------------------------------------------------------------------------------------- */
+
+int ss_compare_robust_run(const char *cmd, const ss_robust_run_args *ra, ss_robust_result *out)
+{
+    const ss_robust_args *a = ra->a;
+    ss_robust_opts ro = {
+        .base = {ra->base->file, ra->base->overlays, ra->base->noverlays},
+        .option = {ra->option->file, ra->option->overlays, ra->option->noverlays},
+        .sets = ra->sets, .nsets = ra->nsets, .samples = a->samples ? a->samples : DEFAULT_SAMPLES,
+        .reps = ra->reps, .seed = ra->seed, .jobs = ra->jobs, .shard = a->shard, .nshards = a->nshards,
+        .interrupt = ra->interrupt};
+    progress_ctx pc = {.letter = ra->option_letter, .first = -1};
+    if (ra->progress) {
+        ro.progress = progress;
+        ro.progress_ud = &pc;
+    }
+    store_ctx sc = {.ra = ra, .ro = &ro};
+    if (ra->db) {
+        ro.started = begin_store;
+        ro.stored = stored_samples;
+        ro.sample_done = store_sample;
+        ro.store_ud = &sc;
+    }
+    ss_diag d;
+    int rc = ss_robust_run(&ro, out, &d);
+    ss_store_close(sc.store);
+    if (rc < 0) {
+        bool interrupted = strcmp(d.msg, "interrupted") == 0;
+        fprintf(stderr, "samsim %s: --robust %s: %s\n", cmd, ra->option_letter, d.msg);
+        return interrupted ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+    }
+    if (out->points_stored && !ra->quiet)
+        fprintf(stderr, "%s: resumed robust comparison of %s: %ld sample%s read from the file, not run again\n", ra->db,
+                ra->option_letter, out->points_stored, out->points_stored == 1 ? "" : "s");
+    return 0;
+}
+
+int ss_compare_robust_record(const char *cmd, const char *db, const ss_robust_result *r, int64_t comparison_id,
+                             int64_t option_run)
+{
+    ss_diag d;
+    ss_store *st = ss_store_open(db, &d);
+    int rc = st ? ss_store_robust_finish(st, r->study_key, r, comparison_id, option_run, &d) : -1;
+    ss_store_close(st);
+    if (rc < 0) {
+        fprintf(stderr, "samsim %s: %s\n", cmd, d.msg);
+        return SS_EXIT_IO;
+    }
+    return 0;
+}

@@ -1,0 +1,29 @@
+/* robust_text: a robust comparison (study/robust.h) in words — "holds in 87 % of the plausible
+ * assumptions; decided by services.fh.right_first_time (better where >= 0.78)" — for the verdict
+ * of `samsim compare`, the REPL's compare and the report's summary. */
+#ifndef SS_ROBUST_TEXT_H
+#define SS_ROBUST_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lang.h"
+#include "robust.h"
+#include "verdict.h"
+
+/* "≥ 0.78" or "< 0.78": where the option is better (higher), in the number's units. */
+void ss_robust_condition(char *buf, size_t n, const ss_robust_split *s);
+
+/* One measure: "holds in 87 % of the plausible assumptions; decided by X (better where ≥ 0.78)",
+ * nominal being the measure's judgement at the scenarios' own values. */
+void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
+                        ss_lang lang);
+
+/* The verdict's one line (ss_verdict.robustness): each key measure beyond noise with its
+ * sentence, or, when none is, how often "no clear difference" holds at the least. */
+void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_robust_result *r, ss_lang lang);
+
+/* The verdict's robustness block: the samples, then a line per key measure. */
+void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *info, ss_lang lang);
+
+#endif

@@ -1,0 +1,364 @@
+/* robustness: the robust comparison tables (see robustness.h). */
+#include "robustness.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "db.h"
+#include "results.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+/* ---- the record ------------------------------------------------------------------------------- */
+
+const ss_ranged *ss_robust_shown(const ss_robust_param *p)
+{
+    return p->in_option ? &p->option : &p->base;
+}
+
+void ss_robust_result_free(ss_robust_result *r)
+{
+    free(r->params);
+    free(r->rows);
+    free(r->values);
+    memset(r, 0, sizeof *r);
+}
+
+const ss_robust_row *ss_robust_find(const ss_robust_result *r, const char *scope, const char *subject,
+                                    const char *metric)
+{
+    for (int i = 0; r && i < r->nrows; i++)
+        if (strcmp(r->rows[i].scope, scope) == 0 && strcmp(r->rows[i].subject, subject) == 0 &&
+            strcmp(r->rows[i].metric, metric) == 0)
+            return &r->rows[i];
+    return NULL;
+}
+
+/* ---- the tables ------------------------------------------------------------------------------- */
+
+/* Made on first use: only robust comparisons write them. */
+static const char robust_sql[] =
+    "CREATE TABLE IF NOT EXISTS robust_studies(\n"
+    "  study_id INTEGER PRIMARY KEY,\n"
+    "  study_key TEXT NOT NULL UNIQUE, -- SHA-256 over both models, their rules and the options: resuming finds it\n"
+    "  base_model TEXT, option_model TEXT, command_line TEXT, created_at TEXT,\n"
+    "  design TEXT NOT NULL,           -- sobol, latin, ensemble\n"
+    "  samples INTEGER, replications INTEGER, seed INTEGER,\n"
+    "  comparison_id INTEGER, option_run INTEGER); -- the comparison it was last part of\n"
+    "CREATE TABLE IF NOT EXISTS robust_parameters(\n"
+    "  study_id INTEGER NOT NULL REFERENCES robust_studies(study_id),\n"
+    "  parameter INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT, in_base INTEGER, in_option INTEGER,\n"
+    "  dist TEXT, value REAL, low REAL, mode REAL, high REAL,  -- the option's range where it has one\n"
+    "  PRIMARY KEY(study_id, parameter));\n"
+    "CREATE TABLE IF NOT EXISTS robust_samples(\n"
+    "  study_id INTEGER NOT NULL REFERENCES robust_studies(study_id),\n"
+    "  sample INTEGER NOT NULL,\n"
+    "  vals TEXT NOT NULL,             -- JSON: each number's value, in the parameters' order\n"
+    "  outputs TEXT NOT NULL,          -- JSON: per compared row, the paired difference's mean, low, high\n"
+    "  PRIMARY KEY(study_id, sample));\n"
+    "CREATE TABLE IF NOT EXISTS robust_rows(\n"
+    "  study_id INTEGER NOT NULL REFERENCES robust_studies(study_id),\n"
+    "  scope TEXT NOT NULL, subject TEXT NOT NULL, metric TEXT NOT NULL,\n"
+    "  samples INTEGER, share_better REAL, share_worse REAL, share_unclear REAL,\n"
+    "  diff_p05 REAL, diff_p50 REAL, diff_p95 REAL,\n"
+    "  decided_by TEXT,                -- JSON: [{parameter, threshold, above, accuracy}]\n"
+    "  PRIMARY KEY(study_id, scope, subject, metric));\n";
+
+static int insert_study(ss_store *st, const ss_robust_study_row *row, int64_t *id, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO robust_studies(study_key, base_model, option_model, command_line, "
+                                 "created_at, design, samples, replications, seed) VALUES(?,?,?,?,?,?,?,?,?)", d);
+    if (!s) return -1;
+    char now[32];
+    db_now_utc(now, sizeof now);
+    db_bind_text(s, 1, row->study_key);
+    db_bind_text(s, 2, row->base_model);
+    db_bind_text(s, 3, row->option_model);
+    db_bind_text(s, 4, row->command_line);
+    db_bind_text(s, 5, now);
+    db_bind_text(s, 6, row->design);
+    sqlite3_bind_int64(s, 7, row->samples);
+    sqlite3_bind_int(s, 8, row->replications);
+    sqlite3_bind_int64(s, 9, (sqlite3_int64)row->seed);
+    int rc = db_step(st, s, d);
+    sqlite3_finalize(s);
+    *id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+static int insert_parameters(ss_store *st, int64_t id, const ss_robust_result *r, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT INTO robust_parameters(study_id, parameter, name, kind, in_base, in_option, "
+                                 "dist, value, low, mode, high) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
+    int rc = s ? 0 : -1;
+    for (int i = 0; rc == 0 && i < r->nparams; i++) {
+        const ss_robust_param *p = &r->params[i];
+        const ss_ranged *g = ss_robust_shown(p);
+        bool tri = g->range.dist == SS_RANGE_TRIANGULAR;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int(s, 2, i);
+        db_bind_text(s, 3, p->path);
+        db_bind_text(s, 4, g->kind);
+        sqlite3_bind_int(s, 5, p->in_base);
+        sqlite3_bind_int(s, 6, p->in_option);
+        db_bind_text(s, 7, tri ? "triangular" : "uniform");
+        db_bind_real(s, 8, g->value);
+        db_bind_real(s, 9, g->range.low);
+        db_bind_real(s, 10, tri ? g->range.mode : NAN);
+        db_bind_real(s, 11, g->range.high);
+        rc = db_step(st, s, d);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int ss_store_begin_robust(ss_store *st, const ss_robust_study_row *row, const ss_robust_result *r, int64_t *study_id,
+                          bool *resumed, ss_diag *d)
+{
+    if (db_begin(st, d) < 0) return -1;
+    if (db_exec(st, robust_sql, d) < 0) return db_rollback(st);
+    int found = db_lookup_text(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", row->study_key, study_id, d);
+    *resumed = found == 1;
+    if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 || insert_parameters(st, *study_id, r, d) < 0)))
+        return db_rollback(st);
+    return db_commit(st, d);
+}
+
+int ss_store_robust_stored(ss_store *st, int64_t study_id, long npoints, int noutputs, double *y, unsigned char *have,
+                           long *nhave, ss_diag *d)
+{
+    *nhave = 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT sample, outputs FROM robust_samples WHERE study_id = ?", d);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, study_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sqlite3_int64 p = sqlite3_column_int64(s, 0);
+        if (p < 0 || p >= npoints || have[p]) continue;
+        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
+            have[p] = 1;
+            (*nhave)++;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
+int ss_store_robust_sample(ss_store *st, int64_t study_id, long point, const double *values, int nvalues,
+                           const double *outputs, int noutputs, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT OR IGNORE INTO robust_samples(study_id, sample, vals, outputs) VALUES(?,?,?,?)", d);
+    if (!s) return -1;
+    ss_buf v = {0}, o = {0};
+    db_numbers_json(&v, values, nvalues);
+    db_numbers_json(&o, outputs, noutputs);
+    sqlite3_bind_int64(s, 1, study_id);
+    sqlite3_bind_int64(s, 2, point);
+    db_bind_text(s, 3, v.s);
+    db_bind_text(s, 4, o.s);
+    int rc = db_step(st, s, d);
+    sqlite3_finalize(s);
+    free(v.s);
+    free(o.s);
+    return rc;
+}
+
+static char *deciders_json(const ss_robust_row *row)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < row->ndecided; i++) {
+        const ss_robust_split *s = &row->decided[i];
+        json_array_append_new(a, json_pack("{s:i,s:f,s:b,s:f}", "parameter", s->param, "threshold", s->threshold, "above",
+                                           s->above, "accuracy", s->accuracy));
+    }
+    char *text = json_dumps(a, JSON_COMPACT | JSON_REAL_PRECISION(17));
+    json_decref(a);
+    return text;
+}
+
+static int insert_rows(ss_store *st, int64_t id, const ss_robust_result *r, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "INSERT OR REPLACE INTO robust_rows(study_id, scope, subject, metric, samples, "
+                                 "share_better, share_worse, share_unclear, diff_p05, diff_p50, diff_p95, decided_by) "
+                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", d);
+    int rc = s ? 0 : -1;
+    for (int i = 0; rc == 0 && i < r->nrows; i++) {
+        const ss_robust_row *row = &r->rows[i];
+        sqlite3_bind_int64(s, 1, id);
+        db_bind_text(s, 2, row->scope);
+        db_bind_text(s, 3, row->subject);
+        db_bind_text(s, 4, row->metric);
+        sqlite3_bind_int(s, 5, row->samples);
+        const double x[] = {row->share_better, row->share_worse, row->share_unclear, row->diff_p05, row->diff_p50,
+                            row->diff_p95};
+        for (int j = 0; j < 6; j++) db_bind_real(s, 6 + j, x[j]);
+        char *dec = deciders_json(row);
+        db_bind_text(s, 12, dec);
+        rc = db_step(st, s, d);
+        free(dec);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int ss_store_robust_finish(ss_store *st, const char *study_key, const ss_robust_result *r, int64_t comparison_id,
+                           int64_t option_run, ss_diag *d)
+{
+    if (db_begin(st, d) < 0) return -1;
+    int64_t study_id;
+    int found = db_lookup_text(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", study_key, &study_id, d);
+    if (found <= 0) {
+        if (found == 0) ss_fail(d, "%s: the robust comparison's study is not in the file", st->path);
+        return db_rollback(st);
+    }
+    sqlite3_stmt *s = db_prepare(st, "UPDATE robust_studies SET comparison_id = ?, option_run = ? WHERE study_id = ?", d);
+    int rc = s ? 0 : -1;
+    if (s) {
+        sqlite3_bind_int64(s, 1, comparison_id);
+        sqlite3_bind_int64(s, 2, option_run);
+        sqlite3_bind_int64(s, 3, study_id);
+        rc = db_step(st, s, d);
+        sqlite3_finalize(s);
+    }
+    if (rc < 0 || insert_rows(st, study_id, r, d) < 0) return db_rollback(st);
+    return db_commit(st, d);
+}
+
+/* ---- reading back ----------------------------------------------------------------------------- */
+
+static int load_params(ss_store *st, int64_t id, ss_robust_result *r, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT name, kind, in_base, in_option, dist, value, low, mode, high FROM "
+                                 "robust_parameters WHERE study_id = ? ORDER BY parameter", d);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, id);
+    int rc, cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (r->nparams == cap) r->params = xrealloc(r->params, sizeof *r->params * (size_t)(cap = cap ? 2 * cap : 16));
+        ss_robust_param *p = memset(&r->params[r->nparams++], 0, sizeof *r->params);
+        const char *dist = (const char *)sqlite3_column_text(s, 4);
+        ss_ranged g = {.value = sqlite3_column_double(s, 5),
+                       .range = {.dist = dist && strcmp(dist, "triangular") == 0 ? SS_RANGE_TRIANGULAR : SS_RANGE_UNIFORM,
+                                 .low = sqlite3_column_double(s, 6), .mode = sqlite3_column_double(s, 7),
+                                 .high = sqlite3_column_double(s, 8)}};
+        snprintf(p->path, sizeof p->path, "%s", (const char *)sqlite3_column_text(s, 0));
+        snprintf(g.path, sizeof g.path, "%s", p->path);
+        snprintf(g.kind, sizeof g.kind, "%s", sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1) : "");
+        p->in_base = sqlite3_column_int(s, 2);
+        p->in_option = sqlite3_column_int(s, 3);
+        if (p->in_option) p->option = g;
+        else p->base = g;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
+static void read_deciders(const char *text, ss_robust_row *row, int nparams)
+{
+    json_error_t err;
+    json_t *a = text ? json_loads(text, 0, &err) : NULL;
+    for (size_t i = 0; json_is_array(a) && i < json_array_size(a) && row->ndecided < SS_ROBUST_MAX_DECIDERS; i++) {
+        int param = -1, above = 0;
+        double threshold = NAN, accuracy = NAN;
+        if (json_unpack(json_array_get(a, i), "{s:i,s:F,s:b,s:F}", "parameter", &param, "threshold", &threshold, "above",
+                        &above, "accuracy", &accuracy) == 0 && param >= 0 && param < nparams)
+            row->decided[row->ndecided++] = (ss_robust_split){param, threshold, above, accuracy};
+    }
+    json_decref(a);
+}
+
+static double column_real(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
+}
+
+static int load_rows(ss_store *st, int64_t id, ss_robust_result *r, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "SELECT scope, subject, metric, samples, share_better, share_worse, share_unclear, "
+                                 "diff_p05, diff_p50, diff_p95, decided_by FROM robust_rows WHERE study_id = ? ORDER BY rowid", d);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, id);
+    int rc, cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const ss_metric_info *mi = ss_metric_find((const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 2));
+        if (!mi) continue;   /* a metric this engine does not know */
+        if (r->nrows == cap) r->rows = xrealloc(r->rows, sizeof *r->rows * (size_t)(cap = cap ? 2 * cap : 64));
+        ss_robust_row *row = memset(&r->rows[r->nrows++], 0, sizeof *r->rows);
+        row->scope = strcmp((const char *)sqlite3_column_text(s, 0), "service") == 0 ? "service" : "system";
+        row->metric = mi->name;
+        snprintf(row->subject, sizeof row->subject, "%s", (const char *)sqlite3_column_text(s, 1));
+        row->samples = sqlite3_column_int(s, 3);
+        row->share_better = column_real(s, 4);
+        row->share_worse = column_real(s, 5);
+        row->share_unclear = column_real(s, 6);
+        row->diff_p05 = column_real(s, 7);
+        row->diff_p50 = column_real(s, 8);
+        row->diff_p95 = column_real(s, 9);
+        read_deciders((const char *)sqlite3_column_text(s, 10), row, r->nparams);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
+static const char *design_name(const char *stored)
+{
+    static const char *const names[] = {"sobol", "latin", "ensemble"};
+    for (size_t i = 0; stored && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(stored, names[i]) == 0) return names[i];
+    return "sobol";
+}
+
+int ss_store_robust_load(ss_store *st, int64_t comparison_id, int64_t option_run, ss_robust_result *out, ss_diag *d)
+{
+    if (!db_table_exists(st, "main", "robust_studies")) return 0;
+    sqlite3_stmt *s = db_prepare(st, "SELECT study_id, design, samples, study_key FROM robust_studies WHERE comparison_id = ? "
+                                 "AND option_run = ? ORDER BY study_id DESC LIMIT 1", d);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, comparison_id);
+    sqlite3_bind_int64(s, 2, option_run);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    }
+    ss_robust_result r = {0};
+    int64_t id = sqlite3_column_int64(s, 0);
+    r.design = design_name((const char *)sqlite3_column_text(s, 1));
+    r.npoints = sqlite3_column_int64(s, 2);
+    snprintf(r.study_key, sizeof r.study_key, "%s", sqlite3_column_text(s, 3) ? (const char *)sqlite3_column_text(s, 3) : "");
+    sqlite3_finalize(s);
+    if (load_params(st, id, &r, d) < 0 || load_rows(st, id, &r, d) < 0) {
+        ss_robust_result_free(&r);
+        return -1;
+    }
+    *out = r;
+    return 1;
+}
+
+/* ---- merging ---------------------------------------------------------------------------------- */
+
+/* The attached file src's robust studies into main: the same study in both when its key is; its
+ * samples, numbers and rows added where missing. */
+int store_merge_robust(ss_store *st, ss_diag *d)
+{
+    if (!db_table_exists(st, "src", "robust_studies")) return 0;
+    if (db_begin_deferred(st, d)) return -1;
+    static const char join[] = " JOIN src.robust_studies ss ON ss.study_id = x.study_id"
+                               " JOIN main.robust_studies ms ON ms.study_key = ss.study_key";
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+        "INSERT OR IGNORE INTO main.robust_studies(study_key, base_model, option_model, command_line, created_at, design,"
+        " samples, replications, seed) SELECT study_key, base_model, option_model, command_line, created_at, design,"
+        " samples, replications, seed FROM src.robust_studies ORDER BY study_id;"
+        "INSERT OR IGNORE INTO main.robust_parameters(study_id, parameter, name, kind, in_base, in_option, dist, value, low,"
+        " mode, high) SELECT ms.study_id, x.parameter, x.name, x.kind, x.in_base, x.in_option, x.dist, x.value, x.low,"
+        " x.mode, x.high FROM src.robust_parameters x%s;"
+        "INSERT OR IGNORE INTO main.robust_samples(study_id, sample, vals, outputs)"
+        " SELECT ms.study_id, x.sample, x.vals, x.outputs FROM src.robust_samples x%s;", join, join);
+    if (db_exec(st, robust_sql, d) || db_exec(st, sql, d)) return db_rollback(st);
+    return db_commit(st, d);
+}

@@ -1,0 +1,87 @@
+/* robust: does a comparison's verdict survive the plausible assumptions?  Both models are run at
+ * each sample of the assumption space — every number with a range (model/range.h) in either
+ * model, spread by ss_space_filling_design (GSL's Sobol sequence, or a Latin hypercube beyond
+ * its 40 dimensions) — or at each parameter set of a calibrated ensemble, and compared there with
+ * common random numbers (the same seed and replications at every sample, for both models).
+ *
+ *   BASE, OPTION --(the ranged numbers of each, joined by key path)--> k dimensions
+ *     --(n samples u in [0, 1]^k; each model's value: its own range's quantile at u)-->
+ *     --(per sample: reps replications of each model, paired: study/compare.h)-->
+ *     --(per compared row: the paired difference and its interval at each sample)-->
+ *   share of samples better / worse / not distinguishable, the difference's 5/50/95 % points,
+ *   and which numbers decide its sign (scenario discovery by the best single split).
+ *
+ * A number only one model has (an overlay's own effect assumption) varies in that model only.
+ * Samples are the jobs of the one worker pool (util/pool.h); each worker loads both scenarios at
+ * its sample.  Results do not depend on the number of workers, on resuming from stored samples,
+ * or on sharding: shard K of N runs the samples p with p mod N = K - 1.
+ *
+ * Scenario discovery.  At each sample the option is "better" when its difference points the
+ * metric's better way (for a metric better neither way: "higher").  For each number, the samples
+ * sorted by its value are split at every gap; the split that best predicts better / not better
+ * (either side) is that number's.  The numbers whose split is right in at least SS_ROBUST_DECIDES
+ * of the samples and removes at least half the errors of always guessing the majority decide the
+ * sign, the most accurate first (at most SS_ROBUST_MAX_DECIDERS).  The threshold is the midpoint of
+ * the gap, in the number's own units. */
+#ifndef SS_ROBUST_H
+#define SS_ROBUST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "flag.h"
+#include "range.h"
+#include "robustness.h"
+#include "verdict.h"
+
+#define SS_ROBUST_DECIDES 0.75
+
+typedef struct ss_robust_model {
+    const char *file;
+    const char *const *overlays;
+    int noverlays;
+} ss_robust_model;
+
+/* A calibrated ensemble: parameter sets (values by key path) to run instead of a sample. */
+typedef struct ss_robust_ensemble {
+    int nparams;
+    const char *const *paths;
+    int npoints;
+    const double *values;     /* [npoints][nparams] */
+    const char *hash;         /* identifies it in the study key */
+} ss_robust_ensemble;
+
+typedef void (*ss_robust_progress_fn)(void *ud, long done, long total);
+
+typedef struct ss_robust_opts {
+    ss_robust_model base, option;
+    const char *const *sets;          /* applied to both models before the sampled numbers */
+    int nsets;
+    int samples;                      /* points of the space-filling design (ignored with an ensemble) */
+    const ss_robust_ensemble *ensemble;   /* NULL: sample the ranges */
+    int reps;                         /* replications per model and sample (>= 2: a paired interval) */
+    uint64_t seed;                    /* the same at every sample */
+    int jobs;
+    int shard, nshards;               /* 1-based shard K of N; 0/0: every sample */
+    const ss_stop_flag *interrupt;
+    ss_robust_progress_fn progress;
+    void *progress_ud;
+    /* As in a sensitivity study (sensitivity.h): the store's hooks, each may be NULL.  started:
+     * the numbers and rows are known; stored: mark samples already stored (have[p], their outputs
+     * y[p noutputs ...]); sample_done: each sample in order, on the calling thread. */
+    int (*started)(void *ud, const ss_robust_result *r, ss_diag *d);
+    int (*stored)(void *ud, long npoints, int noutputs, double *y, unsigned char *have, long *nhave, ss_diag *d);
+    int (*sample_done)(void *ud, long point, const double *values, int nvalues, const double *outputs, int noutputs,
+                       ss_diag *d);
+    void *store_ud;
+} ss_robust_opts;
+
+/* Run the samples.  0, or -1 with d filled (no ranged number in either model, a sample that does
+ * not load or run — named with its values —, "interrupted"). */
+int ss_robust_run(const ss_robust_opts *o, ss_robust_result *out, ss_diag *d);
+/* The share of samples in which the judgement j of the nominal comparison holds (better in
+ * share_better, no clear difference in share_unclear, ...); NaN for SS_JUDGED_UNKNOWN. */
+double ss_robust_holds(const ss_robust_row *row, ss_judgement j);
+
+#endif

@@ -1,0 +1,24 @@
+# samsim compare --robust (issue 13): both models at each sample of the plausible assumptions,
+# paired by common random numbers and by sample (tests/fixtures/robust/).
+Q=tests/fixtures/robust/queue.lua
+# An option better by construction (two more servers): better at every sample, nothing decides.
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 16 --reps 8 -j 2 --json |
+  jq -c '.comparisons[0] | .robust, (.rows[] | select(.metric == "wait_mean") | .robust | {samples, share_better, share_worse, share_unclear, decided_by})'
+# An option whose advantage flips where its own mean service time passes the base's 1 day: that
+# number decides the sign, its threshold found within 10 %, the option better below it.
+samsim compare $Q +tests/fixtures/robust/service-time.lua --robust --samples 32 --reps 4 -j 2 --json > flip.json
+jq -c '.comparisons[0].rows[] | select(.metric == "wait_mean") | .robust.decided_by[0] |
+  {name, where, within_10_percent: ((.threshold - 1) | fabs < 0.1), below: (.condition | startswith("<"))}' flip.json
+# the verdict, for people: how often each key measure's judgement holds and what decides it
+samsim compare $Q +tests/fixtures/robust/service-time.lua --robust --samples 32 --reps 4 -j 2 | sed -n '/Robustness/,/^$/p'
+# the same on 1 and 2 workers
+samsim compare $Q +tests/fixtures/robust/service-time.lua --robust --samples 32 --reps 4 -j 1 --json | cmp - flip.json &&
+  echo "the same on 1 and 2 workers"
+rm flip.json
+# What --robust refuses, each with a clear message and its exit code.
+samsim compare $Q +tests/fixtures/robust/no-such-option.lua --robust; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 0; echo "exit $?"
+samsim compare scenarios/validation/mmc.lua scenarios/validation/mmc.lua --robust --reps 2; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --samples 8; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --reps 1; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --shard 1/2; echo "exit $?"
