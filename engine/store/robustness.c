@@ -121,7 +121,7 @@ int ss_store_begin_robust(ss_store *st, const ss_robust_study_row *row, const ss
 {
     if (db_begin(st, d) < 0) return -1;
     if (db_exec(st, robust_sql, d) < 0) return db_rollback(st);
-    int found = db_lookup_text(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", row->study_key, study_id, d);
+    int found = db_lookup(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", study_id, d, "t", row->study_key);
     *resumed = found == 1;
     if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 || insert_parameters(st, *study_id, r, d) < 0)))
         return db_rollback(st);
@@ -210,7 +210,7 @@ int ss_store_robust_finish(ss_store *st, const char *study_key, const ss_robust_
 {
     if (db_begin(st, d) < 0) return -1;
     int64_t study_id;
-    int found = db_lookup_text(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", study_key, &study_id, d);
+    int found = db_lookup(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", &study_id, d, "t", study_key);
     if (found <= 0) {
         if (found == 0) ss_fail(d, "%s: the robust comparison's study is not in the file", st->path);
         return db_rollback(st);
