@@ -140,7 +140,7 @@ ss_report *ss_report_build(ss_results_db *db, const ss_run_choice *c, const ss_r
         ss_report_free(r);
         return NULL;
     }
-    if (report_audit_build(r, d) < 0) {
+    if (report_audit_build(r, d) < 0 || report_calibration_build(r, d) < 0) {
         ss_report_free(r);
         return NULL;
     }
@@ -171,6 +171,7 @@ void ss_report_free(ss_report *r)
     free(r->svc_name);
     ss_register_free(r->reg, r->nreg);
     report_audit_free(r);
+    report_calibration_free(r);
     for (int i = 0; i < r->nflows; i++)
         free(r->flows[i].mean);
     free(r->flows);

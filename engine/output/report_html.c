@@ -185,7 +185,9 @@ static void html_result_row(const ss_report *r, ss_buf *b, const ss_compare_row 
     } else {
         ss_buf_str(b, "<td></td>");
     }
-    html_td(b, ss_metric_label(row->scope, row->metric, r->opts.lang), false);
+    char label[300];
+    report_result_label(r, row, label, sizeof label);
+    html_td(b, label, false);
     ss_compare_format_estimate(cell, sizeof cell, &row->base, mi->unit, false);
     report_localise(r, cell);
     html_td(b, cell, true);
@@ -517,6 +519,7 @@ static void html_contents(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, "<nav><b>%s</b><ol>", T(r, S_CONTENTS));
     ss_buf_fmt(b, "<li><a href=\"#question\">%s</a></li><li><a href=\"#changes\">%s</a></li><li><a href=\"#results\">%s</a></li>",
            T(r, S_QUESTION), T(r, S_CHANGES), T(r, S_RESULTS));
+    if (report_has_targets(r)) ss_buf_fmt(b, "<li><a href=\"#calibration\">%s</a></li>", T(r, S_CAL_TITLE));
     if (report_has_audit(r)) ss_buf_fmt(b, "<li><a href=\"#audit\">%s</a></li>", T(r, S_AUDIT));
     ss_buf_fmt(b, "<li><a href=\"#charts\">%s</a></li><li><a href=\"#assumptions\">%s</a></li><li><a href=\"#reproducibility\">%s</a></li>",
            T(r, S_CHARTS), T(r, S_REGISTER), T(r, S_REPRO));
@@ -538,7 +541,7 @@ int ss_report_write_html(const ss_report *r, FILE *f)
     ss_buf_html(&b, r->db_path);
     ss_buf_fmt(&b, "</code> · samsim %s</p>\n", SS_VERSION);
     static void (*const sections[])(const ss_report *, ss_buf *) = {report_html_summary, html_contents, html_question, html_changes,
-                                                                     html_results, report_audit_html, html_charts, html_register, html_repro};
+                                                                     html_results, report_calibration_html, report_audit_html, html_charts, html_register, html_repro};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         sections[i](r, &b);
     ss_buf_str(&b, "</body>\n</html>\n");

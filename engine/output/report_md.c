@@ -117,7 +117,9 @@ static void md_results_table(const ss_report *r, ss_buf *b, int opt, bool key_on
         report_localise(r, d);
         report_localise(r, rel);
         report_localise(r, q);
-        const char *cells[] = {report_row_subject(r, row), ss_metric_label(row->scope, row->metric, r->opts.lang), base, option, d, rel,
+        char label[300];
+        report_result_label(r, row, label, sizeof label);
+        const char *cells[] = {report_row_subject(r, row), label, base, option, d, rel,
                                !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? T(r, S_YES) : T(r, S_NO), q};
         md_row(b, cells, ncols);
     }
@@ -278,7 +280,7 @@ int ss_report_write_markdown(const ss_report *r, FILE *f)
     ss_buf_fmt(&b, "%s `%s` · samsim %s\n\n## 1. %s\n\n", T(r, S_DATABASE), r->db_path, SS_VERSION, T(r, S_QUESTION));
     report_question_text(r, q, sizeof q);
     ss_buf_fmt(&b, "%s\n\n", q);
-    static void (*const sections[])(const ss_report *, ss_buf *) = {report_md_summary, md_models, md_changes, md_results, report_audit_md,
+    static void (*const sections[])(const ss_report *, ss_buf *) = {report_md_summary, md_models, md_changes, md_results, report_calibration_md, report_audit_md,
                                                                      md_charts, md_register, md_repro};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         sections[i](r, &b);

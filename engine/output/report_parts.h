@@ -3,6 +3,7 @@
  *   report.c          building: load the chosen runs, compare, diff, register, draw
  *   report_scenario.c the stored scenario texts read in the sandbox: diff and register
  *   report_charts.c   the data behind each chart and its gnuplot script (plot.c draws)
+ *   report_calibration.c the outputs the scenario was tuned to meet, reached in each run
  *   report_words.c    the words in English and Norwegian, and sentences both writers use
  *   report_html.c     the self-contained HTML file
  *   report_md.c       the Markdown file
@@ -67,6 +68,7 @@ typedef struct flow_row {
 } flow_row;
 
 typedef struct report_audit report_audit;  /* report_audit.c */
+typedef struct report_targets report_targets;  /* report_calibration.c */
 
 struct ss_report {
     ss_report_opts opts;
@@ -89,6 +91,7 @@ struct ss_report {
     bool no_queue;                   /* no service has a queue of half a case or more */
     char command_line[4096];
     report_audit *audit;             /* [nmodels]: each run against its scenario's audit criteria */
+    report_targets *targets;         /* the base's calibration targets, reached in each model */
 };
 
 /* ---- report_audit.c ---- */
@@ -97,6 +100,17 @@ void report_audit_free(ss_report *r);
 bool report_has_audit(const ss_report *r);
 void report_audit_html(const ss_report *r, ss_buf *b);
 void report_audit_md(const ss_report *r, ss_buf *b);
+
+/* ---- report_calibration.c ---- */
+int report_calibration_build(ss_report *r, ss_diag *d);
+void report_calibration_free(ss_report *r);
+bool report_has_targets(const ss_report *r);
+/* Whether a result row is an output the base scenario was tuned to meet (an input, not a finding). */
+bool report_is_target_row(const ss_report *r, const ss_compare_row *row);
+/* A result's label, with "(calibration target)" when it is one. */
+void report_result_label(const ss_report *r, const ss_compare_row *row, char *buf, size_t n);
+void report_calibration_html(const ss_report *r, ss_buf *b);
+void report_calibration_md(const ss_report *r, ss_buf *b);
 
 /* ---- report_charts.c ---- */
 const model *report_base_model(const ss_report *r);

@@ -382,3 +382,36 @@ WORD(S_STAFF_EQUAL,
 WORD(S_STAFF_DIFF,
      "Staff: %s FTE (%s against %s).",
      "Bemanning: %s årsverk (%s mot %s).")
+WORD(S_CAL_TITLE,
+     "Calibration targets: inputs, not findings",
+     "Kalibreringsmål: inndata, ikke funn")
+WORD(S_CAL_NOTE,
+     "The scenario was tuned to meet these figures from its sources: the parameters in the last column were set so that the model reproduces them. That a model meets them says the calibration holds, not how the services perform; they are marked (calibration target) in the results. Each figure is the mean over the replications with its 95 % interval, within or outside the target's tolerance.",
+     "Scenarioet er justert for å treffe disse tallene fra kildene: parameterne i siste kolonne er satt slik at modellen gjenskaper dem. At en modell treffer dem, viser at kalibreringen holder, ikke hvordan tjenestene yter; de er merket (kalibreringsmål) i resultatene. Hvert tall er snittet over replikasjonene med 95 %-intervall, innenfor eller utenfor målets toleranse.")
+WORD(S_CAL_TARGET,
+     "Target",
+     "Mål")
+WORD(S_CAL_OUTPUT,
+     "Output",
+     "Resultat")
+WORD(S_CAL_SOURCE,
+     "Figure from the source",
+     "Tall fra kilden")
+WORD(S_CAL_TUNED,
+     "Tuned to meet it",
+     "Justert for å treffe det")
+WORD(S_CAL_PER_YEAR,
+     "a year",
+     "i året")
+WORD(S_CAL_GOAL,
+     "%s, %s to %s",
+     "%s, %s til %s")
+WORD(S_CAL_WITHIN,
+     "within",
+     "innenfor")
+WORD(S_CAL_OUTSIDE,
+     "outside",
+     "utenfor")
+WORD(S_CAL_MARK,
+     "calibration target",
+     "kalibreringsmål")

@@ -1,0 +1,202 @@
+/* report_calibration: the report's list of the outputs a scenario was tuned to meet.
+ *
+ * A scenario that sets a parameter so that a reported figure comes out (Lørenskog 2015 puts in
+ * 2,600 applicants a year so that MU makes its ~3,000 vedtak) lists that figure in
+ * calibration.targets and writes the parameter calibrated(value, "target", "why").  Such an output
+ * is an input, not a finding: the report says which outputs they are, the figure from the source,
+ * what each model reached and the parameters tuned to it, and marks them where the key results
+ * show them.  From the database alone: the targets come from the base's stored resolved text
+ * (report_scenario.c), the figures from each model's stored replications (study/target.h). */
+#include "report_parts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "target.h"
+#include "xalloc.h"
+
+struct report_targets {
+    int n;
+    ss_target_text *texts;   /* the base's targets, as stored */
+    ss_estimate *reached;    /* [n * nmodels]: target i in model k at i * nmodels + k; n 0 when not reached */
+};
+
+/* The run's indices of a comma-separated list of service ids; -1 when one is missing there. */
+static int service_indices(const ss_stored_run *run, const char *list, int *out, int cap)
+{
+    int n = 0;
+    char copy[1024], *save = NULL;
+    snprintf(copy, sizeof copy, "%s", list);
+    for (char *id = strtok_r(copy, ",", &save); id && n < cap; id = strtok_r(NULL, ",", &save)) {
+        out[n] = report_service_in(run, id);
+        if (out[n++] < 0) return -1;
+    }
+    return n;
+}
+
+static ss_estimate reached_in(const ss_target_text *t, const model *m)
+{
+    ss_estimate e = {.mean = NAN, .ci_low = NAN, .ci_high = NAN};
+    int idx[64];
+    int n = service_indices(&m->run, t->services, idx, 64);
+    if (n < 0) return e;  /* the model has no such service: no figure rather than a part of one */
+    ss_target_spec spec = {.metric = t->metric, .services = idx, .nservices = n, .per_year = *t->per_year != '\0'};
+    if (ss_target_reached(&spec, m->run.reps, m->run.nreps, m->run.horizon_days - m->run.warmup_days, 0.95, &e) < 0)
+        e.n = 0;
+    return e;
+}
+
+int report_calibration_build(ss_report *r, ss_diag *d)
+{
+    report_targets *t = r->targets = xcalloc(1, sizeof *t);
+    if (ss_scenario_targets(report_base_model(r)->run.resolved, &t->texts, &t->n, d) < 0)
+        return ss_wrap(d, "run %lld: the calibration targets", (long long)report_base_model(r)->run.run_id);
+    t->reached = xcalloc(t->n * r->nmodels + 1, sizeof *t->reached);
+    for (int i = 0; i < t->n; i++)
+        for (int k = 0; k < r->nmodels; k++)
+            t->reached[i * r->nmodels + k] = reached_in(&t->texts[i], &r->models[k]);
+    return 0;
+}
+
+void report_calibration_free(ss_report *r)
+{
+    if (!r->targets) return;
+    ss_target_texts_free(r->targets->texts, r->targets->n);
+    free(r->targets->reached);
+    free(r->targets);
+}
+
+bool report_has_targets(const ss_report *r) { return r->targets && r->targets->n > 0; }
+
+static bool listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; (p = strstr(p, id)); p += n)
+        if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0')) return true;
+    return false;
+}
+
+bool report_is_target_row(const ss_report *r, const ss_compare_row *row)
+{
+    for (int i = 0; r->targets && i < r->targets->n; i++) {
+        const ss_target_text *t = &r->targets->texts[i];
+        bool system = !*t->services;
+        if (strcmp(t->metric, row->metric) == 0 &&
+            (system ? strcmp(row->scope, "system") == 0 : strcmp(row->scope, "service") == 0 && listed(t->services, row->subject)))
+            return true;
+    }
+    return false;
+}
+
+void report_result_label(const ss_report *r, const ss_compare_row *row, char *buf, size_t n)
+{
+    const char *label = ss_metric_label(row->scope, row->metric, r->opts.lang);
+    if (report_is_target_row(r, row)) snprintf(buf, n, "%s (%s)", label, T(r, S_CAL_MARK));
+    else snprintf(buf, n, "%s", label);
+}
+
+/* "completed · mu + mu_godkjenning, a year" */
+static void output_text(const ss_report *r, const ss_target_text *t, char *buf, size_t n)
+{
+    size_t used = (size_t)snprintf(buf, n, "%s%s", t->metric, *t->services ? " · " : "");
+    for (const char *p = t->services; *p && used + 4 < n; p++) {
+        if (*p == ',') used += (size_t)snprintf(buf + used, n - used, " + ");
+        else buf[used++] = *p, buf[used] = '\0';
+    }
+    if (*t->per_year && used < n) snprintf(buf + used, n - used, ", %s", T(r, S_CAL_PER_YEAR));
+}
+
+/* "3000 ± 10 %, 2015-01-01 to 2015-12-31 (seed-001 L6152-6154: ...)" */
+static void goal_text(const ss_report *r, const ss_target_text *t, char *buf, size_t n)
+{
+    char goal[128];
+    snprintf(goal, sizeof goal, "%s ± %g %%", t->value, 100 * strtod(t->tolerance, NULL));
+    report_localise(r, goal);  /* the figures only: the citation stays as the source has it */
+    snprintf(buf, n, T(r, S_CAL_GOAL), goal, t->from, t->to);
+    size_t used = strlen(buf);
+    if (*t->source && used < n) snprintf(buf + used, n - used, " (%s)", t->source);
+}
+
+/* "2890 [2850, 2930], within" */
+static void reached_text(const ss_report *r, const ss_target_text *t, const ss_estimate *e, char *buf, size_t n)
+{
+    if (e->n == 0 || !isfinite(e->mean)) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    const ss_metric_info *mi = ss_metric_find(*t->services ? "service" : "system", t->metric);
+    char v[160];
+    ss_compare_format_estimate(v, sizeof v, e, mi ? mi->unit : "", false);
+    report_localise(r, v);
+    double goal = strtod(t->value, NULL), tol = strtod(t->tolerance, NULL);
+    bool within = fabs(e->mean - goal) <= tol * fabs(goal);
+    snprintf(buf, n, "%s, %s", v, T(r, within ? S_CAL_WITHIN : S_CAL_OUTSIDE));
+}
+
+enum { CELL = 1200, MAX_CELLS = 5 + SS_REPORT_MAX_RUNS };
+typedef char cell_text[CELL];
+
+/* The cells of target i: what, the output, the goal, each model's figure, the tuned parameters. */
+static void row_cells(const ss_report *r, int i, cell_text *cells, int *ncells)
+{
+    const ss_target_text *t = &r->targets->texts[i];
+    int c = 0;
+    snprintf(cells[c++], CELL, "%s", t->what);
+    output_text(r, t, cells[c++], CELL);
+    goal_text(r, t, cells[c++], CELL);
+    for (int k = 0; k < r->nmodels; k++)
+        reached_text(r, t, &r->targets->reached[i * r->nmodels + k], cells[c++], CELL);
+    snprintf(cells[c++], CELL, "%s", *t->tuned ? t->tuned : "-");
+    *ncells = c;
+}
+
+void report_calibration_html(const ss_report *r, ss_buf *b)
+{
+    if (!report_has_targets(r)) return;
+    ss_buf_fmt(b, "<h2 id=\"calibration\">%s</h2>\n<p class=\"note\">", T(r, S_CAL_TITLE));
+    ss_buf_html(b, T(r, S_CAL_NOTE));
+    ss_buf_fmt(b, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th>", T(r, S_CAL_TARGET), T(r, S_CAL_OUTPUT),
+               T(r, S_CAL_SOURCE));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, "<th>%s</th>", r->models[k].letter);
+    ss_buf_fmt(b, "<th>%s</th></tr>\n", T(r, S_CAL_TUNED));
+    cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
+    for (int i = 0; i < r->targets->n; i++) {
+        int n;
+        row_cells(r, i, cells, &n);
+        ss_buf_str(b, "<tr>");
+        for (int c = 0; c < n; c++) {
+            bool figure = c >= 3 && c < n - 1;
+            ss_buf_str(b, figure ? "<td class=\"n\">" : c == 1 || c == n - 1 ? "<td><code>" : "<td>");
+            ss_buf_html(b, cells[c]);
+            ss_buf_str(b, c == 1 || c == n - 1 ? "</code></td>" : "</td>");
+        }
+        ss_buf_str(b, "</tr>\n");
+    }
+    ss_buf_str(b, "</table>\n");
+    free(cells);
+}
+
+void report_calibration_md(const ss_report *r, ss_buf *b)
+{
+    if (!report_has_targets(r)) return;
+    ss_buf_fmt(b, "\n## %s\n\n%s\n\n| %s | %s | %s |", T(r, S_CAL_TITLE), T(r, S_CAL_NOTE), T(r, S_CAL_TARGET),
+               T(r, S_CAL_OUTPUT), T(r, S_CAL_SOURCE));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, " %s |", r->models[k].letter);
+    ss_buf_fmt(b, " %s |\n| --- | --- | --- |", T(r, S_CAL_TUNED));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_str(b, " ---: |");
+    ss_buf_str(b, " --- |\n");
+    cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
+    for (int i = 0; i < r->targets->n; i++) {
+        int n;
+        row_cells(r, i, cells, &n);
+        ss_buf_str(b, "|");
+        for (int c = 0; c < n; c++) {
+            ss_buf_str(b, " ");
+            ss_buf_md(b, cells[c]);
+            ss_buf_str(b, " |");
+        }
+        ss_buf_str(b, "\n");
+    }
+    free(cells);
+}
