@@ -153,8 +153,10 @@ repl_input_kind repl_classify(repl *r, const char *p)
     snprintf(word, sizeof word, "%.*s", (int)n, p);
     const char *after = p + n;
     while (*after == ' ' || *after == '\t') after++;
-    if (n < sizeof word && repl_find_command(word))  /* "load 'x.lua'" stays a command */
-        return continues_lua(after, "=([.:") ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
+    if (n < sizeof word && repl_find_command(word)) {  /* "load 'x.lua'" stays a command */
+        bool path = after[0] == '.' && (after[1] == '/' || (after[1] == '.' && after[2] == '/'));  /* apply ../x.lua */
+        return !path && continues_lua(after, "=([.:") ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
+    }
     if (is_lua_keyword(p, n) || continues_lua(after, "=([.:{\"'")) return REPL_INPUT_LUA;
     if (!*after) return lua_knows(r, word) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
     size_t next = 0;

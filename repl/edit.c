@@ -9,6 +9,7 @@
 
 #include <lauxlib.h>
 
+#include "overlay_path.h"
 #include "parse.h"
 #include "repl.h"
 
@@ -194,22 +195,24 @@ static int find_overlay(const repl_edit *e, const char *name)
 int repl_cmd_apply(repl *r, const repl_args *a)
 {
     if (!repl_need_model(r, a) || !repl_arity(r, a, 1, 1)) return -1;
-    if (find_overlay(&r->edit, a->argv[1]) >= 0)
-        return repl_fail(r, a, 1, "%s is already applied", a->argv[1]);
+    char file[1024];
+    ss_diag d;
+    if (ss_overlay_locate(r->edit.path, a->argv[1], file, sizeof file, &d) < 0) return repl_fail(r, a, 1, "%s", d.msg);
+    if (find_overlay(&r->edit, file) >= 0)
+        return repl_fail(r, a, 1, "%s is already applied", file);
     if (r->edit.noverlays == REPL_MAX_LIST)
         return repl_fail(r, a, 1, "too many overlays (at most %d)", REPL_MAX_LIST);
     repl_edit next;
     repl_edit_copy(&next, &r->edit);
-    next.overlays[next.noverlays++] = strdup(a->argv[1]);
+    next.overlays[next.noverlays++] = strdup(file);  /* the file found, so undo, save and compare name it */
     repl_scen *before = repl_scen_hold(r->cur);
     char what[256];
     what_of(a, what, sizeof what);
-    ss_diag d;
     const ss_scenario *sc = change_to(r, &next, what, false, &d);
     if (sc) {
         int n = repl_count_differences(r, before->sc, sc);
-        if (n == 1) repl_say(r, "applied %s: 1 value changed ('show diff' lists it)\n", a->argv[1]);
-        else repl_say(r, "applied %s: %d values changed ('show diff' lists them)\n", a->argv[1], n);
+        if (n == 1) repl_say(r, "applied %s: 1 value changed ('show diff' lists it)\n", file);
+        else repl_say(r, "applied %s: %d values changed ('show diff' lists them)\n", file, n);
     }
     repl_scen_release(before);
     return sc ? 0 : fail_loader(r, a, 1, &d);
@@ -220,6 +223,10 @@ int repl_cmd_unapply(repl *r, const repl_args *a)
     if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 1)) return -1;
     if (r->edit.noverlays == 0) return repl_fail(r, a, a->argc > 1 ? 1 : -1, "no overlay is applied");
     int i = a->argc > 1 ? find_overlay(&r->edit, a->argv[1]) : r->edit.noverlays - 1;
+    char file[1024];
+    ss_diag found;
+    if (i < 0 && ss_overlay_locate(r->edit.path, a->argv[1], file, sizeof file, &found) == 0)
+        i = find_overlay(&r->edit, file);  /* named as for apply: "unapply familiens-hus" */
     if (i < 0) {
         ss_buf list = {0};
         for (int k = 0; k < r->edit.noverlays; k++) ss_buf_fmt(&list, "%s%s", k ? ", " : "", r->edit.overlays[k]);

@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "output.h"
+#include "overlay_path.h"
 #include "results.h"
 #include "runner.h"
 #include "scenario.h"
@@ -185,14 +186,22 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
 
 /* ---- shared steps ---------------------------------------------------------------------------- */
 
-ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code)
+ss_scenario *ss_cli_load(const char *file, ss_cli_opts *o, const char *cmd, int *exit_code)
 {
     if (!file) {
         *exit_code = ss_cli_usage_error(cmd, "which scenario? e.g. samsim %s scenarios/default.lua", cmd);
         return NULL;
     }
-    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
     ss_diag d;
+    for (int i = 0; i < o->noverlays; i++) {
+        if (ss_overlay_locate(file, o->overlays[i], o->overlay_files[i], sizeof o->overlay_files[i], &d) < 0) {
+            fprintf(stderr, "samsim %s: --apply %s: %s\n", cmd, o->overlays[i], d.msg);
+            *exit_code = SS_EXIT_MODEL;
+            return NULL;
+        }
+        o->overlays[i] = o->overlay_files[i];  /* the run record names the file found */
+    }
+    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
     ss_scenario *sc = ss_scenario_load(file, &so, &d);
     if (sc && ss_audit_check(ss_scenario_model(sc), file, &d) < 0) {
         ss_scenario_free(sc);

@@ -49,8 +49,9 @@ typedef struct ss_cli_opts {
     int npositional;
     const char *sets[SS_CLI_MAX_LIST];   /* --set PATH=VALUE */
     int nsets;
-    const char *overlays[SS_CLI_MAX_LIST]; /* --apply FILE */
+    const char *overlays[SS_CLI_MAX_LIST]; /* --apply FILE; after ss_cli_load, the files found */
     int noverlays;
+    char overlay_files[SS_CLI_MAX_LIST][1024]; /* where ss_cli_load found each --apply */
     int reps;                            /* --reps N */
     uint64_t seed;                       /* --seed S */
     int jobs;                            /* -j N */
@@ -73,8 +74,10 @@ int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
  * and ':' for a missing value, with the option as typed (up to '=') in bad. */
 struct option;
 int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, char *bad, size_t nbad);
-/* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure. */
-ss_scenario *ss_cli_load(const char *file, const ss_cli_opts *o, const char *cmd, int *exit_code);
+/* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure.
+ * Each --apply is looked for as ss_overlay_locate says (beside the scenario, from here, in the
+ * models folder; .lua may be left off), and o->overlays then names the files found. */
+ss_scenario *ss_cli_load(const char *file, ss_cli_opts *o, const char *cmd, int *exit_code);
 /* "\rreplication 3 of 10" on stderr (use only when stderr is a terminal). */
 void ss_cli_progress(void *ud, int done, int total);
 /* Print a command's usage and help; SS_EXIT_OK. */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "overlay_path.h"
 
 static bool is_file(const char *path)
 {
@@ -14,27 +15,14 @@ static bool is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static void folder_of(const char *path, char *out, size_t n)
-{
-    snprintf(out, n, "%s", path);
-    char *slash = strrchr(out, '/');
-    if (slash) *slash = '\0';
-    else snprintf(out, n, ".");
-}
-
 static int add_overlay(const char *cmd, const char *letter, const char *spec, ss_model_spec *m, const char *name)
 {
     if (m->noverlays == SS_SPEC_MAX_OVERLAYS)
         return ss_cli_usage_error(cmd, "%s '%s': at most %d overlays", letter, spec, SS_SPEC_MAX_OVERLAYS);
-    char dir[1024], beside[2100];
-    folder_of(m->file, dir, sizeof dir);
-    snprintf(beside, sizeof beside, "%s/%s", dir, name);
     char *out = m->overlay_paths[m->noverlays];
-    if (name[0] != '/' && is_file(beside)) snprintf(out, 1024, "%s", beside);
-    else if (is_file(name)) snprintf(out, 1024, "%s", name);
-    else {
-        fprintf(stderr, "samsim %s: %s '%s': overlay '%s' not found (looked for %s and %s)\n", cmd, letter, spec, name,
-                beside, name);
+    ss_diag d;
+    if (ss_overlay_locate(m->file, name, out, sizeof m->overlay_paths[m->noverlays], &d) < 0) {
+        fprintf(stderr, "samsim %s: %s '%s': %s\n", cmd, letter, spec, d.msg);
         return SS_EXIT_MODEL;
     }
     m->overlays[m->noverlays] = out;
