@@ -43,8 +43,10 @@ const repl_command repl_commands[] = {
      "  lua               the whole model as a Lua scenario", repl_cmd_show, "wp"},
     {"run", "run [REPS] [SEED]",
      "Simulate the model and show the main figures.\n"
-     "REPS replications (default 20) with study seed SEED (default 1); both are remembered\n"
-     "for later runs.  Ctrl-C stops a run and keeps the model and the results you had.", repl_cmd_run, ""},
+     "Without REPS: replications are added (from 10, at most 20) until every key interval is\n"
+     "within 10 % of its mean, and the output says whether it got there.  REPS replications\n"
+     "instead (and from then on) with study seed SEED (default 1); both are remembered for\n"
+     "later runs.  Ctrl-C stops a run and keeps the model and the results you had.", repl_cmd_run, ""},
     {"results", "results [SERVICE | system]",
      "The last run's figures with 95% confidence intervals.\n"
      "All services, one service in full, or the whole system (persons, time in system,\n"

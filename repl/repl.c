@@ -19,6 +19,7 @@ void repl_init(repl *r, ss_stop_flag *interrupt)
     r->out = stdout;
     r->err = stderr;
     r->reps = REPL_DEFAULT_REPS;
+    r->precision = REPL_DEFAULT_PRECISION;
     r->seed = 1;
     r->src = "<stdin>";
     r->env_ref = r->views_ref = -1;

@@ -49,6 +49,10 @@
 #define REPL_MAX_LINE (1 << 20)  /* bytes in one line of input */
 #define REPL_HISTORY_LINES 1000
 #define REPL_DEFAULT_REPS 20
+/* A plain `run` adds replications (from 10, at most REPL_DEFAULT_REPS: the REPL's budget, so an
+ * answer comes in about a second and the same seed gives the same figures) until every key
+ * interval is within this share of its mean; `run N` fixes the number instead. */
+#define REPL_DEFAULT_PRECISION 0.10
 
 /* ---- fmt.c: text for people ------------------------------------------------------------ */
 
@@ -129,6 +133,7 @@ typedef struct repl {
 
     /* runs */
     int reps;
+    double precision;                    /* a plain `run` reaches it; 0 once `run N` chose a number */
     uint64_t seed;
     repl_run *last, *prev;               /* the newest run and the one before; NULL: none */
     repl_edit baseline;                  /* the base of compare; path NULL: the file as loaded */

@@ -52,22 +52,26 @@ static void progress(void *ud, int done, int total)
 }
 
 /* Run scen, made from the edit state `from` (NULL: a file as it is), whose overlays and overrides
- * the run records for export.  A Ctrl-C is reported and forgotten (at a terminal the planner
+ * the run records for export; with precision > 0, replications are added (at most reps) until the
+ * key intervals are within it.  A Ctrl-C is reported and forgotten (at a terminal the planner
  * carries on; a script stops).  NULL when there are no results. */
-static repl_run *simulate(repl *r, repl_scen *scen, const repl_edit *from, const char *label, int reps, uint64_t seed)
+static repl_run *simulate_to(repl *r, repl_scen *scen, const repl_edit *from, const char *label, int reps, uint64_t seed,
+                             double precision)
 {
     repl_run *run = calloc(1, sizeof *run);
     run->scen = repl_scen_hold(scen);
     snprintf(run->label, sizeof run->label, "%s", label);
     char cmdline[600];
     snprintf(cmdline, sizeof cmdline, "samsim repl: %s", label);
-    ss_study_init(&run->st, scen->sc, seed, reps, cmdline);
+    bool show = r->interactive && isatty(2);
+    ss_study_opts o = {.interrupt = r->interrupt, .progress = show ? progress : NULL, .progress_ud = r,
+                       .precision = precision, .max_reps = reps};
+    ss_study_init(&run->st, scen->sc, seed, precision > 0 && reps > SS_PRECISION_FIRST_REPS ? SS_PRECISION_FIRST_REPS : reps,
+                  cmdline);
     if (from)
         ss_study_inputs(&run->st, &(ss_scenario_opts){.overlays = (const char *const *)from->overlays,
                                                       .noverlays = from->noverlays,
                                                       .sets = (const char *const *)from->sets, .nsets = from->nsets});
-    bool show = r->interactive && isatty(2);
-    ss_study_opts o = {.interrupt = r->interrupt, .progress = show ? progress : NULL, .progress_ud = r};
     r->progress_t0 = now_seconds();
     r->progress_shown = false;
     ss_diag d;
@@ -83,6 +87,12 @@ static repl_run *simulate(repl *r, repl_scen *scen, const repl_edit *from, const
     repl_interrupted(r);
     repl_fail(r, NULL, -1, "interrupted: the model and the results you had are as they were");
     return NULL;
+}
+
+/* A fixed number of replications (compare, explain, charts: they pair with a run made before). */
+static repl_run *simulate(repl *r, repl_scen *scen, const repl_edit *from, const char *label, int reps, uint64_t seed)
+{
+    return simulate_to(r, scen, from, label, reps, seed, 0.0);
 }
 
 /* run becomes the newest run; the newest becomes the previous one. */
@@ -131,6 +141,11 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
     repl_say(r, "%d replications, seed %" PRIu64 ": %s", st->nreps, st->info.seed, run->label);
     if (r->interactive) repl_say(r, " (%.2f s)", seconds);
     fputc('\n', r->out);
+    if (st->info.precision.target > 0) {
+        char line[256];
+        ss_output_precision_line(line, sizeof line, &st->info.precision);
+        fprintf(r->out, "%s; `run N` runs N replications\n", line);
+    }
     ss_table t;
     ss_table_init(&t, 7, "llrrrrr");
     t.lang = r->lang;
@@ -184,12 +199,14 @@ int repl_cmd_run(repl *r, const repl_args *a)
     uint64_t seed = r->seed;
     if (a->argc > 1 && parse_reps(r, a, 1, &reps) < 0) return -1;
     if (a->argc > 2 && parse_seed(r, a, 2, &seed) < 0) return -1;
+    if (a->argc > 1) r->precision = 0;  /* the planner chose the number */
     char label[512];
     repl_edit_label(&r->edit, label, sizeof label);
     double t0 = now_seconds();
-    repl_run *run = simulate(r, r->cur, &r->edit, label, reps, seed);
+    repl_run *run = r->precision > 0 ? simulate_to(r, r->cur, &r->edit, label, REPL_DEFAULT_REPS, seed, r->precision)
+                                     : simulate(r, r->cur, &r->edit, label, reps, seed);
     if (!run) return -1;
-    r->reps = reps;  /* remembered for the next run and compare */
+    r->reps = run->st.nreps;  /* remembered for compare (pairs need as many) and the next `run N` */
     r->seed = seed;
     keep(r, run);
     print_summary(r, r->last, now_seconds() - t0);

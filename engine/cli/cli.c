@@ -72,7 +72,8 @@ int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct opt
     return c;
 }
 
-enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT, OPT_ALL, OPT_HEADLINE };
+enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT, OPT_ALL, OPT_HEADLINE,
+       OPT_PRECISION };
 
 /* The options a command takes, by the letters of ss_cli_parse. */
 static int long_options(const char *letters, struct option *lo)
@@ -85,6 +86,7 @@ static int long_options(const char *letters, struct option *lo)
         {'t', {"trace", required_argument, NULL, OPT_TRACE}}, {'S', {"sources", no_argument, NULL, OPT_SOURCES}},
         {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}}, {'X', {"strict", no_argument, NULL, OPT_STRICT}},
         {'A', {"all", no_argument, NULL, OPT_ALL}},         {'H', {"headline", no_argument, NULL, OPT_HEADLINE}},
+        {'p', {"precision", required_argument, NULL, OPT_PRECISION}},
         {'*', {"help", no_argument, NULL, 'h'}},            {'*', {"quiet", no_argument, NULL, 'q'}},
     };
     int n = 0;
@@ -136,6 +138,11 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
     case OPT_REPS:
         if (!ss_parse_count(val, 1, 100000, &v)) return ss_cli_usage_error(cmd, "--reps: expected a whole number from 1 to 100000, got '%s'", val);
         o->reps = (int)v;
+        o->reps_given = true;
+        return 0;
+    case OPT_PRECISION:
+        if (!ss_parse_fraction(val, &o->precision))
+            return ss_cli_usage_error(cmd, "--precision: expected a relative half-width above 0 and below 1, e.g. 0.05 or 5%%, got '%s'", val);
         return 0;
     case 'j':
         if (!ss_parse_count(val, 1, 1024, &v)) return ss_cli_usage_error(cmd, "%s: expected a whole number from 1 to 1024, got '%s'", name, val);
@@ -159,7 +166,7 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
 
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
 {
-    struct option lo[16];
+    struct option lo[24];
     long_options(letters, lo);
     const char *shortopts = strchr(letters, 'j') ? "hqj:" : "hq";
     char **args = xcalloc((size_t)argc + 2, sizeof *args);   /* getopt wants argv[0]; it permutes this copy */
@@ -214,6 +221,15 @@ ss_scenario *ss_cli_load(const char *file, ss_cli_opts *o, const char *cmd, int 
     return sc;
 }
 
+int ss_cli_precision(const ss_cli_opts *o, ss_study_opts *so)
+{
+    if (!(o->precision > 0))
+        return o->reps;
+    so->precision = o->precision;
+    so->max_reps = o->reps_given ? o->reps : SS_PRECISION_DEFAULT_CAP;
+    return so->max_reps < SS_PRECISION_FIRST_REPS ? so->max_reps : SS_PRECISION_FIRST_REPS;
+}
+
 /* A progress line on a terminal only, so pipes and files stay clean. */
 void ss_cli_progress(void *ud, int done, int total)
 {
@@ -223,7 +239,7 @@ void ss_cli_progress(void *ud, int done, int total)
     fflush(stderr);
 }
 
-#define RUN_OPTIONS "saredjot"
+#define RUN_OPTIONS "saredjotp"
 #define CHECK_OPTIONS "saX"
 #define SHOW_OPTIONS "saS"
 
@@ -255,12 +271,12 @@ static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **
     char cmdline[4096];
     ss_command_line("samsim", argc, argv, cmdline, sizeof cmdline);
     ss_study st;
-    ss_study_init(&st, sc, o->seed, o->reps, cmdline);
-    ss_study_inputs(&st, &(ss_scenario_opts){.overlays = o->overlays, .noverlays = o->noverlays,
-                                              .sets = o->sets, .nsets = o->nsets});
     ss_study_opts so = {.jobs = o->jobs, .interrupt = interrupt, .db = o->db,
                         .trace_person = o->trace, .trace = stdout,
                         .progress = (!o->quiet && isatty(2) && o->reps > 1) ? ss_cli_progress : NULL};
+    ss_study_init(&st, sc, o->seed, ss_cli_precision(o, &so), cmdline);
+    ss_study_inputs(&st, &(ss_scenario_opts){.overlays = o->overlays, .noverlays = o->noverlays,
+                                              .sets = o->sets, .nsets = o->nsets});
     ss_diag d;
     int interrupted, io_error;
     if (ss_study_run(&st, &so, &d, &interrupted, &io_error) < 0) {
@@ -338,10 +354,12 @@ static int cmd_show(int argc, char **argv, ss_stop_flag *interrupt)
 }
 
 static const ss_command cmd_run_entry = {
-    "run", "samsim run SCENARIO [--reps N] [--seed S] [-j N] [--json | --csv] [--db FILE]\n"
+    "run", "samsim run SCENARIO [--reps N] [--precision REL] [--seed S] [-j N] [--json | --csv] [--db FILE]\n"
            "                    [--set PATH=VALUE]... [--apply OVERLAY]... [--trace PERSON]",
     "Simulate the scenario and print results with 95% confidence intervals.\n"
     "  --reps N         replications (default 10)\n"
+    "  --precision REL  add replications until every key interval's half-width is at most\n"
+    "                   REL of its mean (e.g. 0.05 or 5%); --reps is then the cap (default 200)\n"
     "  --seed S         study seed (default 1); the same seed gives the same numbers\n"
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
     "  --json, --csv    machine-readable output instead of the table\n"

@@ -16,6 +16,7 @@
 #include "flag.h"
 #include "parse.h"
 #include "scenario.h"
+#include "study.h"
 
 #include "version.h"
 
@@ -52,7 +53,9 @@ typedef struct ss_cli_opts {
     const char *overlays[SS_CLI_MAX_LIST]; /* --apply FILE; after ss_cli_load, the files found */
     int noverlays;
     char overlay_files[SS_CLI_MAX_LIST][1024]; /* where ss_cli_load found each --apply */
-    int reps;                            /* --reps N */
+    int reps;                            /* --reps N (with --precision: the cap) */
+    bool reps_given;
+    double precision;                    /* --precision REL; 0 when not given */
     uint64_t seed;                       /* --seed S */
     int jobs;                            /* -j N */
     bool json, csv, sources, help, quiet, markdown, strict, all, headline;
@@ -62,7 +65,8 @@ typedef struct ss_cli_opts {
 
 /* Parse argv (without the command name) into o.  letters says which options the command takes:
  * s --set, a --apply, r --reps, e --seed, j -j/--jobs, o --json/--csv, d --db, t --trace,
- * S --sources, m --markdown, X --strict, A --all, H --headline (--help and --quiet always).  Options are read by getopt_long
+ * S --sources, m --markdown, X --strict, A --all, H --headline, p --precision (--help and --quiet
+ * always).  Options are read by getopt_long
  * (ss_cli_getopt); positionals keep their order.  Set o's defaults before calling.  Returns 0,
  * or an exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
@@ -74,6 +78,8 @@ int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
  * and ':' for a missing value, with the option as typed (up to '=') in bad. */
 struct option;
 int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, char *bad, size_t nbad);
+/* --precision into the study options: the replications to start from (o->reps without it). */
+int ss_cli_precision(const ss_cli_opts *o, ss_study_opts *so);
 /* Load a scenario with o's --apply and --set; prints the error and sets *exit_code on failure.
  * Each --apply is looked for as ss_overlay_locate says (beside the scenario, from here, in the
  * models folder; .lua may be left off), and o->overlays then names the files found. */

@@ -20,6 +20,7 @@
 #include "compare_robust.h"
 #include "model_spec.h"
 #include "comparisons.h"
+#include "output.h"
 #include "table.h"
 #include "report.h"
 #include "robust_text.h"
@@ -63,7 +64,15 @@ typedef struct compare_cmd {
     ss_robust_result *robust_results;   /* [nmodels - 1] with --robust */
     char (*robust_lines)[4096];      /* [nmodels - 1]: the verdicts' robustness lines */
     bool waiting;                    /* a shard whose other shards' samples are elsewhere */
+    ss_precision precision;          /* how the first model run chose the replications (target 0: fixed) */
 } compare_cmd;
+
+/* Without --reps or a stored model, compare reaches this precision on the first model it runs
+ * (the base, unless stored) and runs the others with as many replications, since pairs need the
+ * same number.  The budget is a number of replications, not seconds, so the same command gives
+ * the same figures on any machine: 40 replications of a municipal scenario take a few seconds. */
+#define COMPARE_DEFAULT_PRECISION 0.05
+#define COMPARE_DEFAULT_CAP 40
 
 /* ---- model specifications ------------------------------------------------------------------- */
 
@@ -139,6 +148,15 @@ static int settle_seed_and_reps(compare_cmd *c)
         if (c->models[i].stored)
             first = &c->models[i].stored_run;
     if (c->o.seed == SEED_UNSET) c->o.seed = first ? first->seed : 1;
+    if (!first && !c->o.reps_given && !(c->o.precision > 0)) {
+        c->o.precision = COMPARE_DEFAULT_PRECISION;
+        c->o.reps = COMPARE_DEFAULT_CAP;
+        c->o.reps_given = true;  /* as the cap */
+    }
+    if (first && c->o.precision > 0) {
+        fprintf(stderr, "samsim %s: --precision cannot add replications to a stored run: the comparison uses its %d\n", CMD, first->nreps);
+        c->o.precision = 0;
+    }
     if (c->o.reps == 0) c->o.reps = first ? first->nreps : 10;
     for (int i = 0; i < c->nmodels; i++) {
         const model *m = &c->models[i];
@@ -171,10 +189,10 @@ static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
     bool progress = !c->o.quiet && isatty(2);
     if (progress)
         fprintf(stderr, "\r\033[Kmodel %s (%d of %d): %s\n", m->letter, i + 1, c->nmodels, m->spec);
-    ss_study_init(&m->study, m->sc, c->o.seed, c->o.reps, c->command_line);
-    ss_study_inputs(&m->study, &(ss_scenario_opts){.overlays = m->where.overlays, .noverlays = m->where.noverlays});
     ss_study_opts so = {.jobs = c->o.jobs, .interrupt = interrupt, .db = c->o.db,
                         .progress = progress && c->o.reps > 1 ? ss_cli_progress : NULL};
+    ss_study_init(&m->study, m->sc, c->o.seed, ss_cli_precision(&c->o, &so), c->command_line);
+    ss_study_inputs(&m->study, &(ss_scenario_opts){.overlays = m->where.overlays, .noverlays = m->where.noverlays});
     ss_diag d;
     int interrupted, io_error;
     if (ss_study_run(&m->study, &so, &d, &interrupted, &io_error) < 0) {
@@ -182,6 +200,11 @@ static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
         return interrupted ? SS_EXIT_INTERRUPTED : io_error ? SS_EXIT_IO : SS_EXIT_MODEL;
     }
     m->st = &m->study;
+    if (c->o.precision > 0) {  /* the first run decided: the others take as many */
+        c->precision = m->study.info.precision;
+        c->o.reps = m->study.nreps;
+        c->o.precision = 0;
+    }
     return 0;
 }
 
@@ -418,6 +441,17 @@ static void print_headline(FILE *f, const compare_cmd *c)
     }
 }
 
+/* How the number of replications was reached, when a precision chose it. */
+static void print_precision(FILE *f, const compare_cmd *c)
+{
+    if (!(c->precision.target > 0))
+        return;
+    char line[256];
+    ss_output_precision_line(line, sizeof line, &c->precision);
+    fprintf(f, "Replications: %s, on %s (the first model run); the others ran as many.\n", line,
+            c->models[0].stored ? "the first scenario model" : "the base");
+}
+
 static void print_text(FILE *f, const compare_cmd *c)
 {
     if (c->o.headline) {
@@ -432,6 +466,7 @@ static void print_text(FILE *f, const compare_cmd *c)
     for (int i = 0; i + 1 < c->nmodels; i++)
         if (*c->warnings[i])
             fprintf(f, "\nWarning: %s.\n", c->warnings[i]);
+    print_precision(f, c);
     for (int i = 0; i + 1 < c->nmodels; i++) {
         fputc('\n', f);
         ss_verdict_print(f, &c->verdicts[i], c->models[0].letter, c->models[i + 1].letter, &c->models[0].st->info, SS_LANG_EN);
@@ -624,6 +659,17 @@ static int print_json(FILE *f, const compare_cmd *c)
         json_array_append_new(comparisons, jcomparison(c, i));
     json_t *doc = json_pack("{s:s,s:I,s:i,s:f,s:o,s:o}", "engine_version", SS_VERSION, "seed", (json_int_t)c->o.seed,
                             "replications", c->o.reps, "level", 0.95, "models", models, "comparisons", comparisons);
+    if (doc && c->precision.target > 0) {
+        char line[256];
+        ss_output_precision_line(line, sizeof line, &c->precision);
+        json_t *p = json_pack("{s:f,s:i,s:b,s:f,s:s,s:s}", "target", c->precision.target, "cap", c->precision.cap,
+                              "reached", !c->precision.capped, "widest", c->precision.achieved,
+                              "decided_by", c->precision.decided, "text", line);
+        if (json_object_set_new(doc, "precision", p) < 0) {
+            json_decref(doc);
+            doc = NULL;
+        }
+    }
     return ss_json_write(f, doc);
 }
 
@@ -663,7 +709,7 @@ static int parse_args(compare_cmd *c, int argc, char **argv)
     char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
     int nrest = 0;
     int code = ss_robust_args_take(CMD, argc - 1, argv + 1, &c->robust, rest, &nrest);
-    if (!code) code = ss_cli_parse(CMD, "rejodmAH", nrest, rest, &c->o);
+    if (!code) code = ss_cli_parse(CMD, "rejodmAHp", nrest, rest, &c->o);
     free(rest);
     if (!code && !c->o.help) code = ss_robust_args_check(CMD, &c->robust, c->o.db, c->o.reps);
     if (code || c->o.help)
@@ -764,7 +810,9 @@ const ss_command ss_cmd_compare = {
     "                                name in the models folder (scenarios/models); .lua may be left off\n"
     "  +models/x.lua, BASE+models/x.lua   the base model with more overlays\n"
     "  db:FILE#RUN_ID                a run stored earlier (same seed and replications)\n"
-    "  --reps N         replications (default 10, or those of a stored model)\n"
+    "  --reps N         replications (default: as many as the base needs for every key interval\n"
+    "                   within 5 % of its mean, at most 40; or those of a stored model)\n"
+    "  --precision REL  that precision instead of 5 % (--reps is then the cap)\n"
     "  --seed S         study seed (default 1, or that of a stored model)\n"
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
     "  --all            every result after the verdict\n"

@@ -159,8 +159,24 @@ typedef struct ss_estimate {
 
 /* From n values (NaN values are skipped: a metric undefined in a replication, such as the
  * wait at a service nobody reached).  level e.g. 0.95.  With fewer than 2 finite values the
- * interval is NaN (printed as null / "-").  With zero variance the interval is [mean, mean]. */
+ * interval is NaN (printed as null / "-").  With zero variance the interval is [mean, mean].
+ * The plain t interval, for quantities of either sign (differences). */
 ss_estimate ss_estimate_from(const double *x, int n, double level);
+
+/* What values a quantity can take, which decides the shape of its interval. */
+typedef enum ss_bound {
+    SS_ANY_SIGN,      /* t interval, mean +- t se */
+    SS_NON_NEGATIVE,  /* counts, days, cases: t interval on the log scale (never below 0) */
+    SS_SHARE          /* shares in [0, 1]: t interval on the logit scale (never outside [0, 1]) */
+} ss_bound;
+
+/* Like ss_estimate_from, with the interval built on the scale the bound calls for: the delta
+ * method gives se(log m) = se / m and se(logit m) = se / (m (1 - m)), the t interval is taken
+ * there and mapped back, so it is asymmetric (longer on the side away from the bound) and keeps
+ * the quantity's range.  Where that standard error is too large for the method (above 1/3: very
+ * few or very spread values) the t interval is cut at the bound instead.  When a value breaks the
+ * bound (a negative count is a bug elsewhere) the plain t interval is returned. */
+ss_estimate ss_estimate_bounded(const double *x, int n, double level, ss_bound bound);
 /* Paired difference b - a over replications (pairs with a NaN on either side are skipped). */
 ss_estimate ss_estimate_paired(const double *a, const double *b, int n, double level);
 

@@ -59,7 +59,8 @@ static void measure(const ss_study *st, int s, figures *g)
     }
     ss_estimate *out[14] = {&g->demand, &g->served, &g->capacity, &g->ratio, &g->busy, &g->left,
                             &g->left_share, &g->trend, &g->q_start, &g->q_end, &g->q_mean, &g->wait, &g->p90, &g->over};
-    for (int k = 0; k < 14; k++) *out[k] = ss_estimate_from(v[k], n, LEVEL);
+    for (int k = 0; k < 14; k++)  /* the trend (k 7) has either sign; the rest cannot be negative */
+        *out[k] = ss_estimate_bounded(v[k], n, LEVEL, k == 7 ? SS_ANY_SIGN : SS_NON_NEGATIVE);
     free(x);
 }
 

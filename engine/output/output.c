@@ -189,6 +189,28 @@ static void print_system(FILE *f, const ss_summary *sum, ss_lang lang)
 
 static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
 
+void ss_output_precision_line(char *buf, size_t n, const ss_precision *p)
+{
+    if (p->capped)
+        snprintf(buf, n, "precision %g %%: NOT reached by the cap of %d replications (widest: %s \u00b1%.1f %%)",
+                 100 * p->target, p->cap, p->decided, 100 * p->achieved);
+    else if (p->achieved > 0)
+        snprintf(buf, n, "precision %g %%: reached (widest key interval: %s \u00b1%.1f %%)", 100 * p->target,
+                 p->decided, 100 * p->achieved);
+    else
+        snprintf(buf, n, "precision %g %%: reached (no key figure large enough to need more)", 100 * p->target);
+}
+
+/* With --precision: whether the key intervals reached it, and which one decided. */
+static void print_precision(FILE *f, const ss_precision *p)
+{
+    if (!(p->target > 0))
+        return;
+    char line[256];
+    ss_output_precision_line(line, sizeof line, p);
+    fprintf(f, "Precision     %s\n", line + strlen("precision "));
+}
+
 static void print_header(FILE *f, const ss_run_info *info, const ss_summary *sum, ss_lang lang)
 {
     fprintf(f, ss_words(lang, "Scenario      %s\n"), or_dash(info->scenario_name));
@@ -198,10 +220,12 @@ static void print_header(FILE *f, const ss_run_info *info, const ss_summary *sum
     else  /* an interrupted run: say how much of it the figures rest on */
         fprintf(f, ss_words(lang, "Replications  %d of %d, seed %" PRIu64 "\n"), sum->nreps, info->replications,
                 info->seed);
+    print_precision(f, &info->precision);
     fprintf(f, ss_words(lang, "Period        from %s, %g days, of which %g days warm-up (not counted)\n"),
             or_dash(info->start_date), info->horizon_days, info->warmup_days);
-    fputs(ss_words(lang, "Figures are means over replications; \u00b1 is the half-width of the confidence "
-                         "interval.\n\n"), f);
+    fputs(ss_words(lang, "Figures are means over replications; \u00b1 is half the width of the 95 % confidence "
+                         "interval\n(on the log scale, or the logit scale for shares, so it stays within the figure's range;\n"
+                         "JSON and CSV give its ends).\n\n"), f);
 }
 
 void ss_output_table_for(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o)
@@ -295,10 +319,23 @@ static json_t *json_document(const ss_run_info *info, const ss_summary *sum)
                      "system", json_system(sum));
 }
 
+/* Only with --precision, so runs of a fixed size keep their bytes. */
+static json_t *json_precision(const ss_precision *p)
+{
+    return json_pack("{s:o,s:i,s:b,s:o,s:o}", "target", ss_json_number(p->target), "cap", p->cap,
+                     "reached", !p->capped, "widest", ss_json_number(p->achieved),
+                     "decided_by", ss_json_text(p->decided));
+}
+
 int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
     assert(info->nservices == sum->nservices);
-    return ss_json_write(f, json_document(info, sum));
+    json_t *doc = json_document(info, sum);
+    if (doc && info->precision.target > 0 && json_object_set_new(doc, "precision", json_precision(&info->precision)) < 0) {
+        json_decref(doc);
+        doc = NULL;
+    }
+    return ss_json_write(f, doc);
 }
 
 /* ---- CSV ----------------------------------------------------------------------------------- */

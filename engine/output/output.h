@@ -3,6 +3,7 @@
 #ifndef SS_OUTPUT_H
 #define SS_OUTPUT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "lang.h"
@@ -19,7 +20,9 @@ void ss_output_table(FILE *f, const ss_run_info *info, const ss_summary *sum);
  *   "seed", "replications",
  *   "start_date", "horizon_days", "warmup_days",
  *   "services": { id: { "name", "fte", metric: {"mean","ci_low","ci_high"} ... } ... },
- *   "system": { metric: {...} } }   NaN becomes null.  No timestamps: byte-identical for the
+ *   "system": { metric: {...} },
+ *   and with --precision "precision": {"target","cap","reached","widest","decided_by"} }
+ * NaN becomes null.  No timestamps: byte-identical for the
  * same seed and scenario.  0 ok, -1 on write error. */
 /* The table for people in a language, its service names as wide as width columns allow (0: cut
  * to 22 columns, as ss_output_table does). */
@@ -29,6 +32,9 @@ typedef struct ss_output_opts {
 } ss_output_opts;
 void ss_output_table_for(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o);
 int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum);
+/* "precision 5 %: reached (widest key interval: fph wait_mean ±4.2 %)", for the table, compare
+ * and the REPL alike. */
+void ss_output_precision_line(char *buf, size_t n, const ss_precision *p);
 /* CSV with header scope,subject,name,metric,unit,mean,ci_low,ci_high,n (scope service|system;
  * name is the service's name, empty for the system; unit as in the metric tables: a share is a
  * fraction 0..1, as everywhere a program reads it). */

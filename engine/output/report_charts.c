@@ -320,7 +320,7 @@ static ss_estimate model_estimate(const ss_report *r, int m, int s, int metric)
     double *x = xcalloc(run->nreps, sizeof *x);
     for (int i = 0; i < run->nreps; i++)
         x[i] = ss_rep_service(&run->reps[i], t)[metric];
-    ss_estimate e = ss_estimate_from(x, run->nreps, 0.95);
+    ss_estimate e = ss_metric_estimate(&ss_service_metric_info[metric], x, run->nreps, 0.95);
     free(x);
     return e;
 }
@@ -551,7 +551,7 @@ static ss_estimate system_estimate(const ss_stored_run *run, int metric)
         return none;
     for (int i = 0; i < run->nreps; i++)
         x[i] = run->reps[i].system[metric];
-    ss_estimate e = ss_estimate_from(x, run->nreps, 0.95);
+    ss_estimate e = ss_metric_estimate(&ss_system_metric_info[metric], x, run->nreps, 0.95);
     free(x);
     return e;
 }

@@ -147,7 +147,8 @@
 {"Replications  %d, seed %" PRIu64 "\n", "Replikasjoner %d, frø %" PRIu64 "\n"},
 {"Replications  %d of %d, seed %" PRIu64 "\n", "Replikasjoner %d av %d, frø %" PRIu64 "\n"},
 {"Period        from %s, %g days, of which %g days warm-up (not counted)\n", "Periode       fra %s, %g dager, av dem %g dager oppvarming (ikke talt med)\n"},
-{"Figures are means over replications; \u00b1 is the half-width of the confidence interval.\n\n", "Tallene er gjennomsnitt over replikasjonene; \u00b1 er halve bredden av konfidensintervallet.\n\n"},
+{"Figures are means over replications; \u00b1 is half the width of the 95 % confidence interval\n(on the log scale, or the logit scale for shares, so it stays within the figure's range;\nJSON and CSV give its ends).\n\n",
+ "Tallene er gjennomsnitt over replikasjonene; \u00b1 er halve bredden av 95 %-konfidensintervallet\n(på logaritmisk skala, eller logit-skala for andeler, så det holder seg innenfor tallets mulige verdier;\nJSON og CSV gir endepunktene).\n\n"},
 
 /* ---- explain (explain.c) ---- */
 {" days", " dager"},
@@ -227,10 +228,14 @@
  "  diff              hva som er ulikt scenariofilen slik den ble lastet: gammel -> ny\n"
  "  lua               hele modellen som et Lua-scenario"},
 {"Simulate the model and show the main figures.\n"
- "REPS replications (default 20) with study seed SEED (default 1); both are remembered\n"
- "for later runs.  Ctrl-C stops a run and keeps the model and the results you had.",
+ "Without REPS: replications are added (from 10, at most 20) until every key interval is\n"
+ "within 10 % of its mean, and the output says whether it got there.  REPS replications\n"
+ "instead (and from then on) with study seed SEED (default 1); both are remembered for\n"
+ "later runs.  Ctrl-C stops a run and keeps the model and the results you had.",
  "Simuler modellen og vis hovedtallene.\n"
- "REPS replikasjoner (standard 20) med frø SEED (standard 1); begge huskes til senere\n"
+ "Uten REPS: det legges til replikasjoner (fra 10, høyst 20) til hvert hovedintervall er\n"
+ "innenfor 10 % av gjennomsnittet, og utskriften sier om det lyktes.  REPS replikasjoner\n"
+ "i stedet (og fra nå av) med frø SEED (standard 1); begge huskes til senere\n"
  "kjøringer.  Ctrl-C stopper en kjøring og beholder modellen og resultatene du hadde."},
 {"The last run's figures with 95% confidence intervals.\n"
  "All services, one service in full, or the whole system (persons, time in system,\n"

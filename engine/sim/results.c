@@ -214,6 +214,16 @@ const char *ss_better_name(ss_better b)
     return "undeclared";
 }
 
+ss_bound ss_metric_bound(const ss_metric_info *mi)
+{
+    return strcmp(mi->unit, "share") == 0 ? SS_SHARE : SS_NON_NEGATIVE;
+}
+
+ss_estimate ss_metric_estimate(const ss_metric_info *mi, const double *x, int n, double level)
+{
+    return ss_estimate_bounded(x, n, level, ss_metric_bound(mi));
+}
+
 /* calloc(0) may return NULL, which would look like out-of-memory: ask for at least one. */
 static double *alloc_doubles(long n)
 {
@@ -289,12 +299,13 @@ int ss_summary_build(ss_summary *s, const ss_rep_result *reps, int nreps, int ns
     for (int svc = 0; svc < nservices; svc++) {
         for (int m = 0; m < SS_SERVICE_METRICS; m++) {
             gather_service(buf, reps, nreps, svc, m);
-            s->service[(long)svc * SS_SERVICE_METRICS + m] = ss_estimate_from(buf, nreps, level);
+            s->service[(long)svc * SS_SERVICE_METRICS + m] =
+                ss_metric_estimate(&ss_service_metric_info[m], buf, nreps, level);
         }
     }
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
         gather_system(buf, reps, nreps, m);
-        s->system[m] = ss_estimate_from(buf, nreps, level);
+        s->system[m] = ss_metric_estimate(&ss_system_metric_info[m], buf, nreps, level);
     }
     free(buf);
     return 0;

@@ -5,6 +5,7 @@
 #ifndef SS_RESULTS_H
 #define SS_RESULTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "stats.h"
@@ -99,6 +100,12 @@ typedef struct ss_metric_info {
     const char *nb;     /* the same in Norwegian (bokmål), as a planner writes it */
 } ss_metric_info;
 
+/* Every metric here is a count, a duration, a mean of them or a share, so none can be negative
+ * and shares cannot pass 1: its interval keeps that range (ss_estimate_bounded). */
+ss_bound ss_metric_bound(const ss_metric_info *mi);
+/* The estimate of a metric across replications, with the interval its range calls for. */
+ss_estimate ss_metric_estimate(const ss_metric_info *mi, const double *x, int n, double level);
+
 extern const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS];
 extern const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS];
 
@@ -151,6 +158,16 @@ typedef struct ss_summary {
 int ss_summary_build(ss_summary *s, const ss_rep_result *reps, int nreps, int nservices, double level);
 void ss_summary_free(ss_summary *s);
 
+/* --precision REL: replications were added until every key interval's half-width was at most
+ * REL of its mean, or the cap was reached (engine/sim/precision.c names the key intervals). */
+typedef struct ss_precision {
+    double target;     /* REL asked for; 0: a fixed number of replications */
+    int cap;           /* most replications allowed */
+    double achieved;   /* the widest key interval's half-width over its mean, at the end */
+    char decided[96];  /* which interval that was: "fph_voksen wait_mean" */
+    bool capped;       /* the cap stopped the run before every interval was within target */
+} ss_precision;
+
 /* Describes a run for output and the store.  Strings are borrowed. */
 typedef struct ss_run_info {
     const char *engine_version;
@@ -178,6 +195,7 @@ typedef struct ss_run_info {
     int noverlays;
     const char *const *sets;
     int nsets;
+    ss_precision precision;      /* how the number of replications was chosen */
 } ss_run_info;
 
 #endif

@@ -252,13 +252,27 @@ static int set_status(ss_store *st, int64_t run_id, const char *status, const ch
     return rc;
 }
 
+/* --precision decides the number of replications as the run goes: the row says how many it took. */
+static int set_replications(ss_store *st, int64_t run_id, int reps, ss_diag *d)
+{
+    sqlite3_stmt *s = db_prepare(st, "UPDATE runs SET replications = ? WHERE run_id = ?", d);
+    if (!s)
+        return -1;
+    sqlite3_bind_int(s, 1, reps);
+    sqlite3_bind_int64(s, 2, run_id);
+    int rc = db_step(st, s, d);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int ss_store_finish_run(ss_store *st, int64_t run_id, const ss_summary *sum,
                         const ss_run_info *info, ss_diag *d)
 {
     assert(sum->nservices == info->nservices);
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot finish run %lld", st->path, (long long)run_id);
-    if (insert_summary(st, run_id, sum, info, d) || set_status(st, run_id, "complete", NULL, d)) {
+    if (insert_summary(st, run_id, sum, info, d) || set_replications(st, run_id, info->replications, d) ||
+        set_status(st, run_id, "complete", NULL, d)) {
         db_rollback(st);
         return ss_wrap(d, "%s: cannot finish run %lld", st->path, (long long)run_id);
     }

@@ -73,10 +73,12 @@ static int check_pairable(const ss_study *base, const ss_study *option, ss_diag 
     return 0;
 }
 
-static void fill_row(ss_compare_row *r, const double *a, const double *b, int n, double level)
+/* Each side keeps its metric's range (ss_metric_estimate); the difference may take either sign. */
+static void fill_row(ss_compare_row *r, const ss_metric_info *mi, const double *a, const double *b, int n,
+                     double level)
 {
-    r->base = ss_estimate_from(a, n, level);
-    r->option = ss_estimate_from(b, n, level);
+    r->base = ss_metric_estimate(mi, a, n, level);
+    r->option = ss_metric_estimate(mi, b, n, level);
     r->diff = ss_estimate_paired(a, b, n, level);
     r->diff_unpaired = ss_estimate_unpaired(a, b, n, level);
     r->relative = isfinite(r->base.mean) && r->base.mean != 0.0 && isfinite(r->diff.mean)
@@ -118,7 +120,7 @@ int ss_compare(const ss_study *base, const ss_study *option, double level, ss_co
             r->metric = ss_service_metric_info[m].name;
             service_values(a, base, s, m);
             service_values(b, option, t, m);
-            fill_row(r, a, b, n, level);
+            fill_row(r, &ss_service_metric_info[m], a, b, n, level);
         }
     }
     for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
@@ -127,7 +129,7 @@ int ss_compare(const ss_study *base, const ss_study *option, double level, ss_co
         r->metric = ss_system_metric_info[m].name;
         system_values(a, base, m);
         system_values(b, option, m);
-        fill_row(r, a, b, n, level);
+        fill_row(r, &ss_system_metric_info[m], a, b, n, level);
     }
     out->fte_base = total_fte(&base->info);
     out->fte_option = total_fte(&option->info);

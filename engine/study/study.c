@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "precision.h"
 #include "version.h"
 #include "xalloc.h"
 #include "store.h"
@@ -109,9 +110,46 @@ static void settle_failed_run(ss_store *store, int64_t run_id, int rc, ss_diag *
         ss_store_discard_run(store, run_id, &d2);
 }
 
-int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error)
+/* Replications [from, to) into st->reps, which is grown to hold them. */
+static int run_more(ss_study *st, const ss_study_opts *o, ss_store_recorder *rec, int to, ss_diag *d)
 {
     const ss_model *m = ss_scenario_model(st->sc);
+    int from = st->nreps;
+    ss_rep_result *res = realloc(st->reps, (size_t)to * sizeof *res);
+    if (!res)
+        return ss_fail(d, "out of memory for %d replications", to);
+    st->reps = res;
+    ss_run_opts ro = {.seed = st->info.seed, .first_rep = from, .reps = to - from, .jobs = o->jobs,
+                      .interrupt = o->interrupt, .record = rec->store ? ss_store_record : NULL, .record_ctx = rec,
+                      .trace_person = from == 0 ? o->trace_person : 0, .trace = o->trace,
+                      .progress = o->progress, .progress_ud = o->progress_ud};
+    int rc = ss_run_replications(m, &ro, res + from, d);
+    if (rc == 0)
+        st->nreps = to;
+    return rc;
+}
+
+/* The summary of what has run, and with --precision whether to go on: the number of replications
+ * to reach, or 0 to stop (the outcome then in st->info.precision). */
+static int summarise(ss_study *st, const ss_study_opts *o)
+{
+    ss_summary_free(&st->summary);
+    ss_summary_build(&st->summary, st->reps, st->nreps, st->info.nservices, 0.95);
+    st->info.replications = st->nreps;
+    ss_precision *p = &st->info.precision;
+    if (!(o->precision > 0))
+        return 0;
+    p->target = o->precision;
+    p->cap = o->max_reps > 0 ? o->max_reps : SS_PRECISION_DEFAULT_CAP;
+    p->achieved = ss_precision_widest(&st->summary, st->ids, p->decided, sizeof p->decided);
+    p->capped = p->achieved > p->target && st->nreps >= p->cap;
+    if (p->achieved <= p->target || p->capped)
+        return 0;
+    return ss_precision_next(st->nreps, p->achieved, p->target, p->cap);
+}
+
+int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error)
+{
     *interrupted = *io_error = 0;
     ss_store *store = NULL;
     if (o->db) {
@@ -122,20 +160,19 @@ int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrup
             return -1;
         }
     }
-    ss_rep_result *res = calloc(st->nreps, sizeof *res);
     ss_store_recorder rec = {.store = store, .run_id = st->run_id, .info = &st->info};
-    ss_run_opts ro = {.seed = st->info.seed, .reps = st->nreps, .jobs = o->jobs,
-                      .interrupt = o->interrupt, .record = store ? ss_store_record : NULL, .record_ctx = &rec,
-                      .trace_person = o->trace_person, .trace = o->trace,
-                      .progress = o->progress, .progress_ud = o->progress_ud};
-    int rc = ss_run_replications(m, &ro, res, d);
-    if (rc == 0) {
-        st->reps = res;
-        ss_summary_build(&st->summary, res, st->nreps, m->nservices, 0.95);
-        if (store && ss_store_finish_run(store, st->run_id, &st->summary, &st->info, d) < 0)
-            rc = -2;
-    } else {
-        free(res);
+    int want = st->nreps, rc = 0;
+    st->nreps = 0;
+    while (want > 0 && (rc = run_more(st, o, &rec, want, d)) == 0)
+        want = summarise(st, o);
+    if (rc < 0) {  /* a round failed, was interrupted or could not be stored: no results */
+        for (int i = 0; i < st->nreps; i++) ss_rep_result_free(&st->reps[i]);
+        free(st->reps);
+        ss_summary_free(&st->summary);
+        st->reps = NULL;
+        st->nreps = 0;
+    } else if (store && ss_store_finish_run(store, st->run_id, &st->summary, &st->info, d) < 0) {
+        rc = -2;  /* the results stand; only the store failed */
     }
     if (rc < 0)
         settle_failed_run(store, st->run_id, rc, d, interrupted, io_error);

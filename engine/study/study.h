@@ -43,9 +43,19 @@ typedef struct ss_study_opts {
     FILE *trace;
     ss_progress_fn progress;
     void *progress_ud;
+    double precision;         /* --precision REL: add replications until every key interval's
+                                 half-width is at most REL of its mean; 0: the fixed number */
+    int max_reps;             /* the cap with precision (SS_PRECISION_DEFAULT_CAP when 0) */
 } ss_study_opts;
 
-/* Run every replication and build the summary.  With a db: the run is stored; a rule error
+/* With --precision and no --reps, a run starts from this many replications and stops at the cap. */
+#define SS_PRECISION_FIRST_REPS 10
+#define SS_PRECISION_DEFAULT_CAP 200
+
+/* Run every replication and build the summary (with o->precision, more replications until the
+ * key intervals are within it or the cap is reached: st->nreps and st->info.precision say how it
+ * ended; the same seed gives the same replications and so the same stopping point on any -j).
+ * With a db: the run is stored; a rule error
  * stores nothing, an interrupt keeps whole replications (status 'interrupted').
  * Returns 0, or -1 with d filled; *interrupted tells an interrupt from an error, *io_error a
  * store failure. */

@@ -15,6 +15,20 @@ bool ss_parse_count(const char *s, long min, long max, long *out)
     return true;
 }
 
+bool ss_parse_fraction(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end != s && *end == '%' && end[1] == '\0') {
+        v /= 100.0;
+        end++;
+    }
+    if (errno || *end || end == s || !(v > 0.0 && v < 1.0)) return false;
+    *out = v;
+    return true;
+}
+
 bool ss_parse_decimal_comma(const char *s, char *out, size_t n, bool *ambiguous)
 {
     const char *p = s + (*s == '+' || *s == '-');

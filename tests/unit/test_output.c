@@ -161,7 +161,8 @@ static void summary_estimates(void **state)
     assert_int_equal(sum->nreps, 3);
     assert_int_equal(s0[SS_SM_ARRIVALS].n, 3);
     assert_near(s0[SS_SM_ARRIVALS].mean, 11.0, 1e-12);
-    assert_near(s0[SS_SM_ARRIVALS].ci_high, 11.0 + T975_2 / sqrt(3.0), 1e-9);
+    /* counts cannot be negative: the interval is on the log scale (stats.h) */
+    assert_near(s0[SS_SM_ARRIVALS].ci_high, 11.0 * exp(T975_2 / sqrt(3.0) / 11.0), 1e-9);
     assert_near(s0[SS_SM_WAIT_MAX].mean, 10.0 * (SS_SM_WAIT_MAX + 1) + 1, 1e-12);
     assert_near(s0[SS_SM_UTILISATION].mean, 0.51, 1e-12);
     assert_true(s1[SS_SM_ARRIVALS].ci_low == 5.0 && s1[SS_SM_ARRIVALS].ci_high == 5.0);
@@ -226,8 +227,8 @@ static void json_document_shape(void **state)
     assert_string_equal(json_string_value(json_object_get(svc, "name")), names[0]);
     assert_near(json_real_value(json_object_get(svc, "fte")), 12.5, 0.0);
     assert_near(estimate_field(svc, "arrivals", "mean"), 11.0, 0.0);
-    assert_near(estimate_field(svc, "arrivals", "ci_low"), 11.0 - T975_2 / sqrt(3.0), 1e-8);
-    assert_non_null(strstr(text, "\"ci_low\": 8.515862288,"));  /* 10 significant digits */
+    assert_near(estimate_field(svc, "arrivals", "ci_low"), 11.0 / exp(T975_2 / sqrt(3.0) / 11.0), 1e-8);
+    assert_non_null(strstr(text, "\"ci_low\": 8.776384825,"));  /* 10 significant digits */
 
     json_t *lms = json_object_get(json_object_get(doc, "services"), "lms");
     assert_near(estimate_field(lms, "wait_mean", "mean"), 4.5, 0.0);
@@ -274,13 +275,14 @@ static void csv_rows(void **state)
     assert_int_equal(strncmp(text, head, strlen(head)), 0);
     assert_int_equal(count_lines(text), 1 + 2 * SS_SERVICE_METRICS + SS_SYSTEM_METRICS);
     char row[160];
-    snprintf(row, sizeof row, "\nservice,skolehelse,%s,arrivals,count,11,8.515862288,13.48413771,3\n", names[0]);
+    snprintf(row, sizeof row, "\nservice,skolehelse,%s,arrivals,count,11,8.776384825,13.786998,3\n", names[0]);
     assert_contains(text, row);
     snprintf(row, sizeof row, "\nservice,lms,%s,wait_mean,days,4.5,,,1\n", names[1]);  /* NaN: empty */
     assert_contains(text, row);
     snprintf(row, sizeof row, "\nservice,lms,%s,queue_mean,cases,,,,0\n", names[1]);
     assert_contains(text, row);
-    assert_contains(text, "\nsystem,,,persons,persons,0.5,-0.7420688559,1.742068856,3\n");
+    /* a count never has an interval below 0: too spread for the log scale, so cut at 0 */
+    assert_contains(text, "\nsystem,,,persons,persons,0.5,0,1.742068856,3\n");
     assert_true(strstr(text, "service,skolehelse,") < strstr(text, "service,lms,"));
     assert_true(strstr(text, "service,lms,") < strstr(text, "system,,"));
     free(text);
@@ -335,13 +337,13 @@ static void table_for_people(void **state)
     assert_contains(text, "Skolehelse Lørenskog");
     assert_contains(text, "Læringsmiljøsenteret..");  /* long name cut on a code point */
     assert_contains(text, "skolehelse");
-    assert_contains(text, " 11\u00b12 ");    /* arrivals: integer mean and half-width */
+    assert_contains(text, " 11\u00b13 ");    /* arrivals: integer mean and half-width (of [8.8, 13.8]) */
     assert_contains(text, " 51.0\u00b12.5\n");  /* utilisation as a percentage */
     assert_contains(text, "4.5 ");         /* a mean without an interval */
     assert_contains(text, "\nSystem\n");
     for (int m = 0; m < SS_SYSTEM_METRICS; m++)
         assert_contains(text, ss_system_metric_info[m].label);
-    assert_contains(text, "[1.3, 3.7]");  /* time in system: 2.5 days +- 1.24 */
+    assert_contains(text, "[1.5, 4.1]");  /* time in system: 2.5 days, x/ exp(1.24 / 2.5) on the log scale */
     check_service_block(text);
     free(text);
 }
