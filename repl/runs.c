@@ -20,6 +20,7 @@
 #include "explain.h"
 #include "output.h"
 #include "repl.h"
+#include "trend.h"
 
 #define MAX_REPS 100000
 
@@ -170,6 +171,10 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
     repl_fmt_number(tis, sizeof tis, st->summary.system[SS_YM_TIME_IN_SYSTEM_MEAN].mean, "days");
     repl_say(r, "%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n",
             persons, handoffs, tis);
+    char w[512];
+    for (int s = 0; s < st->info.nservices; s++)  /* queues with no steady state (trend.h) */
+        if (ss_trend_warning(&st->summary, &st->info, s, w, sizeof w))
+            fprintf(r->out, "warning: %s\n", w);
 }
 
 static int parse_reps(repl *r, const repl_args *a, int i, int *reps)

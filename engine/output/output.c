@@ -12,6 +12,7 @@
 
 #include "table.h"
 #include "text.h"
+#include "trend.h"
 #include "words.h"
 
 /* ---- numbers for people -------------------------------------------------------------------- */
@@ -228,10 +229,26 @@ static void print_header(FILE *f, const ss_run_info *info, const ss_summary *sum
                          "JSON and CSV give its ends).\n\n"), f);
 }
 
+/* Queues still trending over the measured window (trend.h): the figures above then depend on
+ * the warm-up and the horizon chosen. */
+static void print_warnings(FILE *f, const ss_run_info *info, const ss_summary *sum, ss_lang lang)
+{
+    char w[512];
+    bool any = false;
+    for (int s = 0; s < sum->nservices; s++)
+        if (ss_trend_warning(sum, info, s, w, sizeof w)) {
+            fprintf(f, "%s%s\n", any ? "" : ss_words(lang, "Warning: no steady state\n"), w);
+            any = true;
+        }
+    if (any)
+        fputc('\n', f);
+}
+
 void ss_output_table_for(FILE *f, const ss_run_info *info, const ss_summary *sum, const ss_output_opts *o)
 {
     assert(info->nservices == sum->nservices);
     print_header(f, info, sum, o->lang);
+    print_warnings(f, info, sum, o->lang);
     print_services(f, info, sum, o);
     fputc('\n', f);
     print_system(f, sum, o->lang);
@@ -319,6 +336,18 @@ static json_t *json_document(const ss_run_info *info, const ss_summary *sum)
                      "system", json_system(sum));
 }
 
+/* The trend warnings, [] when every queue is steady. */
+static json_t *json_warnings(const ss_run_info *info, const ss_summary *sum)
+{
+    json_t *a = json_array();
+    int err = !a;
+    char w[512];
+    for (int s = 0; s < sum->nservices && !err; s++)
+        if (ss_trend_warning(sum, info, s, w, sizeof w))
+            err |= json_array_append_new(a, ss_json_text(w));
+    return ss_json_done(a, err);
+}
+
 /* Only with --precision, so runs of a fixed size keep their bytes. */
 static json_t *json_precision(const ss_precision *p)
 {
@@ -331,6 +360,10 @@ int ss_output_json(FILE *f, const ss_run_info *info, const ss_summary *sum)
 {
     assert(info->nservices == sum->nservices);
     json_t *doc = json_document(info, sum);
+    if (doc && json_object_set_new(doc, "warnings", json_warnings(info, sum)) < 0) {
+        json_decref(doc);
+        doc = NULL;
+    }
     if (doc && info->precision.target > 0 && json_object_set_new(doc, "precision", json_precision(&info->precision)) < 0) {
         json_decref(doc);
         doc = NULL;

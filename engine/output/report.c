@@ -6,6 +6,7 @@
  * by loading scenario files, so a report can be rebuilt on a machine that has only the database.
  * Charts are drawn by gnuplot (plot.c); the writers are report_html.c and report_md.c. */
 #include "report_parts.h"
+#include "trend.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -51,6 +52,27 @@ static int collect_services(ss_report *r, ss_diag *d)
     return 0;
 }
 
+/* Queues still trending in any model (trend.h), as sentences for the results section. */
+static void collect_trend_warnings(ss_report *r)
+{
+    ss_buf b = {0};
+    for (int i = 0; i < r->nmodels; i++) {
+        const ss_stored_run *run = &r->models[i].run;
+        ss_summary sum;
+        if (ss_summary_build(&sum, run->reps, run->nreps, run->nservices, 0.95) < 0)
+            continue;
+        char w[512], line[1024];
+        for (int s = 0; s < run->nservices; s++)
+            if (ss_trend_warning(&sum, &r->models[i].study.info, s, w, sizeof w)) {
+                snprintf(line, sizeof line, T(r, S_NO_STEADY_STATE), r->models[i].letter, w);
+                ss_buf_fmt(&b, "%s\n", line);
+            }
+        ss_summary_free(&sum);
+    }
+    r->trend_warnings = xstrdup(ss_buf_text(&b));
+    ss_buf_free(&b);
+}
+
 static int load_models(ss_report *r, ss_results_db *db, ss_diag *d)
 {
     r->models = xcalloc(r->choice.n, sizeof *r->models);
@@ -64,6 +86,7 @@ static int load_models(ss_report *r, ss_results_db *db, ss_diag *d)
         model *m = &r->models[i];
         m->about_read = m->run.resolved && ss_model_about_read(m->run.resolved, m->label, &m->about, &ignored) == 0;
     }
+    collect_trend_warnings(r);
     return collect_services(r, d);
 }
 
@@ -169,6 +192,7 @@ void ss_report_free(ss_report *r)
     ss_comparison_free(&r->self);
     free(r->svc_id);
     free(r->svc_name);
+    free(r->trend_warnings);
     ss_register_free(r->reg, r->nreg);
     report_audit_free(r);
     report_calibration_free(r);

@@ -265,6 +265,14 @@ static void html_results(const ss_report *r, ss_buf *b)
     ss_buf_str(b, "<p class=\"note\">");
     ss_buf_html(b, line);
     ss_buf_str(b, "</p>\n");
+    for (const char *w = r->trend_warnings; w && *w;) {  /* queues with no steady state */
+        const char *end = strchr(w, '\n');
+        snprintf(line, sizeof line, "%.*s", (int)(end - w), w);
+        ss_buf_str(b, "<p class=\"warn\">");
+        ss_buf_html(b, line);
+        ss_buf_str(b, "</p>\n");
+        w = end + 1;
+    }
     for (int opt = r->nmodels > 1 ? 0 : -1; opt < r->nmodels - 1; opt++) {
         if (opt >= 0) {
             snprintf(line, sizeof line, T(r, S_CHANGES_VS), r->models[opt + 1].letter, r->models[0].letter);

@@ -131,6 +131,11 @@ static void md_results(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, "\n## 3. %s\n\n", T(r, S_RESULTS));
     snprintf(line, sizeof line, T(r, S_HOWTO), report_base_model(r)->run.nreps);
     ss_buf_fmt(b, "%s\n\n", line);
+    for (const char *w = r->trend_warnings; w && *w;) {  /* queues with no steady state */
+        const char *end = strchr(w, '\n');
+        ss_buf_fmt(b, "> **%.*s**\n\n", (int)(end - w), w);
+        w = end + 1;
+    }
     for (int opt = r->nmodels > 1 ? 0 : -1; opt < r->nmodels - 1; opt++) {
         if (opt >= 0) {
             snprintf(line, sizeof line, T(r, S_CHANGES_VS), r->models[opt + 1].letter, r->models[0].letter);

@@ -89,6 +89,7 @@ struct ss_report {
     char no_charts[512];             /* why there are no charts at all ("" when there are) */
     char waits_quick[1024];          /* services where every first contact came within two weeks */
     bool no_queue;                   /* no service has a queue of half a case or more */
+    char *trend_warnings;            /* one line per queue still trending, per model ("" none) */
     char command_line[4096];
     report_audit *audit;             /* [nmodels]: each run against its scenario's audit criteria */
     report_targets *targets;         /* the base's calibration targets, reached in each model */

@@ -286,6 +286,9 @@ WORD(S_IN_WORDS,
 WORD(S_NO_QUEUE,
      "No service has a queue worth drawing (a mean below half a case).",
      "Ingen tjeneste har kø verdt å tegne (under en halv sak i snitt).")
+WORD(S_NO_STEADY_STATE,
+     "No steady state: in model %s, %s. Its figures depend on the warm-up and the horizon chosen.",
+     "Ingen stabil tilstand: i modell %s, %s. Tallene avhenger av innsvingingsperioden og horisonten som er valgt.")
 WORD(S_WAITS_QUICK,
      "Every first contact came within two weeks, in every model, at: %s.",
      "Alle første kontakter kom innen to uker, i alle modellene, ved: %s.")

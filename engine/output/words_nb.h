@@ -44,6 +44,10 @@
 {"time-average number of referrals waiting for first contact (or for a decision meeting)", "tidsgjennomsnitt av antall henvisninger som venter på første kontakt (eller på et vedtaksmøte)"},
 {"queue end", "kø ved slutt"},
 {"number of cases waiting at the end of the horizon", "antall saker som venter ved slutten av perioden"},
+{"queue trend", "køtrend"},
+{"change per month", "endring per måned"},
+{"how fast the queue still grows (+) or shrinks (-) over the measured window, cases a month: the least-squares slope of queue length on time, or with seasons the change of the window's mean from a year earlier (trend.c); 0 in a steady state",
+ "hvor fort køen fortsatt vokser (+) eller krymper (-) over måleperioden, saker per måned: stigningstallet (minste kvadraters metode) for kølengde mot tid, eller med sesonger endringen i periodens gjennomsnitt fra et år før (trend.c); 0 i en stabil tilstand"},
 {"caseload", "saksmengde"},
 {"time-average number of open cases (in intake or episode)", "tidsgjennomsnitt av antall åpne saker (i inntak eller forløp)"},
 {"cases/FTE", "saker/årsverk"},
@@ -147,6 +151,7 @@
 {"Replications  %d, seed %" PRIu64 "\n", "Replikasjoner %d, frø %" PRIu64 "\n"},
 {"Replications  %d of %d, seed %" PRIu64 "\n", "Replikasjoner %d av %d, frø %" PRIu64 "\n"},
 {"Period        from %s, %g days, of which %g days warm-up (not counted)\n", "Periode       fra %s, %g dager, av dem %g dager oppvarming (ikke talt med)\n"},
+{"Warning: no steady state\n", "Advarsel: ingen stabil tilstand\n"},
 {"Figures are means over replications; \u00b1 is half the width of the 95 % confidence interval\n(on the log scale, or the logit scale for shares, so it stays within the figure's range;\nJSON and CSV give its ends).\n\n",
  "Tallene er gjennomsnitt over replikasjonene; \u00b1 er halve bredden av 95 %-konfidensintervallet\n(på logaritmisk skala, eller logit-skala for andeler, så det holder seg innenfor tallets mulige verdier;\nJSON og CSV gir endepunktene).\n\n"},
 

@@ -99,6 +99,11 @@ const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS] = {
     [SS_SM_ESCALATED] = {"escalated", "escalated", "persons",
                          "persons referred on (escalate_to) because they grew too ill while waiting",
                          SS_BETTER_LOWER, "Sent on, too ill to wait", "Sendt videre, for syke til å vente"},
+    [SS_SM_QUEUE_TREND] = {"queue_trend", "queue trend", "change per month",
+                           "how fast the queue still grows (+) or shrinks (-) over the measured window, cases a month: "
+                           "the least-squares slope of queue length on time, or with seasons the change of the "
+                           "window's mean from a year earlier (trend.c); 0 in a steady state",
+                           SS_BETTER_NEITHER, "Queue trend (cases a month)", "Køutvikling (saker per måned)"},
 };
 
 const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS] = {
@@ -216,6 +221,8 @@ const char *ss_better_name(ss_better b)
 
 ss_bound ss_metric_bound(const ss_metric_info *mi)
 {
+    if (strncmp(mi->unit, "change", 6) == 0)
+        return SS_ANY_SIGN;
     return strcmp(mi->unit, "share") == 0 ? SS_SHARE : SS_NON_NEGATIVE;
 }
 

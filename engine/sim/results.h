@@ -42,6 +42,7 @@ typedef enum ss_service_metric {
     SS_SM_INTERIM_LETTERS,   /* decisions past the limit: an interim letter was due */
     SS_SM_DETERIORATED,      /* persons whose severity rose while they waited */
     SS_SM_ESCALATED,         /* persons referred on because they grew too ill while waiting */
+    SS_SM_QUEUE_TREND,       /* change of the queue over the measured window, cases a month (trend.c) */
     SS_SERVICE_METRICS
 } ss_service_metric;
 
@@ -101,7 +102,8 @@ typedef struct ss_metric_info {
 } ss_metric_info;
 
 /* Every metric here is a count, a duration, a mean of them or a share, so none can be negative
- * and shares cannot pass 1: its interval keeps that range (ss_estimate_bounded). */
+ * and shares cannot pass 1: its interval keeps that range (ss_estimate_bounded).  The one
+ * exception is a change (unit "change per month"), which takes either sign. */
 ss_bound ss_metric_bound(const ss_metric_info *mi);
 /* The estimate of a metric across replications, with the interval its range calls for. */
 ss_estimate ss_metric_estimate(const ss_metric_info *mi, const double *x, int n, double level);

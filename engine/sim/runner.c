@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim.h"
+#include "trend.h"
 
 typedef struct replications {
     const ss_model *m;
@@ -22,7 +23,15 @@ static int run_replication(void *ctx, void **worker, long i, const ss_stop_flag 
     ss_sim_set_interrupt(sim, stop);
     bool traced = i == 0 && r->o->trace && r->o->trace_person > 0;
     ss_sim_set_trace(sim, traced ? r->o->trace_person : 0, traced ? r->o->trace : NULL);
-    return ss_sim_run(sim, r->o->seed, r->o->first_rep + (int)i, &r->results[i], d);
+    return ss_run_one(sim, r->m, r->o->seed, r->o->first_rep + (int)i, &r->results[i], d);
+}
+
+int ss_run_one(ss_sim *sim, const ss_model *m, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d)
+{
+    if (ss_sim_run(sim, seed, rep, out, d) < 0)
+        return -1;
+    ss_queue_trend(out, m);  /* from the replication's own series */
+    return 0;
 }
 
 static void free_worker(void *ctx, void *worker)

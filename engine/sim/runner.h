@@ -16,6 +16,7 @@
 #include "model.h"
 #include "pool.h"
 #include "results.h"
+#include "sim.h"
 
 /* Called on the calling thread after each finished replication (done of total). */
 typedef void (*ss_progress_fn)(void *ud, int done, int total);
@@ -37,6 +38,10 @@ typedef struct ss_run_opts {
     int64_t trace_person;                 /* trace this person in the first replication */
     FILE *trace;
 } ss_run_opts;
+
+/* One replication on sim (built for m) and what is derived from its whole series afterwards (the
+ * queue trend, trend.h): what every caller that runs a replication must do.  0, or -1 with d. */
+int ss_run_one(ss_sim *sim, const ss_model *m, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d);
 
 /* Run the replications into results[0 .. reps-1] (each initialised here).  On failure every
  * result is freed and d holds the message: -1 when a replication failed (the lowest-numbered

@@ -400,7 +400,7 @@ static int run_job(void *ctx, void **worker, long j, const ss_stop_flag *stop, s
     if (rc)
         return -1;
     ss_sim_set_interrupt(w->sim, stop);
-    return ss_sim_run(w->sim, ss_plan_seed(s->p), jb->rep, &s->results[j], d);
+    return ss_run_one(w->sim, ss_scenario_model(s->slots[jb->slot].sc), ss_plan_seed(s->p), jb->rep, &s->results[j], d);
 }
 
 /* On a worker as it ends: its simulator goes before its run stops counting it as a user. */

@@ -201,8 +201,8 @@ static void json_document_shape(void **state)
         fail_msg("JSON does not parse: %s (line %d)", err.text, err.line);
     static const char *const top[] = {"engine_version", "scenario", "seed", "replications",
                                       "start_date", "horizon_days", "warmup_days", "services",
-                                      "system"};
-    assert_keys(doc, top, 9);
+                                      "system", "warnings"};
+    assert_keys(doc, top, 10);
     static const char *const scen[] = {"name", "path", "hash", "rules_hash", "overlays", "set"};
     json_t *sc = json_object_get(doc, "scenario");
     assert_keys(sc, scen, 6);

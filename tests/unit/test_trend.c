@@ -1,0 +1,103 @@
+/* test_trend: the queue trend of a replication on made-up series, where the answer is known. */
+#include "testing.h"
+
+#include <stdlib.h>
+
+#include "trend.h"
+
+#define YEAR 365.25
+#define PI 3.14159265358979323846
+
+/* A model shell with only what ss_queue_trend reads: the calendar's seasons, warm-up, horizon
+ * and sample interval. */
+static ss_model shell(bool seasonal, double warmup, double horizon)
+{
+    ss_model m = {0};
+    ss_calendar_init(&m.cal, (ss_date){2018, 1, 1});
+    if (seasonal)
+        m.cal.season[6] = 0.4;
+    m.warmup = warmup;
+    m.horizon = horizon;
+    m.sample_days = 7;
+    return m;
+}
+
+/* Weekly samples of q(t) = level + slope * t + swing * sin(2 pi t / year). */
+static void fill(ss_rep_result *r, const ss_model *m, double level, double slope_per_day, double swing)
+{
+    int n = (int)(m->horizon / m->sample_days) + 1;
+    assert_int_equal(ss_rep_result_init(r, 0, 1, n), 0);
+    for (int i = 0; i < n; i++) {
+        double t = i * m->sample_days;
+        r->series_day[i] = t;
+        r->series_queue[i] = level + slope_per_day * t + swing * sin(2 * PI * t / YEAR + 1.0);
+    }
+}
+
+/* Without seasons: the least-squares slope, exactly, in cases a month. */
+static void slope_of_a_straight_line(void **state)
+{
+    ss_model m = shell(false, 200, 2000);
+    ss_rep_result r;
+    fill(&r, &m, 10, 0.1, 0);
+    ss_queue_trend(&r, &m);
+    assert_near(ss_rep_service(&r, 0)[SS_SM_QUEUE_TREND], 0.1 * YEAR / 12, 1e-9);
+    ss_rep_result_free(&r);
+}
+
+/* With seasons, a yearly swing over one measured year is not a trend (a straight line through it
+ * would be), and a growth under the swing is still measured. */
+static void seasons_are_not_a_trend(void **state)
+{
+    ss_model m = shell(true, 3 * YEAR, 4 * YEAR);
+    ss_rep_result r;
+    fill(&r, &m, 100, 0, 30);
+    ss_queue_trend(&r, &m);
+    double yoy = ss_rep_service(&r, 0)[SS_SM_QUEUE_TREND];
+    ss_model flat = shell(false, 3 * YEAR, 4 * YEAR);
+    ss_queue_trend(&r, &flat);
+    double line = ss_rep_service(&r, 0)[SS_SM_QUEUE_TREND];
+    assert_true(fabs(yoy) < 0.2);    /* 364 days of lag for a 365.25-day season: a small residue */
+    assert_true(fabs(line) > 2.0);   /* a regression line through one seasonal year reads about 2.6 */
+    ss_rep_result_free(&r);
+    fill(&r, &m, 100, 0.1, 30);
+    ss_queue_trend(&r, &m);
+    assert_near(ss_rep_service(&r, 0)[SS_SM_QUEUE_TREND], 0.1 * YEAR / 12, 0.2);
+    ss_rep_result_free(&r);
+}
+
+/* The warning: a clear and sizeable trend across replications fires, a small or unclear one
+ * does not; the text names the service and the window. */
+static void warning_needs_a_clear_sizeable_trend(void **state)
+{
+    ss_estimate est[SS_SERVICE_METRICS];
+    for (int k = 0; k < SS_SERVICE_METRICS; k++)
+        est[k] = (ss_estimate){NAN, NAN, NAN, NAN, 0};
+    ss_summary sum = {.nservices = 1, .nreps = 10, .service = est};
+    const char *ids[] = {"fph_voksen"};
+    ss_run_info info = {.start_date = "2018-01-01", .horizon_days = 1461, .warmup_days = 1096,
+                        .nservices = 1, .service_ids = ids};
+    est[SS_SM_QUEUE_MEAN] = (ss_estimate){100, 90, 110, 10, 10};
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){4.1, 3.0, 5.2, 1.5, 10};
+    char w[512];
+    assert_true(ss_trend_warning(&sum, &info, 0, w, sizeof w));
+    assert_string_equal(w, "fph_voksen: queue still growing (+4.1 a month over 2021); lengthen the warm-up or "
+                           "check that demand does not exceed capacity");
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){0.5, 0.4, 0.6, 0.1, 10};  /* 6 cases a year on 100: small */
+    assert_false(ss_trend_warning(&sum, &info, 0, w, sizeof w));
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){4.1, -1.0, 9.2, 8.0, 10};  /* not clear */
+    assert_false(ss_trend_warning(&sum, &info, 0, w, sizeof w));
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){-3.0, -4.0, -2.0, 1.0, 10};
+    assert_true(ss_trend_warning(&sum, &info, 0, w, sizeof w));
+    assert_contains(w, "fph_voksen: queue still shrinking (-3.0 a month over 2021)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(slope_of_a_straight_line),
+        cmocka_unit_test(seasons_are_not_a_trend),
+        cmocka_unit_test(warning_needs_a_clear_sizeable_trend),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
