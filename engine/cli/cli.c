@@ -393,6 +393,7 @@ static const ss_command *const commands[] = {
     &ss_cmd_batch,
     &ss_cmd_merge,
     &ss_cmd_sensitivity,
+    &ss_cmd_calibrate,
     &ss_cmd_repl,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])

@@ -40,6 +40,7 @@ extern const ss_command ss_cmd_merge;
 extern const ss_command ss_cmd_repl;
 extern const ss_command ss_cmd_explain;
 extern const ss_command ss_cmd_sensitivity;
+extern const ss_command ss_cmd_calibrate;
 extern const ss_command ss_cmd_audit;
 
 #define SS_CLI_MAX_LIST 64

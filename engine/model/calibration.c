@@ -252,6 +252,75 @@ int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origi
     return rc;
 }
 
+/* ---- the targets as data --------------------------------------------------------------- */
+
+static const char *field(lua_State *L, int idx, const char *key, const char *def);
+static double tagged_value(lua_State *L, int t, const char *key, const char **text);
+
+/* The day (from the start) of a date the check has accepted. */
+static double day_of(const ss_model *m, const char *text)
+{
+    ss_date dt;
+    return ss_date_parse(text, &dt) == 0 ? (double)(ss_date_to_epoch(dt) - m->cal.start) : 0;
+}
+
+/* The target table at t into *out. */
+static void target_of(lua_State *L, int t, const char *id, const ss_model *m, ss_target *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->id, sizeof out->id, "%s", id);
+    snprintf(out->what, sizeof out->what, "%s", field(L, t, "what", ""));
+    snprintf(out->metric, sizeof out->metric, "%s", field(L, t, "metric", ""));
+    snprintf(out->from, sizeof out->from, "%s", field(L, t, "from", ""));
+    snprintf(out->to, sizeof out->to, "%s", field(L, t, "to", ""));
+    out->from_day = day_of(m, out->from);
+    out->to_day = day_of(m, out->to) + 1;   /* `to` is the last day, inclusive */
+    lua_getfield(L, t, "per_year");
+    out->per_year = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    const char *source, *why;
+    out->value = tagged_value(L, t, "value", &source);
+    out->tolerance = tagged_value(L, t, "tolerance", &why);
+    snprintf(out->source, sizeof out->source, "%s", source);
+    if (lua_getfield(L, t, "services") == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        for (int i = 1; i <= n && out->nservices < SS_TARGET_MAX_SERVICES; i++) {
+            lua_rawgeti(L, -1, i);
+            int s = lua_type(L, -1) == LUA_TSTRING ? ss_model_service_index(m, lua_tostring(L, -1)) : -1;
+            if (s >= 0) {
+                size_t len = strlen(out->service_ids);
+                snprintf(out->service_ids + len, sizeof out->service_ids - len, "%s%s", out->nservices ? ", " : "",
+                         lua_tostring(L, -1));
+                out->services[out->nservices++] = s;
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+int ss_calibration_targets(lua_State *L, int resolved, const ss_model *m, ss_target **out)
+{
+    resolved = lua_absindex(L, resolved);
+    *out = NULL;
+    if (lua_getfield(L, resolved, "calibration") != LUA_TTABLE ||
+        lua_getfield(L, -1, "targets") != LUA_TTABLE) {
+        lua_settop(L, resolved);
+        return 0;
+    }
+    int targets = lua_gettop(L), n;
+    const char **ids = target_ids(L, targets, &n);
+    *out = calloc((size_t)(n > 0 ? n : 1), sizeof **out);
+    for (int i = 0; i < n; i++) {
+        lua_getfield(L, targets, ids[i]);
+        target_of(L, lua_gettop(L), ids[i], m, &(*out)[i]);
+        lua_pop(L, 1);
+    }
+    free(ids);
+    lua_settop(L, resolved);
+    return n;
+}
+
 /* ---- printing --------------------------------------------------------------------------- */
 
 static const char *field(lua_State *L, int idx, const char *key, const char *def)

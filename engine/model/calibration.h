@@ -22,6 +22,27 @@ bool ss_scenario_is_tag(lua_State *L, int idx);
 int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origin_fn origin, void *ud,
                          ss_diag *d);
 
+/* A target as the search reads it (calibrate.h): the result, where, over which days, and how
+ * close the run must come. */
+#define SS_TARGET_MAX_SERVICES 16
+typedef struct ss_target {
+    char id[64];
+    char what[256];
+    char metric[64];                        /* a service metric, or a system one when nservices is 0 */
+    int services[SS_TARGET_MAX_SERVICES];   /* summed (counts) or weighted by first contacts (the rest) */
+    int nservices;
+    char service_ids[256];                  /* "fph_barn, fph_voksen"; "" for a system metric */
+    bool per_year;                          /* the count over the window scaled to 365.25 days */
+    double value, tolerance;                /* tolerance: a share of the value (0.1 = 10 %) */
+    char source[256];                       /* the value's citation */
+    char from[11], to[11];                  /* as written; `to` is the last day, inclusive */
+    double from_day, to_day;                /* days from the start: the window [from_day, to_day) */
+} ss_target;
+
+/* The targets of the resolved scenario at idx (already checked by ss_calibration_check), in name
+ * order: *out malloc'd (free it), their count returned (0 when there are none). */
+int ss_calibration_targets(lua_State *L, int resolved, const ss_model *m, ss_target **out);
+
 /* After the sources register: each target and the parameters tuned to it (nothing when the
  * scenario lists no targets). */
 void ss_calibration_print(lua_State *L, int resolved, FILE *f);

@@ -231,6 +231,15 @@ int ss_scenario_effects(const ss_scenario *sc, ss_effect **out)
     return list.neffects;
 }
 
+int ss_scenario_calibration_targets(const ss_scenario *sc, ss_target **out)
+{
+    lua_State *L = ss_sandbox_lua(sc->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sc->resolved_ref);
+    int n = ss_calibration_targets(L, -1, sc->model, out);
+    lua_pop(L, 1);
+    return n;
+}
+
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f)
 {
     sc_sources strict = {.origin = origin_of, .origin_ud = (void *)sc, .strict = f};

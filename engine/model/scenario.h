@@ -48,6 +48,10 @@ void ss_scenario_print_sources(const ss_scenario *sc, FILE *f);
 /* The numbers that carry a range (range.h), in key-path order: *out is malloc'd (free it),
  * the count returned. */
 int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out);
+/* The scenario's calibration targets (calibration.h), in name order: *out malloc'd (free it),
+ * the count returned. */
+typedef struct ss_target ss_target;
+int ss_scenario_calibration_targets(const ss_scenario *sc, ss_target **out);
 /* check --strict: one line "FILE:LINE: path: calibrated(...) has no range ..." per calibrated
  * number or effect without a range, written to f; returns how many. */
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f);

@@ -74,6 +74,7 @@ int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_d
 /* The attached file src's sensitivity studies into main (sensitivities.c), for a merge. */
 int store_merge_sensitivity(ss_store *st, ss_diag *d);
 int store_merge_robust(ss_store *st, ss_diag *d);
+int store_merge_calibration(ss_store *st, ss_diag *d);
 
 /* [x, y, ...] with every digit a double needs (a point read back is the point written); null for
  * NaN. */

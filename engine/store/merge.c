@@ -262,7 +262,8 @@ static int merge_attached(ss_store *st, ss_merge_counts *c, ss_diag *d)
     for (int i = 0; i < n && rc == 0; i++)
         rc = merge_run(st, &runs[i], c, d);
     free_input_runs(runs, n);
-    return rc ? rc : merge_batches(st, d) || store_merge_sensitivity(st, d) ? -1 : store_merge_robust(st, d);
+    if (rc || merge_batches(st, d) || store_merge_sensitivity(st, d) || store_merge_robust(st, d)) return rc ? rc : -1;
+    return store_merge_calibration(st, d);
 }
 
 int ss_store_merge_from(ss_store *st, const char *src, ss_merge_counts *c, ss_diag *d)

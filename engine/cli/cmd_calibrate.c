@@ -1,0 +1,267 @@
+/* `samsim calibrate SCENARIO`: history matching of the calibrated numbers to the scenario's
+ * calibration targets (study/calibrate.h), printed as the waves, the targets at the closest point
+ * and each number's fitted range against its prior; stored with --db, written as an ensemble
+ * file with --ensemble-out. */
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calibrate.h"
+#include "calibrate_view.h"
+#include "calibrations.h"
+#include "cli.h"
+#include "ensemble.h"
+#include "model_spec.h"
+#include "parse.h"
+#include "results.h"
+#include "store.h"
+#include "study.h"
+#include "xalloc.h"
+
+#define CMD "calibrate"
+#define MAX_VARY 64
+
+typedef struct calib_args {
+    ss_cli_opts common;
+    const char *vary[MAX_VARY];
+    int nvary;
+    int points, waves;
+    double cutoff;
+    const char *ensemble_out;
+    ss_model_spec spec;
+    const char *overlays[SS_CLI_MAX_LIST + SS_SPEC_MAX_OVERLAYS];
+    int noverlays;
+} calib_args;
+
+/* ---- options -------------------------------------------------------------------------------- */
+
+static int own_value(const char *name, const char *v, calib_args *a)
+{
+    long n;
+    char *end;
+    if (strcmp(name, "--vary") == 0) {
+        if (a->nvary == MAX_VARY) return ss_cli_usage_error(CMD, "at most %d --vary options", MAX_VARY);
+        a->vary[a->nvary++] = v;
+    } else if (strcmp(name, "--points") == 0) {
+        if (!ss_parse_count(v, 4, 100000, &n)) return ss_cli_usage_error(CMD, "--points: expected a whole number from 4 to 100000, got '%s'", v);
+        a->points = (int)n;
+    } else if (strcmp(name, "--waves") == 0) {
+        if (!ss_parse_count(v, 1, SS_CALIB_MAX_WAVES, &n))
+            return ss_cli_usage_error(CMD, "--waves: expected a whole number from 1 to %d, got '%s'", SS_CALIB_MAX_WAVES, v);
+        a->waves = (int)n;
+    } else if (strcmp(name, "--cutoff") == 0) {
+        a->cutoff = strtod(v, &end);
+        if (end == v || *end || !(a->cutoff > 0 && a->cutoff <= 100))
+            return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
+    } else {
+        a->ensemble_out = v;
+    }
+    return 0;
+}
+
+static int take_own_option(int argc, char **argv, int *i, calib_args *a, bool *taken)
+{
+    static const char *const names[] = {"--vary", "--points", "--waves", "--cutoff", "--ensemble-out"};
+    const char *arg = argv[*i];
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t l = strlen(names[k]);
+        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
+        *taken = true;
+        if (arg[l] == '=') return own_value(names[k], arg + l + 1, a);
+        if (*i + 1 >= argc) return ss_cli_usage_error(CMD, "%s needs a value", names[k]);
+        return own_value(names[k], argv[++*i], a);
+    }
+    *taken = false;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, calib_args *a)
+{
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    int nrest = 0, code = 0;
+    for (int i = 0; i < argc && code == 0; i++) {
+        bool taken;
+        code = take_own_option(argc, argv, &i, a, &taken);
+        if (!taken) rest[nrest++] = argv[i];
+    }
+    if (code == 0) code = ss_cli_parse(CMD, "saredjo", nrest, rest, &a->common);
+    free(rest);
+    if (code || a->common.help) return code;
+    ss_cli_opts *o = &a->common;
+    if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim calibrate scenarios/lorenskog/barn-unge-2021.lua");
+    if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
+    if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
+    code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
+    for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
+    for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
+    return code;
+}
+
+/* ---- storing -------------------------------------------------------------------------------- */
+
+typedef struct store_ctx {
+    const calib_args *a;
+    const ss_calib_opts *co;
+    const char *command_line;
+    ss_store *store;
+    int64_t study_id;
+    bool resumed;
+} store_ctx;
+
+static int store_point(void *ud, int wave, long point, const double *values, int nvalues, const double *outputs,
+                       int noutputs, double max_i, ss_diag *d)
+{
+    store_ctx *s = ud;
+    return ss_store_calibration_point(s->store, s->study_id, wave, point, values, nvalues, outputs, noutputs, max_i,
+                                      max_i < s->co->cutoff, d);
+}
+
+static int stored_points(void *ud, int wave, long npoints, int noutputs, double *y, unsigned char *have, long *nhave,
+                         ss_diag *d)
+{
+    store_ctx *s = ud;
+    *nhave = 0;
+    return s->resumed ? ss_store_calibration_stored(s->store, s->study_id, wave, npoints, noutputs, y, have, nhave, d)
+                      : 0;
+}
+
+/* The calibration's rows, once its numbers and targets are known (ss_calib_opts.started). */
+static int begin_store(void *ud, const ss_calib_result *r, ss_diag *d)
+{
+    store_ctx *s = ud;
+    s->store = ss_store_open(s->a->common.db, d);
+    if (!s->store) return -1;
+    ss_calib_study_row row = {.study_key = r->study_key, .scenario_path = s->a->spec.file,
+                              .scenario_hash = r->scenario_hash, .command_line = s->command_line,
+                              .seed = s->co->seed, .replications = s->co->reps, .points_per_wave = s->co->points,
+                              .waves = s->co->waves, .cutoff = s->co->cutoff};
+    ss_calib_target_row *t = xcalloc((size_t)r->ntargets + 1, sizeof *t);
+    for (int i = 0; i < r->ntargets; i++) {
+        const ss_target *g = &r->targets[i];
+        t[i] = (ss_calib_target_row){.target = g->id, .what = g->what, .metric = g->metric, .services = g->service_ids,
+                                     .source = g->source, .from = g->from, .to = g->to, .per_year = g->per_year,
+                                     .value = g->value, .tolerance = g->tolerance};
+    }
+    ss_calib_parameter_row *p = xcalloc((size_t)r->nparams + 1, sizeof *p);
+    for (int i = 0; i < r->nparams; i++)
+        p[i] = (ss_calib_parameter_row){.index = i, .name = r->params[i].r.path, .kind = r->params[i].r.kind,
+                                        .value = r->params[i].r.value, .prior_low = r->params[i].r.range.low,
+                                        .prior_high = r->params[i].r.range.high};
+    int rc = ss_store_begin_calibration(s->store, &row, t, r->ntargets, p, r->nparams, &s->study_id, &s->resumed, d);
+    free(p);
+    free(t);
+    return rc;
+}
+
+static int store_fit(store_ctx *s, const ss_calib_result *r, ss_diag *d)
+{
+    const char **names = xcalloc((size_t)r->nparams, sizeof *names), **verdicts = xcalloc((size_t)r->nparams, sizeof *verdicts);
+    double *lo = xcalloc((size_t)r->nparams, sizeof *lo), *hi = xcalloc((size_t)r->nparams, sizeof *hi);
+    for (int i = 0; i < r->nparams; i++) {
+        names[i] = r->params[i].r.path;
+        verdicts[i] = ss_calib_verdict_name(ss_calib_verdict_of(&r->params[i]));
+        lo[i] = r->params[i].fit_low;
+        hi[i] = r->params[i].fit_high;
+    }
+    int rc = ss_store_calibration_fit(s->store, s->study_id, names, lo, hi, verdicts, r->nparams, d);
+    free(names);
+    free(verdicts);
+    free(lo);
+    free(hi);
+    return rc;
+}
+
+/* ---- output --------------------------------------------------------------------------------- */
+
+static void progress(void *ud, int wave, long done, long total)
+{
+    (void)ud;
+    fprintf(stderr, "\rwave %d: point %ld of %ld", wave, done, total);
+    if (done == total) fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+static int write_ensemble(const calib_args *a, const ss_calib_result *r, const char *command_line)
+{
+    ss_ensemble_param *p = xcalloc((size_t)r->nparams, sizeof *p);
+    for (int i = 0; i < r->nparams; i++)
+        p[i] = (ss_ensemble_param){.path = (char *)r->params[i].r.path, .prior_low = r->params[i].r.range.low,
+                                   .prior_high = r->params[i].r.range.high};
+    ss_ensemble e = {.nparams = r->nparams, .params = p, .nrows = r->nkept, .values = r->kept,
+                     .scenario = (char *)a->spec.file, .scenario_hash = (char *)r->scenario_hash,
+                     .command = (char *)command_line};
+    ss_diag d;
+    int rc = ss_ensemble_write(a->ensemble_out, &e, &d);
+    free(p);
+    if (rc < 0) fprintf(stderr, "samsim %s: --ensemble-out %s\n", CMD, d.msg);
+    return rc < 0 ? SS_EXIT_IO : SS_EXIT_OK;
+}
+
+static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
+{
+    calib_args a = {.common = {.reps = 5, .seed = 1}, .points = 64, .waves = 3, .cutoff = 3};
+    int code = parse_args(argc - 1, argv + 1, &a);
+    if (code || a.common.help) return code ? code : ss_cli_help(CMD);
+    char command_line[4096];
+    ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
+    ss_calib_opts co = {.scenario = a.spec.file, .overlays = a.overlays, .noverlays = a.noverlays,
+                        .sets = a.common.sets, .nsets = a.common.nsets, .vary = a.vary, .nvary = a.nvary,
+                        .points = a.points, .waves = a.waves, .cutoff = a.cutoff, .reps = a.common.reps,
+                        .seed = a.common.seed, .jobs = a.common.jobs, .interrupt = interrupt,
+                        .progress = !a.common.quiet && isatty(2) ? progress : NULL};
+    store_ctx st = {.a = &a, .co = &co, .command_line = command_line};
+    if (a.common.db) {
+        co.started = begin_store;
+        co.point_done = store_point;
+        co.stored = stored_points;
+        co.point_ud = &st;
+    }
+    ss_calib_result r;
+    ss_diag d;
+    int rc = ss_calibrate_run(&co, &r, &d);
+    if (rc == 0 && st.store) rc = store_fit(&st, &r, &d);
+    if (rc < 0) {
+        fprintf(stderr, "%s\n", d.msg);
+        code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+    } else {
+        if (r.points_stored && !a.common.quiet)
+            fprintf(stderr, "%s: resumed calibration %lld: %ld point%s read from the file, not run again\n",
+                    a.common.db, (long long)st.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
+        code = a.common.json ? ss_calib_print_json(stdout, &r) : ss_calib_print_table(stdout, &r, &co);
+        code = code < 0 ? SS_EXIT_IO : SS_EXIT_OK;
+        if (code == SS_EXIT_OK && a.ensemble_out) code = write_ensemble(&a, &r, command_line);
+        if (code == SS_EXIT_OK && fflush(stdout) != 0) code = SS_EXIT_IO;
+    }
+    ss_calib_result_free(&r);
+    ss_store_close(st.store);
+    return code;
+}
+
+const ss_command ss_cmd_calibrate = {
+    "calibrate", "samsim calibrate SCENARIO[+OVERLAY...] [--points N] [--waves W] [--cutoff I] [--vary PATH]...\n"
+                 "                  [--reps R] [--seed S] [-j N] [--json] [--db FILE] [--ensemble-out FILE]\n"
+                 "                  [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "History matching: which values of the scenario's calibrated numbers (calibrated(value,\n"
+    "\"target\", \"why\", {low, high})) meet its calibration targets, each within its tolerance.\n"
+    "Waves of points of GSL's Sobol sequence over the numbers' ranges; each point runs the same\n"
+    "seed and replications for each target's window; a point is kept when every target's\n"
+    "implausibility |simulated - target| / sqrt(variance + (tolerance x target)^2) is below the\n"
+    "cutoff, and the next wave samples the box around the points kept.\n"
+    "  --points N         points a wave (default 64)\n"
+    "  --waves W          at most W waves (default 3); fewer when the kept region stops shrinking\n"
+    "  --cutoff I         keep points whose largest implausibility is below I (default 3)\n"
+    "  --vary PATH        fit the ranged numbers at or under PATH instead of every calibrated one\n"
+    "                     (several allowed; show --sources lists the ranged numbers)\n"
+    "  --reps R           replications a point and target window (default 5); --seed S (1)\n"
+    "  -j, --jobs N       worker threads (default: all cores); results do not depend on it\n"
+    "  --json             the targets, waves, parameters (prior, fitted, verdict) and the ensemble\n"
+    "  --db FILE          store the calibration, every point and the fit in SQLite (the view\n"
+    "                     calibration_ensemble is the kept points); the same command again (after\n"
+    "                     a kill) reads the points stored and runs only the rest\n"
+    "  --ensemble-out FILE  write the kept points as an ensemble file (compare --robust --ensemble)\n"
+    "When no point of the first wave is kept, the targets cannot be met inside the ranges: the\n"
+    "command says which point came closest and how far each target was, and exits 1.",
+    cmd_calibrate};

@@ -1,0 +1,45 @@
+/* calibrate_parts: what calibrate.c (the waves) and calibrate_point.c (running a wave's points)
+ * share; not for other files. */
+#ifndef SS_STUDY_CALIBRATE_PARTS_H
+#define SS_STUDY_CALIBRATE_PARTS_H
+
+#include "calibrate.h"
+#include "model.h"
+
+/* How each target is measured: its metric's row, and the window (run) it is measured in. */
+typedef struct calib_measure {
+    int index;          /* into ss_service_metric_info, or ss_system_metric_info when system */
+    bool system;
+    bool additive;      /* a count over services: summed; else weighted by first contacts */
+    int window;
+} calib_measure;
+
+typedef struct calib_plan {
+    int ntargets;
+    calib_measure *measures;   /* [ntargets] */
+    int nwindows;
+    double *from, *to;         /* [nwindows]: days from the start, to exclusive */
+} calib_plan;
+
+int calib_plan_make(const char *file, const ss_model *m, const ss_target *t, int n, calib_plan *pl, ss_diag *d);
+void calib_plan_free(calib_plan *pl);
+
+/* One wave's points; y[p 2 ntargets + 2 t] is target t's mean at point p, + 1 its variance. */
+typedef struct calib_wave {
+    const ss_calib_opts *o;
+    const ss_calib_result *res;
+    const calib_plan *plan;
+    int wave;                  /* 1-based */
+    long npoints;
+    double *values;            /* [npoints][nparams] */
+    double *y;                 /* made by calib_wave_run */
+    long *todo, ntodo;
+    long nstored;              /* points read from the store */
+} calib_wave;
+
+/* Run the wave's points not stored already, through the worker pool. */
+int calib_wave_run(calib_wave *cw, ss_diag *d);
+
+double calib_max_i(const ss_calib_result *r, const double *y);
+
+#endif

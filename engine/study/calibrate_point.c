@@ -1,0 +1,190 @@
+/* calibrate_point: running a calibration wave's points (see calibrate.h): each point's scenario is
+ * run once per target window, `reps` replications with the same seed at every point, on the
+ * worker pool; the points are handed to the store in order. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calibrate_parts.h"
+#include "assumptions.h"
+#include "pool.h"
+#include "results.h"
+#include "sim.h"
+#include "xalloc.h"
+
+/* ---- the plan ------------------------------------------------------------------------------- */
+
+/* Counts add up over services (arrivals, cases waiting, persons); means, shares and quantiles do
+ * not. */
+static bool is_count(const char *unit)
+{
+    return strcmp(unit, "count") == 0 || strcmp(unit, "cases") == 0 || strcmp(unit, "persons") == 0;
+}
+
+static int window_of(calib_plan *pl, const ss_target *t)
+{
+    for (int w = 0; w < pl->nwindows; w++)
+        if (pl->from[w] == t->from_day && pl->to[w] == t->to_day) return w;
+    pl->from[pl->nwindows] = t->from_day;
+    pl->to[pl->nwindows] = t->to_day;
+    return pl->nwindows++;
+}
+
+int calib_plan_make(const char *file, const ss_model *m, const ss_target *t, int n, calib_plan *pl, ss_diag *d)
+{
+    (void)m;
+    pl->ntargets = n;
+    pl->measures = xcalloc((size_t)(n ? n : 1), sizeof *pl->measures);
+    pl->from = xcalloc((size_t)(n ? n : 1), sizeof *pl->from);
+    pl->to = xcalloc((size_t)(n ? n : 1), sizeof *pl->to);
+    for (int i = 0; i < n; i++) {
+        calib_measure *c = &pl->measures[i];
+        c->system = t[i].nservices == 0;
+        const ss_metric_info *info = ss_metric_find(c->system ? "system" : "service", t[i].metric);
+        if (!info)
+            return ss_fail(d, "%s: calibration.targets.%s.metric: no %s metric '%s' (samsim schema lists them)", file,
+                           t[i].id, c->system ? "system" : "service", t[i].metric);
+        c->index = (int)(info - (c->system ? ss_system_metric_info : ss_service_metric_info));
+        c->additive = is_count(info->unit);
+        c->window = window_of(pl, &t[i]);
+    }
+    return 0;
+}
+
+void calib_plan_free(calib_plan *pl)
+{
+    free(pl->measures);
+    free(pl->from);
+    free(pl->to);
+    memset(pl, 0, sizeof *pl);
+}
+
+/* ---- one replication's value of a target ------------------------------------------------------ */
+
+static double target_value(const ss_target *t, const calib_measure *c, ss_rep_result *r, double days)
+{
+    double v;
+    if (c->system) {
+        v = r->system[c->index];
+    } else {
+        double sum = 0, weight = 0;
+        for (int i = 0; i < t->nservices; i++) {
+            double *s = ss_rep_service(r, t->services[i]), x = s[c->index], w = s[SS_SM_ADMITTED];
+            if (c->additive && isfinite(x)) sum += x;
+            else if (!c->additive && isfinite(x) && w > 0) sum += x * w, weight += w;
+        }
+        v = c->additive ? sum : weight > 0 ? sum / weight : NAN;
+    }
+    return t->per_year ? v * 365.25 / days : v;
+}
+
+/* ---- a point ------------------------------------------------------------------------------- */
+
+typedef struct moments { double sum, sumsq; int n; } moments;
+
+/* The replications of one window: the model measured from `from` to `to` (its warm-up and
+ * horizon moved there; the arrays it points to are the scenario's, shared). */
+static int run_window(const calib_wave *cw, const ss_scenario *sc, int w, moments *mo, const ss_stop_flag *stop,
+                      ss_diag *d)
+{
+    const calib_plan *pl = cw->plan;
+    ss_model m = *ss_scenario_model(sc);
+    m.warmup = pl->from[w];
+    m.horizon = pl->to[w];
+    ss_sim *sim = ss_sim_new(&m, d);
+    if (!sim) return -1;
+    ss_sim_set_interrupt(sim, stop);
+    int rc = 0;
+    for (int rep = 0; rep < cw->o->reps && rc == 0; rep++) {
+        ss_rep_result r;
+        if ((rc = ss_sim_run(sim, cw->o->seed, rep, &r, d)) < 0) break;
+        for (int t = 0; t < pl->ntargets; t++) {
+            if (pl->measures[t].window != w) continue;
+            double v = target_value(&cw->res->targets[t], &pl->measures[t], &r, m.horizon - m.warmup);
+            if (isfinite(v)) mo[t].sum += v, mo[t].sumsq += v * v, mo[t].n++;
+        }
+        ss_rep_result_free(&r);
+    }
+    ss_sim_free(sim);
+    return rc;
+}
+
+/* "point 12 of wave 2 (services.fph_barn.capacity.slots_per_fte=25.1, ...)" for messages. */
+static void point_name(const calib_wave *cw, long p, char *out, size_t n)
+{
+    int k = cw->res->nparams;
+    size_t len = (size_t)snprintf(out, n, "point %ld of wave %d (", p + 1, cw->wave);
+    for (int j = 0; j < k && len < n; j++)
+        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", cw->res->params[j].r.path,
+                                cw->values[p * k + j]);
+    if (len < n) snprintf(out + len, n - len, ")");
+}
+
+static int run_point(void *ctx, void **worker, long job, const ss_stop_flag *stop, ss_diag *d)
+{
+    (void)worker;
+    const calib_wave *cw = ctx;
+    const ss_calib_opts *o = cw->o;
+    const ss_calib_result *res = cw->res;
+    long p = cw->todo[job];
+    int k = res->nparams, nt = res->ntargets;
+    const char **paths = xmalloc(sizeof *paths * (size_t)k);
+    for (int j = 0; j < k; j++) paths[j] = res->params[j].r.path;
+    ss_scenario_opts base = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
+    ss_scenario *sc = ss_scenario_load_at(o->scenario, &base, paths, cw->values + p * k, k, d);
+    moments *mo = xcalloc((size_t)nt, sizeof *mo);
+    int rc = sc ? 0 : -1;
+    for (int w = 0; rc == 0 && w < cw->plan->nwindows; w++) rc = run_window(cw, sc, w, mo, stop, d);
+    for (int t = 0; rc == 0 && t < nt; t++) {
+        double mean = mo[t].n ? mo[t].sum / mo[t].n : NAN;
+        double var = mo[t].n > 1 ? fmax(0, (mo[t].sumsq - mo[t].n * mean * mean) / (mo[t].n - 1)) : mo[t].n ? 0 : NAN;
+        cw->y[p * 2 * nt + 2 * t] = mean;
+        cw->y[p * 2 * nt + 2 * t + 1] = var;
+    }
+    free(mo);
+    free(paths);
+    ss_scenario_free(sc);
+    if (rc < 0 && strcmp(d->msg, "interrupted") != 0) {
+        char name[1024];
+        point_name(cw, p, name, sizeof name);
+        ss_wrap(d, "%s", name);
+    }
+    return rc;
+}
+
+/* On the calling thread, in point order: the store, then the progress line. */
+static int deliver_point(void *ctx, long job, ss_diag *d)
+{
+    const calib_wave *cw = ctx;
+    const ss_calib_opts *o = cw->o;
+    long p = cw->todo[job];
+    int k = cw->res->nparams, nout = 2 * cw->res->ntargets;
+    if (o->point_done && o->point_done(o->point_ud, cw->wave, p, cw->values + p * k, k, cw->y + p * nout, nout,
+                                       calib_max_i(cw->res, cw->y + p * nout), d) < 0)
+        return -1;
+    if (o->progress) o->progress(o->progress_ud, cw->wave, cw->npoints - cw->ntodo + job + 1, cw->npoints);
+    return 0;
+}
+
+int calib_wave_run(calib_wave *cw, ss_diag *d)
+{
+    int nout = 2 * cw->res->ntargets;
+    cw->y = xmalloc(sizeof *cw->y * (size_t)cw->npoints * (size_t)nout);
+    unsigned char *have = xcalloc((size_t)cw->npoints, 1);
+    long nhave = 0;
+    const ss_calib_opts *o = cw->o;
+    int rc = o->stored ? o->stored(o->point_ud, cw->wave, cw->npoints, nout, cw->y, have, &nhave, d) : 0;
+    cw->nstored = nhave;
+    cw->todo = xmalloc(sizeof *cw->todo * (size_t)cw->npoints);
+    cw->ntodo = 0;
+    for (long p = 0; p < cw->npoints; p++)
+        if (!have[p]) cw->todo[cw->ntodo++] = p;
+    free(have);
+    ss_pool_jobs jobs = {.njobs = cw->ntodo, .workers = o->jobs, .interrupt = o->interrupt, .ctx = cw,
+                         .run = run_point, .deliver = deliver_point};
+    ss_pool_result pr;
+    if (rc == 0 && cw->ntodo > 0) rc = ss_pool_run(&jobs, &pr, d);
+    free(cw->todo);
+    return rc;
+}
