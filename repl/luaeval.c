@@ -167,14 +167,9 @@ static void make_estimate_meta(lua_State *L)
         lua_pushcclosure(L, estimate_arith, 1);
         lua_setfield(L, -2, ops[i].name);
     }
-    lua_pushcfunction(L, estimate_lt);
-    lua_setfield(L, -2, "__lt");
-    lua_pushcfunction(L, estimate_le);
-    lua_setfield(L, -2, "__le");
-    lua_pushcfunction(L, estimate_tostring);
-    lua_setfield(L, -2, "__tostring");
-    lua_pushcfunction(L, estimate_concat);
-    lua_setfield(L, -2, "__concat");
+    static const luaL_Reg compare_and_print[] = {{"__lt", estimate_lt}, {"__le", estimate_le},
+        {"__tostring", estimate_tostring}, {"__concat", estimate_concat}, {NULL, NULL}};
+    luaL_setfuncs(L, compare_and_print, 0);
     lua_pushboolean(L, 1);
     lua_setfield(L, -2, "__estimate");
     lua_pop(L, 1);

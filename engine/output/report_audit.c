@@ -114,6 +114,23 @@ static void value_text(const ss_report *r, int k, const ss_criterion *c, char *b
     report_localise(r, buf);
 }
 
+/* Each model's value cell for criterion c, in the writer's cell markup and escaping. */
+typedef struct {
+    const char *open, *close;
+    void (*escape)(ss_buf *, const char *);
+} cell_markup;
+
+static void value_cells(const ss_report *r, const ss_criterion *c, const cell_markup *m, ss_buf *b)
+{
+    for (int k = 0; k < r->nmodels; k++) {
+        char v[200] = "";
+        if (c->metric) value_text(r, k, c, v, sizeof v);
+        ss_buf_str(b, m->open);
+        m->escape(b, v);
+        ss_buf_str(b, m->close);
+    }
+}
+
 void report_audit_html(const ss_report *r, ss_buf *b)
 {
     if (!report_has_audit(r)) return;
@@ -141,13 +158,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
             ss_buf_html(b, c->not_simulated);
         }
         ss_buf_str(b, "</td>");
-        for (int k = 0; k < r->nmodels; k++) {
-            char v[200] = "";
-            if (c->metric) value_text(r, k, c, v, sizeof v);
-            ss_buf_str(b, "<td class=\"n\">");
-            ss_buf_html(b, v);
-            ss_buf_str(b, "</td>");
-        }
+        value_cells(r, c, &(cell_markup){"<td class=\"n\">", "</td>", ss_buf_html}, b);
         ss_buf_str(b, "<td>");
         ss_buf_html(b, finding_word(r, c->finding));
         if (c->finding_source) {
@@ -187,13 +198,7 @@ void report_audit_md(const ss_report *r, ss_buf *b)
         }
         ss_buf_md(b, cell);
         ss_buf_str(b, " |");
-        for (int k = 0; k < r->nmodels; k++) {
-            char v[200] = "";
-            if (c->metric) value_text(r, k, c, v, sizeof v);
-            ss_buf_str(b, " ");
-            ss_buf_md(b, v);
-            ss_buf_str(b, " |");
-        }
+        value_cells(r, c, &(cell_markup){" ", " |", ss_buf_md}, b);
         snprintf(cell, sizeof cell, "%s%s%s%s", finding_word(r, c->finding), c->finding_source ? " (" : "",
                  c->finding_source ? c->finding_source : "", c->finding_source ? ")" : "");
         ss_buf_str(b, " ");

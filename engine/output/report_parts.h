@@ -132,6 +132,9 @@ void report_chart_compliance(ss_report *r, plotter *p);
 /* ---- report_words.c ---- */
 void report_localise(const ss_report *r, char *s);
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_);
+/* The base's and the option's staff as report_fte_text writes them, and the difference (signed);
+ * true when they are equal. */
+bool report_fte_pair(const ss_report *r, double base, double option, char a[32], char b[32], char diff[32]);
 void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n);
 void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);

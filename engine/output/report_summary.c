@@ -56,10 +56,7 @@ static void provenance_line(const ss_report *r, char *out, size_t n)
 static void staffing_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
 {
     char a[32], b[32], d[32];
-    report_fte_text(r, a, sizeof a, v->fte_base, false);
-    report_fte_text(r, b, sizeof b, v->fte_option, false);
-    report_fte_text(r, d, sizeof d, v->fte_option - v->fte_base, true);
-    if (fabs(v->fte_option - v->fte_base) < 1e-9)
+    if (report_fte_pair(r, v->fte_base, v->fte_option, a, b, d))
         snprintf(out, n, T(r, S_STAFF_EQUAL), a);
     else
         snprintf(out, n, T(r, S_STAFF_DIFF), d, b, a);
@@ -155,15 +152,29 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
     ss_buf_str(b, "</ul>\n");
 }
 
+/* Option opt's verdict heading ("B against A") and its counts, for either writer. */
+static void verdict_heading(const ss_report *r, int opt, char *heading, char *counts, size_t n)
+{
+    const ss_verdict *v = &r->options[opt].verdict;
+    const char *a = r->models[0].letter, *o = r->models[opt + 1].letter;
+    snprintf(heading, n, T(r, S_VERDICT_OF), o, a);
+    snprintf(counts, n, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
+}
+
+static void robustness_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
+{
+    if (v->robustness) snprintf(out, n, T(r, S_ROBUST), v->robustness);
+    else snprintf(out, n, "%s", T(r, S_ROBUST_NONE));
+}
+
 static void html_verdict(const ss_report *r, int opt, ss_buf *b)
 {
     const ss_verdict *v = &r->options[opt].verdict;
     const char *a = r->models[0].letter, *o = r->models[opt + 1].letter;
-    char line[1200];
-    snprintf(line, sizeof line, T(r, S_VERDICT_OF), o, a);
+    char line[1200], counts[1200];
+    verdict_heading(r, opt, line, counts, sizeof line);
     html_text(b, "h3", NULL, line);
-    snprintf(line, sizeof line, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
-    html_text(b, "p", "note", line);
+    html_text(b, "p", "note", counts);
     ss_buf_fmt(b, "<table class=\"verdict\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s − %s [95 %%]</th></tr>\n",
                T(r, S_JUDGEMENT), T(r, S_KEY_MEASURE), a, o, o, a);
     for (int i = 0; i < v->nmeasures; i++)
@@ -172,8 +183,7 @@ static void html_verdict(const ss_report *r, int opt, ss_buf *b)
     staffing_line(r, v, line, sizeof line);
     html_text(b, "p", NULL, line);
     html_effects(r, v, a, o, b);
-    if (v->robustness) snprintf(line, sizeof line, T(r, S_ROBUST), v->robustness);
-    else snprintf(line, sizeof line, "%s", T(r, S_ROBUST_NONE));
+    robustness_line(r, v, line, sizeof line);
     html_text(b, "p", NULL, line);
 }
 
@@ -198,11 +208,10 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
 {
     const ss_verdict *v = &r->options[opt].verdict;
     const char *a = r->models[0].letter, *o = r->models[opt + 1].letter;
-    char line[1200];
-    snprintf(line, sizeof line, T(r, S_VERDICT_OF), o, a);
+    char line[1200], counts[1200];
+    verdict_heading(r, opt, line, counts, sizeof line);
     ss_buf_fmt(b, "### %s\n\n", line);
-    snprintf(line, sizeof line, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
-    ss_buf_fmt(b, "%s\n\n| %s | %s | %s | %s | %s − %s [95 %%] |\n| --- | --- | ---: | ---: | ---: |\n", line, T(r, S_JUDGEMENT),
+    ss_buf_fmt(b, "%s\n\n| %s | %s | %s | %s | %s − %s [95 %%] |\n| --- | --- | ---: | ---: | ---: |\n", counts, T(r, S_JUDGEMENT),
                T(r, S_KEY_MEASURE), a, o, o, a);
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
@@ -225,8 +234,7 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
         }
         ss_buf_str(b, "\n");
     }
-    if (v->robustness) snprintf(line, sizeof line, T(r, S_ROBUST), v->robustness);
-    else snprintf(line, sizeof line, "%s", T(r, S_ROBUST_NONE));
+    robustness_line(r, v, line, sizeof line);
     ss_buf_fmt(b, "%s\n\n", line);
 }
 

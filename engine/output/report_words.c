@@ -55,14 +55,19 @@ void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n)
 }
 
 /* The sentence that warns about different staffing, or says it is the same. */
+bool report_fte_pair(const ss_report *r, double base, double option, char a[32], char b[32], char diff[32])
+{
+    report_fte_text(r, a, 32, base, false);
+    report_fte_text(r, b, 32, option, false);
+    report_fte_text(r, diff, 32, option - base, true);
+    return fabs(option - base) < 1e-9;
+}
+
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n)
 {
     const ss_comparison *c = &r->options[opt].cmp;
     char a[32], b[32], diff[32];
-    report_fte_text(r, a, sizeof a, c->fte_base, false);
-    report_fte_text(r, b, sizeof b, c->fte_option, false);
-    report_fte_text(r, diff, sizeof diff, c->fte_option - c->fte_base, true);
-    if (fabs(c->fte_option - c->fte_base) < 1e-9)
+    if (report_fte_pair(r, c->fte_base, c->fte_option, a, b, diff))
         snprintf(buf, n, T(r, S_FTE_SAME), a);
     else
         snprintf(buf, n, T(r, S_FTE_WARN), r->models[opt + 1].letter, b, r->models[0].letter, a, diff);

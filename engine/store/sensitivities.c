@@ -38,25 +38,13 @@ static const char sensitivity_sql[] =
 
 static int insert_study(ss_store *st, const ss_sens_study_row *row, int64_t *id, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_studies(scenario_path, scenario_hash, command_line, "
-                                 "created_at, method, metrics, seed, replications, trajectories, samples, study_key) "
-                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
-    if (!s) return -1;
     char now[32];
     db_now_utc(now, sizeof now);
-    db_bind_text(s, 1, row->scenario_path);
-    db_bind_text(s, 2, row->scenario_hash);
-    db_bind_text(s, 3, row->command_line);
-    db_bind_text(s, 4, now);
-    db_bind_text(s, 5, row->method);
-    db_bind_text(s, 6, row->metrics);
-    sqlite3_bind_int64(s, 7, (sqlite3_int64)row->seed);
-    sqlite3_bind_int(s, 8, row->replications);
-    sqlite3_bind_int(s, 9, row->trajectories);
-    sqlite3_bind_int(s, 10, row->samples);
-    db_bind_text(s, 11, row->study_key);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
+    int rc = db_run(st, "INSERT INTO sensitivity_studies(scenario_path, scenario_hash, command_line, created_at, method, "
+                    "metrics, seed, replications, trajectories, samples, study_key) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                    d, "ttttttIiiit", row->scenario_path, row->scenario_hash, row->command_line, now, row->method,
+                    row->metrics, (int64_t)row->seed, row->replications, row->trajectories, row->samples,
+                    row->study_key);
     *id = sqlite3_last_insert_rowid(st->db);
     return rc;
 }
@@ -66,18 +54,9 @@ static int insert_parameters(ss_store *st, int64_t id, const ss_sens_parameter_r
     sqlite3_stmt *s = db_prepare(st, "INSERT INTO sensitivity_parameters(study_id, parameter, name, kind, dist, "
                                  "value, low, mode, high) VALUES(?,?,?,?,?,?,?,?,?)", d);
     int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < n; i++) {
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int(s, 2, p[i].index);
-        db_bind_text(s, 3, p[i].name);
-        db_bind_text(s, 4, p[i].kind);
-        db_bind_text(s, 5, p[i].dist);
-        db_bind_real(s, 6, p[i].value);
-        db_bind_real(s, 7, p[i].low);
-        db_bind_real(s, 8, p[i].mode);
-        db_bind_real(s, 9, p[i].high);
-        rc = db_step(st, s, d);
-    }
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = db_row(st, s, d, "Iitttrrrr", id, p[i].index, p[i].name, p[i].kind, p[i].dist, p[i].value,
+                    p[i].low, p[i].mode, p[i].high);
     sqlite3_finalize(s);
     return rc;
 }
@@ -120,19 +99,11 @@ int ss_store_sensitivity_stored(ss_store *st, int64_t study_id, const char *stag
 int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage, long point, const double *values,
                                int nvalues, const double *outputs, int noutputs, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT OR IGNORE INTO sensitivity_points(study_id, stage, point, vals, outputs) "
-                                 "VALUES(?,?,?,?,?)", d);
-    if (!s) return -1;
     ss_buf v = {0}, o = {0};
     db_numbers_json(&v, values, nvalues);
     db_numbers_json(&o, outputs, noutputs);
-    sqlite3_bind_int64(s, 1, study_id);
-    db_bind_text(s, 2, stage);
-    sqlite3_bind_int64(s, 3, point);
-    db_bind_text(s, 4, v.s);
-    db_bind_text(s, 5, o.s);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
+    int rc = db_run(st, "INSERT OR IGNORE INTO sensitivity_points(study_id, stage, point, vals, outputs) VALUES(?,?,?,?,?)",
+                    d, "ItItt", study_id, stage, (int64_t)point, v.s, o.s);
     free(v.s);
     free(o.s);
     return rc;
@@ -144,14 +115,9 @@ int ss_store_sensitivity_indices(ss_store *st, int64_t study_id, const ss_sens_i
     sqlite3_stmt *s = db_prepare(st, "INSERT OR REPLACE INTO sensitivity_indices(study_id, metric, name, mu_star, sigma, s1, "
                                  "s1_low, s1_high, st, st_low, st_high) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
     int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < n; i++) {
-        sqlite3_bind_int64(s, 1, study_id);
-        db_bind_text(s, 2, r[i].metric);
-        db_bind_text(s, 3, r[i].name);
-        const double x[] = {r[i].mu_star, r[i].sigma, r[i].s1, r[i].s1_low, r[i].s1_high, r[i].st, r[i].st_low, r[i].st_high};
-        for (int j = 0; j < 8; j++) db_bind_real(s, 4 + j, x[j]);
-        rc = db_step(st, s, d);
-    }
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = db_row(st, s, d, "Ittrrrrrrrr", study_id, r[i].metric, r[i].name, r[i].mu_star, r[i].sigma, r[i].s1,
+                    r[i].s1_low, r[i].s1_high, r[i].st, r[i].st_low, r[i].st_high);
     sqlite3_finalize(s);
     if (rc < 0) return db_rollback(st);
     return db_commit(st, d);

@@ -412,29 +412,49 @@ int plan_sorted_keys(ss_plan *p, ss_reader *r, const char ***keys, int *n)
     return rc;
 }
 
-/* `set = { ["calendar.horizon_days"] = 730 }`: --set for every run. */
-static int read_fixed_sets(ss_plan *p, ss_reader *r)
+/* One entry of a keyed table: items[i] from the value of `key`, which is on the stack's top. */
+typedef int (*keyed_entry)(ss_plan *p, ss_reader *r, void *items, int i, const char *key);
+
+/* The plan's keyed tables (`set`, `sweep`): reads `name` in byte order of its keys into *items,
+ * an element of `size` bytes per key.  0 also when absent (*n stays 0), -1 failed. */
+static int read_keyed(ss_plan *p, ss_reader *r, const char *name, int *n, void **items, size_t size,
+                      keyed_entry each)
 {
-    int has = ss_reader_table(r, "set", false);
+    int has = ss_reader_table(r, name, false);
     if (has <= 0)
         return has;
-    snprintf(r->path, sizeof r->path, "set");
+    snprintf(r->path, sizeof r->path, "%s", name);
     const char **keys;
-    int rc = plan_sorted_keys(p, r, &keys, &p->nfixed);
-    if (rc == 0 && !(p->fixed_sets = plan_calloc(p, (size_t)p->nfixed, sizeof *p->fixed_sets)))
+    int rc = plan_sorted_keys(p, r, &keys, n);
+    if (rc == 0 && !(*items = plan_calloc(p, (size_t)*n, size)))
         rc = ss_fail(r->d, "out of memory");
-    for (int i = 0; i < p->nfixed && rc == 0; i++) {
-        plan_reader_at(r, "set", "[\"%s\"]", keys[i]);
-        ss_batch_value v;
+    for (int i = 0; i < *n && rc == 0; i++) {
         lua_getfield(r->L, -1, keys[i]);
-        rc = plan_check_parameter(r, keys[i]);
-        if (rc == 0) rc = plan_read_value(p, r, keys[i], &v);
+        rc = each(p, r, *items, i, keys[i]);
         lua_pop(r->L, 1);
-        if (rc == 0 && !(p->fixed_sets[i] = plan_printf(p, "%s=%s", keys[i], v.text)))
-            rc = ss_fail(r->d, "out of memory");
     }
     lua_pop(r->L, 1);
     r->path[0] = '\0';
+    return rc;
+}
+
+static int read_fixed_set(ss_plan *p, ss_reader *r, void *items, int i, const char *key)
+{
+    plan_reader_at(r, "set", "[\"%s\"]", key);
+    ss_batch_value v;
+    int rc = plan_check_parameter(r, key);
+    if (rc == 0) rc = plan_read_value(p, r, key, &v);
+    if (rc == 0 && !(((const char **)items)[i] = plan_printf(p, "%s=%s", key, v.text)))
+        rc = ss_fail(r->d, "out of memory");
+    return rc;
+}
+
+/* `set = { ["calendar.horizon_days"] = 730 }`: --set for every run. */
+static int read_fixed_sets(ss_plan *p, ss_reader *r)
+{
+    void *sets = NULL;
+    int rc = read_keyed(p, r, "set", &p->nfixed, &sets, sizeof *p->fixed_sets, read_fixed_set);
+    p->fixed_sets = sets;
     return rc;
 }
 
@@ -524,6 +544,7 @@ static bool is_range(lua_State *L)
     return range;
 }
 
+/* One axis of the sweep, its value on the stack's top. */
 static int read_axis(ss_plan *p, ss_reader *r, sweep_axis *a)
 {
     char base[400];
@@ -532,38 +553,28 @@ static int read_axis(ss_plan *p, ss_reader *r, sweep_axis *a)
     if (plan_check_parameter(r, a->parameter))
         return -1;
     a->variable = !strchr(a->parameter, '.');  /* a value for `linked` (plan_links.c) */
-    lua_getfield(r->L, -1, a->parameter);
-    int rc;
     if (!lua_istable(r->L, -1))
-        rc = plan_fail_got(r, -1, "a list of values, or a range { from = 10, to = 20, step = 2 }");
-    else if (is_range(r->L))
-        rc = read_range(p, r, a);
-    else
-        rc = read_value_list(p, r, a, base);
-    lua_pop(r->L, 1);
-    return rc;
+        return plan_fail_got(r, -1, "a list of values, or a range { from = 10, to = 20, step = 2 }");
+    if (is_range(r->L))
+        return read_range(p, r, a);
+    return read_value_list(p, r, a, base);
+}
+
+static int read_sweep_axis(ss_plan *p, ss_reader *r, void *items, int i, const char *key)
+{
+    sweep_axis *a = &((sweep_axis *)items)[i];
+    a->parameter = key;
+    return read_axis(p, r, a);
 }
 
 static int read_sweep(ss_plan *p, ss_reader *r)
 {
-    int has = ss_reader_table(r, "sweep", false);
-    if (has <= 0)
-        return has;
-    snprintf(r->path, sizeof r->path, "sweep");
-    const char **keys;
-    int rc = plan_sorted_keys(p, r, &keys, &p->naxes);
-    if (rc == 0 && !(p->axes = plan_calloc(p, (size_t)p->naxes, sizeof *p->axes)))
-        rc = ss_fail(r->d, "out of memory");
-    for (int i = 0; i < p->naxes && rc == 0; i++) {
-        p->axes[i].parameter = keys[i];
-        rc = read_axis(p, r, &p->axes[i]);
-    }
-    lua_pop(r->L, 1);
-    r->path[0] = '\0';
+    void *axes = NULL;
+    int rc = read_keyed(p, r, "sweep", &p->naxes, &axes, sizeof *p->axes, read_sweep_axis);
+    p->axes = axes;
     return rc;
 }
 
-/* A swept parameter that `set` also fixes is almost certainly a mistake. */
 static int check_set_and_sweep(const ss_plan *p, ss_reader *r)
 {
     for (int i = 0; i < p->naxes; i++)
