@@ -1,4 +1,5 @@
 #include "kernel.h"
+#include "xalloc.h"
 
 #include <assert.h>
 #include <math.h>
@@ -49,11 +50,9 @@ int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
     assert(k && isfinite(t) && "an event needs a finite time");
     assert(t >= k->now && "an event was scheduled in the past");
     t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 1024;
-        ss_event *h = realloc(k->heap, cap * sizeof *h);
-        if (!h) return -1;
-        k->heap = h;
+    if (k->n == k->cap) {   /* the test inline: this runs for every event */
+        size_t cap = ss_grow(&k->heap, sizeof *k->heap, k->n, k->cap, 1024);
+        if (!cap) return -1;
         k->cap = cap;
     }
     ss_event e = {.t = t, .seq = k->seq++, .type = type, .a = a, .b = b};

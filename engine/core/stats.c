@@ -1,5 +1,6 @@
 /* stats: accumulators inside one replication and estimates across replications. */
 #include "stats.h"
+#include "xalloc.h"
 
 #include <assert.h>
 #include <math.h>
@@ -90,11 +91,8 @@ int ss_samples_push_slow(ss_samples *s, double v)
         return 0;
     }
     if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        double *x = realloc(s->x, cap * sizeof *x);
-        if (!x)
-            return -1;
-        s->x = x;
+        size_t cap = ss_grow(&s->x, sizeof *s->x, s->n, s->cap, 64);
+        if (!cap) return -1;
         s->cap = cap;
     }
     s->x[s->n++] = v;

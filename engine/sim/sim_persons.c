@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim_parts.h"
+#include "xalloc.h"
 #include "ziggurat.h"
 
 /* ---- tracing ----------------------------------------------------------------------------- */
@@ -48,15 +49,11 @@ static int new_person(ss_sim *s, ss_diag *d)
 {
     if (s->nfree > 0) return s->free_slots[--s->nfree];
     if (s->pool_n == s->pool_cap) {
-        int cap = s->pool_cap ? s->pool_cap * 2 : 1024;
-        pslot *pool = realloc(s->pool, sizeof *pool * cap);
-        if (!pool) return ss_fail(d, "out of memory for persons");
-        s->pool = pool;
-        int *fs = realloc(s->free_slots, sizeof(int) * cap);
-        if (!fs) return ss_fail(d, "out of memory for persons");
-        s->free_slots = fs;
-        memset(s->pool + s->pool_cap, 0, sizeof *pool * (cap - s->pool_cap));
-        s->pool_cap = cap;
+        size_t cap = ss_grow(&s->pool, sizeof *s->pool, (size_t)s->pool_n, (size_t)s->pool_cap, 1024);
+        if (!cap || !ss_grow(&s->free_slots, sizeof *s->free_slots, (size_t)s->pool_n, (size_t)s->pool_cap, 1024))
+            return ss_fail(d, "out of memory for persons");
+        memset(s->pool + s->pool_cap, 0, sizeof *s->pool * (cap - (size_t)s->pool_cap));
+        s->pool_cap = (int)cap;
     }
     return s->pool_n++;
 }

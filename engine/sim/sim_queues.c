@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "sim_parts.h"
+#include "xalloc.h"
 #include "ziggurat.h"
 
 /* ---- waiting lists --------------------------------------------------------------------- */
@@ -14,14 +15,10 @@
 int sim_waitlist_push(waitlist *w, int32_t slot, uint32_t token)
 {
     if (w->n == w->cap) {
-        int cap = w->cap ? w->cap * 2 : 64;
-        int32_t *sl = realloc(w->slot, sizeof *sl * cap);
-        if (!sl) return -1;
-        w->slot = sl;
-        uint32_t *tk = realloc(w->token, sizeof *tk * cap);
-        if (!tk) return -1;
-        w->token = tk;
-        w->cap = cap;
+        size_t cap = ss_grow(&w->slot, sizeof *w->slot, (size_t)w->n, (size_t)w->cap, 64);
+        if (!cap || !ss_grow(&w->token, sizeof *w->token, (size_t)w->n, (size_t)w->cap, 64))
+            return -1;
+        w->cap = (int)cap;
     }
     w->slot[w->n] = slot;
     w->token[w->n++] = token;
@@ -90,11 +87,9 @@ static bool qbefore(const qentry *x, const qentry *y)
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 {
     if (pq->n == pq->cap) {
-        int cap = pq->cap ? pq->cap * 2 : 64;
-        qentry *q = realloc(pq->q, sizeof *q * cap);
-        if (!q) return -1;
-        pq->q = q;
-        pq->cap = cap;
+        size_t cap = ss_grow(&pq->q, sizeof *pq->q, (size_t)pq->n, (size_t)pq->cap, 64);
+        if (!cap) return -1;
+        pq->cap = (int)cap;
     }
     qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
     int i = pq->n++;

@@ -19,25 +19,19 @@ int sim_pick(const ss_choice *c, gsl_rng *r)
     return c->n == 1 ? c->target[0] : ss_choice_pick(c, ss_rng_uniform(r));
 }
 
-/* Pick from a data rule, or ask the Lua rule. */
-static int decide_next(ss_sim *s, const ss_person *p, int sv, int *target, ss_diag *d)
+/* Where a person goes from a door (its route rule) or at the end of an episode at a service (its
+ * next rule): picked from a data rule with that place's own random stream, or asked of the Lua
+ * rule. */
+static int decide(ss_sim *s, const ss_person *p, bool from_door, int from, int *to, ss_diag *d)
 {
-    const ss_rule *r = &s->m->services[sv].next;
+    const ss_rule *r = from_door ? &s->m->doors[from].route : &s->m->services[from].next;
     s->world.now = s->k.now;
-    if (r->kind == SS_RULE_LUA)
-        return ss_rules_next(s->rules, r->slot, p, sv, &s->world, target, d);
-    *target = sim_pick(&r->by_need[p->need], s->rng_next[sv]);
-    return 0;
-}
-
-static int decide_route(ss_sim *s, const ss_person *p, int door, int *sv, ss_diag *d)
-{
-    const ss_rule *r = &s->m->doors[door].route;
-    s->world.now = s->k.now;
-    if (r->kind == SS_RULE_LUA)
-        return ss_rules_route(s->rules, r->slot, p, door, &s->world, sv, d);
-    *sv = sim_pick(&r->by_need[p->need], s->rng_route[door]);
-    return 0;
+    if (r->kind != SS_RULE_LUA) {
+        *to = sim_pick(&r->by_need[p->need], from_door ? s->rng_route[from] : s->rng_next[from]);
+        return 0;
+    }
+    return from_door ? ss_rules_route(s->rules, r->slot, p, from, &s->world, to, d)
+                     : ss_rules_next(s->rules, r->slot, p, from, &s->world, to, d);
 }
 
 /* A door routes the concern to its first service. */
@@ -45,7 +39,7 @@ int sim_route_from_door(ss_sim *s, int slot, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     int sv;
-    if (decide_route(s, p, p->door, &sv, d) < 0) return -1;
+    if (decide(s, p, true, p->door, &sv, d) < 0) return -1;
     if (sim_tracing(s, p)) {
         char why[300];
         if (sim_tracing(s, p))
@@ -81,7 +75,7 @@ static int bounce(ss_sim *s, int slot, int sv, const char *why, ss_diag *d)
         return sim_route_from_door(s, slot, d);
     }
     int target;
-    if (decide_next(s, p, from, &target, d) < 0) return -1;
+    if (decide(s, p, false, from, &target, d) < 0) return -1;
     if (target == SS_T_DISCHARGE) return sim_leave_system(s, slot, "discharged after a bounce", false);
     return sim_handoff(s, slot, from, target, d);
 }
@@ -270,7 +264,7 @@ int sim_on_end(ss_sim *s, const ss_event *e, ss_diag *d)
         }
     }
     int target;
-    if (decide_next(s, p, sv, &target, d) < 0) return -1;
+    if (decide(s, p, false, sv, &target, d) < 0) return -1;
     char why[300];
     if (target == SS_T_DISCHARGE) {
         if (sim_tracing(s, p))

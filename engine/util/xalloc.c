@@ -42,6 +42,21 @@ void *xreallocarray(void *p, size_t count, size_t size)
     return xrealloc(p, count * size);
 }
 
+size_t ss_grow(void *arrayp, size_t size, size_t n, size_t cap, size_t first)
+{
+    if (n < cap)
+        return cap;
+    size_t want = cap ? cap * 2 : first;
+    if (size && want > SIZE_MAX / size)
+        return 0;
+    void *old, *grown;
+    memcpy(&old, arrayp, sizeof old);   /* any object pointer, as POSIX lets void * stand for it */
+    if (!(grown = realloc(old, want * size)))
+        return 0;
+    memcpy(arrayp, &grown, sizeof grown);
+    return want;
+}
+
 char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -18,5 +18,11 @@ char *xstrdup(const char *s);
 _Noreturn void ss_out_of_memory(size_t n);
 /* An array of count elements of size bytes, the product checked for overflow. */
 void *xreallocarray(void *p, size_t count, size_t size);
+/* Room for element n of a doubling array whose pointer is at arrayp (a T ** passed as void *):
+ * when n reaches cap the array grows to twice cap (to first when empty).  Returns the capacity
+ * it has now, or 0 when memory ran out (the array kept as it was).  The one way the arrays grow
+ * whose caller reports running out rather than aborting: the kernel's heap, the statistics'
+ * samples, the simulation's persons, queues and waiting lists. */
+size_t ss_grow(void *arrayp, size_t size, size_t n, size_t cap, size_t first);
 
 #endif
