@@ -10,6 +10,7 @@
 
 #include <lauxlib.h>
 
+#include "idmap.h"
 #include "rulefields.h"
 #include "ruleparams.h"
 #include "sandbox.h"
@@ -24,12 +25,12 @@ struct ss_rules {
     size_t *lens;
     bool fresh;                /* no rule has run since the modules were loaded */
     int person_ref, service_ref, ctx_ref;
-    /* Made once, so a call compares no strings: Lua interns short strings, so a table lookup
-     * finds an answer or a field by the string's hash.  Registry refs of: */
-    int *service_ids, *door_ids;  /* [nservices], [ndoors] each id as a Lua string */
-    int service_index_ref;        /* table: service id -> index */
-    int door_index_ref;           /* table: door id -> index */
-    int word_ref;                 /* table: "discharge", "continue", "accept", "reject" -> SS_T_ */
+    /* Made once, so a call compares no strings (idmap.h): registry refs of each id as a Lua
+     * string (pushed back without hashing), and maps from those strings' identities. */
+    int *service_ids, *door_ids, *need_ids;  /* [nservices], [ndoors], [nneeds] */
+    ss_idmap answers;             /* service id or answer word -> answer_code() */
+    ss_idmap doors;               /* door id -> index */
+    ss_idmap fields[3];           /* field name -> its number in the person, service, ctx view */
     /* what the proxies show during the current call */
     const ss_person *p;
     const ss_world *w;
@@ -59,12 +60,13 @@ static void push_id_or_nil(lua_State *L, const char *id, bool present)
 
 static void p_id(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->id); }
 static void p_age(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, ss_person_age(r->p, r->w->now)); }
-static void p_need(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, r->m->needs[r->p->need]); }
+static void p_need(lua_State *L, ss_rules *r, int s) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->need_ids[r->p->need]); }
 static void p_severity(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->severity); }
 static void p_complex(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, r->p->complex); }
 static void p_door(lua_State *L, ss_rules *r, int s)
 {
-    push_id_or_nil(L, r->p->door >= 0 ? r->m->doors[r->p->door].id : NULL, r->p->door >= 0);
+    if (r->p->door >= 0) lua_rawgeti(L, LUA_REGISTRYINDEX, r->door_ids[r->p->door]);
+    else lua_pushnil(L);
 }
 static void p_arrived(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->p->arrived); }
 static void p_since(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now - r->p->arrived); }
@@ -164,39 +166,32 @@ static const ss_rule_field ctx_fields[] = {
     LOOKUP("caseload", c_caseload), LOOKUP("capacity", c_capacity), {NULL, 0, false, NULL}};
 const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
-/* __index of a view: the field's accessor, found in the view's table of field numbers (upvalue
- * 2); a key not there gets ss_rule_field_at's error naming the fields there are. */
-static int view_index(lua_State *L, const ss_rule_view *v, int s)
+/* __index of a view: the field's accessor, found by the key's identity (fields[view]); a key
+ * not found so is looked up by its text, which names the fields there are when it is none. */
+static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
 {
-    lua_pushvalue(L, 2);                                    /* key */
-    int found = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER;  /* number|nil */
-    const ss_rule_field *f = found ? &v->fields[lua_tointeger(L, -1)] : ss_rule_field_at(L, v, 2);
-    lua_pop(L, 1);                                          /* */
-    f->push(L, rules_of(L), s);
+    ss_rules *r = rules_of(L);
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    int i = key ? ss_idmap_get(&r->fields[view], key, -1) : -1;
+    const ss_rule_field *f = i >= 0 ? &v->fields[i] : ss_rule_field_at(L, v, 2);
+    f->push(L, r, s);
     return 1;
 }
 
-static int person_index(lua_State *L) { return view_index(L, &ss_person_view, -1); }
-static int service_index(lua_State *L) { return view_index(L, &ss_service_view, rules_of(L)->service); }
-static int ctx_index(lua_State *L) { return view_index(L, &ss_ctx_view, -1); }
+static int person_index(lua_State *L) { return view_index(L, &ss_person_view, 0, -1); }
+static int service_index(lua_State *L) { return view_index(L, &ss_service_view, 1, rules_of(L)->service); }
+static int ctx_index(lua_State *L) { return view_index(L, &ss_ctx_view, 2, -1); }
 
 static int readonly(lua_State *L) { return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(2))); }
 
-/* A proxy: userdata holding the ss_rules pointer, with __index reading the current call's data;
- * the __index closure holds the view's field numbers by name. */
-static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const ss_rule_view *v)
+/* A proxy: userdata holding the ss_rules pointer, with __index reading the current call's data. */
+static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char *name)
 {
-    const char *name = v->name;
     ss_rules **ud = lua_newuserdatauv(L, sizeof *ud, 0);   /* ud */
     *ud = r;
     lua_createtable(L, 0, 3);                               /* ud mt */
-    lua_pushvalue(L, -2);                                   /* ud mt ud */
-    lua_newtable(L);                                        /* ud mt ud fields */
-    for (int i = 0; v->fields[i].name; i++) {
-        lua_pushinteger(L, i);
-        lua_setfield(L, -2, v->fields[i].name);
-    }
-    lua_pushcclosure(L, index, 2);                          /* ud mt index */
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, index, 1);
     lua_setfield(L, -2, "__index");
     lua_pushvalue(L, -2);
     lua_pushstring(L, name);
@@ -210,53 +205,68 @@ static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const ss_r
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-/* Keeps the string at the top in the registry (pushing it back costs no hashing) and, under
- * that string, value in the table just below it. */
-static int keep_id(lua_State *L, lua_Integer value)
+/* The words a rule may answer besides a service id; answer_code() gives word i as (i + 1) << 8. */
+static const char *const answer_words[] = {"discharge", "continue", "accept", "reject"};
+static const int word_outcome[] = {SS_T_DISCHARGE, SS_T_CONTINUE, SS_T_ACCEPT, SS_T_REJECT};
+enum { NWORDS = 4 };
+
+/* What a string means as an answer: (service index + 1) | (answer word + 1) << 8, 0 for
+ * nothing; both parts when a service is named like a word.  By text: the slow path. */
+static int answer_code(const ss_model *m, const char *s)
 {
-    lua_pushvalue(L, -1);                                   /* t id id */
-    lua_pushinteger(L, value);                              /* t id id value */
-    lua_rawset(L, -4);                                      /* t id */
-    return luaL_ref(L, LUA_REGISTRYINDEX);                  /* t */
+    int code = ss_model_service_index(m, s) + 1;
+    for (int w = 0; w < NWORDS; w++)
+        if (strcmp(s, answer_words[w]) == 0) code |= (w + 1) << 8;
+    return code;
 }
 
-/* Each id's string, and the tables that turn an answer back into a number. */
-static void make_answers(lua_State *L, ss_rules *r)
+/* Interns text, keeps it alive in the registry and records its identity in map; its ref. */
+static int keep_id(lua_State *L, ss_idmap *map, const char *text, int value)
+{
+    lua_pushstring(L, text);                                /* id */
+    ss_idmap_put(map, lua_tostring(L, -1), value);
+    return luaL_ref(L, LUA_REGISTRYINDEX);                  /* */
+}
+
+/* Each id's string and the maps from the strings' identities. */
+static int make_ids(lua_State *L, ss_rules *r)
 {
     const ss_model *m = r->m;
-    static const char *const words[] = {"discharge", "continue", "accept", "reject"};
-    static const int codes[] = {SS_T_DISCHARGE, SS_T_CONTINUE, SS_T_ACCEPT, SS_T_REJECT};
-    r->service_ids = calloc(m->nservices ? m->nservices : 1, sizeof *r->service_ids);
-    r->door_ids = calloc(m->ndoors ? m->ndoors : 1, sizeof *r->door_ids);
-    lua_createtable(L, 0, m->nservices);                    /* t */
-    for (int i = 0; i < m->nservices; i++) {
-        lua_pushstring(L, m->services[i].id);               /* t id */
-        r->service_ids[i] = keep_id(L, i);
+    const ss_rule_view *views[3] = {&ss_person_view, &ss_service_view, &ss_ctx_view};
+    r->service_ids = calloc(m->nservices + 1, sizeof *r->service_ids);
+    r->door_ids = calloc(m->ndoors + 1, sizeof *r->door_ids);
+    r->need_ids = calloc(m->nneeds + 1, sizeof *r->need_ids);
+    int failed = !r->service_ids || !r->door_ids || !r->need_ids ||
+                 ss_idmap_init(&r->answers, m->nservices + NWORDS) < 0 || ss_idmap_init(&r->doors, m->ndoors) < 0;
+    for (int v = 0; v < 3; v++) {
+        int n = 0;
+        while (views[v]->fields[n].name) n++;
+        failed |= ss_idmap_init(&r->fields[v], n) < 0;
     }
-    r->service_index_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_createtable(L, 0, m->ndoors);
-    for (int i = 0; i < m->ndoors; i++) {
-        lua_pushstring(L, m->doors[i].id);
-        r->door_ids[i] = keep_id(L, i);
+    if (failed) return -1;
+    for (int i = 0; i < m->nservices; i++)
+        r->service_ids[i] = keep_id(L, &r->answers, m->services[i].id, answer_code(m, m->services[i].id));
+    for (int w = 0; w < NWORDS; w++)
+        keep_id(L, &r->answers, answer_words[w], answer_code(m, answer_words[w]));
+    for (int i = 0; i < m->ndoors; i++)
+        r->door_ids[i] = keep_id(L, &r->doors, m->doors[i].id, i);
+    for (int i = 0; i < m->nneeds; i++) {
+        lua_pushstring(L, m->needs[i]);
+        r->need_ids[i] = luaL_ref(L, LUA_REGISTRYINDEX);
     }
-    r->door_index_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_createtable(L, 0, 4);
-    for (int i = 0; i < 4; i++) {
-        lua_pushinteger(L, codes[i]);
-        lua_setfield(L, -2, words[i]);
-    }
-    r->word_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    for (int v = 0; v < 3; v++)
+        for (int i = 0; views[v]->fields[i].name; i++)
+            keep_id(L, &r->fields[v], views[v]->fields[i].name, i);
+    return 0;
 }
 
-/* The number the string at the top stands for in the registry table ref, or INT_MIN. */
-static int answer_number(lua_State *L, int ref)
+/* The answer at the top of the stack (a string) as answer_code() gives it: by identity, or by
+ * text when the identity is not known (an unknown answer, or a long id Lua does not intern). */
+static int answer_of(ss_rules *r, lua_State *L)
 {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);                 /* answer t */
-    lua_pushvalue(L, -2);                                   /* answer t answer */
-    int found = lua_rawget(L, -2) == LUA_TNUMBER;           /* answer t number|nil */
-    int n = found ? (int)lua_tointeger(L, -1) : INT_MIN;
-    lua_pop(L, 2);                                          /* answer */
-    return n;
+    const char *s = lua_tostring(L, -1);
+    int code = ss_idmap_get(&r->answers, s, -1);
+    return code >= 0 ? code : answer_code(r->m, s);
 }
 
 /* Load each rule file once (a module may serve several decision points). */
@@ -364,10 +374,10 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->texts = calloc(n, sizeof(char *));
     r->lens = calloc(n, sizeof(size_t));
     for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
-    r->person_ref = make_proxy(L, r, person_index, &ss_person_view);
-    r->service_ref = make_proxy(L, r, service_index, &ss_service_view);
-    r->ctx_ref = make_proxy(L, r, ctx_index, &ss_ctx_view);
-    make_answers(L, r);
+    r->person_ref = make_proxy(L, r, person_index, "person");
+    r->service_ref = make_proxy(L, r, service_index, "service");
+    r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
+    if (make_ids(L, r) < 0) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' ids"); return NULL; }
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     return r;
 }
@@ -383,6 +393,10 @@ void ss_rules_free(ss_rules *r)
     free(r->lines);
     free(r->service_ids);
     free(r->door_ids);
+    free(r->need_ids);
+    ss_idmap_fini(&r->answers);
+    ss_idmap_fini(&r->doors);
+    for (int v = 0; v < 3; v++) ss_idmap_fini(&r->fields[v]);
     free(r);
 }
 
@@ -486,10 +500,9 @@ static int answer_target(ss_rules *r, int slot, bool discharge, bool cont, int *
     lua_State *L = ss_sandbox_lua(r->sb);
     int t = -100;
     if (lua_type(L, -1) == LUA_TSTRING) {
-        int word = answer_number(L, r->word_ref);
-        int ix = answer_number(L, r->service_index_ref);
-        if (discharge && word == SS_T_DISCHARGE) t = SS_T_DISCHARGE;
-        else if (cont && word == SS_T_CONTINUE) t = SS_T_CONTINUE;
+        int code = answer_of(r, L), word = code >> 8, ix = (code & 0xff) - 1;
+        if (discharge && word == 1 + 0) t = SS_T_DISCHARGE;
+        else if (cont && word == 1 + 1) t = SS_T_CONTINUE;
         else if (ix >= 0) t = ix;
     }
     if (t == -100) {
@@ -511,7 +524,13 @@ int ss_rules_door(ss_rules *r, int slot, const ss_person *p, const ss_world *w, 
 {
     if (call(r, slot, p, w, -1, -1, -1, false, false, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
-    *door = lua_type(L, -1) == LUA_TSTRING ? answer_number(L, r->door_index_ref) : -1;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        *door = ss_idmap_get(&r->doors, s, -2);
+        if (*door == -2) *door = ss_model_door_index(r->m, s);
+    } else {
+        *door = -1;
+    }
     if (*door < 0)
         return refuse_answer(r, slot, "a door id", d);
     lua_pop(L, 1);
@@ -537,8 +556,8 @@ int ss_rules_accept(ss_rules *r, int slot, const ss_person *p, int service, bool
         return 0;
     }
     if (lua_type(L, -1) == LUA_TSTRING) {
-        int word = answer_number(L, r->word_ref), ix = answer_number(L, r->service_index_ref);
-        int t = word == SS_T_ACCEPT || word == SS_T_REJECT ? word : ix >= 0 ? ix : -1;
+        int code = answer_of(r, L), word = code >> 8, ix = (code & 0xff) - 1;
+        int t = word == 1 + 2 || word == 1 + 3 ? word_outcome[word - 1] : ix >= 0 ? ix : -1;
         if (t != -1) {
             *outcome = t;
             lua_pop(L, 1);
