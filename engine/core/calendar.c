@@ -118,7 +118,15 @@ ss_date ss_easter(int year)
     return (ss_date){year, n / 31, n % 31 + 1};
 }
 
-bool ss_is_norwegian_holiday(ss_epoch_day e)
+/* Easter Sunday of the year as an epoch day: from c's table when it has the year. */
+static ss_epoch_day easter_of(const ss_calendar *c, int year)
+{
+    int k = c ? year - c->easter_first_year : -1;
+    return k >= 0 && k < SS_EASTER_YEARS ? c->easter_day[k] : ss_date_to_epoch(ss_easter(year));
+}
+
+/* A Norwegian public holiday, with c's Easter table when c is given. */
+static bool is_holiday(const ss_calendar *c, ss_epoch_day e)
 {
     ss_date d = ss_epoch_to_date(e);
     int md = d.month * 100 + d.day;
@@ -129,11 +137,16 @@ bool ss_is_norwegian_holiday(ss_epoch_day e)
      * 14 June (Whit Monday): outside that, skip the computus (this is called for every admission). */
     if (md < 319 || md > 614)
         return false;
-    int from_easter = e - ss_date_to_epoch(ss_easter(d.year));
+    int from_easter = e - easter_of(c, d.year);
     for (size_t i = 0; i < sizeof easter_offsets / sizeof *easter_offsets; i++)
         if (from_easter == easter_offsets[i])
             return true;
     return false;
+}
+
+bool ss_is_norwegian_holiday(ss_epoch_day e)
+{
+    return is_holiday(NULL, e);
 }
 
 void ss_calendar_init(ss_calendar *c, ss_date start)
@@ -147,6 +160,9 @@ void ss_calendar_init(ss_calendar *c, ss_date start)
     };
     for (int i = 0; i < 12; i++)
         c->season[i] = 1.0;
+    c->easter_first_year = start.year;
+    for (int k = 0; k < SS_EASTER_YEARS; k++)
+        c->easter_day[k] = (int32_t)ss_date_to_epoch(ss_easter(start.year + k));
 }
 
 /* The epoch day that simulated time t falls in. */
@@ -174,7 +190,7 @@ static bool epoch_is_working(const ss_calendar *c, ss_epoch_day e)
         return true;
     if (ss_weekday(e) >= 5)
         return false;
-    return !(c->norwegian_holidays && ss_is_norwegian_holiday(e));
+    return !(c->norwegian_holidays && is_holiday(c, e));
 }
 
 bool ss_calendar_is_working(const ss_calendar *c, double t)

@@ -18,6 +18,8 @@ typedef struct ss_date {
     int year, month, day; /* month 1..12, day 1..31 */
 } ss_date;
 
+#define SS_EASTER_YEARS 256  /* years of Easter kept; a longer run computes the rest */
+
 typedef struct ss_calendar {
     ss_epoch_day start;       /* civil date of simulated day 0 */
     bool working_mon_fri;     /* false: every day is a working day (queueing models) */
@@ -28,6 +30,10 @@ typedef struct ss_calendar {
     double summer_capacity;   /* capacity factor in summer, 0..1 */
     double season[12];        /* arrival-rate multipliers per month, 1.0 = none */
     double season_max;        /* largest of season[], for thinning */
+    /* Easter Sunday (epoch day) of the start's year and the SS_EASTER_YEARS - 1 after it,
+     * computed once by ss_calendar_init: a working-day check in spring reads it here. */
+    int easter_first_year;
+    int32_t easter_day[SS_EASTER_YEARS];
 } ss_calendar;
 
 /* Civil date <-> epoch day. */

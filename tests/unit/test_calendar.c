@@ -168,6 +168,29 @@ static void test_holidays_coinciding(void **state)
     assert_int_equal(count, 11);
 }
 
+/* The calendar keeps Easter for SS_EASTER_YEARS years from its start and computes it beyond:
+ * working days read from the table agree with the computus on every day of 300 years, across
+ * the table's end. */
+static void test_working_days_easter_table(void **state)
+{
+    ss_calendar c;
+    ss_calendar_init(&c, D(1950, 1, 1));
+    c.working_mon_fri = true;
+    c.norwegian_holidays = true;
+    int easters = 0;
+    for (int t = 0; t < 300 * 366; t++) {
+        ss_epoch_day e = c.start + t;
+        bool expected = ss_weekday(e) < 5 && !ss_is_norwegian_holiday(e);
+        if (ss_calendar_is_working(&c, t) != expected)
+            fail_msg("day %d (epoch %d): the calendar says %d, the computus %d", t, (int)e,
+                     ss_calendar_is_working(&c, t), expected);
+        easters += e == ss_date_to_epoch(ss_easter(ss_epoch_to_date(e).year));
+    }
+    assert_true(easters >= 300);
+    assert_int_equal(c.easter_first_year, 1950);
+    assert_int_equal(c.easter_day[2021 - 1950], ss_date_to_epoch(ss_easter(2021)));
+}
+
 static void test_init_defaults(void **state)
 {
     ss_calendar c;
@@ -350,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_summer_change_points),
         cmocka_unit_test(test_summer_corner_cases),
         cmocka_unit_test(test_season),
+        cmocka_unit_test(test_working_days_easter_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
