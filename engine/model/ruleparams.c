@@ -163,17 +163,25 @@ void ss_rule_env_push(ss_sandbox *sb, int values_idx, int record_idx)
     lua_rawset(L, -3);                                 /* env */
 }
 
+int ss_rule_run_chunk(ss_sandbox *sb, int values_idx, int record_idx, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(sb);
+    values_idx = values_idx ? lua_absindex(L, values_idx) : 0;
+    record_idx = record_idx ? lua_absindex(L, record_idx) : 0;
+    ss_rule_env_push(sb, values_idx, record_idx);      /* f env */
+    lua_setupvalue(L, -2, 1);                          /* f    (env is its _ENV) */
+    return ss_sandbox_call(sb, 0, 1, d);               /* module */
+}
+
 int ss_rule_run_file(ss_sandbox *sb, const char *code, size_t len, const char *chunk, int values_idx,
                      int record_idx, ss_diag *d)
 {
     lua_State *L = ss_sandbox_lua(sb);
-    ss_rule_env_push(sb, values_idx, record_idx);      /* env */
-    int env = lua_gettop(L);
-    int rc = ss_sandbox_load(sb, code, len, chunk, env, d);
-    lua_remove(L, env);                                /* f | */
-    if (rc < 0)
+    values_idx = values_idx ? lua_absindex(L, values_idx) : 0;  /* before the function is pushed */
+    record_idx = record_idx ? lua_absindex(L, record_idx) : 0;
+    if (ss_sandbox_load(sb, code, len, chunk, 0, d) < 0)  /* f (its environment set below) */
         return -1;
-    return ss_sandbox_call(sb, 0, 1, d);               /* module */
+    return ss_rule_run_chunk(sb, values_idx, record_idx, d);
 }
 
 void ss_rule_push_values(lua_State *L, const ss_model *m, const char *path)

@@ -36,6 +36,12 @@ void ss_rule_env_push(ss_sandbox *sb, int values_idx, int record_idx);
 int ss_rule_run_file(ss_sandbox *sb, const char *code, size_t len, const char *chunk, int values_idx,
                      int record_idx, ss_diag *d);
 
+/* Run a rule file already compiled (the function ss_sandbox_load left at the top) in a fresh
+ * environment as above, so a file compiled once runs afresh each replication: replaces the
+ * function by the module, or pops it and returns -1 with d filled.  values_idx and record_idx
+ * are absolute, or counted with the function on the stack. */
+int ss_rule_run_chunk(ss_sandbox *sb, int values_idx, int record_idx, ss_diag *d);
+
 /* Push a table name -> value of the parameters m gives the rule file at path (for values_idx). */
 void ss_rule_push_values(lua_State *L, const ss_model *m, const char *path);
 

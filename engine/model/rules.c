@@ -31,6 +31,7 @@ struct ss_rules {
     ss_idmap answers;             /* service id or answer word -> answer_code() */
     ss_idmap doors;               /* door id -> index */
     ss_idmap fields[3];           /* field name -> its number in the person, service, ctx view */
+    int chunks_ref;               /* registry ref of a table: rule file path -> compiled chunk */
     /* what the proxies show during the current call */
     const ss_person *p;
     const ss_world *w;
@@ -269,6 +270,27 @@ static int answer_of(ss_rules *r, lua_State *L)
     return code >= 0 ? code : answer_code(r->m, s);
 }
 
+/* Pushes the rule file of slot compiled: parsed on the first replication, kept (by path) for
+ * the next ones, which run it again in a fresh environment (ss_rule_run_chunk) instead of
+ * parsing it again.  0, or -1 with d filled and nothing pushed. */
+static int push_chunk(ss_rules *r, int slot, ss_diag *d)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    const ss_lua_rule *lr = &r->m->lua_rules[slot];
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunks_ref);       /* chunks */
+    if (lua_getfield(L, -1, lr->path) != LUA_TFUNCTION) {   /* chunks f? */
+        lua_pop(L, 1);                                      /* chunks */
+        if (ss_sandbox_load(r->sb, r->texts[slot], r->lens[slot], lr->display, 0, d) < 0) {
+            lua_pop(L, 1);
+            return -1;
+        }
+        lua_pushvalue(L, -1);                               /* chunks f f */
+        lua_setfield(L, -3, lr->path);                      /* chunks f */
+    }
+    lua_remove(L, -2);                                      /* f */
+    return 0;
+}
+
 /* Load each rule file once (a module may serve several decision points). */
 static int load_rule(ss_rules *r, int slot, ss_diag *d)
 {
@@ -279,7 +301,9 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         ss_rule_push_values(L, r->m, lr->path);           /* cache values */
-        int rc = ss_rule_run_file(r->sb, r->texts[slot], r->lens[slot], lr->display, -1, 0, d);
+        int rc = push_chunk(r, slot, d);                    /* cache values f */
+        if (rc == 0)
+            rc = ss_rule_run_chunk(r->sb, -2, 0, d);        /* cache values module | cache values */
         lua_remove(L, -1 - (rc == 0));                      /* cache module? */
         if (rc < 0) {
             lua_pop(L, 1);
@@ -377,6 +401,8 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->person_ref = make_proxy(L, r, person_index, "person");
     r->service_ref = make_proxy(L, r, service_index, "service");
     r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
+    lua_newtable(L);
+    r->chunks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (make_ids(L, r) < 0) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' ids"); return NULL; }
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     return r;
