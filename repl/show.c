@@ -241,13 +241,26 @@ static void add_row(diff_rows *d, lua_State *L, const char *path, int old_idx, i
     ss_table_row(&d->t, path, old, "->", new_idx ? now : ss_words(d->lang, "(removed)"), note);
 }
 
-static int cmp_keys(const void *a, const void *b)
+static bool all_digits(const char *s)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    if (!*s) return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return false;
+    return true;
 }
 
-/* Both sides' keys as text, sorted and unique ("1", "2", "mean", "sd"): numbered keys sort by
- * text, which is right for the short lists a scenario holds (under ten items). */
+/* Numbered keys first and by number (demand.2 before demand.10: Lørenskog has 36 demand
+ * streams), then names by text. */
+static int cmp_keys(const void *a, const void *b)
+{
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    bool nx = all_digits(x), ny = all_digits(y);
+    if (nx && ny) return strlen(x) != strlen(y) ? (strlen(x) < strlen(y) ? -1 : 1) : strcmp(x, y);
+    if (nx != ny) return nx ? -1 : 1;
+    return strcmp(x, y);
+}
+
+/* Both sides' keys as text, sorted and unique ("1", "2", "10", "mean", "sd"). */
 static int union_keys(lua_State *L, int a, int b, char **keys, int max)
 {
     int n = 0;

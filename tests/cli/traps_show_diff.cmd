@@ -11,3 +11,6 @@ set services.hs.case_share 0.22941
 show diff
 SESSION
 echo "exit code $?"
+# A list of more than nine items is shown in its order, demand.2 before demand.10 (Familiens hus
+# moves the self-referral door of most of Lørenskog's 36 demand streams; they were sorted as text)
+samsim repl scenarios/lorenskog/barn-unge-2021.lua -c 'apply familiens-hus' -c 'show diff' | sed -n 's/^  demand\.\([0-9]*\)\..*/\1/p' | uniq | tr '\n' ' '; echo
