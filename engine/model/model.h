@@ -92,6 +92,9 @@ typedef struct ss_service {
     int unit;                 /* index into units, -1 when none */
     double fte;
     double case_share;        /* share of staff time for individual cases */
+    double staff_share;       /* share of the staff (fte) serving the modelled population: a service that
+                                 also serves people the scenario does not model (NAV, barnevern) gives
+                                 the modelled persons only this part of its staff */
     ss_capacity_kind cap_kind;
     double capacity;          /* slots, or case hours per week at full strength */
     ss_capacity_of cap_of;    /* what the capacity counts (not used when unlimited) */

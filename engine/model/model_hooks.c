@@ -84,9 +84,9 @@ static int capacity_table(ss_reader *r, ss_service *s)
     if (!isnan(slots))
         s->capacity = floor(slots);
     else if (!isnan(per_fte))
-        s->capacity = floor(per_fte * s->fte * s->case_share + 0.5);
+        s->capacity = floor(per_fte * s->fte * s->staff_share * s->case_share + 0.5);
     else
-        s->capacity = hours * s->fte * s->case_share;
+        s->capacity = hours * s->fte * s->staff_share * s->case_share;
     if (s->cap_kind == SS_CAP_HOURS) {
         if (!has(r->L, "case_hours"))
             return ss_reader_fail(r, "case_hours", "missing (hours a week a case needs, a distribution)");

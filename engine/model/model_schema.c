@@ -348,6 +348,7 @@ static const ss_field service_fields[] = {
     UNIT_REF(ss_service, unit),
     NUM("fte", 0, INFINITY, 0, ss_service, fte),
     NUM("case_share", 0, 1, 1, ss_service, case_share),
+    NUM("staff_share", 0.001, 1, 1, ss_service, staff_share),  /* before capacity, which uses it */
     HOOK("capacity", ss_service_capacity),
     SUB("eligibility", eligibility_schema, 0),
     DIST("intake", 0, ss_service, intake),

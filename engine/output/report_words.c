@@ -92,6 +92,7 @@ typedef struct key_words { const char *key, *en, *nb; } key_words;
 static const key_words key_words_table[] = {
     {"fte", "staff (FTE)", "bemanning (årsverk)"},
     {"case_share", "share of staff time for individual cases", "andel av tiden til enkeltsaker"},
+    {"staff_share", "share of the staff serving the modelled population", "andel av de ansatte som betjener den modellerte befolkningen"},
     {"slots_per_fte", "case slots per FTE", "saksplasser per årsverk"},
     {"slots", "case slots", "saksplasser"},
     {"hours_per_fte_week", "case hours per FTE a week", "timer til saker per årsverk per uke"},

@@ -71,7 +71,7 @@ const ss_metric_info ss_service_metric_info[SS_SERVICE_METRICS] = {
                              "time-average number of open cases (in intake or episode)",
                              SS_BETTER_NEITHER, "Open cases, mean", "Åpne saker, snitt"},
     [SS_SM_CASELOAD_PER_FTE] = {"caseload_per_fte", "cases/FTE", "cases per FTE",
-                                "time-average caseload divided by FTE",
+                                "time-average caseload divided by the FTE serving the modelled population (fte x staff_share; all of fte when the service serves no one else)",
                                 SS_BETTER_NEITHER, "Caseload per FTE", "Saker per årsverk"},
     [SS_SM_UTILISATION] = {"utilisation", "util %", "share",
                            "share of the capacity in force (case slots, staffed hours or places, after any summer cut that applies to them) that is in use, time-averaged; never above 100 %",

@@ -52,7 +52,9 @@ void sim_finish_services(ss_sim *s, ss_rep_result *o)
         finish_waits(s, i, v);
         finish_queue(s, i, v);
         v[SS_SM_CASELOAD_MEAN] = ss_timeavg_mean(&st->caseload_ta, T);
-        v[SS_SM_CASELOAD_PER_FTE] = svc->fte > 0 ? v[SS_SM_CASELOAD_MEAN] / svc->fte : NAN;
+        /* per FTE of the staff serving the modelled persons, not of the whole service */
+        double fte = svc->fte * svc->staff_share;
+        v[SS_SM_CASELOAD_PER_FTE] = fte > 0 ? v[SS_SM_CASELOAD_MEAN] / fte : NAN;
         double cap = ss_timeavg_mean(&st->cap_ta, T);
         bool limited = svc->cap_kind != SS_CAP_UNLIMITED && cap > 0;
         v[SS_SM_UTILISATION] = limited ? ss_timeavg_mean(&st->within_ta, T) / cap : NAN;

@@ -204,6 +204,8 @@ return {
     dogn_base = {
       name = "Døgntenesta: base Fredtunvegen (4 leilegheiter)", unit = "dogn",
       fte = assume(7.13, "of the 38.63 FTE (L638): staffed round the clock for four residents (168 h x ~1.5 staff / 35.5 h)"),
+      staff_share = assume(1, "the staff serve these residents only: a few residents per FTE is what staffing round the clock means, " ..
+                           "not spare capacity"),
       case_share = assume(1, "the staff are with the residents"),
       capacity = { slots = cite(4, "seed-004 L626: fire brukarar som bur i kvar sin leilegheit"),
                    kind = cite("places", "seed-004 L626: fire brukarar som bur i kvar sin leilegheit (apartments: they do not close in July)") },
@@ -227,7 +229,10 @@ return {
     bustad = {
       name = "Bustadkontoret (søknad om kommunal bustad)", unit = "inngangen",
       fte = assume(1, "the leader of Bustadkontoret processes all applications (L1030)"),
-      case_share = assume(0.5, "half the leader's time; 109 applications a year of all kinds (L1036)"),
+      staff_share = cite(0.3, "seed-004 L1036-1038: of the 99 applications decided in a year (109 less 10 not finished), 26 " ..
+                         "allocations or extensions and 3 refusals concerned substance and/or mental health: 29 / 99; " ..
+                         "range: the allocations alone (26 / 99) to those with the refusals of unknown cause", { 0.25, 0.4 }),
+      case_share = assume(0.5, "half the leader's time goes to applications (109 a year of all kinds, L1036)"),
       capacity = { slots_per_fte = assume(20, "applications under way"),
                    kind = assume("case_slots", "open cases the staff carry: summer leave shortens it") },
       episode = assume({ "gamma", mean = 21, sd = 10 }, "processing; no time in the source"),

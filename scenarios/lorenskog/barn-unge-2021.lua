@@ -266,6 +266,8 @@ return {
     -- ---------------------------------------------------------------- helse, omsorg og mestring
     hs = {
       name = "Helsestasjon og skolehelsetjenesten (0-23)", unit = "hefo_hs",
+      -- Every child is in the modelled population, so all 38 serve it (no staff_share); their
+      -- caseload per FTE is low (about 1.4) because universal work is not cases (case_share).
       fte = assume(38, "public-health nurses for about 12,000 aged 0-22 in two districts (L155-156); no figure in the source"),
       case_share = assume(0.25, "most of a nurse's time goes to universal work: consultations, vaccination, classes; " ..
                           "range: 15-35 %", { 0.15, 0.35 }),
@@ -352,8 +354,11 @@ return {
       fte = assume(7, "2015: seven case officers at the intake office (seed-001 L1778); no 2021 figure"),
       -- The office makes about 3,000 vedtak a year for all ages (seed-001 L6152-6154), mostly
       -- home nursing and supportive talks (L6160-6162): those applicants are not modelled as
-      -- persons; only the share of the office's time that this scenario's applicants use counts.
-      case_share = assume(0.1, "the share of the office's case work for this scenario's applicants (RPH's follow-up)"),
+      -- persons; only the part of the office's staff that this scenario's applicants use counts
+      -- (staff_share), so that its capacity and its caseload per FTE are those of that part.
+      staff_share = assume(0.1, "this scenario's applicants (RPH's follow-up, ~190 vedtak a year here) are a small part of the " ..
+                           "office's ~3,000 vedtak a year (seed-001 L6152-6154), mostly home nursing; range: 5-20 %", { 0.05, 0.2 }),
+      case_share = assume(1, "the case officers' work is processing applications"),
       capacity = { slots_per_fte = assume(25, "cases an officer has under way at once (Little's law: ~3,000 a year x ~3 weeks, seed-001 L6152)"),
                    kind = assume("case_slots", "open cases the staff carry: summer leave shortens it") },
       intake = assume(0, "the mapping is part of the processing time"),
@@ -378,8 +383,11 @@ return {
       name = "NAV Lørenskog, ungdomsavdelingen", unit = "nav",
       fte = cite(20, "seed-000 L541: NAV sin ungdomsavdeling, som teller 20 ansatte"),
       -- NAV's youth department serves every young person who needs work, activity or income;
-      -- only the share of its time for this scenario's young people counts here.
-      case_share = assume(0.15, "share of the department's time for young people with the needs modelled here; 2 of 20 do ansvarsgruppe and IP work (L541)"),
+      -- only the part of its staff for this scenario's young people counts here (staff_share).
+      staff_share = assume(0.1, "young people with the mental-health and substance needs modelled here: the 2 of 20 who do " ..
+                           "ansvarsgruppe and IP work (seed-000 L541), the others' portfolios being mostly other young people; " ..
+                           "range: 8-20 %", { 0.08, 0.2 }),
+      case_share = assume(0.75, "an adviser's time for individual follow-up; the rest is employers, courses and reports"),
       capacity = { slots_per_fte = assume(30, "an adviser's portfolio of young people"),
                    kind = assume("case_slots", "open cases the staff carry: summer leave shortens it") },
       eligibility = { ages = assume({ 16, 30 }, "NAV's youth work: under 30 (EXTERNAL; the report gives no age)") },
@@ -400,6 +408,9 @@ return {
     bvt_und = {
       name = "Barneverntjenesten: undersøkelse", unit = "bvt",
       fte = assume(12, "caseworkers for investigations; no figure in the source"),
+      staff_share = assume(0.35, "investigations of the children modelled here (mental-health or substance problems in the child " ..
+                           "or the parents) against all the service's investigations: about a third of reports name such a reason " ..
+                           "(EXTERNAL: Bufdir/SSB child-welfare statistics, not in the source); range: 30-50 %", { 0.3, 0.5 }),
       case_share = assume(0.85, "investigation is the team's work"),
       capacity = { slots_per_fte = assume(8, "investigations a caseworker has under way"),
                    kind = assume("case_slots", "open cases the staff carry: summer leave shortens it") },
@@ -413,6 +424,9 @@ return {
     bvt_tiltak = {
       name = "Barneverntjenesten: hjelpetiltak", unit = "bvt",
       fte = assume(20, "caseworkers following up measures; no figure in the source"),
+      staff_share = assume(0.4, "children with measures whose reasons include mental-health or substance problems in the child or " ..
+                           "the parents, a little more than among investigations, as such cases more often lead to measures " ..
+                           "(EXTERNAL: Bufdir/SSB child-welfare statistics, not in the source); range: 35-55 %", { 0.35, 0.55 }),
       case_share = assume(0.8, "follow-up of families (L357)"),
       capacity = { slots_per_fte = assume(12, "children a caseworker follows"),
                    kind = assume("case_slots", "open cases the staff carry: summer leave shortens it") },

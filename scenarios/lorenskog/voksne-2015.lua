@@ -219,6 +219,8 @@ return {
     srb = {
       name = "Sykehusveien 75 og Rugdeveien A (bemannet dag og kveld)", unit = "srb",
       fte = assume(12, "staffed day and evening for 19 residents (L1704-1706); no FTE in the source"),
+      staff_share = assume(1, "the staff serve these residents only: a few residents per FTE is what staffing day and evening means, " ..
+                           "not spare capacity"),
       case_share = assume(1, "all staff time is with the residents"),
       capacity = { slots = cite(19, "seed-001 L2270: Sykehusveien og Rugdeveien: 19 plasser"),
                    kind = cite("places", "seed-001 L2270: 19 plasser (staffed dwellings: they do not close in July)") },
@@ -230,6 +232,8 @@ return {
     vallerud = {
       name = "Vallerud bosenter (døgnbemannet)", unit = "val",
       fte = assume(10, "staffed 24 hours for 8 residents (L1719-1721); no FTE in the source"),
+      staff_share = assume(1, "the staff serve these residents only: a few residents per FTE is what staffing round the clock means, " ..
+                           "not spare capacity"),
       case_share = assume(1, "all staff time is with the residents"),
       capacity = { slots = cite(8, "seed-001 L2272: Vallerud bosenter: 8 plasser (heldøgns bemanning)"),
                    kind = cite("places", "seed-001 L2272: 8 plasser (staffed dwellings: they do not close in July)") },

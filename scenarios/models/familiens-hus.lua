@@ -93,10 +93,11 @@ local function check(s, services, doors)
 end
 
 -- Charge `amount` FTE of service `id`'s time to the intake team: its FTE stay, its share of time
--- for cases falls by amount / FTE.
+-- for cases falls by amount / the FTE serving the modelled population (fte x staff_share): the
+-- intake team's work is for the modelled families, so it comes out of their part of the staff.
 local function charge(s, id, amount)
   local sv = s.services[id]
-  local fte, share = val(sv.fte) or 0, val(sv.case_share) or 1
+  local fte, share = (val(sv.fte) or 0) * (val(sv.staff_share) or 1), val(sv.case_share) or 1
   local left = share - amount / fte
   if fte <= 0 or left <= 0 then
     error(MODEL .. ": service '" .. id .. "' cannot give " .. amount .. " FTE to the intake team", 0)

@@ -61,7 +61,9 @@ return {
       local sv = s.services and s.services[id]
       if sv then
         attendees = attendees + 1
-        local fte, share = val(sv.fte) or 0, val(sv.case_share) or 1
+        -- the meetings are about the modelled children: their hours come out of the part of the
+        -- staff serving them (fte x staff_share)
+        local fte, share = (val(sv.fte) or 0) * (val(sv.staff_share) or 1), val(sv.case_share) or 1
         local left = share - hours / YEAR_HOURS / fte
         if fte <= 0 or left <= 0 then error(MODEL .. ": service '" .. id .. "' has no time left for the extra meetings", 0) end
         sv.case_share = assume(left, string.format("%s: %.0f extra meetings a year x %.1f h = %.0f h of its %g FTE " ..

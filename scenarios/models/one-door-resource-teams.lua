@@ -54,21 +54,30 @@ local function check(s, services, doors)
   end
 end
 
--- Move `amount` FTE out of service `id` into a new team: total FTE stay the same.
+-- Move `amount` FTE out of service `id` into a new team: total FTE stay the same.  The team
+-- serves the modelled children, so the FTE come out of the part of the service's staff that
+-- serves them (fte x staff_share), whose share falls with them.
 local function take(s, id, amount, team)
   local sv = s.services[id]
-  local before = val(sv.fte) or 0
-  if before < amount then
-    error(MODEL .. ": service '" .. id .. "' has " .. before .. " FTE, fewer than the " .. amount .. " moved to " .. team, 0)
+  local before, part = val(sv.fte) or 0, val(sv.staff_share) or 1
+  if before * part < amount then
+    error(MODEL .. ": service '" .. id .. "' has " .. before * part .. " FTE serving the modelled population, fewer than the " ..
+          amount .. " moved to " .. team, 0)
   end
   sv.fte = assume(before - amount, MODEL .. ": " .. amount .. " FTE of the baseline's " .. before ..
                   " moved to " .. team .. " (overlay assumption)")
+  if part < 1 then
+    sv.staff_share = assume((before * part - amount) / (before - amount), MODEL .. ": the " .. amount ..
+                            " FTE moved served the modelled population, so the share of the " .. (before - amount) ..
+                            " left who do falls from " .. part .. " (overlay assumption)")
+  end
   return amount
 end
 
+-- Charge `amount` FTE of the time of the staff serving the modelled population (fte x staff_share).
 local function charge(s, id, amount, team)
   local sv = s.services[id]
-  local fte, share = val(sv.fte) or 0, val(sv.case_share) or 1
+  local fte, share = (val(sv.fte) or 0) * (val(sv.staff_share) or 1), val(sv.case_share) or 1
   local left = share - amount / fte
   if fte <= 0 or left <= 0 then error(MODEL .. ": service '" .. id .. "' cannot give " .. amount .. " FTE to " .. team, 0) end
   sv.case_share = assume(left, MODEL .. ": " .. amount .. " of its " .. fte .. " FTE work in " .. team ..

@@ -59,8 +59,14 @@ return {
     for _, id in ipairs(MEMBERS) do
       local sv = s.services[id]
       local fte = sv and val(sv.fte) or 0
-      if fte >= 2 then
+      local part = sv and val(sv.staff_share) or 1   -- the case owners come from the staff serving the modelled population
+      if fte >= 2 and fte * part >= 1 then
         sv.fte = assume(fte - 0.5, MODEL .. ": 0.5 FTE of the baseline's " .. fte .. " moved to the lab's case owners (overlay assumption)")
+        if part < 1 then
+          sv.staff_share = assume((fte * part - 0.5) / (fte - 0.5), MODEL .. ": the 0.5 FTE moved served the modelled " ..
+                                  "population, so the share of the " .. (fte - 0.5) .. " left who do falls from " .. part ..
+                                  " (overlay assumption)")
+        end
         moved = moved + 0.5
         names[#names + 1] = id
         if not sector and sv.unit and s.organisation and s.organisation.units and s.organisation.units[sv.unit] then

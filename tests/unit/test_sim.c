@@ -4,7 +4,8 @@
  * coordinators' pool is never exceeded; the same seed gives the same replication and capacity
  * does not change who arrives (common random numbers); a summer cut leaves places alone and
  * never lifts utilisation above 100 %; a wait outside the model counts as waiting; Little's law
- * holds for the time in the queue of everyone who joined it; the persons in and out balance.  The handlers' own assertions (no
+ * holds for the time in the queue of everyone who joined it; the persons in and out balance; a
+ * service's staff_share is the part of its FTE that serves the modelled persons.  The handlers' own assertions (no
  * negative queue, one pending move per person, time never going back) run throughout. */
 #include "testing.h"
 
@@ -266,6 +267,35 @@ static void external_wait_counts_as_waiting(void **state)
     ss_rep_result_free(&r);
 }
 
+/* A service that serves people beyond the modelled population gives the modelled persons only
+ * its staff_share of its FTE: 8 FTE of which a quarter serve them are, in capacity and in
+ * caseload per FTE, the same as 2 FTE serving no one else (same seed: the same replication);
+ * without the share all 8 count. */
+static void staff_share_serves_the_modelled_population(void **state)
+{
+    fixture *f = *state;
+    const char *shared[] = {"services.treat.capacity={slots_per_fte=1}", "services.treat.fte=8",
+                            "services.treat.staff_share=0.25"};
+    const char *own[] = {"services.treat.capacity={slots_per_fte=1}", "services.treat.fte=2"};
+    ss_rep_result a, b, all;
+    assert_near(load(f, shared, 3)->services[1].capacity, 2, 0);
+    run(f, 5, 0, &a);
+    assert_near(load(f, own, 2)->services[1].capacity, 2, 0);
+    run(f, 5, 0, &b);
+    int n = ss_scenario_model(f->sc)->nservices;
+    assert_memory_equal(a.service, b.service, sizeof(double) * SS_SERVICE_METRICS * n);
+    const double *v = ss_rep_service(&a, 1);
+    assert_true(v[SS_SM_CASELOAD_MEAN] > 1);
+    assert_near(v[SS_SM_CASELOAD_PER_FTE], v[SS_SM_CASELOAD_MEAN] / 2, 1e-12);
+    assert_near(load(f, shared, 2)->services[1].capacity, 8, 0);  /* no share: all 8 serve them */
+    run(f, 5, 0, &all);
+    v = ss_rep_service(&all, 1);
+    assert_near(v[SS_SM_CASELOAD_PER_FTE], v[SS_SM_CASELOAD_MEAN] / 8, 1e-12);
+    ss_rep_result_free(&a);
+    ss_rep_result_free(&b);
+    ss_rep_result_free(&all);
+}
+
 /* Little's law for the time in the queue of everyone who joined it: at a queue that people also
  * leave unhelped (they worsen, and are referred on), queue_mean = joined per day x
  * queue_time_mean on every service, within the noise of the period's edges; the wait of those
@@ -326,6 +356,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(summer_cuts_staff_not_places, setup, teardown),
         cmocka_unit_test_setup_teardown(external_wait_counts_as_waiting, setup, teardown),
         cmocka_unit_test_setup_teardown(littles_law_for_everyone_in_the_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(staff_share_serves_the_modelled_population, setup, teardown),
         cmocka_unit_test_setup_teardown(persons_balance_and_censored_stays, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
