@@ -51,12 +51,15 @@ const repl_command repl_commands[] = {
      "The last run's figures with 95% confidence intervals.\n"
      "All services, one service in full, or the whole system (persons, time in system,\n"
      "hand-offs).", repl_cmd_results, "v"},
-    {"compare", "compare [SCENARIO]",
+    {"compare", "compare [SCENARIO | robust [N]]",
      "Compare the model with the baseline, or with another scenario.\n"
      "The baseline is the scenario file as loaded, unless 'baseline now' made it the model as\n"
      "it was then; undo, redo and earlier runs never change it.  Both run with the same seed\n"
      "and replications, so the difference is paired and sharp.  * marks differences whose\n"
-     "interval excludes zero; measures that did not change at all are left out.", repl_cmd_compare, "s"},
+     "interval excludes zero; measures that did not change at all are left out.\n"
+     "'compare robust [N]' also runs both at N samples (default 32) of their plausible\n"
+     "assumptions (every number with a range), and the verdict says how often each of its\n"
+     "judgements holds and which numbers decide it.", repl_cmd_compare, "s"},
     {"baseline", "baseline [now | loaded]",
      "Show or choose the base of 'compare'.\n"
      "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"

@@ -20,9 +20,12 @@
 #include "explain.h"
 #include "output.h"
 #include "repl.h"
+#include "robust.h"
+#include "robust_text.h"
 #include "trend.h"
 
 #define MAX_REPS 100000
+#define ROBUST_SAMPLES 32   /* compare robust: fewer than the command line's 64, for an answer while one waits */
 
 /* ---- runs ------------------------------------------------------------------------------------ */
 
@@ -463,7 +466,8 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
 }
 
 /* The verdict first (samsim compare's, from the runs' resolved texts), then the measures that changed. */
-static void print_verdict(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c)
+static void print_verdict(repl *r, const repl_run *base, const repl_run *option, const ss_comparison *c,
+                          const ss_robust_result *robust)
 {
     ss_model_about a, b;
     ss_diag d;
@@ -473,6 +477,12 @@ static void print_verdict(repl *r, const repl_run *base, const repl_run *option,
     ss_verdict_build(c, have_a ? &a : NULL, have_b ? &b : NULL, &v);
     v.base_label = base->label;
     v.option_label = option->label;
+    char line[4096];
+    if (robust) {
+        v.robust = robust;
+        ss_robust_verdict_line(line, sizeof line, &v, robust, r->lang);
+        v.robustness = line;
+    }
     ss_verdict_print(r->out, &v, repl_w(r, "base"), repl_w(r, "option"), &base->st.info, r->lang);
     fputc('\n', r->out);
     ss_verdict_free(&v);
@@ -480,12 +490,13 @@ static void print_verdict(repl *r, const repl_run *base, const repl_run *option,
     if (have_b) ss_model_about_free(&b);
 }
 
-static int compare_runs(repl *r, const repl_run *base, const repl_run *option, const char *base_note)
+static int compare_runs(repl *r, const repl_run *base, const repl_run *option, const char *base_note,
+                        const ss_robust_result *robust)
 {
     ss_comparison c;
     ss_diag d;
     if (ss_compare(&base->st, &option->st, 0.95, &c, &d) < 0) return repl_fail(r, NULL, -1, "%s", d.msg);
-    print_verdict(r, base, option, &c);
+    print_verdict(r, base, option, &c, robust);
     print_comparison(r, base, option, &c, base_note);
     ss_comparison_free(&c);
     return 0;
@@ -520,7 +531,7 @@ static int compare_file(repl *r, const repl_args *a)
     repl_scen_release(scen);
     if (!base) return -1;
     int rc = current_run(r, r->reps, r->seed);
-    if (rc == 0) rc = compare_runs(r, base, r->last, "");
+    if (rc == 0) rc = compare_runs(r, base, r->last, "", NULL);
     repl_run_free(base);
     return rc;
 }
@@ -564,8 +575,33 @@ static const repl_run *baseline_run(repl *r, const ss_scenario *sc, repl_scen **
     return run;
 }
 
-/* compare: the baseline is the base, the model as it is now the option. */
-static int compare_baseline(repl *r, const repl_args *a)
+/* A model of the REPL as a robust comparison runs it: its file, overlays and set values. */
+static ss_robust_model robust_model(const repl_edit *e)
+{
+    return (ss_robust_model){e->path, (const char *const *)e->overlays, e->noverlays, (const char *const *)e->sets,
+                             e->nsets};
+}
+
+/* compare robust [N]: the baseline and the model at N samples of their plausible assumptions. */
+static int robust_study(repl *r, int samples, ss_robust_result *out)
+{
+    if (r->reps < 2)
+        return repl_fail(r, NULL, -1, "compare robust needs at least 2 replications for a paired interval at each sample "
+                         "(run 10 sets them)");
+    repl_edit base;
+    baseline_edit(r, &base);
+    ss_robust_opts o = {.base = robust_model(&base), .option = robust_model(&r->edit), .samples = samples,
+                        .reps = r->reps, .seed = r->seed, .interrupt = r->interrupt};
+    repl_say(r, "running the baseline and the model at %d samples of their plausible assumptions, %d replications each\n",
+             samples, r->reps);
+    ss_diag d;
+    int rc = ss_robust_run(&o, out, &d);
+    repl_edit_free(&base);
+    return rc < 0 ? repl_fail(r, NULL, -1, "%s", d.msg) : 0;
+}
+
+/* compare: the baseline is the base, the model as it is now the option (robust: samples > 0). */
+static int compare_baseline(repl *r, const repl_args *a, int samples)
 {
     repl_edit e;
     baseline_edit(r, &e);
@@ -584,14 +620,26 @@ static int compare_baseline(repl *r, const repl_args *a)
     const repl_run *base = baseline_run(r, sc, &scen);
     repl_scen_release(scen);
     if (!base || current_run(r, r->reps, r->seed) < 0) return -1;
-    return compare_runs(r, base, r->last, r->baseline.path ? repl_w(r, " (the baseline, set by 'baseline now')")
-                                                          : repl_w(r, " (the baseline; 'baseline now' sets another)"));
+    ss_robust_result robust = {0};
+    if (samples > 0 && robust_study(r, samples, &robust) < 0) return -1;
+    int rc = compare_runs(r, base, r->last, r->baseline.path ? repl_w(r, " (the baseline, set by 'baseline now')")
+                                                            : repl_w(r, " (the baseline; 'baseline now' sets another)"),
+                          samples > 0 ? &robust : NULL);
+    ss_robust_result_free(&robust);
+    return rc;
 }
 
 int repl_cmd_compare(repl *r, const repl_args *a)
 {
-    if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 1)) return -1;
-    return a->argc == 2 ? compare_file(r, a) : compare_baseline(r, a);
+    if (!repl_need_model(r, a) || !repl_arity(r, a, 0, 2)) return -1;
+    if (a->argc > 1 && strcasecmp(a->argv[1], "robust") == 0) {
+        long samples = ROBUST_SAMPLES;
+        if (a->argc > 2 && !ss_parse_count(a->argv[2], 1, 100000, &samples))
+            return repl_fail(r, a, 2, "compare robust N: N samples, a whole number from 1 to 100000");
+        return compare_baseline(r, a, (int)samples);
+    }
+    if (a->argc > 2) return repl_fail(r, a, 2, "compare takes one scenario, or 'robust [N]'");
+    return a->argc == 2 ? compare_file(r, a) : compare_baseline(r, a, 0);
 }
 
 int repl_cmd_baseline(repl *r, const repl_args *a)

@@ -60,7 +60,7 @@ typedef struct compare_cmd {
     ss_verdict *verdicts;            /* [nmodels - 1]: the key measures judged */
     char command_line[4096];
     char warnings[MAX_MODELS][600];  /* per option; "" when the staffing is the same */
-    ss_robust_args robust;           /* --robust, --samples, --shard */
+    ss_robust_args robust;           /* --robust, --samples, --ensemble, --shard */
     ss_robust_result *robust_results;   /* [nmodels - 1] with --robust */
     char (*robust_lines)[4096];      /* [nmodels - 1]: the verdicts' robustness lines */
     bool waiting;                    /* a shard whose other shards' samples are elsewhere */
@@ -322,8 +322,11 @@ static int run_robust(compare_cmd *c, ss_stop_flag *interrupt)
     c->robust_results = xcalloc(c->nmodels - 1, sizeof *c->robust_results);
     c->robust_lines = xcalloc(c->nmodels - 1, sizeof *c->robust_lines);
     for (int i = 1; i < c->nmodels; i++) {
-        ss_robust_run_args ra = {.a = &c->robust, .base = &c->models[0].where, .option = &c->models[i].where,
-                                 .option_letter = c->models[i].letter, .sets = c->o.sets, .nsets = c->o.nsets,
+        const ss_model_spec *a = &c->models[0].where, *b = &c->models[i].where;
+        ss_robust_run_args ra = {.a = &c->robust, .base = {a->file, a->overlays, a->noverlays, c->o.sets, c->o.nsets},
+                                 .option = {b->file, b->overlays, b->noverlays, c->o.sets, c->o.nsets},
+                                 .base_spec = c->models[0].spec, .option_spec = c->models[i].spec,
+                                 .option_letter = c->models[i].letter,
                                  .reps = c->o.reps, .seed = c->o.seed, .jobs = c->o.jobs, .db = c->o.db,
                                  .command_line = c->command_line, .progress = !c->o.quiet && isatty(2),
                                  .quiet = c->o.quiet, .interrupt = interrupt};
@@ -793,7 +796,7 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 const ss_command ss_cmd_compare = {
     "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
                "                    [--all | --headline | --json | --csv | --markdown] [--db FILE]\n"
-               "                    [--robust [--samples N] [--shard K/N]]",
+               "                    [--robust [--samples N | --ensemble FILE] [--shard K/N]]",
     "Run organisational models with common random numbers (the same people arrive at the same\n"
     "times in every model) and compare each OPTION with BASE.  First the verdict: the models by\n"
     "name, and for the key measures a reviewer reads (time to first and to the right help, waits\n"
@@ -828,6 +831,8 @@ const ss_command ss_cmd_compare = {
     "                   it (\"holds in 87 % of the plausible assumptions; decided by X (better where\n"
     "                   >= 0.78)\"); --json adds \"robust\" to each row\n"
     "  --samples N      samples of the assumptions (default 64)\n"
+    "  --ensemble FILE  with --robust: run at each parameter set of a calibrated ensemble (samsim\n"
+    "                   calibrate --ensemble-out FILE) instead of sampling the ranges\n"
     "  --shard K/N      with --robust and --db: run only every N-th sample from the K-th; samsim merge\n"
     "                   joins the shards' files, and the same command on the merged file goes on\n"
     "A warning (on stderr and in the output) says when the models differ in total FTE.",

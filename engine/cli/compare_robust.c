@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "cli.h"
+#include "ensemble.h"
+#include "sbuf.h"
 #include "robust_text.h"
 #include "robustness.h"
 #include "store.h"
@@ -26,6 +28,8 @@ static int own_value(const char *cmd, const char *name, const char *v, ss_robust
         if (!ss_parse_count(v, 1, 1000000, &n))
             return ss_cli_usage_error(cmd, "--samples: expected a whole number of samples from 1 to 1000000, got '%s'", v);
         a->samples = (int)n;
+    } else if (strcmp(name, "--ensemble") == 0) {
+        a->ensemble = v;
     } else {
         char extra;
         if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
@@ -38,7 +42,7 @@ static int own_value(const char *cmd, const char *name, const char *v, ss_robust
 /* One of this part's options at argv[*i]: *taken says whether it was. */
 static int take_one(const char *cmd, int argc, char **argv, int *i, ss_robust_args *a, bool *taken)
 {
-    static const char *const names[] = {"--samples", "--shard"};
+    static const char *const names[] = {"--samples", "--ensemble", "--shard"};
     const char *arg = argv[*i];
     *taken = strcmp(arg, "--robust") == 0;
     if (*taken) {
@@ -74,9 +78,13 @@ int ss_robust_args_take(const char *cmd, int argc, char **argv, ss_robust_args *
 
 int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *db, int reps)
 {
-    if (!a->robust && (a->samples || a->nshards))
-        return ss_cli_usage_error(cmd, "%s is for a robust comparison: add --robust", a->samples ? "--samples" : "--shard");
+    if (!a->robust && (a->samples || a->ensemble || a->nshards))
+        return ss_cli_usage_error(cmd, "%s is for a robust comparison: add --robust",
+                                  a->samples ? "--samples" : a->ensemble ? "--ensemble" : "--shard");
     if (!a->robust) return 0;
+    if (a->samples && a->ensemble)
+        return ss_cli_usage_error(cmd, "choose one of --samples (sample the ranges) and --ensemble (a calibrated ensemble's "
+                                       "parameter sets)");
     if (a->nshards && !db)
         return ss_cli_usage_error(cmd, "--shard %d/%d: a shard keeps its samples in a file: give it --db FILE", a->shard,
                                   a->nshards);
@@ -100,12 +108,7 @@ static int begin_store(void *ud, const ss_robust_result *r, ss_diag *d)
     store_ctx *s = ud;
     s->store = ss_store_open(s->ra->db, d);
     if (!s->store) return -1;
-    char base[1100], option[1100];
-    snprintf(base, sizeof base, "%s", s->ra->base->file);
-    snprintf(option, sizeof option, "%s", s->ra->option->file);
-    for (int i = 0; i < s->ra->option->noverlays; i++)
-        snprintf(option + strlen(option), sizeof option - strlen(option), "+%s", s->ra->option->overlays[i]);
-    ss_robust_study_row row = {.study_key = r->study_key, .base_model = base, .option_model = option,
+    ss_robust_study_row row = {.study_key = r->study_key, .base_model = s->ra->base_spec, .option_model = s->ra->option_spec,
                                .command_line = s->ra->command_line, .design = r->design, .samples = r->npoints,
                                .replications = s->ro->reps, .seed = s->ro->seed};
     return ss_store_begin_robust(s->store, &row, r, &s->study_id, &s->resumed, d);
@@ -167,7 +170,7 @@ json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
     for (int i = 0; i < row->ndecided; i++) {
         char cond[64];
         ss_robust_condition(cond, sizeof cond, &row->decided[i]);
-        json_array_append_new(decided, json_pack("{s:s,s:s,s:o,s:s,s:o}", "name", r->params[row->decided[i].param].path,
+        json_array_append_new(decided, json_pack("{s:s,s:s,s:o,s:s,s:o}", "name", r->params[row->decided[i].factor].path,
                                                  "condition", cond, "threshold", ss_json_number(row->decided[i].threshold),
                                                  "where", directed ? "better" : "higher",
                                                  "accuracy", ss_json_number(row->decided[i].accuracy)));
@@ -182,15 +185,46 @@ json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
 
 /* ---- running ---------------------------------------------------------------------------------------- */
 
+/* --ensemble FILE as the study takes it, known by a hash over its paths and values. */
+static int read_ensemble(const char *cmd, const char *file, ss_ensemble *e, const char ***paths, char hash[65],
+                         ss_robust_ensemble *out)
+{
+    ss_diag d;
+    if (ss_ensemble_read(file, e, &d) < 0) {
+        fprintf(stderr, "samsim %s: --ensemble: %s\n", cmd, d.msg);
+        return SS_EXIT_USAGE;
+    }
+    *paths = xcalloc((size_t)e->nparams + 1, sizeof **paths);
+    ss_buf b = {0};
+    for (int i = 0; i < e->nparams; i++) {
+        (*paths)[i] = e->params[i].path;
+        ss_buf_fmt(&b, "%s\n", e->params[i].path);
+    }
+    for (long i = 0; i < e->nrows * e->nparams; i++) ss_buf_fmt(&b, "%.17g\n", e->values[i]);
+    ss_sha256_hex(b.s, b.n, hash);
+    free(b.s);
+    *out = (ss_robust_ensemble){.nparams = e->nparams, .paths = *paths, .npoints = (int)e->nrows, .values = e->values,
+                                .hash = hash};
+    return 0;
+}
+
 int ss_compare_robust_run(const char *cmd, const ss_robust_run_args *ra, ss_robust_result *out)
 {
     const ss_robust_args *a = ra->a;
+    memset(out, 0, sizeof *out);
     ss_robust_opts ro = {
-        .base = {ra->base->file, ra->base->overlays, ra->base->noverlays},
-        .option = {ra->option->file, ra->option->overlays, ra->option->noverlays},
-        .sets = ra->sets, .nsets = ra->nsets, .samples = a->samples ? a->samples : DEFAULT_SAMPLES,
+        .base = ra->base, .option = ra->option, .samples = a->samples ? a->samples : DEFAULT_SAMPLES,
         .reps = ra->reps, .seed = ra->seed, .jobs = ra->jobs, .shard = a->shard, .nshards = a->nshards,
         .interrupt = ra->interrupt};
+    ss_ensemble e = {0};
+    const char **paths = NULL;
+    char hash[65];
+    ss_robust_ensemble re;
+    if (a->ensemble) {
+        int code = read_ensemble(cmd, a->ensemble, &e, &paths, hash, &re);
+        if (code) return code;
+        ro.ensemble = &re;
+    }
     progress_ctx pc = {.letter = ra->option_letter, .first = -1};
     if (ra->progress) {
         ro.progress = progress;
@@ -206,6 +240,8 @@ int ss_compare_robust_run(const char *cmd, const ss_robust_run_args *ra, ss_robu
     ss_diag d;
     int rc = ss_robust_run(&ro, out, &d);
     ss_store_close(sc.store);
+    free(paths);
+    ss_ensemble_free(&e);
     if (rc < 0) {
         bool interrupted = strcmp(d.msg, "interrupted") == 0;
         fprintf(stderr, "samsim %s: --robust %s: %s\n", cmd, ra->option_letter, d.msg);

@@ -16,24 +16,24 @@
 typedef struct ss_robust_args {
     bool robust;
     int samples;                 /* 0: not given (64) */
+    const char *ensemble;        /* --ensemble FILE */
     int shard, nshards;          /* --shard K/N */
 } ss_robust_args;
 
-/* Take --robust, --samples and --shard out of argv (without the command's name):
+/* Take --robust, --samples, --ensemble and --shard out of argv (without the command's name):
  * the other arguments go to rest (*nrest of them) for the shared options.  0, or an exit code
  * after printing the error. */
 int ss_robust_args_take(const char *cmd, int argc, char **argv, ss_robust_args *a, char **rest, int *nrest);
 
-/* What the other options allow: --samples and --shard only with --robust, --shard with --db, at
- * least 2 replications.  0, or an exit code after printing the error. */
+/* What the other options allow: --samples, --ensemble and --shard only with --robust, one of
+ * --samples and --ensemble, --shard with --db, at least 2 replications.  0, or an exit code after printing the error. */
 int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *db, int reps);
 
 typedef struct ss_robust_run_args {
     const ss_robust_args *a;
-    const ss_model_spec *base, *option;
+    ss_robust_model base, option;    /* each with the command's --set */
+    const char *base_spec, *option_spec;   /* as written, for the store */
     const char *option_letter;
-    const char *const *sets;
-    int nsets;
     int reps;
     uint64_t seed;
     int jobs;

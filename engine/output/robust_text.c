@@ -7,7 +7,7 @@
 #include "verdict_text.h"
 #include "words.h"
 
-void ss_robust_condition(char *buf, size_t n, const ss_robust_split *s)
+void ss_robust_condition(char *buf, size_t n, const ss_split *s)
 {
     snprintf(buf, n, "%s %.3g", s->above ? "≥" : "<", s->threshold);
 }
@@ -28,7 +28,7 @@ static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_ro
         size_t l = strlen(buf);
         ss_robust_condition(cond, sizeof cond, &row->decided[i]);
         snprintf(buf + l, n - l, ss_words(lang, "%s%s (%s where %s)"), i ? ", " : ss_words(lang, "; decided by "),
-                 r->params[row->decided[i].param].path, ss_words(lang, directed(row) ? "better" : "higher"), cond);
+                 r->params[row->decided[i].factor].path, ss_words(lang, directed(row) ? "better" : "higher"), cond);
     }
 }
 

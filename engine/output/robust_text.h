@@ -12,7 +12,7 @@
 #include "verdict.h"
 
 /* "≥ 0.78" or "< 0.78": where the option is better (higher), in the number's units. */
-void ss_robust_condition(char *buf, size_t n, const ss_robust_split *s);
+void ss_robust_condition(char *buf, size_t n, const ss_split *s);
 
 /* One measure: "holds in 87 % of the plausible assumptions; decided by X (better where ≥ 0.78)",
  * nominal being the measure's judgement at the scenarios' own values. */

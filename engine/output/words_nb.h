@@ -253,12 +253,18 @@
  "The baseline is the scenario file as loaded, unless 'baseline now' made it the model as\n"
  "it was then; undo, redo and earlier runs never change it.  Both run with the same seed\n"
  "and replications, so the difference is paired and sharp.  * marks differences whose\n"
- "interval excludes zero; measures that did not change at all are left out.",
+ "interval excludes zero; measures that did not change at all are left out.\n"
+ "'compare robust [N]' also runs both at N samples (default 32) of their plausible\n"
+ "assumptions (every number with a range), and the verdict says how often each of its\n"
+ "judgements holds and which numbers decide it.",
  "Sammenlign modellen med grunnlaget, eller med et annet scenario.\n"
  "Grunnlaget er scenariofilen slik den ble lastet, med mindre 'baseline now' gjorde det til\n"
  "modellen slik den var da; undo, redo og tidligere kjøringer endrer det aldri.  Begge kjøres\n"
  "med samme frø og replikasjoner, så forskjellen er parvis og skarp.  * merker forskjeller der\n"
- "intervallet ikke rommer null; mål som ikke endret seg i det hele tatt er utelatt."},
+ "intervallet ikke rommer null; mål som ikke endret seg i det hele tatt er utelatt.\n"
+ "'compare robust [N]' kjører også begge i N utvalg (standard 32) av de plausible\n"
+ "antakelsene (hvert tall med et spenn), og vurderingen sier hvor ofte hver av dens\n"
+ "konklusjoner holder og hvilke tall som avgjør den."},
 {"Show or choose the base of 'compare'.\n"
  "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"
  "  loaded   the scenario file as loaded, without overlays and set values (the default)",
@@ -510,3 +516,7 @@
 {"  Robustness over %ld samples of the plausible assumptions (%d ranged %s, %s):\n", "  Robusthet over %ld utvalg av de plausible antakelsene (%d %s med spenn, %s):\n"},
 {"      better in %.0f %%, worse in %.0f %%, unclear in %.0f %%; the difference %s (median), %s to %s (5 to 95 %%)\n", "      bedre i %.0f %%, dårligere i %.0f %%, uklart i %.0f %%; forskjellen %s (median), %s til %s (5 til 95 %%)\n"},
 {"      higher in %.0f %%, lower in %.0f %%, unclear in %.0f %%; the difference %s (median), %s to %s (5 to 95 %%)\n", "      høyere i %.0f %%, lavere i %.0f %%, uklart i %.0f %%; forskjellen %s (median), %s til %s (5 til 95 %%)\n"},
+{"compare robust needs at least 2 replications for a paired interval at each sample (run 10 sets them)", "compare robust trenger minst 2 replikasjoner for et parvis intervall i hvert utvalg (run 10 setter dem)"},
+{"running the baseline and the model at %d samples of their plausible assumptions, %d replications each\n", "kjører grunnlaget og modellen i %d utvalg av de plausible antakelsene, %d replikasjoner hver\n"},
+{"compare robust N: N samples, a whole number from 1 to 100000", "compare robust N: N utvalg, et helt tall fra 1 til 100000"},
+{"compare takes one scenario, or 'robust [N]'", "compare tar ett scenario, eller 'robust [N]'"},

@@ -171,8 +171,8 @@ static char *deciders_json(const ss_robust_row *row)
 {
     json_t *a = json_array();
     for (int i = 0; i < row->ndecided; i++) {
-        const ss_robust_split *s = &row->decided[i];
-        json_array_append_new(a, json_pack("{s:i,s:f,s:b,s:f}", "parameter", s->param, "threshold", s->threshold, "above",
+        const ss_split *s = &row->decided[i];
+        json_array_append_new(a, json_pack("{s:i,s:f,s:b,s:f}", "parameter", s->factor, "threshold", s->threshold, "above",
                                            s->above, "accuracy", s->accuracy));
     }
     char *text = json_dumps(a, JSON_COMPACT | JSON_REAL_PRECISION(17));
@@ -266,7 +266,7 @@ static void read_deciders(const char *text, ss_robust_row *row, int nparams)
         double threshold = NAN, accuracy = NAN;
         if (json_unpack(json_array_get(a, i), "{s:i,s:F,s:b,s:F}", "parameter", &param, "threshold", &threshold, "above",
                         &above, "accuracy", &accuracy) == 0 && param >= 0 && param < nparams)
-            row->decided[row->ndecided++] = (ss_robust_split){param, threshold, above, accuracy};
+            row->decided[row->ndecided++] = (ss_split){param, threshold, above, accuracy};
     }
     json_decref(a);
 }

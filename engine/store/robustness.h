@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "discovery.h"
 #include "range.h"
 #include "store.h"
 
@@ -30,15 +31,6 @@ typedef struct ss_robust_param {
 /* The range a number's values are shown in: the option's, else the base's. */
 const ss_ranged *ss_robust_shown(const ss_robust_param *p);
 
-/* A number whose value decides the sign: the option is better (higher) where value >= threshold
- * (above) or below it, in `accuracy` of the samples. */
-typedef struct ss_robust_split {
-    int param;
-    double threshold;
-    bool above;
-    double accuracy;
-} ss_robust_split;
-
 /* One compared row over the samples. */
 typedef struct ss_robust_row {
     const char *scope;                /* "service", "system" */
@@ -49,7 +41,7 @@ typedef struct ss_robust_row {
     double share_unclear;             /* the paired interval holds 0 (or has none) */
     double diff_p05, diff_p50, diff_p95;
     int ndecided;
-    ss_robust_split decided[SS_ROBUST_MAX_DECIDERS];
+    ss_split decided[SS_ROBUST_MAX_DECIDERS];   /* the numbers that decide the sign: factor = parameter */
 } ss_robust_row;
 
 struct ss_robust_result {

@@ -11,6 +11,7 @@
 
 #include "assumptions.h"
 #include "compare.h"
+#include "discovery.h"
 #include "gsa.h"
 #include "pool.h"
 #include "sbuf.h"
@@ -54,21 +55,27 @@ static void join_ranged(ss_robust_result *r, const ss_scenario *base, const ss_s
     free(b);
 }
 
-/* The ensemble's numbers: each set in both models (a calibrated number is the base's). */
-static int ensemble_params(ss_robust_result *r, const ss_robust_ensemble *e, const ss_scenario *base,
-                           const ss_scenario *option, ss_diag *d)
+/* The ensemble's numbers, each set in both models; their ranges where the models declare them. */
+static void ensemble_params(ss_robust_result *r, const ss_robust_ensemble *e, const ss_scenario *base,
+                            const ss_scenario *option)
 {
     ss_robust_result all = {0};
     join_ranged(&all, base, option);
     r->params = xcalloc((size_t)e->nparams + 1, sizeof *r->params);
-    int rc = 0;
-    for (int i = 0; i < e->nparams && rc == 0; i++) {
+    for (int i = 0; i < e->nparams; i++) {
         const ss_robust_param *q = find_param(&all, e->paths[i]);
-        if (!q) rc = ss_fail(d, "the ensemble's number %s is not a ranged number of either model", e->paths[i]);
-        else r->params[r->nparams++] = *q;
+        ss_robust_param *p = &r->params[r->nparams++];
+        if (q) {
+            *p = *q;
+        } else {   /* a number without a range: the ensemble's values are all there is */
+            snprintf(p->path, sizeof p->path, "%s", e->paths[i]);
+            p->option = (ss_ranged){.value = NAN};
+            snprintf(p->option.path, sizeof p->option.path, "%s", e->paths[i]);
+            snprintf(p->option.kind, sizeof p->option.kind, "ensemble");
+        }
+        p->in_base = p->in_option = true;   /* set in both models */
     }
     free(all.params);
-    return rc;
 }
 
 /* The rows ss_compare makes for these models: each metric of each base service the option also
@@ -107,7 +114,8 @@ static void study_key(const ss_robust_opts *o, const ss_scenario *base, const ss
 
 static ss_scenario *load_model(const ss_robust_opts *o, const ss_robust_model *m, ss_diag *d)
 {
-    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays, .sets = o->sets, .nsets = o->nsets};
+    (void)o;
+    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays, .sets = m->sets, .nsets = m->nsets};
     return ss_scenario_load(m->file, &so, d);
 }
 
@@ -121,7 +129,7 @@ static int read_models(const ss_robust_opts *o, ss_robust_result *r, ss_diag *d)
         return -1;
     }
     int rc = 0;
-    if (o->ensemble) rc = ensemble_params(r, o->ensemble, base, option, d);
+    if (o->ensemble) ensemble_params(r, o->ensemble, base, option);
     else join_ranged(r, base, option);
     if (rc == 0 && r->nparams == 0)
         rc = ss_fail(d, "%s: no number has a range in either model, so there are no plausible assumptions to vary "
@@ -185,7 +193,7 @@ static ss_scenario *load_at(const samples *s, const ss_robust_model *m, const do
         paths[n] = r->params[j].path;
         v[n++] = x;
     }
-    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays, .sets = s->o->sets, .nsets = s->o->nsets};
+    ss_scenario_opts so = {.overlays = m->overlays, .noverlays = m->noverlays, .sets = m->sets, .nsets = m->nsets};
     ss_scenario *sc = ss_scenario_load_at(m->file, &so, paths, v, n, d);
     free(v);
     free(paths);
@@ -316,54 +324,21 @@ static bool points_better(const ss_robust_row *row, double y)
     return ss_metric_find(row->scope, row->metric)->better == SS_BETTER_LOWER ? y < 0 : y > 0;
 }
 
-/* The best split of the samples' labels along number j: rows where[] are the samples used. */
-static ss_robust_split best_split(const ss_robust_result *r, int j, const long *where, const bool *label, int n)
+/* Which numbers decide the sign of the difference (core/discovery.h), into row->decided: the
+ * outcome at a sample is whether the difference points the better way. */
+static void discover(const samples *s, ss_robust_row *row, const double *diff, const long *where, int n)
 {
-    double *x = xmalloc(sizeof *x * (size_t)n);
-    size_t *order = xmalloc(sizeof *order * (size_t)n);
-    int ones = 0;
+    const ss_robust_result *r = s->res;
+    int k = r->nparams;
+    bool *yes = xmalloc(sizeof *yes * (size_t)(n ? n : 1));
+    double *x = xmalloc(sizeof *x * (size_t)(n ? n : 1) * (size_t)k);
     for (int i = 0; i < n; i++) {
-        x[i] = r->values[where[i] * r->nparams + j];
-        ones += label[i];
+        yes[i] = points_better(row, diff[i]);
+        memcpy(x + (size_t)i * k, r->values + where[i] * k, sizeof *x * (size_t)k);
     }
-    gsl_sort_index(order, x, 1, (size_t)n);
-    ss_robust_split best = {.param = j, .accuracy = -1};
-    int below_ones = 0;   /* better samples below the gap */
-    for (int i = 1; i < n; i++) {
-        below_ones += label[order[i - 1]];
-        double lo = x[order[i - 1]], hi = x[order[i]];
-        if (!(hi > lo)) continue;
-        int below_zeros = i - below_ones, above_ones = ones - below_ones;
-        int right_above = below_zeros + above_ones;           /* better where >= the threshold */
-        int right_below = n - right_above;                    /* better where < it */
-        double acc = (double)(right_above > right_below ? right_above : right_below) / n;
-        if (acc > best.accuracy)
-            best = (ss_robust_split){j, (lo + hi) / 2, right_above >= right_below, acc};
-    }
-    free(order);
+    row->ndecided = ss_discover_splits(n, k, x, yes, s->o->seed, SS_ROBUST_MAX_DECIDERS, row->decided);
     free(x);
-    return best;
-}
-
-/* Which numbers decide the sign of the difference (robust.h), into row->decided. */
-static void discover(const ss_robust_result *r, ss_robust_row *row, const double *diff, const long *where, int n)
-{
-    bool *label = xmalloc(sizeof *label * (size_t)(n ? n : 1));
-    int ones = 0;
-    for (int i = 0; i < n; i++) ones += label[i] = points_better(row, diff[i]);
-    double majority_error = (double)(ones < n - ones ? ones : n - ones) / (n ? n : 1);
-    for (int j = 0; majority_error > 0 && j < r->nparams; j++) {
-        ss_robust_split s = best_split(r, j, where, label, n);
-        if (s.accuracy < SS_ROBUST_DECIDES || 1 - s.accuracy > majority_error / 2) continue;
-        int at = row->ndecided;   /* insertion by accuracy, the first found first among equals */
-        while (at > 0 && row->decided[at - 1].accuracy < s.accuracy) at--;
-        if (at >= SS_ROBUST_MAX_DECIDERS) continue;
-        int last = row->ndecided < SS_ROBUST_MAX_DECIDERS ? row->ndecided : SS_ROBUST_MAX_DECIDERS - 1;
-        memmove(row->decided + at + 1, row->decided + at, sizeof *row->decided * (size_t)(last - at));
-        row->decided[at] = s;
-        if (row->ndecided < SS_ROBUST_MAX_DECIDERS) row->ndecided++;
-    }
-    free(label);
+    free(yes);
 }
 
 static void summarise_row(const samples *s, int i)
@@ -391,7 +366,7 @@ static void summarise_row(const samples *s, int i)
     row->diff_p05 = n ? gsl_stats_quantile_from_sorted_data(sorted, 1, (size_t)n, 0.05) : NAN;
     row->diff_p50 = n ? gsl_stats_quantile_from_sorted_data(sorted, 1, (size_t)n, 0.50) : NAN;
     row->diff_p95 = n ? gsl_stats_quantile_from_sorted_data(sorted, 1, (size_t)n, 0.95) : NAN;
-    discover(r, row, diff, where, n);
+    discover(s, row, diff, where, n);
     free(where);
     free(sorted);
     free(diff);

@@ -17,12 +17,9 @@
  * or on sharding: shard K of N runs the samples p with p mod N = K - 1.
  *
  * Scenario discovery.  At each sample the option is "better" when its difference points the
- * metric's better way (for a metric better neither way: "higher").  For each number, the samples
- * sorted by its value are split at every gap; the split that best predicts better / not better
- * (either side) is that number's.  The numbers whose split is right in at least SS_ROBUST_DECIDES
- * of the samples and removes at least half the errors of always guessing the majority decide the
- * sign, the most accurate first (at most SS_ROBUST_MAX_DECIDERS).  The threshold is the midpoint of
- * the gap, in the number's own units. */
+ * metric's better way (for a metric better neither way: "higher"); the numbers whose best single
+ * split predicts that, beyond chance, decide the sign (core/discovery.h), the most accurate first
+ * (at most SS_ROBUST_MAX_DECIDERS); the threshold is in the number's own units. */
 #ifndef SS_ROBUST_H
 #define SS_ROBUST_H
 
@@ -35,15 +32,16 @@
 #include "robustness.h"
 #include "verdict.h"
 
-#define SS_ROBUST_DECIDES 0.75
-
 typedef struct ss_robust_model {
     const char *file;
     const char *const *overlays;
     int noverlays;
+    const char *const *sets;          /* "PATH=VALUE", applied before the sampled numbers */
+    int nsets;
 } ss_robust_model;
 
-/* A calibrated ensemble: parameter sets (values by key path) to run instead of a sample. */
+/* A calibrated ensemble (model/ensemble.h): parameter sets, values by key path, run instead of a
+ * sample; each value is set in both models, whether or not the number has a range. */
 typedef struct ss_robust_ensemble {
     int nparams;
     const char *const *paths;
@@ -56,8 +54,6 @@ typedef void (*ss_robust_progress_fn)(void *ud, long done, long total);
 
 typedef struct ss_robust_opts {
     ss_robust_model base, option;
-    const char *const *sets;          /* applied to both models before the sampled numbers */
-    int nsets;
     int samples;                      /* points of the space-filling design (ignored with an ensemble) */
     const ss_robust_ensemble *ensemble;   /* NULL: sample the ranges */
     int reps;                         /* replications per model and sample (>= 2: a paired interval) */

@@ -22,3 +22,5 @@ samsim compare scenarios/validation/mmc.lua scenarios/validation/mmc.lua --robus
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --samples 8; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --reps 1; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --shard 1/2; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 8 --ensemble tests/fixtures/robust/ensemble.json; echo "exit $?"
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --ensemble tests/fixtures/robust/ensemble.json; echo "exit $?"

@@ -1,0 +1,48 @@
+# samsim compare --robust as batch work (issue 13): stored with --db, resumed after a kill -9,
+# sharded and merged, read by the report; a calibrated ensemble instead of samples; the REPL's
+# compare robust.
+T=$(mktemp -d)
+Q=tests/fixtures/robust/queue.lua
+args="$Q +tests/fixtures/robust/service-time.lua --robust --samples 64 --reps 3 -j 1 --json"
+# --db: the study, its numbers, every sample and each row's robustness, linked to the comparison
+samsim compare $args --db $T/whole.db > $T/whole.json 2> /dev/null
+sqlite3 $T/whole.db "select design, samples, replications, comparison_id is not null from robust_studies;
+  select parameter, name, kind, in_base, in_option, low, high from robust_parameters order by parameter;
+  select count(*) from robust_samples;
+  select metric, samples, decided_by like '%\"parameter\":1%' from robust_rows where scope = 'service' and metric = 'wait_mean';"
+# kill -9 once some samples are stored, then the same command: it reads them, runs only the rest,
+# and prints what the uninterrupted study printed
+stored() { sqlite3 $T/killed.db "select count(*) from robust_samples" 2>/dev/null || echo 0; }
+{
+  (exec samsim compare $args --db $T/killed.db > /dev/null 2>&1) &
+  pid=$!
+  while [ "$(stored)" -lt 5 ] && kill -0 $pid; do sleep 0.01; done
+  kill -9 $pid
+  wait $pid
+  true
+} 2>/dev/null
+at=$(stored)
+if [ "$at" -ge 5 ] && [ "$at" -lt 64 ]; then echo "killed with some of 64 samples stored"; else echo "NOT KILLED MID-STUDY ($at stored)"; fi
+samsim compare $args --db $T/killed.db > $T/resumed.json 2> $T/resumed.err
+echo "exit $?"
+grep resumed $T/resumed.err | sed -E "s#$T#T#; s/[0-9]+ samples read/N samples read/"
+jq -c '[.comparisons[0].rows[] | .robust]' $T/resumed.json > $T/a; jq -c '[.comparisons[0].rows[] | .robust]' $T/whole.json > $T/b
+cmp $T/a $T/b && echo "resumed = uninterrupted: the same robustness on every row"
+# two shards, merged, then the same command on the merged file
+for k in 1 2; do samsim compare $args --db $T/s$k.db --shard $k/2 2>/dev/null | sed "s#$T#T#"; done
+samsim merge $T/all.db $T/s1.db $T/s2.db > /dev/null
+samsim compare $args --db $T/all.db 2> /dev/null | jq -c '[.comparisons[0].rows[] | .robust]' > $T/c
+cmp $T/c $T/b && echo "two shards merged = unsharded"
+# the report's summary says it
+samsim report $T/whole.db --out $T/r.html --markdown $T/r.md > /dev/null 2>&1
+grep -c "holds in" $T/r.md
+grep -o "Robustness: [^;]*" $T/r.md | head -1
+# a calibrated ensemble: four arrival rates, the option with two more servers better at each
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --ensemble tests/fixtures/robust/ensemble.json --reps 8 --json 2> /dev/null |
+  jq -c '.comparisons[0].robust, (.comparisons[0].rows[] | select(.metric == "wait_mean") | .robust | {samples, share_better})'
+printf '{"samsim": "ensemble", "version": 1, "parameters": [{"path": "demand.1.rate_per_day"}], "rows": [[8.2, 1]]}' > $T/bad.json
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --ensemble $T/bad.json 2>&1 | sed "s#$T#T#" | grep ensemble; echo "exit ${PIPESTATUS[0]}"
+# the REPL: compare robust N
+printf 'load %s\napply tests/fixtures/robust/service-time.lua\nrun 3\ncompare robust 16\ncompare robust x\n' $Q |
+  samsim repl 2>&1 | sed -n '/running the baseline/p; /Robustness over/,/Lost at/p; /compare robust N/p'
+rm -rf $T
