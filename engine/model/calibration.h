@@ -16,8 +16,8 @@
 bool ss_scenario_is_tag(lua_State *L, int idx);
 
 /* Check calibration.targets of the resolved (tagged) scenario at idx against the model: each
- * target's keys, a cited value, a tolerance, services that exist, a period inside the measured
- * window; and that every calibrated() value names a listed target.  -1 with d filled
+ * target's keys, a cited value, a tolerance, services that exist, a period after the start (a
+ * run whose measured window is that period measures it); and that every calibrated() value names a listed target.  -1 with d filled
  * ("FILE: calibration.targets.x.from: ..."). */
 int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origin_fn origin, void *ud,
                          ss_diag *d);

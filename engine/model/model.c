@@ -171,6 +171,24 @@ int ss_model_need_index(const ss_model *m, const char *id)
     return -1;
 }
 
+double ss_demand_surge(const ss_model *m, const ss_demand *dm, double t)
+{
+    double x = 1.0;
+    for (int i = 0; dm->surges >> i; i++)
+        if ((dm->surges >> i & 1u) && t >= m->surges[i].from && t < m->surges[i].to + 1.0)
+            x *= m->surges[i].multiplier;
+    return x;
+}
+
+double ss_demand_surge_max(const ss_model *m, const ss_demand *dm)
+{
+    double x = 1.0;
+    for (int i = 0; dm->surges >> i; i++)
+        if (dm->surges >> i & 1u)
+            x *= fmax(1.0, m->surges[i].multiplier);
+    return x;
+}
+
 double ss_model_total_fte(const ss_model *m)
 {
     double t = 0;

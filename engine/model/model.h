@@ -17,6 +17,7 @@
 
 #define SS_MAX_SERVICES 64  /* a person's visited services are a 64-bit mask */
 #define SS_MAX_NEEDS 32
+#define SS_MAX_SURGES 32   /* a demand stream's surges are a 32-bit mask */
 #define SS_MAX_SEVERITY 9
 
 /* Outcomes that are not a service (services are indices >= 0). */
@@ -201,7 +202,17 @@ typedef struct ss_demand {
     bool seasonal;
     int direct_service;     /* -1: through a door */
     ss_rule door;           /* data over doors, or Lua */
+    char *name;             /* optional: the name surges refer to (several streams may share it) */
+    uint32_t surges;        /* bit i: surges[i] multiplies this stream */
 } ss_demand;
+
+/* A time-limited demand surge: named streams' rates times multiplier from `from` to the end of
+ * the day `to` (a pandemic, a closure elsewhere that sends people here). */
+typedef struct ss_surge {
+    char *id;
+    double from, to;        /* simulated days: the first day, and the last day (inclusive) */
+    double multiplier;
+} ss_surge;
 
 typedef struct ss_named {
     char *id, *name;
@@ -234,6 +245,8 @@ typedef struct ss_model {
     ss_cohort *cohorts;
     int ndemand;
     ss_demand *demand;
+    int nsurges;
+    ss_surge *surges;
 
     int nsectors, nunits, nbuildings;
     ss_named *sectors, *units, *buildings;
@@ -273,6 +286,10 @@ void ss_model_free(ss_model *m);
 int ss_model_service_index(const ss_model *m, const char *id);
 int ss_model_door_index(const ss_model *m, const char *id);
 int ss_model_need_index(const ss_model *m, const char *id);
+/* The product of the multipliers of the surges of stream dm in force at day t (1 with none), and
+ * its largest value over the horizon (for thinning: every surge of the stream may overlap). */
+double ss_demand_surge(const ss_model *m, const ss_demand *dm, double t);
+double ss_demand_surge_max(const ss_model *m, const ss_demand *dm);
 /* Total FTE of all services. */
 double ss_model_total_fte(const ss_model *m);
 /* Draw from a choice with u in [0,1). */

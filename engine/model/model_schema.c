@@ -448,10 +448,55 @@ static const ss_field demand_fields[] = {
     NUM("complex_share", 0, 1, 0, ss_demand, complex_share),
     BOOL("seasonal", 1, ss_demand, seasonal),
     ACCEPT("door"), ACCEPT("service"),
+    STR("name", 0, ss_demand, name),
     END};
 static const ss_schema demand_schema = {
     .fields = demand_fields, .elem = sizeof(ss_demand), .init = demand_init,
     .finish = ss_demand_finish, .entry = "a table describing a demand stream"};
+
+/* ---- surges ---------------------------------------------------------------------------- */
+
+/* streams = { "mh_child", ... }: every demand stream with that name gets the surge's bit. */
+static int surge_stream(ss_reader *r, const ss_field *f, void *base, int i)
+{
+    ss_model *m = model_of(r);
+    int bit = (int)((ss_surge *)base - m->surges), found = 0;
+    const char *name = lua_type(r->L, -1) == LUA_TSTRING ? lua_tostring(r->L, -1) : NULL;
+    for (int k = 0; name && k < m->ndemand; k++)
+        if (m->demand[k].name && strcmp(m->demand[k].name, name) == 0) {
+            m->demand[k].surges |= 1u << bit;
+            found++;
+        }
+    if (!found) {
+        char got[128];
+        ss_reader_describe(r->L, -1, got, sizeof got);
+        return ss_reader_fail_at(r, i, "expected the name of a demand stream (a demand entry's name = \"...\"), got %s", got);
+    }
+    return 0;
+}
+
+static int surge_finish(ss_reader *r, void *base)
+{
+    ss_surge *sg = base;
+    if (sg->to < sg->from)
+        return ss_reader_fail(r, "to", "expected a date on or after 'from'");
+    if (ss_reader_get(r->L, "streams") == LUA_TNIL) {
+        lua_pop(r->L, 1);
+        return ss_reader_fail(r, "streams", "expected a list of the demand streams it multiplies, e.g. { \"mh_child\" }");
+    }
+    lua_pop(r->L, 1);
+    return 0;
+}
+
+static const ss_field surge_fields[] = {
+    {.key = "from", .type = SS_F_DATE, .flags = SS_REQ, .off = offsetof(ss_surge, from)},
+    {.key = "to", .type = SS_F_DATE, .flags = SS_REQ, .off = offsetof(ss_surge, to)},
+    NUM_REQ("multiplier", 0, 100, 1, ss_surge, multiplier),
+    ITEMS("streams", 1, INT_MAX, "expected a list of the demand streams it multiplies, e.g. { \"mh_child\" }", surge_stream),
+    END};
+static const ss_schema surge_schema = {
+    .fields = surge_fields, .elem = sizeof(ss_surge), .max = SS_MAX_SURGES, .finish = surge_finish,
+    .entry = "a table { from = \"YYYY-MM-DD\", to = \"YYYY-MM-DD\", multiplier = x, streams = { ... } }"};
 
 /* ---- limits, costs, hand-offs, coordination -------------------------------------------- */
 
@@ -649,6 +694,8 @@ static const ss_field scenario_fields[] = {
     {.key = "demand", .type = SS_F_LIST, .flags = SS_REQ, .pass = 1, .min = 1, .max = INT_MAX,
      .what = "expected a list of demand streams { need = ..., cohort = ..., per_1000_per_year = ... }",
      .sub = &demand_schema, .off = offsetof(ss_model, demand), .off2 = offsetof(ss_model, ndemand)},
+    {.key = "surges", .type = SS_F_KEYED, .pass = 2, .sub = &surge_schema, .what = "surge id",
+     .off = offsetof(ss_model, surges), .off2 = offsetof(ss_model, nsurges)},
     ITEMS("age_boundaries", 0, 8, "at most 8 boundaries are supported", boundary_item),
     {.key = "limits", .type = SS_F_TABLE, .pass = 1, .sub = &limits_schema},
     {.key = "handoffs", .type = SS_F_TABLE, .pass = 1, .sub = &handoffs_schema},

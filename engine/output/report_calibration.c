@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "target.h"
 #include "xalloc.h"
 
@@ -35,9 +36,26 @@ static int service_indices(const ss_stored_run *run, const char *list, int *out,
     return n;
 }
 
+/* Whether the run measured exactly the target's period (from its first to its last day): a
+ * figure before a surge or at one date is not the run's year (README, calibration). */
+static bool measures_period(const ss_stored_run *run, const ss_target_text *t)
+{
+    ss_date start, from, to;
+    if (!run->start_date || ss_date_parse(run->start_date, &start) < 0 || ss_date_parse(t->from, &from) < 0 ||
+        ss_date_parse(t->to, &to) < 0)
+        return false;
+    double first = (double)(ss_date_to_epoch(from) - ss_date_to_epoch(start));
+    double last = (double)(ss_date_to_epoch(to) - ss_date_to_epoch(start)) + 1;
+    return fabs(first - run->warmup_days) < 0.5 && fabs(last - run->horizon_days) < 0.5;
+}
+
 static ss_estimate reached_in(const ss_target_text *t, const model *m)
 {
     ss_estimate e = {.mean = NAN, .ci_low = NAN, .ci_high = NAN};
+    if (!measures_period(&m->run, t)) {
+        e.n = -1;  /* another period: said so, not a figure over the wrong one */
+        return e;
+    }
     int idx[64];
     int n = service_indices(&m->run, t->services, idx, 64);
     if (n < 0) return e;  /* the model has no such service: no figure rather than a part of one */
@@ -121,6 +139,10 @@ static void goal_text(const ss_report *r, const ss_target_text *t, char *buf, si
 /* "2890 [2850, 2930], within" */
 static void reached_text(const ss_report *r, const ss_target_text *t, const ss_estimate *e, char *buf, size_t n)
 {
+    if (e->n < 0) {
+        snprintf(buf, n, "%s", T(r, S_CAL_NOT_MEASURED));
+        return;
+    }
     if (e->n == 0 || !isfinite(e->mean)) {
         snprintf(buf, n, "-");
         return;

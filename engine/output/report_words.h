@@ -415,6 +415,9 @@ WORD(S_CAL_WITHIN,
 WORD(S_CAL_OUTSIDE,
      "outside",
      "utenfor")
+WORD(S_CAL_NOT_MEASURED,
+     "not measured by this run (a run whose warm-up ends at the target's first day and horizon at its last measures it)",
+     "ikke målt i denne kjøringen (en kjøring med oppvarming til målets første dag og horisont til dets siste måler det)")
 WORD(S_CAL_MARK,
      "calibration target",
      "kalibreringsmål")

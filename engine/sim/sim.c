@@ -264,7 +264,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     for (int k = 0; k < m->ndemand; k++) {
         s->rate_max[k] = sim_demand_rate_max(s, k);
         const ss_demand *dm = &m->demand[k];
-        s->rate_constant[k] = !dm->seasonal && (dm->cohort < 0 || m->cohorts[dm->cohort].growth == 0);
+        s->rate_constant[k] = !dm->seasonal && !dm->surges && (dm->cohort < 0 || m->cohorts[dm->cohort].growth == 0);
     }
     for (int i = 0; i < sim_nodes(m); i++) {
         s->meeting_list[i].n = 0;

@@ -136,10 +136,12 @@ static double demand_rate(const ss_sim *s, int k, double t)
     double r = dm->cohort >= 0 ? cohort_count(&s->m->cohorts[dm->cohort], t) * dm->per_1000 / 1000.0 / 365.25
                                : dm->rate_per_day;
     if (dm->seasonal) r *= ss_calendar_season(&s->m->cal, t);
+    if (dm->surges) r *= ss_demand_surge(s->m, dm, t);
     return r;
 }
 
-/* The upper bound used for thinning: growth is monotone, so the larger end of the horizon. */
+/* The upper bound used for thinning: growth is monotone, so the larger end of the horizon; every
+ * surge of the stream at its largest, as if they all overlapped. */
 double sim_demand_rate_max(const ss_sim *s, int k)
 {
     const ss_demand *dm = &s->m->demand[k];
@@ -150,6 +152,7 @@ double sim_demand_rate_max(const ss_sim *s, int k)
         r = n * dm->per_1000 / 1000.0 / 365.25;
     }
     if (dm->seasonal) r *= s->m->cal.season_max;
+    if (dm->surges) r *= ss_demand_surge_max(s->m, dm);
     return r;
 }
 

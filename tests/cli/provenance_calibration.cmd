@@ -21,6 +21,8 @@ bad() { printf 'return { extends = "%s/tests/fixtures/base.lua", %s }\n' "$root"
 TARGET='what = "x", metric = "accepted", services = { "intake" }, value = cite(60, "s L1"), tolerance = 0.2'
 bad 'services = { intake = { fte = calibrated(2, "intake_case", "tuned") } }'
 bad 'services = { intake = { fte = calibrated(2, "intake case", "tuned") } }'
+# a target before the start cannot be measured; one outside the measured window can (a run whose
+# warm-up ends at its from and horizon at its to measures it: README, calibration), so it checks
 bad "calibration = { targets = { t = { $TARGET, from = \"2021-02-01\", to = \"2021-04-01\" } } }"
 bad "calibration = { targets = { t = { $TARGET, from = \"2021-04-01\", to = \"2021-12-31\" } } }"
 bad "calibration = { targets = { t = { $TARGET, from = \"2021-04-01\", to = \"2021-03-31\" } } }"

@@ -345,6 +345,40 @@ static void persons_balance_and_censored_stays(void **state)
     ss_rep_result_free(&r);
 }
 
+/* A surge multiplies its streams' arrivals inside its window and nowhere else: the severe stream
+ * (0.25 a day, named "sev") doubled from 1 September to 31 December 2021.  Measured (warm-up and
+ * horizon set to a window) over 20 replications: the window's persons come at twice the rate of
+ * the same stream before and after it, and at the plain rate in the same window without the surge. */
+static double persons_between(fixture *f, const char *top, const char *warmup, const char *horizon)
+{
+    const char *sets[] = {"demand.1.rate_per_day=0", warmup, horizon};
+    load_with(f, "", "name = 'sev'", top, sets, 3);
+    double sum = 0;
+    for (int rep = 0; rep < 20; rep++) {
+        ss_rep_result r;
+        run(f, 11, rep, &r);
+        sum += r.system[SS_YM_PERSONS];
+        ss_rep_result_free(&r);
+    }
+    return sum / 20;
+}
+
+static void surge_doubles_arrivals_in_its_window(void **state)
+{
+    fixture *f = *state;
+    const char *surge = "surges = { flu = { from = '2021-09-01', to = '2021-12-31', multiplier = 2, streams = { 'sev' } } },";
+    /* 2021-03-01 + 184 days = 2021-09-01; the window is 122 days, the same length before and after */
+    double before = persons_between(f, surge, "calendar.warmup_days=62", "calendar.horizon_days=184");
+    double during = persons_between(f, surge, "calendar.warmup_days=184", "calendar.horizon_days=306");
+    double after = persons_between(f, surge, "calendar.warmup_days=306", "calendar.horizon_days=428");
+    /* 0.25 a day x 122 days = 30.5 a replication; 20 replications: a standard error of about 1.2 */
+    assert_near(before, 30.5, 4);
+    assert_near(after, 30.5, 4);
+    assert_near(during, 61, 6);
+    double plain = persons_between(f, "", "calendar.warmup_days=184", "calendar.horizon_days=306");
+    assert_near(plain, 30.5, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +387,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(relapse_shares, setup, teardown),
         cmocka_unit_test_setup_teardown(coordinator_pool_is_respected, setup, teardown),
         cmocka_unit_test_setup_teardown(same_seed_same_replication_and_crn, setup, teardown),
+        cmocka_unit_test_setup_teardown(surge_doubles_arrivals_in_its_window, setup, teardown),
         cmocka_unit_test_setup_teardown(summer_cuts_staff_not_places, setup, teardown),
         cmocka_unit_test_setup_teardown(external_wait_counts_as_waiting, setup, teardown),
         cmocka_unit_test_setup_teardown(littles_law_for_everyone_in_the_queue, setup, teardown),
