@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ss_service_capacity(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_episode(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_queue(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_at_age(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_accept(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_demand_finish(ss_reader *r, void *base);
-
 /* Run fn on the value at key (pushed, key path entered); pops it. */
 static int at_key(ss_reader *r, const char *key, int (*fn)(ss_reader *, ss_service *), ss_service *s)
 {

@@ -49,4 +49,13 @@ int ss_rule_read(ss_reader *r, const char *key, const char *point, const ss_targ
                  ss_rule *rule);
 void ss_rule_free(ss_rule *rule, int nneeds);
 
+/* The hooks model_schema.c's tables name for what a field type cannot describe (model_hooks.c). */
+int ss_service_capacity(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_episode(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_queue(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_at_age(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_service_accept(ss_reader *r, const ss_field *f, void *base, int item);
+int ss_demand_finish(ss_reader *r, void *base);
+
 #endif

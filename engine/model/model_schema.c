@@ -124,6 +124,20 @@ static void summer_init(ss_reader *r, void *base)
     ((ss_model *)base)->summer_applies = 1u << SS_CAPOF_CASE_SLOTS | 1u << SS_CAPOF_STAFFED_HOURS;
 }
 
+/* Item i of a list that names bits of *mask (the value on the stack's top): bit ix set, the first
+ * item replacing the default; ix < 0 is the error `wrong`, given what was found. */
+static int mask_item(ss_reader *r, int i, int ix, unsigned *mask, const char *wrong)
+{
+    if (ix < 0) {
+        char got[128];
+        ss_reader_describe(r->L, -1, got, sizeof got);
+        return ss_reader_fail_at(r, i, wrong, got);
+    }
+    if (i == 0) *mask = 0;
+    *mask |= 1u << ix;
+    return 0;
+}
+
 /* summer.applies_to = { "staffed_hours", "case_slots", "places" }: the capacities it cuts. */
 static int summer_applies_item(ss_reader *r, const ss_field *f, void *base, int i)
 {
@@ -131,14 +145,8 @@ static int summer_applies_item(ss_reader *r, const ss_field *f, void *base, int 
     const char *kind = lua_type(r->L, -1) == LUA_TSTRING ? lua_tostring(r->L, -1) : NULL;
     int k = 0;
     while (kind && k < SS_CAPOF_KINDS && strcmp(kind, ss_capacity_of_names[k]) != 0) k++;
-    if (!kind || k == SS_CAPOF_KINDS) {
-        char got[128];
-        ss_reader_describe(r->L, -1, got, sizeof got);
-        return ss_reader_fail_at(r, i, "expected \"case_slots\", \"staffed_hours\" or \"places\", got %s", got);
-    }
-    if (i == 0) m->summer_applies = 0;
-    m->summer_applies |= 1u << k;
-    return 0;
+    return mask_item(r, i, kind && k < SS_CAPOF_KINDS ? k : -1, &m->summer_applies,
+                     "expected \"case_slots\", \"staffed_hours\" or \"places\", got %s");
 }
 
 static const char *const working_days[] = {"mon-fri", "all", NULL};
@@ -280,13 +288,6 @@ static const ss_schema service_meeting = {.fields = service_meeting_fields, .ini
 
 /* ---- services -------------------------------------------------------------------------- */
 
-int ss_service_capacity(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_episode(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_queue(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_at_age(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_accept(ss_reader *r, const ss_field *f, void *base, int item);
-int ss_service_external_wait(ss_reader *r, const ss_field *f, void *base, int item);
-
 static int service_next(ss_reader *r, const ss_field *f, void *base, int item)
 {
     ss_targets t = {.m = model_of(r), .discharge = true};
@@ -307,14 +308,7 @@ static int eligible_need(ss_reader *r, const ss_field *f, void *base, int i)
 {
     ss_service *s = base;
     int ix = lua_type(r->L, -1) == LUA_TSTRING ? ss_model_need_index(model_of(r), lua_tostring(r->L, -1)) : -1;
-    if (ix < 0) {
-        char got[128];
-        ss_reader_describe(r->L, -1, got, sizeof got);
-        return ss_reader_fail_at(r, i, "unknown need %s (declare it in needs)", got);
-    }
-    if (i == 0) s->need_mask = 0;
-    s->need_mask |= 1u << ix;
-    return 0;
+    return mask_item(r, i, ix, &s->need_mask, "unknown need %s (declare it in needs)");
 }
 
 static const ss_field eligibility_fields[] = {
@@ -401,8 +395,6 @@ static const ss_schema cohort_schema = {
     .entry = "a table { ages = {min, max}, count = N, growth = g }"};
 
 /* ---- demand ---------------------------------------------------------------------------- */
-
-int ss_demand_finish(ss_reader *r, void *base);
 
 static int demand_need(ss_reader *r, const ss_field *f, void *base, int item)
 {

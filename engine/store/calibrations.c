@@ -94,22 +94,9 @@ int ss_store_begin_calibration(ss_store *st, const ss_calib_study_row *row, cons
 int ss_store_calibration_stored(ss_store *st, int64_t study_id, int wave, long npoints, int noutputs, double *y,
                                 unsigned char *have, long *nhave, ss_diag *d)
 {
-    *nhave = 0;
-    sqlite3_stmt *s = db_prepare(st, "SELECT point, outputs FROM calibration_points WHERE study_id = ? AND wave = ?", d);
-    if (!s) return -1;
-    sqlite3_bind_int64(s, 1, study_id);
-    sqlite3_bind_int(s, 2, wave);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 p = sqlite3_column_int64(s, 0);
-        if (p < 0 || p >= npoints || have[p]) continue;
-        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
-            have[p] = 1;
-            (*nhave)++;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return db_read_points(st, &(db_points){npoints, noutputs, y, have, nhave}, d,
+                          "SELECT point, outputs FROM calibration_points WHERE study_id = ? AND wave = ?", "Ii",
+                          study_id, wave);
 }
 
 int ss_store_calibration_point(ss_store *st, int64_t study_id, int wave, long point, const double *values,

@@ -553,6 +553,28 @@ void db_numbers_json(ss_buf *b, const double *x, int n)
     ss_buf_str(b, "]");
 }
 
+int db_read_points(ss_store *st, const db_points *pts, ss_diag *d, const char *sql, const char *types, ...)
+{
+    *pts->nhave = 0;
+    sqlite3_stmt *s = db_prepare(st, sql, d);
+    if (!s) return -1;
+    va_list ap;
+    va_start(ap, types);
+    bind_values(s, types, ap);
+    va_end(ap);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sqlite3_int64 p = sqlite3_column_int64(s, 0);
+        if (p < 0 || p >= pts->npoints || pts->have[p]) continue;
+        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), pts->noutputs, pts->y + p * pts->noutputs)) {
+            pts->have[p] = 1;
+            (*pts->nhave)++;
+        }
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
 bool db_read_numbers(const char *text, int n, double *y)
 {
     json_error_t err;

@@ -82,6 +82,18 @@ void db_numbers_json(ss_buf *b, const double *x, int n);
 /* A JSON array of n numbers (null: NaN) into y; false when text is not one (a file written by
  * something else). */
 bool db_read_numbers(const char *text, int n, double *y);
+/* The points of a study stored so far (a sensitivity stage, a robustness study, a calibration
+ * wave), from sql selecting (point, outputs) with its parameters bound as db_row binds them:
+ * have[p] = 1 and y[p * noutputs ...] its outputs for each p below npoints not seen yet; *nhave
+ * counts them.  0, or -1 with d. */
+typedef struct {
+    long npoints;
+    int noutputs;
+    double *y;
+    unsigned char *have;
+    long *nhave;
+} db_points;
+int db_read_points(ss_store *st, const db_points *pts, ss_diag *d, const char *sql, const char *types, ...);
 /* metric_info from the engine's metric tables (dictionary.c), inside the caller's transaction. */
 int store_write_dictionary(ss_store *st, ss_diag *d);
 /* The run_wide view (wide.c), inside the caller's transaction: note a run's parameters and

@@ -131,37 +131,18 @@ int ss_store_begin_robust(ss_store *st, const ss_robust_study_row *row, const ss
 int ss_store_robust_stored(ss_store *st, int64_t study_id, long npoints, int noutputs, double *y, unsigned char *have,
                            long *nhave, ss_diag *d)
 {
-    *nhave = 0;
-    sqlite3_stmt *s = db_prepare(st, "SELECT sample, outputs FROM robust_samples WHERE study_id = ?", d);
-    if (!s) return -1;
-    sqlite3_bind_int64(s, 1, study_id);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 p = sqlite3_column_int64(s, 0);
-        if (p < 0 || p >= npoints || have[p]) continue;
-        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
-            have[p] = 1;
-            (*nhave)++;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return db_read_points(st, &(db_points){npoints, noutputs, y, have, nhave}, d,
+                          "SELECT sample, outputs FROM robust_samples WHERE study_id = ?", "I", study_id);
 }
 
 int ss_store_robust_sample(ss_store *st, int64_t study_id, long point, const double *values, int nvalues,
                            const double *outputs, int noutputs, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT OR IGNORE INTO robust_samples(study_id, sample, vals, outputs) VALUES(?,?,?,?)", d);
-    if (!s) return -1;
     ss_buf v = {0}, o = {0};
     db_numbers_json(&v, values, nvalues);
     db_numbers_json(&o, outputs, noutputs);
-    sqlite3_bind_int64(s, 1, study_id);
-    sqlite3_bind_int64(s, 2, point);
-    db_bind_text(s, 3, v.s);
-    db_bind_text(s, 4, o.s);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
+    int rc = db_run(st, "INSERT OR IGNORE INTO robust_samples(study_id, sample, vals, outputs) VALUES(?,?,?,?)", d,
+                    "IItt", study_id, (int64_t)point, v.s, o.s);
     free(v.s);
     free(o.s);
     return rc;

@@ -78,22 +78,9 @@ int ss_store_begin_sensitivity(ss_store *st, const ss_sens_study_row *row, const
 int ss_store_sensitivity_stored(ss_store *st, int64_t study_id, const char *stage, long npoints, int noutputs,
                                 double *y, unsigned char *have, long *nhave, ss_diag *d)
 {
-    *nhave = 0;
-    sqlite3_stmt *s = db_prepare(st, "SELECT point, outputs FROM sensitivity_points WHERE study_id = ? AND stage = ?", d);
-    if (!s) return -1;
-    sqlite3_bind_int64(s, 1, study_id);
-    db_bind_text(s, 2, stage);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 p = sqlite3_column_int64(s, 0);
-        if (p < 0 || p >= npoints || have[p]) continue;
-        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), noutputs, y + p * noutputs)) {
-            have[p] = 1;
-            (*nhave)++;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return db_read_points(st, &(db_points){npoints, noutputs, y, have, nhave}, d,
+                          "SELECT point, outputs FROM sensitivity_points WHERE study_id = ? AND stage = ?", "It",
+                          study_id, stage);
 }
 
 int ss_store_sensitivity_point(ss_store *st, int64_t study_id, const char *stage, long point, const double *values,
