@@ -27,6 +27,7 @@ typedef struct sens_args {
     int shard, nshards;
     double screen;
     const char *svg;
+    const char *ensemble;            /* --ensemble FILE */
     ss_model_spec spec;              /* SCENARIO[+OVERLAY...] */
     const char *overlays[SS_CLI_MAX_LIST + SS_SPEC_MAX_OVERLAYS];   /* the spec's, then --apply's */
     int noverlays;
@@ -67,6 +68,8 @@ static int own_value(const char *name, const char *v, sens_args *a)
         if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
             a->shard < 1 || a->shard > a->nshards)
             return ss_cli_usage_error(CMD, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
+    } else if (strcmp(name, "--ensemble") == 0) {
+        a->ensemble = v;
     } else {
         a->svg = v;
     }
@@ -77,7 +80,7 @@ static int own_value(const char *name, const char *v, sens_args *a)
 static int take_own_option(int argc, char **argv, int *i, sens_args *a, bool *taken)
 {
     static const char *const names[] = {"--metric", "--method", "--trajectories", "--samples", "--screen", "--svg",
-                                        "--shard"};
+                                        "--shard", "--ensemble"};
     const char *arg = argv[*i];
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t l = strlen(names[k]);
@@ -265,6 +268,13 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
                        .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
                        .jobs = a.common.jobs, .shard = a.shard, .nshards = a.nshards, .interrupt = interrupt,
                        .progress = !a.common.quiet && isatty(2) ? progress : NULL};
+    ss_ensemble ens = {0};
+    ss_diag d;
+    if (a.ensemble && ss_ensemble_read(a.ensemble, &ens, &d) < 0) {
+        fprintf(stderr, "samsim %s: --ensemble %s\n", CMD, d.msg);
+        return SS_EXIT_USAGE;
+    }
+    so.ensemble = a.ensemble ? &ens : NULL;
     store_ctx st = {.a = &a, .so = &so, .command_line = command_line};
     if (a.common.db) {
         so.started = begin_store;
@@ -273,7 +283,6 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
         so.point_ud = &st;
     }
     ss_sens_result r;
-    ss_diag d;
     if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && !r.waiting && store_indices(&st, &r, &d) < 0)) {
         fprintf(stderr, "%s\n", d.msg);
         code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
@@ -284,6 +293,7 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
         code = r.waiting ? shard_done(&a, &r) : print_results(&a, &r, &so);
     }
     ss_sens_result_free(&r);
+    ss_ensemble_free(&ens);
     ss_store_close(st.store);
     return code;
 }
@@ -291,7 +301,8 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
 const ss_command ss_cmd_sensitivity = {
     "sensitivity", "samsim sensitivity SCENARIO[+OVERLAY...] [--metric M]... [--method morris|sobol|morris+sobol]\n"
                    "                    [--trajectories R] [--samples N] [--screen F] [--reps R] [--seed S] [-j N]\n"
-                   "                    [--json] [--db FILE [--shard K/N]] [--svg FILE] [--set PATH=VALUE]... [--apply OVERLAY]...",
+                   "                    [--json] [--db FILE [--shard K/N]] [--svg FILE] [--ensemble FILE]\n"
+                   "                    [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Which ranged assumptions move a result: Morris screening of every number that carries a\n"
     "range (cite/assume/calibrated/effect with {low, high}), then Sobol first- and total-order\n"
     "indices, with bootstrap intervals, for those that matter.  Every point runs the same seed.\n"
@@ -308,5 +319,7 @@ const ss_command ss_cmd_sensitivity = {
     "                    again (after a kill) reads the points stored and runs only the rest\n"
     "  --shard K/N       run only every N-th point from the K-th, into --db; samsim merge joins the\n"
     "                    shards' files, and the same command on the merged file goes on from there\n"
-    "  --svg FILE        draw the tornado chart of the first metric (gnuplot)",
+    "  --svg FILE        draw the tornado chart of the first metric (gnuplot)\n"
+    "  --ensemble FILE   a calibration's ensemble (calibrate --ensemble-out): each of its numbers\n"
+    "                    varies over the values it takes there instead of its prior range",
     cmd_sensitivity};

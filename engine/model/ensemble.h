@@ -1,6 +1,7 @@
 /* ensemble: a set of parameter values to run a scenario at — the non-implausible points that
  * `samsim calibrate` finds (--ensemble-out FILE), which `samsim compare --robust --ensemble FILE`
- * and `samsim sensitivity --ensemble FILE` read.  The file is JSON:
+ * and `samsim sensitivity --ensemble FILE` (each number over the values it takes in the rows) read.
+ * The file is JSON:
  *
  *   {
  *     "samsim": "ensemble", "version": 1,

@@ -29,14 +29,22 @@ static void print_waves(FILE *f, const ss_calib_result *r, const ss_calib_opts *
 
 static void print_targets(FILE *f, const ss_calib_result *r)
 {
-    fprintf(f, "\n%-16s %-40s %-23s %-14s %s\n", "target", "measured as", "window", "value", "closest point (sd), I");
+    int wid = 6, wwhat = 11;
+    char what[SS_TARGET_MAX_SERVICES * 64];
+    for (int t = 0; t < r->ntargets; t++) {
+        measure_text(&r->targets[t], what, sizeof what);
+        wid = (int)fmax(wid, (double)strlen(r->targets[t].id));
+        wwhat = (int)fmax(wwhat, (double)strlen(what));
+    }
+    fprintf(f, "\n%-*s  %-*s  %-22s  %-14s  %s\n", wid, "target", wwhat, "measured as", "window", "value",
+            "closest point (sd), I");
     for (int t = 0; t < r->ntargets; t++) {
         const ss_target *g = &r->targets[t];
-        char what[128], value[64];
+        char value[64];
         measure_text(g, what, sizeof what);
         snprintf(value, sizeof value, "%.6g +- %g %%", g->value, g->tolerance * 100);
-        fprintf(f, "%-16s %-40s %s..%s  %-14s %.4g (%.2g), %.2f\n", g->id, what, g->from, g->to, value, r->best_mean[t],
-                r->best_sd[t], ss_calib_implausibility(g, r->best_mean[t], r->best_sd[t] * r->best_sd[t]));
+        fprintf(f, "%-*s  %-*s  %s..%s  %-14s  %.4g (%.2g), %.2f\n", wid, g->id, wwhat, what, g->from, g->to, value,
+                r->best_mean[t], r->best_sd[t], ss_calib_implausibility(g, r->best_mean[t], r->best_sd[t] * r->best_sd[t]));
     }
 }
 

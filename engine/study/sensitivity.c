@@ -318,8 +318,31 @@ static void study_key(const ss_sens_opts *o, const ss_scenario *sc, char key[65]
                ss_scenario_rules_hash(sc), o->methods, o->trajectories, o->levels, o->screen, o->samples, o->resamples,
                o->reps, (unsigned long long)o->seed);
     for (int m = 0; m < o->nmetrics; m++) ss_buf_fmt(&b, "metric %s\n", o->metrics[m]);
+    for (int i = 0; o->ensemble && i < o->ensemble->nparams; i++)
+        ss_buf_fmt(&b, "ensemble %s\n", o->ensemble->params[i].path);
+    for (long r = 0; o->ensemble && r < o->ensemble->nrows; r++)
+        for (int i = 0; i < o->ensemble->nparams; i++) ss_buf_fmt(&b, "%.17g\n", ss_ensemble_value(o->ensemble, r, i));
     ss_sha256_hex(b.s, b.n, key);
     free(b.s);
+}
+
+/* --ensemble: each of its numbers ranges uniformly over the values it takes in the ensemble (a
+ * calibration's fitted range) instead of its prior range. */
+static int apply_ensemble(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
+{
+    const ss_ensemble *e = o->ensemble;
+    for (int i = 0; i < e->nparams; i++) {
+        int at = -1;
+        for (int j = 0; j < res->nparams && at < 0; j++)
+            if (strcmp(res->params[j].r.path, e->params[i].path) == 0) at = j;
+        if (at < 0)
+            return ss_fail(d, "%s: the ensemble's number %s has no range in the scenario (samsim show --sources lists "
+                           "the ranged numbers)", o->scenario, e->params[i].path);
+        double lo = INFINITY, hi = -INFINITY;
+        for (long r = 0; r < e->nrows; r++) lo = fmin(lo, ss_ensemble_value(e, r, i)), hi = fmax(hi, ss_ensemble_value(e, r, i));
+        res->params[at].r.range = (ss_range){.dist = SS_RANGE_UNIFORM, .low = lo, .mode = NAN, .high = hi};
+    }
+    return 0;
 }
 
 /* The base scenario: its ranged numbers, its metrics and its hash. */
@@ -347,6 +370,7 @@ static int read_base(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     }
     for (int m = 0; rc == 0 && m < o->nmetrics; m++)
         rc = ss_sens_metric_parse(ss_scenario_model(sc), o->metrics[m], &res->metrics[m], d);
+    if (rc == 0 && o->ensemble) rc = apply_ensemble(o, res, d);
     free(ranged);
     ss_scenario_free(sc);
     return rc;

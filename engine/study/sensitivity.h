@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "ensemble.h"
 #include "flag.h"
 #include "model.h"
 #include "range.h"
@@ -66,6 +67,8 @@ typedef struct ss_sens_opts {
     int reps;                        /* replications per point */
     uint64_t seed;                   /* the study seed: the same at every point */
     int jobs;
+    const ss_ensemble *ensemble;     /* NULL, or a calibration's ensemble: each of its numbers ranges
+                                        uniformly over its values there (its fitted range) */
     int shard, nshards;              /* 1-based shard K of N: only points p with p mod N = K - 1 are
                                         run; 0/0: all */
     const ss_stop_flag *interrupt;

@@ -18,7 +18,12 @@
 -- vary them.  The organisation charts in the report did not come through (L263-272), so the
 -- buildings are assumptions too: every service in its own building, none co-located.
 --
--- CALIBRATION (FPH).  Target: about 1,100 cases a year (seed-000 L333) and a wait of about three
+-- CALIBRATION (FPH), by command: `samsim calibrate scenarios/lorenskog/barn-unge-2021.lua --points 32
+-- --reps 3` fits every calibrated(...) number with a range to calibration.targets by history
+-- matching; its result (each number's fitted range against its prior, pinned down or left free)
+-- is tests/cli/lorenskog_calibrate.out, rerun on every `make test`.  The values below are one
+-- non-implausible point; how the model reaches the targets at all:
+-- Target: about 1,100 cases a year (seed-000 L333) and a wait of about three
 -- months (L333, L489), with 16 psychologists (L331) of whom 50-60 % of the time goes to
 -- system-level work (L335).  FPH is two services here, the child team (fph_barn) and the adult
 -- team (fph_voksen); the targets are for the two together (calibration.targets, at the end).  The
