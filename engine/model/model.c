@@ -130,6 +130,7 @@ void ss_model_free(ss_model *m)
     for (int i = 0; i < m->nservices; i++) free_service(&m->services[i], m->nneeds);
     for (int i = 0; i < m->ndoors; i++) ss_rule_free(&m->doors[i].route, m->nneeds);
     for (int i = 0; i < m->ndemand; i++) ss_rule_free(&m->demand[i].door, m->nneeds);
+    ss_rule_free(&m->coord.duties, m->nneeds);
     ss_schema_free(&ss_scenario_schema, m);
     free(m->unit_building);
     free(m->distance);

@@ -148,12 +148,19 @@ typedef struct ss_coordination {
     int unit;                 /* the coordinating unit, -1 none */
     double notified;          /* share of the entitled reported to it */
     ss_dist offer_delay;      /* days from report to offer of an individual plan */
-    double consent;           /* share who accept */
+    double plan_offer;        /* share of the reported offered an individual plan */
+    double consent;           /* share of those offered who accept the plan */
+    double coordinator_consent; /* share of the rest (declined, or not offered a plan) who accept
+                                   the coordinator offered to them anyway (hol. § 7-2) */
+    ss_rule duties;           /* a Lua rule deciding the duties owed (rules/common/coordination.lua);
+                                 kind SS_RULE_NONE: long-term and complex needs, and `children` */
     int pool;                 /* coordinator places: coordinators x cases each */
     double coordinators;
     double cases_each;        /* cases per coordinator */
     uint64_t from_sectors;    /* services whose sectors the coordinators come from (bit per
                                  service); a person is coordinated once one of them knows them */
+    bool unit_coordinates;    /* the coordinating unit belongs to one of those sectors: its own
+                                 coordinators take whoever is reported to it (seed-000 L585) */
     double child_from;        /* barnekoordinator (hol. § 7-2 a): from this simulated day ... */
     int child_min_severity;   /* ... children under 18 with complex needs this severe or worse
                                  are entitled to a coordinator even without an individual plan;

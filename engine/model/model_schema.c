@@ -557,7 +557,11 @@ static int coordinator_sector(ss_reader *r, const ss_field *f, void *base, int i
         ss_reader_describe(r->L, -1, got, sizeof got);
         return ss_reader_fail_at(r, i, "unknown sector %s (declare it in organisation.sectors)", got);
     }
-    if (i == 0) c->from_sectors = 0;
+    if (i == 0) {
+        c->from_sectors = 0;
+        c->unit_coordinates = false;
+    }
+    if (c->unit >= 0 && m->units[c->unit].parent == sec) c->unit_coordinates = true;
     for (int sv = 0; sv < m->nservices; sv++) {
         int u = m->services[sv].unit;
         if (u >= 0 && m->units[u].parent == sec) c->from_sectors |= 1ull << sv;
@@ -570,6 +574,7 @@ static void coordination_init(ss_reader *r, void *base)
     ss_coordination *c = base;
     c->unit = -1;
     c->from_sectors = ~0ull;  /* default: coordinators for everyone */
+    c->unit_coordinates = true;
     c->child_from = INFINITY;
 }
 
@@ -593,11 +598,27 @@ static const ss_field children_fields[] = {
     END};
 static const ss_schema children_schema = {.fields = children_fields};
 
+/* coordination.rule: the Lua rule that says which duties of hol. chapter 7 a person is owed. */
+static int coordination_rule(ss_reader *r, const ss_field *f, void *base, int item)
+{
+    const char *ref;
+    if (ss_reader_string(r, "rule", false, NULL, &ref) < 0) return -1;
+    if (!ref) return 0;
+    if (!ss_rule_is_ref(ref))
+        return ss_reader_fail(r, "rule", "expected a rule file, e.g. \"rules/common/coordination.lua\", got \"%s\"", ref);
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", ref);
+    return ss_rule_add_lua(r, "rule", copy, "duties", &((ss_coordination *)base)->duties);
+}
+
 static const ss_field coordination_fields[] = {
     UNIT_REF(ss_coordination, unit),
     NUM("notified", 0, 1, 1, ss_coordination, notified),
     DIST("offer_delay", 0, ss_coordination, offer_delay),
+    NUM("plan_offer", 0, 1, 1, ss_coordination, plan_offer),
     NUM("consent", 0, 1, 1, ss_coordination, consent),
+    NUM("coordinator_consent", 0, 1, 1, ss_coordination, coordinator_consent),
+    HOOK("rule", coordination_rule),
     NUM_REQ("coordinators", 0, 1e6, 0, ss_coordination, coordinators),
     NUM("cases_per_coordinator", 0, 1000, 1, ss_coordination, cases_each),
     SUB("responsibility_group", group_schema, 0),

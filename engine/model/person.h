@@ -62,6 +62,8 @@ typedef struct ss_person {
     double entitled_at, coord_since;
     bool coord_counted;
     bool child_entitled;  /* barnekoordinator: a coordinator even without a plan */
+    bool plan;            /* accepted an individual plan */
+    double offer_due;     /* when the plan and coordinator are due to be offered */
 } ss_person;
 
 static inline double ss_person_age(const ss_person *p, double t) { return p->age0 + (t - p->arrived) / 365.25; }

@@ -612,6 +612,25 @@ int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const 
     return answer_target(r, slot, true, false, target, d);
 }
 
+int ss_rules_duties(ss_rules *r, int slot, const ss_person *p, const ss_world *w, ss_duties *duties, ss_diag *d)
+{
+    static const char *const names[] = {"none", "plan", "plan_child"};
+    r->age = -1;
+    if (call(r, slot, p, w, -1, -1, false, false, d) < 0) return -1;
+    lua_State *L = ss_sandbox_lua(r->sb);
+    for (int i = 0; i < 3 && lua_type(L, -1) == LUA_TSTRING; i++)
+        if (strcmp(lua_tostring(L, -1), names[i]) == 0) {
+            lua_pop(L, 1);
+            *duties = (ss_duties)i;
+            return 0;
+        }
+    char got[300];
+    answer_text(L, got, sizeof got);
+    lua_pop(L, 1);
+    return fail_answer(r, slot, d, "returned %s, expected \"none\", \"plan\" (an individual plan and a coordinator) or "
+                                   "\"plan_child\" (and a barnekoordinator)", got);
+}
+
 int ss_rules_at_age(ss_rules *r, int slot, const ss_person *p, int service, int age,
                     const ss_world *w, int *target, ss_diag *d)
 {

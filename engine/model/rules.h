@@ -61,4 +61,10 @@ int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const 
 int ss_rules_at_age(ss_rules *r, int slot, const ss_person *p, int service, int age,
                     const ss_world *w, int *target, ss_diag *d);
 
+/* The duties of helse- og omsorgstjenesteloven chapter 7 a person is owed (coordination.rule). */
+typedef enum ss_duties { SS_DUTY_NONE, SS_DUTY_PLAN, SS_DUTY_PLAN_CHILD } ss_duties;
+/* duties(person, ctx) answers "none", "plan" (an individual plan and a coordinator) or
+ * "plan_child" (and a barnekoordinator, hol. § 7-2 a). */
+int ss_rules_duties(ss_rules *r, int slot, const ss_person *p, const ss_world *w, ss_duties *duties, ss_diag *d);
+
 #endif

@@ -195,6 +195,16 @@ const ss_metric_info ss_system_metric_info[SS_SYSTEM_METRICS] = {
     [SS_YM_CHILD_COORDINATOR_SHARE] = {"child_coordinator_share", "children given a barnekoordinator", "share",
                                        "of children entitled to a barnekoordinator (hol. 7-2 a), the share who got a coordinator",
                                        SS_BETTER_HIGHER, "Children given a barnekoordinator", "Barn som fikk barnekoordinator"},
+    [SS_YM_PLAN_ACCEPTED_SHARE] = {"plan_accepted_share", "accepted a plan", "share",
+                                   "share of the entitled who accepted an individual plan (it needs consent and may be declined)",
+                                   SS_BETTER_NEITHER, "Individual plan accepted", "Takket ja til individuell plan"},
+    [SS_YM_COORDINATOR_WITHOUT_PLAN_SHARE] = {"coordinator_without_plan_share", "coordinator, no plan", "share",
+                                              "of the entitled without an individual plan (declined, or never offered one), the share who got "
+                                              "a coordinator (hol. 7-2: offered even when the plan is declined)",
+                                              SS_BETTER_HIGHER, "Coordinator without a plan", "Koordinator uten individuell plan"},
+    [SS_YM_CHILDREN_ENTITLED] = {"children_entitled", "children entitled", "persons",
+                                 "children entitled to a barnekoordinator (hol. 7-2 a, from 1 August 2022)",
+                                 SS_BETTER_NEITHER, "Children entitled to a barnekoordinator", "Barn med rett til barnekoordinator"},
 };
 
 const ss_metric_info *ss_metric_find(const char *scope, const char *name)

@@ -77,6 +77,9 @@ typedef enum ss_system_metric {
     SS_YM_RESPONSIBILITY_GROUP_HOURS, /* staff hours in responsibility-group meetings */
     SS_YM_RELAPSES,            /* discharged persons who came back */
     SS_YM_CHILD_COORDINATOR_SHARE, /* of children entitled to a barnekoordinator, share who got one */
+    SS_YM_PLAN_ACCEPTED_SHARE, /* of the entitled, share who accepted an individual plan */
+    SS_YM_COORDINATOR_WITHOUT_PLAN_SHARE, /* of the entitled without a plan, share who got a coordinator */
+    SS_YM_CHILDREN_ENTITLED,   /* children entitled to a barnekoordinator (hol. § 7-2 a) */
     SS_SYSTEM_METRICS
 } ss_system_metric;
 

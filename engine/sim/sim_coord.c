@@ -24,38 +24,70 @@ void sim_set_coordinators(ss_sim *s, int delta)
     ss_timeavg_set(&s->y.coord_ta, s->k.now, s->coord_assigned);
 }
 
-/* Long-term and complex needs entitle a person to an individual plan and a coordinator; the
- * services must report it to the coordinating unit (which they do with probability notified). */
+/* Which duties of hol. chapter 7 the person is owed: the scenario's rule (coordination.rule,
+ * e.g. rules/common/coordination.lua), or without one long-term and complex needs (a plan and a
+ * coordinator) and coordination.children (a barnekoordinator). */
+static int owed(ss_sim *s, const ss_person *p, ss_duties *duties, ss_diag *d)
+{
+    const ss_coordination *c = &s->m->coord;
+    if (c->duties.kind == SS_RULE_LUA) {
+        s->world.now = s->k.now;
+        return ss_rules_duties(s->rules, c->duties.slot, p, &s->world, duties, d);
+    }
+    *duties = !p->complex ? SS_DUTY_NONE
+              : s->k.now >= c->child_from && ss_person_age(p, s->k.now) < 18 && p->severity >= c->child_min_severity
+                  ? SS_DUTY_PLAN_CHILD : SS_DUTY_PLAN;
+    return 0;
+}
+
+/* A person owed an individual plan and a coordinator must be reported to the coordinating unit
+ * by the services (which they do with probability notified). */
 int sim_entitle(ss_sim *s, int slot, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     const ss_coordination *c = &s->m->coord;
-    if (!c->on || !p->complex || p->coord != SS_C_NONE) return 0;
+    ss_duties duties;
+    if (!c->on || p->coord != SS_C_NONE) return 0;
+    if (owed(s, p, &duties, d) < 0) return -1;
+    if (duties == SS_DUTY_NONE) return 0;
     p->entitled_at = s->k.now;
     p->coord_counted = s->measuring && p->counted;
-    p->child_entitled = s->k.now >= c->child_from && ss_person_age(p, s->k.now) < 18 &&
-                        p->severity >= c->child_min_severity;
+    p->child_entitled = duties == SS_DUTY_PLAN_CHILD;
     if (p->coord_counted) s->y.entitled++;
     if (p->coord_counted && p->child_entitled) s->y.children_entitled++;
     double u = ss_rng_uniform(s->rng_coord);
     double delay = ss_dist_sample(&c->offer_delay, s->rng_coord);
+    p->offer_due = s->k.now + fmax(delay, 0);
+    if (p->offer_due > s->m->horizon && p->coord_counted) s->y.not_due++;  /* censored by the end */
     if (u >= c->notified) {
         p->coord = SS_C_UNREPORTED;
-        trace(s, p, "entitled to an individual plan, but not reported to the coordinating unit");
+        trace(s, p, "entitled to an individual plan and a coordinator, but not reported to the coordinating unit");
         return 0;
     }
     p->coord = SS_C_REPORTED;
-    trace(s, p, "entitled to an individual plan: reported to the coordinating unit");
-    double t = s->k.now + fmax(delay, 0);
-    return t <= s->m->horizon ? sim_schedule(s, t, EV_OFFER, slot, p->gen, d) : 0;
+    trace(s, p, "entitled to an individual plan and a coordinator%s: reported to the coordinating unit",
+          p->child_entitled ? " (and a barnekoordinator)" : "");
+    return p->offer_due <= s->m->horizon ? sim_schedule(s, p->offer_due, EV_OFFER, slot, p->gen, d) : 0;
+}
+
+/* Reported or not, a person who leaves the services before the offer fell due no longer needs
+ * long-term coordinated services: the shares of the duties count only those whose offer fell
+ * due while they were in the services and before the end of the run. */
+void sim_coord_leave(ss_sim *s, const ss_person *p)
+{
+    if ((p->coord == SS_C_REPORTED || p->coord == SS_C_UNREPORTED) && p->coord_counted &&
+        s->k.now < p->offer_due && p->offer_due <= s->m->horizon)
+        s->y.not_due++;
 }
 
 /* Coordinators come from the sectors in coordination.sectors (Lørenskog 2021: all from the
  * health sector), so a person waits until a service of those sectors knows them; others in the
- * queue go first meanwhile. */
+ * queue go first meanwhile.  When the coordinating unit is of such a sector, its own
+ * coordinators take whoever is reported to it, known or not ("ofte de to ansatte i koordinerende
+ * enhet ... ansatte som ofte ikke kjenner barnet", seed-000 L585); only reported persons wait. */
 bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p)
 {
-    return (p->visited & s->m->coord.from_sectors) != 0;
+    return s->m->coord.unit_coordinates || (p->visited & s->m->coord.from_sectors) != 0;
 }
 
 /* A waiting person becomes a candidate once a coordinating sector knows them; candidates are
@@ -83,6 +115,7 @@ int sim_try_assign_coordinators(ss_sim *s)
         sim_set_coordinators(s, +1);
         if (s->measuring && p->coord_counted) {
             s->y.coordinated++;
+            if (!p->plan) s->y.coordinated_without_plan++;
             if (p->child_entitled) s->y.children_coordinated++;
             ss_mean_add(&s->y.to_coordinator, s->k.now - p->entitled_at);
         }
@@ -92,20 +125,33 @@ int sim_try_assign_coordinators(ss_sim *s)
     return 0;
 }
 
+/* The coordinating unit offers the plan (with probability plan_offer) and, whatever the answer,
+ * a coordinator (hol. § 7-2: "skal også tilbys selv om vedkommende takker nei til individuell
+ * plan", seed-004 L701).  Without a plan the coordinator is accepted with coordinator_consent,
+ * always by a family owed a barnekoordinator.  Three draws every time, so that models differing
+ * only in these shares keep their random streams paired. */
 int sim_on_offer(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     pslot *ps = &s->pool[e->a];
     ss_person *p = &ps->p;
+    const ss_coordination *c = &s->m->coord;
     if (p->gen != e->b || p->coord != SS_C_REPORTED) return 0;
-    if (p->coord_counted) s->y.offered++;
-    if (ss_rng_uniform(s->rng_coord) >= s->m->coord.consent && !p->child_entitled) {
+    double u_offer = ss_rng_uniform(s->rng_coord), u_plan = ss_rng_uniform(s->rng_coord),
+           u_coord = ss_rng_uniform(s->rng_coord);
+    bool offered = u_offer < c->plan_offer;
+    p->plan = offered && u_plan < c->consent;
+    if (offered && p->coord_counted) s->y.offered++;
+    if (p->plan && p->coord_counted) s->y.planned++;
+    if (!p->plan && !p->child_entitled && u_coord >= c->coordinator_consent) {
         p->coord = SS_C_DECLINED;
-        trace(s, p, "offered an individual plan: declines");
+        trace(s, p, "%s; declines the coordinator too", offered ? "offered an individual plan: declines" : "not offered an individual plan");
         return 0;
     }
     p->coord = SS_C_WAITING;
     ps->coord_offer = s->coord_offers++;
-    trace(s, p, "offered an individual plan: accepts, waits for a coordinator");
+    trace(s, p, "%s; waits for a coordinator", p->plan ? "offered an individual plan: accepts"
+                                              : offered ? "offered an individual plan: declines, accepts a coordinator"
+                                                        : "not offered an individual plan; accepts a coordinator");
     if (sim_known_to_coordinators(s, p) && sim_add_coordinator_candidate(s, e->a) < 0)
         return ss_fail(d, "out of memory for waiting lists");
     return sim_try_assign_coordinators(s);

@@ -136,14 +136,18 @@ static void finish_coordination(ss_sim *s, double *v)
             sim_add_rg_hours(s, &s->pool[i].p, s->pool[i].p.coord_since);
     bool coord = m->coord.on;
     v[SS_YM_ENTITLED] = coord ? (double)y->entitled : NAN;
-    v[SS_YM_PLAN_OFFERED_SHARE] = coord ? share(y->offered, y->entitled) : NAN;
-    v[SS_YM_COORDINATOR_SHARE] = coord ? share(y->coordinated, y->entitled) : NAN;
+    uint64_t due = y->entitled - y->not_due;  /* whose offer fell due while they were in the services */
+    v[SS_YM_PLAN_OFFERED_SHARE] = coord ? share(y->offered, due) : NAN;
+    v[SS_YM_COORDINATOR_SHARE] = coord ? share(y->coordinated, due) : NAN;
     v[SS_YM_TIME_TO_COORDINATOR_MEAN] = coord ? ss_mean_value(&y->to_coordinator) : NAN;
     v[SS_YM_COORDINATOR_LOAD_MEAN] = coord && m->coord.coordinators > 0
                                          ? ss_timeavg_mean(&y->coord_ta, m->horizon) / m->coord.coordinators : NAN;
     v[SS_YM_RESPONSIBILITY_GROUP_HOURS] = coord && m->coord.rg_every > 0 ? y->rg_hours : NAN;
-    bool children = coord && isfinite(m->coord.child_from);
+    bool children = coord && (isfinite(m->coord.child_from) || m->coord.duties.kind == SS_RULE_LUA);
     v[SS_YM_CHILD_COORDINATOR_SHARE] = children ? share(y->children_coordinated, y->children_entitled) : NAN;
+    v[SS_YM_CHILDREN_ENTITLED] = children ? (double)y->children_entitled : NAN;
+    v[SS_YM_PLAN_ACCEPTED_SHARE] = coord ? share(y->planned, due) : NAN;
+    v[SS_YM_COORDINATOR_WITHOUT_PLAN_SHARE] = coord ? share(y->coordinated_without_plan, due - y->planned) : NAN;
 }
 
 void sim_finish_system(ss_sim *s, ss_rep_result *o)

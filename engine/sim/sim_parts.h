@@ -76,6 +76,8 @@ typedef struct sys_stats {
     uint64_t handoffs[SS_DISTANCES];
     uint64_t meeting_decided, first_meeting, entitled, offered, coordinated;
     uint64_t children_entitled, children_coordinated;
+    uint64_t planned, coordinated_without_plan;  /* accepted a plan; coordinated without one */
+    uint64_t not_due;  /* entitled, but left before the offer fell due, or it falls due after the end */
     double rg_hours;
     ss_mean tis, visited, handoffs_pp, bounces, reassessments, first_help, right_help,
         meeting_wait, to_coordinator;
@@ -201,6 +203,8 @@ int sim_on_age(ss_sim *s, const ss_event *e, ss_diag *d);
 void sim_add_rg_hours(ss_sim *s, const ss_person *p, double since);
 void sim_set_coordinators(ss_sim *s, int delta);
 int sim_entitle(ss_sim *s, int slot, ss_diag *d);
+/* The person leaves before their offer fell due: the duty lapsed with the need. */
+void sim_coord_leave(ss_sim *s, const ss_person *p);
 bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p);
 int sim_add_coordinator_candidate(ss_sim *s, int slot);
 int sim_try_assign_coordinators(ss_sim *s);

@@ -106,12 +106,14 @@ int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
         ss_mean_add(&s->y.reassessments, p->reassessments);
     }
     int rc = 0;
+    sim_coord_leave(s, p);
     if (p->coord == SS_C_ASSIGNED) {
         sim_add_rg_hours(s, p, p->coord_since);
         sim_set_coordinators(s, -1);
         rc = sim_try_assign_coordinators(s);
     }
     p->coord = SS_C_NONE;
+    p->plan = false;
     p->service = -1;
     if (coming_back) {
         p->state = SS_P_AWAY;

@@ -367,7 +367,12 @@ return {
     unit = "inngangen",   -- Tenestekontoret and KE handle IP and coordinator applications together (L358, L363)
     notified = assume(0.9, "every user has a contact person who is also coordinator (L750); IP is offered"),
     offer_delay = assume({ "gamma", mean = 14, sd = 7 }, "offered by the contact person early in the follow-up (L756)"),
+    plan_offer = assume(0.5, "an IP is not always judged appropriate for users with extensive substance problems (L754), " ..
+                             "and the auditors could not see that it had been offered (L780); the source gives no share"),
     consent = assume(0.03, "only 3 users with substance problems have an IP in SamPro (L754); most get a tiltaksplan (L756)"),
+    rule = "rules/common/coordination.lua",  -- who is owed a plan and a coordinator (hol. §§ 7-1, 7-2)
+    coordinator_consent = assume(0.95, "every user is given a contact person who is also coordinator (L750), " ..
+                                       "whatever the plan; almost all accept an ansvarsgruppe (L766)"),
     coordinators = assume(64, "every staff member can be a contact person: 31 + 33 employees (L638)"),
     cases_per_coordinator = assume(2, "a few users each"),
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe for all with a tiltaksplan; almost all accept (L766)"),

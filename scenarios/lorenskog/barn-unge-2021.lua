@@ -629,12 +629,23 @@ return {
     notified = assume(0.85, "the municipality complies with the law on IP and coordinator (L57, L605); most are reported"),
     offer_delay = assume({ "gamma", mean = 21, sd = 10 }, "KE handles the application and makes a vedtak (L581)"),
     consent = assume(0.6, "several young people decline the plan: paperwork and digital reluctance (L549, L607)"),
+    -- who is owed a plan and a coordinator (hol. §§ 7-1, 7-2; § 7-2 a from August 2022 only)
+    rule = "rules/common/coordination.lua",
+    -- the coordinator is offered also to those who decline the plan (hol. § 7-2; seed-004 L701)
+    coordinator_consent = assume(0.9, "the municipality offers a coordinator to all who need one (L609); " ..
+                                      "the source gives no share who decline it: most are taken to accept"),
     coordinators = cite(61, "seed-000 L583: 2 heltidsansatte koordinatorer + 59 deltidskoordinatorer (May 2021), all in HOM"),
     -- all coordinators belong to helse, omsorg og mestring (L583): a person is coordinated once
     -- a service of that sector knows them
     sectors = { "hom" },
-    cases_per_coordinator = assume((2 * 15 + 59 * 2) / 61,
-      "the 2 full-time coordinators take about 15 cases each, the 59 part-time about 2 each: the average"),
+    -- The source gives no caseload (digest §2.4 GAP).  The audit found that the coordinating unit
+    -- assigns a coordinator to every child entitled (L605) and offers one to all who need it
+    -- (L609), so the pool is not what limits coordination: with an unlimited pool this scenario
+    -- has about 210 coordinated at a time, and 61 x 4 = 244 places hold them.  (The earlier
+    -- guess, 2 full-time with 15 cases and 59 part-time with 2, gave 148 places, a queue of about
+    -- four months for a coordinator and 44 % coordinated: a contradiction of L605 and L609.)
+    cases_per_coordinator = assume(4, "no caseload in the source (GAP); the audit found every entitled child given a " ..
+      "coordinator (L605, L609): 244 places hold the ~210 coordinated at a time this scenario produces"),
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe meetings a few times a year (L551, L559)"),
                              hours = assume(1.5, "a meeting and its minutes (L559)") },
   },

@@ -367,6 +367,9 @@ return {
     notified = assume(0.6, "survey: IP offered 'always' 5 %, 'often but not always' >50 %, 'rarely' 9 % (L5656-5658)"),
     offer_delay = assume({ "gamma", mean = 30, sd = 15 }, "a form to KE, written decision (L5527-5537)"),
     consent = assume(0.5, "many decline an IP (L447, L5794-5796)"),
+    rule = "rules/common/coordination.lua",  -- who is owed a plan and a coordinator (hol. §§ 7-1, 7-2)
+    coordinator_consent = assume(0.9, "a coordinator is offered also without a plan (hol. § 7-2); the source gives " ..
+                                      "no share who decline it: as assumed for 2021 (seed-000)"),
     coordinators = assume(60, "appointed in the services (L5535-5537); the 2015 count could not be produced (L5934-5948): about as many as in 2021 (61, seed-000 L583)"),
     cases_per_coordinator = assume(3, "part-time coordinators with a few cases each"),
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe by need (L187-199, L3628-3664)"),

@@ -14,8 +14,9 @@ samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.secto
 samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.sectors={"health"}' > $T/health.json
 jq -r '"coordinators only from a sector with no services: coordinator share \(.system.coordinator_share.mean)"' $T/school.json
 jq -s -r 'if .[1].system.coordinator_share.mean > 0 and .[1].system.coordinator_share.mean <= .[0].system.coordinator_share.mean then "coordinators from the health sector: fewer coordinated" else "NOT fewer" end' $T/base.json $T/health.json
-# barnekoordinator (hol. § 7-2 a): children get a coordinator even when the plan is declined
-samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.children={from="2021-01-04", min_severity=2}' --set coordination.consent=0.2 > $T/kids.json
-samsim run tests/fixtures/features.lua --reps 6 --json --set coordination.consent=0.2 > $T/nokids.json
+# barnekoordinator (hol. § 7-2 a): the family of an entitled child accepts the coordinator even
+# when others mostly decline both the plan and the coordinator offered without one
+samsim run tests/fixtures/features.lua --reps 6 --json --set 'coordination.children={from="2021-01-04", min_severity=2}' --set coordination.consent=0.2 --set coordination.coordinator_consent=0.2 > $T/kids.json
+samsim run tests/fixtures/features.lua --reps 6 --json --set coordination.consent=0.2 --set coordination.coordinator_consent=0.2 > $T/nokids.json
 jq -s -r 'if .[0].system.child_coordinator_share.mean > .[0].system.coordinator_share.mean and .[1].system.child_coordinator_share.mean == null then "barnekoordinator: entitled children coordinated more often than others" else "NOT" end' $T/kids.json $T/nokids.json
 rm -rf $T
