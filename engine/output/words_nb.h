@@ -144,6 +144,12 @@
 {"discharged persons who came back", "avsluttede personer som kom tilbake"},
 {"children given a barnekoordinator", "barn som fikk barnekoordinator"},
 {"of children entitled to a barnekoordinator (hol. 7-2 a), the share who got a coordinator", "av barn med rett til barnekoordinator (hol. 7-2 a), andelen som fikk koordinator"},
+{"accepted a plan", "takket ja til plan"},
+{"share of the entitled who accepted an individual plan (it needs consent and may be declined)", "andelen med rett som takket ja til individuell plan (den krever samtykke og kan avslås)"},
+{"coordinator, no plan", "koordinator uten plan"},
+{"of the entitled without an individual plan (declined, or never offered one), the share who got a coordinator (hol. 7-2: offered even when the plan is declined)", "av dem med rett som ikke har individuell plan (takket nei, eller fikk aldri tilbud), andelen som fikk koordinator (hol. 7-2: tilbys selv om planen avslås)"},
+{"children entitled", "barn med rett"},
+{"children entitled to a barnekoordinator (hol. 7-2 a, from 1 August 2022)", "barn med rett til barnekoordinator (hol. 7-2 a, fra 1. august 2022)"},
 
 /* ---- the results table (output.c) ---- */
 {"System", "Hele systemet"},
