@@ -615,8 +615,7 @@ int ss_rules_next(ss_rules *r, int slot, const ss_person *p, int service, const 
 int ss_rules_duties(ss_rules *r, int slot, const ss_person *p, const ss_world *w, ss_duties *duties, ss_diag *d)
 {
     static const char *const names[] = {"none", "plan", "plan_child"};
-    r->age = -1;
-    if (call(r, slot, p, w, -1, -1, false, false, d) < 0) return -1;
+    if (call(r, slot, p, w, -1, -1, -1, false, false, d) < 0) return -1;
     lua_State *L = ss_sandbox_lua(r->sb);
     for (int i = 0; i < 3 && lua_type(L, -1) == LUA_TSTRING; i++)
         if (strcmp(lua_tostring(L, -1), names[i]) == 0) {

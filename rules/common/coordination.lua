@@ -23,13 +23,15 @@
 -- no barnekoordinator from this rule, whatever the children's needs.
 
 local BARNEKOORDINATOR_FROM = "2022-08-01" -- EXTERNAL: hol. § 7-2 a in force 1 August 2022 (Prop. 100 L (2020-2021))
-local CHILD_UNDER = 18                     -- EXTERNAL: § 7-2 a applies to children under 18 (Statsforvalteren i Oslo og Viken)
-local SERIOUS = 3                          -- assumption: "alvorlig sykdom, skade eller nedsatt funksjonsevne" read as
-                                           -- the scenarios' highest severity (3 of 1-3)
+local P = parameters {
+  child_under = cite(18, "EXTERNAL: hol. § 7-2 a applies to children under 18 (Statsforvalteren i Oslo og Viken)"),
+  serious = assume(3, "'alvorlig sykdom, skade eller nedsatt funksjonsevne' (hol. § 7-2 a) read as the scenarios' " ..
+                      "highest severity (3 of 1-3)"),
+}
 
 local function duties(person, ctx)
   if not person.complex then return "none" end
-  if ctx.date >= BARNEKOORDINATOR_FROM and person.age < CHILD_UNDER and person.severity >= SERIOUS then
+  if ctx.date >= BARNEKOORDINATOR_FROM and person.age < P.child_under and person.severity >= P.serious then
     return "plan_child"
   end
   return "plan"

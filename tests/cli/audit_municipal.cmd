@@ -2,8 +2,9 @@
 # each criterion a run can check, its verdict, and whether it agrees with the audit's finding.
 # Lørenskog 2021: the IP and coordinator criteria met (seed 000 L57); Lørenskog 2015: not met
 # (seed 001 L7200, L797); Klepp: the plan not met (seed 004 L780), a coordinator for everyone
-# (L750; 40 replications, as 10 leave the interval across the threshold).
+# (L750; 100 replications: the share coordinated is about 82 %, near the 80 % threshold, and 10 or
+# 40 replications leave the interval across it).
 for s in lorenskog/barn-unge-2021 lorenskog/voksne-2015; do
   samsim audit scenarios/$s.lua -j 2 --json | jq -r --arg s $s '.criteria[] | select(.metric) | "\($s) \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'
 done
-samsim audit scenarios/klepp/rusomsorg-2020.lua -j 2 --reps 40 --json | jq -r '.criteria[] | select(.metric) | "klepp \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'
+samsim audit scenarios/klepp/rusomsorg-2020.lua -j 2 --reps 100 --json | jq -r '.criteria[] | select(.metric) | "klepp \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'

@@ -12,7 +12,12 @@ run $L21 --apply scenarios/models/stangehjelpa.lua --apply scenarios/models/stan
 claim() {  # model, label, jq condition over .[0] (base) and .[1] (model)
   printf '%-26s %-60s %s\n' "$1" "$2" "$(jq -s -r "if ($3) then \"yes\" else \"NO\" end" $T/base.json $T/$1.json)"
 }
-claim familiens-hus "the house stays in the coordinators' sector: no fewer coordinated" '.[1].system.coordinator_share.mean >= .[0].system.coordinator_share.mean'
+# The share coordinated is drawn per person in the order the coordinating unit hears of them, so
+# two models' draws are paired only loosely: judged by the paired interval over 30 replications
+# (the overlay once took the house's staff out of the coordinator pool: -12.7 points)
+samsim compare $L21 +scenarios/models/familiens-hus.lua --reps 30 --seed 1 -q --json 2> /dev/null > $T/fh-compare.json
+printf '%-26s %-60s %s\n' familiens-hus "the house stays in the coordinators' sector: no fewer coordinated" \
+  "$(jq -r '[.comparisons[0].verdict.measures[] | select(.metric == "coordinator_share") | .judgement] | if . == ["same"] or . == ["better"] then "yes" else "NO" end' $T/fh-compare.json)"
 claim familiens-hus "one door in: fewer hand-offs per person" '.[1].system.handoffs_mean.mean < .[0].system.handoffs_mean.mean'
 claim familiens-hus "one door in: the right help sooner" '.[1].system.right_help_mean.mean < .[0].system.right_help_mean.mean'
 claim one-door-resource-teams "resource teams: shorter wait for the meeting" '.[1].system.meeting_wait_mean.mean < .[0].system.meeting_wait_mean.mean'
