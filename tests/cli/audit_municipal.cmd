@@ -4,7 +4,10 @@
 # (seed 001 L7200, L797); Klepp: the plan not met (seed 004 L780), a coordinator for everyone
 # (L750; 100 replications: the share coordinated is about 82 %, near the 80 % threshold, and 10 or
 # 40 replications leave the interval across it).
-for s in lorenskog/barn-unge-2021 lorenskog/voksne-2015; do
-  samsim audit scenarios/$s.lua -j 2 --json | jq -r --arg s $s '.criteria[] | select(.metric) | "\($s) \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'
+# Lørenskog 2021's coordinator share is about 81 % against the 80 % threshold: 40 replications
+# (10 leave the interval across it).
+for s in lorenskog/barn-unge-2021:40 lorenskog/voksne-2015:10; do
+  reps=${s#*:} s=${s%:*}
+  samsim audit scenarios/$s.lua -j 2 --reps $reps --json | jq -r --arg s $s '.criteria[] | select(.metric) | "\($s) \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'
 done
 samsim audit scenarios/klepp/rusomsorg-2020.lua -j 2 --reps 100 --json | jq -r '.criteria[] | select(.metric) | "klepp \(.id): \(.models[0].verdict), the audit: \(.finding // "-"), agrees: \(.models[0].agrees_with_audit)"'
