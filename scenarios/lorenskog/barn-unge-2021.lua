@@ -641,11 +641,13 @@ return {
     -- The source gives no caseload (digest §2.4 GAP).  The audit found that the coordinating unit
     -- assigns a coordinator to every child entitled (L605) and offers one to all who need it
     -- (L609), so the pool is not what limits coordination: with an unlimited pool this scenario
-    -- has about 210 coordinated at a time, and 61 x 4 = 244 places hold them.  (The earlier
-    -- guess, 2 full-time with 15 cases and 59 part-time with 2, gave 148 places, a queue of about
-    -- four months for a coordinator and 44 % coordinated: a contradiction of L605 and L609.)
-    cases_per_coordinator = assume(4, "no caseload in the source (GAP); the audit found every entitled child given a " ..
-      "coordinator (L605, L609): 244 places hold the ~210 coordinated at a time this scenario produces"),
+    -- has about 256 coordinated at a time (4.2 per coordinator, after the recalibration with the
+    -- pandemic surge; 210 before it), and 61 x 5 = 305 places hold them.  (The earlier guess,
+    -- 2 full-time with 15 cases and 59 part-time with 2, gave 148 places, a queue of about four
+    -- months for a coordinator and 44 % coordinated: a contradiction of L605 and L609; 4 cases
+    -- each, 244 places, left 69 % coordinated after the recalibration.)
+    cases_per_coordinator = assume(5, "no caseload in the source (GAP); the audit found every entitled child given a " ..
+      "coordinator (L605, L609): 305 places hold the ~256 coordinated at a time this scenario produces"),
     responsibility_group = { every_weeks = assume(8, "ansvarsgruppe meetings a few times a year (L551, L559)"),
                              hours = assume(1.5, "a meeting and its minutes (L559)") },
   },
