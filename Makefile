@@ -8,7 +8,7 @@
 
 PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
-             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3
+             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3 poppler-utils
 CC        ?= cc
 # pkg-config runs once; when a library is missing its own message is shown and the build stops.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>&1 || echo PKGFAIL)
