@@ -6,6 +6,9 @@
 #   make install PREFIX=/usr/local   the binary, samsim(1), the bundled scenarios and rules
 #   make tsan    the threaded tests under ThreadSanitizer
 
+# Debian packages, and the programs the tests call from them: tmux (repl_tty), valgrind, chromium
+# (headless report printing), gnuplot-nox (charts), jq and sqlite3 (JSON and store checks), python3
+# (tests/checks), poppler-utils (pdftoppm: the README's printed-page picture).
 PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
              libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3 poppler-utils
