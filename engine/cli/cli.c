@@ -1,6 +1,7 @@
 /* cli: commands of the samsim program. */
 #include "cli.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <getopt.h>
@@ -164,10 +165,22 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
     return ss_cli_usage_error(cmd, "unknown option '%s'", name);
 }
 
-int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
+/* The shared options letters names, then own's. */
+static void all_options(const char *letters, const ss_cli_own *own, struct option *lo, size_t cap)
 {
-    struct option lo[24];
-    long_options(letters, lo);
+    size_t n = (size_t)long_options(letters, lo);
+    for (const struct option *x = own ? own->options : NULL; x && x->name; x++) {
+        assert(n + 1 < cap && "cli: too many options");
+        lo[n++] = *x;
+    }
+    lo[n] = (struct option){0};
+}
+
+int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own, int argc, char **argv,
+                     ss_cli_opts *o)
+{
+    struct option lo[48];
+    all_options(letters, own, lo, sizeof lo / sizeof lo[0]);
     const char *shortopts = strchr(letters, 'j') ? "hqj:" : "hq";
     char **args = xcalloc((size_t)argc + 2, sizeof *args);   /* getopt wants argv[0]; it permutes this copy */
     args[0] = (char *)cmd;
@@ -178,6 +191,7 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
     while (!code && (c = ss_cli_getopt(argc + 1, args, shortopts, lo, name, sizeof name)) != -1) {
         if (c == ':') code = ss_cli_usage_error(cmd, "%s needs a value", name);
         else if (c == '?') code = ss_cli_usage_error(cmd, "unknown option '%s'", name);
+        else if (c >= SS_CLI_OWN) code = own->take(c, optarg, own->ud);
         else {
             option_text(args[optind - 1], name, sizeof name);
             if (optarg && optarg == args[optind - 1] && c != 1 && optind >= 2) option_text(args[optind - 2], name, sizeof name);
@@ -189,6 +203,36 @@ int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss
     free(args);
     if (!code && o->json && o->csv) return ss_cli_usage_error(cmd, "choose one of --json and --csv");
     return code;
+}
+
+int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o)
+{
+    return ss_cli_parse_own(cmd, letters, NULL, argc, argv, o);
+}
+
+int ss_cli_count(const char *cmd, const char *name, const char *v, long lo, long hi, int *out)
+{
+    long n;
+    if (!ss_parse_count(v, lo, hi, &n))
+        return ss_cli_usage_error(cmd, "%s: expected a whole number from %ld to %ld, got '%s'", name, lo, hi, v);
+    *out = (int)n;
+    return 0;
+}
+
+int ss_cli_add(const char *cmd, const char *name, const char **list, int *n, int max, const char *v)
+{
+    if (*n == max) return ss_cli_usage_error(cmd, "at most %d %s options", max, name);
+    list[(*n)++] = v;
+    return 0;
+}
+
+int ss_cli_shard(const char *cmd, const char *v, int *shard, int *nshards)
+{
+    char extra;
+    if (sscanf(v, "%d/%d%c", shard, nshards, &extra) != 2 || *nshards < 1 || *nshards > 100000 || *shard < 1 ||
+        *shard > *nshards)
+        return ss_cli_usage_error(cmd, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
+    return 0;
 }
 
 /* ---- shared steps ---------------------------------------------------------------------------- */

@@ -71,6 +71,25 @@ typedef struct ss_cli_opts {
  * (ss_cli_getopt); positionals keep their order.  Set o's defaults before calling.  Returns 0,
  * or an exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
+/* A command's own options, read in the same getopt_long pass as the shared ones: their entries
+ * (val from SS_CLI_OWN up, {0}-terminated) and the function that takes each one's value
+ * (optarg, NULL for an option without one) into ud, returning 0 or an exit code. */
+enum { SS_CLI_OWN = 1000 };
+typedef struct ss_cli_own {
+    const struct option *options;
+    int (*take)(int opt, const char *value, void *ud);
+    void *ud;
+} ss_cli_own;
+/* ss_cli_parse with own options (own NULL: none). */
+int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own, int argc, char **argv,
+                     ss_cli_opts *o);
+/* An option's whole-number value from lo to hi into *out, or the usage error
+ * "NAME: expected a whole number from LO to HI, got 'V'". */
+int ss_cli_count(const char *cmd, const char *name, const char *v, long lo, long hi, int *out);
+/* v appended to list (*n of at most max), or the usage error "at most MAX NAME options". */
+int ss_cli_add(const char *cmd, const char *name, const char **list, int *n, int max, const char *v);
+/* --shard K/N (1 <= K <= N <= 100000) into *shard and *nshards, or the usage error. */
+int ss_cli_shard(const char *cmd, const char *v, int *shard, int *nshards);
 int ss_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* getopt_long as every samsim command uses it: its own messages off (commands print theirs),
  * positionals returned in order as 1 with optarg, long options only when written whole (not

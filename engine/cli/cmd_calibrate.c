@@ -2,6 +2,7 @@
  * calibration targets (study/calibrate.h), printed as the waves, the targets at the closest point
  * and each number's fitted range against its prior; stored with --db, written as an ensemble
  * file with --ensemble-out. */
+#include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -38,57 +39,33 @@ typedef struct calib_args {
 
 /* ---- options -------------------------------------------------------------------------------- */
 
-static int own_value(const char *name, const char *v, calib_args *a)
-{
-    long n;
-    char *end;
-    if (strcmp(name, "--vary") == 0) {
-        if (a->nvary == MAX_VARY) return ss_cli_usage_error(CMD, "at most %d --vary options", MAX_VARY);
-        a->vary[a->nvary++] = v;
-    } else if (strcmp(name, "--points") == 0) {
-        if (!ss_parse_count(v, 4, 100000, &n)) return ss_cli_usage_error(CMD, "--points: expected a whole number from 4 to 100000, got '%s'", v);
-        a->points = (int)n;
-    } else if (strcmp(name, "--waves") == 0) {
-        if (!ss_parse_count(v, 1, SS_CALIB_MAX_WAVES, &n))
-            return ss_cli_usage_error(CMD, "--waves: expected a whole number from 1 to %d, got '%s'", SS_CALIB_MAX_WAVES, v);
-        a->waves = (int)n;
-    } else if (strcmp(name, "--cutoff") == 0) {
-        a->cutoff = strtod(v, &end);
-        if (end == v || *end || !(a->cutoff > 0 && a->cutoff <= 100))
-            return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
-    } else {
-        a->ensemble_out = v;
-    }
-    return 0;
-}
+enum { OPT_VARY = SS_CLI_OWN, OPT_POINTS, OPT_WAVES, OPT_CUTOFF, OPT_ENSEMBLE_OUT };
 
-static int take_own_option(int argc, char **argv, int *i, calib_args *a, bool *taken)
+static const struct option own_options[] = {
+    {"vary", required_argument, NULL, OPT_VARY},     {"points", required_argument, NULL, OPT_POINTS},
+    {"waves", required_argument, NULL, OPT_WAVES},   {"cutoff", required_argument, NULL, OPT_CUTOFF},
+    {"ensemble-out", required_argument, NULL, OPT_ENSEMBLE_OUT}, {0},
+};
+
+static int own_value(int opt, const char *v, void *ud)
 {
-    static const char *const names[] = {"--vary", "--points", "--waves", "--cutoff", "--ensemble-out"};
-    const char *arg = argv[*i];
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        size_t l = strlen(names[k]);
-        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
-        *taken = true;
-        if (arg[l] == '=') return own_value(names[k], arg + l + 1, a);
-        if (*i + 1 >= argc) return ss_cli_usage_error(CMD, "%s needs a value", names[k]);
-        return own_value(names[k], argv[++*i], a);
+    calib_args *a = ud;
+    switch (opt) {
+    case OPT_VARY: return ss_cli_add(CMD, "--vary", a->vary, &a->nvary, MAX_VARY, v);
+    case OPT_POINTS: return ss_cli_count(CMD, "--points", v, 4, 100000, &a->points);
+    case OPT_WAVES: return ss_cli_count(CMD, "--waves", v, 1, SS_CALIB_MAX_WAVES, &a->waves);
+    case OPT_CUTOFF:
+        if (!ss_parse_number(v, 0, 100, &a->cutoff) || !(a->cutoff > 0))
+            return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
+        return 0;
     }
-    *taken = false;
+    a->ensemble_out = v;
     return 0;
 }
 
 static int parse_args(int argc, char **argv, calib_args *a)
 {
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0, code = 0;
-    for (int i = 0; i < argc && code == 0; i++) {
-        bool taken;
-        code = take_own_option(argc, argv, &i, a, &taken);
-        if (!taken) rest[nrest++] = argv[i];
-    }
-    if (code == 0) code = ss_cli_parse(CMD, "saredjo", nrest, rest, &a->common);
-    free(rest);
+    int code = ss_cli_parse_own(CMD, "saredjo", &(ss_cli_own){own_options, own_value, a}, argc, argv, &a->common);
     if (code || a->common.help) return code;
     ss_cli_opts *o = &a->common;
     if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim calibrate scenarios/lorenskog/barn-unge-2021.lua");
@@ -158,19 +135,13 @@ static int begin_store(void *ud, const ss_calib_result *r, ss_diag *d)
 
 static int store_fit(store_ctx *s, const ss_calib_result *r, ss_diag *d)
 {
-    const char **names = xcalloc((size_t)r->nparams, sizeof *names), **verdicts = xcalloc((size_t)r->nparams, sizeof *verdicts);
-    double *lo = xcalloc((size_t)r->nparams, sizeof *lo), *hi = xcalloc((size_t)r->nparams, sizeof *hi);
-    for (int i = 0; i < r->nparams; i++) {
-        names[i] = r->params[i].r.path;
-        verdicts[i] = ss_calib_verdict_name(ss_calib_verdict_of(&r->params[i]));
-        lo[i] = r->params[i].fit_low;
-        hi[i] = r->params[i].fit_high;
-    }
-    int rc = ss_store_calibration_fit(s->store, s->study_id, names, lo, hi, verdicts, r->nparams, d);
-    free(names);
-    free(verdicts);
-    free(lo);
-    free(hi);
+    ss_calib_fit_row *fit = xcalloc((size_t)r->nparams + 1, sizeof *fit);
+    for (int i = 0; i < r->nparams; i++)
+        fit[i] = (ss_calib_fit_row){.name = r->params[i].r.path,
+                                    .verdict = ss_calib_verdict_name(ss_calib_verdict_of(&r->params[i])),
+                                    .fit_low = r->params[i].fit_low, .fit_high = r->params[i].fit_high};
+    int rc = ss_store_calibration_fit(s->store, s->study_id, fit, r->nparams, d);
+    free(fit);
     return rc;
 }
 
@@ -200,6 +171,20 @@ static int write_ensemble(const calib_args *a, const ss_calib_result *r, const c
     return rc < 0 ? SS_EXIT_IO : SS_EXIT_OK;
 }
 
+/* What a calibration prints once its waves are done (the table or JSON, the ensemble file). */
+static int print_result(const calib_args *a, const ss_calib_result *r, const ss_calib_opts *co, int64_t study_id,
+                        const char *command_line)
+{
+    if (r->points_stored && !a->common.quiet)
+        fprintf(stderr, "%s: resumed calibration %lld: %ld point%s read from the file, not run again\n",
+                a->common.db, (long long)study_id, r->points_stored, r->points_stored == 1 ? "" : "s");
+    int rc = a->common.json ? ss_calib_print_json(stdout, r) : ss_calib_print_table(stdout, r, co);
+    int code = rc < 0 ? SS_EXIT_IO : SS_EXIT_OK;
+    if (code == SS_EXIT_OK && a->ensemble_out) code = write_ensemble(a, r, command_line);
+    if (code == SS_EXIT_OK && fflush(stdout) != 0) code = SS_EXIT_IO;
+    return code;
+}
+
 static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
 {
     calib_args a = {.common = {.reps = 5, .seed = 1}, .points = 64, .waves = 3, .cutoff = 3};
@@ -227,13 +212,7 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
         fprintf(stderr, "%s\n", d.msg);
         code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
     } else {
-        if (r.points_stored && !a.common.quiet)
-            fprintf(stderr, "%s: resumed calibration %lld: %ld point%s read from the file, not run again\n",
-                    a.common.db, (long long)st.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
-        code = a.common.json ? ss_calib_print_json(stdout, &r) : ss_calib_print_table(stdout, &r, &co);
-        code = code < 0 ? SS_EXIT_IO : SS_EXIT_OK;
-        if (code == SS_EXIT_OK && a.ensemble_out) code = write_ensemble(&a, &r, command_line);
-        if (code == SS_EXIT_OK && fflush(stdout) != 0) code = SS_EXIT_IO;
+        code = print_result(&a, &r, &co, st.study_id, command_line);
     }
     ss_calib_result_free(&r);
     ss_store_close(st.store);

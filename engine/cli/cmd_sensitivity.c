@@ -1,5 +1,6 @@
 /* `samsim sensitivity SCENARIO[+OVERLAY...]`: which ranged assumptions move a result (Morris
  * screening, then Sobol indices; study/sensitivity.h), as a ranked table, JSON or a chart. */
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,53 +45,31 @@ static int parse_method(const char *v, sens_args *a)
     return 0;
 }
 
-static int own_value(const char *name, const char *v, sens_args *a)
-{
-    long n;
-    char *end;
-    if (strcmp(name, "--metric") == 0) {
-        if (a->nmetrics == MAX_METRICS) return ss_cli_usage_error(CMD, "at most %d --metric options", MAX_METRICS);
-        a->metrics[a->nmetrics++] = v;
-    } else if (strcmp(name, "--method") == 0) {
-        return parse_method(v, a);
-    } else if (strcmp(name, "--trajectories") == 0) {
-        if (!ss_parse_count(v, 2, 10000, &n)) return ss_cli_usage_error(CMD, "--trajectories: expected a whole number from 2 to 10000, got '%s'", v);
-        a->trajectories = (int)n;
-    } else if (strcmp(name, "--samples") == 0) {
-        if (!ss_parse_count(v, 8, 1000000, &n)) return ss_cli_usage_error(CMD, "--samples: expected a whole number from 8 to 1000000, got '%s'", v);
-        a->samples = (int)n;
-    } else if (strcmp(name, "--screen") == 0) {
-        a->screen = strtod(v, &end);
-        if (end == v || *end || !(a->screen >= 0 && a->screen <= 1))
-            return ss_cli_usage_error(CMD, "--screen: expected a share from 0 to 1, got '%s'", v);
-    } else if (strcmp(name, "--shard") == 0) {
-        char extra;
-        if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
-            a->shard < 1 || a->shard > a->nshards)
-            return ss_cli_usage_error(CMD, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
-    } else if (strcmp(name, "--ensemble") == 0) {
-        a->ensemble = v;
-    } else {
-        a->svg = v;
-    }
-    return 0;
-}
+enum { OPT_METRIC = SS_CLI_OWN, OPT_METHOD, OPT_TRAJECTORIES, OPT_SAMPLES, OPT_SCREEN, OPT_SVG, OPT_SHARD, OPT_ENSEMBLE };
 
-/* The options only this command has, taken out before the shared ones are parsed. */
-static int take_own_option(int argc, char **argv, int *i, sens_args *a, bool *taken)
+static const struct option own_options[] = {
+    {"metric", required_argument, NULL, OPT_METRIC},   {"method", required_argument, NULL, OPT_METHOD},
+    {"trajectories", required_argument, NULL, OPT_TRAJECTORIES}, {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"screen", required_argument, NULL, OPT_SCREEN},   {"svg", required_argument, NULL, OPT_SVG},
+    {"shard", required_argument, NULL, OPT_SHARD},     {"ensemble", required_argument, NULL, OPT_ENSEMBLE}, {0},
+};
+
+static int own_value(int opt, const char *v, void *ud)
 {
-    static const char *const names[] = {"--metric", "--method", "--trajectories", "--samples", "--screen", "--svg",
-                                        "--shard", "--ensemble"};
-    const char *arg = argv[*i];
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        size_t l = strlen(names[k]);
-        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
-        *taken = true;
-        if (arg[l] == '=') return own_value(names[k], arg + l + 1, a);
-        if (*i + 1 >= argc) return ss_cli_usage_error(CMD, "%s needs a value", names[k]);
-        return own_value(names[k], argv[++*i], a);
+    sens_args *a = ud;
+    switch (opt) {
+    case OPT_METRIC: return ss_cli_add(CMD, "--metric", a->metrics, &a->nmetrics, MAX_METRICS, v);
+    case OPT_METHOD: return parse_method(v, a);
+    case OPT_TRAJECTORIES: return ss_cli_count(CMD, "--trajectories", v, 2, 10000, &a->trajectories);
+    case OPT_SAMPLES: return ss_cli_count(CMD, "--samples", v, 8, 1000000, &a->samples);
+    case OPT_SCREEN:
+        if (!ss_parse_number(v, 0, 1, &a->screen))
+            return ss_cli_usage_error(CMD, "--screen: expected a share from 0 to 1, got '%s'", v);
+        return 0;
+    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->shard, &a->nshards);
+    case OPT_ENSEMBLE: a->ensemble = v; return 0;
     }
-    *taken = false;
+    a->svg = v;
     return 0;
 }
 
@@ -112,15 +91,7 @@ static int check_args(sens_args *a)
 
 static int parse_args(int argc, char **argv, sens_args *a)
 {
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0, code = 0;
-    for (int i = 0; i < argc && code == 0; i++) {
-        bool taken;
-        code = take_own_option(argc, argv, &i, a, &taken);
-        if (!taken) rest[nrest++] = argv[i];
-    }
-    if (code == 0) code = ss_cli_parse(CMD, "saredjod", nrest, rest, &a->common);
-    free(rest);
+    int code = ss_cli_parse_own(CMD, "saredjod", &(ss_cli_own){own_options, own_value, a}, argc, argv, &a->common);
     if (code || a->common.help) return code;
     return check_args(a);
 }

@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "sbuf.h"
+#include "study_store.h"
 
 /* Made on first use: only calibrations write them. */
 static const char calibration_sql[] =
@@ -39,56 +40,39 @@ static const char calibration_sql[] =
     "CREATE VIEW IF NOT EXISTS calibration_ensemble AS\n"
     "  SELECT study_id, wave, point, vals, max_implausibility FROM calibration_points WHERE kept = 1;\n";
 
-static int insert_study(ss_store *st, const ss_calib_study_row *row, int64_t *id, ss_diag *d)
-{
-    char now[32];
-    db_now_utc(now, sizeof now);
-    int rc = db_run(st, "INSERT INTO calibration_studies(study_key, scenario_path, scenario_hash, command_line, "
-                    "created_at, seed, replications, points_per_wave, waves, cutoff) VALUES(?,?,?,?,?,?,?,?,?,?)", d,
-                    "tttttIiiid", row->study_key, row->scenario_path, row->scenario_hash, row->command_line, now,
-                    (int64_t)row->seed, row->replications, row->points_per_wave, row->waves, row->cutoff);
-    *id = sqlite3_last_insert_rowid(st->db);
-    return rc;
-}
+static const char *const calibration_merged[] = {"calibration_targets", "calibration_parameters",
+                                                 "calibration_points", NULL};
+static const study_kind calibration_kind = {calibration_sql, "calibration_studies", calibration_merged, ""};
 
-static int insert_targets(ss_store *st, int64_t id, const ss_calib_target_row *t, int n, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO calibration_targets(study_id, target, what, metric, services, "
-                                 "per_year, value, tolerance, source, from_date, to_date) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
-    int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = db_row(st, s, d, "Ittttiddttt", id, t[i].target, t[i].what, t[i].metric, t[i].services, (int)t[i].per_year,
-                    t[i].value, t[i].tolerance, t[i].source, t[i].from, t[i].to);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-static int insert_parameters(ss_store *st, int64_t id, const ss_calib_parameter_row *p, int n, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO calibration_parameters(study_id, parameter, name, kind, value, "
-                                 "prior_low, prior_high) VALUES(?,?,?,?,?,?,?)", d);
-    int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = db_row(st, s, d, "Iittrrr", id, p[i].index, p[i].name, p[i].kind, p[i].value, p[i].prior_low,
-                    p[i].prior_high);
-    sqlite3_finalize(s);
-    return rc;
-}
+#define AT(field) STUDY_AT(ss_calib_study_row, field)
+static const study_columns studies_columns = {
+    "study_key, scenario_path, scenario_hash, command_line, seed, replications, points_per_wave, waves, cutoff",
+    "ttttUiiid", {AT(study_key), AT(scenario_path), AT(scenario_hash), AT(command_line), AT(seed), AT(replications),
+                  AT(points_per_wave), AT(waves), AT(cutoff)}};
+#undef AT
+#define AT(field) STUDY_AT(ss_calib_target_row, field)
+static const study_columns target_columns = {
+    "target, what, metric, services, per_year, value, tolerance, source, from_date, to_date", "ttttbddttt",
+    {AT(target), AT(what), AT(metric), AT(services), AT(per_year), AT(value), AT(tolerance), AT(source), AT(from), AT(to)}};
+#undef AT
+#define AT(field) STUDY_AT(ss_calib_parameter_row, field)
+static const study_columns parameter_columns = {"parameter, name, kind, value, prior_low, prior_high", "ittrrr",
+    {AT(index), AT(name), AT(kind), AT(value), AT(prior_low), AT(prior_high)}};
+#undef AT
+/* The fitted range and verdict of each parameter, by name (?5 in the UPDATE). */
+#define AT(field) STUDY_AT(ss_calib_fit_row, field)
+static const study_columns fit_columns = {"fit_low, fit_high, verdict, name", "rrtt",
+                                          {AT(fit_low), AT(fit_high), AT(verdict), AT(name)}};
+#undef AT
 
 int ss_store_begin_calibration(ss_store *st, const ss_calib_study_row *row, const ss_calib_target_row *targets,
                                int ntargets, const ss_calib_parameter_row *params, int nparams, int64_t *study_id,
                                bool *resumed, ss_diag *d)
 {
-    if (db_begin(st, d) < 0) return -1;
-    if (db_exec(st, calibration_sql, d) < 0) return db_rollback(st);
-    int found = db_lookup(st, "SELECT study_id FROM calibration_studies WHERE study_key = ?", study_id, d, "t",
-                          row->study_key);
-    *resumed = found == 1;
-    if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 ||
-                                 insert_targets(st, *study_id, targets, ntargets, d) < 0 ||
-                                 insert_parameters(st, *study_id, params, nparams, d) < 0)))
-        return db_rollback(st);
-    return db_commit(st, d);
+    const study_rows children[] = {STUDY_ROWS("calibration_targets", &target_columns, targets, ntargets),
+                                   STUDY_ROWS("calibration_parameters", &parameter_columns, params, nparams)};
+    return store_study_begin(st, &calibration_kind, row->study_key, &STUDY_ROWS("calibration_studies", &studies_columns, row, 1),
+                             children, 2, study_id, resumed, d);
 }
 
 int ss_store_calibration_stored(ss_store *st, int64_t study_id, int wave, long npoints, int noutputs, double *y,
@@ -113,45 +97,15 @@ int ss_store_calibration_point(ss_store *st, int64_t study_id, int wave, long po
     return rc;
 }
 
-int ss_store_calibration_fit(ss_store *st, int64_t study_id, const char *const *names, const double *fit_low,
-                             const double *fit_high, const char *const *verdicts, int nparams, ss_diag *d)
+int ss_store_calibration_fit(ss_store *st, int64_t study_id, const ss_calib_fit_row *fit, int nparams, ss_diag *d)
 {
-    if (db_begin(st, d) < 0) return -1;
-    sqlite3_stmt *s = db_prepare(st, "UPDATE calibration_parameters SET fit_low = ?, fit_high = ?, verdict = ? "
-                                 "WHERE study_id = ? AND name = ?", d);
-    int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < nparams; i++)
-        rc = db_row(st, s, d, "rrtIt", fit_low[i], fit_high[i], verdicts[i], study_id, names[i]);
-    sqlite3_finalize(s);
-    if (rc < 0) return db_rollback(st);
-    return db_commit(st, d);
+    return store_study_rows(st, "UPDATE calibration_parameters SET fit_low = ?2, fit_high = ?3, verdict = ?4 "
+                            "WHERE study_id = ?1 AND name = ?5", study_id,
+                            &STUDY_ROWS("calibration_parameters", &fit_columns, fit, nparams), d);
 }
 
-/* ---- merging ---------------------------------------------------------------------------------- */
-
-/* The attached file src's calibrations into the main file: the same calibration when its key is
- * (ids differ); targets, parameters and points added where missing. */
+/* The attached file src's calibrations into the main file (see store_study_merge). */
 int store_merge_calibration(ss_store *st, ss_diag *d)
 {
-    if (!db_table_exists(st, "src", "calibration_studies")) return 0;
-    if (db_begin_deferred(st, d)) return -1;
-    static const char join[] = " JOIN src.calibration_studies ss ON ss.study_id = x.study_id"
-                               " JOIN main.calibration_studies ms ON ms.study_key = ss.study_key";
-    char sql[4096];
-    snprintf(sql, sizeof sql,
-        "INSERT OR IGNORE INTO main.calibration_studies(study_key, scenario_path, scenario_hash, command_line,"
-        " created_at, seed, replications, points_per_wave, waves, cutoff) SELECT study_key, scenario_path,"
-        " scenario_hash, command_line, created_at, seed, replications, points_per_wave, waves, cutoff"
-        " FROM src.calibration_studies ORDER BY study_id;"
-        "INSERT OR IGNORE INTO main.calibration_targets(study_id, target, what, metric, services, per_year, value,"
-        " tolerance, source, from_date, to_date) SELECT ms.study_id, x.target, x.what, x.metric, x.services,"
-        " x.per_year, x.value, x.tolerance, x.source, x.from_date, x.to_date FROM src.calibration_targets x%s;"
-        "INSERT OR IGNORE INTO main.calibration_parameters(study_id, parameter, name, kind, value, prior_low,"
-        " prior_high, fit_low, fit_high, verdict) SELECT ms.study_id, x.parameter, x.name, x.kind, x.value,"
-        " x.prior_low, x.prior_high, x.fit_low, x.fit_high, x.verdict FROM src.calibration_parameters x%s;"
-        "INSERT OR IGNORE INTO main.calibration_points(study_id, wave, point, vals, outputs, max_implausibility,"
-        " kept) SELECT ms.study_id, x.wave, x.point, x.vals, x.outputs, x.max_implausibility, x.kept"
-        " FROM src.calibration_points x%s;", join, join, join);
-    if (db_exec(st, calibration_sql, d) || db_exec(st, sql, d)) return db_rollback(st);
-    return db_commit(st, d);
+    return store_study_merge(st, &calibration_kind, d);
 }

@@ -44,9 +44,11 @@ int ss_store_calibration_stored(ss_store *st, int64_t study_id, int wave, long n
                                 unsigned char *have, long *nhave, ss_diag *d);
 int ss_store_calibration_point(ss_store *st, int64_t study_id, int wave, long point, const double *values,
                                int nvalues, const double *outputs, int noutputs, double max_i, bool kept, ss_diag *d);
-/* At the end: each parameter's fitted range and verdict, and each target's value at the closest
- * point. */
-int ss_store_calibration_fit(ss_store *st, int64_t study_id, const char *const *names, const double *fit_low,
-                             const double *fit_high, const char *const *verdicts, int nparams, ss_diag *d);
+/* At the end: each parameter's fitted range (over the kept points) and verdict, by name. */
+typedef struct ss_calib_fit_row {
+    const char *name, *verdict;
+    double fit_low, fit_high;
+} ss_calib_fit_row;
+int ss_store_calibration_fit(ss_store *st, int64_t study_id, const ss_calib_fit_row *fit, int nparams, ss_diag *d);
 
 #endif

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "results.h"
 #include "sbuf.h"
+#include "study_store.h"
 #include "xalloc.h"
 
 /* ---- the record ------------------------------------------------------------------------------- */
@@ -68,64 +69,47 @@ static const char robust_sql[] =
     "  decided_by TEXT,                -- JSON: [{parameter, threshold, above, accuracy}]\n"
     "  PRIMARY KEY(study_id, scope, subject, metric));\n";
 
-static int insert_study(ss_store *st, const ss_robust_study_row *row, int64_t *id, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO robust_studies(study_key, base_model, option_model, command_line, "
-                                 "created_at, design, samples, replications, seed) VALUES(?,?,?,?,?,?,?,?,?)", d);
-    if (!s) return -1;
-    char now[32];
-    db_now_utc(now, sizeof now);
-    db_bind_text(s, 1, row->study_key);
-    db_bind_text(s, 2, row->base_model);
-    db_bind_text(s, 3, row->option_model);
-    db_bind_text(s, 4, row->command_line);
-    db_bind_text(s, 5, now);
-    db_bind_text(s, 6, row->design);
-    sqlite3_bind_int64(s, 7, row->samples);
-    sqlite3_bind_int(s, 8, row->replications);
-    sqlite3_bind_int64(s, 9, (sqlite3_int64)row->seed);
-    int rc = db_step(st, s, d);
-    sqlite3_finalize(s);
-    *id = sqlite3_last_insert_rowid(st->db);
-    return rc;
-}
+/* comparison_id and option_run name rows of their own file: a merge leaves them out. */
+static const char *const robust_merged[] = {"robust_parameters", "robust_samples", NULL};
+static const study_kind robust_kind = {robust_sql, "robust_studies", robust_merged, "comparison_id,option_run"};
 
-static int insert_parameters(ss_store *st, int64_t id, const ss_robust_result *r, ss_diag *d)
-{
-    sqlite3_stmt *s = db_prepare(st, "INSERT INTO robust_parameters(study_id, parameter, name, kind, in_base, in_option, "
-                                 "dist, value, low, mode, high) VALUES(?,?,?,?,?,?,?,?,?,?,?)", d);
-    int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < r->nparams; i++) {
-        const ss_robust_param *p = &r->params[i];
-        const ss_ranged *g = ss_robust_shown(p);
-        bool tri = g->range.dist == SS_RANGE_TRIANGULAR;
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int(s, 2, i);
-        db_bind_text(s, 3, p->path);
-        db_bind_text(s, 4, g->kind);
-        sqlite3_bind_int(s, 5, p->in_base);
-        sqlite3_bind_int(s, 6, p->in_option);
-        db_bind_text(s, 7, tri ? "triangular" : "uniform");
-        db_bind_real(s, 8, g->value);
-        db_bind_real(s, 9, g->range.low);
-        db_bind_real(s, 10, tri ? g->range.mode : NAN);
-        db_bind_real(s, 11, g->range.high);
-        rc = db_step(st, s, d);
-    }
-    sqlite3_finalize(s);
-    return rc;
-}
+#define AT(field) STUDY_AT(ss_robust_study_row, field)
+static const study_columns studies_columns = {
+    "study_key, base_model, option_model, command_line, design, samples, replications, seed", "tttttliU",
+    {AT(study_key), AT(base_model), AT(option_model), AT(command_line), AT(design), AT(samples), AT(replications),
+     AT(seed)}};
+#undef AT
+
+/* A number of the study as stored: the option's range where it has one. */
+typedef struct param_row {
+    int index, in_base, in_option;
+    const char *name, *kind, *dist;
+    double value, low, mode, high;
+} param_row;
+
+#define AT(field) STUDY_AT(param_row, field)
+static const study_columns param_columns = {"parameter, name, kind, in_base, in_option, dist, value, low, mode, high",
+    "ittiitrrrr", {AT(index), AT(name), AT(kind), AT(in_base), AT(in_option), AT(dist), AT(value), AT(low), AT(mode),
+                   AT(high)}};
+#undef AT
 
 int ss_store_begin_robust(ss_store *st, const ss_robust_study_row *row, const ss_robust_result *r, int64_t *study_id,
                           bool *resumed, ss_diag *d)
 {
-    if (db_begin(st, d) < 0) return -1;
-    if (db_exec(st, robust_sql, d) < 0) return db_rollback(st);
-    int found = db_lookup(st, "SELECT study_id FROM robust_studies WHERE study_key = ?", study_id, d, "t", row->study_key);
-    *resumed = found == 1;
-    if (found < 0 || (!found && (insert_study(st, row, study_id, d) < 0 || insert_parameters(st, *study_id, r, d) < 0)))
-        return db_rollback(st);
-    return db_commit(st, d);
+    param_row *p = xcalloc((size_t)r->nparams + 1, sizeof *p);
+    for (int i = 0; i < r->nparams; i++) {
+        const ss_ranged *g = ss_robust_shown(&r->params[i]);
+        bool tri = g->range.dist == SS_RANGE_TRIANGULAR;
+        p[i] = (param_row){.index = i, .in_base = r->params[i].in_base, .in_option = r->params[i].in_option,
+                           .name = r->params[i].path, .kind = g->kind, .dist = tri ? "triangular" : "uniform",
+                           .value = g->value, .low = g->range.low, .mode = tri ? g->range.mode : NAN,
+                           .high = g->range.high};
+    }
+    const study_rows children[] = {STUDY_ROWS("robust_parameters", &param_columns, p, r->nparams)};
+    int rc = store_study_begin(st, &robust_kind, row->study_key, &STUDY_ROWS("robust_studies", &studies_columns, row, 1),
+                               children, 1, study_id, resumed, d);
+    free(p);
+    return rc;
 }
 
 int ss_store_robust_stored(ss_store *st, int64_t study_id, long npoints, int noutputs, double *y, unsigned char *have,
@@ -161,28 +145,32 @@ static char *deciders_json(const ss_robust_row *row)
     return text;
 }
 
+/* A compared row's robustness as stored, its deciders as JSON. */
+typedef struct rows_row {
+    const char *scope, *subject, *metric;
+    int samples;
+    double share_better, share_worse, share_unclear, diff_p05, diff_p50, diff_p95;
+    char *decided_by;
+} rows_row;
+
+#define AT(field) STUDY_AT(rows_row, field)
+static const study_columns rows_columns = {
+    "scope, subject, metric, samples, share_better, share_worse, share_unclear, diff_p05, diff_p50, diff_p95, decided_by",
+    "tttirrrrrrt", {AT(scope), AT(subject), AT(metric), AT(samples), AT(share_better), AT(share_worse), AT(share_unclear),
+                    AT(diff_p05), AT(diff_p50), AT(diff_p95), AT(decided_by)}};
+#undef AT
+
 static int insert_rows(ss_store *st, int64_t id, const ss_robust_result *r, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "INSERT OR REPLACE INTO robust_rows(study_id, scope, subject, metric, samples, "
-                                 "share_better, share_worse, share_unclear, diff_p05, diff_p50, diff_p95, decided_by) "
-                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", d);
-    int rc = s ? 0 : -1;
-    for (int i = 0; rc == 0 && i < r->nrows; i++) {
-        const ss_robust_row *row = &r->rows[i];
-        sqlite3_bind_int64(s, 1, id);
-        db_bind_text(s, 2, row->scope);
-        db_bind_text(s, 3, row->subject);
-        db_bind_text(s, 4, row->metric);
-        sqlite3_bind_int(s, 5, row->samples);
-        const double x[] = {row->share_better, row->share_worse, row->share_unclear, row->diff_p05, row->diff_p50,
-                            row->diff_p95};
-        for (int j = 0; j < 6; j++) db_bind_real(s, 6 + j, x[j]);
-        char *dec = deciders_json(row);
-        db_bind_text(s, 12, dec);
-        rc = db_step(st, s, d);
-        free(dec);
+    rows_row *rows = xcalloc((size_t)r->nrows + 1, sizeof *rows);
+    for (int i = 0; i < r->nrows; i++) {
+        const ss_robust_row *x = &r->rows[i];
+        rows[i] = (rows_row){x->scope, x->subject, x->metric, x->samples, x->share_better, x->share_worse,
+                             x->share_unclear, x->diff_p05, x->diff_p50, x->diff_p95, deciders_json(x)};
     }
-    sqlite3_finalize(s);
+    int rc = store_study_write(st, "INSERT OR REPLACE", id, &STUDY_ROWS("robust_rows", &rows_columns, rows, r->nrows), d);
+    for (int i = 0; i < r->nrows; i++) free(rows[i].decided_by);
+    free(rows);
     return rc;
 }
 
@@ -196,15 +184,8 @@ int ss_store_robust_finish(ss_store *st, const char *study_key, const ss_robust_
         if (found == 0) ss_fail(d, "%s: the robust comparison's study is not in the file", st->path);
         return db_rollback(st);
     }
-    sqlite3_stmt *s = db_prepare(st, "UPDATE robust_studies SET comparison_id = ?, option_run = ? WHERE study_id = ?", d);
-    int rc = s ? 0 : -1;
-    if (s) {
-        sqlite3_bind_int64(s, 1, comparison_id);
-        sqlite3_bind_int64(s, 2, option_run);
-        sqlite3_bind_int64(s, 3, study_id);
-        rc = db_step(st, s, d);
-        sqlite3_finalize(s);
-    }
+    int rc = db_run(st, "UPDATE robust_studies SET comparison_id = ?, option_run = ? WHERE study_id = ?", d, "III",
+                    comparison_id, option_run, study_id);
     if (rc < 0 || insert_rows(st, study_id, r, d) < 0) return db_rollback(st);
     return db_commit(st, d);
 }
@@ -322,24 +303,9 @@ int ss_store_robust_load(ss_store *st, int64_t comparison_id, int64_t option_run
 
 /* ---- merging ---------------------------------------------------------------------------------- */
 
-/* The attached file src's robust studies into main: the same study in both when its key is; its
- * samples, numbers and rows added where missing. */
+/* The attached file src's robust studies into main (see store_study_merge): their samples and
+ * numbers; not their rows, which belong to comparisons of that file. */
 int store_merge_robust(ss_store *st, ss_diag *d)
 {
-    if (!db_table_exists(st, "src", "robust_studies")) return 0;
-    if (db_begin_deferred(st, d)) return -1;
-    static const char join[] = " JOIN src.robust_studies ss ON ss.study_id = x.study_id"
-                               " JOIN main.robust_studies ms ON ms.study_key = ss.study_key";
-    char sql[4096];
-    snprintf(sql, sizeof sql,
-        "INSERT OR IGNORE INTO main.robust_studies(study_key, base_model, option_model, command_line, created_at, design,"
-        " samples, replications, seed) SELECT study_key, base_model, option_model, command_line, created_at, design,"
-        " samples, replications, seed FROM src.robust_studies ORDER BY study_id;"
-        "INSERT OR IGNORE INTO main.robust_parameters(study_id, parameter, name, kind, in_base, in_option, dist, value, low,"
-        " mode, high) SELECT ms.study_id, x.parameter, x.name, x.kind, x.in_base, x.in_option, x.dist, x.value, x.low,"
-        " x.mode, x.high FROM src.robust_parameters x%s;"
-        "INSERT OR IGNORE INTO main.robust_samples(study_id, sample, vals, outputs)"
-        " SELECT ms.study_id, x.sample, x.vals, x.outputs FROM src.robust_samples x%s;", join, join);
-    if (db_exec(st, robust_sql, d) || db_exec(st, sql, d)) return db_rollback(st);
-    return db_commit(st, d);
+    return store_study_merge(st, &robust_kind, d);
 }

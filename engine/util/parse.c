@@ -15,6 +15,16 @@ bool ss_parse_count(const char *s, long min, long max, long *out)
     return true;
 }
 
+bool ss_parse_number(const char *s, double min, double max, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || end == s || !(v >= min && v <= max)) return false;
+    *out = v;
+    return true;
+}
+
 bool ss_parse_fraction(const char *s, double *out)
 {
     char *end;

@@ -9,6 +9,9 @@
 /* A whole number from min to max written in s, with nothing after it. */
 bool ss_parse_count(const char *s, long min, long max, long *out);
 
+/* A number from min to max written in s (strtod's forms), with nothing after it. */
+bool ss_parse_number(const char *s, double min, double max, double *out);
+
 /* A fraction above 0 and below 1, written "0.05" or "5%" (a relative precision, a share). */
 bool ss_parse_fraction(const char *s, double *out);
 
