@@ -8,8 +8,10 @@
 
 /* ---- numbers ----------------------------------------------------------------------------- */
 
-/* The same conventions as the run table (output.c), so figures read the same everywhere. */
-void repl_fmt_number(char *out, size_t n, double x, const char *unit)
+/* One figure by the run table's conventions (output.c): a share in percent, counts whole, per
+ * person at two decimals, the rest at one; never "-0.0" (an interval end just below zero).
+ * The percent sign is left to the caller, so an interval prints it once. */
+static void figure(char *out, size_t n, double x, const char *unit, bool percent_sign)
 {
     if (!isfinite(x)) {
         snprintf(out, n, "-");
@@ -21,7 +23,12 @@ void repl_fmt_number(char *out, size_t n, double x, const char *unit)
     double v = share ? x * 100.0 : x;
     if (fabs(v) < 0.5 * pow(10, -decimals))
         v = 0;  /* no "-0.0" */
-    snprintf(out, n, "%.*f%s", decimals, v, share ? " %" : "");
+    snprintf(out, n, "%.*f%s", decimals, v, share && percent_sign ? " %" : "");
+}
+
+void repl_fmt_number(char *out, size_t n, double x, const char *unit)
+{
+    figure(out, n, x, unit, true);
 }
 
 void repl_fmt_estimate(char *out, size_t n, const ss_estimate *e, const char *unit)
@@ -32,11 +39,8 @@ void repl_fmt_estimate(char *out, size_t n, const ss_estimate *e, const char *un
         snprintf(out, n, "%s", m);
         return;
     }
-    if (strcmp(unit, "share") == 0) {  /* "20.7 % [11.5, 29.9]": the unit once */
-        snprintf(out, n, "%s [%.1f, %.1f]", m, e->ci_low * 100.0, e->ci_high * 100.0);
-        return;
-    }
-    repl_fmt_number(lo, sizeof lo, e->ci_low, unit);
-    repl_fmt_number(hi, sizeof hi, e->ci_high, unit);
+    /* a share prints its unit once: "20.7 % [11.5, 29.9]" */
+    figure(lo, sizeof lo, e->ci_low, unit, false);
+    figure(hi, sizeof hi, e->ci_high, unit, false);
     snprintf(out, n, "%s [%s, %s]", m, lo, hi);
 }

@@ -241,7 +241,7 @@ static void add_estimate_row(const repl *r, ss_table *t, const ss_metric_info *i
 
 static void print_service(repl *r, const ss_study *st, int s)
 {
-    repl_say(r, "%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
+    repl_say(r, "%s: %s (%.1f FTE serving the modelled population), %d replications, seed %" PRIu64 "\n", st->ids[s], st->names[s],
             st->fte[s], st->nreps, st->info.seed);
     ss_table t;
     ss_table_init(&t, 4, "lrll");
@@ -462,7 +462,7 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
     if (t.nrows == 1) repl_say(r, "no measure changed\n");
     else ss_table_print(&t, r->out);
     ss_table_free(&t);
-    repl_say(r, "staff: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
+    repl_say(r, "staff serving the modelled population: %.1f FTE in the base, %.1f FTE in the option\n", c->fte_base, c->fte_option);
 }
 
 /* The verdict first (samsim compare's, from the runs' resolved texts), then the measures that changed. */

@@ -268,7 +268,7 @@ static void staffing_warning(compare_cmd *c, int opt)
                  cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base, cmp->nok_per_fte_option);
     else
         snprintf(cost, sizeof cost, "the scenarios give no cost per FTE (costs.nok_per_fte), so the difference is in FTE only");
-    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE: %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); %s",
+    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE serving the modelled population (fte x staff_share): %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); %s",
              b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail, cost);
 }
 
@@ -633,7 +633,7 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
                      c->models[0].letter, "staffing", "fte_base", ss_json_number(cmp->fte_base), "fte_option", ss_json_number(cmp->fte_option),
                      "fte_difference", ss_json_number(cmp->fte_option - cmp->fte_base), "cost_per_fte_nok", cost_per_fte,
                      "cost_difference_nok", cost_difference, "cost_note",
-                     costed ? "yearly NOK: FTE times costs.nok_per_fte" : "the scenarios give no cost per FTE",
+                     costed ? "yearly NOK: the FTE serving the modelled population (fte x staff_share) times costs.nok_per_fte" : "the scenarios give no cost per FTE",
                      "pairing", "median_narrowing", ss_json_number(med), "results", k, "warning",
                      *c->warnings[opt] ? json_string(c->warnings[opt]) : json_null(), "rows", rows);
     json_object_set_new(o, "verdict", jverdict(&c->verdicts[opt]));
@@ -835,5 +835,5 @@ const ss_command ss_cmd_compare = {
     "                   calibrate --ensemble-out FILE) instead of sampling the ranges\n"
     "  --shard K/N      with --robust and --db: run only every N-th sample from the K-th; samsim merge\n"
     "                   joins the shards' files, and the same command on the merged file goes on\n"
-    "A warning (on stderr and in the output) says when the models differ in total FTE.",
+    "A warning (on stderr and in the output) says when the models differ in the total FTE serving the modelled population (fte x staff_share).",
     cmd_compare};

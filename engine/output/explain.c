@@ -235,7 +235,7 @@ void ss_explain_service_in(FILE *f, const ss_study *st, int s, ss_lang lang)
 {
     figures g;
     measure(st, s, &g);
-    ss_words_print(f, lang, "%s: %s, %.1f FTE; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n",
+    ss_words_print(f, lang, "%s: %s, %.1f FTE serving the modelled population; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n",
             st->ids[s], st->names[s], st->fte[s], st->nreps, (unsigned long long)st->info.seed,
             st->info.horizon_days - st->info.warmup_days, st->info.warmup_days);
     print_figures(f, lang, st, s, &g);

@@ -29,8 +29,8 @@ WORD(S_RUN,
      "Run",
      "Kjøring")
 WORD(S_FTE_TOTAL,
-     "Total FTE",
-     "Årsverk i alt")
+     "FTE serving the modelled population",
+     "Årsverk for den modellerte befolkningen")
 WORD(S_REPS,
      "Replications",
      "Replikasjoner")
@@ -71,11 +71,11 @@ WORD(S_RULES_DIFF,
      "The rule files differ (rules hash %.12s against %.12s).",
      "Regelfilene er ulike (regel-hash %.12s mot %.12s).")
 WORD(S_FTE_WARN,
-     "Warning: the models differ in total staffing: %s has %s FTE and %s has %s FTE (%s FTE).",
-     "Advarsel: modellene har ulik bemanning i alt: %s har %s årsverk og %s har %s årsverk (%s årsverk).")
+     "Warning: the models differ in the staff serving the modelled population (fte x staff_share): %s has %s FTE and %s has %s FTE (%s FTE).",
+     "Advarsel: modellene har ulik bemanning for den modellerte befolkningen (fte x staff_share): %s har %s årsverk og %s har %s årsverk (%s årsverk).")
 WORD(S_FTE_SAME,
-     "Both models have the same total staffing (%s FTE).",
-     "Begge modellene har samme bemanning i alt (%s årsverk).")
+     "Both models have the same staff serving the modelled population (%s FTE, fte x staff_share).",
+     "Begge modellene har samme bemanning for den modellerte befolkningen (%s årsverk, fte x staff_share).")
 WORD(S_NO_COST,
      "The scenarios give no cost per FTE, so the difference is shown in FTE only.",
      "Scenarioene oppgir ingen kostnad per årsverk, så forskjellen vises bare i årsverk.")

@@ -91,9 +91,9 @@ static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
 {
     double dfte = v->fte_option - v->fte_base;
     if (fabs(dfte) < 1e-9)
-        ss_words_print(f, lang, "  Staff: equal, %.1f FTE in both", v->fte_base);
+        ss_words_print(f, lang, "  Staff serving the modelled population: equal, %.1f FTE in both", v->fte_base);
     else
-        ss_words_print(f, lang, "  Staff: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
+        ss_words_print(f, lang, "  Staff serving the modelled population: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
     if (isfinite(v->cost_difference) && fabs(v->cost_difference) < 0.5)
         ss_words_print(f, lang, "; the same yearly cost.\n");
     else if (isfinite(v->cost_difference))

@@ -205,7 +205,7 @@
 {"no source and no assumption", "verken kilde eller antakelse"},
 {"\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source", "\ninndata bak (%s*): %d med kilde, %d kalibrert mot observerte tall, %d antatt, %d uten kilde"},
 {", %d assumed effects", ", %d antatte effekter"},
-{"%s: %s, %.1f FTE; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n", "%s: %s, %.1f årsverk; %d replikasjoner, frø %llu, målt over %.0f dager etter %.0f dager oppvarming\n"},
+{"%s: %s, %.1f FTE serving the modelled population; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n", "%s: %s, %.1f årsverk for den modellerte befolkningen; %d replikasjoner, frø %llu, målt over %.0f dager etter %.0f dager oppvarming\n"},
 
 /* ---- the REPL: commands and help (repl/commands.c) ---- */
 {"Load a scenario file as the model.\n"
@@ -424,7 +424,7 @@
 {"%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n", "%s personer kom inn; %s overganger per person; %s dager fra første bekymring til de gikk ut\n"},
 {"expected a number of replications from 1 to %d", "ventet et antall replikasjoner fra 1 til %d"},
 {"expected a seed, a whole number from 0 to %" PRId64, "ventet et frø, et heltall fra 0 til %" PRId64},
-{"%s: %s (%.1f FTE), %d replications, seed %" PRIu64 "\n", "%s: %s (%.1f årsverk), %d replikasjoner, frø %" PRIu64 "\n"},
+{"%s: %s (%.1f FTE serving the modelled population), %d replications, seed %" PRIu64 "\n", "%s: %s (%.1f årsverk for den modellerte befolkningen), %d replikasjoner, frø %" PRIu64 "\n"},
 {"the whole system, %d replications, seed %" PRIu64 "\n", "hele systemet, %d replikasjoner, frø %" PRIu64 "\n"},
 {"(the model has changed since this run: 'run' to see its results)\n", "(modellen er endret siden denne kjøringen: 'run' for å se resultatene)\n"},
 {"the file name must end in .csv or .json (that says the format)", "filnavnet må slutte på .csv eller .json (det sier formatet)"},
@@ -450,7 +450,7 @@
 {"difference", "forskjell"},
 {"relative", "relativt"},
 {"no measure changed\n", "ingen mål endret seg\n"},
-{"staff: %.1f FTE in the base, %.1f FTE in the option\n", "bemanning: %.1f årsverk i grunnlaget, %.1f årsverk i alternativet\n"},
+{"staff serving the modelled population: %.1f FTE in the base, %.1f FTE in the option\n", "bemanning for den modellerte befolkningen: %.1f årsverk i grunnlaget, %.1f årsverk i alternativet\n"},
 {"%s as loaded", "%s slik den ble lastet"},
 {"the scenario", "scenarioet"},
 {"the baseline (%s) cannot be loaded: %s", "grunnlaget (%s) kan ikke lastes: %s"},
@@ -469,8 +469,8 @@
  "  (✓ bedre, ✗ dårligere, ≈ ingen klar forskjell: det parvise 95 %%-intervallet omfatter 0; andeler i prosentpoeng):\n"},
 {"key measure", "nøkkelmål"},
 {"%s - %s [95%% interval]", "%s - %s [95 %%-intervall]"},
-{"  Staff: equal, %.1f FTE in both", "  Bemanning: lik, %.1f årsverk i begge"},
-{"  Staff: %+.1f FTE (%.1f against %.1f)", "  Bemanning: %+.1f årsverk (%.1f mot %.1f)"},
+{"  Staff serving the modelled population: equal, %.1f FTE in both", "  Bemanning for den modellerte befolkningen: lik, %.1f årsverk i begge"},
+{"  Staff serving the modelled population: %+.1f FTE (%.1f against %.1f)", "  Bemanning for den modellerte befolkningen: %+.1f årsverk (%.1f mot %.1f)"},
 {"; the same yearly cost.\n", "; samme årlige kostnad.\n"},
 {"; yearly cost %+.0f NOK.\n", "; årlig kostnad %+.0f kr.\n"},
 {"; the scenarios give no cost per FTE (costs.nok_per_fte).\n", "; scenarioene oppgir ingen kostnad per årsverk (costs.nok_per_fte).\n"},

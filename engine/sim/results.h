@@ -192,7 +192,7 @@ typedef struct ss_run_info {
     int nservices;
     const char *const *service_ids;
     const char *const *service_names;
-    const double *service_fte;
+    const double *service_fte;   /* FTE serving the modelled population: fte x staff_share */
     double nok_per_fte;          /* yearly NOK per FTE; 0 or NAN when the scenario gives none */
     /* What the scenario file was given (recorded in JSON and the store, so a run can be made
      * again from its record): overlays in order, and "PATH=VALUE" overrides in order. */

@@ -4,7 +4,7 @@
  *   runs(run_id, scenario_name, scenario_path, scenario_hash, rules_hash, engine_version, seed,
  *        replications, horizon_days, warmup_days, start_date, command_line, started_at,
  *        finished_at, status, failure, resolved_scenario)   -- status running|complete|failed
- *   services(run_id, service, name, fte)
+ *   services(run_id, service, name, fte)   -- fte: fte x staff_share, the FTE serving the modelled population
  *   run_inputs(run_id, seq, kind, target, value)              -- overlays and --set, in order
  *   metric_info(scope, metric, label, unit, better, description, label_en, label_nb)
  *   wide_columns(kind, name), and the view run_wide: one row per run, its parameters and key figures

@@ -37,7 +37,8 @@ void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps,
     for (int i = 0; i < m->nservices; i++) {
         st->ids[i] = m->services[i].id;
         st->names[i] = m->services[i].name;
-        st->fte[i] = m->services[i].fte;
+        /* the staff serving the modelled population: every FTE total, cost and caseload uses it */
+        st->fte[i] = m->services[i].fte * m->services[i].staff_share;
     }
     st->info = (ss_run_info){
         .engine_version = SS_VERSION, .scenario_name = m->name, .scenario_path = ss_scenario_path(sc),

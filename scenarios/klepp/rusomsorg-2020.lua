@@ -272,18 +272,18 @@ return {
       -- The municipality applies for a place on the user's behalf (seed-004 L309: "Innsøking til
       -- behandling"); the report gives no waiting time for TSB (seed-004 digest: the only time figure
       -- in the report is the case-processing month, L393), so the wait is an assumption.
-      external_wait = assume({ "uniform", min = 14, max = 60 },
+      external_wait = assume({ "triangular", min = 14, mode = 16, max = 60 },
         "from the application (innsøking, seed-004 L309) to the start of treatment: 2 weeks to 2 months; " ..
-        "no figure in the source (EXTERNAL: TSB waits nationally averaged about a month)"),
+        "no figure in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30"),
       episode = assume({ "gamma", mean = 150, sd = 90 }, "institutional or outpatient treatment"),
       next = "rules/klepp/aftercare.lua",
     },
     dps = {
       name = "Jæren DPS", unit = "spes", capacity = "unlimited",                                 -- L439-471
       eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
-      external_wait = assume({ "uniform", min = 20, max = 80 },
-        "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited; " ..
-        "national mean waits for specialist care were about 40-50 for adults days in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+      external_wait = assume({ "uniform", min = 20, max = 70 },
+        "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited); " ..
+        "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
       episode = assume({ "gamma", mean = 120, sd = 80 }, "specialist treatment"),
       next = "rules/common/step_up.lua:next_dag",
     },

@@ -489,7 +489,7 @@ return {
       eligibility = { ages = assume({ 0, 18 }, "child and adolescent psychiatry: under 18") },
       external_wait = assume({ "uniform", min = 20, max = 90 },
         "from referral to the start of treatment at BUP; no figure in the source (treatment is the specialist service's task, seed-000 L493); " ..
-        "national mean waits for specialist care were about 45-60 for children and young people days in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+        "uniform 20-90 days, mean 55, inside the 45-60 days that national mean waits in child and adolescent psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
       episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
       next = "rules/common/step_up.lua:next_rph",
       at_age = "rules/common/age_transition.lua",
@@ -497,18 +497,18 @@ return {
     dps = {
       name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",                  -- L361
       eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
-      external_wait = assume({ "uniform", min = 20, max = 80 },
+      external_wait = assume({ "uniform", min = 20, max = 70 },
         "from referral to the start of treatment at the DPS; no figure in the source; " ..
-        "national mean waits for specialist care were about 40-50 for adults days in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+        "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
       episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
       next = "rules/common/step_up.lua:next_rph",
     },
     tsb = {
       name = "ARA / TSB (Ahus)", unit = "ahus", capacity = "unlimited",                           -- L298, L361
       eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
-      external_wait = assume({ "uniform", min = 14, max = 60 },
+      external_wait = assume({ "triangular", min = 14, mode = 16, max = 60 },
         "from referral to a start in specialised substance treatment; no figure in the source " ..
-        "(EXTERNAL: TSB waits nationally averaged about a month)"),
+        "(EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30"),
       episode = assume({ "gamma", mean = 120, sd = 80 }, "detoxification, outpatient or institutional treatment (L298)"),
       next = "rules/common/step_up.lua:next_rph",
     },

@@ -118,6 +118,12 @@ static void estimates_carry_their_interval(void **state)
     ss_estimate one = {5, NAN, NAN, 0, 1};
     repl_fmt_estimate(s, sizeof s, &one, "days");
     assert_string_equal(s, "5.0");
+    ss_estimate near_zero = {0.002, -0.0004, 0.0044, 0, 10};  /* a share whose interval reaches below 0 */
+    repl_fmt_estimate(s, sizeof s, &near_zero, "share");
+    assert_string_equal(s, "0.2 % [0.0, 0.4]");  /* never "-0.0" */
+    ss_estimate wait = {0.01, -0.02, 0.04, 0, 10};
+    repl_fmt_estimate(s, sizeof s, &wait, "days");
+    assert_string_equal(s, "0.0 [0.0, 0.0]");
 }
 
 static void tables_align_by_columns_not_bytes(void **state)
