@@ -585,7 +585,8 @@ static json_t *jrow(const ss_compare_row *r)
 
 static json_t *jeffect(const ss_effect_assumption *e)
 {
-    return e ? json_pack("{s:s,s:s}", "value", e->value, "why", e->why) : json_null();
+    return e ? json_pack("{s:s,s:s,s:o}", "value", e->value, "why", e->why, "source", *e->source ? json_string(e->source) : json_null())
+             : json_null();
 }
 
 /* The verdict as data: the key measures judged, and the effect assumptions the models differ in

@@ -57,7 +57,7 @@ static void add_effect(lua_State *L, const char *path, collect *c)
     ss_lua_write(&v, L, -1, 0, &w);
     lua_pop(L, 1);
     c->a->effects[c->a->neffects++] = (ss_effect_assumption){.path = xstrdup(path), .value = v.s ? v.s : xstrdup(""),
-                                                              .why = raw_string(L, lua_gettop(L), "text")};
+                                                              .why = raw_string(L, lua_gettop(L), "text"), .source = xstrdup("")};
 }
 
 static void walk(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
@@ -107,7 +107,65 @@ static void read_header(const char *text, ss_model_about *out)
 
 static int by_path(const void *x, const void *y)
 {
-    return strcmp(((const ss_effect_assumption *)x)->path, ((const ss_effect_assumption *)y)->path);
+    const ss_effect_assumption *a = x, *b = y;
+    int c = strcmp(a->path, b->path);
+    return c ? c : strcmp(b->source, a->source);  /* of one path, the entry that says where first */
+}
+
+/* The rule files' effect assumptions from the header (scenario.c):
+ *   -- rule effect: PATH = effect(VALUE, "why") @ rules/x.lua:29
+ * each run as "return effect(...)" in the environment at env.  A line that does not read is left
+ * out: a stored text may come from an older samsim. */
+static void read_rule_effects(ss_sandbox *sb, int env, const char *text, collect *c)
+{
+    static const char key[] = "-- rule effect: ";
+    lua_State *L = ss_sandbox_lua(sb);
+    for (const char *line = text; strncmp(line, "--", 2) == 0;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char *l = xmalloc(n + 1);
+        memcpy(l, line, n);
+        l[n] = '\0';
+        char *eq = strstr(l, " = "), *at = NULL;
+        for (char *p = eq ? strstr(eq, " @ ") : NULL; p; p = strstr(p + 1, " @ "))
+            at = p;
+        if (strncmp(l, key, sizeof key - 1) == 0 && eq && at) {
+            *eq = *at = '\0';
+            ss_buf chunk = {0};
+            ss_buf_fmt(&chunk, "return %s", eq + 3);
+            ss_diag ignored;
+            int top = lua_gettop(L);
+            if (ss_sandbox_load(sb, chunk.s, chunk.n, "rule effect", env, &ignored) == 0 &&
+                ss_sandbox_call(sb, 0, 1, &ignored) == 0 && ss_lua_is_tag(L, -1, TAG_META)) {
+                add_effect(L, l + sizeof key - 1, c);
+                free(c->a->effects[c->a->neffects - 1].source);
+                c->a->effects[c->a->neffects - 1].source = xstrdup(at + 3);
+            }
+            lua_settop(L, top);
+            free(chunk.s);
+        }
+        free(l);
+        if (!end) break;
+        line = end + 1;
+    }
+}
+
+/* A path declared both in the text and in a rule-effect line (an overlay that sets a rule's
+ * parameter with effect()): one entry, the one that says where (sorted first). */
+static void drop_repeated(ss_model_about *a)
+{
+    int k = 0;
+    for (int i = 0; i < a->neffects; i++) {
+        if (k > 0 && strcmp(a->effects[k - 1].path, a->effects[i].path) == 0) {
+            free(a->effects[i].path);
+            free(a->effects[i].value);
+            free(a->effects[i].why);
+            free(a->effects[i].source);
+            continue;
+        }
+        a->effects[k++] = a->effects[i];
+    }
+    a->neffects = k;
 }
 
 int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_about *out, ss_diag *d)
@@ -120,6 +178,7 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
     lua_pop(L, 1);
     static const lua_CFunction tags[4] = {l_cite, l_assume, l_effect, l_calibrated};
     ss_lua_push_provenance_env(sb, tags);                 /* env */
+    int env = lua_gettop(L);
     int rc = ss_sandbox_load(sb, resolved, strlen(resolved), chunkname, lua_gettop(L), d);
     if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);       /* env scenario */
     if (rc == 0 && !lua_istable(L, -1)) rc = ss_fail(d, "%s: expected a scenario table", chunkname);
@@ -130,8 +189,10 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
         collect c = {.a = out};
         read_header(resolved, out);
         ss_lua_each_child(L, top, "", walk, &c);
+        read_rule_effects(sb, env, resolved, &c);
         if (out->neffects > 1)
             qsort(out->effects, (size_t)out->neffects, sizeof *out->effects, by_path);  /* "demand.10" after "demand.2" too */
+        drop_repeated(out);
     }
     ss_sandbox_free(sb);
     if (rc < 0) ss_model_about_free(out);
@@ -144,6 +205,7 @@ void ss_model_about_free(ss_model_about *a)
         free(a->effects[i].path);
         free(a->effects[i].value);
         free(a->effects[i].why);
+        free(a->effects[i].source);
     }
     free(a->effects);
     free(a->name);

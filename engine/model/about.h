@@ -1,6 +1,7 @@
 /* about: what a reviewer is told about a model, read back from its resolved scenario text (the
  * text `samsim show` prints and the store keeps with every run): its name, its description, and
- * the effect assumptions (effect()) it declares.
+ * the effect assumptions (effect()) it declares, its rule files' among them (the text's header
+ * names those: scenario.c).
  *
  * Reading the text, not the engine's state, serves a scenario just loaded and a run read from a
  * database alike.  The text runs in a sandbox with its own limits (a database may come from
@@ -14,6 +15,8 @@ typedef struct ss_effect_assumption {
     char *path;   /* "handoffs.co_location.delay" */
     char *value;  /* "0.7", as Lua writes it on one line */
     char *why;    /* the effect's text */
+    char *source; /* where a rule file declares it, "rules/common/triage.lua:29"; "" when the
+                   * scenario text does (the text does not say which file) */
 } ss_effect_assumption;
 
 typedef struct ss_model_about {

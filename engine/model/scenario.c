@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "calibration.h"
+#include "luatext.h"
 #include "model_read.h"
 #include "scenario_parts.h"
 #include "source.h"
@@ -116,6 +117,37 @@ static int take_rule_parameters(ss_scenario *sc, lua_State *L, ss_diag *d)
     return 0;
 }
 
+/* The effect assumptions in force that the rule files declare (parameters.*), as header comments
+ * of the resolved text, one a line:
+ *   -- rule effect: parameters.triage.right_first_time = effect(1, "why") @ rules/common/triage.lua:29
+ * Comments, so the model's hash stays the same; the middle is Lua, so model/about.c reads it back
+ * with the scenario's own helpers.  A verdict read from a stored run then names the assumptions
+ * the model's rules make, as well as those its scenario text declares. */
+static void add_rule_effect_lines(ss_scenario *sc)
+{
+    ss_effect *e;
+    int n = ss_scenario_effects(sc, &e);
+    ss_buf lines = {0};
+    for (int i = 0; i < n; i++) {
+        if (strncmp(e[i].path, "parameters.", strlen("parameters.")) != 0)
+            continue;
+        ss_buf_fmt(&lines, "-- rule effect: %s = effect(%s, ", e[i].path, e[i].value);
+        ss_lua_quote(e[i].reason, ss_buf_put, &lines);
+        ss_buf_fmt(&lines, ") @ %s\n", e[i].source);
+    }
+    free(e);
+    const char *body = strstr(sc->text, "\nreturn ");
+    if (lines.n && body) {
+        ss_buf whole = {0};
+        ss_buf_add(&whole, sc->text, (size_t)(body + 1 - sc->text));
+        ss_buf_add(&whole, lines.s, lines.n);
+        ss_buf_str(&whole, body + 1);
+        free(sc->text);
+        sc->text = whole.s;
+    }
+    free(lines.s);
+}
+
 ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss_diag *d)
 {
     ss_scenario *sc = calloc(1, sizeof *sc);
@@ -174,6 +206,7 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     sc->resolved_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
     if (!sc->model || hash_rules(sc, d) < 0) { ss_scenario_free(sc); return NULL; }
+    add_rule_effect_lines(sc);
     return sc;
 }
 

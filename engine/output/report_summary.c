@@ -141,6 +141,12 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
             if (k >= 0) {
                 ss_buf_html(b, about->effects[k].value);
                 ss_buf_str(b, " (");
+                if (*about->effects[k].source) {  /* a rule file's: say which file and line */
+                    ss_buf_html(b, T(r, S_EFFECT_IN_RULE));
+                    ss_buf_str(b, " <code>");
+                    ss_buf_html(b, about->effects[k].source);
+                    ss_buf_str(b, "</code>: ");
+                }
                 ss_buf_html(b, about->effects[k].why);
                 ss_buf_str(b, ")");
             } else {
@@ -229,8 +235,12 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
         for (int i = 0; i < v->neffects; i++) {
             int k = v->effects[i][1] >= 0 ? v->effects[i][1] : v->effects[i][0];
             const ss_model_about *about = v->effects[i][1] >= 0 ? v->option : v->base;
-            ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", about->effects[k].path, about->effects[k].value,
-                       v->effects[i][1] >= 0 ? o : a, about->effects[k].why);
+            const ss_effect_assumption *e = &about->effects[k];
+            if (*e->source)
+                ss_buf_fmt(b, "- `%s` = %s (%s; %s `%s`): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                           T(r, S_EFFECT_IN_RULE), e->source, e->why);
+            else
+                ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a, e->why);
         }
         ss_buf_str(b, "\n");
     }

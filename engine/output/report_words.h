@@ -361,6 +361,9 @@ WORD(S_MAY_REST,
 WORD(S_EFFECTS_DIFFER,
      "The models differ in %d effect assumptions (effect(): assumed, not measured by any source); a difference marked * may rest on them, and which one decides it takes a sensitivity study:",
      "Modellene skiller seg i %d effektantakelser (effect(): antatt, ikke målt i noen kilde); en forskjell merket * kan hvile på dem, og hvilken som avgjør den krever en følsomhetsanalyse:")
+WORD(S_EFFECT_IN_RULE,
+     "effect assumption in the rule file",
+     "effektantakelse i regelfilen")
 WORD(S_EFFECTS_SHARED,
      "Both models declare the same %d effect assumptions (%s); a difference may still rest on them where one model brings them into play, as services moved into one building meet the co-location effects. Which do takes a sensitivity study.",
      "Begge modellene har de samme %d effektantakelsene (%s); en forskjell kan likevel hvile på dem der én modell tar dem i bruk, slik tjenester som flyttes inn i ett bygg møter effektene av samlokalisering. Hvilke som gjør det, krever en følsomhetsanalyse.")

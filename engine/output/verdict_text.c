@@ -57,7 +57,7 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
     for (int i = 0; i < v->nmeasures; i++)
         resting += ss_verdict_rests_on_effects(v, &v->measures[i]);
     ss_table t;
-    ss_table_init(&t, resting ? 6 : 5, "llrrrl");  /* the * column only when something may rest on effects */
+    ss_table_init(&t, resting ? 7 : 6, "llddddl");  /* the * column only when something may rest on effects */
     t.indent = 2;
     t.heading = t.heading_left = t.rule = true;
     t.lang = lang;  /* decimal commas in Norwegian */
@@ -65,13 +65,17 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
     ss_table_set(&t, h, 1, "%s", ss_words(lang, "key measure"));
     ss_table_set(&t, h, 2, "%s%s", base_letter, base_note(base_letter, lang));
     ss_table_set(&t, h, 3, "%s", option_letter);
-    ss_table_set(&t, h, 4, ss_words(lang, "%s - %s [95%% interval]"), option_letter, base_letter);
+    ss_table_set(&t, h, 4, "%s - %s", option_letter, base_letter);
+    ss_table_set(&t, h, 5, ss_words(lang, "[%d%% interval]"), 95);
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         const char *unit = ss_compare_row_info(m->row)->unit;
-        char name[200], diff[120], a[48], b[48];
+        char name[200], diff[64], ci[112], a[48], b[48];
         ss_verdict_measure_name(name, sizeof name, m, info, lang);
-        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);  /* the table makes the commas */
+        ss_estimate mean = m->row->diff;  /* the mean and its interval in columns of their own, aligned */
+        mean.ci_low = mean.ci_high = NAN;
+        ss_compare_format_difference(diff, sizeof diff, &mean, unit, SS_LANG_EN);  /* the table makes the commas */
+        ss_compare_format_interval(ci, sizeof ci, &m->row->diff, unit, SS_LANG_EN);
         ss_compare_format(a, sizeof a, m->row->base.mean, unit, false);
         ss_compare_format(b, sizeof b, m->row->option.mean, unit, false);
         int r = ss_table_add_row(&t);
@@ -80,8 +84,9 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
         ss_table_set(&t, r, 2, "%s", a);
         ss_table_set(&t, r, 3, "%s", b);
         ss_table_set(&t, r, 4, "%s", diff);
+        ss_table_set(&t, r, 5, "%s", ci);
         if (resting)
-            ss_table_set(&t, r, 5, "%s", ss_verdict_rests_on_effects(v, m) ? "*" : "");
+            ss_table_set(&t, r, 6, "%s", ss_verdict_rests_on_effects(v, m) ? "*" : "");
     }
     ss_table_print(&t, f);
     ss_table_free(&t);
@@ -102,9 +107,13 @@ static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
         ss_words_print(f, lang, "; the scenarios give no cost per FTE (costs.nok_per_fte).\n");
 }
 
+/* One effect assumption, with the rule file and line that declare it when a rule file does. */
 static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in, ss_lang lang)
 {
-    fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, e->why);
+    if (*e->source)
+        fprintf(f, ss_words(lang, "      %s = %s in %s (effect assumption, %s): %s\n"), e->path, e->value, in, e->source, e->why);
+    else
+        fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, e->why);
 }
 
 /* The models differ in no effect assumption; but one may bring into play what both declare (services

@@ -230,47 +230,73 @@ static int decimals(const char *unit, double x)
     return 1;
 }
 
-void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool signed_)
+/* The one writer of a figure for people: v at k decimals, "+" before a positive one when signed_,
+ * then suffix; a figure that rounds to zero is "0.0", never "-0.0".  The bound of an interval that
+ * excludes 0 (bound) takes up to three more decimals when it would round to zero, so that its
+ * sign shows: such an interval never reads "[-3.4, 0.0]" ("[-3.4, -0.03]"), and a bound "0.0"
+ * always belongs to an interval that holds 0. */
+static void figure(char *buf, size_t n, double v, int k, bool signed_, bool bound, const char *suffix)
+{
+    int more = k;
+    while (bound && more < k + 3 && fabs(v) < 0.5 * pow(10, -more))
+        more++;
+    if (fabs(v) >= 0.5 * pow(10, -more))
+        k = more;
+    else
+        v = 0.0;
+    snprintf(buf, n, signed_ && v > 0 ? "+%.*f%s" : "%.*f%s", k, v, suffix);
+}
+
+static void unit_figure(char *buf, size_t n, double x, const char *unit, bool signed_, bool bound)
 {
     if (!isfinite(x)) {
         snprintf(buf, n, "-");
         return;
     }
     double v = is_share(unit) ? 100.0 * x : x;
-    int k = decimals(unit, v);
-    if (fabs(v) < 0.5 * pow(10, -k))
-        v = 0.0;  /* no "-0.0" */
-    snprintf(buf, n, signed_ && v > 0 ? "+%.*f%s" : "%.*f%s", k, v, is_share(unit) ? "%" : "");
+    figure(buf, n, v, decimals(unit, v), signed_, bound, is_share(unit) ? "%" : "");
 }
 
-/* One figure of a difference: a share in percentage points without a unit, the rest as
- * ss_compare_format gives them; a decimal comma in Norwegian. */
-static void difference_figure(char *buf, size_t n, double x, const char *unit, ss_lang lang)
+void ss_compare_format(char *buf, size_t n, double x, const char *unit, bool signed_)
 {
-    if (is_share(unit) && isfinite(x)) {
-        double pp = 100.0 * x;
-        if (fabs(pp) < 0.05) pp = 0.0;
-        snprintf(buf, n, pp > 0 ? "+%.1f" : "%.1f", pp);
-    } else {
-        ss_compare_format(buf, n, x, unit, true);
+    unit_figure(buf, n, x, unit, signed_, false);
+}
+
+/* One figure of a difference (bound: an interval's end): a share in percentage points without a
+ * unit, the rest as ss_compare_format gives them; a decimal comma in Norwegian. */
+static void difference_figure(char *buf, size_t n, double x, const char *unit, bool bound, ss_lang lang)
+{
+    if (is_share(unit) && isfinite(x))
+        figure(buf, n, 100.0 * x, 1, true, bound, "");
+    else
+        unit_figure(buf, n, x, unit, true, bound);
+    ss_lang_figures(lang, buf);
+}
+
+void ss_compare_format_interval(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang)
+{
+    char lo[48], hi[48];
+    if (!isfinite(e->ci_low) || !isfinite(e->ci_high)) {
+        snprintf(buf, n, "%s", "");
+        return;
     }
-    if (lang == SS_LANG_NB)
-        for (char *p = buf; *p; p++)
-            if (*p == '.') *p = ',';
+    bool excludes_0 = (e->ci_low > 0 && e->ci_high > 0) || (e->ci_low < 0 && e->ci_high < 0);
+    difference_figure(lo, sizeof lo, e->ci_low, unit, excludes_0, lang);
+    difference_figure(hi, sizeof hi, e->ci_high, unit, excludes_0, lang);
+    snprintf(buf, n, "[%s%s %s]", lo, lang == SS_LANG_NB ? ";" : ",", hi);
 }
 
 void ss_compare_format_difference(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang)
 {
-    char m[48], lo[48], hi[48];
-    difference_figure(m, sizeof m, e->mean, unit, lang);
+    char m[48], ci[112];
+    difference_figure(m, sizeof m, e->mean, unit, false, lang);
     const char *pp = is_share(unit) && isfinite(e->mean) ? " pp" : "";
     if (!isfinite(e->mean) || !isfinite(e->ci_low) || !isfinite(e->ci_high)) {
         snprintf(buf, n, "%s%s", m, pp);
         return;
     }
-    difference_figure(lo, sizeof lo, e->ci_low, unit, lang);
-    difference_figure(hi, sizeof hi, e->ci_high, unit, lang);
-    snprintf(buf, n, "%s%s [%s%s %s]", m, pp, lo, lang == SS_LANG_NB ? ";" : ",", hi);
+    ss_compare_format_interval(ci, sizeof ci, e, unit, lang);
+    snprintf(buf, n, "%s%s %s", m, pp, ci);
 }
 
 void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const char *unit, bool signed_)
@@ -285,8 +311,9 @@ void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const
         snprintf(buf, n, "%s", m);
         return;
     }
-    ss_compare_format(lo, sizeof lo, e->ci_low, unit, signed_);
-    ss_compare_format(hi, sizeof hi, e->ci_high, unit, signed_);
+    bool excludes_0 = (e->ci_low > 0 && e->ci_high > 0) || (e->ci_low < 0 && e->ci_high < 0);
+    unit_figure(lo, sizeof lo, e->ci_low, unit, signed_, signed_ && excludes_0);  /* a difference's bounds show their sign */
+    unit_figure(hi, sizeof hi, e->ci_high, unit, signed_, signed_ && excludes_0);
     snprintf(buf, n, "%s [%s, %s]", m, lo, hi);
 }
 

@@ -70,6 +70,8 @@ void ss_compare_format_estimate(char *buf, size_t n, const ss_estimate *e, const
 /* A paired difference for people: "-5.2 [-7.1, -3.3]", a share in percentage points
  * ("-12.7 pp [-15.0, -10.4]"); in Norwegian with decimal commas ("-12,7 pp [-15,0; -10,4]"). */
 void ss_compare_format_difference(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang);
+/* Its interval alone, "[-15.0, -10.4]" ("[-15,0; -10,4]"); "" without one. */
+void ss_compare_format_interval(char *buf, size_t n, const ss_estimate *e, const char *unit, ss_lang lang);
 /* "-12.5%" or "-" */
 void ss_compare_format_relative(char *buf, size_t n, double relative);
 

@@ -15,7 +15,10 @@ void ss_table_init(ss_table *t, int ncols, const char *align)
     assert(ncols > 0 && ncols <= SS_TABLE_MAX_COLS);
     *t = (ss_table){.ncols = ncols};
     for (int c = 0; c < ncols && align && align[c]; c++)
-        t->right[c] = align[c] == 'r';
+    {
+        t->right[c] = align[c] == 'r' || align[c] == 'd';
+        t->decimal[c] = align[c] == 'd';
+    }
 }
 
 void ss_table_fit(ss_table *t, int col, int min, int width)
@@ -74,7 +77,41 @@ const char *ss_table_cell(const ss_table *t, int row, int col)
     return t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
 }
 
-static void print_row(const ss_table *t, FILE *f, int r, const int *width, ss_buf *line)
+/* Where a figure's whole part ends: after the first run of digits ("-12" of "-12.5 pp", all of
+ * "1508"); a cell without a digit is all whole part. */
+static size_t whole_part(const char *s)
+{
+    size_t i = strcspn(s, "0123456789");
+    if (!s[i]) return i;
+    while (s[i] >= '0' && s[i] <= '9') i++;
+    return i;
+}
+
+/* The widths of a cell's whole part and of the rest (its decimals and unit). */
+static void decimal_widths(const char *s, int *whole, int *rest)
+{
+    size_t w = whole_part(s);
+    char head[256];
+    snprintf(head, sizeof head, "%.*s", (int)(w < sizeof head ? w : sizeof head - 1), s);
+    *whole = ss_text_width(head);
+    *rest = ss_text_width(s + w);
+}
+
+static bool is_decimal_cell(const ss_table *t, int r, int c)
+{
+    return t->decimal[c] && !(t->heading && r == 0);
+}
+
+/* A figure in a decimal column: right-aligned on its whole part, so decimal points (and units
+ * after them) stand under each other; the column's width already counts both parts. */
+static void put_decimal(const char *s, int whole, int rest, ss_buf *line)
+{
+    int w, x;
+    decimal_widths(s, &w, &x);
+    ss_buf_fmt(line, "%*s%s%*s", whole - w, "", s, rest - x, "");
+}
+
+static void print_row(const ss_table *t, FILE *f, int r, const int *width, const int *whole, const int *rest, ss_buf *line)
 {
     ss_buf_clear(line);
     ss_buf_fmt(line, "%*s", t->indent, "");
@@ -85,6 +122,12 @@ static void print_row(const ss_table *t, FILE *f, int r, const int *width, ss_bu
         if (t->fit && c == t->fit_col && ss_text_width(s) > width[c]) {
             ss_text_cut(cut, sizeof cut, s, width[c]);
             s = cut;
+        }
+        if (is_decimal_cell(t, r, c)) {
+            int pad = width[c] - whole[c] - rest[c];  /* a heading wider than the figures */
+            ss_buf_fmt(line, "%s%*s", c ? "  " : "", pad, "");
+            put_decimal(s, whole[c], rest[c], line);
+            continue;
         }
         int gap = width[c] - ss_text_width(s);
         bool right = t->right[c] && !(head && t->heading_left);
@@ -123,17 +166,23 @@ static void fit_width(const ss_table *t, int *width)
 
 void ss_table_print(const ss_table *t, FILE *f)
 {
-    int width[SS_TABLE_MAX_COLS] = {0};
+    int width[SS_TABLE_MAX_COLS] = {0}, whole[SS_TABLE_MAX_COLS] = {0}, rest[SS_TABLE_MAX_COLS] = {0};
     for (int r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++) {
-            int w = ss_text_width(ss_table_cell(t, r, c));
+            int w = ss_text_width(ss_table_cell(t, r, c)), a, b;
+            if (is_decimal_cell(t, r, c)) {
+                decimal_widths(ss_table_cell(t, r, c), &a, &b);
+                whole[c] = a > whole[c] ? a : whole[c];
+                rest[c] = b > rest[c] ? b : rest[c];
+                w = whole[c] + rest[c];
+            }
             width[c] = w > width[c] ? w : width[c];
         }
     if (t->fit)
         fit_width(t, width);
     ss_buf line = {0};
     for (int r = 0; r < t->nrows; r++) {
-        print_row(t, f, r, width, &line);
+        print_row(t, f, r, width, whole, rest, &line);
         if (r == 0 && t->heading && t->rule)
             print_rule(t, f, width);
     }

@@ -21,6 +21,7 @@ typedef struct ss_table {
     int ncols, nrows, cap;
     char **cells;                      /* [nrows * ncols], never NULL once a row is added */
     bool right[SS_TABLE_MAX_COLS];     /* right-aligned (figures) */
+    bool decimal[SS_TABLE_MAX_COLS];   /* figures aligned on their decimal point ('d') */
     int indent;                        /* blanks before every line */
     bool heading;                      /* row 0 is the heading */
     bool heading_left;                 /* ... left-aligned whatever its column's alignment */
@@ -31,7 +32,8 @@ typedef struct ss_table {
     int width;                         /* width 0: fit_col is cut to fit_min */
 } ss_table;
 
-/* align: one letter a column, 'l' or 'r' ("llrrr"); missing letters are 'l'. */
+/* align: one letter a column, 'l', 'r' or 'd' ("llrrd"); missing letters are 'l'.  'd' aligns
+ * figures on their decimal point, so "85.2%", "1508" and "-0.3 pp" line up by their digits. */
 void ss_table_init(ss_table *t, int ncols, const char *align);
 /* Let column col (names, say) take what a line of width columns leaves, at least min columns:
  * a wide terminal shows whole names, a narrow one or a pipe (width 0) cuts them to min. */

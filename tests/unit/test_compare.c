@@ -204,6 +204,32 @@ static void figures_for_people(void **state)
     ss_estimate e = {28.14, 15.3, 40.92, 1, 10};
     ss_compare_format_estimate(buf, sizeof buf, &e, "days", false);
     assert_string_equal(buf, "28.1 [15.3, 40.9]");
+    /* The bound of an interval that excludes 0 keeps its sign with more decimals, so it never
+     * seems to touch 0; a bound that rounds to zero in an interval that holds 0 is "0.0", never
+     * "-0.0". */
+    ss_estimate d = {-1.5, -3.4, -0.03, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "days", SS_LANG_EN);
+    assert_string_equal(buf, "-1.5 [-3.4, -0.03]");
+    d = (ss_estimate){0.2, 0.0, 0.4, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "days", SS_LANG_EN);
+    assert_string_equal(buf, "+0.2 [0.0, +0.4]");
+    d = (ss_estimate){-0.00001, -0.0002, -1e-9, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "days", SS_LANG_NB);
+    assert_string_equal(buf, "0,0 [-0,0002; 0,0]");  /* no "-0,0": -1e-9 is zero at four decimals */
+    d = (ss_estimate){0.04, -0.03, 0.1, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "share", SS_LANG_EN);
+    assert_string_equal(buf, "+4.0 pp [-3.0, +10.0]");
+    d = (ss_estimate){0.0001, -0.0004, 0.001, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "share", SS_LANG_EN);
+    assert_string_equal(buf, "0.0 pp [0.0, +0.1]");  /* holds 0: no noise digits */
+    d = (ss_estimate){-0.016, -0.029, -0.0004, 1, 10};
+    ss_compare_format_difference(buf, sizeof buf, &d, "share", SS_LANG_NB);
+    assert_string_equal(buf, "-1,6 pp [-2,9; -0,04]");
+    ss_compare_format_interval(buf, sizeof buf, &d, "share", SS_LANG_EN);
+    assert_string_equal(buf, "[-2.9, -0.04]");
+    d = (ss_estimate){12.0, 0.004, 30.0, 1, 10};
+    ss_compare_format_estimate(buf, sizeof buf, &d, "days", true);
+    assert_string_equal(buf, "+12.0 [+0.004, +30.0]");
     ss_compare_format_relative(buf, sizeof buf, -0.979);
     assert_string_equal(buf, "-97.9%");
     ss_compare_format_relative(buf, sizeof buf, NAN);

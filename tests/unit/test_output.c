@@ -9,6 +9,7 @@
 
 #include "output.h"
 #include "results.h"
+#include "table.h"
 
 #define T975_2 4.3026527297494619
 
@@ -364,6 +365,39 @@ static void table_marks_missing_values(void **state)
     free(text);
 }
 
+/* A decimal column ('d') lines figures up by their decimal point whatever their unit: a share,
+ * a count without decimals and a difference in percentage points, in English and Norwegian. */
+static void table_aligns_decimal_points(void **state)
+{
+    (void)state;
+    for (int lang = SS_LANG_EN; lang <= SS_LANG_NB; lang++) {
+        ss_table t;
+        ss_table_init(&t, 2, "ld");
+        t.heading = t.heading_left = true;
+        t.lang = (ss_lang)lang;
+        ss_table_row(&t, "measure", "B - A");
+        ss_table_row(&t, "wait", "+0.4");
+        ss_table_row(&t, "hand-offs", "+101");
+        ss_table_row(&t, "plan offered", "-12.7 pp");
+        char *text = NULL;
+        size_t size = 0;
+        FILE *f = open_memstream(&text, &size);
+        ss_table_print(&t, f);
+        fclose(f);
+        ss_table_free(&t);
+        const char *want = lang == SS_LANG_EN ? "measure       B - A\n"
+                                                "wait            +0.4\n"
+                                                "hand-offs     +101\n"
+                                                "plan offered   -12.7 pp\n"
+                                              : "measure       B - A\n"
+                                                "wait            +0,4\n"
+                                                "hand-offs     +101\n"
+                                                "plan offered   -12,7 pp\n";
+        assert_string_equal(text, want);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +410,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(csv_quotes_awkward_ids, setup_summary, teardown_summary),
         cmocka_unit_test_setup_teardown(table_for_people, setup_summary, teardown_summary),
         cmocka_unit_test_setup_teardown(table_marks_missing_values, setup_summary, teardown_summary),
+        cmocka_unit_test(table_aligns_decimal_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

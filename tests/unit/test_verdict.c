@@ -5,7 +5,9 @@
  *     on nothing;
  *   - a model against itself has no clear difference on any key measure;
  *   - a model that differs from its base in effect assumptions only: what differs is marked as
- *     resting on them, and they are named.
+ *     resting on them, and they are named;
+ *   - the same when the assumption is a rule file's registered parameter, not the scenario's:
+ *     it is named with the rule file and line that declare it, also from the text a run stores.
  * And the reading of a resolved text: a described overlay names the model. */
 #include "testing.h"
 
@@ -16,6 +18,7 @@
 #include "scenario.h"
 #include "study.h"
 #include "verdict.h"
+#include "verdict_text.h"
 
 #define SEED 1
 
@@ -161,6 +164,48 @@ static void a_difference_through_an_effect_assumption_names_it(void **state)
     free_live(&option);
 }
 
+/* The base's GPs route by a rule file whose right_first_time = 1 is an effect() declared in the
+ * rule file itself; the option's only change sets that parameter to a half.  The scenario texts
+ * differ in nothing else, so what differs rests on the rule file's assumption, and the verdict
+ * names it with the file and line, from the resolved text alone (as a stored run keeps it). */
+static void a_rule_file_effect_assumption_is_named(void **state)
+{
+    (void)state;
+    static const char *const base_overlays[] = {"tests/fixtures/verdict/gp-knows-the-offer.lua"};
+    static const char *const option_overlays[] = {"tests/fixtures/verdict/gp-knows-the-offer.lua",
+                                                  "tests/fixtures/verdict/gp-right-half-the-time.lua"};
+    live base, option;
+    run_live(&base, base_overlays, 1, 10);
+    run_live(&option, option_overlays, 2, 10);
+    judged j;
+    judge(&j, &base, &option);
+    assert_true(j.v.nbetter + j.v.nworse > 0);
+    assert_true(j.v.effects_known);
+    assert_int_equal(j.v.neffects, 1);
+    int a = j.v.effects[0][0];
+    assert_true(a >= 0);
+    assert_int_equal(j.v.effects[0][1], -1);  /* the option's value is the planner's assumption */
+    const ss_effect_assumption *e = &base.about.effects[a];
+    assert_string_equal(e->path, "parameters.gp_knows_the_offer.right_first_time");
+    assert_string_equal(e->value, "1");
+    assert_string_equal(e->source, "tests/fixtures/verdict/rules/gp_knows_the_offer.lua:6");
+    assert_string_equal(e->why, "test: share of concerns the GP sends to the service that fits");
+    for (int i = 0; i < j.v.nmeasures; i++)
+        assert_int_equal(ss_verdict_rests_on_effects(&j.v, &j.v.measures[i]), j.v.measures[i].judgement != SS_JUDGED_SAME);
+    /* and the terminal's verdict says so */
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    ss_verdict_print(f, &j.v, "A", "B", NULL, SS_LANG_EN);
+    fclose(f);
+    assert_non_null(strstr(text, "parameters.gp_knows_the_offer.right_first_time = 1 in A (effect assumption, "
+                                 "tests/fixtures/verdict/rules/gp_knows_the_offer.lua:6)"));
+    free(text);
+    free_judged(&j);
+    free_live(&base);
+    free_live(&option);
+}
+
 static void descriptions_give_one_line(void **state)
 {
     (void)state;
@@ -180,6 +225,7 @@ int main(void)
         cmocka_unit_test(more_staff_is_better_and_less_is_worse),
         cmocka_unit_test(a_model_against_itself_has_no_clear_difference),
         cmocka_unit_test(a_difference_through_an_effect_assumption_names_it),
+        cmocka_unit_test(a_rule_file_effect_assumption_is_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
