@@ -74,11 +74,15 @@ static const char schema_sql[] =
     "  metric TEXT NOT NULL,\n"
     "  mean REAL, ci_low REAL, ci_high REAL, sd REAL, n INTEGER NOT NULL,\n"
     "  PRIMARY KEY(run_id, scope, subject, metric)) WITHOUT ROWID;\n"
-    "CREATE TABLE IF NOT EXISTS series(\n"
+    "CREATE TABLE IF NOT EXISTS series_points(  -- a service's time series in one replication\n"
     "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
-    "  rep INTEGER NOT NULL, service TEXT NOT NULL, day REAL NOT NULL,\n"
-    "  queue REAL, caseload REAL,\n"
-    "  PRIMARY KEY(run_id, rep, service, day)) WITHOUT ROWID;\n"
+    "  rep INTEGER NOT NULL, service TEXT NOT NULL,\n"
+    "  points TEXT NOT NULL,  -- JSON [[day, queue, caseload], ...] by day; null: undefined\n"
+    "  PRIMARY KEY(run_id, rep, service)) WITHOUT ROWID;\n"
+    "CREATE VIEW IF NOT EXISTS series(run_id, rep, service, day, queue, caseload) AS  -- a row a point\n"
+    "  SELECT s.run_id, s.rep, s.service, CAST(json_extract(p.value, '$[0]') AS REAL),\n"
+    "    CAST(json_extract(p.value, '$[1]') AS REAL), CAST(json_extract(p.value, '$[2]') AS REAL)\n"
+    "  FROM series_points s, json_each(s.points) p;\n"
     "CREATE TABLE IF NOT EXISTS flows(\n"
     "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
     "  rep INTEGER NOT NULL,\n"
@@ -90,7 +94,7 @@ static const char schema_sql[] =
     "  run_id INTEGER NOT NULL REFERENCES runs(run_id),\n"
     "  rep INTEGER NOT NULL, service TEXT NOT NULL,\n"
     "  from_days REAL NOT NULL, to_days REAL,  -- to_days NULL: the open last bin\n"
-    "  persons REAL NOT NULL,\n"
+    "  persons REAL NOT NULL,  -- no row for an empty bin\n"
     "  PRIMARY KEY(run_id, rep, service, from_days)) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS metric_info(  -- what each metric is (dictionary.c)\n"
     "  scope TEXT NOT NULL CHECK(scope IN ('service', 'system')),\n"
@@ -105,7 +109,7 @@ static const char schema_sql[] =
     "  kind TEXT NOT NULL CHECK(kind IN ('parameter', 'service')),\n"
     "  name TEXT NOT NULL,\n"
     "  UNIQUE(kind, name));\n"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');\n";
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '2');\n";
 
 const char *ss_store_schema(void) { return schema_sql; }
 
@@ -174,7 +178,12 @@ static void bind_values(sqlite3_stmt *s, const char *types, va_list ap)
         switch (types[i - 1]) {
         case 'I': sqlite3_bind_int64(s, i, (sqlite3_int64)va_arg(ap, int64_t)); break;
         case 'i': sqlite3_bind_int(s, i, va_arg(ap, int)); break;
-        case 't': db_bind_text(s, i, va_arg(ap, const char *)); break;
+        case 't': {  /* static: db_step clears the bindings before the caller's text can go */
+            const char *v = va_arg(ap, const char *);
+            if (v) sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+            else sqlite3_bind_null(s, i);
+            break;
+        }
         case 'r': db_bind_real(s, i, va_arg(ap, double)); break;
         case 'd': sqlite3_bind_double(s, i, va_arg(ap, double)); break;
         case 'n': sqlite3_bind_null(s, i); break;
@@ -399,6 +408,7 @@ void ss_store_close(ss_store *st)
     if (st->claim_fd >= 0)
         close(st->claim_fd);  /* gives up the claim */
     db_release_reserve(st);
+    ss_buf_free(&st->points);
     free(st->path);
     free(st);
 }

@@ -24,9 +24,10 @@ struct ss_store {
     bool writer;          /* opened by ss_store_open */
     int claim_fd;         /* the claim's lock (ss_claim), or -1 */
     char *reserve;        /* the reserve file's path while it exists (db.c) */
+    ss_buf points;        /* a series' packed text, kept between replications (series.c) */
 };
 
-enum { SCHEMA_VERSION = 1, BUSY_TIMEOUT_MS = 10000 };
+enum { SCHEMA_VERSION = 2, BUSY_TIMEOUT_MS = 10000 };
 
 /* SQLite's own reason, for the caller to prefix with the file and the action.  Returns -1. */
 int db_fail(ss_store *st, ss_diag *d);

@@ -172,8 +172,8 @@ static int copy_new_replications(ss_store *st, int64_t dst, const input_run *in,
         " FROM src.replications WHERE run_id = ?2 AND rep IN temp.merge_reps",
         "INSERT INTO main.metrics(run_id, rep, scope, subject, metric, value) SELECT ?1, rep, scope, subject,"
         " metric, value FROM src.metrics WHERE run_id = ?2 AND rep IN temp.merge_reps",
-        "INSERT INTO main.series(run_id, rep, service, day, queue, caseload) SELECT ?1, rep, service, day,"
-        " queue, caseload FROM src.series WHERE run_id = ?2 AND rep IN temp.merge_reps",
+        "INSERT INTO main.series_points(run_id, rep, service, points) SELECT ?1, rep, service, points"
+        " FROM src.series_points WHERE run_id = ?2 AND rep IN temp.merge_reps",
         "INSERT INTO main.flows(run_id, rep, from_service, to_service, persons) SELECT ?1, rep, from_service,"
         " to_service, persons FROM src.flows WHERE run_id = ?2 AND rep IN temp.merge_reps",
         "INSERT INTO main.wait_histogram(run_id, rep, service, from_days, to_days, persons) SELECT ?1, rep,"

@@ -14,6 +14,7 @@
 #include "luatext.h"
 #include "parse.h"
 #include "sandbox.h"
+#include "series.h"
 #include "xalloc.h"
 
 /* ==== the results database ========================================================================= */
@@ -221,9 +222,11 @@ static int metric_of(const char *scope, const char *name)
     return -1;
 }
 
+/* The most points a series of the run has (every one has the same, one a sample day). */
 static int count_samples(ss_results_db *db, ss_stored_run *r, ss_diag *d)
 {
-    sqlite3_stmt *s = query(db, "SELECT COUNT(DISTINCT day) FROM series WHERE run_id = ?", r->run_id, d);
+    sqlite3_stmt *s = query(db, "SELECT ifnull(max(json_array_length(points)), 0) FROM series_points WHERE run_id = ?",
+                            r->run_id, d);
     int n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
     sqlite3_finalize(s);
     return n < 0 ? db_fail(db, d, "the series") : n;
@@ -273,33 +276,30 @@ static int load_metrics(ss_results_db *db, ss_stored_run *r, ss_diag *d)
                     metric_row, NULL, d);
 }
 
-/* Rows come ordered by (rep, service, day), so the k-th row of a pair is sample k. */
-typedef struct series_position {
-    int last_i, last_svc, k;
-} series_position;
-
+/* One series_points row: a service's points of one replication (series.c packs them). */
 static void series_row(sqlite3_stmt *s, ss_stored_run *r, void *ud)
 {
-    series_position *p = ud;
+    int *bad = ud;
     int i = rep_of(r, sqlite3_column_int(s, 0)), svc = service_of(r, (const char *)sqlite3_column_text(s, 1));
     if (i < 0 || svc < 0 || svc >= r->nservices)
         return;
-    p->k = i == p->last_i && svc == p->last_svc ? p->k + 1 : 0;
-    p->last_i = i;
-    p->last_svc = svc;
     ss_rep_result *x = &r->reps[i];
-    if (p->k >= x->nsamples)
-        return;
-    x->series_day[p->k] = sqlite3_column_double(s, 2);
-    x->series_queue[(long)svc * x->nsamples + p->k] = col_real(s, 3);
-    x->series_caseload[(long)svc * x->nsamples + p->k] = col_real(s, 4);
+    long at = (long)svc * x->nsamples;
+    if (store_unpack_series((const char *)sqlite3_column_text(s, 2), x->nsamples, x->series_day,
+                            x->series_queue + at, x->series_caseload + at) < 0 && !*bad)
+        *bad = 1 + i;
 }
 
 static int load_series(ss_results_db *db, ss_stored_run *r, ss_diag *d)
 {
-    series_position p = {.last_i = -1, .last_svc = -1};
-    return each_row(db, "SELECT rep, service, day, queue, caseload FROM series WHERE run_id = ? ORDER BY rep, service, day",
-                    r, "the series", series_row, &p, d);
+    int bad = 0;
+    if (each_row(db, "SELECT rep, service, points FROM series_points WHERE run_id = ?", r, "the series",
+                 series_row, &bad, d))
+        return -1;
+    if (bad)
+        return ss_fail(d, "%s: cannot read the series: run %" PRId64 ", replication %d: points are not a JSON"
+                          " array of [day, queue, caseload]", db->path, r->run_id, r->reps[bad - 1].rep);
+    return 0;
 }
 
 static void flow_row(sqlite3_stmt *s, ss_stored_run *r, void *ud)

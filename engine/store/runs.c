@@ -1,5 +1,6 @@
 /* runs: a run's life in the store — its row, each replication, the summary, failure, discard. */
 #include "db.h"
+#include "series.h"
 
 #include <assert.h>
 #include <math.h>
@@ -162,14 +163,6 @@ static int put_grid(const metric_rows *w, const ss_run_info *info, int ni, int n
     return rc;
 }
 
-static int series_row(const metric_rows *w, const ss_run_info *info, int i, int k)
-{
-    const ss_rep_result *r = w->r;
-    long at = (long)i * r->nsamples + k;
-    return db_row(w->st, w->s, w->d, "Iitdrr", w->run_id, r->rep, info->service_ids[i],
-                  r->series_day[k], r->series_queue[at], r->series_caseload[at]);
-}
-
 /* Only the non-zero flows: most pairs of services never exchange anyone.  Index n is outside
  * the services (arrivals from, and exits to, the world), written as "". */
 static int flow_row(const metric_rows *w, const ss_run_info *info, int f, int t)
@@ -183,9 +176,13 @@ static int flow_row(const metric_rows *w, const ss_run_info *info, int f, int t)
                   t < n ? info->service_ids[t] : "", v);
 }
 
+/* Only the bins someone is in, as with flows: nine in ten are empty (a service without a queue
+ * has one bin), and a reader takes a missing bin for 0. */
 static int wait_row(const metric_rows *w, const ss_run_info *info, int i, int b)
 {
     const ss_rep_result *r = w->r;
+    if (r->wait_hist[(long)i * SS_WAIT_BINS + b] == 0)
+        return 0;
     double to = b < SS_WAIT_BINS - 1 ? (double)(b + 1) * SS_WAIT_BIN_DAYS : NAN; /* NULL: open */
     return db_row(w->st, w->s, w->d, "Iitdrd", w->run_id, r->rep, info->service_ids[i],
                   (double)b * SS_WAIT_BIN_DAYS, to, r->wait_hist[(long)i * SS_WAIT_BINS + b]);
@@ -195,10 +192,7 @@ static int insert_grids(ss_store *st, int64_t run_id, const ss_rep_result *r,
                         const ss_run_info *info, ss_diag *d)
 {
     int n = r->nservices;
-    metric_rows series = {st, db_prepare_kept(st, KEPT_SERIES,
-        "INSERT INTO series(run_id, rep, service, day, queue, caseload) VALUES(?,?,?,?,?,?)", d),
-        run_id, r, NULL, d};
-    if (put_grid(&series, info, n, r->nsamples, series_row))
+    if (store_insert_series(st, run_id, r, info, d))
         return -1;
     metric_rows flows = {st, db_prepare_kept(st, KEPT_FLOW,
         "INSERT INTO flows(run_id, rep, from_service, to_service, persons) VALUES(?,?,?,?,?)", d),
@@ -298,7 +292,7 @@ int ss_store_fail_run(ss_store *st, int64_t run_id, const char *why, ss_diag *d)
  * files a batch or a merge wrote. */
 static int delete_run_rows(ss_store *st, int64_t run_id, ss_diag *d)
 {
-    static const char *const tables[] = {"series", "flows", "wait_histogram", "metrics", "summary", "replications",
+    static const char *const tables[] = {"series_points", "flows", "wait_histogram", "metrics", "summary", "replications",
                                          "services", "run_inputs", "batch_runs", "run_keys", "runs"};
     char sql[96];
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {

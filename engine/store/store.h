@@ -11,10 +11,11 @@
  *   replications(run_id, rep, events, completed_at)
  *   metrics(run_id, rep, scope, subject, metric, value)       -- per replication
  *   summary(run_id, scope, subject, metric, mean, ci_low, ci_high, sd, n)
- *   series(run_id, rep, service, day, queue, caseload)
- *   flows(run_id, rep, from_service, to_service, persons)     -- '' = outside
- *   wait_histogram(run_id, rep, service, from_days, to_days, persons)
- *   meta(key, value)                                          -- schema_version = 1
+ *   series_points(run_id, rep, service, points)               -- points: JSON [[day, queue, caseload], ...]
+ *   and the view series(run_id, rep, service, day, queue, caseload): a row a point (series.c)
+ *   flows(run_id, rep, from_service, to_service, persons)     -- '' = outside; no row for 0
+ *   wait_histogram(run_id, rep, service, from_days, to_days, persons)   -- no row for an empty bin
+ *   meta(key, value)                                          -- schema_version = 2
  * scope is 'service' or 'system'; subject is the service id, or '' for system metrics; an
  * undefined value (NaN) is NULL.
  * Each replication is written in one transaction (its row, metrics and series), so a killed run

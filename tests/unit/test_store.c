@@ -5,8 +5,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "read.h"
 #include "store.h"
 
 enum { NSAMPLES = 3, METRICS_PER_REP = 2 * SS_SERVICE_METRICS + SS_SYSTEM_METRICS };
@@ -152,14 +154,15 @@ static void schema_is_documented_and_idempotent(void **state)
     const char *path = *state;
     const char *schema = ss_store_schema();
     static const char *const tables[] = {"meta", "runs", "services", "replications", "metrics",
-                                         "summary", "series", "flows", "wait_histogram", NULL};
+                                         "summary", "series_points", "flows", "wait_histogram", NULL};
     char needle[64];
     for (int i = 0; tables[i]; i++) {
         snprintf(needle, sizeof needle, "CREATE TABLE IF NOT EXISTS %s(", tables[i]);
         assert_contains(schema, needle);
     }
     assert_contains(schema, "PRIMARY KEY(run_id, rep, scope, subject, metric)");
-    assert_contains(schema, "PRIMARY KEY(run_id, rep, service, day)");
+    assert_contains(schema, "PRIMARY KEY(run_id, rep, service)) WITHOUT ROWID");
+    assert_contains(schema, "CREATE VIEW IF NOT EXISTS series(run_id, rep, service, day, queue, caseload)");
     ss_diag d = {{0}};
     for (int i = 0; i < 3; i++) {  /* create, then reopen twice */
         ss_store *st = ss_store_open(path, &d);
@@ -167,7 +170,7 @@ static void schema_is_documented_and_idempotent(void **state)
             fail_msg("%s", d.msg);
         ss_store_close(st);
     }
-    assert_int_equal(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 1);
+    assert_int_equal(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 2);
     assert_int_equal(query_int(path, "SELECT count(*) FROM meta"), 1);
     char mode[32];
     ss_store *open_st = ss_store_open(path, &d);
@@ -183,6 +186,7 @@ static void schema_is_documented_and_idempotent(void **state)
         if (query_int(path, sql) != 1)
             fail_msg("table %s is missing", tables[i]);
     }
+    assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'series'"), 1);
 }
 
 static void run_with_two_replications(void **state)
@@ -248,8 +252,8 @@ static void discard_removes_everything(void **state)
     assert_int_equal(count_rows(path, "metrics", keep), 2 * METRICS_PER_REP);
 }
 
-/* A replication whose series repeats a day breaks the primary key after its row and metrics are
- * written: the transaction must take all of them back. */
+/* A replication whose two services have one id breaks the primary key after its row and the
+ * first service's metrics are written: the transaction must take all of them back. */
 static void failed_replication_leaves_nothing(void **state)
 {
     const char *path = *state;
@@ -262,8 +266,11 @@ static void failed_replication_leaves_nothing(void **state)
     assert_int_equal(ss_store_begin_run(st, &info, &run, &d), 0);
     make_rep(&good, 0, 30.0);
     assert_int_equal(ss_store_replication(st, run, &good, &info, &d), 0);
-    make_rep(&bad, 1, 0.0);  /* every sample on day 0 */
-    assert_int_equal(ss_store_replication(st, run, &bad, &info, &d), -1);
+    make_rep(&bad, 1, 30.0);
+    static const char *const twins[] = {"hs", "hs"};
+    ss_run_info twin_info = info;
+    twin_info.service_ids = twins;
+    assert_int_equal(ss_store_replication(st, run, &bad, &twin_info, &d), -1);
     char want[300];
     snprintf(want, sizeof want, "%s: cannot write replication 1: UNIQUE constraint failed", path);
     assert_contains(d.msg, want);
@@ -278,6 +285,7 @@ static void failed_replication_leaves_nothing(void **state)
     assert_int_equal(count_rows(path, "replications", run), 1);
     assert_int_equal(query_int(path, "SELECT count(*) FROM metrics WHERE rep = 1"), 0);
     assert_int_equal(query_int(path, "SELECT count(*) FROM series WHERE rep = 1"), 0);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series_points WHERE rep = 1"), 0);
     assert_int_equal(count_rows(path, "metrics", run), METRICS_PER_REP);
     char text[128];
     query_text(path, "SELECT status || ': ' || failure FROM runs", text, sizeof text);
@@ -328,9 +336,89 @@ static void newer_schema_is_refused(void **state)
     ss_store *st = ss_store_open(path, &d);
     assert_non_null(st);
     ss_store_close(st);
-    exec_sql(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    exec_sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     assert_null(ss_store_open(path, &d));
-    assert_contains(d.msg, "cannot open: schema version 2, but this samsim reads version 1");
+    assert_contains(d.msg, "cannot open: schema version 3, but this samsim reads version 2");
+}
+
+static bool same_bits(const double *a, const double *b, long n)
+{
+    return memcmp(a, b, (size_t)n * sizeof *a) == 0;
+}
+
+/* The series are packed as JSON text (series_points) and the empty wait bins left out: what the
+ * report reads back is the same doubles, bit for bit, and the view shows a row per point. */
+static void series_read_back_exactly(void **state)
+{
+    const char *path = *state;
+    ss_diag d = {{0}};
+    ss_store *st = ss_store_open(path, &d);
+    assert_non_null(st);
+    ss_run_info info = make_info();
+    int64_t run = -1;
+    ss_rep_result r;
+    assert_int_equal(ss_store_begin_run(st, &info, &run, &d), 0);
+    make_rep(&r, 0, 0.1);  /* days 0, 0.1, 0.2: not integers */
+    const double odd[] = {1.0 / 3, -0.0, NAN, 1e300, -7, 9007199254740993.0, 4.9e-324, 0.1 + 0.2, 0.5, -1e-5};
+    for (int k = 0; k < 2 * NSAMPLES; k++) {
+        r.series_queue[k] = odd[k];
+        r.series_caseload[k] = odd[(k + 4) % 10];
+    }
+    r.wait_hist[3] = 5;
+    r.wait_hist[SS_WAIT_BINS + SS_WAIT_BINS - 1] = 2;
+    assert_int_equal(ss_store_replication(st, run, &r, &info, &d), 0);
+    ss_summary sum;
+    assert_int_equal(ss_summary_build(&sum, &r, 1, 2, 0.95), 0);
+    info.replications = 1;
+    assert_int_equal(ss_store_finish_run(st, run, &sum, &info, &d), 0);
+    ss_summary_free(&sum);
+    ss_store_close(st);
+
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series_points"), 2);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series"), 2 * NSAMPLES);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series WHERE service = 'fph' AND queue IS NULL"), 1);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM wait_histogram"), 2);
+    char text[64];
+    query_text(path, "SELECT group_concat(day, ' ') FROM series WHERE service = 'hs'", text, sizeof text);
+    assert_string_equal(text, "0.0 0.1 0.2");
+
+    ss_results_db *db = ss_results_db_open(path, &d);
+    assert_non_null(db);
+    ss_stored_run back;
+    if (ss_stored_run_load(db, run, SS_LOAD_ALL, &back, &d))
+        fail_msg("%s", d.msg);
+    assert_int_equal(back.nreps, 1);
+    const ss_rep_result *x = &back.reps[0];
+    assert_int_equal(x->nsamples, NSAMPLES);
+    assert_true(same_bits(x->series_day, r.series_day, NSAMPLES));
+    assert_true(same_bits(x->series_queue, r.series_queue, 2 * NSAMPLES));
+    assert_true(same_bits(x->series_caseload, r.series_caseload, 2 * NSAMPLES));
+    assert_true(same_bits(x->wait_hist, r.wait_hist, 2 * SS_WAIT_BINS));
+    ss_stored_run_free(&back);
+    ss_results_db_close(db);
+    ss_rep_result_free(&r);
+}
+
+/* A packed series that is not what the store writes is an error naming the file and the run. */
+static void bad_series_text_is_an_error(void **state)
+{
+    const char *path = *state;
+    ss_diag d = {{0}};
+    ss_store *st = ss_store_open(path, &d);
+    assert_non_null(st);
+    ss_run_info info = make_info();
+    int64_t run = write_run(st, &info);
+    ss_store_close(st);
+    exec_sql(path, "UPDATE series_points SET points = '[[0,1]]' WHERE rep = 1 AND service = 'hs'");
+    ss_results_db *db = ss_results_db_open(path, &d);
+    assert_non_null(db);
+    ss_stored_run back;
+    assert_int_equal(ss_stored_run_load(db, run, SS_LOAD_SERIES, &back, &d), -1);
+    char want[300];
+    snprintf(want, sizeof want, "%s: cannot read the series: run %lld, replication 1: points are not a JSON array"
+             " of [day, queue, caseload]", path, (long long)run);
+    assert_contains(d.msg, want);
+    ss_results_db_close(db);
 }
 
 static void count_call(void *ud)
@@ -393,6 +481,8 @@ int main(void)
         T(unknown_run_is_an_error),
         T(open_errors_name_the_file),
         T(newer_schema_is_refused),
+        T(series_read_back_exactly),
+        T(bad_series_text_is_an_error),
         T(one_writer_claims_the_file),
         T(a_reserve_stands_beside_an_open_file),
     };
