@@ -538,7 +538,7 @@ static double sample_empirical(const ss_dist *dist, gsl_rng *r)
     return dist->values[lo];
 }
 
-double ss_dist_sample(const ss_dist *dist, gsl_rng *r)
+double ss_dist_sample_other(const ss_dist *dist, gsl_rng *r)
 {
     switch (dist->kind) {
     case SS_DIST_FIXED: return dist->a;

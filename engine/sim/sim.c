@@ -284,32 +284,6 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     s->measuring = m->warmup <= 0;
 }
 
-int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b, ss_diag *d)
-{
-    if (ss_kernel_schedule(&s->k, t, type, a, b) < 0) return ss_fail(d, "out of memory for events");
-    return 0;
-}
-
-/* A person's next move (episode end, arrival after a hand-off, worsening, relapse), carrying
- * their token.  Every move bumps the token, so a person has at most one pending move that is
- * still valid: scheduling a second one with the same token is a bug in the handlers. */
-int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
-{
-    pslot *ps = &s->pool[slot];
-    assert(ps->p.state != SS_P_FREE);
-    assert(!(ps->pending && ps->pending_token == ps->token) && "a person has two pending moves");
-    ps->pending = true;
-    ps->pending_token = ps->token;
-    return sim_schedule(s, t, type, slot, ps->token, d);
-}
-
-/* The handler of a person's move takes it: it is no longer pending. */
-void sim_take_move(pslot *ps)
-{
-    assert(ps->pending && ps->pending_token == ps->token);
-    ps->pending = false;
-}
-
 static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
 {
     switch (e->type) {
@@ -378,7 +352,7 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
     int rc = s->rules ? ss_rules_reset(s->rules, d) : 0;  /* rule modules start each replication afresh */
     if (rc == 0) rc = schedule_start(s, d);
     ss_event e;
-    while (rc == 0 && ss_kernel_peek(&s->k) <= m->horizon && ss_kernel_next(&s->k, &e)) {
+    while (rc == 0 && ss_kernel_next_until(&s->k, m->horizon, &e)) {
         rc = dispatch(s, &e, d);
         if (rc == 0 && (s->k.processed & 4095) == 0 && s->interrupt && *s->interrupt)
             rc = ss_fail(d, "interrupted");

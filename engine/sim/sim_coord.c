@@ -42,7 +42,7 @@ static int owed(ss_sim *s, const ss_person *p, ss_duties *duties, ss_diag *d)
 
 /* A person owed an individual plan and a coordinator must be reported to the coordinating unit
  * by the services (which they do with probability notified). */
-int sim_entitle(ss_sim *s, int slot, ss_diag *d)
+int sim_entitle_owed(ss_sim *s, int slot, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     const ss_coordination *c = &s->m->coord;
@@ -68,26 +68,6 @@ int sim_entitle(ss_sim *s, int slot, ss_diag *d)
     trace(s, p, "entitled to an individual plan and a coordinator%s: reported to the coordinating unit",
           p->child_entitled ? " (and a barnekoordinator)" : "");
     return p->offer_due <= s->m->horizon ? sim_schedule(s, p->offer_due, EV_OFFER, slot, p->gen, d) : 0;
-}
-
-/* Reported or not, a person who leaves the services before the offer fell due no longer needs
- * long-term coordinated services: the shares of the duties count only those whose offer fell
- * due while they were in the services and before the end of the run. */
-void sim_coord_leave(ss_sim *s, const ss_person *p)
-{
-    if ((p->coord == SS_C_REPORTED || p->coord == SS_C_UNREPORTED) && p->coord_counted &&
-        s->k.now < p->offer_due && p->offer_due <= s->m->horizon)
-        s->y.not_due++;
-}
-
-/* Coordinators come from the sectors in coordination.sectors (Lørenskog 2021: all from the
- * health sector), so a person waits until a service of those sectors knows them; others in the
- * queue go first meanwhile.  When the coordinating unit is of such a sector, its own
- * coordinators take whoever is reported to it, known or not ("ofte de to ansatte i koordinerende
- * enhet ... ansatte som ofte ikke kjenner barnet", seed-000 L585); only reported persons wait. */
-bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p)
-{
-    return s->m->coord.unit_coordinates || (p->visited & s->m->coord.from_sectors) != 0;
 }
 
 /* A waiting person becomes a candidate once a coordinating sector knows them; candidates are

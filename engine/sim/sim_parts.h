@@ -11,6 +11,8 @@
 #ifndef SS_SIM_PARTS_H
 #define SS_SIM_PARTS_H
 
+#include <assert.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include "kernel.h"
 #include "person.h"
 #include "rng.h"
+#include "results.h"
 #include "rules.h"
 #include "sim.h"
 #include "stats.h"
@@ -123,12 +126,32 @@ static inline int sim_nodes(const ss_model *m) { return m->nservices + m->ndoors
 
 /* ---- sim.c: events -------------------------------------------------------------------- */
 
-int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b, ss_diag *d);
+/* Inline, as the functions below: every event calls them. */
+static inline int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b, ss_diag *d)
+{
+    if (ss_kernel_schedule(&s->k, t, type, a, b) < 0) return ss_fail(d, "out of memory for events");
+    return 0;
+}
+
 /* A person's next move (episode end, arrival after a hand-off, worsening, relapse), carrying
- * their token: a person has at most one pending move that is still valid. */
-int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d);
+ * their token.  Every move bumps the token, so a person has at most one pending move that is
+ * still valid: scheduling a second one with the same token is a bug in the handlers. */
+static inline int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
+{
+    pslot *ps = &s->pool[slot];
+    assert(ps->p.state != SS_P_FREE);
+    assert(!(ps->pending && ps->pending_token == ps->token) && "a person has two pending moves");
+    ps->pending = true;
+    ps->pending_token = ps->token;
+    return sim_schedule(s, t, type, slot, ps->token, d);
+}
+
 /* The handler of a person's move takes it: it is no longer pending. */
-void sim_take_move(pslot *ps);
+static inline void sim_take_move(pslot *ps)
+{
+    assert(ps->pending && ps->pending_token == ps->token);
+    ps->pending = false;
+}
 
 /* ---- sim_persons.c -------------------------------------------------------------------- */
 
@@ -142,13 +165,23 @@ const char *sim_rule_origin(const ss_sim *s, const ss_rule *r, char *buf, size_t
 /* A service's or door's id; "outside" for -1. */
 const char *sim_node_name(const ss_sim *s, int node);
 int sim_services_visited(const ss_person *p);
-void sim_count_flow(ss_sim *s, int from, int to);
+/* Who goes where: counted from the end of warm-up, "outside" is index nservices. */
+static inline void sim_count_flow(ss_sim *s, int from, int to)
+{
+    int out = s->m->nservices;
+    if (s->measuring) (*ss_rep_flow(s->out, from < 0 ? out : from, to < 0 ? out : to))++;
+}
 /* The person leaves the services; the slot is released unless they will come back (relapse). */
 int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back);
 /* The upper bound of demand stream k's rate, for thinning. */
 double sim_demand_rate_max(const ss_sim *s, int k);
 int sim_schedule_arrival(ss_sim *s, int k, double t, ss_diag *d);
-int sim_schedule_age(ss_sim *s, int slot, ss_diag *d);
+int sim_schedule_next_age(ss_sim *s, int slot, ss_diag *d);
+/* The person's next age boundary (none in a model without them: the test inline). */
+static inline int sim_schedule_age(ss_sim *s, int slot, ss_diag *d)
+{
+    return s->m->nage_boundaries > 0 ? sim_schedule_next_age(s, slot, d) : 0;
+}
 int sim_on_arrival(ss_sim *s, const ss_event *e, ss_diag *d);
 int sim_on_relapse(ss_sim *s, const ss_event *e, ss_diag *d);
 
@@ -160,9 +193,25 @@ void sim_waitlist_free(waitlist *w);
 /* 0 ok, -1 out of memory (the queue is unchanged). */
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token);
 void sim_qpop(pqueue *pq);
-void sim_set_queue(ss_sim *s, int sv, int delta);
-/* After a change of capacity in use or in force: the time averages of use within it and above. */
-void sim_track_use(ss_sim *s, int sv);
+static inline void sim_set_queue(ss_sim *s, int sv, int delta)
+{
+    s->queue_len[sv] += delta;
+    assert(s->queue_len[sv] >= 0 && "a queue length went negative");
+    ss_timeavg_set(&s->svc[sv].queue_ta, s->k.now, s->queue_len[sv]);
+}
+
+/* After a change of capacity in use or in force: the time averages of use within it and above.
+ * Capacity in use split at the capacity in force: what fits (utilisation, never above 100 %) and
+ * what the service carries above it — cases already open when a summer cut came, or a case
+ * needing more hours than the whole service has.  Both are never NaN and never -0, so the
+ * comparisons give what fmin and fmax give, without their library calls. */
+static inline void sim_track_use(ss_sim *s, int sv)
+{
+    svc_state *st = &s->svc[sv];
+    double over = st->used - st->cap_now;
+    ss_timeavg_set(&st->within_ta, s->k.now, st->used < st->cap_now ? st->used : st->cap_now);
+    ss_timeavg_set(&st->over_ta, s->k.now, over > 0 ? over : 0);
+}
 /* Why a person left a service's queue. */
 typedef enum sim_left { SIM_LEFT_HELPED, SIM_LEFT_ESCALATED, SIM_LEFT_AGE, SIM_LEFT_MEETING } sim_left;
 /* A person joins sv's queue: one queue stay begins (counted, from the end of warm-up). */
@@ -175,7 +224,13 @@ int sim_try_admit(ss_sim *s, int sv, ss_diag *d);
 /* Take the person out of where they are at their service (queue or care); returns the service. */
 int sim_leave_service(ss_sim *s, int slot);
 int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d);
-int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d);
+int sim_schedule_worsening_draw(ss_sim *s, int slot, int sv, ss_diag *d);
+/* Waiting untreated, severity may rise after an exponential time (deterioration); a service
+ * without deterioration draws nothing (the test inline). */
+static inline int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
+{
+    return isfinite(s->m->services[sv].deteriorate_mean) ? sim_schedule_worsening_draw(s, slot, sv, d) : 0;
+}
 int sim_on_worsen(ss_sim *s, const ss_event *e, ss_diag *d);
 /* Waiting for a start outside the model (external_wait): the start is the person's next move. */
 int sim_wait_outside(ss_sim *s, int slot, int sv, ss_diag *d);
@@ -202,10 +257,31 @@ int sim_on_age(ss_sim *s, const ss_event *e, ss_diag *d);
 /* Responsibility-group hours of a coordinated person from `since` to now. */
 void sim_add_rg_hours(ss_sim *s, const ss_person *p, double since);
 void sim_set_coordinators(ss_sim *s, int delta);
-int sim_entitle(ss_sim *s, int slot, ss_diag *d);
-/* The person leaves before their offer fell due: the duty lapsed with the need. */
-void sim_coord_leave(ss_sim *s, const ss_person *p);
-bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p);
+int sim_entitle_owed(ss_sim *s, int slot, ss_diag *d);
+/* Entitlement, where coordination is modelled and the person has no duty owed yet (the test
+ * inline: most persons of most models have none). */
+static inline int sim_entitle(ss_sim *s, int slot, ss_diag *d)
+{
+    return s->m->coord.on && s->pool[slot].p.coord == SS_C_NONE ? sim_entitle_owed(s, slot, d) : 0;
+}
+/* The person leaves before their offer fell due: the duty lapsed with the need.  Reported or not, a person who leaves the services before the offer fell due no longer needs
+ * long-term coordinated services: the shares of the duties count only those whose offer fell
+ * due while they were in the services and before the end of the run. */
+static inline void sim_coord_leave(ss_sim *s, const ss_person *p)
+{
+    if ((p->coord == SS_C_REPORTED || p->coord == SS_C_UNREPORTED) && p->coord_counted &&
+        s->k.now < p->offer_due && p->offer_due <= s->m->horizon)
+        s->y.not_due++;
+}
+/* Coordinators come from the sectors in coordination.sectors (Lørenskog 2021: all from the
+ * health sector), so a person waits until a service of those sectors knows them; others in the
+ * queue go first meanwhile.  When the coordinating unit is of such a sector, its own
+ * coordinators take whoever is reported to it, known or not ("ofte de to ansatte i koordinerende
+ * enhet ... ansatte som ofte ikke kjenner barnet", seed-000 L585); only reported persons wait. */
+static inline bool sim_known_to_coordinators(const ss_sim *s, const ss_person *p)
+{
+    return s->m->coord.unit_coordinates || (p->visited & s->m->coord.from_sectors) != 0;
+}
 int sim_add_coordinator_candidate(ss_sim *s, int slot);
 int sim_try_assign_coordinators(ss_sim *s);
 int sim_on_offer(ss_sim *s, const ss_event *e, ss_diag *d);

@@ -78,13 +78,6 @@ int sim_services_visited(const ss_person *p)
     return (int)((x * UINT64_C(0x0101010101010101)) >> 56);
 }
 
-/* Who goes where: counted from the end of warm-up, "outside" is index nservices. */
-void sim_count_flow(ss_sim *s, int from, int to)
-{
-    int out = s->m->nservices;
-    if (s->measuring) (*ss_rep_flow(s->out, from < 0 ? out : from, to < 0 ? out : to))++;
-}
-
 /* The person leaves the services: statistics, the coordinator goes free; the slot is released
  * unless they will come back (relapse). */
 int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
@@ -173,7 +166,7 @@ int sim_schedule_arrival(ss_sim *s, int k, double t, ss_diag *d)
     }
 }
 
-int sim_schedule_age(ss_sim *s, int slot, ss_diag *d)
+int sim_schedule_next_age(ss_sim *s, int slot, ss_diag *d)
 {
     ss_person *p = &s->pool[slot].p;
     const ss_model *m = s->m;
@@ -212,8 +205,10 @@ int sim_on_arrival(ss_sim *s, const ss_event *e, ss_diag *d)
     if (slot < 0) return -1;
     pslot *ps = &s->pool[slot];
     ss_person *p = &ps->p;
+    static const ss_person blank;  /* all zero, as memset would make it, but copied by vector
+                                    * stores: memset of this size is a slow-starting rep stos */
     uint32_t gen = p->gen;
-    memset(p, 0, sizeof *p);  /* in place: a compound literal is built aside and copied */
+    *p = blank;
     p->id = ++s->next_id;
     p->gen = gen;
     p->state = SS_P_ARRIVING;

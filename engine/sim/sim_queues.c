@@ -33,13 +33,6 @@ void sim_waitlist_free(waitlist *w)
 
 /* ---- queues and admission ------------------------------------------------------------------ */
 
-void sim_set_queue(ss_sim *s, int sv, int delta)
-{
-    s->queue_len[sv] += delta;
-    assert(s->queue_len[sv] >= 0 && "a queue length went negative");
-    ss_timeavg_set(&s->svc[sv].queue_ta, s->k.now, s->queue_len[sv]);
-}
-
 static void set_care(ss_sim *s, int sv, int delta, double units)
 {
     svc_state *st = &s->svc[sv];
@@ -66,16 +59,6 @@ void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why)
     ss_mean_add(&st->queue_time, s->k.now - p->at_service);
     if (why == SIM_LEFT_AGE) st->left_at_age++;
     else if (why == SIM_LEFT_MEETING) st->left_at_meeting++;  /* escalations are counted as such */
-}
-
-/* Capacity in use split at the capacity in force: what fits (utilisation, never above 100 %) and
- * what the service carries above it — cases already open when a summer cut came, or a case
- * needing more hours than the whole service has. */
-void sim_track_use(ss_sim *s, int sv)
-{
-    svc_state *st = &s->svc[sv];
-    ss_timeavg_set(&st->within_ta, s->k.now, fmin(st->used, st->cap_now));
-    ss_timeavg_set(&st->over_ta, s->k.now, fmax(st->used - st->cap_now, 0));
 }
 
 static bool qbefore(const qentry *x, const qentry *y)
@@ -132,7 +115,8 @@ static qentry *qhead(ss_sim *s, pqueue *pq)
 /* Whether today is a working day, cached per simulated day: try_admit asks after every event. */
 static bool working_now(ss_sim *s)
 {
-    int64_t day = (int64_t)floor(s->k.now);
+    if (!s->m->cal.working_mon_fri) return true;  /* every day is a working day */
+    int64_t day = (int64_t)s->k.now;  /* the clock is never negative: truncation is floor */
     if (day != s->working_day) {
         s->working_day = day;
         s->working = ss_calendar_is_working(&s->m->cal, s->k.now);
@@ -244,11 +228,10 @@ int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
     return 0;
 }
 
-/* Waiting untreated, severity may rise after an exponential time (deterioration). */
-int sim_schedule_worsening(ss_sim *s, int slot, int sv, ss_diag *d)
+/* The time to worsening, drawn for a service with deterioration. */
+int sim_schedule_worsening_draw(ss_sim *s, int slot, int sv, ss_diag *d)
 {
     double mean = s->m->services[sv].deteriorate_mean;
-    if (!isfinite(mean)) return 0;
     double t = ss_rng_exponential(s->rng_worsen[sv], mean);
     if (s->k.now + t > s->m->horizon) return 0;
     return sim_schedule_move(s, s->k.now + t, EV_WORSEN, slot, d);
