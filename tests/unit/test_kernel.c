@@ -127,6 +127,40 @@ static void interleaved_run_keeps_the_clock_monotone(void **state)
     ss_kernel_fini(&k);
 }
 
+/* The event taken last leaves a hole that the next schedule fills: peek and the pending count
+ * see past it, and next_until leaves a later event (and the clock) where they are. */
+static void the_taken_event_leaves_a_hole(void **state)
+{
+    ss_kernel k;
+    ss_kernel_init(&k);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(ss_kernel_schedule(&k, 1.0 + i, 0, i, 0), 0);
+    ss_event e;
+    assert_true(ss_kernel_next(&k, &e));
+    assert_int_equal(e.a, 0);
+    assert_true(k.hole);
+    assert_int_equal(ss_kernel_pending(&k), 5);
+    assert_near(ss_kernel_peek(&k), 2.0, 0);   /* the least of the hole's children */
+    assert_false(ss_kernel_next_until(&k, 1.5, &e));  /* 2.0 is later: not taken */
+    assert_near(k.now, 1.0, 0);
+    assert_int_equal(k.processed, 1);
+    assert_int_equal(ss_kernel_pending(&k), 5);
+    assert_true(ss_kernel_next_until(&k, 2.0, &e));  /* at the limit: taken */
+    assert_int_equal(e.a, 1);
+    assert_int_equal(ss_kernel_schedule(&k, 2.5, 1, 99, 0), 0);  /* into the hole */
+    assert_false(k.hole);
+    assert_int_equal(ss_kernel_pending(&k), 5);
+    int order[] = {99, 2, 3, 4, 5};
+    for (int i = 0; i < 5; i++) {
+        assert_true(ss_kernel_next(&k, &e));
+        assert_int_equal(e.a, order[i]);
+    }
+    assert_false(ss_kernel_next(&k, &e));
+    assert_int_equal(ss_kernel_pending(&k), 0);
+    assert_true(isinf(ss_kernel_peek(&k)));
+    ss_kernel_fini(&k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +168,7 @@ int main(void)
         cmocka_unit_test(ties_are_first_come_first_served),
         cmocka_unit_test(grows_and_resets),
         cmocka_unit_test(interleaved_run_keeps_the_clock_monotone),
+        cmocka_unit_test(the_taken_event_leaves_a_hole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
