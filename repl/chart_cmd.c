@@ -7,6 +7,7 @@
 
 #include "charts.h"
 #include "repl.h"
+#include "xalloc.h"
 
 #define PIPE_WIDTH 40  /* not a terminal: a fixed width, so transcripts stay the same */
 
@@ -40,9 +41,7 @@ static int chart_waits(repl *r)
     }
     repl_say(r, "mean wait for first contact, days, %d replications [95%% interval]\n", st->nreps);
     ss_chart_bars(r->out, st->ids, values, np, n, chart_width(r, 40));
-    free(values);
-    free(notes);
-    free(np);
+    ss_free_all(values, notes, np);
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 /* Eighths of a block, so a bar's length is exact to 1/8 column. */
 static const char *const partial[8] = {"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"};
 static const char *const full_block = "\u2588";
@@ -147,8 +149,5 @@ void ss_chart_histogram(FILE *f, const double *counts, int nbins, double bin_wid
         np[i] = notes[i];
     }
     ss_chart_bars(f, lp, counts, np, n, width);
-    free(labels);
-    free(notes);
-    free(lp);
-    free(np);
+    ss_free_all(labels, notes, lp, np);
 }

@@ -211,8 +211,6 @@ int ss_sobol_indices(int k, int n, const double *y, int resamples, double level,
         free(b1);
         free(bt);
     }
-    free(rows);
-    free(s1);
-    free(st);
+    ss_free_all(rows, s1, st);
     return rc;
 }

@@ -201,15 +201,9 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
 
 void ss_model_about_free(ss_model_about *a)
 {
-    for (int i = 0; i < a->neffects; i++) {
-        free(a->effects[i].path);
-        free(a->effects[i].value);
-        free(a->effects[i].why);
-        free(a->effects[i].source);
-    }
-    free(a->effects);
-    free(a->name);
-    free(a->description);
+    for (int i = 0; i < a->neffects; i++)
+        ss_free_all(a->effects[i].path, a->effects[i].value, a->effects[i].why, a->effects[i].source);
+    ss_free_all(a->effects, a->name, a->description);
     memset(a, 0, sizeof *a);
 }
 

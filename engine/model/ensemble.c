@@ -117,11 +117,7 @@ int ss_ensemble_read(const char *file, ss_ensemble *e, ss_diag *d)
 void ss_ensemble_free(ss_ensemble *e)
 {
     for (int i = 0; e->params && i < e->nparams; i++) free(e->params[i].path);
-    free(e->params);
-    free(e->values);
-    free(e->scenario);
-    free(e->scenario_hash);
-    free(e->command);
+    ss_free_all(e->params, e->values, e->scenario, e->scenario_hash, e->command);
     memset(e, 0, sizeof *e);
 }
 

@@ -4,6 +4,7 @@
  * what follows from the whole model: hand-off distances between units, each unit's building, and
  * the refusal of scenarios too large to simulate. */
 #include "model_read.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -132,15 +133,9 @@ void ss_model_free(ss_model *m)
     for (int i = 0; i < m->ndemand; i++) ss_rule_free(&m->demand[i].door, m->nneeds);
     ss_rule_free(&m->coord.duties, m->nneeds);
     ss_schema_free(&ss_scenario_schema, m);
-    free(m->unit_building);
-    free(m->distance);
-    free(m->co_located);
-    for (int i = 0; i < m->nlua_rules; i++) {
-        free(m->lua_rules[i].path);
-        free(m->lua_rules[i].display);
-        free(m->lua_rules[i].field);
-        free(m->lua_rules[i].point);
-    }
+    ss_free_all(m->unit_building, m->distance, m->co_located);
+    for (ss_lua_rule *lr = m->lua_rules; lr < m->lua_rules + m->nlua_rules; lr++)
+        ss_free_all(lr->path, lr->display, lr->field, lr->point);
     free(m->lua_rules);
     for (int i = 0; i < m->nrule_params; i++) {
         free(m->rule_params[i].path);

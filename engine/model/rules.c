@@ -15,6 +15,7 @@
 #include "ruleparams.h"
 #include "sandbox.h"
 #include "source.h"
+#include "xalloc.h"
 
 struct ss_rules {
     ss_sandbox *sb;
@@ -413,13 +414,7 @@ void ss_rules_free(ss_rules *r)
     if (!r) return;
     ss_sandbox_free(r->sb);
     for (int i = 0; i < r->m->nlua_rules; i++) free(r->texts[i]);
-    free(r->texts);
-    free(r->lens);
-    free(r->refs);
-    free(r->lines);
-    free(r->service_ids);
-    free(r->door_ids);
-    free(r->need_ids);
+    ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->door_ids, r->need_ids);
     ss_idmap_fini(&r->answers);
     ss_idmap_fini(&r->doors);
     for (int v = 0; v < 3; v++) ss_idmap_fini(&r->fields[v]);

@@ -13,6 +13,7 @@
 #include "model_read.h"
 #include "scenario_parts.h"
 #include "source.h"
+#include "xalloc.h"
 
 struct ss_scenario {
     char *path;
@@ -215,10 +216,7 @@ void ss_scenario_free(ss_scenario *sc)
     if (!sc) return;
     ss_model_free(sc->model);
     ss_sandbox_free(sc->sb);
-    free(sc->text);
-    free(sc->params_text);
-    free(sc->path);
-    free(sc);
+    ss_free_all(sc->text, sc->params_text, sc->path, sc);
 }
 
 const char *ss_scenario_path(const ss_scenario *sc) { return sc->path; }

@@ -190,9 +190,7 @@ void ss_report_free(ss_report *r)
     }
     free(r->models);
     ss_comparison_free(&r->self);
-    free(r->svc_id);
-    free(r->svc_name);
-    free(r->trend_warnings);
+    ss_free_all(r->svc_id, r->svc_name, r->trend_warnings);
     ss_register_free(r->reg, r->nreg);
     report_audit_free(r);
     report_calibration_free(r);

@@ -59,7 +59,8 @@ typedef struct ss_register_entry {
 int ss_scenario_diff(const char *base_text, const char *option_text, ss_scenario_change **changes, int *n,
                      ss_diag *d);
 void ss_scenario_changes_free(ss_scenario_change *c, int n);
-/* Every cited or assumed value, and every number with neither. */
+/* Every cited or assumed value, and every number with neither.  (This reader and the two below
+ * are written once, by ONE_SCENARIO_LIST in report_scenario.c.) */
 int ss_scenario_register(const char *text, ss_register_entry **entries, int *n, ss_diag *d);
 void ss_register_free(ss_register_entry *e, int n);
 

@@ -159,8 +159,9 @@ static void reached_text(const ss_report *r, const ss_target_text *t, const ss_e
 enum { CELL = 1200, MAX_CELLS = 5 + SS_REPORT_MAX_RUNS };
 typedef char cell_text[CELL];
 
-/* The cells of target i: what, the output, the goal, each model's figure, the tuned parameters. */
-static void row_cells(const ss_report *r, int i, cell_text *cells, int *ncells)
+/* The cells of target i: what, the output, the goal, each model's figure, the tuned parameters.
+ * Returns how many. */
+static int row_cells(const ss_report *r, int i, cell_text *cells)
 {
     const ss_target_text *t = &r->targets->texts[i];
     int c = 0;
@@ -170,7 +171,44 @@ static void row_cells(const ss_report *r, int i, cell_text *cells, int *ncells)
     for (int k = 0; k < r->nmodels; k++)
         reached_text(r, t, &r->targets->reached[i * r->nmodels + k], cells[c++], CELL);
     snprintf(cells[c++], CELL, "%s", *t->tuned ? t->tuned : "-");
-    *ncells = c;
+    return c;
+}
+
+/* The header cells: what, output, source, a column per model, the tuned parameters. */
+static int head_cells(const ss_report *r, const char **head)
+{
+    int c = 0;
+    head[c++] = T(r, S_CAL_TARGET);
+    head[c++] = T(r, S_CAL_OUTPUT);
+    head[c++] = T(r, S_CAL_SOURCE);
+    for (int k = 0; k < r->nmodels; k++)
+        head[c++] = r->models[k].letter;
+    head[c++] = T(r, S_CAL_TUNED);
+    return c;
+}
+
+/* One table row in HTML: the figures right-aligned, the output and the tuned parameters as code. */
+static void html_row(ss_buf *b, const char *const *cells, int n)
+{
+    ss_buf_str(b, "<tr>");
+    for (int c = 0; c < n; c++) {
+        bool figure = c >= 3 && c < n - 1, code = c == 1 || c == n - 1;
+        ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : "<td>");
+        ss_buf_html(b, cells[c]);
+        ss_buf_str(b, code ? "</code></td>" : "</td>");
+    }
+    ss_buf_str(b, "</tr>\n");
+}
+
+/* Each target's row, written by the format's row writer. */
+static void target_rows(const ss_report *r, ss_buf *b, void (*write_row)(ss_buf *, const char *const *, int))
+{
+    cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
+    const char *row[MAX_CELLS];
+    for (int c = 0; c < MAX_CELLS; c++) row[c] = cells[c];
+    for (int i = 0; i < r->targets->n; i++)
+        write_row(b, row, row_cells(r, i, cells));
+    free(cells);
 }
 
 void report_calibration_html(const ss_report *r, ss_buf *b)
@@ -178,47 +216,21 @@ void report_calibration_html(const ss_report *r, ss_buf *b)
     if (!report_has_targets(r)) return;
     ss_buf_fmt(b, "<h2 id=\"calibration\">%s</h2>\n<p class=\"note\">", T(r, S_CAL_TITLE));
     ss_buf_html(b, T(r, S_CAL_NOTE));
-    ss_buf_fmt(b, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th>", T(r, S_CAL_TARGET), T(r, S_CAL_OUTPUT),
-               T(r, S_CAL_SOURCE));
-    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, "<th>%s</th>", r->models[k].letter);
-    ss_buf_fmt(b, "<th>%s</th></tr>\n", T(r, S_CAL_TUNED));
-    cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
-    for (int i = 0; i < r->targets->n; i++) {
-        int n;
-        row_cells(r, i, cells, &n);
-        ss_buf_str(b, "<tr>");
-        for (int c = 0; c < n; c++) {
-            bool figure = c >= 3 && c < n - 1;
-            ss_buf_str(b, figure ? "<td class=\"n\">" : c == 1 || c == n - 1 ? "<td><code>" : "<td>");
-            ss_buf_html(b, cells[c]);
-            ss_buf_str(b, c == 1 || c == n - 1 ? "</code></td>" : "</td>");
-        }
-        ss_buf_str(b, "</tr>\n");
-    }
+    ss_buf_str(b, "</p>\n<table><tr>");
+    const char *head[MAX_CELLS];
+    for (int c = 0, n = head_cells(r, head); c < n; c++) ss_buf_fmt(b, "<th>%s</th>", head[c]);
+    ss_buf_str(b, "</tr>\n");
+    target_rows(r, b, html_row);
     ss_buf_str(b, "</table>\n");
-    free(cells);
 }
 
 void report_calibration_md(const ss_report *r, ss_buf *b)
 {
     if (!report_has_targets(r)) return;
-    ss_buf_fmt(b, "\n## %s\n\n%s\n\n| %s | %s | %s |", T(r, S_CAL_TITLE), T(r, S_CAL_NOTE), T(r, S_CAL_TARGET),
-               T(r, S_CAL_OUTPUT), T(r, S_CAL_SOURCE));
-    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, " %s |", r->models[k].letter);
-    ss_buf_fmt(b, " %s |\n| --- | --- | --- |", T(r, S_CAL_TUNED));
-    for (int k = 0; k < r->nmodels; k++) ss_buf_str(b, " ---: |");
-    ss_buf_str(b, " --- |\n");
-    cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
-    for (int i = 0; i < r->targets->n; i++) {
-        int n;
-        row_cells(r, i, cells, &n);
-        ss_buf_str(b, "|");
-        for (int c = 0; c < n; c++) {
-            ss_buf_str(b, " ");
-            ss_buf_md(b, cells[c]);
-            ss_buf_str(b, " |");
-        }
-        ss_buf_str(b, "\n");
-    }
-    free(cells);
+    ss_buf_fmt(b, "\n## %s\n\n%s\n\n", T(r, S_CAL_TITLE), T(r, S_CAL_NOTE));
+    const char *head[MAX_CELLS];
+    int n = head_cells(r, head);
+    report_md_row(b, head, n);
+    report_md_rule(b, n, 3, n - 1);
+    target_rows(r, b, report_md_row);
 }

@@ -12,7 +12,7 @@
 
 /* ==== Markdown =============================================================================================== */
 
-static void md_row(ss_buf *b, const char *const *cells, int n)
+void report_md_row(ss_buf *b, const char *const *cells, int n)
 {
     ss_buf_str(b, "|");
     for (int i = 0; i < n; i++) {
@@ -23,19 +23,19 @@ static void md_row(ss_buf *b, const char *const *cells, int n)
     ss_buf_str(b, "\n");
 }
 
-static void md_rule(ss_buf *b, int n, int first_text)
+void report_md_rule(ss_buf *b, int n, int first_figure, int end_figure)
 {
     ss_buf_str(b, "|");
     for (int i = 0; i < n; i++)
-        ss_buf_str(b, i < first_text ? " --- |" : " ---: |");
+        ss_buf_str(b, i >= first_figure && i < end_figure ? " ---: |" : " --- |");
     ss_buf_str(b, "\n");
 }
 
 static void md_models(const ss_report *r, ss_buf *b)
 {
     const char *head[] = {T(r, S_MODEL), T(r, S_SCENARIO), T(r, S_RUN), T(r, S_FTE_TOTAL), T(r, S_REPS), T(r, S_SEED)};
-    md_row(b, head, 6);
-    md_rule(b, 6, 2);
+    report_md_row(b, head, 6);
+    report_md_rule(b, 6, 2, 6);
     for (int i = 0; i < r->nmodels; i++) {
         const model *m = &r->models[i];
         char title[600], run[32], fte[32], reps[32], seed[32];
@@ -47,7 +47,7 @@ static void md_models(const ss_report *r, ss_buf *b)
         snprintf(reps, sizeof reps, "%d", m->run.nreps);
         snprintf(seed, sizeof seed, "%" PRIu64, m->run.seed);
         const char *cells[] = {title, m->run.scenario_name, run, fte, reps, seed};
-        md_row(b, cells, 6);
+        report_md_row(b, cells, 6);
     }
 }
 
@@ -97,8 +97,8 @@ static void md_results_table(const ss_report *r, ss_buf *b, int opt, bool key_on
     const char *head[] = {T(r, S_SERVICE), T(r, S_RESULT), a, opt >= 0 ? r->models[opt + 1].letter : "", diff,
                           T(r, S_CHANGE), T(r, S_BEYOND), T(r, S_NARROW)};
     int ncols = opt >= 0 ? 8 : 3;
-    md_row(b, head, ncols);
-    md_rule(b, ncols, 2);
+    report_md_row(b, head, ncols);
+    report_md_rule(b, ncols, 2, ncols);
     for (int i = 0; i < c->nrows; i++) {
         const ss_compare_row *row = &c->rows[i];
         if (key_only && !ss_compare_is_key(row))
@@ -121,7 +121,7 @@ static void md_results_table(const ss_report *r, ss_buf *b, int opt, bool key_on
         report_result_label(r, row, label, sizeof label);
         const char *cells[] = {report_row_subject(r, row), label, base, option, d, rel,
                                !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? T(r, S_YES) : T(r, S_NO), q};
-        md_row(b, cells, ncols);
+        report_md_row(b, cells, ncols);
     }
 }
 
@@ -156,8 +156,8 @@ static void md_flows(const ss_report *r, ss_buf *b)
     head[1] = T(r, S_TO);
     for (int m = 0; m < r->nmodels; m++)
         head[2 + m] = r->models[m].letter;
-    md_row(b, head, 2 + r->nmodels);
-    md_rule(b, 2 + r->nmodels, 2);
+    report_md_row(b, head, 2 + r->nmodels);
+    report_md_rule(b, 2 + r->nmodels, 2, 2 + r->nmodels);
     char nums[SS_REPORT_MAX_RUNS][32];
     for (int i = 0; i < r->nflows; i++) {
         const char *cells[2 + SS_REPORT_MAX_RUNS];
@@ -168,7 +168,7 @@ static void md_flows(const ss_report *r, ss_buf *b)
             report_localise(r, nums[m]);
             cells[2 + m] = nums[m];
         }
-        md_row(b, cells, 2 + r->nmodels);
+        report_md_row(b, cells, 2 + r->nmodels);
     }
 }
 
@@ -219,15 +219,15 @@ static void md_register(const ss_report *r, ss_buf *b)
     snprintf(line, sizeof line, T(r, S_REGISTER_NOTE), r->models[0].letter);
     ss_buf_fmt(b, "%s\n\n", line);
     const char *head[] = {T(r, S_PARAM), T(r, S_VALUE), T(r, S_KIND), T(r, S_SOURCE_OR_REASON)};
-    md_row(b, head, 4);
-    md_rule(b, 4, 4);
+    report_md_row(b, head, 4);
+    report_md_rule(b, 4, 4, 4);
     for (int i = 0; i < r->nreg; i++) {
         if (strcmp(r->reg[i].kind, "missing") == 0)
             continue;
         char path[600];
         snprintf(path, sizeof path, "`%s`", r->reg[i].path);
         const char *cells[] = {path, r->reg[i].value, report_kind_word(r, r->reg[i].kind), r->reg[i].text};
-        md_row(b, cells, 4);
+        report_md_row(b, cells, 4);
     }
     int k = report_count_missing(r->reg, r->nreg);
     if (k > 0) {

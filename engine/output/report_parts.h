@@ -113,6 +113,12 @@ void report_result_label(const ss_report *r, const ss_compare_row *row, char *bu
 void report_calibration_html(const ss_report *r, ss_buf *b);
 void report_calibration_md(const ss_report *r, ss_buf *b);
 
+/* ---- report_md.c ---- */
+/* A Markdown table row, each cell escaped; the rule under a header row, columns from first_figure
+ * up to (not including) end_figure right-aligned as figures. */
+void report_md_row(ss_buf *b, const char *const *cells, int n);
+void report_md_rule(ss_buf *b, int n, int first_figure, int end_figure);
+
 /* ---- report_charts.c ---- */
 const model *report_base_model(const ss_report *r);
 const char *report_service_name(const ss_stored_run *run, int s);

@@ -190,24 +190,30 @@ static char *field_text(lua_State *L, int idx, const char *key)
     return s;
 }
 
-/* The text fields of an output element (all char *): their names in the reader's rows, and where
- * they sit in the element. */
+/* What one of the reader's functions returns: the function, what the caller failed to do when it
+ * fails, and the text fields of an output element (all char *): their names in the reader's rows,
+ * and where they sit in the element of size bytes. */
 typedef struct text_fields {
+    const char *fn, *what;
+    size_t size;
     int n;
     const char *name[11];
     size_t offset[11];
 } text_fields;
 
 static const text_fields change_fields = {
+    "diff", "cannot compare the stored scenarios", sizeof(ss_scenario_change),
     3, {"path", "old", "new"},
     {offsetof(ss_scenario_change, path), offsetof(ss_scenario_change, old_value), offsetof(ss_scenario_change, new_value)}};
 static const text_fields register_fields = {
+    "register", "cannot read the assumptions of the stored scenario", sizeof(ss_register_entry),
     4, {"path", "value", "kind", "text"},
     {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
      offsetof(ss_register_entry, text)}};
 
 #define AUDIT_FIELD(k) offsetof(ss_audit_text, k)
 static const text_fields audit_fields = {
+    "audit", "cannot read the audit criteria of the stored scenario", sizeof(ss_audit_text),
     11, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source"},
     {AUDIT_FIELD(id), AUDIT_FIELD(text), AUDIT_FIELD(source), AUDIT_FIELD(law), AUDIT_FIELD(metric), AUDIT_FIELD(service),
      AUDIT_FIELD(at_least), AUDIT_FIELD(at_most), AUDIT_FIELD(not_simulated), AUDIT_FIELD(finding),
@@ -215,6 +221,7 @@ static const text_fields audit_fields = {
 
 #define TARGET_FIELD(k) offsetof(ss_target_text, k)
 static const text_fields target_fields = {
+    "calibration", "cannot read the calibration targets of the stored scenario", sizeof(ss_target_text),
     11, {"id", "what", "metric", "services", "per_year", "value", "source", "tolerance", "from", "to", "tuned"},
     {TARGET_FIELD(id), TARGET_FIELD(what), TARGET_FIELD(metric), TARGET_FIELD(services), TARGET_FIELD(per_year),
      TARGET_FIELD(value), TARGET_FIELD(source), TARGET_FIELD(tolerance), TARGET_FIELD(from), TARGET_FIELD(to),
@@ -225,10 +232,10 @@ static char **field_at(void *element, const text_fields *f, int i)
     return (char **)((char *)element + f->offset[i]);
 }
 
-/* Calls the reader's function fn on the stored texts and turns the list it returns into an
- * array of elements of size bytes (*out, *n).  0, or -1 with d saying what failed. */
-static int read_stored(const char *fn, const char *const *texts, const char *const *names, int ntexts, size_t size,
-                       const text_fields *f, void **out, int *n, const char *what, ss_diag *d)
+/* Calls the reader's function f->fn on the stored texts and turns the list it returns into an
+ * array of elements (*out, *n).  0, or -1 with d saying what failed. */
+static int read_stored(const text_fields *f, const char *const *texts, const char *const *names, int ntexts,
+                       void **out, int *n, ss_diag *d)
 {
     *out = NULL;
     *n = 0;
@@ -239,66 +246,52 @@ static int read_stored(const char *fn, const char *const *texts, const char *con
     int rc = push_reader(sb, d);
     int reader = lua_gettop(L);
     if (rc == 0)
-        lua_getfield(L, reader, fn);                   /* reader fn */
+        lua_getfield(L, reader, f->fn);                /* reader fn */
     for (int i = 0; rc == 0 && i < ntexts; i++)
         rc = push_resolved(sb, reader, texts[i], names[i], d);
     if (rc == 0)
         rc = ss_sandbox_call(sb, ntexts, 1, d);        /* reader list */
     if (rc == 0) {
         int len = (int)lua_rawlen(L, -1);
-        *out = xcalloc(len > 0 ? (size_t)len : 1, size);
+        *out = xcalloc(len > 0 ? (size_t)len : 1, f->size);
         for (int i = 0; i < len; i++) {
             lua_rawgeti(L, -1, i + 1);
             for (int k = 0; k < f->n; k++)
-                *field_at((char *)*out + (size_t)i * size, f, k) = field_text(L, -1, f->name[k]);
+                *field_at((char *)*out + (size_t)i * f->size, f, k) = field_text(L, -1, f->name[k]);
             lua_pop(L, 1);
         }
         *n = len;
     }
     ss_sandbox_free(sb);
-    return rc < 0 ? ss_wrap(d, "%s", what) : 0;
+    return rc < 0 ? ss_wrap(d, "%s", f->what) : 0;
 }
 
-static void free_rows(void *rows, int n, size_t size, const text_fields *f)
+static void free_rows(void *rows, int n, const text_fields *f)
 {
     for (int i = 0; rows && i < n; i++)
         for (int k = 0; k < f->n; k++)
-            free(*field_at((char *)rows + (size_t)i * size, f, k));
+            free(*field_at((char *)rows + (size_t)i * f->size, f, k));
     free(rows);
 }
 
 int ss_scenario_diff(const char *base_text, const char *option_text, ss_scenario_change **changes, int *n, ss_diag *d)
 {
     const char *texts[] = {base_text, option_text}, *names[] = {"base scenario", "option scenario"};
-    return read_stored("diff", texts, names, 2, sizeof **changes, &change_fields, (void **)changes, n,
-                       "cannot compare the stored scenarios", d);
+    return read_stored(&change_fields, texts, names, 2, (void **)changes, n, d);
 }
 
-void ss_scenario_changes_free(ss_scenario_change *c, int n) { free_rows(c, n, sizeof *c, &change_fields); }
+void ss_scenario_changes_free(ss_scenario_change *c, int n) { free_rows(c, n, &change_fields); }
 
-int ss_scenario_register(const char *text, ss_register_entry **entries, int *n, ss_diag *d)
-{
-    const char *names[] = {"stored scenario"};
-    return read_stored("register", &text, names, 1, sizeof **entries, &register_fields, (void **)entries, n,
-                       "cannot read the assumptions of the stored scenario", d);
-}
+/* The readers of one stored scenario's lists, each with its type: a reader and its free function
+ * per list, over the one read_stored and free_rows above. */
+#define ONE_SCENARIO_LIST(read_fn, free_fn, type, fields)                                         \
+    int read_fn(const char *text, type **rows, int *n, ss_diag *d)                                \
+    {                                                                                             \
+        const char *names[] = {"stored scenario"};                                                \
+        return read_stored(&fields, &text, names, 1, (void **)rows, n, d);                        \
+    }                                                                                             \
+    void free_fn(type *rows, int n) { free_rows(rows, n, &fields); }
 
-void ss_register_free(ss_register_entry *e, int n) { free_rows(e, n, sizeof *e, &register_fields); }
-
-int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d)
-{
-    const char *names[] = {"stored scenario"};
-    return read_stored("audit", &text, names, 1, sizeof **criteria, &audit_fields, (void **)criteria, n,
-                       "cannot read the audit criteria of the stored scenario", d);
-}
-
-void ss_audit_texts_free(ss_audit_text *c, int n) { free_rows(c, n, sizeof *c, &audit_fields); }
-
-int ss_scenario_targets(const char *text, ss_target_text **targets, int *n, ss_diag *d)
-{
-    const char *names[] = {"stored scenario"};
-    return read_stored("calibration", &text, names, 1, sizeof **targets, &target_fields, (void **)targets, n,
-                       "cannot read the calibration targets of the stored scenario", d);
-}
-
-void ss_target_texts_free(ss_target_text *t, int n) { free_rows(t, n, sizeof *t, &target_fields); }
+ONE_SCENARIO_LIST(ss_scenario_register, ss_register_free, ss_register_entry, register_fields)
+ONE_SCENARIO_LIST(ss_scenario_audit, ss_audit_texts_free, ss_audit_text, audit_fields)
+ONE_SCENARIO_LIST(ss_scenario_targets, ss_target_texts_free, ss_target_text, target_fields)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 /* Units drive formatting for people (output.c): "count" and "persons" print as integers, "days"
  * with one decimal, "share" as a percentage, anything else with one or two decimals.
  * Each row: name, short heading, unit, meaning, which way is better, English and Norwegian label. */
@@ -277,12 +279,7 @@ int ss_rep_result_init(ss_rep_result *r, int rep, int nservices, int nsamples)
 
 void ss_rep_result_free(ss_rep_result *r)
 {
-    free(r->service);
-    free(r->series_day);
-    free(r->series_queue);
-    free(r->series_caseload);
-    free(r->flows);
-    free(r->wait_hist);
+    ss_free_all(r->service, r->series_day, r->series_queue, r->series_caseload, r->flows, r->wait_hist);
     r->service = r->series_day = r->series_queue = r->series_caseload = r->flows = r->wait_hist = NULL;
     r->nservices = r->nsamples = 0;
 }

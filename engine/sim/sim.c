@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sim_parts.h"
+#include "xalloc.h"
 
 /* ---- set-up ------------------------------------------------------------------------------ */
 
@@ -85,15 +86,8 @@ void ss_sim_free(ss_sim *s)
         sim_waitlist_free(&s->meeting_list[i]);
         sim_waitlist_free(&s->meeting_spare[i]);
     }
-    free(s->coord_queue.q);
-    free(s->meeting_list);
-    free(s->meeting_spare);
-    free(s->meeting_k);
-    free(s->svc);
-    free(s->queue_len);
-    free(s->caseload);
-    free(s->pool);
-    free(s->free_slots);
+    ss_free_all(s->coord_queue.q, s->meeting_list, s->meeting_spare, s->meeting_k, s->svc, s->queue_len,
+                s->caseload, s->pool, s->free_slots);
     free_streams(s->rng_arrivals, m->ndemand);
     free_streams(s->rng_persons, m->ndemand);
     free_streams(s->rng_doors, m->ndemand);

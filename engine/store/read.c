@@ -392,10 +392,7 @@ void ss_stored_run_free(ss_stored_run *r)
     }
     for (int i = 0; i < r->nreps; i++)
         ss_rep_result_free(&r->reps[i]);
-    free(r->reps);
-    free(r->ids);
-    free(r->names);
-    free(r->fte);
+    ss_free_all(r->reps, r->ids, r->names, r->fte);
     memset(r, 0, sizeof *r);
 }
 

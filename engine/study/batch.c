@@ -24,6 +24,7 @@
 #include "scenario.h"
 #include "sim.h"
 #include "study.h"
+#include "xalloc.h"
 
 #define SUMMARY_LEVEL 0.95  /* as `samsim run`, so a batch run's summary is the same */
 
@@ -624,9 +625,7 @@ int ss_batch_run(const ss_plan *p, const ss_batch_opts *o, ss_batch_result *out,
     }
     fill_result(&s, out);
     ss_store_close(s.store);
-    free(s.jobs);
-    free(s.slots);
-    free(s.checks);
+    ss_free_all(s.jobs, s.slots, s.checks);
     return rc;
 }
 

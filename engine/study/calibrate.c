@@ -257,10 +257,7 @@ static int run_waves(const ss_calib_opts *o, ss_calib_result *r, const calib_pla
     }
     if (rc == 0 && r->nkept == 0) rc = none_kept(o, r, d);
     if (rc == 0) fitted_ranges(r);
-    free(u);
-    free(ku);
-    free(hi);
-    free(lo);
+    ss_free_all(u, ku, hi, lo);
     return rc;
 }
 
@@ -283,12 +280,6 @@ int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
 
 void ss_calib_result_free(ss_calib_result *r)
 {
-    free(r->params);
-    free(r->targets);
-    free(r->kept);
-    free(r->kept_max_i);
-    free(r->best);
-    free(r->best_mean);
-    free(r->best_sd);
+    ss_free_all(r->params, r->targets, r->kept, r->kept_max_i, r->best, r->best_mean, r->best_sd);
     memset(r, 0, sizeof *r);
 }

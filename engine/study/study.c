@@ -87,9 +87,7 @@ void ss_study_fini(ss_study *st)
         free(st->reps);
         ss_summary_free(&st->summary);
     }
-    free(st->ids);
-    free(st->names);
-    free(st->fte);
+    ss_free_all(st->ids, st->names, st->fte);
     memset(st, 0, sizeof *st);
 }
 

@@ -57,6 +57,12 @@ size_t ss_grow(void *arrayp, size_t size, size_t n, size_t cap, size_t first)
     return want;
 }
 
+void ss_free_each(void *const *ptrs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ptrs[i]);
+}
+
 char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -24,5 +24,10 @@ void *xreallocarray(void *p, size_t count, size_t size);
  * whose caller reports running out rather than aborting: the kernel's heap, the statistics'
  * samples, the simulation's persons, queues and waiting lists. */
 size_t ss_grow(void *arrayp, size_t size, size_t n, size_t cap, size_t first);
+/* Frees every pointer given (NULLs too): a struct's owned arrays released in one statement, as
+ * ss_free_all(r->params, r->targets, r->best), instead of a column of free() calls per type. */
+#define ss_free_all(...) \
+    ss_free_each((void *[]){__VA_ARGS__}, sizeof((void *[]){__VA_ARGS__}) / sizeof(void *))
+void ss_free_each(void *const *ptrs, size_t n);
 
 #endif

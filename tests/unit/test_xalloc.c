@@ -1,4 +1,5 @@
-/* test_xalloc: ss_grow, the one doubling growth of arrays whose caller reports running out. */
+/* test_xalloc: ss_grow, the one doubling growth of arrays whose caller reports running out, and
+ * ss_free_all, the one way a struct's owned arrays are released. */
 #include "testing.h"
 
 #include <stdint.h>
@@ -36,11 +37,23 @@ static void refuses_an_overflowing_size(void **state)
     free(a);
 }
 
+/* Every pointer given is freed, a NULL among them too: a pointer missed leaks, and the ASan and
+ * valgrind runs of this test fail on the leak. */
+static void frees_every_pointer_given(void **state)
+{
+    char *text = xstrdup("owned");
+    double *figures = xcalloc(8, sizeof *figures);
+    int *none = NULL, *last = xmalloc(sizeof *last);
+    ss_free_all(text, figures, none, last);
+    ss_free_all(xmalloc(1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(grows_only_when_full_and_keeps_contents),
         cmocka_unit_test(refuses_an_overflowing_size),
+        cmocka_unit_test(frees_every_pointer_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
