@@ -5,13 +5,16 @@
 #   make bench   throughput and memory figures (printed, never asserted)
 #   make install PREFIX=/usr/local   the binary, samsim(1), the bundled scenarios and rules
 #   make tsan    the threaded tests under ThreadSanitizer
+#   make complexity   pmccabe's figures and file sizes; fails over 20 / 60 lines / 800 lines
 
 # Debian packages, and the programs the tests call from them: tmux (repl_tty), valgrind, chromium
 # (headless report printing), gnuplot-nox (charts), jq and sqlite3 (JSON and store checks), python3
-# (tests/checks), poppler-utils (pdftoppm: the README's printed-page picture).
+# (tests/checks), poppler-utils (pdftoppm: the README's printed-page picture), pmccabe (make
+# complexity: functions' cyclomatic complexity and length).
 PKGS      := lua5.4 sqlite3 gsl readline jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libgsl-dev libreadline-dev \
-             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3 poppler-utils
+             libjansson-dev libssl-dev libcmocka-dev gnuplot-nox tmux valgrind chromium fonts-dejavu-core python3 jq sqlite3 poppler-utils \
+             pmccabe
 CC        ?= cc
 # pkg-config runs once; when a library is missing its own message is shown and the build stops.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>&1 || echo PKGFAIL)
@@ -48,7 +51,7 @@ BENCH_BIN  := $(patsubst %.c,$(B)/%,$(BENCH_SRC))
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 
-.PHONY: all deps demo test test-fast test-asan test-tsan tsan build-tsan bench clean valgrind install man fuzz fuzz-deps
+.PHONY: all deps demo test test-fast test-asan test-tsan tsan build-tsan bench clean valgrind install man fuzz fuzz-deps complexity
 
 all: $(B)/samsim
 
@@ -144,6 +147,11 @@ fuzz: deps fuzz-deps
 	    SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_B)/libsamsim.a
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) OPT="-O1 -g" $(FUZZ_B)/fuzz_scenario $(FUZZ_B)/fuzz_rules
 	@tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
+
+# The size limits of engine/ and repl/ (issue 9): functions' cyclomatic complexity <= 20 and
+# length <= 60 lines (pmccabe), files <= 800 lines; prints the largest figures.
+complexity: deps
+	@tests/complexity.sh
 
 test-fast: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@tests/run.sh $(B)
