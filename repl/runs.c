@@ -22,7 +22,7 @@
 #include "repl.h"
 #include "robust.h"
 #include "robust_text.h"
-#include "trend.h"
+#include "trend_text.h"
 
 #define MAX_REPS 100000
 #define ROBUST_SAMPLES 32   /* compare robust: fewer than the command line's 64, for an answer while one waits */
@@ -138,6 +138,19 @@ static void fmt_metric(char *out, size_t n, const ss_study *st, int s, int metri
     repl_fmt_number(out, n, service_estimate(st, s, metric)->mean, ss_service_metric_info[metric].unit);
 }
 
+/* Queues with no steady state (sim/trend.h), worded in the planner's language. */
+static void print_trend_warnings(repl *r, const ss_study *st)
+{
+    char w[512];
+    ss_trend_note note;
+    for (int s = 0; s < st->info.nservices; s++)
+        if (ss_trend_warning(&st->summary, &st->info, s, &note)) {
+            ss_trend_sentence(w, sizeof w, &note, r->lang);
+            repl_say(r, "warning: %s\n", w);
+        }
+}
+
+
 /* The few figures a planner looks at first, one line a service. */
 static void print_summary(repl *r, const repl_run *run, double seconds)
 {
@@ -174,10 +187,7 @@ static void print_summary(repl *r, const repl_run *run, double seconds)
     repl_fmt_number(tis, sizeof tis, st->summary.system[SS_YM_TIME_IN_SYSTEM_MEAN].mean, "days");
     repl_say(r, "%s persons came in; %s hand-offs per person; %s days from first concern to leaving\n",
             persons, handoffs, tis);
-    char w[512];
-    for (int s = 0; s < st->info.nservices; s++)  /* queues with no steady state (trend.h) */
-        if (ss_trend_warning(&st->summary, &st->info, s, w, sizeof w))
-            fprintf(r->out, "warning: %s\n", w);
+    print_trend_warnings(r, st);
 }
 
 static int parse_reps(repl *r, const repl_args *a, int i, int *reps)

@@ -12,7 +12,7 @@
 
 #include "table.h"
 #include "text.h"
-#include "trend.h"
+#include "trend_text.h"
 #include "words.h"
 
 /* ---- numbers for people -------------------------------------------------------------------- */
@@ -235,8 +235,10 @@ static void print_warnings(FILE *f, const ss_run_info *info, const ss_summary *s
 {
     char w[512];
     bool any = false;
+    ss_trend_note t;
     for (int s = 0; s < sum->nservices; s++)
-        if (ss_trend_warning(sum, info, s, w, sizeof w)) {
+        if (ss_trend_warning(sum, info, s, &t)) {
+            ss_trend_sentence(w, sizeof w, &t, lang);
             fprintf(f, "%s%s\n", any ? "" : ss_words(lang, "Warning: no steady state\n"), w);
             any = true;
         }
@@ -342,9 +344,12 @@ static json_t *json_warnings(const ss_run_info *info, const ss_summary *sum)
     json_t *a = json_array();
     int err = !a;
     char w[512];
+    ss_trend_note t;
     for (int s = 0; s < sum->nservices && !err; s++)
-        if (ss_trend_warning(sum, info, s, w, sizeof w))
+        if (ss_trend_warning(sum, info, s, &t)) {  /* JSON is read by programs: in English */
+            ss_trend_sentence(w, sizeof w, &t, SS_LANG_EN);
             err |= json_array_append_new(a, ss_json_text(w));
+        }
     return ss_json_done(a, err);
 }
 

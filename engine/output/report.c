@@ -6,7 +6,7 @@
  * by loading scenario files, so a report can be rebuilt on a machine that has only the database.
  * Charts are drawn by gnuplot (plot.c); the writers are report_html.c and report_md.c. */
 #include "report_parts.h"
-#include "trend.h"
+#include "trend_text.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -62,8 +62,10 @@ static void collect_trend_warnings(ss_report *r)
         if (ss_summary_build(&sum, run->reps, run->nreps, run->nservices, 0.95) < 0)
             continue;
         char w[512], line[1024];
+        ss_trend_note t;
         for (int s = 0; s < run->nservices; s++)
-            if (ss_trend_warning(&sum, &r->models[i].study.info, s, w, sizeof w)) {
+            if (ss_trend_warning(&sum, &r->models[i].study.info, s, &t)) {
+                ss_trend_sentence(w, sizeof w, &t, r->opts.lang);
                 snprintf(line, sizeof line, T(r, S_NO_STEADY_STATE), r->models[i].letter, w);
                 ss_buf_fmt(&b, "%s\n", line);
             }

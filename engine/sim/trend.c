@@ -82,25 +82,16 @@ void ss_queue_trend(ss_rep_result *r, const ss_model *m)
     }
 }
 
-/* "over 2021" for a calendar year, else "over 2021-03-01 to 2022-02-28". */
-static void window_words(const ss_run_info *info, char *buf, size_t n)
+/* The measured window's first and last day, or "" for both when the run has no start date. */
+static void measured_window(const ss_run_info *info, ss_trend_note *note)
 {
     ss_date d0;
-    if (!info->start_date || ss_date_parse(info->start_date, &d0) < 0) {
-        snprintf(buf, n, "over the measured period");
+    note->from[0] = note->to[0] = '\0';
+    if (!info->start_date || ss_date_parse(info->start_date, &d0) < 0)
         return;
-    }
     ss_epoch_day e0 = ss_date_to_epoch(d0);
-    ss_date a = ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->warmup_days - 1e-9));
-    ss_date b = ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->horizon_days - 1e-9) - 1);
-    if (a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31 && a.year == b.year) {
-        snprintf(buf, n, "over %d", a.year);
-        return;
-    }
-    char fa[11], fb[11];
-    ss_date_format(a, fa);
-    ss_date_format(b, fb);
-    snprintf(buf, n, "over %s to %s", fa, fb);
+    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->warmup_days - 1e-9)), note->from);
+    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->horizon_days - 1e-9) - 1), note->to);
 }
 
 /* The services whose trend was measured: the family the false-alarm rate is shared over. */
@@ -126,7 +117,7 @@ static bool clearly_nonzero(const ss_estimate *t, int k)
     return fabs(t->mean) > half;
 }
 
-bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, char *buf, size_t n)
+bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, ss_trend_note *note)
 {
     const ss_estimate *t = &sum->service[(long)s * SS_SERVICE_METRICS + SS_SM_QUEUE_TREND];
     const ss_estimate *q = &sum->service[(long)s * SS_SERVICE_METRICS + SS_SM_QUEUE_MEAN];
@@ -136,13 +127,8 @@ bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, cha
     double change = fabs(t->mean) * months, scale = isfinite(q->mean) ? q->mean : 0.0;
     if (change < 1.0 || change < SS_TREND_RELEVANT * scale)
         return false;
-    char when[64];
-    window_words(info, when, sizeof when);
-    if (t->mean > 0)
-        snprintf(buf, n, "%s: queue still growing (%+.1f a month %s); lengthen the warm-up or check that demand "
-                 "does not exceed capacity", info->service_ids[s], t->mean, when);
-    else
-        snprintf(buf, n, "%s: queue still shrinking (%+.1f a month %s); lengthen the warm-up (the queue has not "
-                 "settled since the start or a change)", info->service_ids[s], t->mean, when);
+    note->service = info->service_ids[s];
+    note->per_month = t->mean;
+    measured_window(info, note);
     return true;
 }

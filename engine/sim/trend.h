@@ -15,15 +15,23 @@
  * samples. */
 void ss_queue_trend(ss_rep_result *r, const ss_model *m);
 
-/* Whether service s's queue is still trending, and if so the warning in buf, e.g.
- * "fph_voksen: queue still growing (+4.1 a month over 2021); lengthen the warm-up or check that
- * demand does not exceed capacity".  It fires when the interval of the trend across replications
+/* A queue still trending over the measured window, as data: the sim layer cannot reach the
+ * output's translations, so output/trend_text.h words it ("fph_voksen: queue still growing (+4.1
+ * a month over 2021); lengthen the warm-up or check that demand does not exceed capacity"). */
+typedef struct ss_trend_note {
+    const char *service;    /* the service's id (the run info's, not copied) */
+    double per_month;       /* the trend in cases a month: > 0 growing, < 0 shrinking */
+    char from[11], to[11];  /* the measured window's first and last day, "YYYY-MM-DD"; both "" when
+                             * the run has no start date */
+} ss_trend_note;
+
+/* Whether service s's queue is still trending, and if so its note.  It fires when the interval of the trend across replications
  * excludes 0 at a family-wise false-alarm rate of SS_TREND_FALSE_ALARM per run (Bonferroni over
  * the run's queues), and the change over the window (at least a year) is at least 1 case and at
  * least SS_TREND_RELEVANT of the mean queue: a statistically clear but tiny drift in a long
  * validation run is no reason to distrust a figure. */
 #define SS_TREND_FALSE_ALARM 0.01
 #define SS_TREND_RELEVANT 0.10
-bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, char *buf, size_t n);
+bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, ss_trend_note *note);
 
 #endif

@@ -13,8 +13,12 @@ samsim run scenarios/validation/mmc.lua --set demand.1.rate_per_day=11 -q | sed 
 samsim run scenarios/validation/mmc.lua --set demand.1.rate_per_day=11 -q --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["services"]["q"]["queue_trend"]; print(d["warnings"]); print("queue_trend interval above 0:", t["ci_low"] > 0)'
 # the same warning in the REPL and in the report (HTML and Markdown)
 printf 'set demand.1.rate_per_day=11\nrun 4\n' | samsim repl scenarios/validation/mmc.lua 2>&1 | grep '^warning'
+# in Norwegian (the sim layer gives the warning as data, the output words it): the REPL and the report
+printf 'set demand.1.rate_per_day=11\nrun 4\n' | samsim repl scenarios/validation/mmc.lua --lang nb 2>&1 | grep '^advarsel'
 T=$(mktemp -d)
 samsim run scenarios/validation/mmc.lua --set demand.1.rate_per_day=11 -q --reps 4 --db $T/r.db > /dev/null
 samsim report $T/r.db --markdown $T/r.md --out $T/r.html > /dev/null
 grep -c "No steady state: in model A, q: queue still growing" $T/r.md $T/r.html | sed "s#$T/##"
+samsim report $T/r.db --lang nb --markdown $T/r.md --out $T/r.html > /dev/null
+grep -o "Ingen stabil tilstand: i modell A, q: køen vokser fortsatt ([^)]*)" $T/r.md
 rm -rf $T

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "trend.h"
+#include "trend_text.h"
 
 #define YEAR 365.25
 #define PI 3.14159265358979323846
@@ -67,7 +68,7 @@ static void seasons_are_not_a_trend(void **state)
 }
 
 /* The warning: a clear and sizeable trend across replications fires, a small or unclear one
- * does not; the text names the service and the window. */
+ * does not; its data name the service, the slope and the window. */
 static void warning_needs_a_clear_sizeable_trend(void **state)
 {
     ss_estimate est[SS_SERVICE_METRICS];
@@ -79,17 +80,46 @@ static void warning_needs_a_clear_sizeable_trend(void **state)
                         .nservices = 1, .service_ids = ids};
     est[SS_SM_QUEUE_MEAN] = (ss_estimate){100, 90, 110, 10, 10};
     est[SS_SM_QUEUE_TREND] = (ss_estimate){4.1, 3.0, 5.2, 1.5, 10};
+    ss_trend_note t;
+    assert_true(ss_trend_warning(&sum, &info, 0, &t));
+    assert_string_equal(t.service, "fph_voksen");
+    assert_near(t.per_month, 4.1, 1e-12);
+    assert_string_equal(t.from, "2021-01-01");
+    assert_string_equal(t.to, "2021-12-31");
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){0.5, 0.4, 0.6, 0.1, 10};  /* 6 cases a year on 100: small */
+    assert_false(ss_trend_warning(&sum, &info, 0, &t));
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){4.1, -1.0, 9.2, 8.0, 10};  /* not clear */
+    assert_false(ss_trend_warning(&sum, &info, 0, &t));
+    est[SS_SM_QUEUE_TREND] = (ss_estimate){-3.0, -4.0, -2.0, 1.0, 10};
+    assert_true(ss_trend_warning(&sum, &info, 0, &t));
+    assert_near(t.per_month, -3.0, 1e-12);
+    info.start_date = NULL;  /* no calendar: no dates */
+    assert_true(ss_trend_warning(&sum, &info, 0, &t));
+    assert_string_equal(t.from, "");
+}
+
+/* The output layer words the note, in English and in Norwegian (decimal comma), for a calendar
+ * year, another window and a run without dates. */
+static void warning_reads_in_both_languages(void **state)
+{
     char w[512];
-    assert_true(ss_trend_warning(&sum, &info, 0, w, sizeof w));
+    ss_trend_note t = {.service = "fph_voksen", .per_month = 4.1, .from = "2021-01-01", .to = "2021-12-31"};
+    ss_trend_sentence(w, sizeof w, &t, SS_LANG_EN);
     assert_string_equal(w, "fph_voksen: queue still growing (+4.1 a month over 2021); lengthen the warm-up or "
                            "check that demand does not exceed capacity");
-    est[SS_SM_QUEUE_TREND] = (ss_estimate){0.5, 0.4, 0.6, 0.1, 10};  /* 6 cases a year on 100: small */
-    assert_false(ss_trend_warning(&sum, &info, 0, w, sizeof w));
-    est[SS_SM_QUEUE_TREND] = (ss_estimate){4.1, -1.0, 9.2, 8.0, 10};  /* not clear */
-    assert_false(ss_trend_warning(&sum, &info, 0, w, sizeof w));
-    est[SS_SM_QUEUE_TREND] = (ss_estimate){-3.0, -4.0, -2.0, 1.0, 10};
-    assert_true(ss_trend_warning(&sum, &info, 0, w, sizeof w));
-    assert_contains(w, "fph_voksen: queue still shrinking (-3.0 a month over 2021)");
+    ss_trend_sentence(w, sizeof w, &t, SS_LANG_NB);
+    assert_string_equal(w, "fph_voksen: køen vokser fortsatt (+4,1 i måneden i 2021); forleng oppvarmingen eller "
+                           "sjekk at etterspørselen ikke er større enn kapasiteten");
+    ss_trend_note s = {.service = "bolig", .per_month = -3.0, .from = "2021-03-01", .to = "2022-02-28"};
+    ss_trend_sentence(w, sizeof w, &s, SS_LANG_EN);
+    assert_string_equal(w, "bolig: queue still shrinking (-3.0 a month over 2021-03-01 to 2022-02-28); lengthen the "
+                           "warm-up (the queue has not settled since the start or a change)");
+    ss_trend_sentence(w, sizeof w, &s, SS_LANG_NB);
+    assert_string_equal(w, "bolig: køen krymper fortsatt (-3,0 i måneden fra 2021-03-01 til 2022-02-28); forleng "
+                           "oppvarmingen (køen har ikke funnet sitt nivå etter starten eller en endring)");
+    ss_trend_note none = {.service = "q", .per_month = 12.0};
+    ss_trend_sentence(w, sizeof w, &none, SS_LANG_NB);
+    assert_contains(w, "q: køen vokser fortsatt (+12,0 i måneden i den målte perioden)");
 }
 
 int main(void)
@@ -98,6 +128,7 @@ int main(void)
         cmocka_unit_test(slope_of_a_straight_line),
         cmocka_unit_test(seasons_are_not_a_trend),
         cmocka_unit_test(warning_needs_a_clear_sizeable_trend),
+        cmocka_unit_test(warning_reads_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
