@@ -219,6 +219,15 @@ int ss_cli_count(const char *cmd, const char *name, const char *v, long lo, long
     return 0;
 }
 
+int ss_cli_shard_waiting(const char *db, int shard, int nshards, const char *stage, const char *next)
+{
+    printf("%s: shard %d/%d stored its points of %s; the other shards' points are not in this file.\n"
+           "Merge the shards' files (samsim merge ALL.db SHARD.db...), then run the same command with --db ALL.db:\n"
+           "it reads the stored points, and runs the next %s (shard it again with --shard on copies of ALL.db).\n",
+           db, shard, nshards, stage, next);
+    return fflush(stdout) == 0 ? SS_EXIT_OK : SS_EXIT_IO;
+}
+
 int ss_cli_add(const char *cmd, const char *name, const char **list, int *n, int max, const char *v)
 {
     if (*n == max) return ss_cli_usage_error(cmd, "at most %d %s options", max, name);

@@ -86,6 +86,9 @@ int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own
 /* An option's whole-number value from lo to hi into *out, or the usage error
  * "NAME: expected a whole number from LO to HI, got 'V'". */
 int ss_cli_count(const char *cmd, const char *name, const char *v, long lo, long hi, int *out);
+/* What a shard that stored its part of a stage prints (stage: "the morris stage", "wave 2"; next:
+ * "stage", "wave"): how to merge the shards' files and go on.  SS_EXIT_OK, or SS_EXIT_IO. */
+int ss_cli_shard_waiting(const char *db, int shard, int nshards, const char *stage, const char *next);
 /* v appended to list (*n of at most max), or the usage error "at most MAX NAME options". */
 int ss_cli_add(const char *cmd, const char *name, const char **list, int *n, int max, const char *v);
 /* --shard K/N (1 <= K <= N <= 100000) into *shard and *nshards, or the usage error. */

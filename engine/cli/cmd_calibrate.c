@@ -30,6 +30,7 @@ typedef struct calib_args {
     const char *vary[MAX_VARY];
     int nvary;
     int points, waves;
+    int shard, nshards;                /* --shard K/N */
     double cutoff;
     const char *ensemble_out;
     ss_model_spec spec;
@@ -39,12 +40,12 @@ typedef struct calib_args {
 
 /* ---- options -------------------------------------------------------------------------------- */
 
-enum { OPT_VARY = SS_CLI_OWN, OPT_POINTS, OPT_WAVES, OPT_CUTOFF, OPT_ENSEMBLE_OUT };
+enum { OPT_VARY = SS_CLI_OWN, OPT_POINTS, OPT_WAVES, OPT_CUTOFF, OPT_ENSEMBLE_OUT, OPT_SHARD };
 
 static const struct option own_options[] = {
     {"vary", required_argument, NULL, OPT_VARY},     {"points", required_argument, NULL, OPT_POINTS},
     {"waves", required_argument, NULL, OPT_WAVES},   {"cutoff", required_argument, NULL, OPT_CUTOFF},
-    {"ensemble-out", required_argument, NULL, OPT_ENSEMBLE_OUT}, {0},
+    {"ensemble-out", required_argument, NULL, OPT_ENSEMBLE_OUT}, {"shard", required_argument, NULL, OPT_SHARD}, {0},
 };
 
 static int own_value(int opt, const char *v, void *ud)
@@ -54,6 +55,7 @@ static int own_value(int opt, const char *v, void *ud)
     case OPT_VARY: return ss_cli_add(CMD, "--vary", a->vary, &a->nvary, MAX_VARY, v);
     case OPT_POINTS: return ss_cli_count(CMD, "--points", v, 4, 100000, &a->points);
     case OPT_WAVES: return ss_cli_count(CMD, "--waves", v, 1, SS_CALIB_MAX_WAVES, &a->waves);
+    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->shard, &a->nshards);
     case OPT_CUTOFF:
         if (!ss_parse_number(v, 0, 100, &a->cutoff) || !(a->cutoff > 0))
             return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
@@ -71,6 +73,9 @@ static int parse_args(int argc, char **argv, calib_args *a)
     if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim calibrate scenarios/lorenskog/barn-unge-2021.lua");
     if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
     if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
+    if (a->nshards && !o->db)
+        return ss_cli_usage_error(CMD, "--shard %d/%d: a shard keeps its points in a file: give it --db FILE", a->shard,
+                                  a->nshards);
     code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
     for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
     for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
@@ -192,8 +197,10 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
     if (code || a.common.help) return code ? code : ss_cli_help(CMD);
     char command_line[4096];
     ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
-    ss_calib_opts co = {.scenario = a.spec.file, .overlays = a.overlays, .noverlays = a.noverlays,
-                        .sets = a.common.sets, .nsets = a.common.nsets, .vary = a.vary, .nvary = a.nvary,
+    ss_calib_opts co = {.scenario = a.spec.file,
+                        .load = {.overlays = a.overlays, .noverlays = a.noverlays, .sets = a.common.sets,
+                                 .nsets = a.common.nsets},
+                        .shard = a.shard, .nshards = a.nshards, .vary = a.vary, .nvary = a.nvary,
                         .points = a.points, .waves = a.waves, .cutoff = a.cutoff, .reps = a.common.reps,
                         .seed = a.common.seed, .jobs = a.common.jobs, .interrupt = interrupt,
                         .progress = !a.common.quiet && isatty(2) ? progress : NULL};
@@ -207,10 +214,14 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
     ss_calib_result r;
     ss_diag d;
     int rc = ss_calibrate_run(&co, &r, &d);
-    if (rc == 0 && st.store) rc = store_fit(&st, &r, &d);
+    if (rc == 0 && st.store && !r.waiting) rc = store_fit(&st, &r, &d);
     if (rc < 0) {
         fprintf(stderr, "%s\n", d.msg);
         code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+    } else if (r.waiting) {
+        char wave[32];
+        snprintf(wave, sizeof wave, "wave %d", r.waiting);
+        code = ss_cli_shard_waiting(a.common.db, a.shard, a.nshards, wave, "wave");
     } else {
         code = print_result(&a, &r, &co, st.study_id, command_line);
     }
@@ -221,7 +232,7 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_calibrate = {
     "calibrate", "samsim calibrate SCENARIO[+OVERLAY...] [--points N] [--waves W] [--cutoff I] [--vary PATH]...\n"
-                 "                  [--reps R] [--seed S] [-j N] [--json] [--db FILE] [--ensemble-out FILE]\n"
+                 "                  [--reps R] [--seed S] [-j N] [--json] [--db FILE [--shard K/N]] [--ensemble-out FILE]\n"
                  "                  [--set PATH=VALUE]... [--apply OVERLAY]...",
     "History matching: which values of the scenario's calibrated numbers (calibrated(value,\n"
     "\"target\", \"why\", {low, high})) meet its calibration targets, each within its tolerance.\n"
@@ -240,6 +251,9 @@ const ss_command ss_cmd_calibrate = {
     "  --db FILE          store the calibration, every point and the fit in SQLite (the view\n"
     "                     calibration_ensemble is the kept points); the same command again (after\n"
     "                     a kill) reads the points stored and runs only the rest\n"
+    "  --shard K/N        run only every N-th point of a wave from the K-th, into --db; samsim merge\n"
+    "                     joins the shards' files, and the same command on the merged file goes on\n"
+    "                     from there (the next wave: shard it again)\n"
     "  --ensemble-out FILE  write the kept points as an ensemble file (compare --robust --ensemble)\n"
     "When no point of the first wave is kept, the targets cannot be met inside the ranges: the\n"
     "command says which point came closest and how far each target was, and exits 1.",

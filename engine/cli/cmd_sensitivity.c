@@ -218,11 +218,9 @@ static int print_results(const sens_args *a, const ss_sens_result *r, const ss_s
 /* A shard that has stored its part of a stage whose other parts are elsewhere. */
 static int shard_done(const sens_args *a, const ss_sens_result *r)
 {
-    printf("%s: shard %d/%d stored its points of the %s stage; the other shards' points are not in this file.\n"
-           "Merge the shards' files (samsim merge ALL.db SHARD.db...), then run the same command with --db ALL.db:\n"
-           "it reads the stored points, and runs the next stage (shard it again with --shard on copies of ALL.db).\n",
-           a->common.db, a->shard, a->nshards, r->waiting);
-    return fflush(stdout) == 0 ? SS_EXIT_OK : SS_EXIT_IO;
+    char stage[64];
+    snprintf(stage, sizeof stage, "the %s stage", r->waiting);
+    return ss_cli_shard_waiting(a->common.db, a->shard, a->nshards, stage, "stage");
 }
 
 static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
@@ -233,8 +231,10 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
     if (code || a.common.help) return code ? code : ss_cli_help(CMD);
     char command_line[4096];
     ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
-    ss_sens_opts so = {.scenario = a.spec.file, .overlays = a.overlays, .noverlays = a.noverlays,
-                       .sets = a.common.sets, .nsets = a.common.nsets, .metrics = a.metrics, .nmetrics = a.nmetrics,
+    ss_sens_opts so = {.scenario = a.spec.file,
+                       .load = {.overlays = a.overlays, .noverlays = a.noverlays, .sets = a.common.sets,
+                                .nsets = a.common.nsets},
+                       .metrics = a.metrics, .nmetrics = a.nmetrics,
                        .methods = a.methods, .trajectories = a.trajectories, .levels = 4, .screen = a.screen,
                        .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
                        .jobs = a.common.jobs, .shard = a.shard, .nshards = a.nshards, .interrupt = interrupt,

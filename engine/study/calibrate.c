@@ -10,7 +10,6 @@
 #include "assumptions.h"
 #include "calibrate_parts.h"
 #include "gsa.h"
-#include "pool.h"
 #include "sbuf.h"
 #include "scenario.h"
 #include "xalloc.h"
@@ -102,8 +101,7 @@ static void study_key(const ss_calib_opts *o, const ss_scenario *sc, const ss_ca
 
 static int read_base(const ss_calib_opts *o, ss_calib_result *res, calib_plan *pl, ss_diag *d)
 {
-    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
-    ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
+    ss_scenario *sc = ss_scenario_load(o->scenario, &o->load, d);
     if (!sc) return -1;
     snprintf(res->scenario_hash, sizeof res->scenario_hash, "%s", ss_scenario_hash(sc));
     res->ntargets = ss_scenario_calibration_targets(sc, &res->targets);
@@ -244,10 +242,11 @@ static int run_waves(const ss_calib_opts *o, ss_calib_result *r, const calib_pla
         r->waves[r->nwaves].box_share = volume(k, lo, hi);
         rc = calib_wave_run(&cw, d);
         r->points_stored += cw.nstored;
-        if (rc == 0) judge_wave(r, &cw, u, &ku);
+        if (rc == 0 && cw.nmissing) r->waiting = w + 1;   /* the other shards' points of this wave */
+        if (rc == 0 && !r->waiting) judge_wave(r, &cw, u, &ku);
         free(cw.values);
         free(cw.y);
-        if (rc < 0 || r->nkept == 0) break;
+        if (rc < 0 || r->waiting || r->nkept == 0) break;
         double before = volume(k, lo, hi);
         next_box(k, ku, r->nkept, lo, hi);
         if (w + 1 < o->waves && volume(k, lo, hi) >= STILL * before) {
@@ -255,8 +254,8 @@ static int run_waves(const ss_calib_opts *o, ss_calib_result *r, const calib_pla
             break;
         }
     }
-    if (rc == 0 && r->nkept == 0) rc = none_kept(o, r, d);
-    if (rc == 0) fitted_ranges(r);
+    if (rc == 0 && !r->waiting && r->nkept == 0) rc = none_kept(o, r, d);
+    if (rc == 0 && !r->waiting) fitted_ranges(r);
     ss_free_all(u, ku, hi, lo);
     return rc;
 }
@@ -267,6 +266,8 @@ int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
     calib_plan pl = {0};
     int rc = read_base(o, out, &pl, d);
     if (rc == 0 && o->started) rc = o->started(o->point_ud, out, d);
+    if (rc == 0 && o->nshards && !o->stored)
+        rc = ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if (rc == 0) {
         out->best = xcalloc((size_t)out->nparams, sizeof *out->best);
         out->best_mean = xcalloc((size_t)out->ntargets, sizeof *out->best_mean);

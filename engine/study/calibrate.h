@@ -22,7 +22,12 @@
  * The non-implausible ensemble is every kept point of every wave; a parameter's fitted range is
  * the range of its values there.  A parameter whose fitted range is at most half its prior is
  * pinned down by the targets; at most nine tenths, narrowed; else left free.  When no point of
- * the first wave is kept, no calibration is returned: the result names the closest point. */
+ * the first wave is kept, no calibration is returned: the result names the closest point.
+ *
+ * Shards, as for a sensitivity study (sensitivity.h): with shard K of N a wave runs only its
+ * points p with p mod N = K - 1; when the other shards' points of the wave are not stored, the
+ * calibration stops there (`waiting`).  Merging the shards' files and running again reads the
+ * whole wave, judges it and goes on to the next wave, which can be sharded the same way. */
 #ifndef SS_STUDY_CALIBRATE_H
 #define SS_STUDY_CALIBRATE_H
 
@@ -33,6 +38,7 @@
 #include "diag.h"
 #include "flag.h"
 #include "range.h"
+#include "scenario.h"
 
 #define SS_CALIB_MAX_WAVES 20
 
@@ -40,10 +46,7 @@ typedef struct ss_calib_result ss_calib_result;
 
 typedef struct ss_calib_opts {
     const char *scenario;
-    const char *const *overlays;
-    int noverlays;
-    const char *const *sets;           /* applied before the fitted numbers */
-    int nsets;
+    ss_scenario_opts load;             /* its overlays and --set, applied before the fitted numbers */
     const char *const *vary;           /* key paths or their prefixes ("services.fph_barn") of ranged
                                           numbers to fit; none: every calibrated number with a range */
     int nvary;
@@ -53,6 +56,8 @@ typedef struct ss_calib_opts {
     int reps;                          /* replications per point and target window */
     uint64_t seed;
     int jobs;
+    int shard, nshards;                /* 1-based shard K of N: only a wave's points p with p mod N =
+                                          K - 1 are run (needs `stored`); 0/0: all */
     const ss_stop_flag *interrupt;
     void (*progress)(void *ud, int wave, long done, long total);
     void *progress_ud;
@@ -96,6 +101,8 @@ struct ss_calib_result {
     char scenario_hash[65];
     char study_key[65];
     long points_stored;                /* points read from the store, not run again */
+    int waiting;                       /* sharded: the wave whose other shards' points are not
+                                          stored, so the calibration stopped there; 0 when done */
 };
 
 /* Run the waves.  0 with at least one point kept; -1 with d filled otherwise: the scenario has no

@@ -33,11 +33,11 @@ typedef struct calib_wave {
     long npoints;
     double *values;            /* [npoints][nparams] */
     double *y;                 /* made by calib_wave_run */
-    long *todo, ntodo;
     long nstored;              /* points read from the store */
+    long nmissing;             /* sharded: other shards' points not stored yet */
 } calib_wave;
 
-/* Run the wave's points not stored already, through the worker pool. */
+/* Run the wave's points not stored already (this shard's), on the worker pool (points.h). */
 int calib_wave_run(calib_wave *cw, ss_diag *d);
 
 double calib_max_i(const ss_calib_result *r, const double *y);

@@ -8,7 +8,7 @@
 
 #include "calibrate_parts.h"
 #include "assumptions.h"
-#include "pool.h"
+#include "points.h"
 #include "results.h"
 #include "sim.h"
 #include "xalloc.h"
@@ -111,8 +111,9 @@ static int run_window(const calib_wave *cw, const ss_scenario *sc, int w, moment
 }
 
 /* "point 12 of wave 2 (services.fph_barn.capacity.slots_per_fte=25.1, ...)" for messages. */
-static void point_name(const calib_wave *cw, long p, char *out, size_t n)
+static void point_name(void *ctx, long p, char *out, size_t n)
 {
+    const calib_wave *cw = ctx;
     int k = cw->res->nparams;
     size_t len = (size_t)snprintf(out, n, "point %ld of wave %d (", p + 1, cw->wave);
     for (int j = 0; j < k && len < n; j++)
@@ -121,70 +122,59 @@ static void point_name(const calib_wave *cw, long p, char *out, size_t n)
     if (len < n) snprintf(out + len, n - len, ")");
 }
 
-static int run_point(void *ctx, void **worker, long job, const ss_stop_flag *stop, ss_diag *d)
+static int run_point(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
-    (void)worker;
     const calib_wave *cw = ctx;
     const ss_calib_opts *o = cw->o;
     const ss_calib_result *res = cw->res;
-    long p = cw->todo[job];
     int k = res->nparams, nt = res->ntargets;
     const char **paths = xmalloc(sizeof *paths * (size_t)k);
     for (int j = 0; j < k; j++) paths[j] = res->params[j].r.path;
-    ss_scenario_opts base = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
-    ss_scenario *sc = ss_scenario_load_at(o->scenario, &base, paths, cw->values + p * k, k, d);
+    ss_scenario *sc = ss_scenario_load_at(o->scenario, &o->load, paths, cw->values + p * k, k, d);
     moments *mo = xcalloc((size_t)nt, sizeof *mo);
     int rc = sc ? 0 : -1;
     for (int w = 0; rc == 0 && w < cw->plan->nwindows; w++) rc = run_window(cw, sc, w, mo, stop, d);
     for (int t = 0; rc == 0 && t < nt; t++) {
         double mean = mo[t].n ? mo[t].sum / mo[t].n : NAN;
-        double var = mo[t].n > 1 ? fmax(0, (mo[t].sumsq - mo[t].n * mean * mean) / (mo[t].n - 1)) : mo[t].n ? 0 : NAN;
-        cw->y[p * 2 * nt + 2 * t] = mean;
-        cw->y[p * 2 * nt + 2 * t + 1] = var;
+        y[2 * t] = mean;
+        y[2 * t + 1] = mo[t].n > 1 ? fmax(0, (mo[t].sumsq - mo[t].n * mean * mean) / (mo[t].n - 1)) : mo[t].n ? 0 : NAN;
     }
     free(mo);
     free(paths);
     ss_scenario_free(sc);
-    if (rc < 0 && strcmp(d->msg, "interrupted") != 0) {
-        char name[1024];
-        point_name(cw, p, name, sizeof name);
-        ss_wrap(d, "%s", name);
-    }
     return rc;
 }
 
 /* On the calling thread, in point order: the store, then the progress line. */
-static int deliver_point(void *ctx, long job, ss_diag *d)
+static int deliver_point(void *ctx, long p, const double *y, long done, ss_diag *d)
 {
     const calib_wave *cw = ctx;
     const ss_calib_opts *o = cw->o;
-    long p = cw->todo[job];
     int k = cw->res->nparams, nout = 2 * cw->res->ntargets;
-    if (o->point_done && o->point_done(o->point_ud, cw->wave, p, cw->values + p * k, k, cw->y + p * nout, nout,
-                                       calib_max_i(cw->res, cw->y + p * nout), d) < 0)
+    if (o->point_done &&
+        o->point_done(o->point_ud, cw->wave, p, cw->values + p * k, k, y, nout, calib_max_i(cw->res, y), d) < 0)
         return -1;
-    if (o->progress) o->progress(o->progress_ud, cw->wave, cw->npoints - cw->ntodo + job + 1, cw->npoints);
+    if (o->progress) o->progress(o->progress_ud, cw->wave, done, cw->npoints);
     return 0;
+}
+
+static int stored_points(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
+{
+    const calib_wave *cw = ctx;
+    return cw->o->stored(cw->o->point_ud, cw->wave, cw->npoints, 2 * cw->res->ntargets, y, have, nhave, d);
 }
 
 int calib_wave_run(calib_wave *cw, ss_diag *d)
 {
-    int nout = 2 * cw->res->ntargets;
-    cw->y = xmalloc(sizeof *cw->y * (size_t)cw->npoints * (size_t)nout);
-    unsigned char *have = xcalloc((size_t)cw->npoints, 1);
-    long nhave = 0;
     const ss_calib_opts *o = cw->o;
-    int rc = o->stored ? o->stored(o->point_ud, cw->wave, cw->npoints, nout, cw->y, have, &nhave, d) : 0;
-    cw->nstored = nhave;
-    cw->todo = xmalloc(sizeof *cw->todo * (size_t)cw->npoints);
-    cw->ntodo = 0;
-    for (long p = 0; p < cw->npoints; p++)
-        if (!have[p]) cw->todo[cw->ntodo++] = p;
-    free(have);
-    ss_pool_jobs jobs = {.njobs = cw->ntodo, .workers = o->jobs, .interrupt = o->interrupt, .ctx = cw,
-                         .run = run_point, .deliver = deliver_point};
-    ss_pool_result pr;
-    if (rc == 0 && cw->ntodo > 0) rc = ss_pool_run(&jobs, &pr, d);
-    free(cw->todo);
+    ss_points_job job = {.npoints = cw->npoints, .noutputs = 2 * cw->res->ntargets, .shard = o->shard,
+                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt, .ctx = cw,
+                         .stored = o->stored ? stored_points : NULL,
+                         .run = run_point, .name = point_name, .deliver = deliver_point};
+    ss_points_done done;
+    int rc = ss_points_run(&job, &done, d);
+    cw->y = done.y;
+    cw->nstored = done.nstored;
+    cw->nmissing = done.nmissing;
     return rc;
 }

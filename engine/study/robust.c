@@ -13,7 +13,7 @@
 #include "compare.h"
 #include "discovery.h"
 #include "gsa.h"
-#include "pool.h"
+#include "points.h"
 #include "sbuf.h"
 #include "scenario.h"
 #include "sim.h"
@@ -147,9 +147,7 @@ typedef struct samples {
     const ss_robust_opts *o;
     ss_robust_result *res;
     double *base_values, *option_values;   /* [npoints][nparams]; NaN where the model lacks the number */
-    double *y;                             /* [npoints][nrows][SS_ROBUST_OUTPUTS] */
-    long *todo;
-    long ntodo;
+    double *y;                             /* [npoints][nrows][SS_ROBUST_OUTPUTS], once evaluated */
 } samples;
 
 /* Each model's value of each number at each point: from the design's u through the model's own
@@ -215,10 +213,9 @@ static int run_model(const samples *s, const ss_scenario *sc, ss_study *st, cons
     return rc < 0 ? -1 : 0;
 }
 
-static void keep_outputs(const samples *s, long p, const ss_comparison *c)
+static void keep_outputs(const samples *s, double *y, const ss_comparison *c)
 {
     const ss_robust_result *r = s->res;
-    double *y = s->y + (size_t)p * (size_t)r->nrows * SS_ROBUST_OUTPUTS;
     for (int i = 0; i < r->nrows; i++) {
         const ss_estimate *e = &c->rows[i].diff;
         y[i * SS_ROBUST_OUTPUTS] = e->mean;
@@ -227,24 +224,22 @@ static void keep_outputs(const samples *s, long p, const ss_comparison *c)
     }
 }
 
-/* "sample 12 (services.fph.case_share=0.43, ...)" for messages. */
-static void sample_name(const samples *s, long p, ss_diag *d)
+/* "sample 12 of 64 (services.fph.case_share=0.43, ...)" for messages. */
+static void sample_name(void *ctx, long p, char *out, size_t n)
 {
+    const samples *s = ctx;
     const ss_robust_result *r = s->res;
-    char text[1024];
-    size_t len = (size_t)snprintf(text, sizeof text, "sample %ld of %ld (", p + 1, r->npoints);
-    for (int j = 0; j < r->nparams && len < sizeof text; j++)
-        len += (size_t)snprintf(text + len, sizeof text - len, "%s%s=%.6g", j ? ", " : "", r->params[j].path,
+    size_t len = (size_t)snprintf(out, n, "sample %ld of %ld (", p + 1, r->npoints);
+    for (int j = 0; j < r->nparams && len < n; j++)
+        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", r->params[j].path,
                                 r->values[p * r->nparams + j]);
-    ss_wrap(d, "%s)", text);
+    if (len < n) snprintf(out + len, n - len, ")");
 }
 
 /* On a worker: both models at the job's sample, paired. */
-static int run_sample(void *ctx, void **worker, long job, const ss_stop_flag *stop, ss_diag *d)
+static int run_sample(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
-    (void)worker;
     const samples *s = ctx;
-    long p = s->todo[job];
     ss_study a, b;
     memset(&a, 0, sizeof a);
     memset(&b, 0, sizeof b);
@@ -257,53 +252,47 @@ static int run_sample(void *ctx, void **worker, long job, const ss_stop_flag *st
     if (rc == 0) rc = ss_compare(&a, &b, 0.95, &c, d);
     if (rc == 0 && c.nrows != s->res->nrows)
         rc = ss_fail(d, "the models compare on %d results here and on %d at their own values", c.nrows, s->res->nrows);
-    if (rc == 0) keep_outputs(s, p, &c);
+    if (rc == 0) keep_outputs(s, y, &c);
     ss_comparison_free(&c);
     ss_study_fini(&a);
     ss_study_fini(&b);
     ss_scenario_free(option);
     ss_scenario_free(base);
-    if (rc < 0 && strcmp(d->msg, "interrupted") != 0) sample_name(s, p, d);
     return rc;
 }
 
-static int deliver_sample(void *ctx, long job, ss_diag *d)
+static int deliver_sample(void *ctx, long p, const double *y, long done, ss_diag *d)
 {
     const samples *s = ctx;
     const ss_robust_opts *o = s->o;
     const ss_robust_result *r = s->res;
-    long p = s->todo[job];
     int no = r->nrows * SS_ROBUST_OUTPUTS;
-    if (o->sample_done && o->sample_done(o->store_ud, p, r->values + p * r->nparams, r->nparams,
-                                         s->y + p * no, no, d) < 0)
+    if (o->sample_done && o->sample_done(o->store_ud, p, r->values + p * r->nparams, r->nparams, y, no, d) < 0)
         return -1;
-    if (o->progress) o->progress(o->progress_ud, r->npoints - s->ntodo + job + 1, r->npoints);
+    if (o->progress) o->progress(o->progress_ud, done, r->npoints);
     return 0;
 }
 
-/* The samples not stored already (and, sharded, this shard's only). */
+static int stored_samples(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
+{
+    const samples *s = ctx;
+    return s->o->stored(s->o->store_ud, s->res->npoints, s->res->nrows * SS_ROBUST_OUTPUTS, y, have, nhave, d);
+}
+
+/* The samples not stored already (and, sharded, this shard's only), on the worker pool. */
 static int evaluate(samples *s, ss_diag *d)
 {
     const ss_robust_opts *o = s->o;
     ss_robust_result *r = s->res;
-    int no = r->nrows * SS_ROBUST_OUTPUTS;
-    s->y = xmalloc(sizeof *s->y * (size_t)r->npoints * (size_t)no);
-    unsigned char *have = xcalloc((size_t)r->npoints, 1);
-    long nhave = 0;
-    int rc = o->stored ? o->stored(o->store_ud, r->npoints, no, s->y, have, &nhave, d) : 0;
-    r->points_stored = nhave;
-    s->todo = xmalloc(sizeof *s->todo * (size_t)r->npoints);
-    for (long p = 0; p < r->npoints; p++) {
-        bool mine = o->nshards == 0 || p % o->nshards == o->shard - 1;
-        if (!have[p] && mine) s->todo[s->ntodo++] = p;
-        else if (!have[p]) r->waiting = true;
-    }
-    free(have);
-    ss_pool_jobs jobs = {.njobs = s->ntodo, .workers = o->jobs, .interrupt = o->interrupt, .ctx = s,
-                         .run = run_sample, .deliver = deliver_sample};
-    ss_pool_result pr;
-    if (rc == 0 && s->ntodo > 0) rc = ss_pool_run(&jobs, &pr, d);
-    free(s->todo);
+    ss_points_job job = {.npoints = r->npoints, .noutputs = r->nrows * SS_ROBUST_OUTPUTS, .shard = o->shard,
+                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt, .ctx = s,
+                         .stored = o->stored ? stored_samples : NULL,
+                         .run = run_sample, .name = sample_name, .deliver = deliver_sample};
+    ss_points_done done;
+    int rc = ss_points_run(&job, &done, d);
+    s->y = done.y;
+    r->points_stored = done.nstored;
+    r->waiting = done.nmissing > 0;
     return rc;
 }
 

@@ -9,7 +9,7 @@
 
 #include "assumptions.h"
 #include "near.h"
-#include "pool.h"
+#include "points.h"
 #include "results.h"
 #include "sbuf.h"
 #include "scenario.h"
@@ -77,9 +77,7 @@ typedef struct stage {
     int nvaried;
     const double *x;
     long npoints;
-    double *y;                     /* [npoints][nmetrics] */
-    long *todo;                    /* the points to run (those not stored), in order */
-    long ntodo;
+    double *y;                     /* [npoints][nmetrics], once evaluated */
 } stage;
 
 static void point_values(const stage *st, long p, double *values)
@@ -89,8 +87,9 @@ static void point_values(const stage *st, long p, double *values)
 }
 
 /* "point 12 of the morris stage (services.fph_barn.case_share=0.43, ...)" for messages. */
-static void point_name(const stage *st, long p, char *out, size_t n)
+static void point_name(void *ctx, long p, char *out, size_t n)
 {
+    const stage *st = ctx;
     double *v = xmalloc(sizeof *v * (size_t)(st->nvaried ? st->nvaried : 1));
     point_values(st, p, v);
     size_t len = (size_t)snprintf(out, n, "point %ld of the %s stage (", p + 1, st->name);
@@ -108,8 +107,7 @@ static ss_scenario *load_point(const stage *st, long p, ss_diag *d)
     double *values = xmalloc(sizeof *values * (size_t)n);
     point_values(st, p, values);
     for (int j = 0; j < st->nvaried; j++) paths[j] = st->res->params[st->varied[j]].r.path;
-    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
-    ss_scenario *sc = ss_scenario_load_at(o->scenario, &so, paths, values, st->nvaried, d);
+    ss_scenario *sc = ss_scenario_load_at(o->scenario, &o->load, paths, values, st->nvaried, d);
     free(values);
     free(paths);
     return sc;
@@ -117,7 +115,7 @@ static ss_scenario *load_point(const stage *st, long p, ss_diag *d)
 
 /* The replications of one point, its metrics averaged over them (a replication where a metric is
  * undefined, such as a wait where nobody was seen, is left out of that metric's mean). */
-static int run_reps(const stage *st, ss_sim *sim, long p, const ss_stop_flag *stop, ss_diag *d)
+static int run_reps(const stage *st, ss_sim *sim, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
     int nm = st->res->nmetrics;
     double *sum = xcalloc((size_t)nm, sizeof *sum);
@@ -137,75 +135,61 @@ static int run_reps(const stage *st, ss_sim *sim, long p, const ss_stop_flag *st
         if (!count[m])
             rc = ss_fail(d, "the metric %s is undefined in every replication (e.g. a wait where nobody was seen)",
                          st->res->metrics[m].name);
-        st->y[p * nm + m] = count[m] ? sum[m] / count[m] : NAN;
+        y[m] = count[m] ? sum[m] / count[m] : NAN;
     }
     free(sum);
     free(count);
     return rc;
 }
 
-/* On a worker (ss_pool_jobs.run): load the job's point and run its replications. */
-static int run_point(void *ctx, void **worker, long job, const ss_stop_flag *stop, ss_diag *d)
+/* On a worker (ss_points_job.run): load point p and run its replications. */
+static int run_point(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
-    (void)worker;
     const stage *st = ctx;
-    long p = st->todo[job];
     ss_scenario *sc = load_point(st, p, d);
     ss_sim *sim = sc ? ss_sim_new(ss_scenario_model(sc), d) : NULL;
-    int rc = sim ? run_reps(st, sim, p, stop, d) : -1;
+    int rc = sim ? run_reps(st, sim, y, stop, d) : -1;
     ss_sim_free(sim);
     ss_scenario_free(sc);
-    if (rc < 0 && strcmp(d->msg, "interrupted") != 0) {
-        char name[1024];
-        point_name(st, p, name, sizeof name);
-        ss_wrap(d, "%s", name);
-    }
     return rc;
 }
 
 /* On the calling thread, in point order: the store, then the progress line. */
-static int deliver_point(void *ctx, long job, ss_diag *d)
+static int deliver_point(void *ctx, long p, const double *y, long done, ss_diag *d)
 {
     const stage *st = ctx;
-    long p = st->todo[job];
     const ss_sens_opts *o = st->o;
     if (o->point_done) {
         double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
         point_values(st, p, values);
-        int rc = o->point_done(o->point_ud, st->name, p, values, st->nvaried, st->y + p * st->res->nmetrics,
-                               st->res->nmetrics, d);
+        int rc = o->point_done(o->point_ud, st->name, p, values, st->nvaried, y, st->res->nmetrics, d);
         free(values);
         if (rc < 0) return -1;
     }
-    if (o->progress) o->progress(o->progress_ud, st->name, st->npoints - st->ntodo + job + 1, st->npoints);
+    if (o->progress) o->progress(o->progress_ud, st->name, done, st->npoints);
     return 0;
 }
 
-/* Run the stage's points not stored already. */
+static int stored_points(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
+{
+    const stage *st = ctx;
+    return st->o->stored(st->o->point_ud, st->name, st->npoints, st->res->nmetrics, y, have, nhave, d);
+}
+
+/* Run the stage's points not stored already (this shard's); waiting when other shards' are
+ * missing. */
 static int evaluate(stage *st, ss_sens_result *res, ss_diag *d)
 {
-    st->y = xmalloc(sizeof *st->y * (size_t)st->npoints * (size_t)res->nmetrics);
-    unsigned char *have = xcalloc((size_t)st->npoints, 1);
-    long nhave = 0;
-    int rc = st->o->stored ? st->o->stored(st->o->point_ud, st->name, st->npoints, res->nmetrics, st->y, have,
-                                           &nhave, d) : 0;
-    res->points_stored += nhave;
-    st->todo = xmalloc(sizeof *st->todo * (size_t)st->npoints);
-    st->ntodo = 0;
     const ss_sens_opts *o = st->o;
-    long missing = 0;
-    for (long p = 0; p < st->npoints; p++) {
-        bool mine = o->nshards == 0 || p % o->nshards == o->shard - 1;
-        if (!have[p] && mine) st->todo[st->ntodo++] = p;
-        else if (!have[p]) missing++;
-    }
-    if (missing) res->waiting = st->name;   /* other shards' points */
-    free(have);
-    ss_pool_jobs jobs = {.njobs = st->ntodo, .workers = st->o->jobs, .interrupt = st->o->interrupt,
-                         .ctx = st, .run = run_point, .deliver = deliver_point};
-    ss_pool_result pr;
-    if (rc == 0 && st->ntodo > 0) rc = ss_pool_run(&jobs, &pr, d);
-    free(st->todo);
+    ss_points_job job = {.npoints = st->npoints, .noutputs = res->nmetrics, .shard = o->shard, .nshards = o->nshards,
+                         .workers = o->jobs, .interrupt = o->interrupt, .ctx = st,
+                         .stored = o->stored ? stored_points : NULL,
+                         .run = run_point, .name = point_name, .deliver = deliver_point};
+    ss_points_done done;
+    int rc = ss_points_run(&job, &done, d);
+    st->y = done.y;
+    res->points_stored += done.nstored;
+    if (done.nmissing) res->waiting = st->name;
     return rc;
 }
 
@@ -348,8 +332,7 @@ static int apply_ensemble(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d
 /* The base scenario: its ranged numbers, its metrics and its hash. */
 static int read_base(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
 {
-    ss_scenario_opts so = {.overlays = o->overlays, .noverlays = o->noverlays, .sets = o->sets, .nsets = o->nsets};
-    ss_scenario *sc = ss_scenario_load(o->scenario, &so, d);
+    ss_scenario *sc = ss_scenario_load(o->scenario, &o->load, d);
     if (!sc) return -1;
     snprintf(res->scenario_hash, sizeof res->scenario_hash, "%s", ss_scenario_hash(sc));
     study_key(o, sc, res->study_key);

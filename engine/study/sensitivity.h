@@ -31,6 +31,7 @@
 #include "flag.h"
 #include "model.h"
 #include "range.h"
+#include "scenario.h"
 #include "gsa.h"
 
 /* A metric of the results: "first_help_mean" (the whole system) or "fph_barn.wait_mean" (a
@@ -52,10 +53,7 @@ typedef void (*ss_sens_progress_fn)(void *ud, const char *stage, long done, long
 
 typedef struct ss_sens_opts {
     const char *scenario;
-    const char *const *overlays;
-    int noverlays;
-    const char *const *sets;         /* applied before the varied numbers */
-    int nsets;
+    ss_scenario_opts load;           /* its overlays and --set, applied before the varied numbers */
     const char *const *metrics;      /* names (ss_sens_metric_parse) */
     int nmetrics;
     int methods;                     /* SS_SENS_MORRIS | SS_SENS_SOBOL */
