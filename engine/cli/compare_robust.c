@@ -97,6 +97,7 @@ int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *d
 
 typedef struct store_ctx {
     const ss_robust_run_args *ra;
+    const char *base_spec, *option_spec;
     const ss_robust_opts *ro;
     ss_store *store;
     int64_t study_id;
@@ -108,7 +109,7 @@ static int begin_store(void *ud, const ss_robust_result *r, ss_diag *d)
     store_ctx *s = ud;
     s->store = ss_store_open(s->ra->db, d);
     if (!s->store) return -1;
-    ss_robust_study_row row = {.study_key = r->study_key, .base_model = s->ra->base_spec, .option_model = s->ra->option_spec,
+    ss_robust_study_row row = {.study_key = r->study_key, .base_model = s->base_spec, .option_model = s->option_spec,
                                .command_line = s->ra->command_line, .design = r->design, .samples = r->npoints,
                                .replications = s->ro->reps, .seed = s->ro->seed};
     return ss_store_begin_robust(s->store, &row, r, &s->study_id, &s->resumed, d);
@@ -183,6 +184,12 @@ json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
                      "decided_by", decided);
 }
 
+json_t *ss_robust_study_json(const ss_robust_result *r, int reps)
+{
+    return json_pack("{s:I,s:s,s:i,s:i}", "samples", (json_int_t)r->npoints, "design", r->design, "parameters", r->nparams,
+                     "replications", reps);
+}
+
 /* ---- running ---------------------------------------------------------------------------------------- */
 
 /* --ensemble FILE as the study takes it, known by a hash over its paths and values. */
@@ -208,29 +215,59 @@ static int read_ensemble(const char *cmd, const char *file, ss_ensemble *e, cons
     return 0;
 }
 
-int ss_compare_robust_run(const char *cmd, const ss_robust_run_args *ra, ss_robust_result *out)
+/* A model as the study runs it: compare takes no --set, so its own numbers are all there is. */
+static ss_robust_model study_model(const ss_compare_model *m)
 {
-    const ss_robust_args *a = ra->a;
-    memset(out, 0, sizeof *out);
-    ss_robust_opts ro = {
-        .base = ra->base, .option = ra->option, .samples = a->samples ? a->samples : DEFAULT_SAMPLES,
-        .reps = ra->reps, .seed = ra->seed, .jobs = ra->jobs, .shard = a->shard, .nshards = a->nshards,
-        .interrupt = ra->interrupt};
+    return (ss_robust_model){.file = m->where->file, .overlays = m->where->overlays, .noverlays = m->where->noverlays};
+}
+
+/* The options of the study of one option against the base, with the store's hooks under --db. */
+static void study_opts(const ss_compare_robust *cr, const ss_robust_run_args *ra, const ss_compare_model *base,
+                       const ss_compare_model *option, ss_robust_opts *ro)
+{
+    *ro = (ss_robust_opts){.base = study_model(base), .option = study_model(option),
+                           .samples = cr->args.samples ? cr->args.samples : DEFAULT_SAMPLES, .reps = ra->reps,
+                           .seed = ra->seed, .jobs = ra->jobs, .shard = cr->args.shard, .nshards = cr->args.nshards,
+                           .interrupt = ra->interrupt};
+}
+
+int ss_compare_robust_check(const char *cmd, const ss_compare_robust *cr, const ss_robust_run_args *ra,
+                            const ss_compare_model *models, const ss_scenario *const *scenarios, int nmodels)
+{
+    if (cr->args.ensemble) return 0;   /* its values are set whether or not a number has a range */
+    for (int i = 1; i < nmodels; i++) {
+        ss_robust_opts ro;
+        study_opts(cr, ra, &models[0], &models[i], &ro);
+        ss_diag d;
+        if (ss_robust_check(&ro, scenarios[0], scenarios[i], &d) < 0) {
+            fprintf(stderr, "samsim %s: --robust %s: %s\n", cmd, models[i].letter, d.msg);
+            return SS_EXIT_MODEL;
+        }
+    }
+    return 0;
+}
+
+/* One option against the base into out (ss_robust_result_free it). */
+static int run_option(const char *cmd, const ss_compare_robust *cr, const ss_robust_run_args *ra,
+                      const ss_compare_model *base, const ss_compare_model *option, ss_robust_result *out)
+{
+    ss_robust_opts ro;
+    study_opts(cr, ra, base, option, &ro);
     ss_ensemble e = {0};
     const char **paths = NULL;
     char hash[65];
     ss_robust_ensemble re;
-    if (a->ensemble) {
-        int code = read_ensemble(cmd, a->ensemble, &e, &paths, hash, &re);
+    if (cr->args.ensemble) {
+        int code = read_ensemble(cmd, cr->args.ensemble, &e, &paths, hash, &re);
         if (code) return code;
         ro.ensemble = &re;
     }
-    progress_ctx pc = {.letter = ra->option_letter, .first = -1};
+    progress_ctx pc = {.letter = option->letter, .first = -1};
     if (ra->progress) {
         ro.progress = progress;
         ro.progress_ud = &pc;
     }
-    store_ctx sc = {.ra = ra, .ro = &ro};
+    store_ctx sc = {.ra = ra, .ro = &ro, .base_spec = base->spec, .option_spec = option->spec};
     if (ra->db) {
         ro.started = begin_store;
         ro.stored = stored_samples;
@@ -244,21 +281,67 @@ int ss_compare_robust_run(const char *cmd, const ss_robust_run_args *ra, ss_robu
     ss_ensemble_free(&e);
     if (rc < 0) {
         bool interrupted = strcmp(d.msg, "interrupted") == 0;
-        fprintf(stderr, "samsim %s: --robust %s: %s\n", cmd, ra->option_letter, d.msg);
+        fprintf(stderr, "samsim %s: --robust %s: %s\n", cmd, option->letter, d.msg);
         return interrupted ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
     }
     if (out->points_stored && !ra->quiet)
         fprintf(stderr, "%s: resumed robust comparison of %s: %ld sample%s read from the file, not run again\n", ra->db,
-                ra->option_letter, out->points_stored, out->points_stored == 1 ? "" : "s");
+                option->letter, out->points_stored, out->points_stored == 1 ? "" : "s");
     return 0;
 }
 
-int ss_compare_robust_record(const char *cmd, const char *db, const ss_robust_result *r, int64_t comparison_id,
-                             int64_t option_run)
+int ss_compare_robust_all(const char *cmd, ss_compare_robust *cr, const ss_robust_run_args *ra,
+                          const ss_compare_model *models, int nmodels, ss_verdict *verdicts)
 {
+    cr->noptions = nmodels - 1;
+    cr->results = xcalloc((size_t)cr->noptions, sizeof *cr->results);
+    cr->lines = xcalloc((size_t)cr->noptions, sizeof *cr->lines);
+    for (int i = 0; i < cr->noptions; i++) {
+        ss_robust_result *r = &cr->results[i];
+        int code = run_option(cmd, cr, ra, &models[0], &models[i + 1], r);
+        if (code) return code;
+        cr->waiting |= r->waiting;
+        if (r->waiting) continue;
+        ss_verdict *v = &verdicts[i];
+        v->robust = r;
+        ss_robust_verdict_line(cr->lines[i], sizeof cr->lines[i], v, r, SS_LANG_EN);
+        v->robustness = cr->lines[i];
+    }
+    return 0;
+}
+
+const ss_robust_result *ss_compare_robust_of(const ss_compare_robust *cr, int opt)
+{
+    return cr->results && opt < cr->noptions ? &cr->results[opt] : NULL;
+}
+
+int ss_compare_robust_shard_done(const ss_compare_robust *cr, const char *db)
+{
+    printf("%s: shard %d/%d stored its samples of the robust comparison; the other shards' samples are not in this file.\n"
+           "Merge the shards' files (samsim merge ALL.db SHARD.db...), then run the same command without --shard and\n"
+           "with --db ALL.db: it reads the stored samples and prints the comparison.\n", db, cr->args.shard,
+           cr->args.nshards);
+    return fflush(stdout) == 0 ? SS_EXIT_OK : SS_EXIT_IO;
+}
+
+void ss_compare_robust_free(ss_compare_robust *cr)
+{
+    for (int i = 0; cr->results && i < cr->noptions; i++) ss_robust_result_free(&cr->results[i]);
+    free(cr->results);
+    free(cr->lines);
+    cr->results = NULL;
+    cr->lines = NULL;
+}
+
+int ss_compare_robust_record(const char *cmd, const ss_compare_robust *cr, const char *db, int64_t comparison_id,
+                             const int64_t *option_runs)
+{
+    if (!cr->results) return 0;
     ss_diag d;
     ss_store *st = ss_store_open(db, &d);
-    int rc = st ? ss_store_robust_finish(st, r->study_key, r, comparison_id, option_run, &d) : -1;
+    int rc = st ? 0 : -1;
+    for (int i = 0; rc == 0 && i < cr->noptions; i++)
+        rc = ss_store_robust_finish(st, cr->results[i].study_key, &cr->results[i], comparison_id, option_runs[i], &d);
     ss_store_close(st);
     if (rc < 0) {
         fprintf(stderr, "samsim %s: %s\n", cmd, d.msg);

@@ -220,7 +220,7 @@ static void read_sweep_row(sqlite3_stmt *s, ss_sweep_row *rows, int npoints)
         return;
     double *v[] = {&r->estimate.mean, &r->estimate.ci_low, &r->estimate.ci_high, &r->estimate.sd};
     for (int i = 0; i < 4; i++)
-        *v[i] = sqlite3_column_type(s, 5 + i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, 5 + i);
+        *v[i] = db_column_real(s, 5 + i);
     r->estimate.n = sqlite3_column_int(s, 9);
 }
 

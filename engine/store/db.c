@@ -563,26 +563,53 @@ void db_numbers_json(ss_buf *b, const double *x, int n)
     ss_buf_str(b, "]");
 }
 
+double db_column_real(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
+}
+
+static int each_row_v(ss_store *st, void (*row)(sqlite3_stmt *s, void *ud), void *ud, ss_diag *d, const char *sql,
+                      const char *types, va_list ap)
+{
+    sqlite3_stmt *s = db_prepare(st, sql, d);
+    if (!s) return -1;
+    bind_values(s, types, ap);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(s, ud);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+}
+
+int db_each_row(ss_store *st, void (*row)(sqlite3_stmt *s, void *ud), void *ud, ss_diag *d, const char *sql,
+                const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    int rc = each_row_v(st, row, ud, d, sql, types, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* A stored point (point, outputs) not seen yet, into pts. */
+static void point_row(sqlite3_stmt *s, void *ud)
+{
+    const db_points *pts = ud;
+    sqlite3_int64 p = sqlite3_column_int64(s, 0);
+    if (p < 0 || p >= pts->npoints || pts->have[p]) return;
+    if (db_read_numbers((const char *)sqlite3_column_text(s, 1), pts->noutputs, pts->y + p * pts->noutputs)) {
+        pts->have[p] = 1;
+        (*pts->nhave)++;
+    }
+}
+
 int db_read_points(ss_store *st, const db_points *pts, ss_diag *d, const char *sql, const char *types, ...)
 {
     *pts->nhave = 0;
-    sqlite3_stmt *s = db_prepare(st, sql, d);
-    if (!s) return -1;
     va_list ap;
     va_start(ap, types);
-    bind_values(s, types, ap);
+    int rc = each_row_v(st, point_row, (void *)pts, d, sql, types, ap);
     va_end(ap);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 p = sqlite3_column_int64(s, 0);
-        if (p < 0 || p >= pts->npoints || pts->have[p]) continue;
-        if (db_read_numbers((const char *)sqlite3_column_text(s, 1), pts->noutputs, pts->y + p * pts->noutputs)) {
-            pts->have[p] = 1;
-            (*pts->nhave)++;
-        }
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return rc;
 }
 
 bool db_read_numbers(const char *text, int n, double *y)

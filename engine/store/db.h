@@ -62,6 +62,12 @@ void db_now_utc(char *buf, size_t n);
 int db_check_version(ss_store *st, const char *schema, ss_diag *d);
 /* sqlite_master of the main file or of an attached one ("src"). */
 bool db_table_exists(ss_store *st, const char *schema, const char *name);
+/* A column's number, NaN for NULL (what db_bind_real writes for NaN). */
+double db_column_real(sqlite3_stmt *s, int i);
+/* Each row of sql, its parameters bound as db_row binds them, handed to row(s, ud): the one loop
+ * the store's readers share.  0, or -1 with d. */
+int db_each_row(ss_store *st, void (*row)(sqlite3_stmt *s, void *ud), void *ud, ss_diag *d, const char *sql,
+                const char *types, ...);
 /* One int64 from a query, its parameters bound as db_row binds them: 1 found, 0 no row, -1 error. */
 int db_lookup(ss_store *st, const char *sql, int64_t *out, ss_diag *d, const char *types, ...);
 

@@ -192,31 +192,29 @@ int ss_store_robust_finish(ss_store *st, const char *study_key, const ss_robust_
 
 /* ---- reading back ----------------------------------------------------------------------------- */
 
+static void read_param(sqlite3_stmt *s, void *ud)
+{
+    ss_robust_result *r = ud;
+    r->params = xreallocarray(r->params, (size_t)r->nparams + 1, sizeof *r->params);
+    ss_robust_param *p = memset(&r->params[r->nparams++], 0, sizeof *r->params);
+    const char *dist = (const char *)sqlite3_column_text(s, 4);
+    ss_ranged g = {.value = sqlite3_column_double(s, 5),
+                   .range = {.dist = dist && strcmp(dist, "triangular") == 0 ? SS_RANGE_TRIANGULAR : SS_RANGE_UNIFORM,
+                             .low = sqlite3_column_double(s, 6), .mode = sqlite3_column_double(s, 7),
+                             .high = sqlite3_column_double(s, 8)}};
+    snprintf(p->path, sizeof p->path, "%s", (const char *)sqlite3_column_text(s, 0));
+    snprintf(g.path, sizeof g.path, "%s", p->path);
+    snprintf(g.kind, sizeof g.kind, "%s", sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1) : "");
+    p->in_base = sqlite3_column_int(s, 2);
+    p->in_option = sqlite3_column_int(s, 3);
+    if (p->in_option) p->option = g;
+    else p->base = g;
+}
+
 static int load_params(ss_store *st, int64_t id, ss_robust_result *r, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT name, kind, in_base, in_option, dist, value, low, mode, high FROM "
-                                 "robust_parameters WHERE study_id = ? ORDER BY parameter", d);
-    if (!s) return -1;
-    sqlite3_bind_int64(s, 1, id);
-    int rc, cap = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (r->nparams == cap) r->params = xrealloc(r->params, sizeof *r->params * (size_t)(cap = cap ? 2 * cap : 16));
-        ss_robust_param *p = memset(&r->params[r->nparams++], 0, sizeof *r->params);
-        const char *dist = (const char *)sqlite3_column_text(s, 4);
-        ss_ranged g = {.value = sqlite3_column_double(s, 5),
-                       .range = {.dist = dist && strcmp(dist, "triangular") == 0 ? SS_RANGE_TRIANGULAR : SS_RANGE_UNIFORM,
-                                 .low = sqlite3_column_double(s, 6), .mode = sqlite3_column_double(s, 7),
-                                 .high = sqlite3_column_double(s, 8)}};
-        snprintf(p->path, sizeof p->path, "%s", (const char *)sqlite3_column_text(s, 0));
-        snprintf(g.path, sizeof g.path, "%s", p->path);
-        snprintf(g.kind, sizeof g.kind, "%s", sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1) : "");
-        p->in_base = sqlite3_column_int(s, 2);
-        p->in_option = sqlite3_column_int(s, 3);
-        if (p->in_option) p->option = g;
-        else p->base = g;
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return db_each_row(st, read_param, r, d, "SELECT name, kind, in_base, in_option, dist, value, low, mode, high FROM "
+                       "robust_parameters WHERE study_id = ? ORDER BY parameter", "I", id);
 }
 
 static void read_deciders(const char *text, ss_robust_row *row, int nparams)
@@ -233,37 +231,28 @@ static void read_deciders(const char *text, ss_robust_row *row, int nparams)
     json_decref(a);
 }
 
-static double column_real(sqlite3_stmt *s, int i)
+static void read_row(sqlite3_stmt *s, void *ud)
 {
-    return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
+    ss_robust_result *r = ud;
+    const ss_metric_info *mi = ss_metric_find((const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 2));
+    if (!mi) return;   /* a metric this engine does not know */
+    r->rows = xreallocarray(r->rows, (size_t)r->nrows + 1, sizeof *r->rows);
+    ss_robust_row *row = memset(&r->rows[r->nrows++], 0, sizeof *r->rows);
+    row->scope = strcmp((const char *)sqlite3_column_text(s, 0), "service") == 0 ? "service" : "system";
+    row->metric = mi->name;
+    snprintf(row->subject, sizeof row->subject, "%s", (const char *)sqlite3_column_text(s, 1));
+    row->samples = sqlite3_column_int(s, 3);
+    double *figures[] = {&row->share_better, &row->share_worse, &row->share_unclear, &row->diff_p05, &row->diff_p50,
+                         &row->diff_p95};   /* columns 4 to 9, as insert_rows writes them */
+    for (int j = 0; j < 6; j++) *figures[j] = db_column_real(s, 4 + j);
+    read_deciders((const char *)sqlite3_column_text(s, 10), row, r->nparams);
 }
 
 static int load_rows(ss_store *st, int64_t id, ss_robust_result *r, ss_diag *d)
 {
-    sqlite3_stmt *s = db_prepare(st, "SELECT scope, subject, metric, samples, share_better, share_worse, share_unclear, "
-                                 "diff_p05, diff_p50, diff_p95, decided_by FROM robust_rows WHERE study_id = ? ORDER BY rowid", d);
-    if (!s) return -1;
-    sqlite3_bind_int64(s, 1, id);
-    int rc, cap = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const ss_metric_info *mi = ss_metric_find((const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 2));
-        if (!mi) continue;   /* a metric this engine does not know */
-        if (r->nrows == cap) r->rows = xrealloc(r->rows, sizeof *r->rows * (size_t)(cap = cap ? 2 * cap : 64));
-        ss_robust_row *row = memset(&r->rows[r->nrows++], 0, sizeof *r->rows);
-        row->scope = strcmp((const char *)sqlite3_column_text(s, 0), "service") == 0 ? "service" : "system";
-        row->metric = mi->name;
-        snprintf(row->subject, sizeof row->subject, "%s", (const char *)sqlite3_column_text(s, 1));
-        row->samples = sqlite3_column_int(s, 3);
-        row->share_better = column_real(s, 4);
-        row->share_worse = column_real(s, 5);
-        row->share_unclear = column_real(s, 6);
-        row->diff_p05 = column_real(s, 7);
-        row->diff_p50 = column_real(s, 8);
-        row->diff_p95 = column_real(s, 9);
-        read_deciders((const char *)sqlite3_column_text(s, 10), row, r->nparams);
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, d);
+    return db_each_row(st, read_row, r, d, "SELECT scope, subject, metric, samples, share_better, share_worse, "
+                       "share_unclear, diff_p05, diff_p50, diff_p95, decided_by FROM robust_rows WHERE study_id = ? "
+                       "ORDER BY rowid", "I", id);
 }
 
 static const char *design_name(const char *stored)

@@ -119,6 +119,25 @@ static ss_scenario *load_model(const ss_robust_opts *o, const ss_robust_model *m
     return ss_scenario_load(m->file, &so, d);
 }
 
+/* The numbers varied: every ranged number of either model, or the ensemble's; none is an error. */
+static int numbers_varied(const ss_robust_opts *o, const ss_scenario *base, const ss_scenario *option,
+                          ss_robust_result *r, ss_diag *d)
+{
+    if (o->ensemble) ensemble_params(r, o->ensemble, base, option);
+    else join_ranged(r, base, option);
+    if (r->nparams > 0) return 0;
+    return ss_fail(d, "%s: no number has a range in either model, so there are no plausible assumptions to vary "
+                   "(give assumptions a range: assume(0.45, \"why\", {0.40, 0.50}))", o->base.file);
+}
+
+int ss_robust_check(const ss_robust_opts *o, const ss_scenario *base, const ss_scenario *option, ss_diag *d)
+{
+    ss_robust_result r = {0};
+    int rc = numbers_varied(o, base, option, &r, d);
+    ss_robust_result_free(&r);
+    return rc;
+}
+
 static int read_models(const ss_robust_opts *o, ss_robust_result *r, ss_diag *d)
 {
     ss_scenario *base = load_model(o, &o->base, d);
@@ -128,12 +147,7 @@ static int read_models(const ss_robust_opts *o, ss_robust_result *r, ss_diag *d)
         ss_scenario_free(base);
         return -1;
     }
-    int rc = 0;
-    if (o->ensemble) ensemble_params(r, o->ensemble, base, option);
-    else join_ranged(r, base, option);
-    if (rc == 0 && r->nparams == 0)
-        rc = ss_fail(d, "%s: no number has a range in either model, so there are no plausible assumptions to vary "
-                     "(give assumptions a range: assume(0.45, \"why\", {0.40, 0.50}))", o->base.file);
+    int rc = numbers_varied(o, base, option, r, d);
     layout_rows(r, ss_scenario_model(base), ss_scenario_model(option));
     study_key(o, base, option, r->study_key);
     ss_scenario_free(option);

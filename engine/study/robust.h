@@ -30,6 +30,7 @@
 #include "flag.h"
 #include "range.h"
 #include "robustness.h"
+#include "scenario.h"
 #include "verdict.h"
 
 typedef struct ss_robust_model {
@@ -72,6 +73,11 @@ typedef struct ss_robust_opts {
                        ss_diag *d);
     void *store_ud;
 } ss_robust_opts;
+
+/* Whether the study of o would have numbers to vary in base and option (loaded as o loads them):
+ * 0, or -1 with d saying that no number has a range in either model.  A caller checks this before
+ * its own nominal runs, so that the mistake costs no waiting. */
+int ss_robust_check(const ss_robust_opts *o, const ss_scenario *base, const ss_scenario *option, ss_diag *d);
 
 /* Run the samples.  0, or -1 with d filled (no ranged number in either model, a sample that does
  * not load or run — named with its values —, "interrupted"). */

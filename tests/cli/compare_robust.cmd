@@ -18,7 +18,11 @@ rm flip.json
 # What --robust refuses, each with a clear message and its exit code.
 samsim compare $Q +tests/fixtures/robust/no-such-option.lua --robust; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 0; echo "exit $?"
-samsim compare scenarios/validation/mmc.lua scenarios/validation/mmc.lua --robust --reps 2; echo "exit $?"
+# no ranged number: said before the nominal runs, so nothing ran and --db stored no run
+T=$(mktemp -d)
+samsim compare scenarios/validation/mmc.lua scenarios/validation/mmc.lua --robust --reps 2 --db $T/none.db; echo "exit $?"
+test -e $T/none.db && echo "RAN THE MODELS FIRST" || echo "no model ran: --db has no file"
+rm -rf $T
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --samples 8; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --reps 1; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --shard 1/2; echo "exit $?"
