@@ -59,7 +59,8 @@ const repl_command repl_commands[] = {
      "interval excludes zero; measures that did not change at all are left out.\n"
      "'compare robust [N]' also runs both at N samples (default 32) of their plausible\n"
      "assumptions (every number with a range), and the verdict says how often each of its\n"
-     "judgements holds and which numbers decide it.", repl_cmd_compare, "s"},
+     "judgements holds and which numbers decide it.  A number you set is your choice: it keeps\n"
+     "its value where you set it and is not sampled there (the verdict lists it).", repl_cmd_compare, "s"},
     {"baseline", "baseline [now | loaded]",
      "Show or choose the base of 'compare'.\n"
      "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"

@@ -140,6 +140,34 @@ static int load_scenario(model *m)
     return 0;
 }
 
+/* --robust --db with fixed replications: a model run already in the file (the same command run
+ * again, to resume its samples or after merging its shards) is read, not run and stored again.
+ * 1 read, 0 to run, or an exit code's negative after printing the error. */
+static int reuse_stored(compare_cmd *c, model *m)
+{
+    if (!c->robust.args.robust || !c->o.db || c->o.precision > 0 || access(c->o.db, F_OK) != 0)
+        return 0;   /* a fresh file, or replications a precision will choose: nothing to look for */
+    ss_diag d;
+    int64_t id = 0;
+    ss_results_db *db = ss_results_db_open(c->o.db, &d);
+    if (!db) return 0;   /* no runs in it yet (an empty file): the store writes them, or says what is wrong */
+    int found = ss_results_find_run(db, &m->study.info, &id, &d);
+    if (found == 1 && ss_stored_run_load(db, id, 0, &m->stored_run, &d) < 0) found = -1;
+    ss_results_db_close(db);
+    if (found < 0) {
+        fprintf(stderr, "samsim %s: %s '%s': %s\n", CMD, m->letter, m->spec, d.msg);
+        return -SS_EXIT_IO;
+    }
+    if (!found) return 0;
+    ss_compare_view_stored(&m->stored_view, &m->stored_run);
+    m->st = &m->stored_view;
+    m->reused = true;
+    if (!c->o.quiet)
+        fprintf(stderr, "samsim %s: %s '%s': run %" PRId64 " in %s is this model with seed %" PRIu64 " and %d replications: "
+                        "read, not run again\n", CMD, m->letter, m->spec, id, c->o.db, c->o.seed, c->o.reps);
+    return 1;
+}
+
 static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
 {
     bool progress = !c->o.quiet && isatty(2);
@@ -149,6 +177,8 @@ static int run_model(compare_cmd *c, model *m, int i, ss_stop_flag *interrupt)
                         .progress = progress && c->o.reps > 1 ? ss_cli_progress : NULL};
     ss_study_init(&m->study, m->sc, c->o.seed, ss_cli_precision(&c->o, &so), c->command_line);
     ss_study_inputs(&m->study, &(ss_scenario_opts){.overlays = m->where.overlays, .noverlays = m->where.noverlays});
+    int reused = reuse_stored(c, m);
+    if (reused) return reused < 0 ? -reused : 0;
     ss_diag d;
     int interrupted, io_error;
     if (ss_study_run(&m->study, &so, &d, &interrupted, &io_error) < 0) {
@@ -322,12 +352,13 @@ static int record(compare_cmd *c)
     }
     ss_diag d;
     int64_t id;
-    if (ss_store_record_comparison(c->o.db, c->models[0].st->run_id, c->models[0].spec, option_runs, option_models, c->nmodels - 1,
-                          c->command_line, &id, &d) < 0) {
+    int known = ss_store_record_comparison(c->o.db, c->models[0].st->run_id, c->models[0].spec, option_runs, option_models,
+                                           c->nmodels - 1, c->command_line, &id, &d);
+    if (known < 0) {
         fprintf(stderr, "samsim %s: %s\n", CMD, d.msg);
         return SS_EXIT_IO;
     }
-    fprintf(stderr, "samsim %s: stored comparison %" PRId64 " (runs", CMD, id);
+    fprintf(stderr, "samsim %s: %s comparison %" PRId64 " (runs", CMD, known ? "the file has this" : "stored", id);
     for (int i = 0; i < c->nmodels; i++)
         fprintf(stderr, "%s %" PRId64 " %s", i ? "," : "", c->models[i].st->run_id, c->models[i].letter);
     fprintf(stderr, ") in %s; 'samsim report %s' builds the report\n", c->o.db, c->o.db);
@@ -383,9 +414,9 @@ static void free_cmd(compare_cmd *c)
     for (int i = 0; c->models && i < c->nmodels; i++) {
         model *m = &c->models[i];
         ss_model_about_free(&m->about);
-        if (m->stored) {
+        if (m->stored || m->reused)
             ss_stored_run_free(&m->stored_run);
-        } else {
+        if (!m->stored) {
             ss_study_fini(&m->study);
             ss_scenario_free(m->sc);
         }
@@ -452,7 +483,9 @@ const ss_command ss_cmd_compare = {
     "                   hypercube beyond 40 numbers), --reps replications each, paired: the verdict\n"
     "                   then says in how many samples each judgement holds and which numbers decide\n"
     "                   it (\"holds in 87 % of the plausible assumptions; decided by X (better where\n"
-    "                   >= 0.78)\"); --json adds \"robust\" to each row\n"
+    "                   >= 0.78)\"); --json adds \"robust\" to each row, --csv its columns, --markdown\n"
+    "                   a table of them, --headline the verdict's line; with --db and --reps, the\n"
+    "                   same command again reads the runs and samples stored, and records nothing twice\n"
     "  --samples N      samples of the assumptions (default 64)\n"
     "  --ensemble FILE  with --robust: run at each parameter set of a calibrated ensemble (samsim\n"
     "                   calibrate --ensemble-out FILE) instead of sampling the ranges\n"

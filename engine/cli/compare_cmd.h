@@ -27,6 +27,7 @@ typedef struct model {
     char letter[4];
     char spec[1024];                 /* as written on the command line */
     bool stored;                     /* db:FILE#RUN_ID */
+    bool reused;                     /* a scenario model whose run --robust --db found stored (stored_run) */
     char db[1024];
     int64_t run_id;
     ss_model_spec where;             /* a scenario model's file and overlays */

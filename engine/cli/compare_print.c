@@ -99,6 +99,9 @@ static void print_headline(FILE *f, const compare_cmd *c)
     for (int i = 0; i + 1 < c->nmodels; i++) {
         fprintf(f, "%s against %s, %d replications, 95%% paired intervals:\n", c->models[i + 1].letter, a->letter, c->o.reps);
         ss_verdict_print_headline(f, &c->verdicts[i], &a->st->info, 3);
+        const ss_robust_result *r = ss_compare_robust_of(&c->robust, i);
+        if (r && c->verdicts[i].robustness)
+            fprintf(f, "  Robustness over %ld samples of the plausible assumptions: %s\n", r->npoints, c->verdicts[i].robustness);
     }
 }
 
@@ -155,6 +158,41 @@ static void md_cell(FILE *f, const char *s)
     fputs(" |", f);
 }
 
+/* With --robust: what the samples say of every compared row. */
+static void print_markdown_robust(FILE *f, const compare_cmd *c, int opt)
+{
+    const ss_robust_result *r = ss_compare_robust_of(&c->robust, opt);
+    const ss_comparison *cmp = &c->cmp[opt];
+    if (!r) return;
+    const char *robustness = c->verdicts[opt].robustness;
+    fprintf(f, "\n### Robustness over %ld samples of the plausible assumptions\n\n%d ranged numbers, a %s design, %d replications "
+               "of each model at each sample. Better, worse (a result better neither way: higher, lower) and unclear: the "
+               "share of samples whose paired interval says so; the difference's median and its 5th to 95th percentile "
+               "over the samples; decided by: the numbers whose split predicts its sign.\n\n%s%s%s"
+               "| service | result | better | worse | unclear | difference (median) | 5 to 95 %% | decided by |\n"
+               "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n", r->npoints, r->nparams, r->design, c->o.reps,
+            robustness ? "The key measures: " : "", robustness ? robustness : "", robustness ? ".\n\n" : "");
+    for (int i = 0; i < cmp->nrows; i++) {
+        const ss_compare_row *row = &cmp->rows[i];
+        const ss_robust_row *rr = ss_robust_find(r, row->scope, row->subject, row->metric);
+        if (!rr || rr->samples == 0) continue;
+        bool directed = ss_robust_directed(rr);
+        char who[1024], cell[7][96];
+        ss_robust_deciders_text(who, sizeof who, r, rr);
+        snprintf(cell[0], sizeof cell[0], "%s", *row->subject ? row->subject : "all");
+        snprintf(cell[1], sizeof cell[1], "%s", ss_metric_label(row->scope, row->metric, SS_LANG_EN));
+        snprintf(cell[2], sizeof cell[2], "%s%.0f %%", directed ? "" : "higher ", 100 * rr->share_better);
+        snprintf(cell[3], sizeof cell[3], "%s%.0f %%", directed ? "" : "lower ", 100 * rr->share_worse);
+        snprintf(cell[4], sizeof cell[4], "%.0f %%", 100 * rr->share_unclear);
+        snprintf(cell[5], sizeof cell[5], "%+.3g", rr->diff_p50);
+        snprintf(cell[6], sizeof cell[6], "%+.3g to %+.3g", rr->diff_p05, rr->diff_p95);
+        fputc('|', f);
+        for (int k = 0; k < 7; k++) md_cell(f, cell[k]);
+        md_cell(f, *who ? who : "-");
+        fputc('\n', f);
+    }
+}
+
 static void print_markdown(FILE *f, const compare_cmd *c)
 {
     fprintf(f, "# Comparison of %d models\n\n%d replications each, seed %" PRIu64 ", common random numbers. Figures are means with "
@@ -180,6 +218,7 @@ static void print_markdown(FILE *f, const compare_cmd *c)
         char line[300];
         pairing_summary(&c->cmp[opt], line, sizeof line);
         fprintf(f, "\n%s\n", line);
+        print_markdown_robust(f, c, opt);
     }
 }
 
@@ -195,7 +234,9 @@ static void csv_estimate(FILE *f, const ss_estimate *e)
 static void print_csv(FILE *f, const compare_cmd *c)
 {
     fputs("option,base,scope,subject,metric,unit,base_mean,base_ci_low,base_ci_high,option_mean,option_ci_low,option_ci_high,"
-          "diff_mean,diff_ci_low,diff_ci_high,unpaired_ci_low,unpaired_ci_high,relative,distinguishable,narrowing,n\n", f);
+          "diff_mean,diff_ci_low,diff_ci_high,unpaired_ci_low,unpaired_ci_high,relative,distinguishable,narrowing,n", f);
+    if (c->robust.results) ss_robust_csv_header(f);
+    fputc('\n', f);
     for (int opt = 0; opt + 1 < c->nmodels; opt++) {
         const ss_comparison *cmp = &c->cmp[opt];
         for (int i = 0; i < cmp->nrows; i++) {
@@ -210,7 +251,10 @@ static void print_csv(FILE *f, const compare_cmd *c)
             ss_csv_number(f, r->relative);
             fprintf(f, ",%s", !isfinite(r->diff.ci_low) ? "" : r->distinguishable ? "true" : "false");
             ss_csv_number(f, ss_compare_narrowing(r));
-            fprintf(f, ",%d\n", r->diff.n);
+            fprintf(f, ",%d", r->diff.n);
+            const ss_robust_result *robust = ss_compare_robust_of(&c->robust, opt);
+            if (robust) ss_robust_csv_cells(f, robust, ss_robust_find(robust, r->scope, r->subject, r->metric));
+            fputc('\n', f);
         }
         /* staffing is an input, not an estimate: no intervals */
         fprintf(f, "%s,%s,staffing,,fte_total,FTE", c->models[opt + 1].letter, c->models[0].letter);
@@ -221,7 +265,9 @@ static void print_csv(FILE *f, const compare_cmd *c)
         ss_csv_number(f, cmp->fte_option - cmp->fte_base);
         fputs(",,,,", f);
         ss_csv_number(f, cmp->fte_base ? (cmp->fte_option - cmp->fte_base) / cmp->fte_base : NAN);
-        fputs(",,,\n", f);
+        fputs(",,,", f);
+        if (c->robust.results) ss_robust_csv_cells(f, NULL, NULL);   /* staffing is not sampled */
+        fputc('\n', f);
     }
 }
 

@@ -159,14 +159,32 @@ static void progress(void *ud, long done, long total)
     fflush(stderr);
 }
 
-/* ---- JSON ----------------------------------------------------------------------------------------- */
+/* ---- JSON, CSV and Markdown ----------------------------------------------------------------------- */
 
-/* A row's robustness: "robust": {"samples", "share_better", ..., "decided_by": [{"name", "condition"}]};
- * a metric better neither way says higher and lower instead of better and worse. */
-json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
+bool ss_robust_directed(const ss_robust_row *row)
 {
     ss_better b = ss_metric_find(row->scope, row->metric)->better;
-    bool directed = b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
+    return b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
+}
+
+void ss_robust_deciders_text(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < row->ndecided; i++) {
+        char cond[64];
+        size_t l = strlen(buf);
+        ss_robust_condition(cond, sizeof cond, &row->decided[i]);
+        snprintf(buf + l, n - l, "%s%s %s", i ? "; " : "", r->params[row->decided[i].factor].path, cond);
+    }
+}
+
+/* A row's robustness: the issue's fields on every row, "robust": {"samples", "share_better",
+ * "share_worse", "share_unclear", "diff_p05", "diff_p50", "diff_p95", "decided_by": [{"name",
+ * "condition", ...}]}; a metric better neither way has share_better and share_worse null and says
+ * share_higher and share_lower instead. */
+json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
+{
+    bool directed = ss_robust_directed(row);
     json_t *decided = json_array();
     for (int i = 0; i < row->ndecided; i++) {
         char cond[64];
@@ -176,12 +194,45 @@ json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row)
                                                  "where", directed ? "better" : "higher",
                                                  "accuracy", ss_json_number(row->decided[i].accuracy)));
     }
-    return json_pack("{s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "samples", row->samples,
-                     directed ? "share_better" : "share_higher", ss_json_number(row->share_better),
-                     directed ? "share_worse" : "share_lower", ss_json_number(row->share_worse),
-                     "share_unclear", ss_json_number(row->share_unclear), "diff_p05", ss_json_number(row->diff_p05),
-                     "diff_p50", ss_json_number(row->diff_p50), "diff_p95", ss_json_number(row->diff_p95),
-                     "decided_by", decided);
+    json_t *o = json_pack("{s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "samples", row->samples,
+                          "share_better", directed ? ss_json_number(row->share_better) : json_null(),
+                          "share_worse", directed ? ss_json_number(row->share_worse) : json_null(),
+                          "share_unclear", ss_json_number(row->share_unclear), "diff_p05", ss_json_number(row->diff_p05),
+                          "diff_p50", ss_json_number(row->diff_p50), "diff_p95", ss_json_number(row->diff_p95),
+                          "decided_by", decided);
+    if (o && !directed) {
+        json_object_set_new(o, "share_higher", ss_json_number(row->share_better));
+        json_object_set_new(o, "share_lower", ss_json_number(row->share_worse));
+    }
+    return o;
+}
+
+void ss_robust_csv_header(FILE *f)
+{
+    fputs(",robust_samples,share_better,share_worse,share_unclear,share_higher,share_lower,diff_p05,diff_p50,diff_p95,"
+          "decided_by", f);
+}
+
+void ss_robust_csv_cells(FILE *f, const ss_robust_result *r, const ss_robust_row *row)
+{
+    if (!row) {
+        fputs(",,,,,,,,,,", f);
+        return;
+    }
+    bool directed = ss_robust_directed(row);
+    fprintf(f, ",%d", row->samples);
+    ss_csv_number(f, directed ? row->share_better : NAN);
+    ss_csv_number(f, directed ? row->share_worse : NAN);
+    ss_csv_number(f, row->share_unclear);
+    ss_csv_number(f, directed ? NAN : row->share_better);
+    ss_csv_number(f, directed ? NAN : row->share_worse);
+    ss_csv_number(f, row->diff_p05);
+    ss_csv_number(f, row->diff_p50);
+    ss_csv_number(f, row->diff_p95);
+    char who[1024];
+    ss_robust_deciders_text(who, sizeof who, r, row);
+    fputc(',', f);
+    ss_csv_text(f, who);
 }
 
 json_t *ss_robust_study_json(const ss_robust_result *r, int reps)

@@ -6,7 +6,9 @@
 #define SS_COMPARE_ROBUST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -86,6 +88,14 @@ json_t *ss_robust_study_json(const ss_robust_result *r, int reps);
  * "diff_p05", "diff_p50", "diff_p95", "decided_by": [{"name", "condition", ...}]}; a metric better
  * neither way says share_higher and share_lower. */
 json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row);
+
+/* Whether the row's metric has a better way (else its shares are of higher and lower). */
+bool ss_robust_directed(const ss_robust_row *row);
+/* "name condition; name condition": the numbers that decide the row's sign, for CSV and Markdown. */
+void ss_robust_deciders_text(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row);
+/* --csv with --robust: the columns after compare's own, and a row's cells (empty without a row). */
+void ss_robust_csv_header(FILE *f);
+void ss_robust_csv_cells(FILE *f, const ss_robust_result *r, const ss_robust_row *row);
 
 /* After the comparison is recorded (--db): each option's rows, linked to it and to the option's run
  * (option_runs[noptions]), so that `samsim report` shows them.  0, or an exit code after printing the error. */

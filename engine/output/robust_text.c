@@ -84,6 +84,18 @@ void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_r
              ss_metric_label(m->row->scope, m->row->metric, lang), s);
 }
 
+/* The ranged numbers a set fixes, so not sampled where it is set: a planner's set number is a
+ * choice, not an assumption. */
+static void print_fixed(FILE *f, const ss_robust_result *r, ss_lang lang)
+{
+    for (int i = 0; i < r->nfixed; i++) {
+        const ss_robust_fixed *x = &r->fixed[i];
+        const char *where = x->in_base && x->in_option ? ss_words(lang, "in both models")
+                            : x->in_option ? ss_words(lang, "in the option") : ss_words(lang, "in the base");
+        ss_words_print(f, lang, "    kept at the value set, not sampled, %s: %s\n", where, x->set);
+    }
+}
+
 void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *info, ss_lang lang)
 {
     const ss_robust_result *r = v->robust;
@@ -92,6 +104,7 @@ void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *in
                          : ss_words(lang, "a Latin hypercube");
     ss_words_print(f, lang, "  Robustness over %ld samples of the plausible assumptions (%d ranged %s, %s):\n", r->npoints,
                    r->nparams, ss_words(lang, r->nparams == 1 ? "number" : "numbers"), design);
+    print_fixed(f, r, lang);
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         const ss_robust_row *row = row_of(r, m);

@@ -269,7 +269,8 @@
  "interval excludes zero; measures that did not change at all are left out.\n"
  "'compare robust [N]' also runs both at N samples (default 32) of their plausible\n"
  "assumptions (every number with a range), and the verdict says how often each of its\n"
- "judgements holds and which numbers decide it.",
+ "judgements holds and which numbers decide it.  A number you set is your choice: it keeps\n"
+ "its value where you set it and is not sampled there (the verdict lists it).",
  "Sammenlign modellen med grunnlaget, eller med et annet scenario.\n"
  "Grunnlaget er scenariofilen slik den ble lastet, med mindre 'baseline now' gjorde det til\n"
  "modellen slik den var da; undo, redo og tidligere kjøringer endrer det aldri.  Begge kjøres\n"
@@ -277,7 +278,8 @@
  "intervallet ikke rommer null; mål som ikke endret seg i det hele tatt er utelatt.\n"
  "'compare robust [N]' kjører også begge i N utvalg (standard 32) av de plausible\n"
  "antakelsene (hvert tall med et spenn), og vurderingen sier hvor ofte hver av dens\n"
- "konklusjoner holder og hvilke tall som avgjør den."},
+ "konklusjoner holder og hvilke tall som avgjør den.  Et tall du setter er ditt valg: det\n"
+ "beholder verdien der du satte det og trekkes ikke der (vurderingen viser det)."},
 {"Show or choose the base of 'compare'.\n"
  "  now      the model as it is now becomes the baseline (until 'baseline loaded' or 'load')\n"
  "  loaded   the scenario file as loaded, without overlays and set values (the default)",
@@ -525,6 +527,10 @@
 {"holds in %.0f %% of the plausible assumptions%s", "holder i %.0f %% av de plausible antakelsene%s"},
 {"no key measure was measured at the samples", "ingen nøkkelmål ble målt i utvalget"},
 {"no clear difference on any key measure; the least sure, %s: %s", "ingen klar forskjell på noe nøkkelmål; det minst sikre, %s: %s"},
+{"in both models", "i begge modellene"},
+{"in the option", "i alternativet"},
+{"in the base", "i grunnlaget"},
+{"    kept at the value set, not sampled, %s: %s\n", "    holdt på verdien som er satt, ikke trukket, %s: %s\n"},
 {"a calibrated ensemble", "et kalibrert ensemble"},
 {"a Sobol sequence", "en Sobol-følge"},
 {"a Latin hypercube", "en latinsk hyperkube"},

@@ -80,7 +80,11 @@ bool db_release_reserve(ss_store *st);
 int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d);
 /* The attached file src's sensitivity studies into main (sensitivities.c), for a merge. */
 int store_merge_sensitivity(ss_store *st, ss_diag *d);
+/* ... and its robust studies (robustness.c): after the comparisons, whose new ids they link to. */
 int store_merge_robust(ss_store *st, ss_diag *d);
+/* ... and its comparisons (comparisons.c), their runs mapped by temp.merge_runs; which input
+ * comparison became which output one stays in temp.merge_comparisons(src, dst). */
+int store_merge_comparisons(ss_store *st, ss_diag *d);
 int store_merge_calibration(ss_store *st, ss_diag *d);
 
 /* [x, y, ...] with every digit a double needs (a point read back is the point written); null for

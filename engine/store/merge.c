@@ -262,7 +262,8 @@ static int merge_attached(ss_store *st, ss_merge_counts *c, ss_diag *d)
     for (int i = 0; i < n && rc == 0; i++)
         rc = merge_run(st, &runs[i], c, d);
     free_input_runs(runs, n);
-    if (rc || merge_batches(st, d) || store_merge_sensitivity(st, d) || store_merge_robust(st, d)) return rc ? rc : -1;
+    if (rc || merge_batches(st, d) || store_merge_sensitivity(st, d) || store_merge_comparisons(st, d) ||
+        store_merge_robust(st, d)) return rc ? rc : -1;
     return store_merge_calibration(st, d);
 }
 

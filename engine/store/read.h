@@ -47,6 +47,11 @@ int ss_stored_run_load(ss_results_db *db, int64_t run_id, unsigned what, ss_stor
 void ss_stored_run_free(ss_stored_run *r);
 double ss_stored_run_fte(const ss_stored_run *r);
 
+/* The newest complete run of the same model (its scenario and rules hashes), by the same engine
+ * version, with the same seed and replications: a command that would run it again can read it
+ * instead.  1 with *run_id, 0 when there is none, -1 with d. */
+int ss_results_find_run(ss_results_db *db, const ss_run_info *model, int64_t *run_id, ss_diag *d);
+
 /* ---- choosing the runs ---------------------------------------------------------------------- */
 
 #define SS_REPORT_MAX_RUNS 26   /* models are lettered A, B, C ... */

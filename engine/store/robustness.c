@@ -24,6 +24,7 @@ const ss_ranged *ss_robust_shown(const ss_robust_param *p)
 void ss_robust_result_free(ss_robust_result *r)
 {
     free(r->params);
+    free(r->fixed);
     free(r->rows);
     free(r->values);
     memset(r, 0, sizeof *r);
@@ -69,8 +70,9 @@ static const char robust_sql[] =
     "  decided_by TEXT,                -- JSON: [{parameter, threshold, above, accuracy}]\n"
     "  PRIMARY KEY(study_id, scope, subject, metric));\n";
 
-/* comparison_id and option_run name rows of their own file: a merge leaves them out. */
-static const char *const robust_merged[] = {"robust_parameters", "robust_samples", NULL};
+/* comparison_id and option_run name rows of their own file: a merge leaves them out (and links the
+ * study to the comparison it carried instead, store_merge_robust). */
+static const char *const robust_merged[] = {"robust_parameters", "robust_samples", "robust_rows", NULL};
 static const study_kind robust_kind = {robust_sql, "robust_studies", robust_merged, "comparison_id,option_run"};
 
 #define AT(field) STUDY_AT(ss_robust_study_row, field)
@@ -292,9 +294,14 @@ int ss_store_robust_load(ss_store *st, int64_t comparison_id, int64_t option_run
 
 /* ---- merging ---------------------------------------------------------------------------------- */
 
-/* The attached file src's robust studies into main (see store_study_merge): their samples and
- * numbers; not their rows, which belong to comparisons of that file. */
+/* The attached file src's robust studies into main (see store_study_merge): their numbers, samples
+ * and rows (the robustness found); then a study not yet part of a comparison here joins the one it
+ * was part of there, through the comparisons and runs the merge carried (store_merge_comparisons). */
 int store_merge_robust(ss_store *st, ss_diag *d)
 {
-    return store_study_merge(st, &robust_kind, d);
+    if (store_study_merge(st, &robust_kind, d) < 0) return -1;
+    if (!db_table_exists(st, "src", "robust_studies")) return 0;
+    return db_exec(st, "UPDATE main.robust_studies AS m SET comparison_id = c.dst, option_run = r.dst FROM src.robust_studies s"
+                       " JOIN temp.merge_comparisons c ON c.src = s.comparison_id JOIN temp.merge_runs r ON r.src = s.option_run"
+                       " WHERE s.study_key = m.study_key AND m.comparison_id IS NULL", d);
 }

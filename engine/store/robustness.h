@@ -44,9 +44,18 @@ typedef struct ss_robust_row {
     ss_split decided[SS_ROBUST_MAX_DECIDERS];   /* the numbers that decide the sign: factor = parameter */
 } ss_robust_row;
 
+/* A number a model sets (the REPL's set PATH=VALUE): it keeps the set value in that model and is
+ * not sampled there. */
+typedef struct ss_robust_fixed {
+    char set[320];                    /* "PATH=VALUE" as given */
+    bool in_base, in_option;          /* which model sets it */
+} ss_robust_fixed;
+
 struct ss_robust_result {
     int nparams;
     ss_robust_param *params;
+    int nfixed;
+    ss_robust_fixed *fixed;           /* numbers set, so not sampled, in either model */
     int nrows;
     ss_robust_row *rows;              /* in ss_compare's order: shared services, then the system */
     long npoints;

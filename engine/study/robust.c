@@ -29,6 +29,25 @@ static ss_robust_param *find_param(ss_robust_result *r, const char *path)
     return NULL;
 }
 
+/* The numbers the models set (the REPL's set PATH=VALUE): a planner's set number is a choice, so
+ * it keeps its value in the model that sets it — loading a model with a set drops that number's
+ * range, so it is never among the numbers sampled there — and the verdict says so. */
+static void note_sets(ss_robust_result *r, const ss_robust_model *m, bool option)
+{
+    for (int i = 0; i < m->nsets; i++) {
+        ss_robust_fixed *f = NULL;
+        for (int k = 0; k < r->nfixed && !f; k++)
+            if (strcmp(r->fixed[k].set, m->sets[i]) == 0) f = &r->fixed[k];
+        if (!f) {
+            r->fixed = xreallocarray(r->fixed, (size_t)r->nfixed + 1, sizeof *r->fixed);
+            f = memset(&r->fixed[r->nfixed++], 0, sizeof *r->fixed);
+            snprintf(f->set, sizeof f->set, "%s", m->sets[i]);
+        }
+        if (option) f->in_option = true;
+        else f->in_base = true;
+    }
+}
+
 /* The ranged numbers of both models joined by key path: the base's in its order, then the
  * option's own. */
 static void join_ranged(ss_robust_result *r, const ss_scenario *base, const ss_scenario *option)
@@ -75,7 +94,7 @@ static void ensemble_params(ss_robust_result *r, const ss_robust_ensemble *e, co
         }
         p->in_base = p->in_option = true;   /* set in both models */
     }
-    free(all.params);
+    ss_robust_result_free(&all);
 }
 
 /* The rows ss_compare makes for these models: each metric of each base service the option also
@@ -125,6 +144,8 @@ static int numbers_varied(const ss_robust_opts *o, const ss_scenario *base, cons
 {
     if (o->ensemble) ensemble_params(r, o->ensemble, base, option);
     else join_ranged(r, base, option);
+    note_sets(r, &o->base, false);
+    note_sets(r, &o->option, true);
     if (r->nparams > 0) return 0;
     return ss_fail(d, "%s: no number has a range in either model, so there are no plausible assumptions to vary "
                    "(give assumptions a range: assume(0.45, \"why\", {0.40, 0.50}))", o->base.file);

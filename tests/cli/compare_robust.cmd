@@ -14,7 +14,18 @@ samsim compare $Q +tests/fixtures/robust/service-time.lua --robust --samples 32 
 # the same on 1 and 2 workers
 samsim compare $Q +tests/fixtures/robust/service-time.lua --robust --samples 32 --reps 4 -j 1 --json | cmp - flip.json &&
   echo "the same on 1 and 2 workers"
-rm flip.json
+# --csv, --markdown and --headline carry the robustness too: the CSV's columns hold what --json says
+F="$Q +tests/fixtures/robust/service-time.lua --robust --samples 32 --reps 4 -j 2"
+samsim compare $F --csv > flip.csv
+head -1 flip.csv | cut -d, -f22-
+grep '^B,A,service,q,wait_mean,' flip.csv | cut -d, -f22-
+jq -r '.comparisons[0].rows[] | select(.metric == "wait_mean") | .robust | [.samples, .share_better, .share_worse, .share_unclear,
+  .diff_p50] | @csv' flip.json > from.json
+grep '^B,A,service,q,wait_mean,' flip.csv | awk -F, '{ printf "%s,%s,%s,%s,%s\n", $22, $23, $24, $25, $29 }' > from.csv
+cmp from.json from.csv && echo "CSV = JSON for wait_mean"
+samsim compare $F --markdown | sed -n '/^### Robustness/p; /^| q | Wait, mean/p; /^| all | Lost at a transition/p' | tail -3
+samsim compare $F --headline | grep -o "Robustness over [^:]*: [^;]*"
+rm flip.json flip.csv from.json from.csv
 # What --robust refuses, each with a clear message and its exit code.
 samsim compare $Q +tests/fixtures/robust/no-such-option.lua --robust; echo "exit $?"
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 0; echo "exit $?"

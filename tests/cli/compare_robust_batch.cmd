@@ -10,6 +10,22 @@ sqlite3 $T/whole.db "select design, samples, replications, comparison_id is not 
   select parameter, name, kind, in_base, in_option, low, high from robust_parameters order by parameter;
   select count(*) from robust_samples;
   select metric, samples, decided_by like '%\"parameter\":1%' from robust_rows where scope = 'service' and metric = 'wait_mean';"
+# the same command again on its file: its runs and samples are read, not run and stored again,
+# so the file keeps one comparison, two runs and one study, and the output is the same
+samsim compare $args --db $T/whole.db > $T/again.json 2> $T/again.err
+grep -c "read, not run again" $T/again.err
+sqlite3 $T/whole.db "select count(*) from runs; select count(*) from comparisons; select count(*) from robust_studies;
+  select count(*) from robust_rows;"
+cmp $T/whole.json $T/again.json && echo "run again = the first time"
+# samsim merge carries a finished robust comparison: its rows, linked to the comparison it
+# carries, so the merged file's report says the same
+samsim merge $T/merged.db $T/whole.db > /dev/null
+sqlite3 $T/merged.db "select count(*) from comparisons; select count(*) from robust_rows;
+  select s.comparison_id = c.comparison_id and s.option_run = c.option_run from robust_studies s, comparisons c;"
+samsim report $T/merged.db --markdown $T/m.md --out $T/m.html > /dev/null 2>&1
+samsim report $T/whole.db --markdown $T/w.md --out $T/w.html > /dev/null 2>&1
+grep "holds in" $T/w.md > $T/w.holds; grep "holds in" $T/m.md > $T/m.holds
+test -s $T/w.holds && cmp $T/w.holds $T/m.holds && echo "the merged file's report: the same robustness"
 # kill -9 once some samples are stored, then the same command: it reads them, runs only the rest,
 # and prints what the uninterrupted study printed
 stored() { sqlite3 $T/killed.db "select count(*) from robust_samples" 2>/dev/null || echo 0; }
@@ -42,6 +58,10 @@ samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --ensemble te
   jq -c '.comparisons[0].robust, (.comparisons[0].rows[] | select(.metric == "wait_mean") | .robust | {samples, share_better})'
 printf '{"samsim": "ensemble", "version": 1, "parameters": [{"path": "demand.1.rate_per_day"}], "rows": [[8.2, 1]]}' > $T/bad.json
 samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --ensemble $T/bad.json 2>&1 | sed "s#$T#T#" | grep ensemble; echo "exit ${PIPESTATUS[0]}"
+# the REPL: a number the planner sets is a choice: it keeps its value in the model (the option)
+# and is not sampled there, and the verdict says so; the base still varies it
+printf 'load %s\nset demand.1.rate_per_day=8.2\nrun 3\ncompare robust 8\n' $Q |
+  samsim repl 2>&1 | grep -A1 "Robustness over"
 # the REPL: compare robust N
 printf 'load %s\napply tests/fixtures/robust/service-time.lua\nrun 3\ncompare robust 16\ncompare robust x\n' $Q |
   samsim repl 2>&1 | sed -n '/running the baseline/p; /Robustness over/,/Lost at/p; /compare robust N/p'
