@@ -5,6 +5,8 @@
  * report's language (decimal commas in Norwegian) and marked with shapes as well as colours. */
 #include "report_parts.h"
 
+#include "robust_text.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +97,16 @@ static void html_models(const ss_report *r, ss_buf *b)
     ss_buf_str(b, "</table>\n");
 }
 
+/* With a robust comparison: how often the measure's judgement holds over the plausible assumptions,
+ * and what decides it ("holds in 87 % of the plausible assumptions; decided by ..."). */
+static bool measure_robustness(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, char *out, size_t n)
+{
+    if (!v->robust) return false;
+    const ss_robust_row *row = ss_robust_find(v->robust, m->row->scope, m->row->subject, m->row->metric);
+    ss_robust_sentence(out, n, v->robust, row, m->judgement, r->opts.lang);
+    return true;
+}
+
 static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, ss_buf *b)
 {
     char name[300], a[48], o[48], d[120];
@@ -105,7 +117,14 @@ static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_v
     ss_buf_html(b, ss_judgement_word(m->judgement, r->opts.lang));
     ss_buf_str(b, "</td><td>");
     ss_buf_html(b, name);
-    ss_buf_fmt(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s%s</td></tr>\n", a, o, d, rests ? " *" : "");
+    ss_buf_fmt(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s%s</td>", a, o, d, rests ? " *" : "");
+    char holds[1024];
+    if (measure_robustness(r, v, m, holds, sizeof holds)) {
+        ss_buf_str(b, "<td>");
+        ss_buf_html(b, holds);
+        ss_buf_str(b, "</td>");
+    }
+    ss_buf_str(b, "</tr>\n");
 }
 
 static void html_effects(const ss_report *r, const ss_verdict *v, const char *a, const char *o, ss_buf *b)
@@ -181,8 +200,9 @@ static void html_verdict(const ss_report *r, int opt, ss_buf *b)
     verdict_heading(r, opt, line, counts, sizeof line);
     html_text(b, "h3", NULL, line);
     html_text(b, "p", "note", counts);
-    ss_buf_fmt(b, "<table class=\"verdict\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s − %s [95 %%]</th></tr>\n",
-               T(r, S_JUDGEMENT), T(r, S_KEY_MEASURE), a, o, o, a);
+    ss_buf_fmt(b, "<table class=\"verdict\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s − %s [95 %%]</th>%s%s%s</tr>\n",
+               T(r, S_JUDGEMENT), T(r, S_KEY_MEASURE), a, o, o, a, v->robust ? "<th>" : "", v->robust ? T(r, S_HOLDS) : "",
+               v->robust ? "</th>" : "");
     for (int i = 0; i < v->nmeasures; i++)
         html_verdict_row(r, v, &v->measures[i], b);
     ss_buf_str(b, "</table>\n");
@@ -217,15 +237,19 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
     char line[1200], counts[1200];
     verdict_heading(r, opt, line, counts, sizeof line);
     ss_buf_fmt(b, "### %s\n\n", line);
-    ss_buf_fmt(b, "%s\n\n| %s | %s | %s | %s | %s − %s [95 %%] |\n| --- | --- | ---: | ---: | ---: |\n", counts, T(r, S_JUDGEMENT),
-               T(r, S_KEY_MEASURE), a, o, o, a);
+    ss_buf_fmt(b, "%s\n\n| %s | %s | %s | %s | %s − %s [95 %%] |%s%s%s\n| --- | --- | ---: | ---: | ---: |%s\n", counts,
+               T(r, S_JUDGEMENT), T(r, S_KEY_MEASURE), a, o, o, a, v->robust ? " " : "", v->robust ? T(r, S_HOLDS) : "",
+               v->robust ? " |" : "", v->robust ? " --- |" : "");
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         char name[300], x[48], y[48], d[120];
         measure_name(r, m, name, sizeof name);
         measure_figures(r, m, x, y, d);
-        ss_buf_fmt(b, "| %s %s | %s | %s | %s | %s%s |\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, r->opts.lang),
+        ss_buf_fmt(b, "| %s %s | %s | %s | %s | %s%s |", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, r->opts.lang),
                    name, x, y, d, ss_verdict_rests_on_effects(v, m) ? " \\*" : "");
+        char holds[1024];
+        if (measure_robustness(r, v, m, holds, sizeof holds)) ss_buf_fmt(b, " %s |", holds);
+        ss_buf_str(b, "\n");
     }
     staffing_line(r, v, line, sizeof line);
     ss_buf_fmt(b, "\n%s\n\n", line);

@@ -373,6 +373,9 @@ WORD(S_EFFECTS_NONE,
 WORD(S_EFFECTS_UNKNOWN,
      "The effect assumptions are unknown: a stored scenario text could not be read.",
      "Effektantakelsene er ukjente: en lagret scenariotekst kunne ikke leses.")
+WORD(S_HOLDS,
+     "Over the plausible assumptions",
+     "Over de plausible antakelsene")
 WORD(S_ROBUST_NONE,
      "Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).",
      "Robusthet: ikke vurdert (ingen følsomhetsanalyse av disse modellene over de plausible antakelsene).")
