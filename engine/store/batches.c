@@ -46,7 +46,6 @@ int ss_store_prepare_batch(ss_store *st, ss_diag *d)
     }
     if (db_commit(st, d))
         return ss_wrap(d, "%s: cannot create the batch tables", st->path);
-    sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
     sqlite3_exec(st->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);  /* 64 MiB: the B-tree pages a batch keeps touching */
     return 0;
 }

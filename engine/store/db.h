@@ -15,7 +15,7 @@
 
 /* The statements every replication runs, prepared once per connection: a batch writes
  * thousands of replications, and preparing five statements for each was a tenth of the time. */
-enum { KEPT_REPLICATION, KEPT_METRIC, KEPT_SERIES, KEPT_FLOW, KEPT_WAIT, KEPT_STATEMENTS };
+enum { KEPT_REPLICATION, KEPT_METRIC, KEPT_SYSTEM_METRIC, KEPT_SERIES, KEPT_FLOW, KEPT_WAIT, KEPT_STATEMENTS };
 
 struct ss_store {
     sqlite3 *db;

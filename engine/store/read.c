@@ -240,11 +240,15 @@ static int metric_of(const char *scope, const char *name)
     return -1;
 }
 
-/* The most points a series of the run has (every one has the same, one a sample day). */
+/* The most points a series of the run has (every one has the same, one a sample day); a file of
+ * schema version 1 kept a row per point in the table series. */
 static int count_samples(ss_results_db *db, ss_stored_run *r, ss_diag *d)
 {
-    sqlite3_stmt *s = query(db, "SELECT ifnull(max(json_array_length(points)), 0) FROM series_points WHERE run_id = ?",
-                            r->run_id, d);
+    int rc;
+    bool packed = has_table(db->db, "series_points", &rc);
+    sqlite3_stmt *s = rc != SQLITE_OK ? NULL
+                    : query(db, packed ? "SELECT ifnull(max(json_array_length(points)), 0) FROM series_points WHERE run_id = ?"
+                                       : "SELECT COUNT(DISTINCT day) FROM series WHERE run_id = ?", r->run_id, d);
     int n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
     sqlite3_finalize(s);
     return n < 0 ? db_fail(db, d, "the series") : n;
@@ -308,8 +312,38 @@ static void series_row(sqlite3_stmt *s, ss_stored_run *r, void *ud)
         *bad = 1 + i;
 }
 
+/* A file of schema version 1 has a row per point in the table series, ordered here by (rep,
+ * service, day), so the k-th row of a pair is sample k. */
+typedef struct series_position {
+    int last_i, last_svc, k;
+} series_position;
+
+static void point_row(sqlite3_stmt *s, ss_stored_run *r, void *ud)
+{
+    series_position *p = ud;
+    int i = rep_of(r, sqlite3_column_int(s, 0)), svc = service_of(r, (const char *)sqlite3_column_text(s, 1));
+    if (i < 0 || svc < 0 || svc >= r->nservices)
+        return;
+    p->k = i == p->last_i && svc == p->last_svc ? p->k + 1 : 0;
+    p->last_i = i;
+    p->last_svc = svc;
+    ss_rep_result *x = &r->reps[i];
+    if (p->k >= x->nsamples)
+        return;
+    x->series_day[p->k] = sqlite3_column_double(s, 2);
+    x->series_queue[(long)svc * x->nsamples + p->k] = col_real(s, 3);
+    x->series_caseload[(long)svc * x->nsamples + p->k] = col_real(s, 4);
+}
+
 static int load_series(ss_results_db *db, ss_stored_run *r, ss_diag *d)
 {
+    int rc;
+    if (!has_table(db->db, "series_points", &rc)) {
+        series_position p = {.last_i = -1, .last_svc = -1};
+        return rc != SQLITE_OK ? db_fail(db, d, "the series")
+                               : each_row(db, "SELECT rep, service, day, queue, caseload FROM series WHERE run_id = ?"
+                                              " ORDER BY rep, service, day", r, "the series", point_row, &p, d);
+    }
     int bad = 0;
     if (each_row(db, "SELECT rep, service, points FROM series_points WHERE run_id = ?", r, "the series",
                  series_row, &bad, d))

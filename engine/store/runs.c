@@ -104,7 +104,7 @@ static int insert_replication_row(ss_store *st, int64_t run_id, const ss_rep_res
     return db_row(st, s, d, "IiIt", run_id, r->rep, (int64_t)r->events, stamp);
 }
 
-/* A statement writing rows of a run: from a replication (r) or from the summary (sum). */
+/* The summary's rows, one statement a row (once a run). */
 typedef struct metric_rows {
     ss_store *st;
     sqlite3_stmt *s;
@@ -117,9 +117,6 @@ typedef struct metric_rows {
 static int put_metric(const metric_rows *w, const char *scope, const char *subject,
                       const char *metric, bool system, long at)
 {
-    if (w->r)
-        return db_row(w->st, w->s, w->d, "Iitttr", w->run_id, w->r->rep, scope, subject, metric,
-                      system ? w->r->system[at] : w->r->service[at]);
     const ss_estimate *e = system ? &w->sum->system[at] : &w->sum->service[at];
     return db_row(w->st, w->s, w->d, "Itttrrrri", w->run_id, scope, subject, metric, e->mean,
                   e->ci_low, e->ci_high, e->sd, e->n);
@@ -139,13 +136,52 @@ static int put_metrics(const metric_rows *w, int nservices, const ss_run_info *i
     return rc;
 }
 
+/* A replication's metrics of one subject in one statement, their names written into it (a
+ * statement a row was most of the time spent storing a replication once the series were
+ * packed): ?1 run_id, ?2 rep, ?3 subject, then the values in the table's order. */
+static sqlite3_stmt *metric_set_statement(ss_store *st, int which, const char *scope,
+                                          const ss_metric_info *t, int n, ss_diag *d)
+{
+    if (st->kept[which])
+        return st->kept[which];
+    ss_buf sql = {0};
+    ss_buf_str(&sql, "INSERT INTO metrics(run_id, rep, scope, subject, metric, value) VALUES");
+    for (int m = 0; m < n; m++) {
+        assert(strspn(t[m].name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(t[m].name));
+        ss_buf_fmt(&sql, "%s(?1,?2,'%s',?3,'%s',?%d)", m ? "," : "", scope, t[m].name, m + 4);
+    }
+    sqlite3_stmt *s = db_prepare_kept(st, which, ss_buf_text(&sql), d);
+    ss_buf_free(&sql);
+    return s;
+}
+
+static int put_metric_set(ss_store *st, sqlite3_stmt *s, int64_t run_id, int rep, const char *subject,
+                          const double *v, int n, ss_diag *d)
+{
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, run_id);
+    sqlite3_bind_int(s, 2, rep);
+    sqlite3_bind_text(s, 3, subject, -1, SQLITE_STATIC);  /* db_step clears it */
+    for (int m = 0; m < n; m++)
+        db_bind_real(s, 4 + m, v[m]);
+    return db_step(st, s, d);
+}
+
 static int insert_metrics(ss_store *st, int64_t run_id, const ss_rep_result *r,
                           const ss_run_info *info, ss_diag *d)
 {
-    metric_rows w = {st, db_prepare_kept(st, KEPT_METRIC,
-        "INSERT INTO metrics(run_id, rep, scope, subject, metric, value) VALUES(?,?,?,?,?,?)", d),
-        run_id, r, NULL, d};
-    return put_metrics(&w, r->nservices, info);
+    sqlite3_stmt *service = metric_set_statement(st, KEPT_METRIC, "service", ss_service_metric_info,
+                                                 SS_SERVICE_METRICS, d);
+    int rc = 0;
+    for (int i = 0; i < r->nservices && rc == 0; i++)
+        rc = put_metric_set(st, service, run_id, r->rep, info->service_ids[i], r->service + (long)i * SS_SERVICE_METRICS,
+                            SS_SERVICE_METRICS, d);
+    if (rc == 0)
+        rc = put_metric_set(st, metric_set_statement(st, KEPT_SYSTEM_METRIC, "system", ss_system_metric_info,
+                                                     SS_SYSTEM_METRICS, d),
+                            run_id, r->rep, "", r->system, SS_SYSTEM_METRICS, d);
+    return rc;
 }
 
 /* A per-service table of a replication: row(w, i, k) writes the row for service i (or, for

@@ -101,9 +101,10 @@ ss_store *ss_store_open_readonly(const char *path, ss_diag *d);
 const char *ss_store_path(const ss_store *st);
 /* The batch tables' CREATE statements, for the README and tests. */
 const char *ss_store_batch_schema(void);
-/* Create the batch tables and let commits skip the disk flush: a batch writes thousands of small
- * transactions, and in WAL mode each stays atomic when the process is killed; only a power cut
- * may lose the last few, which a resumed batch simply runs again. */
+/* Create the batch tables and give the connection a larger page cache (a batch keeps touching
+ * the same B-tree pages).  Commits skip the disk flush for every writer (db.c): in WAL mode each
+ * stays atomic when the process is killed; only a power cut may lose the last few, which a
+ * resumed batch simply runs again. */
 int ss_store_prepare_batch(ss_store *st, ss_diag *d);
 
 /* A swept value of a grid point. */

@@ -421,6 +421,62 @@ static void bad_series_text_is_an_error(void **state)
     ss_results_db_close(db);
 }
 
+/* A file as schema version 1 left it: the table series with a row per point, no series_points. */
+static void make_version_1(const char *path)
+{
+    exec_sql(path,
+        "CREATE TABLE points_v1 AS SELECT * FROM series; DROP VIEW series; DROP TABLE series_points;"
+        " CREATE TABLE series(run_id INTEGER NOT NULL REFERENCES runs(run_id), rep INTEGER NOT NULL,"
+        "  service TEXT NOT NULL, day REAL NOT NULL, queue REAL, caseload REAL,"
+        "  PRIMARY KEY(run_id, rep, service, day)) WITHOUT ROWID;"
+        " INSERT INTO series SELECT * FROM points_v1; DROP TABLE points_v1;"
+        " UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+}
+
+/* A file of version 1 is read as it is, and opened for writing it becomes version 2 with the same
+ * points, so a batch an older samsim began can resume in it. */
+static void version_1_is_read_and_upgraded(void **state)
+{
+    const char *path = *state;
+    ss_diag d = {{0}};
+    ss_store *st = ss_store_open(path, &d);
+    assert_non_null(st);
+    ss_run_info info = make_info();
+    int64_t run = write_run(st, &info);
+    ss_store_close(st);
+    make_version_1(path);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series"), 2 * 2 * NSAMPLES);
+
+    ss_rep_result want;
+    make_rep(&want, 1, 30.0);
+    for (int round = 0; round < 2; round++) {  /* version 1 as it is, then upgraded */
+        ss_results_db *db = ss_results_db_open(path, &d);
+        assert_non_null(db);
+        ss_stored_run back;
+        if (ss_stored_run_load(db, run, SS_LOAD_SERIES, &back, &d))
+            fail_msg("%s", d.msg);
+        assert_int_equal(back.nreps, 2);
+        assert_int_equal(back.reps[1].nsamples, NSAMPLES);
+        assert_true(same_bits(back.reps[1].series_day, want.series_day, NSAMPLES));
+        assert_true(same_bits(back.reps[1].series_queue, want.series_queue, 2 * NSAMPLES));
+        assert_true(same_bits(back.reps[1].series_caseload, want.series_caseload, 2 * NSAMPLES));
+        ss_stored_run_free(&back);
+        ss_results_db_close(db);
+        if (round == 0) {
+            st = ss_store_open(path, &d);
+            if (!st)
+                fail_msg("%s", d.msg);
+            ss_store_close(st);
+        }
+    }
+    ss_rep_result_free(&want);
+    assert_int_equal(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'series'"), 1);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series_points"), 2 * 2);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM series"), 2 * 2 * NSAMPLES);
+    assert_int_equal(query_int(path, "SELECT queue FROM series WHERE rep = 0 AND service = 'hs' AND day = 60"), 3);
+}
+
 static void count_call(void *ud)
 {
     (*(int *)ud)++;
@@ -483,6 +539,7 @@ int main(void)
         T(newer_schema_is_refused),
         T(series_read_back_exactly),
         T(bad_series_text_is_an_error),
+        T(version_1_is_read_and_upgraded),
         T(one_writer_claims_the_file),
         T(a_reserve_stands_beside_an_open_file),
     };
