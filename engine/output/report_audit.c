@@ -155,7 +155,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
             ss_buf_html(b, th);
         } else {
             ss_buf_fmt(b, "%s: ", T(r, S_AUDIT_NOT_SIMULATED));
-            ss_buf_html(b, c->not_simulated);
+            report_html_authored(r, b, c->not_simulated);
         }
         ss_buf_str(b, "</td>");
         value_cells(r, c, &(cell_markup){"<td class=\"n\">", "</td>", ss_buf_html}, b);
@@ -163,7 +163,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
         ss_buf_html(b, finding_word(r, c->finding));
         if (c->finding_source) {
             ss_buf_str(b, " <span class=\"note\">(");
-            ss_buf_html(b, c->finding_source);
+            report_html_authored(r, b, c->finding_source);
             ss_buf_str(b, ")</span>");
         }
         ss_buf_str(b, "</td></tr>\n");

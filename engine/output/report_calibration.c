@@ -187,13 +187,14 @@ static int head_cells(const ss_report *r, const char **head)
     return c;
 }
 
-/* One table row in HTML: the figures right-aligned, the output and the tuned parameters as code. */
+/* One table row in HTML: the figures right-aligned, the output and the tuned parameters as code;
+ * what the target is stays in its author's words, marked as English (report_html_authored). */
 static void html_row(ss_buf *b, const char *const *cells, int n)
 {
     ss_buf_str(b, "<tr>");
     for (int c = 0; c < n; c++) {
         bool figure = c >= 3 && c < n - 1, code = c == 1 || c == n - 1;
-        ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : "<td>");
+        ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : c == 0 ? "<td lang=\"en\">" : "<td>");
         ss_buf_html(b, cells[c]);
         ss_buf_str(b, code ? "</code></td>" : "</td>");
     }

@@ -288,6 +288,9 @@ void report_chart_queues(ss_report *r, plotter *p)
         if (peak >= 0.5) {
             queue_chart(r, p, s, buf);
             drawn++;
+        } else {  /* no queue to see: named in one line under the charts */
+            size_t l = strlen(r->queues_none);
+            snprintf(r->queues_none + l, sizeof r->queues_none - l, "%s%s", l ? ", " : "", r->svc_name[s]);
         }
     }
     if (drawn == 0 && buf) {

@@ -45,6 +45,15 @@ static void html_td(ss_buf *b, const char *text, bool number)
     ss_buf_str(b, "</td>");
 }
 
+void report_html_authored(const ss_report *r, ss_buf *b, const char *text)
+{
+    if (r->opts.lang != SS_LANG_EN && *text)
+        ss_buf_str(b, "<span lang=\"en\">");
+    ss_buf_html(b, text);
+    if (r->opts.lang != SS_LANG_EN && *text)
+        ss_buf_str(b, "</span>");
+}
+
 static void html_th(ss_buf *b, const char *text)
 {
     ss_buf_str(b, "<th>");
@@ -111,22 +120,26 @@ static void html_question(const ss_report *r, ss_buf *b)
 static void html_change_list(const ss_report *r, int opt, ss_buf *b)
 {
     const option_view *o = &r->options[opt];
-    ss_buf_fmt(b, "<table><tr><th>%s</th>", T(r, S_IN_WORDS));
+    ss_buf_fmt(b, "<table class=\"changes\"><tr><th>%s</th>", T(r, S_IN_WORDS));
+    ss_buf_fmt(b, "<th>%s (%s)</th><th>%s (%s)</th>", T(r, S_OLD), r->models[0].letter, T(r, S_NEW), r->models[opt + 1].letter);
     html_th(b, T(r, S_PARAM));
-    ss_buf_fmt(b, "<th>%s (%s)</th><th>%s (%s)</th></tr>\n", T(r, S_OLD), r->models[0].letter, T(r, S_NEW), r->models[opt + 1].letter);
+    ss_buf_str(b, "</tr>\n");
     for (int i = 0; i < o->nchanges; i++) {
         const ss_scenario_change *c = &o->changes[i];
-        char words[600];
+        char words[600], before[600], after[600];
         report_plain_words(r, opt, c->path, words, sizeof words);
+        report_change_words(r, c->old_value, c->new_value, before, after, sizeof before);
         ss_buf_str(b, "<tr>");
         html_td(b, words, false);
-        ss_buf_str(b, "<td><code>");
+        html_td(b, before, false);
+        html_td(b, after, false);
+        ss_buf_str(b, "<td><details><summary><code>");  /* the Lua behind the words, folded */
         ss_buf_html(b, c->path);
-        ss_buf_str(b, "</code></td><td><code>");
-        ss_buf_html(b, *c->old_value ? c->old_value : T(r, S_ADDED));
-        ss_buf_str(b, "</code></td><td><code>");
-        ss_buf_html(b, *c->new_value ? c->new_value : T(r, S_REMOVED));
-        ss_buf_str(b, "</code></td></tr>\n");
+        ss_buf_str(b, "</code></summary><code>");
+        ss_buf_html(b, *c->old_value ? c->old_value : "nil");
+        ss_buf_str(b, "</code> → <code>");
+        ss_buf_html(b, *c->new_value ? c->new_value : "nil");
+        ss_buf_str(b, "</code></details></td></tr>\n");
     }
     ss_buf_str(b, "</table>\n");
 }
@@ -352,7 +365,7 @@ static bool figure_has_charts(const ss_report *r, figure_id fig)
 
 static void html_figure(const ss_report *r, ss_buf *b, figure_id fig, int number)
 {
-    char note[600];
+    char note[3000];
     ss_buf_fmt(b, "<section id=\"%s\"><h3>4.%d %s</h3>\n", report_figure_anchor[fig], number, T(r, report_figure_title[fig]));
     switch (fig) {
     case FIG_WAITS: snprintf(note, sizeof note, "%s", T(r, S_FIG_WAITS_NOTE)); break;
@@ -379,6 +392,12 @@ static void html_figure(const ss_report *r, ss_buf *b, figure_id fig, int number
     }
     if (fig == FIG_QUEUES && r->no_queue)
         ss_buf_fmt(b, "<p>%s</p>\n", T(r, S_NO_QUEUE));
+    else if (fig == FIG_QUEUES && *r->queues_none) {
+        snprintf(note, sizeof note, T(r, S_QUEUES_NONE), r->queues_none);
+        ss_buf_str(b, "<p>");
+        ss_buf_html(b, note);
+        ss_buf_str(b, "</p>\n");
+    }
     if (fig == FIG_FLOWS)
         html_flow_table(r, b);
     if (figure_has_charts(r, fig))
@@ -416,9 +435,15 @@ static void html_register_rows(const ss_report *r, ss_buf *b, const ss_register_
         ss_buf_str(b, "<tr><td><code>");
         ss_buf_html(b, e[i].path);
         ss_buf_str(b, "</code></td>");
-        html_td(b, e[i].value, false);
+        char value[600];
+        report_register_value(r, e[i].value, value, sizeof value);
+        ss_buf_str(b, *e[i].value == '{' && strcmp(value, e[i].value) == 0 ? "<td><code>" : "<td>");
+        ss_buf_html(b, value);
+        ss_buf_str(b, *e[i].value == '{' && strcmp(value, e[i].value) == 0 ? "</code></td>" : "</td>");
         html_td(b, report_kind_word(r, e[i].kind), false);
-        html_td(b, e[i].text, false);
+        ss_buf_str(b, "<td>");
+        report_html_authored(r, b, e[i].text);
+        ss_buf_str(b, "</td>");
         ss_buf_str(b, "</tr>\n");
     }
     ss_buf_str(b, "</table>\n");

@@ -63,10 +63,10 @@ static void md_option_changes(const ss_report *r, int i, ss_buf *b)
     }
     for (int k = 0; k < r->options[i].nchanges; k++) {
         const ss_scenario_change *c = &r->options[i].changes[k];
-        char words[600];
+        char words[600], before[600], after[600];
         report_plain_words(r, i, c->path, words, sizeof words);
-        ss_buf_fmt(b, "- %s: `%s` → `%s` (`%s`)\n", words, *c->old_value ? c->old_value : T(r, S_ADDED),
-               *c->new_value ? c->new_value : T(r, S_REMOVED), c->path);
+        report_change_words(r, c->old_value, c->new_value, before, after, sizeof before);
+        ss_buf_fmt(b, "- %s: %s → %s (`%s`)\n", words, before, after, c->path);
     }
     report_rules_sentence(r, i, line, sizeof line);
     ss_buf_fmt(b, "\n%s\n\n", line);

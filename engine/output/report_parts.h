@@ -5,6 +5,7 @@
  *   report_charts.c   the data behind each chart and its gnuplot script (plot.c draws)
  *   report_calibration.c the outputs the scenario was tuned to meet, reached in each run
  *   report_words.c    the words in English and Norwegian, and sentences both writers use
+ *   report_changes.c  what each model changes, in words; the rule files only one model uses
  *   report_html.c     the self-contained HTML file
  *   report_md.c       the Markdown file
  * The runs themselves are read through the store (engine/store/read.h). */
@@ -89,6 +90,7 @@ struct ss_report {
     char no_charts[512];             /* why there are no charts at all ("" when there are) */
     char waits_quick[1024];          /* services where every first contact came within two weeks */
     bool no_queue;                   /* no service has a queue of half a case or more */
+    char queues_none[2048];          /* the services without one, whose queues are not drawn */
     char *trend_warnings;            /* one line per queue still trending, per model ("" none) */
     char command_line[4096];
     report_audit *audit;             /* [nmodels]: each run against its scenario's audit criteria */
@@ -142,7 +144,15 @@ void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool s
  * true when they are equal. */
 bool report_fte_pair(const ss_report *r, double base, double option, char a[32], char b[32], char diff[32]);
 void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n);
+/* ---- report_changes.c ---- */
+/* Whether option opt runs the base's rule files; if not, which files and functions only one uses. */
 void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n);
+/* A changed value before and after (Lua text, "" when absent) as people read them, each in n bytes;
+ * a table that reads the same either way is said to have changed inside. */
+/* A register's value for people: numbers and texts as report_change_words gives them, a table
+ * other than a list of numbers as its Lua. */
+void report_register_value(const ss_report *r, const char *lua, char *out, size_t n);
+void report_change_words(const ss_report *r, const char *old_lua, const char *new_lua, char *before, char *after, size_t n);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);
@@ -162,6 +172,10 @@ const char *report_model_name(const ss_report *r, int i);
 
 /* ---- report_html.c ---- */
 void report_question_text(const ss_report *r, char *buf, size_t n);
+/* Text a scenario's author wrote (a description, a reason, a source's words), as written: in a
+ * Norwegian report marked lang="en", so neither readers nor screen readers take it for the
+ * report's own words. */
+void report_html_authored(const ss_report *r, ss_buf *b, const char *text);
 void report_pairing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 
 #endif

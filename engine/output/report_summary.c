@@ -91,7 +91,7 @@ static void html_models(const ss_report *r, ss_buf *b)
         ss_buf_fmt(b, "<tr><td>%s</td><td><b>", m->letter);
         ss_buf_html(b, report_model_name(r, i));
         ss_buf_str(b, "</b><br>");
-        ss_buf_html(b, line);
+        report_html_authored(r, b, line);
         ss_buf_str(b, "</td></tr>\n");
     }
     ss_buf_str(b, "</table>\n");
@@ -166,7 +166,7 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
                     ss_buf_html(b, about->effects[k].source);
                     ss_buf_str(b, "</code>: ");
                 }
-                ss_buf_html(b, about->effects[k].why);
+                report_html_authored(r, b, about->effects[k].why);
                 ss_buf_str(b, ")");
             } else {
                 ss_buf_str(b, "–");

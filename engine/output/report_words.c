@@ -44,15 +44,6 @@ void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n)
              report_base_model(r)->letter);
 }
 
-/* Whether option opt runs the base's rule files (by their hash), said as a sentence. */
-void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n)
-{
-    const char *a = report_base_model(r)->run.rules_hash, *m = r->models[opt + 1].run.rules_hash;
-    if (strcmp(a, m) == 0)
-        snprintf(buf, n, "%s", T(r, S_RULES_SAME));
-    else
-        snprintf(buf, n, T(r, S_RULES_DIFF), a, m);
-}
 
 /* The sentence that warns about different staffing, or says it is the same. */
 bool report_fte_pair(const ss_report *r, double base, double option, char a[32], char b[32], char diff[32])
@@ -117,6 +108,32 @@ static const key_words key_words_table[] = {
     {"growth", "growth a year", "vekst per år"},
     {"name", "name", "navn"},
     {"seasonality", "seasonal pattern", "sesongmønster"},
+    /* the parts of a scenario, as the subject of a change */
+    {"demand", "demand (new concerns)", "etterspørsel (nye henvendelser)"},
+    {"doors", "door", "inngang"},
+    {"organisation", "organisation", "organisering"},
+    {"buildings", "building", "bygg"},
+    {"units", "unit", "enhet"},
+    {"leaders", "leader", "leder"},
+    {"sectors", "sector", "sektor"},
+    {"building", "building", "bygg"},
+    {"leader", "leader", "leder"},
+    {"sector", "sector", "sektor"},
+    {"handoffs", "hand-offs", "overganger"},
+    {"delay", "delay (days)", "forsinkelse (dager)"},
+    {"info_loss", "information lost", "informasjon som går tapt"},
+    {"lost", "people lost", "personer som faller ut"},
+    {"rejection", "referrals rejected", "henvisninger som avvises"},
+    {"co_location", "in one building", "i samme bygg"},
+    {"shared_log", "with a shared case log", "med felles logg"},
+    {"coordination", "coordination", "koordinering"},
+    {"calendar", "calendar", "kalender"},
+    {"population", "population", "befolkning"},
+    {"parameters", "rule parameter", "regelparameter"},
+    {"right_first_time", "share routed right the first time", "andel sendt riktig første gang"},
+    {"resolved_on_spot", "share met on the spot", "andel løst på stedet"},
+    {"costs", "costs", "kostnader"},
+    {"nok_per_fte", "NOK per FTE", "kroner per årsverk"},
 };
 
 static const char *words_for(const ss_report *r, const char *key)
@@ -160,11 +177,13 @@ void report_plain_words(const ss_report *r, int opt, const char *path, char *out
         snprintf(subject, sizeof subject, "%s", s >= 0 ? report_service_name(run, s) : parts[1]);
         rest = 2;
     } else if (np > 1 && (strcmp(parts[0], "doors") == 0 || strcmp(parts[0], "population") == 0 ||
-                          strcmp(parts[0], "demand") == 0)) {
-        snprintf(subject, sizeof subject, "%s %s", parts[0], parts[1]);
+                          strcmp(parts[0], "demand") == 0 || strcmp(parts[0], "parameters") == 0)) {
+        const char *w = words_for(r, parts[0]);  /* "door fh", "rule parameter triage" */
+        snprintf(subject, sizeof subject, "%s %s", w ? w : parts[0], parts[1]);
         rest = 2;
     } else {
-        snprintf(subject, sizeof subject, "%s", parts[0]);
+        const char *w = words_for(r, parts[0]);
+        snprintf(subject, sizeof subject, "%s", w ? w : parts[0]);
     }
     const char *what = NULL;
     for (int i = np - 1; i >= rest && !what; i--)

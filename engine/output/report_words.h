@@ -67,9 +67,18 @@ WORD(S_REMOVED,
 WORD(S_RULES_SAME,
      "The rule files are the same.",
      "Regelfilene er de samme.")
-WORD(S_RULES_DIFF,
-     "The rule files differ (rules hash %.12s against %.12s).",
-     "Regelfilene er ulike (regel-hash %.12s mot %.12s).")
+WORD(S_RULES_ONLY,
+     "Rule files and functions only %s uses: %s.",
+     "Regelfiler og funksjoner bare %s bruker: %s.")
+WORD(S_RULES_EDITED,
+     "The models name the same rule files, but their contents differ (rules hash %.12s against %.12s): a rule file was edited between the runs.",
+     "Modellene bruker de samme regelfilene, men innholdet er ulikt (regel-hash %.12s mot %.12s): en regelfil ble endret mellom kjøringene.")
+WORD(S_CHANGED_INSIDE,
+     ", changed inside",
+     ", med endret innhold")
+WORD(S_TABLE_OF,
+     "a table of %d entries",
+     "en tabell med %d oppføringer")
 WORD(S_FTE_WARN,
      "Warning: the models differ in the staff serving the modelled population (fte x staff_share): %s has %s FTE and %s has %s FTE (%s FTE).",
      "Advarsel: modellene har ulik bemanning for den modellerte befolkningen (fte x staff_share): %s har %s årsverk og %s har %s årsverk (%s årsverk).")
@@ -128,8 +137,8 @@ WORD(S_FIG_WAITS,
      "Waiting-time distribution per service",
      "Fordeling av ventetid per tjeneste")
 WORD(S_FIG_WAITS_NOTE,
-     "Share of first contacts by days waited from referral to first contact, in two-week bins; mean over replications.",
-     "Andel første kontakter etter antall dager fra henvisning til første kontakt, i bolker på to uker; gjennomsnitt over replikasjonene.")
+     "Share of first contacts by days waited from referral to first contact, in two-week bins; mean over replications. What to see: the model whose bars stand further left gives help sooner; a long tail to the right is the few who wait longest.",
+     "Andel første kontakter etter antall dager fra henvisning til første kontakt, i bolker på to uker; gjennomsnitt over replikasjonene. Se etter: modellen med søylene lengst til venstre gir hjelp raskere; en lang hale mot høyre er de få som venter lengst.")
 WORD(S_AX_WAIT_X,
      "days from referral to first contact",
      "dager fra henvisning til første kontakt")
@@ -140,8 +149,8 @@ WORD(S_FIG_QUEUES,
      "Queue length over time",
      "Kø over tid")
 WORD(S_FIG_QUEUES_NOTE,
-     "Cases waiting for first contact. The line is the mean over replications; the band holds the middle 80 % of replications. The grey area is the warm-up, which is not counted in the results.",
-     "Saker som venter på første kontakt. Linjen er gjennomsnittet over replikasjonene; båndet rommer de midterste 80 % av replikasjonene. Det grå feltet er oppvarmingen, som ikke telles med i resultatene.")
+     "Cases waiting for first contact, at the services where a queue builds. The line is the mean over replications; the band holds the middle 80 % of replications. The grey area is the warm-up, which is not counted in the results. What to see: where the models' lines part after the warm-up, and whether a line still climbs at the end (demand above capacity: the figures then depend on the horizon).",
+     "Saker som venter på første kontakt, ved tjenestene der det bygger seg opp kø. Linjen er gjennomsnittet over replikasjonene; båndet rommer de midterste 80 % av replikasjonene. Det grå feltet er oppvarmingen, som ikke telles med i resultatene. Se etter: hvor modellenes linjer skiller lag etter oppvarmingen, og om en linje fortsatt stiger på slutten (etterspørselen er større enn kapasiteten, og tallene avhenger da av tidshorisonten).")
 WORD(S_AX_QUEUE_Y,
      "cases waiting",
      "saker i kø")
@@ -152,8 +161,8 @@ WORD(S_FIG_CASELOAD,
      "Caseload per FTE per service",
      "Saker per årsverk per tjeneste")
 WORD(S_FIG_CASELOAD_NOTE,
-     "Time-average open cases per FTE; the whiskers are the 95 % confidence interval.",
-     "Tidsgjennomsnitt av åpne saker per årsverk; strekene viser 95 % konfidensintervall.")
+     "Time-average open cases per FTE; the whiskers are the 95 % confidence interval. What to see: a service whose bar rises under a model carries more cases per person there; bars whose whiskers overlap do not clearly differ.",
+     "Tidsgjennomsnitt av åpne saker per årsverk; strekene viser 95 % konfidensintervall. Se etter: en tjeneste med høyere søyle i en modell har flere saker per ansatt der; søyler med overlappende streker er ikke klart forskjellige.")
 WORD(S_AX_CASELOAD_Y,
      "open cases per FTE",
      "åpne saker per årsverk")
@@ -289,6 +298,9 @@ WORD(S_NO_QUEUE,
 WORD(S_NO_STEADY_STATE,
      "No steady state: in model %s, %s. Its figures depend on the warm-up and the horizon chosen.",
      "Ingen stabil tilstand: i modell %s, %s. Tallene avhenger av innsvingingsperioden og horisonten som er valgt.")
+WORD(S_QUEUES_NONE,
+     "Not drawn, as no queue builds there (under half a case waiting on average, in every model): %s.",
+     "Ikke tegnet, siden det ikke bygger seg opp kø der (under en halv sak venter i snitt, i alle modellene): %s.")
 WORD(S_WAITS_QUICK,
      "Every first contact came within two weeks, in every model, at: %s.",
      "Alle første kontakter kom innen to uker, i alle modellene, ved: %s.")
@@ -359,8 +371,8 @@ WORD(S_MAY_REST,
      "may rest on effect assumptions",
      "kan hvile på effektantakelser")
 WORD(S_EFFECTS_DIFFER,
-     "The models differ in %d effect assumptions (effect(): assumed, not measured by any source); a difference marked * may rest on them, and which one decides it takes a sensitivity study:",
-     "Modellene skiller seg i %d effektantakelser (effect(): antatt, ikke målt i noen kilde); en forskjell merket * kan hvile på dem, og hvilken som avgjør den krever en følsomhetsanalyse:")
+     "Effect assumptions in which the models differ (effect(): assumed, not measured by any source): %d. A difference marked * may rest on them, and which one decides it takes a sensitivity study:",
+     "Effektantakelser modellene skiller seg i (effect(): antatt, ikke målt i noen kilde): %d. En forskjell merket * kan hvile på dem, og hvilken som avgjør den, krever en følsomhetsanalyse:")
 WORD(S_EFFECT_IN_RULE,
      "effect assumption in the rule file",
      "effektantakelse i regelfilen")

@@ -1,0 +1,18 @@
+# The report in a reader's words (issue 14).  A Norwegian report reads as Norwegian: tests/report/nb_check.py scans the text of the
+# HTML (outside code, file paths, and what the scenarios' authors wrote in English, which the
+# report marks lang="en") for English words and for figures with a decimal point.  Lørenskog 2021
+# against Familiens hus, the README's comparison.  The English report fails the same check.
+T=$(mktemp -d)
+samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/familiens-hus.lua --reps 3 --seed 1 --db $T/r.db -q > /dev/null 2>&1
+(cd $T && samsim report r.db --lang nb --out nb.html > /dev/null && samsim report r.db --out en.html > /dev/null)
+python3 tests/report/nb_check.py $T/nb.html; echo "exit $?"
+python3 tests/report/nb_check.py $T/en.html > /dev/null; echo "the English report: exit $?"
+# what each model changes, in words and with decimal commas; the rule files only one model uses
+grep -o 'andel av tiden til enkeltsaker</td><td>0,25</td><td>0,224</td>' $T/nb.html
+grep -o 'Regelfiler og funksjoner bare B bruker: rules/common/triage.lua.' $T/nb.html
+grep -o 'share of staff time for individual cases</td><td>0.25</td><td>0.224</td>' $T/en.html
+grep -o 'Rule files and functions only B uses: rules/common/triage.lua. Rule files and functions only A uses: rules/lorenskog/bu_meeting.lua.' $T/en.html
+# queue charts only where a queue builds; the other services named in one line
+grep -o 'Not drawn, as no queue builds there (under half a case waiting on average, in every model): [^.]*' $T/en.html | cut -c1-140
+sed -n '/<section id="fig-queues"/,/<\/section>/p' $T/en.html | grep -o '<figure' | wc -l
+rm -rf "$T"

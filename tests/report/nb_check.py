@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Check that a Norwegian (--lang nb) HTML report reads as Norwegian.
+
+Scans the text a reader sees and fails on
+  - English words from a list (the engine's own words that once leaked into Norwegian text), and
+  - figures written with a decimal point ("12.5") instead of a decimal comma ("12,5").
+Skipped, with reasons:
+  - <code>, <pre>, <script>, <style>: key paths, Lua and file names are not prose; so are file
+    paths and function names in running text ("rules/common/triage.lua", "effect()");
+  - an SVG's <desc> and <title>: the chart program's note, not shown;
+  - a section number at the start of a heading ("4.1 Kø over tid"), written with points in
+    Norwegian too;
+  - an element marked lang="en": text the scenario's authors wrote (a model's description, the
+    reason given for an assumption, a source's wording), quoted as written and marked as English
+    for the reader and for screen readers;
+  - <details> content of the change list is <code> already;
+  - version strings and dates ("0.1.0", "2021-03-01") and seed-file line references are not figures.
+Prints one line per finding ("decimal point: '12.5' in: ...") and exits 1 when there is any.
+usage: nb_check.py REPORT.html
+"""
+import re
+import sys
+from html.parser import HTMLParser
+
+ENGLISH = """
+the and of with without from into
+days day waiting wait waits queue queues still growing month months year years
+calibrated target targets added removed share shares staff
+better worse clear difference assumption assumptions assumed effect effects source sources
+mean lengthen check demand services service rule rules people persons cases case
+first help right limit decisions within whole entries table warm-up warmup horizon
+unknown measured replications interval intervals base option model models charts chart
+""".split()
+ENGLISH_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b", re.IGNORECASE)
+# a decimal point between digits, not in a version (x.y.z), a date or a clock time
+DECIMAL_RE = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+SKIP = {"code", "pre", "script", "style", "desc", "title"}
+NAMES_RE = re.compile(r"\S+/\S+\.lua(:\w+)?|\b\w+\(\)")    # file paths, function names
+SECTION_RE = re.compile(r"^\d+(\.\d+)+ ")
+VOID = {"br", "img", "meta", "link", "hr", "input", "col", "source", "wbr", "area", "base", "embed", "param", "track"}
+
+
+class Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []       # (tag, skipped)
+        self.chunks = []
+
+    def skipping(self):
+        return any(s for _, s in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        a = dict(attrs)
+        quoted = tag != "html" and (a.get("lang") or "").lower().startswith("en")  # not the page's own
+        skip = tag in SKIP or quoted
+        self.stack.append((tag, skip))
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if not self.skipping() and data.strip():
+            self.chunks.append(" ".join(data.split()))
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    p = Text()
+    with open(sys.argv[1], encoding="utf-8") as f:
+        p.feed(f.read())
+    findings = []
+    for chunk in p.chunks:
+        chunk = SECTION_RE.sub("", NAMES_RE.sub("", chunk))
+        for m in ENGLISH_RE.finditer(chunk):
+            findings.append(f"English word '{m.group(0)}' in: {chunk[:160]}")
+        for m in DECIMAL_RE.finditer(chunk):
+            findings.append(f"decimal point '{m.group(0)}' in: {chunk[:160]}")
+    for line in findings:
+        print(line)
+    print(f"{len(findings)} findings")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
