@@ -23,7 +23,15 @@ void ss_trend_sentence(char *buf, size_t n, const ss_trend_note *t, ss_lang lang
 {
     char when[64];
     window_words(when, sizeof when, t, lang);
-    if (t->per_month > 0)
+    if (t->surges && t->per_month > 0)  /* the scenario's own surge: expected, not a fault of the warm-up */
+        snprintf(buf, n, ss_words(lang, "%s: queue still growing (%+.1f a month %s) with the demand surge %s in this "
+                                         "window: its figures are a moment in a changing queue, not a steady state"),
+                 t->service, t->per_month, when, t->surges);
+    else if (t->surges)
+        snprintf(buf, n, ss_words(lang, "%s: queue still shrinking (%+.1f a month %s) with the demand surge %s in this "
+                                         "window: its figures are a moment in a changing queue, not a steady state"),
+                 t->service, t->per_month, when, t->surges);
+    else if (t->per_month > 0)
         snprintf(buf, n, ss_words(lang, "%s: queue still growing (%+.1f a month %s); lengthen the warm-up or check "
                                          "that demand does not exceed capacity"),
                  t->service, t->per_month, when);

@@ -194,6 +194,8 @@ typedef struct ss_run_info {
     const char *const *service_names;
     const double *service_fte;   /* FTE serving the modelled population: fte x staff_share */
     double nok_per_fte;          /* yearly NOK per FTE; 0 or NAN when the scenario gives none */
+    const char *surges;          /* the demand surges in force in part of the measured window, "pandemic"
+                                  * or "a, b"; NULL or "" when none (the trend warning names them) */
     /* What the scenario file was given (recorded in JSON and the store, so a run can be made
      * again from its record): overlays in order, and "PATH=VALUE" overrides in order. */
     const char *const *overlays;

@@ -82,16 +82,15 @@ void ss_queue_trend(ss_rep_result *r, const ss_model *m)
     }
 }
 
-/* The measured window's first and last day, or "" for both when the run has no start date. */
-static void measured_window(const ss_run_info *info, ss_trend_note *note)
+void ss_trend_window(const char *start_date, double warmup_days, double horizon_days, char from[11], char to[11])
 {
     ss_date d0;
-    note->from[0] = note->to[0] = '\0';
-    if (!info->start_date || ss_date_parse(info->start_date, &d0) < 0)
+    from[0] = to[0] = '\0';
+    if (!start_date || ss_date_parse(start_date, &d0) < 0)
         return;
     ss_epoch_day e0 = ss_date_to_epoch(d0);
-    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->warmup_days - 1e-9)), note->from);
-    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(info->horizon_days - 1e-9) - 1), note->to);
+    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(warmup_days - 1e-9)), from);
+    ss_date_format(ss_epoch_to_date(e0 + (ss_epoch_day)ceil(horizon_days - 1e-9) - 1), to);
 }
 
 /* The services whose trend was measured: the family the false-alarm rate is shared over. */
@@ -129,6 +128,7 @@ bool ss_trend_warning(const ss_summary *sum, const ss_run_info *info, int s, ss_
         return false;
     note->service = info->service_ids[s];
     note->per_month = t->mean;
-    measured_window(info, note);
+    note->surges = info->surges && *info->surges ? info->surges : NULL;
+    ss_trend_window(info->start_date, info->warmup_days, info->horizon_days, note->from, note->to);
     return true;
 }

@@ -23,7 +23,12 @@ typedef struct ss_trend_note {
     double per_month;       /* the trend in cases a month: > 0 growing, < 0 shrinking */
     char from[11], to[11];  /* the measured window's first and last day, "YYYY-MM-DD"; both "" when
                              * the run has no start date */
+    const char *surges;     /* the demand surges in force in part of the window (run info's), or NULL */
 } ss_trend_note;
+
+/* The measured window's first and last day ("YYYY-MM-DD") of a run starting on start_date; both
+ * "" when start_date is NULL or not a date. */
+void ss_trend_window(const char *start_date, double warmup_days, double horizon_days, char from[11], char to[11]);
 
 /* Whether service s's queue is still trending, and if so its note.  It fires when the interval of the trend across replications
  * excludes 0 at a family-wise false-alarm rate of SS_TREND_FALSE_ALARM per run (Bonferroni over

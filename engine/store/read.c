@@ -11,10 +11,12 @@
 
 #include <lauxlib.h>
 
+#include "luakeys.h"
 #include "luatext.h"
 #include "parse.h"
 #include "sandbox.h"
 #include "series.h"
+#include "trend.h"
 #include "xalloc.h"
 
 /* ==== the results database ========================================================================= */
@@ -390,26 +392,63 @@ static int first_argument(lua_State *L)
     return 1;
 }
 
-/* costs.nok_per_fte from the stored resolved scenario (run in the sandbox); 0 when absent. */
-static double stored_cost_per_fte(const char *resolved)
+/* The surges of the stored scenario (at index scenario) in force in part of the measured window,
+ * named as a fresh run's study names them (study.c): from and to are dates as the scenario gives
+ * them, "YYYY-MM-DD", which compare as text. */
+static void stored_surges(lua_State *L, int scenario, ss_stored_run *r)
 {
-    if (!resolved) return 0;
+    char first[11], last[11];
+    ss_trend_window(r->start_date, r->warmup_days, r->horizon_days, first, last);
+    r->surges[0] = '\0';
+    lua_pushliteral(L, "surges");
+    if (!first[0] || lua_rawget(L, scenario) != LUA_TTABLE)                      /* surges */
+        return;
+    int top = lua_gettop(L);
+    ss_lua_key *keys = NULL;
+    int n = ss_lua_sorted_keys(L, top, NULL, &keys, NULL);
+    for (int i = 0; i < n; i++) {
+        if (keys[i].type != LUA_TSTRING) continue;
+        lua_pushstring(L, keys[i].str);
+        if (lua_rawget(L, top) == LUA_TTABLE) {                                   /* surges surge */
+            lua_pushliteral(L, "from");
+            lua_rawget(L, top + 1);                                               /* surges surge from */
+            lua_pushliteral(L, "to");
+            lua_rawget(L, top + 1);                                               /* surges surge from to */
+            if (lua_type(L, top + 2) == LUA_TSTRING && lua_type(L, top + 3) == LUA_TSTRING &&
+                strcmp(lua_tostring(L, top + 2), last) <= 0 && strcmp(lua_tostring(L, top + 3), first) >= 0) {
+                size_t l = strlen(r->surges);
+                snprintf(r->surges + l, sizeof r->surges - l, "%s%s", l ? ", " : "", keys[i].str);
+            }
+        }
+        lua_settop(L, top);
+    }
+    free(keys);
+}
+
+/* From the stored resolved scenario (run in the sandbox): costs.nok_per_fte (0 when absent) and
+ * the surges in force in the measured window. */
+static void stored_scenario_facts(ss_stored_run *r)
+{
+    r->nok_per_fte = 0;
+    r->surges[0] = '\0';
+    if (!r->resolved) return;
     ss_diag d;
     ss_sandbox *sb = ss_sandbox_new(NULL, &d);
-    if (!sb) return 0;
+    if (!sb) return;
     lua_State *L = ss_sandbox_lua(sb);
-    double cost = 0;
     static const lua_CFunction bare[4] = {first_argument, first_argument, first_argument, first_argument};
     ss_lua_push_provenance_env(sb, bare);                /* env */
-    if (ss_sandbox_load(sb, resolved, strlen(resolved), "stored scenario", lua_gettop(L), &d) == 0 &&
-        ss_sandbox_call(sb, 0, 1, &d) == 0) {           /* env scenario */
+    if (ss_sandbox_load(sb, r->resolved, strlen(r->resolved), "stored scenario", lua_gettop(L), &d) == 0 &&
+        ss_sandbox_call(sb, 0, 1, &d) == 0 && lua_istable(L, -1)) {  /* env scenario */
+        int scenario = lua_gettop(L);
         /* raw: a stored text is data from a file, and its metamethods must not run here */
-        if (lua_istable(L, -1) && (lua_pushliteral(L, "costs"), lua_rawget(L, -2)) == LUA_TTABLE &&
+        if ((lua_pushliteral(L, "costs"), lua_rawget(L, scenario)) == LUA_TTABLE &&
             (lua_pushliteral(L, "nok_per_fte"), lua_rawget(L, -2)) == LUA_TNUMBER)
-            cost = lua_tonumber(L, -1);
+            r->nok_per_fte = lua_tonumber(L, -1);
+        lua_settop(L, scenario);
+        stored_surges(L, scenario, r);
     }
     ss_sandbox_free(sb);
-    return cost;
 }
 
 int ss_stored_run_load(ss_results_db *db, int64_t run_id, unsigned what, ss_stored_run *r, ss_diag *d)
@@ -428,7 +467,7 @@ int ss_stored_run_load(ss_results_db *db, int64_t run_id, unsigned what, ss_stor
         ss_stored_run_free(r);
         return -1;
     }
-    r->nok_per_fte = stored_cost_per_fte(r->resolved);
+    stored_scenario_facts(r);
     return 0;
 }
 

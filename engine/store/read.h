@@ -39,6 +39,7 @@ typedef struct ss_stored_run {
     int nreps;
     ss_rep_result *reps;          /* [nreps], in replication order */
     double nok_per_fte;           /* costs.nok_per_fte of the stored resolved scenario, or 0 */
+    char surges[256];             /* its demand surges in force in part of the measured window, "a, b" */
 } ss_stored_run;
 
 /* Read run run_id.  Errors: "x.db: no run 7 (runs here: 1-3)", "x.db: run 2 is not complete

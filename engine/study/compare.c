@@ -340,5 +340,5 @@ void ss_compare_view_stored(ss_study *st, const ss_stored_run *r)
         .replications = r->replications, .horizon_days = r->horizon_days, .warmup_days = r->warmup_days,
         .start_date = r->start_date, .nservices = r->nservices,
         .service_ids = (const char *const *)r->ids, .service_names = (const char *const *)r->names,
-        .service_fte = r->fte, .nok_per_fte = r->nok_per_fte};
+        .service_fte = r->fte, .nok_per_fte = r->nok_per_fte, .surges = r->surges};
 }

@@ -19,6 +19,20 @@ void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t 
     }
 }
 
+/* The demand surges in force in part of the measured window (after the warm-up), in the model's
+ * order: a queue that trends while one lasts is the surge's doing, and the warning says so. */
+static void surges_in_window(const ss_model *m, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < m->nsurges; i++) {
+        const ss_surge *g = &m->surges[i];
+        if (g->from >= m->horizon || g->to + 1 <= m->warmup)
+            continue;
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, "%s%s", l ? ", " : "", g->id);
+    }
+}
+
 void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps, const char *command_line)
 {
     memset(st, 0, sizeof *st);
@@ -31,6 +45,7 @@ void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps,
     gmtime_r(&t, &tm);
     strftime(st->started_at, sizeof st->started_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
     ss_calendar_format(&m->cal, 0, st->start_date);
+    surges_in_window(m, st->surges, sizeof st->surges);
     st->ids = calloc(m->nservices, sizeof *st->ids);
     st->names = calloc(m->nservices, sizeof *st->names);
     st->fte = calloc(m->nservices, sizeof *st->fte);
@@ -47,7 +62,8 @@ void ss_study_init(ss_study *st, const ss_scenario *sc, uint64_t seed, int reps,
         .started_at = st->started_at, .seed = seed, .replications = reps,
         .horizon_days = m->horizon, .warmup_days = m->warmup, .sample_days = m->sample_days,
         .start_date = st->start_date, .nservices = m->nservices, .service_ids = st->ids,
-        .service_names = st->names, .service_fte = st->fte, .nok_per_fte = m->nok_per_fte};
+        .service_names = st->names, .service_fte = st->fte, .nok_per_fte = m->nok_per_fte,
+        .surges = st->surges};
 }
 
 static char **copy_texts(const char *const *v, int n)

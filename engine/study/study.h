@@ -21,6 +21,7 @@ typedef struct ss_study {
     char command_line[4096];
     char started_at[32];
     char start_date[11];
+    char surges[256];         /* info.surges */
     int nreps;
     ss_rep_result *reps;      /* after ss_study_run: [nreps] */
     ss_summary summary;       /* after ss_study_run */

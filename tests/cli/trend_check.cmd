@@ -22,3 +22,12 @@ grep -c "No steady state: in model A, q: queue still growing" $T/r.md $T/r.html 
 samsim report $T/r.db --lang nb --markdown $T/r.md --out $T/r.html > /dev/null
 grep -o "Ingen stabil tilstand: i modell A, q: køen vokser fortsatt ([^)]*)" $T/r.md
 rm -rf $T
+# A trend during a demand surge of the scenario's own names the surge instead of blaming the
+# warm-up, in the table, the Norwegian REPL and the report read back from the store.
+samsim run tests/fixtures/surge_trend.lua --reps 4 -q | sed -n '/^Warning/,/^$/p'
+printf 'run 4\n' | samsim repl tests/fixtures/surge_trend.lua --lang nb 2>&1 | grep '^advarsel'
+T=$(mktemp -d)
+samsim run tests/fixtures/surge_trend.lua -q --reps 4 --db $T/r.db > /dev/null
+samsim report $T/r.db --markdown $T/r.md --out $T/r.html > /dev/null
+grep -o "No steady state: in model A, q: [^:]*:" $T/r.md
+rm -rf $T

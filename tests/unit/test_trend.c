@@ -93,6 +93,10 @@ static void warning_needs_a_clear_sizeable_trend(void **state)
     est[SS_SM_QUEUE_TREND] = (ss_estimate){-3.0, -4.0, -2.0, 1.0, 10};
     assert_true(ss_trend_warning(&sum, &info, 0, &t));
     assert_near(t.per_month, -3.0, 1e-12);
+    assert_null(t.surges);
+    info.surges = "pandemic";  /* a surge in force in the window goes with the note */
+    assert_true(ss_trend_warning(&sum, &info, 0, &t));
+    assert_string_equal(t.surges, "pandemic");
     info.start_date = NULL;  /* no calendar: no dates */
     assert_true(ss_trend_warning(&sum, &info, 0, &t));
     assert_string_equal(t.from, "");
@@ -117,6 +121,14 @@ static void warning_reads_in_both_languages(void **state)
     ss_trend_sentence(w, sizeof w, &s, SS_LANG_NB);
     assert_string_equal(w, "bolig: køen krymper fortsatt (-3,0 i måneden fra 2021-03-01 til 2022-02-28); forleng "
                            "oppvarmingen (køen har ikke funnet sitt nivå etter starten eller en endring)");
+    ss_trend_note surge = {.service = "fph_barn", .per_month = 10.0, .from = "2021-01-01", .to = "2021-12-31",
+                           .surges = "pandemic"};  /* the scenario's own surge: no advice on the warm-up */
+    ss_trend_sentence(w, sizeof w, &surge, SS_LANG_EN);
+    assert_string_equal(w, "fph_barn: queue still growing (+10.0 a month over 2021) with the demand surge pandemic in "
+                           "this window: its figures are a moment in a changing queue, not a steady state");
+    ss_trend_sentence(w, sizeof w, &surge, SS_LANG_NB);
+    assert_string_equal(w, "fph_barn: køen vokser fortsatt (+10,0 i måneden i 2021) med etterspørselstoppen pandemic i "
+                           "dette vinduet: tallene er et øyeblikk i en kø som endrer seg, ikke en stabil tilstand");
     ss_trend_note none = {.service = "q", .per_month = 12.0};
     ss_trend_sentence(w, sizeof w, &none, SS_LANG_NB);
     assert_contains(w, "q: køen vokser fortsatt (+12,0 i måneden i den målte perioden)");
