@@ -9,19 +9,37 @@
 /* A 4-ary heap: half the levels of a binary one, a node's children side by side. */
 #define ARITY 4
 
+/* The clock moved to another day: the bounds of the tiers move with it. */
+static void set_today(ss_kernel *k, uint64_t day)
+{
+    k->today = day;
+    k->tomorrow = (double)(day + 1);
+    k->near_end = (double)(day + SS_KERNEL_NEAR_DAYS);
+    k->far_end = (double)(day + SS_KERNEL_FAR_DAYS);
+}
+
 void ss_kernel_init(ss_kernel *k)
 {
     *k = (ss_kernel){0};
+    set_today(k, 0);
 }
 
 void ss_kernel_fini(ss_kernel *k)
 {
     free(k->heap);
+    if (k->far)
+        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) free(k->far[i].ev);
+    free(k->far);
     *k = (ss_kernel){0};
 }
 
 void ss_kernel_reset(ss_kernel *k)
 {
+    if (k->far && k->nfar > 0)
+        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) k->far[i].n = 0;
+    k->nfar = 0;
+    set_today(k, 0);
+    k->far_first = 0;
     k->n = 0;
     k->seq = 0;
     k->now = 0;
@@ -44,6 +62,12 @@ static inline unsigned __int128 key(const ss_event *x)
 static inline bool before(const ss_event *x, const ss_event *y)
 {
     return key(x) < key(y);
+}
+
+/* The day of a time (>= 0), monotone in the time; times beyond any horizon share one day. */
+static inline uint64_t day_of(double t)
+{
+    return t < 0x1p62 ? (uint64_t)t : (uint64_t)1 << 62;
 }
 
 /* The least of a full set of four children, by a tournament without branches. */
@@ -78,34 +102,85 @@ static inline void fill_top(ss_event *h, size_t n, ss_event x)
     h[i] = x;
 }
 
+/* Puts x at the new end h[i] of the heap and sifts it up. */
+static inline void sift_up(ss_event *h, size_t i, ss_event x)
+{
+    while (i > 0) {
+        size_t parent = (i - 1) / ARITY;
+        if (!before(&x, &h[parent])) break;
+        h[i] = h[parent];
+        i = parent;
+    }
+    h[i] = x;
+}
+
+/* Room in the heap's array for every event pending and one more (schedule keeps n + nfar <= cap),
+ * so that moving a bucket into the heap never allocates.  0, or -1 out of memory (nothing
+ * changed).  Not inline, as the other rare paths: the hot ones stay small. */
+__attribute__((noinline)) static int grow(ss_kernel *k)
+{
+    size_t cap = ss_grow(&k->heap, sizeof *k->heap, k->n + k->nfar, k->cap, 1024);
+    if (!cap) return -1;
+    k->cap = cap;
+    return 0;
+}
+
+/* Appends e to the bucket of its day.  0, or -1 out of memory (nothing changed). */
+__attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const ss_event *e)
+{
+    if (!k->far && !(k->far = calloc(SS_KERNEL_FAR_DAYS, sizeof *k->far))) return -1;
+    ss_event_bucket *bk = &k->far[day % SS_KERNEL_FAR_DAYS];
+    if (bk->n == bk->cap) {
+        size_t cap = ss_grow(&bk->ev, sizeof *bk->ev, bk->n, bk->cap, 16);
+        if (!cap) return -1;
+        bk->cap = cap;
+    }
+    bk->ev[bk->n++] = *e;
+    if (k->nfar++ == 0 || day < k->far_first) k->far_first = day;
+    return 0;
+}
+
 int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
 {
     assert(k && isfinite(t) && "an event needs a finite time");
     assert(t >= k->now && "an event was scheduled in the past");
     t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
-    ss_event e = {.t = t, .seq = k->seq++, .type = type, .a = a, .b = b};
-    if (k->hole) {  /* into the place of the event taken last: one sift, no growth */
+    ss_event e = {.t = t, .seq = k->seq, .type = type, .a = a, .b = b};
+    bool far = t >= k->near_end && t < k->far_end;  /* as days: the same, without a conversion */
+    if (!far && k->hole) {  /* into the place of the event taken last: one sift, no growth */
+        k->seq++;
         k->hole = false;
         fill_top(k->heap, k->n, e);
         return 0;
     }
-    if (k->n == k->cap) {   /* the test inline: this runs for every event */
-        size_t cap = ss_grow(&k->heap, sizeof *k->heap, k->n, k->cap, 1024);
-        if (!cap) {
-            k->seq--;
-            return -1;
-        }
-        k->cap = cap;
+    if (k->n + k->nfar == k->cap && grow(k) < 0) return -1;  /* the test inline: this runs for every event */
+    if (far) {
+        if (far_push(k, day_of(t), &e) < 0) return -1;
+    } else {
+        sift_up(k->heap, k->n++, e);
     }
-    size_t i = k->n++;
-    while (i > 0) {  /* sift up */
-        size_t parent = (i - 1) / ARITY;
-        if (!before(&e, &k->heap[parent])) break;
-        k->heap[i] = k->heap[parent];
-        i = parent;
-    }
-    k->heap[i] = e;
+    k->seq++;
     return 0;
+}
+
+/* Moves the first day's far events into the heap (grow kept the room) and finds the next
+ * day that has some. */
+__attribute__((noinline)) static void bring_first_day(ss_kernel *k)
+{
+    ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
+    assert(bk->n > 0 && k->n + bk->n <= k->cap);
+    for (size_t i = 0; i < bk->n; i++) {
+        assert(day_of(bk->ev[i].t) == k->far_first && "a bucket holds one day");
+        sift_up(k->heap, k->n++, bk->ev[i]);
+    }
+    k->nfar -= bk->n;
+    free(bk->ev);  /* each day's bucket is used once in a run: keeping it would keep them all */
+    *bk = (ss_event_bucket){0};
+    if (k->nfar > 0) {
+        uint64_t d = k->far_first + 1;
+        while (k->far[d % SS_KERNEL_FAR_DAYS].n == 0) d++;
+        k->far_first = d;
+    }
 }
 
 bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
@@ -117,11 +192,16 @@ bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
         size_t n = --k->n;
         if (n > 0) fill_top(h, n, h[n]);
     }
+    /* The heap's least event is the least of all only if it is due before the first far day
+     * (same times have the same day, so ties are on one side). */
+    while (k->nfar > 0 && (k->n == 0 || !(h[0].t < (double)k->far_first)))
+        bring_first_day(k);
     if (k->n == 0 || !(h[0].t <= until)) return false;
     *e = h[0];
     assert(e->t >= k->now && "time went back");
     k->hole = true;
     k->now = e->t;
+    if (!(e->t < k->tomorrow)) set_today(k, day_of(e->t));
     k->processed++;
     return true;
 }
@@ -133,15 +213,32 @@ bool ss_kernel_next(ss_kernel *k, ss_event *e)
 
 double ss_kernel_peek(const ss_kernel *k)
 {
-    if (!k->hole) return k->n ? k->heap[0].t : INFINITY;
-    /* the least of the hole's children */
-    size_t best = 0;
-    for (size_t c = 1; c <= ARITY && c < k->n; c++)
-        if (best == 0 || before(&k->heap[c], &k->heap[best])) best = c;
-    return best ? k->heap[best].t : INFINITY;
+    const ss_event *best = NULL;
+    if (!k->hole) {
+        if (k->n > 0) best = &k->heap[0];
+    } else {  /* the least of the hole's children */
+        for (size_t c = 1; c <= ARITY && c < k->n; c++)
+            if (!best || before(&k->heap[c], best)) best = &k->heap[c];
+    }
+    if (k->nfar > 0) {  /* and of the first far day's */
+        const ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
+        for (size_t i = 0; i < bk->n; i++)
+            if (!best || before(&bk->ev[i], best)) best = &bk->ev[i];
+    }
+    return best ? best->t : INFINITY;
 }
 
 size_t ss_kernel_pending(const ss_kernel *k)
 {
-    return k->n - k->hole;
+    return k->n - k->hole + k->nfar;
+}
+
+size_t ss_kernel_memory(const ss_kernel *k)
+{
+    size_t b = k->cap * sizeof(ss_event);
+    if (k->far) {
+        b += SS_KERNEL_FAR_DAYS * sizeof *k->far;
+        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) b += k->far[i].cap * sizeof(ss_event);
+    }
+    return b;
 }

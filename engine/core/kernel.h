@@ -1,21 +1,39 @@
 /* kernel: the clock and the event list — the only code that advances simulated time.
  *
- * A 4-ary heap ordered by (time, sequence number): events at the same instant come out in the
- * order they were scheduled, so ties break the same way in every run.  Events are small values
- * stored in the heap array itself; the array grows by doubling and is kept between replications,
- * so the hot path allocates nothing.  Cancelling is lazy: an event names a person and that
- * person's generation, and the handler ignores it when the person has moved on.
+ * Events come out in (time, sequence number) order: events at the same instant come out in the
+ * order they were scheduled, so ties break the same way in every run.  The list has two tiers:
  *
- * The event taken last stays at the top of the heap as a hole until the next event is scheduled
- * into its place (one sift instead of a removal and an insertion: most handlers schedule the
- * next event of what they handle) or the next one is taken.  (time, sequence) keys are unique,
- * so the order events come out in does not depend on how the heap holds them. */
+ *   near  a 4-ary heap of the events due within SS_KERNEL_NEAR_DAYS of now (and of any too far
+ *         ahead for the far tier), small enough to stay in the cache;
+ *   far   the later ones, unsorted, in buckets of one simulated day (a ring of
+ *         SS_KERNEL_FAR_DAYS buckets ahead of now).  A bucket moves into the heap as a whole
+ *         when the heap's least event is not earlier than the bucket's day.
+ *
+ * A municipal model schedules most events months or years ahead (episodes, deterioration, age
+ * boundaries), and many of them go stale before they come due (lazy cancelling, below): in one
+ * heap they made every event's sift climb a tall heap that does not fit in the cache, so the cost
+ * per event grew with the population.  Buckets take such an event by an append and give it to the
+ * heap when its day comes.  A bucket's day bounds its events' times from below and every event in
+ * the heap is either due before the first bucket's day or checked against it, so the least event
+ * of the heap is the least of all: the order events come out in is the same as with one heap.
+ *
+ * Events are small values stored in the arrays themselves; the arrays grow by doubling and are
+ * kept between replications, so the hot path allocates nothing.  Cancelling is lazy: an event
+ * names a person and that person's generation, and the handler ignores it when the person has
+ * moved on.  The event taken last stays at the top of the heap as a hole until the next event is
+ * scheduled into its place (one sift instead of a removal and an insertion: most handlers
+ * schedule the next event of what they handle) or the next one is taken. */
 #ifndef SS_KERNEL_H
 #define SS_KERNEL_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Events due less than this many days after now go into the heap directly. */
+#define SS_KERNEL_NEAR_DAYS 4
+/* The far tier's ring of day buckets (about 22 years); events further ahead go into the heap. */
+#define SS_KERNEL_FAR_DAYS 8192
 
 typedef struct ss_event {
     double t;
@@ -25,13 +43,24 @@ typedef struct ss_event {
     uint32_t b;  /* usually the person's generation */
 } ss_event;
 
+typedef struct ss_event_bucket {  /* the far events of one day, unsorted */
+    ss_event *ev;
+    size_t n, cap;
+} ss_event_bucket;
+
 typedef struct ss_kernel {
-    ss_event *heap;
-    size_t n, cap;   /* n counts the hole while there is one */
+    ss_event *heap;  /* the near tier */
+    size_t n, cap;   /* n counts the hole while there is one; cap >= n + nfar (room to move a
+                      * bucket into the heap without allocating) */
     uint64_t seq;
     double now;
     uint64_t processed;
     bool hole;       /* heap[0] is the event taken last: the next schedule fills its place */
+    ss_event_bucket *far;  /* [SS_KERNEL_FAR_DAYS], by day modulo its size; NULL until needed */
+    size_t nfar;           /* events in the far tier */
+    uint64_t today;        /* the day of now */
+    double tomorrow, near_end, far_end;  /* today + 1, + SS_KERNEL_NEAR_DAYS, + SS_KERNEL_FAR_DAYS */
+    uint64_t far_first;    /* the first day with far events (while nfar > 0) */
 } ss_kernel;
 
 void ss_kernel_init(ss_kernel *k);
@@ -49,5 +78,7 @@ bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e);
 double ss_kernel_peek(const ss_kernel *k);
 /* Events pending (not counting the hole). */
 size_t ss_kernel_pending(const ss_kernel *k);
+/* Bytes held. */
+size_t ss_kernel_memory(const ss_kernel *k);
 
 #endif

@@ -120,7 +120,7 @@ void ss_sim_set_trace(ss_sim *s, int64_t id, FILE *f)
 
 size_t ss_sim_memory(const ss_sim *s)
 {
-    size_t b = sizeof *s + s->k.cap * sizeof(ss_event) + (size_t)s->pool_cap * (sizeof(pslot) + sizeof(int));
+    size_t b = sizeof *s + ss_kernel_memory(&s->k) + (size_t)s->pool_cap * (sizeof(pslot) + sizeof(int));
     for (int i = 0; i < s->m->nservices; i++)
         b += s->svc[i].queue.cap * sizeof(qentry) + ss_samples_memory(&s->svc[i].waits);
     for (int i = 0; i < sim_nodes(s->m); i++)

@@ -65,12 +65,14 @@ typedef struct svc_state {
     ss_timeavg over_ta;    /* capacity in use above it (cases open when a cut came) */
 } svc_state;
 
-typedef struct pslot {  /* a person plus the bookkeeping the kernel needs */
-    ss_person p;
-    uint32_t token;     /* bumped at every move: queue entries and events carry it */
-    uint64_t coord_offer;  /* the order of their accepted plan, while waiting for a coordinator */
+/* A person plus the bookkeeping the kernel needs.  The token first: an event checks it, then
+ * reads the person's state and service, all in the slot's first cache line. */
+typedef struct pslot {
+    uint32_t token;          /* bumped at every move: queue entries and events carry it */
     uint32_t pending_token;  /* the token of their pending move (end, arrival, worsening, relapse) */
     bool pending;            /* such an event is pending: a person has at most one */
+    ss_person p;
+    uint64_t coord_offer;    /* the order of their accepted plan, while waiting for a coordinator */
 } pslot;
 
 typedef struct sys_stats {

@@ -80,7 +80,8 @@ static void grows_and_resets(void **state)
         x = x * 1103515245u + 12345u;
         assert_int_equal(ss_kernel_schedule(&k, (x >> 8) % 10007, 0, i, (uint32_t)i), 0);
     }
-    assert_int_equal(k.n, N);
+    assert_int_equal(ss_kernel_pending(&k), N);
+    assert_true(k.nfar > 0 && k.n + k.nfar == N);  /* most are days ahead: in the far tier */
     assert_true(k.cap >= N);
     size_t cap = k.cap;
     ss_event e, prev = {.t = -1};
@@ -90,7 +91,7 @@ static void grows_and_resets(void **state)
         prev = e;
     }
     ss_kernel_reset(&k);
-    assert_int_equal(k.n, 0);
+    assert_int_equal(ss_kernel_pending(&k), 0);
     assert_int_equal(k.processed, 0);
     assert_near(k.now, 0.0, 0);
     assert_int_equal(k.cap, cap);
@@ -123,7 +124,7 @@ static void interleaved_run_keeps_the_clock_monotone(void **state)
         assert_int_equal(ss_kernel_schedule(&k, k.now + dt, 0, e.a, 0), 0);
     }
     assert_int_equal(k.processed, 200000);
-    assert_int_equal(k.n, 10);  /* one out, one in */
+    assert_int_equal(ss_kernel_pending(&k), 10);  /* one out, one in */
     ss_kernel_fini(&k);
 }
 
@@ -161,6 +162,60 @@ static void the_taken_event_leaves_a_hole(void **state)
     ss_kernel_fini(&k);
 }
 
+/* A reference for the order events must come out in: (time, sequence). */
+static int by_key(const void *a, const void *b)
+{
+    const ss_event *x = a, *y = b;
+    if (x->t != y->t) return x->t < y->t ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Events near and far (the heap, the day buckets, beyond the buckets' ring, on a day's first
+ * instant, ties), some scheduled from inside the run: they come out exactly in (time, sequence)
+ * order, as one heap gives them, and peek always names the next one. */
+static void near_and_far_events_come_out_in_order(void **state)
+{
+    enum { N = 60000 };
+    ss_event *all = calloc(2 * N, sizeof *all);
+    assert_non_null(all);
+    ss_kernel k;
+    ss_kernel_init(&k);
+    unsigned x = 12345;
+    size_t made = 0;
+    for (int i = 0; i < N; i++) {
+        x = x * 1103515245u + 12345u;
+        unsigned r = x >> 8;
+        double t = r % 5 == 0 ? (double)(r % 3000)                  /* whole days: ties, first instants */
+                   : r % 5 == 1 ? 3.0 * SS_KERNEL_FAR_DAYS + r % 97    /* beyond the ring */
+                   : (r % 400000) / 100.0;                         /* 0 to 4000 days */
+        assert_int_equal(ss_kernel_schedule(&k, t, 0, (int)made, 0), 0);
+        all[made] = (ss_event){.t = t + 0.0, .seq = made};
+        made++;
+    }
+    size_t taken = 0;
+    ss_event e;
+    double before_next = ss_kernel_peek(&k);
+    while (ss_kernel_next(&k, &e)) {
+        assert_near(e.t, before_next, 0);
+        if (taken % 7 == 0 && made < 2 * N) {  /* a handler schedules: now, soon, or far ahead */
+            x = x * 1103515245u + 12345u;
+            double t = k.now + ((x >> 8) % 3 == 0 ? 0.0 : ((x >> 8) % 90000) / 10.0);
+            assert_int_equal(ss_kernel_schedule(&k, t, 0, (int)made, 0), 0);
+            all[made] = (ss_event){.t = t + 0.0, .seq = made};
+            made++;
+        }
+        assert_int_equal(e.seq, (uint64_t)e.a);
+        all[e.a].type = (int32_t)++taken;  /* the order it came out in */
+        before_next = ss_kernel_peek(&k);
+        assert_int_equal(ss_kernel_pending(&k), made - taken);
+    }
+    assert_int_equal(taken, made);
+    qsort(all, made, sizeof *all, by_key);
+    for (size_t i = 0; i < made; i++) assert_int_equal(all[i].type, (int32_t)(i + 1));
+    ss_kernel_fini(&k);
+    free(all);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +224,7 @@ int main(void)
         cmocka_unit_test(grows_and_resets),
         cmocka_unit_test(interleaved_run_keeps_the_clock_monotone),
         cmocka_unit_test(the_taken_event_leaves_a_hole),
+        cmocka_unit_test(near_and_far_events_come_out_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
