@@ -25,7 +25,8 @@ struct ss_rules {
     char **texts;              /* [nlua_rules] each rule file's text, read once (same file, same text) */
     size_t *lens;
     bool fresh;                /* no rule has run since the modules were loaded */
-    int person_ref, service_ref, ctx_ref;
+    int person_ref, ctx_ref;
+    int *service_refs;         /* [nservices] each service's view (make_service_view) */
     /* Made once, so a call compares no strings (idmap.h): registry refs of each id as a Lua
      * string (pushed back without hashing), and maps from those strings' identities. */
     int *service_ids, *door_ids, *need_ids;  /* [nservices], [ndoors], [nneeds] */
@@ -181,8 +182,10 @@ static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
 }
 
 static int person_index(lua_State *L) { return view_index(L, &ss_person_view, 0, -1); }
-static int service_index(lua_State *L) { return view_index(L, &ss_service_view, 1, rules_of(L)->service); }
 static int ctx_index(lua_State *L) { return view_index(L, &ss_ctx_view, 2, -1); }
+/* The service view's fields that change during a run (queue, caseload), and the error for a
+ * name that is no field; upvalue 2 is the service. */
+static int service_index(lua_State *L) { return view_index(L, &ss_service_view, 1, (int)lua_tointeger(L, lua_upvalueindex(2))); }
 
 static int readonly(lua_State *L) { return luaL_error(L, "the %s view is read-only", lua_tostring(L, lua_upvalueindex(2))); }
 
@@ -203,6 +206,44 @@ static int make_proxy(lua_State *L, ss_rules *r, lua_CFunction index, const char
     lua_setfield(L, -2, "__name");
     lua_pushboolean(L, 0);                                  /* hidden: a rule that could reach it */
     lua_setfield(L, -2, "__metatable");                     /* could change what every rule sees */
+    lua_setmetatable(L, -2);                                /* ud */
+    return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* The fields of a service's view fixed for the run (the model does not change under a
+ * simulation). */
+static const char *const service_fixed[] = {"id", "name", "unit", "sector", "fte", "capacity", "target_wait"};
+
+/* Service s's view: a read-only proxy like make_proxy's, but its __index is a table of the fields
+ * fixed for the run, which the VM reads without a call into C (a rule such as
+ * routes[service.id] runs at every episode end); that table's own __index, service_index, gives
+ * the others and the error for a name that is no field.  One view per service, made once (after
+ * make_ids: the ids are the interned strings). */
+static int make_service_view(lua_State *L, ss_rules *r, int s)
+{
+    ss_rules **ud = lua_newuserdatauv(L, sizeof *ud, 0);   /* ud */
+    *ud = r;
+    lua_createtable(L, 0, 4);                               /* ud mt */
+    lua_createtable(L, 0, 8);                               /* ud mt fixed */
+    for (size_t i = 0; i < sizeof service_fixed / sizeof *service_fixed; i++) {
+        ss_rule_field_find(&ss_service_view, service_fixed[i])->push(L, r, s);  /* ud mt fixed v */
+        lua_setfield(L, -2, service_fixed[i]);              /* ud mt fixed (a nil sets nothing) */
+    }
+    lua_createtable(L, 0, 1);                               /* ud mt fixed fmt */
+    lua_pushvalue(L, -4);
+    lua_pushinteger(L, s);
+    lua_pushcclosure(L, service_index, 2);                  /* ud mt fixed fmt index */
+    lua_setfield(L, -2, "__index");                         /* ud mt fixed fmt */
+    lua_setmetatable(L, -2);                                /* ud mt fixed */
+    lua_setfield(L, -2, "__index");                         /* ud mt */
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, "service");
+    lua_pushcclosure(L, readonly, 2);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushstring(L, "service");
+    lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);                                  /* hidden, as make_proxy's */
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);                                /* ud */
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
@@ -400,11 +441,13 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->lens = calloc(n, sizeof(size_t));
     for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
     r->person_ref = make_proxy(L, r, person_index, "person");
-    r->service_ref = make_proxy(L, r, service_index, "service");
     r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
     lua_newtable(L);
     r->chunks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (make_ids(L, r) < 0) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' ids"); return NULL; }
+    r->service_refs = calloc(m->nservices + 1, sizeof *r->service_refs);
+    if (!r->service_refs) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' views"); return NULL; }
+    for (int i = 0; i < m->nservices; i++) r->service_refs[i] = make_service_view(L, r, i);
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     return r;
 }
@@ -414,7 +457,7 @@ void ss_rules_free(ss_rules *r)
     if (!r) return;
     ss_sandbox_free(r->sb);
     for (int i = 0; i < r->m->nlua_rules; i++) free(r->texts[i]);
-    ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->door_ids, r->need_ids);
+    ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->service_refs, r->door_ids, r->need_ids);
     ss_idmap_fini(&r->answers);
     ss_idmap_fini(&r->doors);
     for (int v = 0; v < 3; v++) ss_idmap_fini(&r->fields[v]);
@@ -491,7 +534,7 @@ static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, in
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
     int nargs = 2;
     if (with_door) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->door_ids[door]); nargs++; }
-    if (with_service) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_ref); nargs++; }
+    if (with_service) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_refs[service]); nargs++; }
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
     if (ss_sandbox_call(r->sb, nargs, 1, d) < 0)
         return fail_lua(r, slot, d);

@@ -33,7 +33,7 @@ typedef struct fixture {
     char dir[64];
     ss_scenario *sc;
     ss_rules *rules;
-    int queue[2], caseload[2];
+    int queue[4], caseload[4];
     ss_world w;
     ss_person p;
 } fixture;
@@ -55,6 +55,12 @@ static int setup(void **state)
              "            and #p.history == 1 and p.door == 'gp') and 'treat' or 'discharge'\n"
              "  end,\n"
              "  odd = function(p) return p.nosuch end,\n"
+             "  svc = function(p, s, ctx)\n"
+             "    return (s.id == 'treat' and s.queue == 4 and s.caseload == 2 and s.unit == nil\n"
+             "            and s.capacity == 1 and s.fte ~= nil) and 'intake' or 'discharge'\n"
+             "  end,\n"
+             "  bad = function(p, s, ctx) if ctx.rep == 9 then return s.queu end return 'discharge' end,\n"
+             "  write = function(p, s, ctx) if ctx.rep == 9 then s.fte = 2 end return 'discharge' end,\n"
              "}\n", p, s, c);
     snprintf(path, sizeof path, "%s/all.lua", f->dir);
     write_text(path, rule);
@@ -63,7 +69,10 @@ static int setup(void **state)
                "return { name = 't', calendar = { start = '2021-03-01', horizon_days = 30 },\n"
                "  needs = { 'mild', 'severe' }, doors = { gp = { route = 'intake' } },\n"
                "  services = { intake = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:next' },\n"
-               "               treat = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:odd' } },\n"
+               "               treat = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:odd' },\n"
+               "               x_check = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:svc' },\n"
+               "               x_bad = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:bad' },\n"
+               "               x_write = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:write' } },\n"
                "  demand = { { need = 'mild', rate_per_day = 1, door = 'gp' } } }\n");
     ss_diag d;
     f->sc = ss_scenario_load(path, NULL, &d);
@@ -71,6 +80,7 @@ static int setup(void **state)
     f->rules = ss_rules_new(ss_scenario_model(f->sc), &d);
     if (!f->rules) fail_msg("%s", d.msg);
     f->queue[1] = 4;
+    f->caseload[1] = 2;
     f->w = (ss_world){.m = ss_scenario_model(f->sc), .queue_len = f->queue, .caseload = f->caseload, .now = 5};
     f->p = (ss_person){.id = 1, .need = 1, .severity = 1, .door = 0, .service = 0, .age0 = 30, .npath = 1};
     *state = f;
@@ -117,11 +127,42 @@ static void an_unknown_field_lists_the_table(void **state)
     assert_contains(d.msg, "all.lua:7: error in rule 'odd' (person 1, service treat, 2021-03-06, replication 1): ");
 }
 
+/* The service view shows the service of the call: its fixed fields (read without a call into C)
+ * and those that change (queue, caseload) alike; a name that is no field is an error at the
+ * rule's line naming the fields, and the view cannot be written. */
+static void the_service_view_is_the_calls_service(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = ss_scenario_model(f->sc);
+    int target = -9;
+    ss_diag d;
+    if (ss_rules_next(f->rules, m->services[3].next.slot, &f->p, 1, &f->w, &target, &d) < 0)
+        fail_msg("%s", d.msg);
+    assert_int_equal(target, 0);  /* intake: the view was treat's (services in id order: intake, treat,
+                                   * x_bad, x_check, x_write) */
+    assert_int_equal(ss_rules_next(f->rules, m->services[3].next.slot, &f->p, 0, &f->w, &target, &d), 0);
+    assert_int_equal(target, SS_T_DISCHARGE);  /* intake's view: another id, queue and caseload */
+    f->queue[0] = 4;
+    f->caseload[0] = 2;
+    assert_int_equal(ss_rules_next(f->rules, m->services[3].next.slot, &f->p, 0, &f->w, &target, &d), 0);
+    assert_int_equal(target, SS_T_DISCHARGE);  /* still not treat */
+    char list[512], want[700];
+    ss_rule_field_list(&ss_service_view, list, sizeof list);
+    f->w.rep = 8;  /* the rules below fail only here (ctx.rep 9), not when the scenario is checked */
+    snprintf(want, sizeof want, "all.lua:12: error in rule 'bad' (person 1, service treat, 2021-03-06, replication 9): "
+             "service has no field 'queu' (fields: %s)", list);
+    assert_int_equal(ss_rules_next(f->rules, m->services[2].next.slot, &f->p, 1, &f->w, &target, &d), -1);
+    assert_contains(d.msg, want);
+    assert_int_equal(ss_rules_next(f->rules, m->services[4].next.slot, &f->p, 1, &f->w, &target, &d), -1);
+    assert_contains(d.msg, "the service view is read-only");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(every_field_of_the_table_is_given, setup, teardown),
         cmocka_unit_test_setup_teardown(an_unknown_field_lists_the_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_service_view_is_the_calls_service, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
