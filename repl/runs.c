@@ -442,10 +442,9 @@ static void add_compare_row(const repl *r, ss_table *t, const ss_compare_row *ro
     char base[48], option[48], diff[96], rel[32];
     repl_fmt_number(base, sizeof base, row->base.mean, unit);
     repl_fmt_number(option, sizeof option, row->option.mean, unit);
-    if (strcmp(unit, "share") == 0)
-        ss_compare_format_difference(diff, sizeof diff, &row->diff, unit, SS_LANG_EN);  /* percentage points */
-    else
-        repl_fmt_estimate(diff, sizeof diff, &row->diff, unit);
+    /* the engine's one writer of differences: signed, shares in percentage points, an interval
+     * that excludes 0 never shown touching it (the table makes the decimal commas) */
+    ss_compare_format_difference(diff, sizeof diff, &row->diff, unit, SS_LANG_EN);
     double pct = row->relative * 100;
     if (!isfinite(pct)) snprintf(rel, sizeof rel, "-");
     else if (fabs(pct) < 0.5) snprintf(rel, sizeof rel, "0 %%");
@@ -461,7 +460,8 @@ static void print_comparison(repl *r, const repl_run *base, const repl_run *opti
     repl_say(r, "option - base, paired over %d replications (seed %" PRIu64 "), 95%% intervals; "
             "* = the interval excludes 0\n", option->st.nreps, option->st.info.seed);
     ss_table t;
-    ss_table_init(&t, 7, "llrrrrl");
+    ss_table_init(&t, 7, "llrrdrl");  /* differences aligned on the decimal point */
+    t.heading = true;
     t.lang = r->lang;
     ss_table_row(&t, "", repl_w(r, "measure"), repl_w(r, "base"), repl_w(r, "option"), repl_w(r, "difference"),
                  repl_w(r, "relative"), "");
