@@ -7,7 +7,7 @@ cat > $T/plan.lua <<PLAN
 return {
   scenarios = { "$PWD/scenarios/default.lua" },
   sweep = { ["services.fph.fte"] = { 3, 4 } },
-  replications = 12,
+  replications = 200,  -- enough that the first batch is still writing when it is stopped
   seed = 5,
   output = "shared.db",
 }
