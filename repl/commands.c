@@ -145,6 +145,24 @@ static bool continues_lua(const char *after, const char *chars)
     return *after && strchr(chars, *after) && !(after[0] == '=' && after[1] == '=');
 }
 
+/* A command's name, then after: Lua when that continues a Lua statement ("results.x", "run (1)"),
+ * unless it is a relative path ("apply ../x.lua"); "load 'x.lua'" stays a command. */
+static repl_input_kind after_command(const char *after)
+{
+    bool path = after[0] == '.' && (after[1] == '/' || (after[1] == '.' && after[2] == '/'));
+    return !path && continues_lua(after, "=([.:") ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
+}
+
+/* A name that is neither a command nor a statement, then after: an operator ("x + 1", "x ~= y")
+ * or a keyword ("a and b") makes Lua, another word a mistyped command ("rn 5"). */
+static repl_input_kind second_word(const char *after)
+{
+    size_t next = 0;
+    while (is_name_char(after[next])) next++;
+    if (next == 0) return REPL_INPUT_LUA;
+    return is_lua_keyword(after, next) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
+}
+
 /* What the line (blanks skipped) is.  Lua when it says so ('=' first) or reads as Lua: a
  * keyword, something that is not a name, or a name followed by what continues a Lua statement
  * ("x = 1", "f(x)", "t.k", "a and b").  A command when its first word names one, in any case,
@@ -159,16 +177,10 @@ repl_input_kind repl_classify(repl *r, const char *p)
     snprintf(word, sizeof word, "%.*s", (int)n, p);
     const char *after = p + n;
     while (*after == ' ' || *after == '\t') after++;
-    if (n < sizeof word && repl_find_command(word)) {  /* "load 'x.lua'" stays a command */
-        bool path = after[0] == '.' && (after[1] == '/' || (after[1] == '.' && after[2] == '/'));  /* apply ../x.lua */
-        return !path && continues_lua(after, "=([.:") ? REPL_INPUT_LUA : REPL_INPUT_COMMAND;
-    }
+    if (n < sizeof word && repl_find_command(word)) return after_command(after);
     if (is_lua_keyword(p, n) || continues_lua(after, "=([.:{\"'")) return REPL_INPUT_LUA;
     if (!*after) return lua_knows(r, word) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
-    size_t next = 0;
-    while (is_name_char(after[next])) next++;
-    if (next == 0) return REPL_INPUT_LUA;              /* an operator: "x + 1", "x ~= y" */
-    return is_lua_keyword(after, next) ? REPL_INPUT_LUA : REPL_INPUT_UNKNOWN;
+    return second_word(after);
 }
 
 /* The line in arguments, or the splitting error reported (with the caret) and -1. */

@@ -318,6 +318,29 @@ static int scenario_command(const char *cmd, const char *letters, int argc, char
     return code;
 }
 
+/* --trace N named a person the first replication never created (so no trace was printed): say so. */
+static bool trace_missed(const ss_study *st, const ss_cli_opts *o)
+{
+    if (!o->trace || st->reps[0].persons_created >= o->trace) return false;
+    long long made = (long long)st->reps[0].persons_created;
+    fprintf(stderr, "--trace %lld: there is no person %lld: replication 1 has %lld persons, numbered 1 to %lld "
+            "as their first concern arises\n", (long long)o->trace, (long long)o->trace, made, made);
+    return true;
+}
+
+/* The run's results on stdout (a table, JSON or CSV) and where they were stored on stderr, so
+ * --json and --csv stay one document on stdout.  code: the run's exit code so far. */
+static int print_run(const ss_study *st, const ss_cli_opts *o, int code)
+{
+    if (o->trace) fputc('\n', stdout);
+    if (o->db && !code && !o->quiet)
+        fprintf(stderr, "stored as run %lld in %s\n", (long long)st->run_id, o->db);
+    if (o->json) ss_output_json(stdout, &st->info, &st->summary);
+    else if (o->csv) ss_output_csv(stdout, &st->info, &st->summary);
+    else ss_output_table(stdout, &st->info, &st->summary);
+    return fflush(stdout) != 0 ? SS_EXIT_IO : code;
+}
+
 static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt)
 {
     int code = 0;
@@ -337,20 +360,7 @@ static int run_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **
         code = interrupted ? SS_EXIT_INTERRUPTED : io_error ? SS_EXIT_IO : SS_EXIT_MODEL;
         if (!st.reps) goto out;  /* a store failure after the run still prints the results */
     }
-    if (o->trace && !code && st.reps[0].persons_created < o->trace) {  /* no trace was printed */
-        fprintf(stderr, "--trace %lld: there is no person %lld: replication 1 has %lld persons, numbered 1 to %lld "
-                "as their first concern arises\n", (long long)o->trace, (long long)o->trace,
-                (long long)st.reps[0].persons_created, (long long)st.reps[0].persons_created);
-        code = SS_EXIT_USAGE;
-        goto out;
-    }
-    if (o->trace) fputc('\n', stdout);
-    if (o->db && !code && !o->quiet)  /* on stderr, so --json and --csv stay one document on stdout */
-        fprintf(stderr, "stored as run %lld in %s\n", (long long)st.run_id, o->db);
-    if (o->json) ss_output_json(stdout, &st.info, &st.summary);
-    else if (o->csv) ss_output_csv(stdout, &st.info, &st.summary);
-    else ss_output_table(stdout, &st.info, &st.summary);
-    if (fflush(stdout) != 0) code = SS_EXIT_IO;
+    code = !code && trace_missed(&st, o) ? SS_EXIT_USAGE : print_run(&st, o, code);
 out:
     ss_study_fini(&st);
     return code;

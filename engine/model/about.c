@@ -152,15 +152,17 @@ static void read_rule_effects(ss_sandbox *sb, int env, const char *text, collect
 
 /* A path declared both in the text and in a rule-effect line (an overlay that sets a rule's
  * parameter with effect()): one entry, the one that says where (sorted first). */
+static void free_effect(ss_effect_assumption *e)
+{
+    ss_free_all(e->path, e->value, e->why, e->source);
+}
+
 static void drop_repeated(ss_model_about *a)
 {
     int k = 0;
     for (int i = 0; i < a->neffects; i++) {
         if (k > 0 && strcmp(a->effects[k - 1].path, a->effects[i].path) == 0) {
-            free(a->effects[i].path);
-            free(a->effects[i].value);
-            free(a->effects[i].why);
-            free(a->effects[i].source);
+            free_effect(&a->effects[i]);
             continue;
         }
         a->effects[k++] = a->effects[i];
@@ -202,7 +204,7 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
 void ss_model_about_free(ss_model_about *a)
 {
     for (int i = 0; i < a->neffects; i++)
-        ss_free_all(a->effects[i].path, a->effects[i].value, a->effects[i].why, a->effects[i].source);
+        free_effect(&a->effects[i]);
     ss_free_all(a->effects, a->name, a->description);
     memset(a, 0, sizeof *a);
 }

@@ -149,6 +149,30 @@ static void add_rule_effect_lines(ss_scenario *sc)
     free(lines.s);
 }
 
+/* The resolved scenario (the table on top of L) as a Lua chunk in sc->text, its hash in sc->hash:
+ * the hash is taken before the model's names are put in, so a copy saved under another name
+ * hashes the same. */
+static void resolve_text(ss_scenario *sc, lua_State *L)
+{
+    ss_buf text = {0}, header = {0};
+    ss_buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
+    sc_write_lua(&text, L, -1);
+    ss_buf_str(&text, "\n");
+    ss_sha256_hex(text.s, text.n, sc->hash);
+    sc_write_model_header(&header, L);
+    if (header.n) {                             /* the names go after the first line */
+        size_t first = (size_t)(strchr(text.s, '\n') - text.s) + 1;
+        ss_buf whole = {0};
+        ss_buf_add(&whole, text.s, first);
+        ss_buf_add(&whole, header.s, header.n);
+        ss_buf_str(&whole, text.s + first);
+        free(text.s);
+        text = whole;
+    }
+    free(header.s);
+    sc->text = text.s;
+}
+
 ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss_diag *d)
 {
     ss_scenario *sc = calloc(1, sizeof *sc);
@@ -171,23 +195,7 @@ ss_scenario *ss_scenario_load(const char *path, const ss_scenario_opts *opts, ss
     /* origin resolved */
     lua_pushvalue(L, origin_idx);
     sc->origin_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    ss_buf text = {0}, header = {0};
-    ss_buf_str(&text, "-- resolved by samsim: extends, overlays and --set applied\nreturn ");
-    sc_write_lua(&text, L, -1);
-    ss_buf_str(&text, "\n");
-    ss_sha256_hex(text.s, text.n, sc->hash);  /* the model, not its name: a saved copy hashes the same */
-    sc_write_model_header(&header, L);
-    if (header.n) {                             /* the names go after the first line */
-        size_t first = (size_t)(strchr(text.s, '\n') - text.s) + 1;
-        ss_buf whole = {0};
-        ss_buf_add(&whole, text.s, first);
-        ss_buf_add(&whole, header.s, header.n);
-        ss_buf_str(&whole, text.s + first);
-        free(text.s);
-        text = whole;
-    }
-    free(header.s);
-    sc->text = text.s;
+    resolve_text(sc, L);
     sc_deep_copy(L, -1);                 /* origin resolved copy */
     sc_unwrap(L, -1);
     lua_pushnil(L);                   /* the targets describe results, not the model */
