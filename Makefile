@@ -149,9 +149,10 @@ fuzz: deps fuzz-deps
 	@tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
 
 # The size limits of engine/ and repl/ (issue 9): functions' cyclomatic complexity <= 20 and
-# length <= 60 lines (pmccabe), files <= 800 lines; prints the largest figures.
+# length <= 60 lines (pmccabe), files <= 800 lines; prints the largest figures.  make test runs
+# the same script as a source check.
 complexity: deps
-	@tests/complexity.sh
+	@tests/checks/complexity.sh
 
 test-fast: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@tests/run.sh $(B)

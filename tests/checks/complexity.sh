@@ -3,11 +3,11 @@
 # function in engine/ or repl/ with a cyclomatic complexity over 20 (pmccabe's first figure, a
 # switch counted once) or longer than 60 lines, and no .c file over 800 lines.  Prints the
 # largest of each, then what is over a limit, and fails when anything is.
-#   make complexity  (or tests/complexity.sh)
+#   make complexity, and a source check of make test (tests/run.sh runs tests/checks/*)
 MAX_CCN=${MAX_CCN:-20}
 MAX_FUNCTION_LINES=${MAX_FUNCTION_LINES:-60}
 MAX_FILE_LINES=${MAX_FILE_LINES:-800}
-cd "$(dirname "$0")/.." || exit 1
+cd "$(dirname "$0")/../.." || exit 1
 command -v pmccabe >/dev/null || { echo "pmccabe is not installed (make deps installs it)"; exit 1; }
 files=$(ls engine/*/*.c repl/*.c)
 figures=$(pmccabe $files) || exit 1
