@@ -152,6 +152,30 @@ static bool is_service_id(const ss_report *r, const char *id)
     return false;
 }
 
+/* The subject a key path's parts name: a service by its name, "door fh", "rule parameter
+ * triage", or the first part in words.  Returns how many parts it took (1 or 2). */
+static int plain_subject(const ss_report *r, int opt, char *const *parts, int np, char *subject, size_t n)
+{
+    if (strcmp(parts[0], "services") == 0 && np > 1) {
+        const ss_stored_run *run = &report_base_model(r)->run;
+        int s = report_service_in(run, parts[1]);
+        if (s < 0) {
+            run = &r->models[opt + 1].run;
+            s = report_service_in(run, parts[1]);
+        }
+        snprintf(subject, n, "%s", s >= 0 ? report_service_name(run, s) : parts[1]);
+        return 2;
+    }
+    const char *w = words_for(r, parts[0]);
+    if (np > 1 && (strcmp(parts[0], "doors") == 0 || strcmp(parts[0], "population") == 0 ||
+                   strcmp(parts[0], "demand") == 0 || strcmp(parts[0], "parameters") == 0)) {
+        snprintf(subject, n, "%s %s", w ? w : parts[0], parts[1]);
+        return 2;
+    }
+    snprintf(subject, n, "%s", w ? w : parts[0]);
+    return 1;
+}
+
 /* "Forebyggende psykisk helsetjeneste: staff (FTE)" for services.fph.fte; other paths keep their
  * first part as the subject and name the most specific key that has words. */
 void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n)
@@ -166,25 +190,7 @@ void report_plain_words(const ss_report *r, int opt, const char *path, char *out
         return;
     }
     char subject[300];
-    int rest = 1;
-    if (strcmp(parts[0], "services") == 0 && np > 1) {
-        const ss_stored_run *run = &report_base_model(r)->run;
-        int s = report_service_in(run, parts[1]);
-        if (s < 0) {
-            run = &r->models[opt + 1].run;
-            s = report_service_in(run, parts[1]);
-        }
-        snprintf(subject, sizeof subject, "%s", s >= 0 ? report_service_name(run, s) : parts[1]);
-        rest = 2;
-    } else if (np > 1 && (strcmp(parts[0], "doors") == 0 || strcmp(parts[0], "population") == 0 ||
-                          strcmp(parts[0], "demand") == 0 || strcmp(parts[0], "parameters") == 0)) {
-        const char *w = words_for(r, parts[0]);  /* "door fh", "rule parameter triage" */
-        snprintf(subject, sizeof subject, "%s %s", w ? w : parts[0], parts[1]);
-        rest = 2;
-    } else {
-        const char *w = words_for(r, parts[0]);
-        snprintf(subject, sizeof subject, "%s", w ? w : parts[0]);
-    }
+    int rest = plain_subject(r, opt, parts, np, subject, sizeof subject);
     const char *what = NULL;
     for (int i = np - 1; i >= rest && !what; i--)
         if (!is_service_id(r, parts[i]))  /* "route.intake": intake names a service here */
