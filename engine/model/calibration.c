@@ -19,6 +19,7 @@
 #include <lauxlib.h>
 
 #include "luakeys.h"
+#include "sandbox.h"
 #include "luatext.h"
 #include "scenario.h"
 
@@ -174,6 +175,15 @@ static void tuned_free(tuned_list *t)
     free(t->v);
 }
 
+/* The paths calibrated to target t, joined by ", " into t->tuned. */
+static void tuned_to(const tuned_list *tl, ss_target *t)
+{
+    size_t used = 0;
+    for (int i = 0; i < tl->n && used < sizeof t->tuned; i++)
+        if (strcmp(tl->v[i].target, t->id) == 0)
+            used += (size_t)snprintf(t->tuned + used, sizeof t->tuned - used, "%s%s", used ? ", " : "", tl->v[i].path);
+}
+
 /* Every calibrated() value names a target in the table at targets (0: there is none). */
 static int check_named_targets(ss_reader *r, int resolved, int targets)
 {
@@ -274,8 +284,8 @@ static void target_of(lua_State *L, int t, const char *id, const ss_model *m, ss
     snprintf(out->metric, sizeof out->metric, "%s", field(L, t, "metric", ""));
     snprintf(out->from, sizeof out->from, "%s", field(L, t, "from", ""));
     snprintf(out->to, sizeof out->to, "%s", field(L, t, "to", ""));
-    out->from_day = day_of(m, out->from);
-    out->to_day = day_of(m, out->to) + 1;   /* `to` is the last day, inclusive */
+    out->from_day = m ? day_of(m, out->from) : 0;
+    out->to_day = m ? day_of(m, out->to) + 1 : 0;   /* `to` is the last day, inclusive */
     lua_getfield(L, t, "per_year");
     out->per_year = lua_toboolean(L, -1);
     lua_pop(L, 1);
@@ -287,8 +297,9 @@ static void target_of(lua_State *L, int t, const char *id, const ss_model *m, ss
         int n = (int)lua_rawlen(L, -1);
         for (int i = 1; i <= n && out->nservices < SS_TARGET_MAX_SERVICES; i++) {
             lua_rawgeti(L, -1, i);
-            int s = lua_type(L, -1) == LUA_TSTRING ? ss_model_service_index(m, lua_tostring(L, -1)) : -1;
-            if (s >= 0) {
+            bool named = lua_type(L, -1) == LUA_TSTRING;
+            int s = named && m ? ss_model_service_index(m, lua_tostring(L, -1)) : -1;
+            if (m ? s >= 0 : named) {
                 size_t len = strlen(out->service_ids);
                 snprintf(out->service_ids + len, sizeof out->service_ids - len, "%s%s", out->nservices ? ", " : "",
                          lua_tostring(L, -1));
@@ -312,14 +323,34 @@ int ss_calibration_targets(lua_State *L, int resolved, const ss_model *m, ss_tar
     int targets = lua_gettop(L), n;
     const char **ids = target_ids(L, targets, &n);
     *out = calloc((size_t)(n > 0 ? n : 1), sizeof **out);
+    tuned_list tl = tuned_values(L, resolved);
     for (int i = 0; i < n; i++) {
         lua_getfield(L, targets, ids[i]);
         target_of(L, lua_gettop(L), ids[i], m, &(*out)[i]);
         lua_pop(L, 1);
+        tuned_to(&tl, &(*out)[i]);
     }
+    tuned_free(&tl);
     free(ids);
     lua_settop(L, resolved);
     return n;
+}
+
+int ss_calibration_targets_of_text(const char *text, const char *name, ss_target **out, int *n, ss_diag *d)
+{
+    *out = NULL;
+    *n = 0;
+    ss_sandbox *sb = ss_sandbox_new(NULL, d);
+    if (!sb) return -1;
+    lua_State *L = ss_sandbox_lua(sb);
+    ss_provenance_push_env(sb);                                           /* env */
+    int rc = ss_sandbox_load(sb, text, strlen(text), name, lua_gettop(L), d);
+    lua_remove(L, rc == 0 ? -2 : -1);                                     /* chunk | (nothing) */
+    if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);                       /* resolved */
+    if (rc == 0 && !lua_istable(L, -1)) rc = ss_fail(d, "%s: the stored scenario does not return a table", name);
+    if (rc == 0) *n = ss_calibration_targets(L, -1, NULL, out);
+    ss_sandbox_free(sb);
+    return rc;
 }
 
 /* ---- printing --------------------------------------------------------------------------- */

@@ -27,21 +27,28 @@ int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origi
 #define SS_TARGET_MAX_SERVICES 16
 typedef struct ss_target {
     char id[64];
-    char what[256];
+    char what[512];
     char metric[64];                        /* a service metric, or a system one when nservices is 0 */
     int services[SS_TARGET_MAX_SERVICES];   /* summed (counts) or weighted by first contacts (the rest) */
     int nservices;
     char service_ids[256];                  /* "fph_barn, fph_voksen"; "" for a system metric */
     bool per_year;                          /* the count over the window scaled to 365.25 days */
     double value, tolerance;                /* tolerance: a share of the value (0.1 = 10 %) */
-    char source[256];                       /* the value's citation */
+    char source[512];                       /* the value's citation */
     char from[11], to[11];                  /* as written; `to` is the last day, inclusive */
     double from_day, to_day;                /* days from the start: the window [from_day, to_day) */
+    char tuned[2048];                       /* the paths calibrated(...) to it, ", "-separated */
 } ss_target;
 
 /* The targets of the resolved scenario at idx (already checked by ss_calibration_check), in name
- * order: *out malloc'd (free it), their count returned (0 when there are none). */
+ * order: *out malloc'd (free it), their count returned (0 when there are none).  With m NULL
+ * (a stored scenario, no model), services are by name only (service_ids; nservices counts them,
+ * services[] is -1) and from_day, to_day are 0. */
 int ss_calibration_targets(lua_State *L, int resolved, const ss_model *m, ss_target **out);
+/* The targets of a resolved scenario text as a results file stores it (ss_scenario_text), read
+ * by the same reader with m NULL; name is the chunk's name in messages.  0 with *out (free it)
+ * and *n, or -1 with d. */
+int ss_calibration_targets_of_text(const char *text, const char *name, ss_target **out, int *n, ss_diag *d);
 
 /* After the sources register: each target and the parameters tuned to it (nothing when the
  * scenario lists no targets). */

@@ -72,13 +72,4 @@ typedef struct ss_audit_text {
 int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d);
 void ss_audit_texts_free(ss_audit_text *c, int n);
 
-/* One target of a stored scenario's calibration.targets, as text ("" when absent), by id:
- * services comma-separated, per_year "yes" or "", the cited value's source, and the parameters
- * tuned to it (calibrated(value, "id", ...)), comma-separated. */
-typedef struct ss_target_text {
-    char *id, *what, *metric, *services, *per_year, *value, *source, *tolerance, *from, *to, *tuned;
-} ss_target_text;
-int ss_scenario_targets(const char *text, ss_target_text **targets, int *n, ss_diag *d);
-void ss_target_texts_free(ss_target_text *t, int n);
-
 #endif

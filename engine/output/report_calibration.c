@@ -5,8 +5,9 @@
  * calibration.targets and writes the parameter calibrated(value, "target", "why").  Such an output
  * is an input, not a finding: the report says which outputs they are, the figure from the source,
  * what each model reached and the parameters tuned to it, and marks them where the key results
- * show them.  From the database alone: the targets come from the base's stored resolved text
- * (report_scenario.c), the figures from each model's stored replications (study/target.h). */
+ * show them.  From the database alone: the targets come from the base's stored resolved text,
+ * read by the reader `samsim calibrate` uses (model/calibration.h), the figures from each model's
+ * stored replications (study/target.h). */
 #include "report_parts.h"
 
 #include <math.h>
@@ -14,22 +15,23 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "calibration.h"
 #include "target.h"
 #include "xalloc.h"
 
 struct report_targets {
     int n;
-    ss_target_text *texts;   /* the base's targets, as stored */
+    ss_target *list;         /* the base's targets, read from its stored scenario */
     ss_estimate *reached;    /* [n * nmodels]: target i in model k at i * nmodels + k; n 0 when not reached */
 };
 
-/* The run's indices of a comma-separated list of service ids; -1 when one is missing there. */
+/* The run's indices of a list of service ids ("a, b"); -1 when one is missing there. */
 static int service_indices(const ss_stored_run *run, const char *list, int *out, int cap)
 {
     int n = 0;
     char copy[1024], *save = NULL;
     snprintf(copy, sizeof copy, "%s", list);
-    for (char *id = strtok_r(copy, ",", &save); id && n < cap; id = strtok_r(NULL, ",", &save)) {
+    for (char *id = strtok_r(copy, ", ", &save); id && n < cap; id = strtok_r(NULL, ", ", &save)) {
         out[n] = report_service_in(run, id);
         if (out[n++] < 0) return -1;
     }
@@ -38,7 +40,7 @@ static int service_indices(const ss_stored_run *run, const char *list, int *out,
 
 /* Whether the run measured exactly the target's period (from its first to its last day): a
  * figure before a surge or at one date is not the run's year (README, calibration). */
-static bool measures_period(const ss_stored_run *run, const ss_target_text *t)
+static bool measures_period(const ss_stored_run *run, const ss_target *t)
 {
     ss_date start, from, to;
     if (!run->start_date || ss_date_parse(run->start_date, &start) < 0 || ss_date_parse(t->from, &from) < 0 ||
@@ -49,7 +51,7 @@ static bool measures_period(const ss_stored_run *run, const ss_target_text *t)
     return fabs(first - run->warmup_days) < 0.5 && fabs(last - run->horizon_days) < 0.5;
 }
 
-static ss_estimate reached_in(const ss_target_text *t, const model *m)
+static ss_estimate reached_in(const ss_target *t, const model *m)
 {
     ss_estimate e = {.mean = NAN, .ci_low = NAN, .ci_high = NAN};
     if (!measures_period(&m->run, t)) {
@@ -57,9 +59,9 @@ static ss_estimate reached_in(const ss_target_text *t, const model *m)
         return e;
     }
     int idx[64];
-    int n = service_indices(&m->run, t->services, idx, 64);
+    int n = service_indices(&m->run, t->service_ids, idx, 64);
     if (n < 0) return e;  /* the model has no such service: no figure rather than a part of one */
-    ss_target_spec spec = {.metric = t->metric, .services = idx, .nservices = n, .per_year = *t->per_year != '\0'};
+    ss_target_spec spec = {.metric = t->metric, .services = idx, .nservices = n, .per_year = t->per_year};
     if (ss_target_reached(&spec, m->run.reps, m->run.nreps, m->run.horizon_days - m->run.warmup_days, 0.95, &e) < 0)
         e.n = 0;
     return e;
@@ -68,40 +70,42 @@ static ss_estimate reached_in(const ss_target_text *t, const model *m)
 int report_calibration_build(ss_report *r, ss_diag *d)
 {
     report_targets *t = r->targets = xcalloc(1, sizeof *t);
-    if (ss_scenario_targets(report_base_model(r)->run.resolved, &t->texts, &t->n, d) < 0)
-        return ss_wrap(d, "run %lld: the calibration targets", (long long)report_base_model(r)->run.run_id);
+    if (ss_calibration_targets_of_text(report_base_model(r)->run.resolved, "stored scenario", &t->list, &t->n, d) < 0)
+        return ss_wrap(d, "run %lld: the calibration targets: cannot read the calibration targets of the stored scenario",
+                       (long long)report_base_model(r)->run.run_id);
     t->reached = xcalloc(t->n * r->nmodels + 1, sizeof *t->reached);
     for (int i = 0; i < t->n; i++)
         for (int k = 0; k < r->nmodels; k++)
-            t->reached[i * r->nmodels + k] = reached_in(&t->texts[i], &r->models[k]);
+            t->reached[i * r->nmodels + k] = reached_in(&t->list[i], &r->models[k]);
     return 0;
 }
 
 void report_calibration_free(ss_report *r)
 {
     if (!r->targets) return;
-    ss_target_texts_free(r->targets->texts, r->targets->n);
+    free(r->targets->list);
     free(r->targets->reached);
     free(r->targets);
 }
 
 bool report_has_targets(const ss_report *r) { return r->targets && r->targets->n > 0; }
 
+/* Whether id is one of the list's ("a, b"). */
 static bool listed(const char *list, const char *id)
 {
     size_t n = strlen(id);
     for (const char *p = list; (p = strstr(p, id)); p += n)
-        if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0')) return true;
+        if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return true;
     return false;
 }
 
 bool report_is_target_row(const ss_report *r, const ss_compare_row *row)
 {
     for (int i = 0; r->targets && i < r->targets->n; i++) {
-        const ss_target_text *t = &r->targets->texts[i];
-        bool system = !*t->services;
+        const ss_target *t = &r->targets->list[i];
+        bool system = t->nservices == 0;
         if (strcmp(t->metric, row->metric) == 0 &&
-            (system ? strcmp(row->scope, "system") == 0 : strcmp(row->scope, "service") == 0 && listed(t->services, row->subject)))
+            (system ? strcmp(row->scope, "system") == 0 : strcmp(row->scope, "service") == 0 && listed(t->service_ids, row->subject)))
             return true;
     }
     return false;
@@ -115,21 +119,21 @@ void report_result_label(const ss_report *r, const ss_compare_row *row, char *bu
 }
 
 /* "completed · mu + mu_godkjenning, a year" */
-static void output_text(const ss_report *r, const ss_target_text *t, char *buf, size_t n)
+static void output_text(const ss_report *r, const ss_target *t, char *buf, size_t n)
 {
-    size_t used = (size_t)snprintf(buf, n, "%s%s", t->metric, *t->services ? " · " : "");
-    for (const char *p = t->services; *p && used + 4 < n; p++) {
-        if (*p == ',') used += (size_t)snprintf(buf + used, n - used, " + ");
+    size_t used = (size_t)snprintf(buf, n, "%s%s", t->metric, t->nservices ? " · " : "");
+    for (const char *p = t->service_ids; *p && used + 4 < n; p++) {
+        if (*p == ',') used += (size_t)snprintf(buf + used, n - used, " +");
         else buf[used++] = *p, buf[used] = '\0';
     }
-    if (*t->per_year && used < n) snprintf(buf + used, n - used, ", %s", T(r, S_CAL_PER_YEAR));
+    if (t->per_year && used < n) snprintf(buf + used, n - used, ", %s", T(r, S_CAL_PER_YEAR));
 }
 
 /* "3000 ± 10 %, 2015-01-01 to 2015-12-31 (seed-001 L6152-6154: ...)" */
-static void goal_text(const ss_report *r, const ss_target_text *t, char *buf, size_t n)
+static void goal_text(const ss_report *r, const ss_target *t, char *buf, size_t n)
 {
     char goal[128];
-    snprintf(goal, sizeof goal, "%s ± %g %%", t->value, 100 * strtod(t->tolerance, NULL));
+    snprintf(goal, sizeof goal, "%.17g ± %g %%", t->value, 100 * t->tolerance);
     report_localise(r, goal);  /* the figures only: the citation stays as the source has it */
     snprintf(buf, n, T(r, S_CAL_GOAL), goal, t->from, t->to);
     size_t used = strlen(buf);
@@ -137,7 +141,7 @@ static void goal_text(const ss_report *r, const ss_target_text *t, char *buf, si
 }
 
 /* "2890 [2850, 2930], within" */
-static void reached_text(const ss_report *r, const ss_target_text *t, const ss_estimate *e, char *buf, size_t n)
+static void reached_text(const ss_report *r, const ss_target *t, const ss_estimate *e, char *buf, size_t n)
 {
     if (e->n < 0) {
         snprintf(buf, n, "%s", T(r, S_CAL_NOT_MEASURED));
@@ -147,12 +151,11 @@ static void reached_text(const ss_report *r, const ss_target_text *t, const ss_e
         snprintf(buf, n, "-");
         return;
     }
-    const ss_metric_info *mi = ss_metric_find(*t->services ? "service" : "system", t->metric);
+    const ss_metric_info *mi = ss_metric_find(t->nservices ? "service" : "system", t->metric);
     char v[160];
     ss_compare_format_estimate(v, sizeof v, e, mi ? mi->unit : "", false);
     report_localise(r, v);
-    double goal = strtod(t->value, NULL), tol = strtod(t->tolerance, NULL);
-    bool within = fabs(e->mean - goal) <= tol * fabs(goal);
+    bool within = fabs(e->mean - t->value) <= t->tolerance * fabs(t->value);
     snprintf(buf, n, "%s, %s", v, T(r, within ? S_CAL_WITHIN : S_CAL_OUTSIDE));
 }
 
@@ -163,7 +166,7 @@ typedef char cell_text[CELL];
  * Returns how many. */
 static int row_cells(const ss_report *r, int i, cell_text *cells)
 {
-    const ss_target_text *t = &r->targets->texts[i];
+    const ss_target *t = &r->targets->list[i];
     int c = 0;
     snprintf(cells[c++], CELL, "%s", t->what);
     output_text(r, t, cells[c++], CELL);

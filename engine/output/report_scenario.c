@@ -103,46 +103,8 @@ static const char scenario_reader_lua[] =
     "  end\n"
     "  return out\n"
     "end\n"
-    "local function tuned_to(t, prefix, id, out)\n"
-    "  for _, k in ipairs(sorted_keys(t)) do\n"
-    "    local p, v = prefix .. tostring(k), rawget(t, k)\n"
-    "    if is_tag(v) then if v.kind == 'calibrated' and v.target == id then out[#out + 1] = p end\n"
-    "    elseif type(v) == 'table' then tuned_to(v, p .. '.', id, out) end\n"
-    "  end\n"
-    "  return out\n"
-    "end\n"
-    "local function number_text(v)\n"
-    "  if is_tag(v) then v = v.value end\n"
-    "  if type(v) == 'number' then return string.format('%.17g', v) end\n"
-    "end\n"
-    "local function calibration(t)\n"
-    "  local c, out = rawget(t, 'calibration'), {}\n"
-    "  local targets = type(c) == 'table' and rawget(c, 'targets')\n"
-    "  if type(targets) ~= 'table' then return out end\n"
-    "  for _, id in ipairs(sorted_keys(targets)) do\n"
-    "    local g = rawget(targets, id)\n"
-    "    if type(g) == 'table' then\n"
-    "      local row, v, s = { id = tostring(id) }, rawget(g, 'value'), rawget(g, 'services')\n"
-    "      for _, k in ipairs({ 'what', 'metric', 'from', 'to' }) do\n"
-    "        if type(rawget(g, k)) == 'string' then row[k] = rawget(g, k) end\n"
-    "      end\n"
-    "      if type(s) == 'table' then\n"
-    "        local ids = {}\n"
-    "        for _, x in ipairs(s) do ids[#ids + 1] = tostring(x) end\n"
-    "        row.services = table.concat(ids, ',')\n"
-    "      end\n"
-    "      row.per_year = rawget(g, 'per_year') == true and 'yes' or ''\n"
-    "      row.value, row.tolerance = number_text(v), number_text(rawget(g, 'tolerance'))\n"
-    "      if is_tag(v) then row.source = v.text end\n"
-    "      row.tuned = table.concat(tuned_to(t, '', tostring(id), {}), ', ')\n"
-    "      out[#out + 1] = row\n"
-    "    end\n"
-    "  end\n"
-    "  return out\n"
-    "end\n"
     "return {\n"
     "  audit = audit,\n"
-    "  calibration = calibration,\n"
     "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
     "  calibrated = function(v, target, text)\n"
     "    local t = tag('calibrated')(v, 'to target ' .. target .. ': ' .. text); t.target = target; return t\n"
@@ -219,14 +181,6 @@ static const text_fields audit_fields = {
      AUDIT_FIELD(at_least), AUDIT_FIELD(at_most), AUDIT_FIELD(not_simulated), AUDIT_FIELD(finding),
      AUDIT_FIELD(finding_source)}};
 
-#define TARGET_FIELD(k) offsetof(ss_target_text, k)
-static const text_fields target_fields = {
-    "calibration", "cannot read the calibration targets of the stored scenario", sizeof(ss_target_text),
-    11, {"id", "what", "metric", "services", "per_year", "value", "source", "tolerance", "from", "to", "tuned"},
-    {TARGET_FIELD(id), TARGET_FIELD(what), TARGET_FIELD(metric), TARGET_FIELD(services), TARGET_FIELD(per_year),
-     TARGET_FIELD(value), TARGET_FIELD(source), TARGET_FIELD(tolerance), TARGET_FIELD(from), TARGET_FIELD(to),
-     TARGET_FIELD(tuned)}};
-
 static char **field_at(void *element, const text_fields *f, int i)
 {
     return (char **)((char *)element + f->offset[i]);
@@ -294,4 +248,3 @@ void ss_scenario_changes_free(ss_scenario_change *c, int n) { free_rows(c, n, &c
 
 ONE_SCENARIO_LIST(ss_scenario_register, ss_register_free, ss_register_entry, register_fields)
 ONE_SCENARIO_LIST(ss_scenario_audit, ss_audit_texts_free, ss_audit_text, audit_fields)
-ONE_SCENARIO_LIST(ss_scenario_targets, ss_target_texts_free, ss_target_text, target_fields)

@@ -5,12 +5,12 @@
 
 #include "calibrate.h"
 #include "model.h"
+#include "target.h"
 
-/* How each target is measured: its metric's row, and the window (run) it is measured in. */
+/* How each target is measured: its figure in a replication (target.h: summed over services, or
+ * weighted by first contacts), and the window (run) it is measured in. */
 typedef struct calib_measure {
-    int index;          /* into ss_service_metric_info, or ss_system_metric_info when system */
-    bool system;
-    bool additive;      /* a count over services: summed; else weighted by first contacts */
+    ss_target_spec spec;   /* pointing into the target */
     int window;
 } calib_measure;
 

@@ -11,16 +11,10 @@
 #include "points.h"
 #include "results.h"
 #include "sim.h"
+#include "target.h"
 #include "xalloc.h"
 
 /* ---- the plan ------------------------------------------------------------------------------- */
-
-/* Counts add up over services (arrivals, cases waiting, persons); means, shares and quantiles do
- * not. */
-static bool is_count(const char *unit)
-{
-    return strcmp(unit, "count") == 0 || strcmp(unit, "cases") == 0 || strcmp(unit, "persons") == 0;
-}
 
 static int window_of(calib_plan *pl, const ss_target *t)
 {
@@ -40,13 +34,12 @@ int calib_plan_make(const char *file, const ss_model *m, const ss_target *t, int
     pl->to = xcalloc((size_t)(n ? n : 1), sizeof *pl->to);
     for (int i = 0; i < n; i++) {
         calib_measure *c = &pl->measures[i];
-        c->system = t[i].nservices == 0;
-        const ss_metric_info *info = ss_metric_find(c->system ? "system" : "service", t[i].metric);
-        if (!info)
+        bool system = t[i].nservices == 0;
+        if (!ss_metric_find(system ? "system" : "service", t[i].metric))
             return ss_fail(d, "%s: calibration.targets.%s.metric: no %s metric '%s' (samsim schema lists them)", file,
-                           t[i].id, c->system ? "system" : "service", t[i].metric);
-        c->index = (int)(info - (c->system ? ss_system_metric_info : ss_service_metric_info));
-        c->additive = is_count(info->unit);
+                           t[i].id, system ? "system" : "service", t[i].metric);
+        c->spec = (ss_target_spec){.metric = t[i].metric, .services = t[i].services, .nservices = t[i].nservices,
+                                   .per_year = t[i].per_year};
         c->window = window_of(pl, &t[i]);
     }
     return 0;
@@ -58,25 +51,6 @@ void calib_plan_free(calib_plan *pl)
     free(pl->from);
     free(pl->to);
     memset(pl, 0, sizeof *pl);
-}
-
-/* ---- one replication's value of a target ------------------------------------------------------ */
-
-static double target_value(const ss_target *t, const calib_measure *c, ss_rep_result *r, double days)
-{
-    double v;
-    if (c->system) {
-        v = r->system[c->index];
-    } else {
-        double sum = 0, weight = 0;
-        for (int i = 0; i < t->nservices; i++) {
-            double *s = ss_rep_service(r, t->services[i]), x = s[c->index], w = s[SS_SM_ADMITTED];
-            if (c->additive && isfinite(x)) sum += x;
-            else if (!c->additive && isfinite(x) && w > 0) sum += x * w, weight += w;
-        }
-        v = c->additive ? sum : weight > 0 ? sum / weight : NAN;
-    }
-    return t->per_year ? v * 365.25 / days : v;
 }
 
 /* ---- a point ------------------------------------------------------------------------------- */
@@ -101,7 +75,7 @@ static int run_window(const calib_wave *cw, const ss_scenario *sc, int w, moment
         if ((rc = ss_sim_run(sim, cw->o->seed, rep, &r, d)) < 0) break;
         for (int t = 0; t < pl->ntargets; t++) {
             if (pl->measures[t].window != w) continue;
-            double v = target_value(&cw->res->targets[t], &pl->measures[t], &r, m.horizon - m.warmup);
+            double v = ss_target_value(&pl->measures[t].spec, &r, m.horizon - m.warmup);
             if (isfinite(v)) mo[t].sum += v, mo[t].sumsq += v * v, mo[t].n++;
         }
         ss_rep_result_free(&r);

@@ -33,20 +33,23 @@ static double services_value(const ss_target_spec *t, const ss_rep_result *rep, 
     return sum ? total : total / weight;
 }
 
-int ss_target_reached(const ss_target_spec *t, const ss_rep_result *reps, int nreps, double measured_days,
-                      double level, ss_estimate *out)
+double ss_target_value(const ss_target_spec *t, const ss_rep_result *rep, double measured_days)
 {
     bool system = t->nservices == 0;
     const ss_metric_info *mi = ss_metric_find(system ? "system" : "service", t->metric);
-    if (!mi) return -1;
+    if (!mi) return NAN;
     int m = (int)(mi - (system ? ss_system_metric_info : ss_service_metric_info));
-    bool sum = !system && additive(mi);
+    double v = system ? rep->system[m] : services_value(t, rep, m, additive(mi));
     double years = measured_days / 365.25;
+    return t->per_year && years > 0 ? v / years : v;
+}
+
+int ss_target_reached(const ss_target_spec *t, const ss_rep_result *reps, int nreps, double measured_days,
+                      double level, ss_estimate *out)
+{
+    if (!ss_metric_find(t->nservices == 0 ? "system" : "service", t->metric)) return -1;
     double *x = xcalloc(nreps > 0 ? (size_t)nreps : 1, sizeof *x);
-    for (int k = 0; k < nreps; k++) {
-        x[k] = system ? reps[k].system[m] : services_value(t, &reps[k], m, sum);
-        if (t->per_year && years > 0) x[k] /= years;
-    }
+    for (int k = 0; k < nreps; k++) x[k] = ss_target_value(t, &reps[k], measured_days);
     *out = ss_estimate_from(x, nreps, level);
     free(x);
     return 0;

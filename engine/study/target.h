@@ -23,5 +23,8 @@ typedef struct ss_target_spec {
  * (then *out is untouched). */
 int ss_target_reached(const ss_target_spec *t, const ss_rep_result *reps, int nreps, double measured_days,
                       double level, ss_estimate *out);
+/* One replication's figure, by the same rule (per year: over measured_days); NaN when no service
+ * had a value, or when the metric is not one of the engine's. */
+double ss_target_value(const ss_target_spec *t, const ss_rep_result *rep, double measured_days);
 
 #endif
