@@ -348,7 +348,8 @@ int ss_calibration_targets_of_text(const char *text, const char *name, ss_target
     lua_remove(L, rc == 0 ? -2 : -1);                                     /* chunk | (nothing) */
     if (rc == 0) rc = ss_sandbox_call(sb, 0, 1, d);                       /* resolved */
     if (rc == 0 && !lua_istable(L, -1)) rc = ss_fail(d, "%s: the stored scenario does not return a table", name);
-    if (rc == 0) *n = ss_calibration_targets(L, -1, NULL, out);
+    /* a text that returns more than data (a tampered file) is not read further: no targets */
+    if (rc == 0) *n = ss_provenance_check_data(sb, &(ss_diag){0}) == 0 ? ss_calibration_targets(L, -1, NULL, out) : 0;
     ss_sandbox_free(sb);
     return rc;
 }

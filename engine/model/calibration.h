@@ -46,8 +46,9 @@ typedef struct ss_target {
  * services[] is -1) and from_day, to_day are 0. */
 int ss_calibration_targets(lua_State *L, int resolved, const ss_model *m, ss_target **out);
 /* The targets of a resolved scenario text as a results file stores it (ss_scenario_text), read
- * by the same reader with m NULL; name is the chunk's name in messages.  0 with *out (free it)
- * and *n, or -1 with d. */
+ * by the same reader with m NULL; name is the chunk's name in messages.  A text that returns
+ * anything but plain data (a tampered file: a metatable) gives no targets, never runs its
+ * metamethods.  0 with *out (free it) and *n, or -1 with d (the text does not run). */
 int ss_calibration_targets_of_text(const char *text, const char *name, ss_target **out, int *n, ss_diag *d);
 
 /* After the sources register: each target and the parameters tuned to it (nothing when the

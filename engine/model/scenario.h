@@ -95,6 +95,9 @@ int ss_effects_diff(const ss_effect *a, int na, const ss_effect *b, int nb, ss_e
 /* Push a strict environment of sb with cite, assume, effect and calibrated (for scenario,
  * overlay and rule files). */
 void ss_provenance_push_env(ss_sandbox *sb);
+/* Whether the value on top is plain data as a scenario's must be (ss_sandbox_check_data, the
+ * provenance tags allowed): read it from C only then.  0, or -1 with d. */
+int ss_provenance_check_data(ss_sandbox *sb, ss_diag *d);
 
 /* The helper that writes a tag of this kind ("source" -> "cite", "assumption" -> "assume",
  * "calibrated", "effect"). */

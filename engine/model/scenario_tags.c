@@ -89,6 +89,8 @@ bool sc_is_list(lua_State *L, int idx)
 /* The environment scenario, overlay and rule files run in: strict, plus the four helpers.  The
  * tags' metatable is made on first use in each sandbox, hidden so that getmetatable(cite(1, "x"))
  * cannot reach and change it. */
+int ss_provenance_check_data(ss_sandbox *sb, ss_diag *d) { return ss_sandbox_check_data(sb, -1, CITE_MT, d); }
+
 void ss_provenance_push_env(ss_sandbox *sb)
 {
     static const lua_CFunction helpers[4] = {l_cite, l_assume, l_effect, l_calibrated};
