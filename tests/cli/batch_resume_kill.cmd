@@ -11,12 +11,16 @@ return {
   output = "killed.db",
 }
 PLAN
-(exec samsim batch $T/plan.lua -j 1 -q > /dev/null 2>&1) &
-pid=$!
 stored() { sqlite3 $T/killed.db "select count(*) from replications" 2>/dev/null || echo 0; }
-while [ "$(stored)" -lt 15 ] && kill -0 $pid 2>/dev/null; do sleep 0.01; done
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
+# bash reports a job killed by a signal ("Killed") on its stderr when it reaps it, which may be
+# at any command after the kill, not only at wait: the block from start to wait sends that to /dev/null.
+{
+  (exec samsim batch $T/plan.lua -j 1 -q > /dev/null 2>&1) &
+  pid=$!
+  while [ "$(stored)" -lt 15 ] && kill -0 $pid; do sleep 0.01; done
+  kill -9 $pid
+  wait $pid
+} 2>/dev/null
 at=$(stored)
 if [ "$at" -ge 15 ] && [ "$at" -lt 200 ]; then echo "killed with some of 200 replications stored"; else echo "NOT KILLED MID-BATCH ($at stored)"; fi
 sqlite3 $T/killed.db "select 'partial replications: ' || count(*) from replications r where (select count(*) from metrics m where m.run_id = r.run_id and m.rep = r.rep) <> (select count(*) from metrics m where m.run_id = r.run_id and m.rep = 0);
