@@ -139,6 +139,19 @@ static int64_t write_run(ss_store *st, const ss_run_info *info)
     return run_id;
 }
 
+/* A new file with one complete run of two replications, closed again: what most tests start from. */
+static int64_t store_one_run(const char *path)
+{
+    ss_diag d = {{0}};
+    ss_store *st = ss_store_open(path, &d);
+    if (!st)
+        fail_msg("%s", d.msg);
+    ss_run_info info = make_info();
+    int64_t run = write_run(st, &info);
+    ss_store_close(st);
+    return run;
+}
+
 static long long count_rows(const char *path, const char *table, int64_t run_id)
 {
     char sql[128];
@@ -192,12 +205,7 @@ static void schema_is_documented_and_idempotent(void **state)
 static void run_with_two_replications(void **state)
 {
     const char *path = *state;
-    ss_diag d = {{0}};
-    ss_store *st = ss_store_open(path, &d);
-    assert_non_null(st);
-    ss_run_info info = make_info();
-    int64_t run = write_run(st, &info);
-    ss_store_close(st);
+    int64_t run = store_one_run(path);
 
     char text[256];
     query_text(path, "SELECT status FROM runs", text, sizeof text);
@@ -404,11 +412,7 @@ static void bad_series_text_is_an_error(void **state)
 {
     const char *path = *state;
     ss_diag d = {{0}};
-    ss_store *st = ss_store_open(path, &d);
-    assert_non_null(st);
-    ss_run_info info = make_info();
-    int64_t run = write_run(st, &info);
-    ss_store_close(st);
+    int64_t run = store_one_run(path);
     exec_sql(path, "UPDATE series_points SET points = '[[0,1]]' WHERE rep = 1 AND service = 'hs'");
     ss_results_db *db = ss_results_db_open(path, &d);
     assert_non_null(db);
@@ -439,11 +443,7 @@ static void version_1_is_read_and_upgraded(void **state)
 {
     const char *path = *state;
     ss_diag d = {{0}};
-    ss_store *st = ss_store_open(path, &d);
-    assert_non_null(st);
-    ss_run_info info = make_info();
-    int64_t run = write_run(st, &info);
-    ss_store_close(st);
+    int64_t run = store_one_run(path);
     make_version_1(path);
     assert_int_equal(query_int(path, "SELECT count(*) FROM series"), 2 * 2 * NSAMPLES);
 
@@ -463,7 +463,7 @@ static void version_1_is_read_and_upgraded(void **state)
         ss_stored_run_free(&back);
         ss_results_db_close(db);
         if (round == 0) {
-            st = ss_store_open(path, &d);
+            ss_store *st = ss_store_open(path, &d);
             if (!st)
                 fail_msg("%s", d.msg);
             ss_store_close(st);
