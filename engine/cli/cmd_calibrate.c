@@ -17,9 +17,11 @@
 #include "ensemble.h"
 #include "model_spec.h"
 #include "parse.h"
+#include "points_store.h"
 #include "results.h"
 #include "store.h"
 #include "study.h"
+#include "study_cmd.h"
 #include "xalloc.h"
 
 #define CMD "calibrate"
@@ -30,12 +32,9 @@ typedef struct calib_args {
     const char *vary[MAX_VARY];
     int nvary;
     int points, waves;
-    int shard, nshards;                /* --shard K/N */
     double cutoff;
     const char *ensemble_out;
-    ss_model_spec spec;
-    const char *overlays[SS_CLI_MAX_LIST + SS_SPEC_MAX_OVERLAYS];
-    int noverlays;
+    ss_study_cmd study;                /* the scenario, its overlays, --shard */
 } calib_args;
 
 /* ---- options -------------------------------------------------------------------------------- */
@@ -55,7 +54,7 @@ static int own_value(int opt, const char *v, void *ud)
     case OPT_VARY: return ss_cli_add(CMD, "--vary", a->vary, &a->nvary, MAX_VARY, v);
     case OPT_POINTS: return ss_cli_count(CMD, "--points", v, 4, 100000, &a->points);
     case OPT_WAVES: return ss_cli_count(CMD, "--waves", v, 1, SS_CALIB_MAX_WAVES, &a->waves);
-    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->shard, &a->nshards);
+    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->study.shard, &a->study.nshards);
     case OPT_CUTOFF:
         if (!ss_parse_number(v, 0, 100, &a->cutoff) || !(a->cutoff > 0))
             return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
@@ -69,17 +68,7 @@ static int parse_args(int argc, char **argv, calib_args *a)
 {
     int code = ss_cli_parse_own(CMD, "saredjo", &(ss_cli_own){own_options, own_value, a}, argc, argv, &a->common);
     if (code || a->common.help) return code;
-    ss_cli_opts *o = &a->common;
-    if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim calibrate scenarios/lorenskog/barn-unge-2021.lua");
-    if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
-    if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
-    if (a->nshards && !o->db)
-        return ss_cli_usage_error(CMD, "--shard %d/%d: a shard keeps its points in a file: give it --db FILE", a->shard,
-                                  a->nshards);
-    code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
-    for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
-    for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
-    return code;
+    return ss_study_cmd_check(CMD, "samsim calibrate scenarios/lorenskog/barn-unge-2021.lua", &a->common, &a->study);
 }
 
 /* ---- storing -------------------------------------------------------------------------------- */
@@ -88,35 +77,16 @@ typedef struct store_ctx {
     const calib_args *a;
     const ss_calib_opts *co;
     const char *command_line;
-    ss_store *store;
-    int64_t study_id;
-    bool resumed;
+    ss_points_store points;
 } store_ctx;
-
-static int store_point(void *ud, int wave, long point, const double *values, int nvalues, const double *outputs,
-                       int noutputs, double max_i, ss_diag *d)
-{
-    store_ctx *s = ud;
-    return ss_store_calibration_point(s->store, s->study_id, wave, point, values, nvalues, outputs, noutputs, max_i,
-                                      max_i < s->co->cutoff, d);
-}
-
-static int stored_points(void *ud, int wave, long npoints, int noutputs, double *y, unsigned char *have, long *nhave,
-                         ss_diag *d)
-{
-    store_ctx *s = ud;
-    *nhave = 0;
-    return s->resumed ? ss_store_calibration_stored(s->store, s->study_id, wave, npoints, noutputs, y, have, nhave, d)
-                      : 0;
-}
 
 /* The calibration's rows, once its numbers and targets are known (ss_calib_opts.started). */
 static int begin_store(void *ud, const ss_calib_result *r, ss_diag *d)
 {
     store_ctx *s = ud;
-    s->store = ss_store_open(s->a->common.db, d);
-    if (!s->store) return -1;
-    ss_calib_study_row row = {.study_key = r->study_key, .scenario_path = s->a->spec.file,
+    s->points.calib = r;
+    if (!ss_points_store_open(&s->points, d)) return -1;
+    ss_calib_study_row row = {.study_key = r->study_key, .scenario_path = s->a->study.spec.file,
                               .scenario_hash = r->scenario_hash, .command_line = s->command_line,
                               .seed = s->co->seed, .replications = s->co->reps, .points_per_wave = s->co->points,
                               .waves = s->co->waves, .cutoff = s->co->cutoff};
@@ -132,7 +102,8 @@ static int begin_store(void *ud, const ss_calib_result *r, ss_diag *d)
         p[i] = (ss_calib_parameter_row){.index = i, .name = r->params[i].r.path, .kind = r->params[i].r.kind,
                                         .value = r->params[i].r.value, .prior_low = r->params[i].r.range.low,
                                         .prior_high = r->params[i].r.range.high};
-    int rc = ss_store_begin_calibration(s->store, &row, t, r->ntargets, p, r->nparams, &s->study_id, &s->resumed, d);
+    int rc = ss_store_begin_calibration(s->points.store, &row, t, r->ntargets, p, r->nparams, &s->points.study_id,
+                                        &s->points.resumed, d);
     free(p);
     free(t);
     return rc;
@@ -145,20 +116,12 @@ static int store_fit(store_ctx *s, const ss_calib_result *r, ss_diag *d)
         fit[i] = (ss_calib_fit_row){.name = r->params[i].r.path,
                                     .verdict = ss_calib_verdict_name(ss_calib_verdict_of(&r->params[i])),
                                     .fit_low = r->params[i].fit_low, .fit_high = r->params[i].fit_high};
-    int rc = ss_store_calibration_fit(s->store, s->study_id, fit, r->nparams, d);
+    int rc = ss_store_calibration_fit(s->points.store, s->points.study_id, fit, r->nparams, d);
     free(fit);
     return rc;
 }
 
 /* ---- output --------------------------------------------------------------------------------- */
-
-static void progress(void *ud, int wave, long done, long total)
-{
-    (void)ud;
-    fprintf(stderr, "\rwave %d: point %ld of %ld", wave, done, total);
-    if (done == total) fputs("\r\033[K", stderr);
-    fflush(stderr);
-}
 
 static int write_ensemble(const calib_args *a, const ss_calib_result *r, const char *command_line)
 {
@@ -167,7 +130,7 @@ static int write_ensemble(const calib_args *a, const ss_calib_result *r, const c
         p[i] = (ss_ensemble_param){.path = (char *)r->params[i].r.path, .prior_low = r->params[i].r.range.low,
                                    .prior_high = r->params[i].r.range.high};
     ss_ensemble e = {.nparams = r->nparams, .params = p, .nrows = r->nkept, .values = r->kept,
-                     .scenario = (char *)a->spec.file, .scenario_hash = (char *)r->scenario_hash,
+                     .scenario = (char *)a->study.spec.file, .scenario_hash = (char *)r->scenario_hash,
                      .command = (char *)command_line};
     ss_diag d;
     int rc = ss_ensemble_write(a->ensemble_out, &e, &d);
@@ -197,36 +160,33 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
     if (code || a.common.help) return code ? code : ss_cli_help(CMD);
     char command_line[4096];
     ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
-    ss_calib_opts co = {.scenario = a.spec.file,
-                        .load = {.overlays = a.overlays, .noverlays = a.noverlays, .sets = a.common.sets,
-                                 .nsets = a.common.nsets},
-                        .shard = a.shard, .nshards = a.nshards, .vary = a.vary, .nvary = a.nvary,
+    ss_calib_opts co = {.scenario = a.study.spec.file, .load = ss_study_cmd_load(&a.study, &a.common),
+                        .shard = a.study.shard, .nshards = a.study.nshards, .vary = a.vary, .nvary = a.nvary,
                         .points = a.points, .waves = a.waves, .cutoff = a.cutoff, .reps = a.common.reps,
-                        .seed = a.common.seed, .jobs = a.common.jobs, .interrupt = interrupt,
-                        .progress = !a.common.quiet && isatty(2) ? progress : NULL};
-    store_ctx st = {.a = &a, .co = &co, .command_line = command_line};
+                        .seed = a.common.seed, .jobs = a.common.jobs, .interrupt = interrupt};
+    store_ctx st = {.a = &a, .co = &co, .command_line = command_line,
+                    .points = {.kind = SS_POINTS_CALIBRATION, .db = a.common.db, .cutoff = a.cutoff}};
     if (a.common.db) {
+        co.hooks = ss_points_store_hooks(&st.points);
         co.started = begin_store;
-        co.point_done = store_point;
-        co.stored = stored_points;
-        co.point_ud = &st;
+        co.started_ud = &st;
     }
+    if (!a.common.quiet && isatty(2)) co.hooks.progress = ss_study_cmd_progress;
     ss_calib_result r;
     ss_diag d;
     int rc = ss_calibrate_run(&co, &r, &d);
-    if (rc == 0 && st.store && !r.waiting) rc = store_fit(&st, &r, &d);
+    if (rc == 0 && st.points.store && !r.waiting) rc = store_fit(&st, &r, &d);
     if (rc < 0) {
-        fprintf(stderr, "%s\n", d.msg);
-        code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+        code = ss_study_cmd_failed(&d);
     } else if (r.waiting) {
         char wave[32];
         snprintf(wave, sizeof wave, "wave %d", r.waiting);
-        code = ss_cli_shard_waiting(a.common.db, a.shard, a.nshards, wave, "wave");
+        code = ss_cli_shard_waiting(a.common.db, a.study.shard, a.study.nshards, wave, "wave");
     } else {
-        code = print_result(&a, &r, &co, st.study_id, command_line);
+        code = print_result(&a, &r, &co, st.points.study_id, command_line);
     }
     ss_calib_result_free(&r);
-    ss_store_close(st.store);
+    ss_store_close(st.points.store);
     return code;
 }
 

@@ -9,10 +9,12 @@
 
 #include "cli.h"
 #include "model_spec.h"
+#include "points_store.h"
 #include "sensitivities.h"
 #include "sensitivity.h"
 #include "store.h"
 #include "study.h"
+#include "study_cmd.h"
 #include "tornado.h"
 #include "xalloc.h"
 
@@ -25,13 +27,10 @@ typedef struct sens_args {
     const char *metrics[MAX_METRICS];
     int nmetrics;
     int methods, trajectories, samples;
-    int shard, nshards;
     double screen;
     const char *svg;
     const char *ensemble;            /* --ensemble FILE */
-    ss_model_spec spec;              /* SCENARIO[+OVERLAY...] */
-    const char *overlays[SS_CLI_MAX_LIST + SS_SPEC_MAX_OVERLAYS];   /* the spec's, then --apply's */
-    int noverlays;
+    ss_study_cmd study;              /* the scenario, its overlays, --shard */
 } sens_args;
 
 /* ---- options -------------------------------------------------------------------------------- */
@@ -66,7 +65,7 @@ static int own_value(int opt, const char *v, void *ud)
         if (!ss_parse_number(v, 0, 1, &a->screen))
             return ss_cli_usage_error(CMD, "--screen: expected a share from 0 to 1, got '%s'", v);
         return 0;
-    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->shard, &a->nshards);
+    case OPT_SHARD: return ss_cli_shard(CMD, v, &a->study.shard, &a->study.nshards);
     case OPT_ENSEMBLE: a->ensemble = v; return 0;
     }
     a->svg = v;
@@ -75,16 +74,7 @@ static int own_value(int opt, const char *v, void *ud)
 
 static int check_args(sens_args *a)
 {
-    ss_cli_opts *o = &a->common;
-    if (o->npositional == 0) return ss_cli_usage_error(CMD, "which scenario? e.g. samsim sensitivity scenarios/default.lua");
-    if (o->npositional > 1) return ss_cli_usage_error(CMD, "unexpected argument '%s'", o->positional[1]);
-    if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered here; use --json");
-    if (a->nshards && !o->db)
-        return ss_cli_usage_error(CMD, "--shard %d/%d: a shard keeps its points in a file: give it --db FILE", a->shard,
-                                  a->nshards);
-    int code = ss_model_spec_parse(CMD, "scenario", o->positional[0], NULL, &a->spec);
-    for (int i = 0; code == 0 && i < a->spec.noverlays; i++) a->overlays[a->noverlays++] = a->spec.overlays[i];
-    for (int i = 0; code == 0 && i < o->noverlays; i++) a->overlays[a->noverlays++] = o->overlays[i];
+    int code = ss_study_cmd_check(CMD, "samsim sensitivity scenarios/default.lua", &a->common, &a->study);
     if (a->nmetrics == 0) a->metrics[a->nmetrics++] = DEFAULT_METRIC;
     return code;
 }
@@ -102,27 +92,8 @@ typedef struct store_ctx {
     const sens_args *a;
     const ss_sens_opts *so;
     const char *command_line;
-    ss_store *store;
-    int64_t study_id;
-    bool resumed;
+    ss_points_store points;
 } store_ctx;
-
-static int store_point(void *ud, const char *stage, long point, const double *values, int nvalues,
-                       const double *outputs, int noutputs, ss_diag *d)
-{
-    store_ctx *s = ud;
-    return ss_store_sensitivity_point(s->store, s->study_id, stage, point, values, nvalues, outputs, noutputs, d);
-}
-
-/* A study found stored (the same command after a kill): the points it holds are not run again. */
-static int stored_points(void *ud, const char *stage, long npoints, int noutputs, double *y, unsigned char *have,
-                         long *nhave, ss_diag *d)
-{
-    store_ctx *s = ud;
-    *nhave = 0;
-    return s->resumed ? ss_store_sensitivity_stored(s->store, s->study_id, stage, npoints, noutputs, y, have, nhave, d)
-                      : 0;
-}
 
 /* The study's row and its parameters, once the ranged numbers are known and before any point is
  * run (ss_sens_opts.started). */
@@ -131,12 +102,11 @@ static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
     store_ctx *s = ud;
     const sens_args *a = s->a;
     const ss_sens_opts *so = s->so;
-    s->store = ss_store_open(a->common.db, d);
-    if (!s->store) return -1;
+    if (!ss_points_store_open(&s->points, d)) return -1;
     char metrics[1024] = "";
     for (int m = 0; m < a->nmetrics; m++)
         snprintf(metrics + strlen(metrics), sizeof metrics - strlen(metrics), "%s%s", m ? "," : "", a->metrics[m]);
-    ss_sens_study_row row = {.study_key = probe->study_key, .scenario_path = a->spec.file, .scenario_hash = probe->scenario_hash,
+    ss_sens_study_row row = {.study_key = probe->study_key, .scenario_path = a->study.spec.file, .scenario_hash = probe->scenario_hash,
                              .command_line = s->command_line, .method = ss_sens_method_name(so->methods),
                              .metrics = metrics, .seed = so->seed, .replications = so->reps,
                              .trajectories = so->trajectories, .samples = so->samples};
@@ -147,7 +117,8 @@ static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
         p[i] = (ss_sens_parameter_row){.index = i, .name = r->path, .kind = r->kind, .dist = tri ? "triangular" : "uniform",
                                        .value = r->value, .low = r->range.low, .mode = r->range.mode, .high = r->range.high};
     }
-    int rc = ss_store_begin_sensitivity(s->store, &row, p, probe->nparams, &s->study_id, &s->resumed, d);
+    int rc = ss_store_begin_sensitivity(s->points.store, &row, p, probe->nparams, &s->points.study_id,
+                                        &s->points.resumed, d);
     free(p);
     return rc;
 }
@@ -167,20 +138,12 @@ static int store_indices(store_ctx *s, const ss_sens_result *r, ss_diag *d)
                 .s1_high = so ? p->indices[m].s1.ci_high : NAN, .st = so ? p->indices[m].st.mean : NAN,
                 .st_low = so ? p->indices[m].st.ci_low : NAN, .st_high = so ? p->indices[m].st.ci_high : NAN};
         }
-    int rc = ss_store_sensitivity_indices(s->store, s->study_id, rows, n, d);
+    int rc = ss_store_sensitivity_indices(s->points.store, s->points.study_id, rows, n, d);
     free(rows);
     return rc;
 }
 
 /* ---- the command ---------------------------------------------------------------------------- */
-
-static void progress(void *ud, const char *stage, long done, long total)
-{
-    (void)ud;
-    fprintf(stderr, "\r%s: point %ld of %ld", stage, done, total);
-    if (done == total) fputs("\r\033[K", stderr);
-    fflush(stderr);
-}
 
 static int write_svg(const sens_args *a, const ss_sens_result *r)
 {
@@ -220,7 +183,7 @@ static int shard_done(const sens_args *a, const ss_sens_result *r)
 {
     char stage[64];
     snprintf(stage, sizeof stage, "the %s stage", r->waiting);
-    return ss_cli_shard_waiting(a->common.db, a->shard, a->nshards, stage, "stage");
+    return ss_cli_shard_waiting(a->common.db, a->study.shard, a->study.nshards, stage, "stage");
 }
 
 static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
@@ -231,14 +194,11 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
     if (code || a.common.help) return code ? code : ss_cli_help(CMD);
     char command_line[4096];
     ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
-    ss_sens_opts so = {.scenario = a.spec.file,
-                       .load = {.overlays = a.overlays, .noverlays = a.noverlays, .sets = a.common.sets,
-                                .nsets = a.common.nsets},
+    ss_sens_opts so = {.scenario = a.study.spec.file, .load = ss_study_cmd_load(&a.study, &a.common),
                        .metrics = a.metrics, .nmetrics = a.nmetrics,
                        .methods = a.methods, .trajectories = a.trajectories, .levels = 4, .screen = a.screen,
                        .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
-                       .jobs = a.common.jobs, .shard = a.shard, .nshards = a.nshards, .interrupt = interrupt,
-                       .progress = !a.common.quiet && isatty(2) ? progress : NULL};
+                       .jobs = a.common.jobs, .shard = a.study.shard, .nshards = a.study.nshards, .interrupt = interrupt};
     ss_ensemble ens = {0};
     ss_diag d;
     if (a.ensemble && ss_ensemble_read(a.ensemble, &ens, &d) < 0) {
@@ -246,26 +206,26 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
         return SS_EXIT_USAGE;
     }
     so.ensemble = a.ensemble ? &ens : NULL;
-    store_ctx st = {.a = &a, .so = &so, .command_line = command_line};
+    store_ctx st = {.a = &a, .so = &so, .command_line = command_line,
+                    .points = {.kind = SS_POINTS_SENSITIVITY, .db = a.common.db}};
     if (a.common.db) {
+        so.hooks = ss_points_store_hooks(&st.points);
         so.started = begin_store;
-        so.point_done = store_point;
-        so.stored = stored_points;
-        so.point_ud = &st;
+        so.started_ud = &st;
     }
+    if (!a.common.quiet && isatty(2)) so.hooks.progress = ss_study_cmd_progress;
     ss_sens_result r;
-    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && !r.waiting && store_indices(&st, &r, &d) < 0)) {
-        fprintf(stderr, "%s\n", d.msg);
-        code = strcmp(d.msg, "interrupted") == 0 ? SS_EXIT_INTERRUPTED : SS_EXIT_MODEL;
+    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.points.store && !r.waiting && store_indices(&st, &r, &d) < 0)) {
+        code = ss_study_cmd_failed(&d);
     } else {
         if (r.points_stored && !a.common.quiet)
             fprintf(stderr, "%s: resumed study %lld: %ld point%s read from the file, not run again\n", a.common.db,
-                    (long long)st.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
+                    (long long)st.points.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
         code = r.waiting ? shard_done(&a, &r) : print_results(&a, &r, &so);
     }
     ss_sens_result_free(&r);
     ss_ensemble_free(&ens);
-    ss_store_close(st.store);
+    ss_store_close(st.points.store);
     return code;
 }
 

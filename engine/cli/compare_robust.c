@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "ensemble.h"
+#include "points_store.h"
 #include "sbuf.h"
 #include "robust_text.h"
 #include "robustness.h"
@@ -99,34 +100,17 @@ typedef struct store_ctx {
     const ss_robust_run_args *ra;
     const char *base_spec, *option_spec;
     const ss_robust_opts *ro;
-    ss_store *store;
-    int64_t study_id;
-    bool resumed;
+    ss_points_store points;
 } store_ctx;
 
 static int begin_store(void *ud, const ss_robust_result *r, ss_diag *d)
 {
     store_ctx *s = ud;
-    s->store = ss_store_open(s->ra->db, d);
-    if (!s->store) return -1;
+    if (!ss_points_store_open(&s->points, d)) return -1;
     ss_robust_study_row row = {.study_key = r->study_key, .base_model = s->base_spec, .option_model = s->option_spec,
                                .command_line = s->ra->command_line, .design = r->design, .samples = r->npoints,
                                .replications = s->ro->reps, .seed = s->ro->seed};
-    return ss_store_begin_robust(s->store, &row, r, &s->study_id, &s->resumed, d);
-}
-
-static int stored_samples(void *ud, long npoints, int noutputs, double *y, unsigned char *have, long *nhave, ss_diag *d)
-{
-    store_ctx *s = ud;
-    *nhave = 0;
-    return s->resumed ? ss_store_robust_stored(s->store, s->study_id, npoints, noutputs, y, have, nhave, d) : 0;
-}
-
-static int store_sample(void *ud, long point, const double *values, int nvalues, const double *outputs, int noutputs,
-                        ss_diag *d)
-{
-    store_ctx *s = ud;
-    return ss_store_robust_sample(s->store, s->study_id, point, values, nvalues, outputs, noutputs, d);
+    return ss_store_begin_robust(s->points.store, &row, r, &s->points.study_id, &s->points.resumed, d);
 }
 
 /* ---- progress ------------------------------------------------------------------------------------- */
@@ -138,8 +122,9 @@ typedef struct progress_ctx {
 } progress_ctx;
 
 /* "\rrobust B: sample 12 of 256, about 3 min left" on a terminal. */
-static void progress(void *ud, long done, long total)
+static void progress(void *ud, const ss_points_part *part, long done, long total)
 {
+    (void)part;
     progress_ctx *p = ud;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -313,21 +298,21 @@ static int run_option(const char *cmd, const ss_compare_robust *cr, const ss_rob
         if (code) return code;
         ro.ensemble = &re;
     }
+    store_ctx sc = {.ra = ra, .ro = &ro, .base_spec = base->spec, .option_spec = option->spec,
+                    .points = {.kind = SS_POINTS_ROBUST, .db = ra->db}};
+    if (ra->db) {
+        ro.hooks = ss_points_store_hooks(&sc.points);
+        ro.started = begin_store;
+        ro.started_ud = &sc;
+    }
     progress_ctx pc = {.letter = option->letter, .first = -1};
     if (ra->progress) {
-        ro.progress = progress;
-        ro.progress_ud = &pc;
-    }
-    store_ctx sc = {.ra = ra, .ro = &ro, .base_spec = base->spec, .option_spec = option->spec};
-    if (ra->db) {
-        ro.started = begin_store;
-        ro.stored = stored_samples;
-        ro.sample_done = store_sample;
-        ro.store_ud = &sc;
+        ro.hooks.progress = progress;
+        ro.hooks.progress_ud = &pc;
     }
     ss_diag d;
     int rc = ss_robust_run(&ro, out, &d);
-    ss_store_close(sc.store);
+    ss_store_close(sc.points.store);
     free(paths);
     ss_ensemble_free(&e);
     if (rc < 0) {

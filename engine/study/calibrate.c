@@ -44,8 +44,7 @@ const char *ss_calib_verdict_name(ss_calib_verdict v)
     return v == SS_CALIB_PINNED ? "pinned down" : v == SS_CALIB_NARROWED ? "narrowed" : "left free";
 }
 
-/* The largest implausibility of a point's outputs (mean, variance per target). */
-double calib_max_i(const ss_calib_result *r, const double *y)
+double ss_calib_max_i(const ss_calib_result *r, const double *y)
 {
     double m = 0;
     for (int t = 0; t < r->ntargets; t++) m = fmax(m, ss_calib_implausibility(&r->targets[t], y[2 * t], y[2 * t + 1]));
@@ -175,7 +174,7 @@ static void judge_wave(ss_calib_result *r, calib_wave *cw, const double *u, doub
     ss_calib_wave *w = &r->waves[r->nwaves++];
     w->points = cw->npoints;
     for (long p = 0; p < cw->npoints; p++) {
-        double mi = calib_max_i(r, cw->y + p * nout);
+        double mi = ss_calib_max_i(r, cw->y + p * nout);
         if (mi < cw->o->cutoff) {
             keep_point(r, cw->values + p * k, u + p * k, mi, ku);
             w->kept++;
@@ -265,8 +264,8 @@ int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
     memset(out, 0, sizeof *out);
     calib_plan pl = {0};
     int rc = read_base(o, out, &pl, d);
-    if (rc == 0 && o->started) rc = o->started(o->point_ud, out, d);
-    if (rc == 0 && o->nshards && !o->stored)
+    if (rc == 0 && o->started) rc = o->started(o->started_ud, out, d);
+    if (rc == 0 && o->nshards && !o->hooks.stored)
         rc = ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if (rc == 0) {
         out->best = xcalloc((size_t)out->nparams, sizeof *out->best);

@@ -37,6 +37,7 @@
 #include "calibration.h"
 #include "diag.h"
 #include "flag.h"
+#include "points.h"
 #include "range.h"
 #include "scenario.h"
 
@@ -59,16 +60,12 @@ typedef struct ss_calib_opts {
     int shard, nshards;                /* 1-based shard K of N: only a wave's points p with p mod N =
                                           K - 1 are run (needs `stored`); 0/0: all */
     const ss_stop_flag *interrupt;
-    void (*progress)(void *ud, int wave, long done, long total);
-    void *progress_ud;
-    /* For the store, like ss_sens_opts: once the numbers and targets are known; the points of a
-     * wave already stored (not run again); each point as it is delivered, in order.  May be NULL. */
+    /* The store and the progress line (points.h): a wave is the part {W, "wave W"}; the points
+     * of a wave already stored are not run again; each point as it is delivered, in order. */
+    ss_points_hooks hooks;
+    /* For the store, once the numbers and targets are known (with started_ud); may be NULL. */
     int (*started)(void *ud, const ss_calib_result *r, ss_diag *d);
-    int (*stored)(void *ud, int wave, long npoints, int noutputs, double *y, unsigned char *have, long *nhave,
-                  ss_diag *d);
-    int (*point_done)(void *ud, int wave, long point, const double *values, int nvalues, const double *outputs,
-                      int noutputs, double max_i, ss_diag *d);
-    void *point_ud;
+    void *started_ud;
 } ss_calib_opts;
 
 typedef struct ss_calib_param {
@@ -119,5 +116,8 @@ const char *ss_calib_verdict_name(ss_calib_verdict v);
 
 /* Implausibility of a simulated mean with one replication's variance var against target t. */
 double ss_calib_implausibility(const ss_target *t, double mean, double var);
+/* The largest implausibility of a point's outputs (mean, variance per target of r); a point is
+ * kept when it is below the cutoff. */
+double ss_calib_max_i(const ss_calib_result *r, const double *outputs);
 
 #endif

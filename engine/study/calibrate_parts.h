@@ -32,6 +32,7 @@ typedef struct calib_wave {
     int wave;                  /* 1-based */
     long npoints;
     double *values;            /* [npoints][nparams] */
+    const char **paths;        /* [nparams]: the numbers' key paths, while calib_wave_run runs */
     double *y;                 /* made by calib_wave_run */
     long nstored;              /* points read from the store */
     long nmissing;             /* sharded: other shards' points not stored yet */
@@ -39,7 +40,5 @@ typedef struct calib_wave {
 
 /* Run the wave's points not stored already (this shard's), on the worker pool (points.h). */
 int calib_wave_run(calib_wave *cw, ss_diag *d);
-
-double calib_max_i(const ss_calib_result *r, const double *y);
 
 #endif

@@ -84,27 +84,13 @@ static int run_window(const calib_wave *cw, const ss_scenario *sc, int w, moment
     return rc;
 }
 
-/* "point 12 of wave 2 (services.fph_barn.capacity.slots_per_fte=25.1, ...)" for messages. */
-static void point_name(void *ctx, long p, char *out, size_t n)
-{
-    const calib_wave *cw = ctx;
-    int k = cw->res->nparams;
-    size_t len = (size_t)snprintf(out, n, "point %ld of wave %d (", p + 1, cw->wave);
-    for (int j = 0; j < k && len < n; j++)
-        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", cw->res->params[j].r.path,
-                                cw->values[p * k + j]);
-    if (len < n) snprintf(out + len, n - len, ")");
-}
-
 static int run_point(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
     const calib_wave *cw = ctx;
     const ss_calib_opts *o = cw->o;
     const ss_calib_result *res = cw->res;
     int k = res->nparams, nt = res->ntargets;
-    const char **paths = xmalloc(sizeof *paths * (size_t)k);
-    for (int j = 0; j < k; j++) paths[j] = res->params[j].r.path;
-    ss_scenario *sc = ss_scenario_load_at(o->scenario, &o->load, paths, cw->values + p * k, k, d);
+    ss_scenario *sc = ss_scenario_load_at(o->scenario, &o->load, cw->paths, cw->values + p * k, k, d);
     moments *mo = xcalloc((size_t)nt, sizeof *mo);
     int rc = sc ? 0 : -1;
     for (int w = 0; rc == 0 && w < cw->plan->nwindows; w++) rc = run_window(cw, sc, w, mo, stop, d);
@@ -114,39 +100,26 @@ static int run_point(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_
         y[2 * t + 1] = mo[t].n > 1 ? fmax(0, (mo[t].sumsq - mo[t].n * mean * mean) / (mo[t].n - 1)) : mo[t].n ? 0 : NAN;
     }
     free(mo);
-    free(paths);
     ss_scenario_free(sc);
     return rc;
-}
-
-/* On the calling thread, in point order: the store, then the progress line. */
-static int deliver_point(void *ctx, long p, const double *y, long done, ss_diag *d)
-{
-    const calib_wave *cw = ctx;
-    const ss_calib_opts *o = cw->o;
-    int k = cw->res->nparams, nout = 2 * cw->res->ntargets;
-    if (o->point_done &&
-        o->point_done(o->point_ud, cw->wave, p, cw->values + p * k, k, y, nout, calib_max_i(cw->res, y), d) < 0)
-        return -1;
-    if (o->progress) o->progress(o->progress_ud, cw->wave, done, cw->npoints);
-    return 0;
-}
-
-static int stored_points(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
-{
-    const calib_wave *cw = ctx;
-    return cw->o->stored(cw->o->point_ud, cw->wave, cw->npoints, 2 * cw->res->ntargets, y, have, nhave, d);
 }
 
 int calib_wave_run(calib_wave *cw, ss_diag *d)
 {
     const ss_calib_opts *o = cw->o;
+    int k = cw->res->nparams;
+    cw->paths = xmalloc(sizeof *cw->paths * (size_t)(k ? k : 1));
+    for (int j = 0; j < k; j++) cw->paths[j] = cw->res->params[j].r.path;
+    char of[32];
+    snprintf(of, sizeof of, "wave %d", cw->wave);
     ss_points_job job = {.npoints = cw->npoints, .noutputs = 2 * cw->res->ntargets, .shard = o->shard,
-                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt, .ctx = cw,
-                         .stored = o->stored ? stored_points : NULL,
-                         .run = run_point, .name = point_name, .deliver = deliver_point};
+                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt,
+                         .part = {cw->wave, of}, .hooks = &o->hooks, .run = run_point, .ctx = cw,
+                         .what = "point", .of = of, .paths = cw->paths, .values = cw->values, .nvalues = k};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
+    free(cw->paths);
+    cw->paths = NULL;
     cw->y = done.y;
     cw->nstored = done.nstored;
     cw->nmissing = done.nmissing;

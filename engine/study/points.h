@@ -5,7 +5,8 @@
  *   sharded (K of N), only the points p with p mod N = K - 1 run (round robin, so shards take
  *     about the same time), and the other shards' points not stored are counted as missing;
  *   the rest run on the workers, each delivered on the calling thread in point order (to the
- *     store, to the progress line), so what is written never depends on the workers' timing.
+ *     hooks: the store, the progress line), so what is written never depends on the workers'
+ *     timing.
  *
  * A point's outputs are noutputs numbers; all of them come back in one array. */
 #ifndef SS_STUDY_POINTS_H
@@ -16,24 +17,47 @@
 #include "diag.h"
 #include "flag.h"
 
+/* Which points: a calibration's wave {2, "wave 2"}, a sensitivity study's stage
+ * {SS_SENS_MORRIS, "morris"}, a robust comparison's samples {0, "samples"}. */
+typedef struct ss_points_part {
+    int number;
+    const char *name;
+} ss_points_part;
+
+/* How the caller of a study follows its points (the store, the progress line): the same hooks
+ * for every kind of study, called by the runner below; each may be NULL. */
+typedef struct ss_points_hooks {
+    /* Before a part runs: mark its points stored already (have[p] = 1, their outputs in
+     * y[p noutputs ...], *nhave counting them), which are not run again (resuming after a kill). */
+    int (*stored)(void *ud, const ss_points_part *part, long npoints, int noutputs, double *y, unsigned char *have,
+                  long *nhave, ss_diag *d);
+    /* On the calling thread, each point run in point order: its numbers and its outputs. */
+    int (*point_done)(void *ud, const ss_points_part *part, long point, const double *values, int nvalues,
+                      const double *outputs, int noutputs, ss_diag *d);
+    void *ud;
+    /* After each point (stored ones counted in done); for a terminal. */
+    void (*progress)(void *ud, const ss_points_part *part, long done, long total);
+    void *progress_ud;
+} ss_points_hooks;
+
 typedef struct ss_points_job {
     long npoints;
     int noutputs;
     int shard, nshards;              /* 1-based shard K of N; 0/0: every point */
     int workers;                     /* threads; <= 0: all cores */
     const ss_stop_flag *interrupt;
-    void *ctx;                       /* the caller's, handed to each function below */
-    /* The points stored already: have[p] = 1 and their outputs in y[p noutputs ...], *nhave
-     * counting them.  NULL: none. */
-    int (*stored)(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d);
+    ss_points_part part;
+    const ss_points_hooks *hooks;    /* NULL: none */
     /* On a worker thread: point p's outputs into y (noutputs of them).  0, or -1 with d. */
     int (*run)(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d);
-    /* Point p for a message ("point 12 of wave 2 (a=1, b=2)"): a failing point's error is
-     * prefixed with it (not "interrupted").  May be NULL. */
-    void (*name)(void *ctx, long p, char *out, size_t n);
-    /* On the calling thread, in point order, once point p has run; done counts the points
-     * finished so far, the stored ones included.  May be NULL. */
-    int (*deliver)(void *ctx, long p, const double *y, long done, ss_diag *d);
+    void *ctx;                       /* run's */
+    /* What the points are: point p sets the numbers paths[j] to values[p nvalues + j].  A failing
+     * point's error (not "interrupted") is prefixed with its name from these, "WHAT P of OF
+     * (PATH=VALUE, ...)": "point 12 of wave 2 (a=1, b=2)", "sample 3 of 64 (...)". */
+    const char *what, *of;
+    const char *const *paths;
+    const double *values;
+    int nvalues;
 } ss_points_job;
 
 typedef struct ss_points_done {

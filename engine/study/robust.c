@@ -259,18 +259,6 @@ static void keep_outputs(const samples *s, double *y, const ss_comparison *c)
     }
 }
 
-/* "sample 12 of 64 (services.fph.case_share=0.43, ...)" for messages. */
-static void sample_name(void *ctx, long p, char *out, size_t n)
-{
-    const samples *s = ctx;
-    const ss_robust_result *r = s->res;
-    size_t len = (size_t)snprintf(out, n, "sample %ld of %ld (", p + 1, r->npoints);
-    for (int j = 0; j < r->nparams && len < n; j++)
-        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", r->params[j].path,
-                                r->values[p * r->nparams + j]);
-    if (len < n) snprintf(out + len, n - len, ")");
-}
-
 /* On a worker: both models at the job's sample, paired. */
 static int run_sample(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d)
 {
@@ -296,35 +284,23 @@ static int run_sample(void *ctx, long p, double *y, const ss_stop_flag *stop, ss
     return rc;
 }
 
-static int deliver_sample(void *ctx, long p, const double *y, long done, ss_diag *d)
-{
-    const samples *s = ctx;
-    const ss_robust_opts *o = s->o;
-    const ss_robust_result *r = s->res;
-    int no = r->nrows * SS_ROBUST_OUTPUTS;
-    if (o->sample_done && o->sample_done(o->store_ud, p, r->values + p * r->nparams, r->nparams, y, no, d) < 0)
-        return -1;
-    if (o->progress) o->progress(o->progress_ud, done, r->npoints);
-    return 0;
-}
-
-static int stored_samples(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
-{
-    const samples *s = ctx;
-    return s->o->stored(s->o->store_ud, s->res->npoints, s->res->nrows * SS_ROBUST_OUTPUTS, y, have, nhave, d);
-}
-
-/* The samples not stored already (and, sharded, this shard's only), on the worker pool. */
+/* The samples not stored already (and, sharded, this shard's only), on the worker pool; a failing
+ * one is named "sample 12 of 64 (services.fph.case_share=0.43, ...)". */
 static int evaluate(samples *s, ss_diag *d)
 {
     const ss_robust_opts *o = s->o;
     ss_robust_result *r = s->res;
+    const char **paths = xmalloc(sizeof *paths * (size_t)(r->nparams ? r->nparams : 1));
+    for (int j = 0; j < r->nparams; j++) paths[j] = r->params[j].path;
+    char of[32];
+    snprintf(of, sizeof of, "%ld", r->npoints);
     ss_points_job job = {.npoints = r->npoints, .noutputs = r->nrows * SS_ROBUST_OUTPUTS, .shard = o->shard,
                          .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt, .ctx = s,
-                         .stored = o->stored ? stored_samples : NULL,
-                         .run = run_sample, .name = sample_name, .deliver = deliver_sample};
+                         .part = {0, "samples"}, .hooks = &o->hooks, .run = run_sample,
+                         .what = "sample", .of = of, .paths = paths, .values = r->values, .nvalues = r->nparams};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
+    free(paths);
     s->y = done.y;
     r->points_stored = done.nstored;
     r->waiting = done.nmissing > 0;
@@ -409,11 +385,11 @@ int ss_robust_run(const ss_robust_opts *o, ss_robust_result *out, ss_diag *d)
     if (o->ensemble && o->ensemble->npoints < 1)
         return ss_fail(d, "the ensemble holds no parameter set");
     if (read_models(o, out, d) < 0) return -1;
-    if (o->nshards && !o->stored)
+    if (o->nshards && !o->hooks.stored)
         return ss_fail(d, "--shard: a shard keeps its samples in a file (--db) for samsim merge");
     samples s = {.o = o, .res = out};
     design_points(&s);
-    int rc = o->started ? o->started(o->store_ud, out, d) : 0;
+    int rc = o->started ? o->started(o->started_ud, out, d) : 0;
     if (rc == 0) rc = evaluate(&s, d);
     for (int i = 0; rc == 0 && !out->waiting && i < out->nrows; i++) summarise_row(&s, i);
     free(s.y);

@@ -28,6 +28,7 @@
 
 #include "diag.h"
 #include "flag.h"
+#include "points.h"
 #include "range.h"
 #include "robustness.h"
 #include "scenario.h"
@@ -51,8 +52,6 @@ typedef struct ss_robust_ensemble {
     const char *hash;         /* identifies it in the study key */
 } ss_robust_ensemble;
 
-typedef void (*ss_robust_progress_fn)(void *ud, long done, long total);
-
 typedef struct ss_robust_opts {
     ss_robust_model base, option;
     int samples;                      /* points of the space-filling design (ignored with an ensemble) */
@@ -62,16 +61,12 @@ typedef struct ss_robust_opts {
     int jobs;
     int shard, nshards;               /* 1-based shard K of N; 0/0: every sample */
     const ss_stop_flag *interrupt;
-    ss_robust_progress_fn progress;
-    void *progress_ud;
-    /* As in a sensitivity study (sensitivity.h): the store's hooks, each may be NULL.  started:
-     * the numbers and rows are known; stored: mark samples already stored (have[p], their outputs
-     * y[p noutputs ...]); sample_done: each sample in order, on the calling thread. */
+    /* The store and the progress line (points.h), for the part {0, "samples"}: each sample in
+     * order; the samples already stored are not run again. */
+    ss_points_hooks hooks;
+    /* For the store, once the numbers and rows are known (with started_ud); may be NULL. */
     int (*started)(void *ud, const ss_robust_result *r, ss_diag *d);
-    int (*stored)(void *ud, long npoints, int noutputs, double *y, unsigned char *have, long *nhave, ss_diag *d);
-    int (*sample_done)(void *ud, long point, const double *values, int nvalues, const double *outputs, int noutputs,
-                       ss_diag *d);
-    void *store_ud;
+    void *started_ud;
 } ss_robust_opts;
 
 /* Whether the study of o would have numbers to vary in base and option (loaded as o loads them):

@@ -72,45 +72,20 @@ const char *ss_sens_method_name(int methods)
 typedef struct stage {
     const ss_sens_opts *o;
     const ss_sens_result *res;
+    int method;                    /* SS_SENS_MORRIS, SS_SENS_SOBOL */
     const char *name;              /* "morris", "sobol" */
     const int *varied;
     int nvaried;
     const double *x;
     long npoints;
+    const char **paths;            /* [nvaried] and */
+    double *values;                /* [npoints][nvaried]: the varied numbers, while evaluate runs */
     double *y;                     /* [npoints][nmetrics], once evaluated */
 } stage;
 
-static void point_values(const stage *st, long p, double *values)
-{
-    for (int j = 0; j < st->nvaried; j++)
-        values[j] = ss_ranged_at(&st->res->params[st->varied[j]].r, st->x[p * st->nvaried + j]);
-}
-
-/* "point 12 of the morris stage (services.fph_barn.case_share=0.43, ...)" for messages. */
-static void point_name(void *ctx, long p, char *out, size_t n)
-{
-    const stage *st = ctx;
-    double *v = xmalloc(sizeof *v * (size_t)(st->nvaried ? st->nvaried : 1));
-    point_values(st, p, v);
-    size_t len = (size_t)snprintf(out, n, "point %ld of the %s stage (", p + 1, st->name);
-    for (int j = 0; j < st->nvaried && len < n; j++)
-        len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", st->res->params[st->varied[j]].r.path, v[j]);
-    if (len < n) snprintf(out + len, n - len, ")");
-    free(v);
-}
-
 static ss_scenario *load_point(const stage *st, long p, ss_diag *d)
 {
-    const ss_sens_opts *o = st->o;
-    int n = st->nvaried ? st->nvaried : 1;
-    const char **paths = xmalloc(sizeof *paths * (size_t)n);
-    double *values = xmalloc(sizeof *values * (size_t)n);
-    point_values(st, p, values);
-    for (int j = 0; j < st->nvaried; j++) paths[j] = st->res->params[st->varied[j]].r.path;
-    ss_scenario *sc = ss_scenario_load_at(o->scenario, &o->load, paths, values, st->nvaried, d);
-    free(values);
-    free(paths);
-    return sc;
+    return ss_scenario_load_at(st->o->scenario, &st->o->load, st->paths, st->values + p * st->nvaried, st->nvaried, d);
 }
 
 /* The replications of one point, its metrics averaged over them (a replication where a metric is
@@ -154,39 +129,34 @@ static int run_point(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_
     return rc;
 }
 
-/* On the calling thread, in point order: the store, then the progress line. */
-static int deliver_point(void *ctx, long p, const double *y, long done, ss_diag *d)
+/* The stage's varied numbers at each point: x through each number's range. */
+static void stage_values(stage *st)
 {
-    const stage *st = ctx;
-    const ss_sens_opts *o = st->o;
-    if (o->point_done) {
-        double *values = xmalloc(sizeof *values * (size_t)(st->nvaried ? st->nvaried : 1));
-        point_values(st, p, values);
-        int rc = o->point_done(o->point_ud, st->name, p, values, st->nvaried, y, st->res->nmetrics, d);
-        free(values);
-        if (rc < 0) return -1;
-    }
-    if (o->progress) o->progress(o->progress_ud, st->name, done, st->npoints);
-    return 0;
-}
-
-static int stored_points(void *ctx, double *y, unsigned char *have, long *nhave, ss_diag *d)
-{
-    const stage *st = ctx;
-    return st->o->stored(st->o->point_ud, st->name, st->npoints, st->res->nmetrics, y, have, nhave, d);
+    int k = st->nvaried;
+    st->paths = xmalloc(sizeof *st->paths * (size_t)(k ? k : 1));
+    st->values = xmalloc(sizeof *st->values * (size_t)(st->npoints * k + 1));
+    for (int j = 0; j < k; j++) st->paths[j] = st->res->params[st->varied[j]].r.path;
+    for (long i = 0; i < st->npoints * k; i++)
+        st->values[i] = ss_ranged_at(&st->res->params[st->varied[i % k]].r, st->x[i]);
 }
 
 /* Run the stage's points not stored already (this shard's); waiting when other shards' are
- * missing. */
+ * missing.  A failing point is named "point 12 of the morris stage (services.fph_barn.case_share
+ * =0.43, ...)". */
 static int evaluate(stage *st, ss_sens_result *res, ss_diag *d)
 {
     const ss_sens_opts *o = st->o;
+    stage_values(st);
+    char of[64];
+    snprintf(of, sizeof of, "the %s stage", st->name);
     ss_points_job job = {.npoints = st->npoints, .noutputs = res->nmetrics, .shard = o->shard, .nshards = o->nshards,
                          .workers = o->jobs, .interrupt = o->interrupt, .ctx = st,
-                         .stored = o->stored ? stored_points : NULL,
-                         .run = run_point, .name = point_name, .deliver = deliver_point};
+                         .part = {st->method, st->name}, .hooks = &o->hooks, .run = run_point,
+                         .what = "point", .of = of, .paths = st->paths, .values = st->values, .nvalues = st->nvaried};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
+    free(st->paths);
+    free(st->values);
     st->y = done.y;
     res->points_stored += done.nstored;
     if (done.nmissing) res->waiting = st->name;
@@ -212,7 +182,7 @@ static int morris_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     int *all = xmalloc(sizeof *all * (size_t)k);
     for (int i = 0; i < k; i++) all[i] = i;
     ss_morris_design(k, r, o->levels, o->seed, x, moved, up);
-    stage st = {.o = o, .res = res, .name = "morris", .varied = all, .nvaried = k, .x = x, .npoints = npoints};
+    stage st = {.o = o, .res = res, .method = SS_SENS_MORRIS, .name = "morris", .varied = all, .nvaried = k, .x = x, .npoints = npoints};
     int rc = evaluate(&st, res, d);
     ss_morris_result *m = xmalloc(sizeof *m * (size_t)k);
     for (int mi = 0; rc == 0 && !res->waiting && mi < res->nmetrics; mi++) {
@@ -270,7 +240,7 @@ static int sobol_stage(const ss_sens_opts *o, ss_sens_result *res, ss_diag *d)
     long npoints = (long)n * (k + 2);
     double *x = xmalloc(sizeof *x * (size_t)npoints * (size_t)k);
     ss_saltelli_design(k, n, x);
-    stage st = {.o = o, .res = res, .name = "sobol", .varied = chosen, .nvaried = k, .x = x, .npoints = npoints};
+    stage st = {.o = o, .res = res, .method = SS_SENS_SOBOL, .name = "sobol", .varied = chosen, .nvaried = k, .x = x, .npoints = npoints};
     int rc = evaluate(&st, res, d);
     ss_sobol_result *s = xmalloc(sizeof *s * (size_t)k);
     for (int m = 0; rc == 0 && !res->waiting && m < res->nmetrics; m++) {
@@ -364,8 +334,8 @@ int ss_sensitivity_run(const ss_sens_opts *o, ss_sens_result *out, ss_diag *d)
     memset(out, 0, sizeof *out);
     out->methods = o->methods;
     if (read_base(o, out, d) < 0) return -1;
-    if (o->started && o->started(o->point_ud, out, d) < 0) return -1;
-    if (o->nshards && !o->stored)
+    if (o->started && o->started(o->started_ud, out, d) < 0) return -1;
+    if (o->nshards && !o->hooks.stored)
         return ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if ((o->methods & SS_SENS_MORRIS) && morris_stage(o, out, d) < 0) return -1;
     if ((o->methods & SS_SENS_SOBOL) && !(o->methods & SS_SENS_MORRIS) && out->nparams > SS_SOBOL_MAX_FACTORS)

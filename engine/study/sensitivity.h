@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "ensemble.h"
 #include "flag.h"
+#include "points.h"
 #include "model.h"
 #include "range.h"
 #include "scenario.h"
@@ -49,8 +50,6 @@ enum { SS_SENS_MORRIS = 1, SS_SENS_SOBOL = 2 };
 
 typedef struct ss_sens_result ss_sens_result;
 
-typedef void (*ss_sens_progress_fn)(void *ud, const char *stage, long done, long total);
-
 typedef struct ss_sens_opts {
     const char *scenario;
     ss_scenario_opts load;           /* its overlays and --set, applied before the varied numbers */
@@ -70,18 +69,14 @@ typedef struct ss_sens_opts {
     int shard, nshards;              /* 1-based shard K of N: only points p with p mod N = K - 1 are
                                         run; 0/0: all */
     const ss_stop_flag *interrupt;
-    ss_sens_progress_fn progress;
-    void *progress_ud;
-    /* Called once the ranged numbers are known, before any point runs (for the store); may be NULL. */
+    /* The store and the progress line (points.h): a stage is the part {SS_SENS_MORRIS,
+     * "morris"} or {SS_SENS_SOBOL, "sobol"}; the points of a stage already stored are not run
+     * again (resuming after a kill); each point as it is delivered, in order. */
+    ss_points_hooks hooks;
+    /* For the store, once the ranged numbers are known, before any point runs (with started_ud); may
+     * be NULL. */
     int (*started)(void *ud, const ss_sens_result *r, ss_diag *d);
-    /* Before a stage runs: mark the points already stored (have[p] = 1, their outputs in
-     * y[p nmetrics ...]), which are not run again (resuming after a kill); may be NULL. */
-    int (*stored)(void *ud, const char *stage, long npoints, int noutputs, double *y, unsigned char *have,
-                  long *nhave, ss_diag *d);
-    /* Called on the calling thread with each point in order (for the store); may be NULL. */
-    int (*point_done)(void *ud, const char *stage, long point, const double *values, int nvalues,
-                      const double *outputs, int noutputs, ss_diag *d);
-    void *point_ud;
+    void *started_ud;
 } ss_sens_opts;
 
 /* One ranged number and what the study found for it, per metric. */
