@@ -24,19 +24,39 @@ void ss_kernel_init(ss_kernel *k)
     set_today(k, 0);
 }
 
+/* A day's chunks onto the spare list; the bucket is empty after. */
+static void spare_chunks(ss_kernel *k, ss_event_bucket *bk)
+{
+    if (bk->first) {
+        bk->last->next = k->spare;
+        k->spare = bk->first;
+    }
+    *bk = (ss_event_bucket){0};
+}
+
+static void free_chunks(ss_event_chunk *c)
+{
+    while (c) {
+        ss_event_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
 void ss_kernel_fini(ss_kernel *k)
 {
     free(k->heap);
     if (k->far)
-        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) free(k->far[i].ev);
+        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) free_chunks(k->far[i].first);
     free(k->far);
+    free_chunks(k->spare);
     *k = (ss_kernel){0};
 }
 
 void ss_kernel_reset(ss_kernel *k)
 {
     if (k->far && k->nfar > 0)
-        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) k->far[i].n = 0;
+        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) spare_chunks(k, &k->far[i]);
     k->nfar = 0;
     set_today(k, 0);
     k->far_first = 0;
@@ -130,12 +150,24 @@ __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const 
 {
     if (!k->far && !(k->far = calloc(SS_KERNEL_FAR_DAYS, sizeof *k->far))) return -1;
     ss_event_bucket *bk = &k->far[day % SS_KERNEL_FAR_DAYS];
-    if (bk->n == bk->cap) {
-        size_t cap = ss_grow(&bk->ev, sizeof *bk->ev, bk->n, bk->cap, 16);
-        if (!cap) return -1;
-        bk->cap = cap;
+    ss_event_chunk *c = bk->last;
+    if (!c || c->n == SS_KERNEL_CHUNK) {  /* a new chunk: a spare one, or allocated */
+        if (k->spare) {
+            c = k->spare;
+            k->spare = c->next;
+        } else if ((c = malloc(sizeof *c))) {
+            k->nchunks++;
+        } else {
+            return -1;
+        }
+        c->next = NULL;
+        c->n = 0;
+        if (bk->last) bk->last->next = c;
+        else bk->first = c;
+        bk->last = c;
     }
-    bk->ev[bk->n++] = *e;
+    c->ev[c->n++] = *e;
+    bk->n++;
     if (k->nfar++ == 0 || day < k->far_first) k->far_first = day;
     return 0;
 }
@@ -169,13 +201,13 @@ __attribute__((noinline)) static void bring_first_day(ss_kernel *k)
 {
     ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
     assert(bk->n > 0 && k->n + bk->n <= k->cap);
-    for (size_t i = 0; i < bk->n; i++) {
-        assert(day_of(bk->ev[i].t) == k->far_first && "a bucket holds one day");
-        sift_up(k->heap, k->n++, bk->ev[i]);
-    }
+    for (const ss_event_chunk *c = bk->first; c; c = c->next)
+        for (uint32_t i = 0; i < c->n; i++) {
+            assert(day_of(c->ev[i].t) == k->far_first && "a bucket holds one day");
+            sift_up(k->heap, k->n++, c->ev[i]);
+        }
     k->nfar -= bk->n;
-    free(bk->ev);  /* each day's bucket is used once in a run: keeping it would keep them all */
-    *bk = (ss_event_bucket){0};
+    spare_chunks(k, bk);  /* each day's bucket is used once in a run: its chunks serve later days */
     if (k->nfar > 0) {
         uint64_t d = k->far_first + 1;
         while (k->far[d % SS_KERNEL_FAR_DAYS].n == 0) d++;
@@ -222,8 +254,9 @@ double ss_kernel_peek(const ss_kernel *k)
     }
     if (k->nfar > 0) {  /* and of the first far day's */
         const ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
-        for (size_t i = 0; i < bk->n; i++)
-            if (!best || before(&bk->ev[i], best)) best = &bk->ev[i];
+        for (const ss_event_chunk *c = bk->first; c; c = c->next)
+            for (uint32_t i = 0; i < c->n; i++)
+                if (!best || before(&c->ev[i], best)) best = &c->ev[i];
     }
     return best ? best->t : INFINITY;
 }
@@ -236,9 +269,7 @@ size_t ss_kernel_pending(const ss_kernel *k)
 size_t ss_kernel_memory(const ss_kernel *k)
 {
     size_t b = k->cap * sizeof(ss_event);
-    if (k->far) {
-        b += SS_KERNEL_FAR_DAYS * sizeof *k->far;
-        for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) b += k->far[i].cap * sizeof(ss_event);
-    }
+    if (k->far) b += SS_KERNEL_FAR_DAYS * sizeof *k->far;
+    b += k->nchunks * sizeof(ss_event_chunk);
     return b;
 }

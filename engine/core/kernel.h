@@ -17,8 +17,12 @@
  * the heap is either due before the first bucket's day or checked against it, so the least event
  * of the heap is the least of all: the order events come out in is the same as with one heap.
  *
- * Events are small values stored in the arrays themselves; the arrays grow by doubling and are
- * kept between replications, so the hot path allocates nothing.  Cancelling is lazy: an event
+ * Events are small values stored in the arrays themselves; the heap's array grows by doubling,
+ * a day's bucket by chunks of SS_KERNEL_CHUNK events, and both are kept between replications, so
+ * the hot path allocates nothing.  A day taken into the heap gives its chunks to the days to come
+ * (a list of spare chunks): a large model fills hundreds of events a day, and arrays doubled for
+ * each day copied them several times a day, each copy reading lines long out of the cache (a
+ * sixth of the cache misses of Lørenskog at 16 x its population); a spare chunk is one just read.  Cancelling is lazy: an event
  * names a person and that person's generation, and the handler ignores it when the person has
  * moved on.  The event taken last stays at the top of the heap as a hole until the next event is
  * scheduled into its place (one sift instead of a removal and an insertion: most handlers
@@ -43,9 +47,18 @@ typedef struct ss_event {
     uint32_t b;  /* usually the person's generation */
 } ss_event;
 
+/* Events of one day in chunks of this many, linked: a day's bucket grows without copying. */
+#define SS_KERNEL_CHUNK 15
+
+typedef struct ss_event_chunk {
+    struct ss_event_chunk *next;
+    uint32_t n;
+    ss_event ev[SS_KERNEL_CHUNK];
+} ss_event_chunk;
+
 typedef struct ss_event_bucket {  /* the far events of one day, unsorted */
-    ss_event *ev;
-    size_t n, cap;
+    ss_event_chunk *first, *last;
+    size_t n;
 } ss_event_bucket;
 
 typedef struct ss_kernel {
@@ -61,6 +74,8 @@ typedef struct ss_kernel {
     uint64_t today;        /* the day of now */
     double tomorrow, near_end, far_end;  /* today + 1, + SS_KERNEL_NEAR_DAYS, + SS_KERNEL_FAR_DAYS */
     uint64_t far_first;    /* the first day with far events (while nfar > 0) */
+    ss_event_chunk *spare;  /* chunks of days already taken into the heap, for days to come */
+    size_t nchunks;         /* chunks allocated */
 } ss_kernel;
 
 void ss_kernel_init(ss_kernel *k);

@@ -28,41 +28,44 @@ typedef enum ss_coord_state {
 } ss_coord_state;
 
 typedef struct ss_person {
-    int64_t id;           /* 1, 2, ... in order of arrival within a replication */
-    uint32_t gen;         /* bumped when the slot is reused: stale events are ignored */
+    /* The fields nearly every event reads come first: with the simulation's slot header they
+     * fill one cache line (sim_parts.h, pslot), so that an event of a large population, which
+     * finds its person out of the cache, mostly waits for one line, not three. */
     ss_person_state state;
-    int need, severity;   /* severity 1..n */
-    bool complex;         /* long-term and complex needs */
-    int demand;           /* demand stream that produced the concern */
-    int door;             /* -1 when referred directly */
-    double age0;          /* age in years at arrival */
-    double arrived;       /* simulated day of the first concern */
-    double referred;      /* when the current referral was accepted */
     int service;          /* current service, -1 when none */
-    int last;             /* the service last referred to, -1 before the first */
+    double at_service;    /* when the current referral reached its service */
+    double admitted_at;   /* first contact at the current service */
+    double arrived;       /* simulated day of the first concern */
     double units;         /* capacity held or needed at the current service */
+    uint32_t gen;         /* bumped when the slot is reused: stale events are ignored */
+    int need, severity;   /* severity 1..n */
+    int last;             /* the service last referred to, -1 before the first */
+    int from_node;        /* who referred the current referral: service, nservices + door, or -1 */
     int referrals;        /* services referred to (with repeats) */
     int handoffs;         /* transitions from one service to another */
-    uint64_t visited;     /* bit per service */
-    int8_t path[SS_PATH_MAX];
     int npath;
+    double age0;          /* age in years at arrival */
+    double referred;      /* when the current referral was accepted */
+    uint64_t visited;     /* bit per service */
     int next_boundary;    /* index of the next age boundary ahead */
-    int from_node;        /* who referred the current referral: service, nservices + door, or -1 */
-    int bounces;          /* referrals sent back */
-    int reassessments;    /* assessments repeated after information was lost */
+    ss_coord_state coord;
+    bool complex;         /* long-term and complex needs */
     bool reassess;        /* the current referral lost information on the way */
     bool rejected_on_way; /* the current referral will be sent back (hand-off rejection) */
     bool helped;          /* has had a first contact */
     bool counted;         /* arrived after warm-up: counts in person statistics */
-    double at_service;    /* when the current referral reached its service */
-    double admitted_at;   /* first contact at the current service */
-    double door_since;    /* arrival at a meeting door */
-    int meetings_passed;  /* meetings held or cancelled while waiting at the door */
-    ss_coord_state coord;
-    double entitled_at, coord_since;
     bool coord_counted;
     bool child_entitled;  /* barnekoordinator: a coordinator even without a plan */
     bool plan;            /* accepted an individual plan */
+    int64_t id;           /* 1, 2, ... in order of arrival within a replication */
+    int demand;           /* demand stream that produced the concern */
+    int door;             /* -1 when referred directly */
+    int8_t path[SS_PATH_MAX];
+    int bounces;          /* referrals sent back */
+    int reassessments;    /* assessments repeated after information was lost */
+    double door_since;    /* arrival at a meeting door */
+    int meetings_passed;  /* meetings held or cancelled while waiting at the door */
+    double entitled_at, coord_since;
     double offer_due;     /* when the plan and coordinator are due to be offered */
 } ss_person;
 
