@@ -180,8 +180,10 @@ int repl_cmd_load(repl *r, const repl_args *a)
     repl_baseline_forget(r);  /* a baseline chosen in another model does not carry over */
     char start[11];
     ss_calendar_format(&m->cal, 0, start);
-    repl_say(r, "loaded %s: %s\n  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n",
-            a->argv[1], m->name, m->nservices, m->ndoors, m->horizon, start, m->warmup);
+    repl_say(r, "loaded %s: ", a->argv[1]);
+    fprintf(r->out, "%s\n", m->name);  /* as written: "0-23, 2021" is not an interval to localise */
+    repl_say(r, "  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n", m->nservices,
+             m->ndoors, m->horizon, start, m->warmup);
     return 0;
 }
 

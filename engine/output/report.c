@@ -63,8 +63,10 @@ static void collect_trend_warnings(ss_report *r)
             continue;
         char w[512], line[1024];
         ss_trend_note t;
+        r->models[i].trend = xcalloc(run->nservices ? run->nservices : 1, sizeof *r->models[i].trend);
         for (int s = 0; s < run->nservices; s++)
             if (ss_trend_warning(&sum, &r->models[i].study.info, s, &t)) {
+                r->models[i].trend[s] = t.per_month;
                 ss_trend_sentence(w, sizeof w, &t, r->opts.lang);
                 snprintf(line, sizeof line, T(r, S_NO_STEADY_STATE), r->models[i].letter, w);
                 ss_buf_fmt(&b, "%s\n", line);
@@ -135,6 +137,23 @@ static int read_robustness(ss_report *r, ss_diag *d)
     return rc < 0 ? -1 : 0;
 }
 
+/* The names of every model's doors and organisation's parts; a text that cannot be read only
+ * leaves its ids as they are. */
+static void read_part_names(ss_report *r)
+{
+    for (int i = 0; i < r->nmodels; i++) {
+        ss_named_part *p;
+        int n;
+        ss_diag ignored;
+        if (!r->models[i].run.resolved || ss_scenario_names(r->models[i].run.resolved, &p, &n, &ignored) < 0)
+            continue;
+        r->names = xreallocarray(r->names, (size_t)(r->nnames + n + 1), sizeof *r->names);
+        memcpy(r->names + r->nnames, p, (size_t)n * sizeof *p);
+        r->nnames += n;
+        free(p);
+    }
+}
+
 static void draw_charts(ss_report *r)
 {
     plotter p;
@@ -169,6 +188,7 @@ ss_report *ss_report_build(ss_results_db *db, const ss_run_choice *c, const ss_r
         ss_report_free(r);
         return NULL;
     }
+    read_part_names(r);
     report_collect_flows(r);
     draw_charts(r);
     return r;
@@ -188,12 +208,14 @@ void ss_report_free(ss_report *r)
     free(r->options);
     for (int i = 0; i < r->nmodels; i++) {
         ss_model_about_free(&r->models[i].about);
+        free(r->models[i].trend);
         ss_stored_run_free(&r->models[i].run);
     }
     free(r->models);
     ss_comparison_free(&r->self);
     ss_free_all(r->svc_id, r->svc_name, r->trend_warnings);
     ss_register_free(r->reg, r->nreg);
+    ss_named_parts_free(r->names, r->nnames);
     report_audit_free(r);
     report_calibration_free(r);
     for (int i = 0; i < r->nflows; i++)

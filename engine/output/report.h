@@ -72,4 +72,13 @@ typedef struct ss_audit_text {
 int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d);
 void ss_audit_texts_free(ss_audit_text *c, int n);
 
+/* A named part of a stored scenario: its doors and its organisation's units, buildings, leaders
+ * and sectors (kind "doors", "units", ...), with the name people know it by, so the report can
+ * say "Familiens hus" where the scenario says fh. */
+typedef struct ss_named_part {
+    char *kind, *id, *name;
+} ss_named_part;
+int ss_scenario_names(const char *text, ss_named_part **parts, int *n, ss_diag *d);
+void ss_named_parts_free(ss_named_part *p, int n);
+
 #endif

@@ -89,7 +89,21 @@ static void threshold_text(const ss_report *r, const ss_criterion *c, const ss_a
     const char *unit = share || !row->info ? "" : strcmp(row->info->unit, "days") == 0 ? T(r, S_AUDIT_DAYS) : row->info->unit;
     snprintf(buf, n, "%s %.6g%s%s", T(r, least ? S_AUDIT_AT_LEAST : S_AUDIT_AT_MOST), share ? 100 * t : t,
              share ? " %" : " ", unit);
-    report_localise(r, buf);
+    report_localise(r, buf, n);
+}
+
+/* The indicator in words: "Decisions within the time limit at PP-tjenesten, at least 80 %" (the
+ * metric's label, the service's name, the threshold); the key stays beside it for programs. */
+static void indicator_text(const ss_report *r, const ss_criterion *c, const ss_audit_row *row, char *buf, size_t n)
+{
+    char th[96];
+    threshold_text(r, c, row, th, sizeof th);
+    const ss_stored_run *base = &report_base_model(r)->run;
+    const char *label = ss_metric_label(c->service >= 0 ? "service" : "system", c->metric, r->opts.lang);
+    if (c->service >= 0)
+        snprintf(buf, n, "%s %s %s, %s", label, T(r, S_AT_SERVICE), report_service_name(base, c->service), th);
+    else
+        snprintf(buf, n, "%s, %s", label, th);
 }
 
 static const char *verdict_word(const ss_report *r, const ss_audit_row *row)
@@ -111,7 +125,7 @@ static void value_text(const ss_report *r, int k, const ss_criterion *c, char *b
     char v[128] = "-";
     if (row && row->info) ss_compare_format_estimate(v, sizeof v, &row->value, row->info->unit, false);
     snprintf(buf, n, "%s: %s", verdict_word(r, row), v);
-    report_localise(r, buf);
+    report_localise(r, buf, n);
 }
 
 /* Each model's value cell for criterion c, in the writer's cell markup and escaping. */
@@ -148,11 +162,10 @@ void report_audit_html(const ss_report *r, ss_buf *b)
         if (*c->law) { ss_buf_str(b, "; "); ss_buf_html(b, c->law); }
         ss_buf_str(b, ")</span></td><td>");
         if (c->metric) {
-            char th[96];
-            threshold_text(r, c, &a->rows[i], th, sizeof th);
-            ss_buf_fmt(b, "<code>%s</code>%s%s, ", c->metric, c->service >= 0 ? " · " : "",
-                       c->service >= 0 ? report_base_model(r)->run.ids[c->service] : "");
-            ss_buf_html(b, th);
+            char words[600];
+            indicator_text(r, c, &a->rows[i], words, sizeof words);
+            ss_buf_html(b, words);
+            ss_buf_fmt(b, " <span class=\"note\">(<code>%s</code>)</span>", c->metric);
         } else {
             ss_buf_fmt(b, "%s: ", T(r, S_AUDIT_NOT_SIMULATED));
             report_html_authored(r, b, c->not_simulated);
@@ -189,10 +202,9 @@ void report_audit_md(const ss_report *r, ss_buf *b)
         ss_buf_md(b, cell);
         ss_buf_str(b, " | ");
         if (c->metric) {
-            char th[96];
-            threshold_text(r, c, &a->rows[i], th, sizeof th);
-            snprintf(cell, sizeof cell, "%s%s%s, %s", c->metric, c->service >= 0 ? " · " : "",
-                     c->service >= 0 ? report_base_model(r)->run.ids[c->service] : "", th);
+            char words[600];
+            indicator_text(r, c, &a->rows[i], words, sizeof words);
+            snprintf(cell, sizeof cell, "%s (`%s`)", words, c->metric);
         } else {
             snprintf(cell, sizeof cell, "%s: %s", T(r, S_AUDIT_NOT_SIMULATED), c->not_simulated);
         }
@@ -205,4 +217,32 @@ void report_audit_md(const ss_report *r, ss_buf *b)
         ss_buf_md(b, cell);
         ss_buf_str(b, " |\n");
     }
+}
+
+int report_audit_find(const ss_report *r, const char *metric, const char *service)
+{
+    if (!report_has_audit(r)) return -1;
+    const report_audit *a = &r->audit[0];
+    const ss_stored_run *base = &report_base_model(r)->run;
+    for (int i = 0; i < a->ncriteria; i++) {
+        const ss_criterion *c = &a->criteria[i];
+        bool here = *service ? c->service >= 0 && strcmp(base->ids[c->service], service) == 0 : c->service < 0;
+        if (c->metric && strcmp(c->metric, metric) == 0 && here && (!isnan(c->at_least) || !isnan(c->at_most)))
+            return i;
+    }
+    return -1;
+}
+
+double report_audit_threshold(const ss_report *r, int i, char *buf, size_t n)
+{
+    const ss_criterion *c = &r->audit[0].criteria[i];
+    threshold_text(r, c, &r->audit[0].rows[i], buf, n);
+    return !isnan(c->at_least) ? c->at_least : c->at_most;
+}
+
+/* Model k's verdict on the base's criterion i, read by its id in k's own criteria. */
+ss_audit_verdict report_audit_verdict(const ss_report *r, int k, int i)
+{
+    const ss_audit_row *row = row_for(&r->audit[k], r->audit[0].criteria[i].id);
+    return row ? row->verdict : SS_AUDIT_NO_VALUE;
 }

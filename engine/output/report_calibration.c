@@ -134,7 +134,7 @@ static void goal_text(const ss_report *r, const ss_target *t, char *buf, size_t 
 {
     char goal[128];
     snprintf(goal, sizeof goal, "%.17g ± %g %%", t->value, 100 * t->tolerance);
-    report_localise(r, goal);  /* the figures only: the citation stays as the source has it */
+    report_localise(r, goal, sizeof goal);  /* the figures only: the citation stays as the source has it */
     snprintf(buf, n, T(r, S_CAL_GOAL), goal, t->from, t->to);
     size_t used = strlen(buf);
     if (*t->source && used < n) snprintf(buf + used, n - used, " (%s)", t->source);
@@ -154,7 +154,7 @@ static void reached_text(const ss_report *r, const ss_target *t, const ss_estima
     const ss_metric_info *mi = ss_metric_find(t->nservices ? "service" : "system", t->metric);
     char v[160];
     ss_compare_format_estimate(v, sizeof v, e, mi ? mi->unit : "", false);
-    report_localise(r, v);
+    report_localise(r, v, sizeof v);
     bool within = fabs(e->mean - t->value) <= t->tolerance * fabs(t->value);
     snprintf(buf, n, "%s, %s", v, T(r, within ? S_CAL_WITHIN : S_CAL_OUTSIDE));
 }

@@ -118,8 +118,11 @@ static void value_words(const ss_report *r, const char *lua, bool added, char *o
         snprintf(out, n, "%s", T(r, added ? S_ADDED : S_REMOVED));
     else if (whole_number(lua, &x))
         number_words(r, x, out, n);
-    else if (len >= 2 && lua[0] == '"' && lua[len - 1] == '"')
+    else if (len >= 2 && lua[0] == '"' && lua[len - 1] == '"') {
         snprintf(out, n, "%.*s", (int)(len - 2), lua + 1);
+        const char *w = report_value_word(r, out);
+        if (w) snprintf(out, n, "%s", w);
+    }
     else if (lua[0] == '{' && table_name(lua, name, sizeof name))
         snprintf(out, n, "%s", name);
     else if (lua[0] == '{' && number_list(r, lua, out, n))
@@ -138,10 +141,32 @@ void report_register_value(const ss_report *r, const char *lua, char *out, size_
         value_words(r, lua, false, out, n);
 }
 
-void report_change_words(const ss_report *r, const char *old_lua, const char *new_lua, char *before, char *after, size_t n)
+/* A value that names a unit, building, leader or sector (the last key of path says which) by the
+ * name the scenario gives it: "Familiens hus" for "fh". */
+static void part_value_words(const ss_report *r, const char *path, const char *lua, bool added, char *out, size_t n)
 {
-    value_words(r, old_lua, true, before, n);
-    value_words(r, new_lua, false, after, n);
+    static const char *const kinds[][2] = {{"unit", "units"}, {"building", "buildings"}, {"leader", "leaders"},
+                                           {"sector", "sectors"}};
+    const char *key = strrchr(path, '.');
+    key = key ? key + 1 : path;
+    size_t len = strlen(lua);
+    for (size_t k = 0; len >= 2 && lua[0] == '"' && lua[len - 1] == '"' && k < sizeof kinds / sizeof kinds[0]; k++) {
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", (int)(len - 2), lua + 1);
+        const char *name = strcmp(key, kinds[k][0]) == 0 ? report_part_name(r, kinds[k][1], id) : NULL;
+        if (name) {
+            snprintf(out, n, "%s", name);
+            return;
+        }
+    }
+    value_words(r, lua, added, out, n);
+}
+
+void report_change_words(const ss_report *r, const char *path, const char *old_lua, const char *new_lua, char *before, char *after,
+                         size_t n)
+{
+    part_value_words(r, path, old_lua, true, before, n);
+    part_value_words(r, path, new_lua, false, after, n);
     if (strcmp(before, after) == 0 && strcmp(old_lua, new_lua) != 0) {  /* the same in words: say what differs */
         size_t l = strlen(after);
         snprintf(after + l, n - l, "%s", T(r, S_CHANGED_INSIDE));

@@ -24,7 +24,7 @@ const char *report_service_name(const ss_stored_run *run, int s)
     return s >= run->nservices ? "" : *run->names[s] ? run->names[s] : run->ids[s];
 }
 
-static void add_chart(ss_report *r, figure_id fig, const char *title, char *svg, const plotter *p)
+static void add_chart(ss_report *r, figure_id fig, const char *title, const char *legend, char *svg, const plotter *p)
 {
     if (r->ncharts == r->cap_charts) {
         r->cap_charts = r->cap_charts ? r->cap_charts * 2 : 16;
@@ -33,6 +33,7 @@ static void add_chart(ss_report *r, figure_id fig, const char *title, char *svg,
     chart *c = &r->charts[r->ncharts++];
     c->figure = fig;
     snprintf(c->title, sizeof c->title, "%s", title);
+    snprintf(c->legend, sizeof c->legend, "%s", legend);
     c->svg = svg;
     snprintf(c->why, sizeof c->why, "%s", svg ? "" : p->why);
 }
@@ -121,7 +122,9 @@ static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_B
             ss_plot_quote(&sc, title);
         }
         ss_buf_str(&sc, "\n");
-        add_chart(r, FIG_WAITS, r->svc_name[s], ss_plot_svg(p, sc.s, 560, 320), p);
+        char caption[1024];
+        report_wait_caption(r, s, caption, sizeof caption);
+        add_chart(r, FIG_WAITS, caption, "", ss_plot_svg(p, sc.s, 560, 320), p);
         free(sc.s);
     }
 }
@@ -261,7 +264,9 @@ static void queue_chart(ss_report *r, plotter *p, int s, double *buf)
         ss_plot_quote(&sc, title);
     }
     ss_buf_str(&sc, "\n");
-    add_chart(r, FIG_QUEUES, r->svc_name[s], ss_plot_svg(p, sc.s, 560, 320), p);
+    char caption[1024];
+    report_queue_caption(r, s, caption, sizeof caption);
+    add_chart(r, FIG_QUEUES, caption, "", ss_plot_svg(p, sc.s, 560, 320), p);
     free(sc.s);
 }
 
@@ -301,19 +306,18 @@ void report_chart_queues(ss_report *r, plotter *p)
 }
 
 /* "hs: Helsestasjon og skolehelsetjenesten · fph: ..." under charts that name services by id. */
-static void id_legend(const ss_report *r, const char *title, char *out, size_t n)
+static void id_legend(const ss_report *r, char *out, size_t n)
 {
-    snprintf(out, n, "%s.", title);
+    *out = '\0';
     for (int s = 0; s < r->nsvc; s++) {
         size_t l = strlen(out);
-        snprintf(out + l, n - l, "%s%s: %s", s ? " · " : " ", r->svc_id[s], r->svc_name[s]);
+        snprintf(out + l, n - l, "%s%s: %s", s ? " · " : "", r->svc_id[s], r->svc_name[s]);
     }
 }
 
 /* ---- charts: bars with intervals (caseload per FTE, compliance) ------------------------------------ */
 
-/* Estimates of one service metric of model m for service s of the union (NaN when m lacks it). */
-static ss_estimate model_estimate(const ss_report *r, int m, int s, int metric)
+ss_estimate report_service_estimate(const ss_report *r, int m, int s, int metric)
 {
     const ss_stored_run *run = &r->models[m].run;
     ss_estimate none = {NAN, NAN, NAN, NAN, 0};
@@ -358,7 +362,7 @@ int report_bars_chart(ss_report *r, plotter *p, figure_id fig, int metric, doubl
         bool any = false;
         ss_buf_fmt(&line, "\"%s\"", r->svc_id[s]);  /* data files know only double quotes */
         for (int m = 0; m < r->nmodels; m++) {
-            ss_estimate e = model_estimate(r, m, s, metric);
+            ss_estimate e = report_service_estimate(r, m, s, metric);
             any |= isfinite(e.mean);
             double lo = isfinite(e.ci_low) ? e.ci_low : e.mean, hi = isfinite(e.ci_high) ? e.ci_high : e.mean;
             ss_buf_fmt(&line, " %g %g %g", e.mean * scale, lo * scale, hi * scale);
@@ -375,9 +379,10 @@ int report_bars_chart(ss_report *r, plotter *p, figure_id fig, int metric, doubl
         return 0;
     }
     errorbar_bars(&sc, r, "*", "top right", ylabel);
-    char caption[1024];
-    id_legend(r, fig == FIG_COMPLIANCE ? ylabel : T(r, report_figure_title[fig]), caption, sizeof caption);
-    add_chart(r, fig, caption, ss_plot_svg(p, sc.s, 720, 340), p);
+    char caption[1024], legend[1024];
+    report_bars_caption(r, metric, caption, sizeof caption);
+    id_legend(r, legend, sizeof legend);
+    add_chart(r, fig, caption, legend, ss_plot_svg(p, sc.s, 720, 340), p);
     free(sc.s);
     return rows;
 }
@@ -473,9 +478,10 @@ void report_chart_flows(ss_report *r, plotter *p)
         ss_plot_quote(&sc, title);
     }
     ss_buf_str(&sc, "\n");
-    char caption[1024];
-    id_legend(r, T(r, S_FIG_FLOWS), caption, sizeof caption);
-    add_chart(r, FIG_FLOWS, caption, ss_plot_svg(p, sc.s, 720, 120 + 34 * n), p);
+    char caption[1024], legend[1024];
+    report_flows_caption(r, caption, sizeof caption);
+    id_legend(r, legend, sizeof legend);
+    add_chart(r, FIG_FLOWS, caption, legend, ss_plot_svg(p, sc.s, 720, 120 + 34 * n), p);
     free(sc.s);
 }
 
@@ -546,8 +552,9 @@ bool report_is_compliance_row(const ss_compare_row *row)
     return is_compliance_metric(row->metric) && row_has_values(row);
 }
 
-static ss_estimate system_estimate(const ss_stored_run *run, int metric)
+ss_estimate report_system_estimate(const ss_report *r, int m, int metric)
 {
+    const ss_stored_run *run = &r->models[m].run;
     ss_estimate none = {NAN, NAN, NAN, NAN, 0};
     double *x = run->nreps ? xcalloc(run->nreps, sizeof *x) : NULL;
     if (!x)
@@ -557,6 +564,47 @@ static ss_estimate system_estimate(const ss_stored_run *run, int metric)
     ss_estimate e = ss_metric_estimate(&ss_system_metric_info[metric], x, run->nreps, 0.95);
     free(x);
     return e;
+}
+
+/* A tick label on lines of about width characters, broken at blanks ("\n" as gnuplot reads it
+ * in a double-quoted data string), so that neighbouring labels do not run into each other. */
+static void wrapped_label(ss_buf *sc, const char *label, int width)
+{
+    int col = 0;
+    ss_buf_str(sc, "\"");
+    for (const char *p = label; *p; p++) {
+        if (*p == ' ' && col > 0 && col + (int)strcspn(p + 1, " ") + 1 > width) {
+            ss_buf_str(sc, "\\n");
+            col = 0;
+            continue;
+        }
+        if (*p == '"' || *p == '\\') continue;  /* nothing in a metric's label, but never a broken string */
+        ss_buf_fmt(sc, "%c", *p);
+        col += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+    ss_buf_str(sc, "\"");
+}
+
+/* The auditors' line of each system-wide share the chart shows (a criterion of the base's
+ * scenario with a threshold), dashed across the chart, so a duty below its line shows. */
+static void duty_lines(const ss_report *r, ss_buf *sc)
+{
+    int drawn = 0;
+    double seen[SS_SYSTEM_METRICS];
+    for (int m = 0; m < SS_SYSTEM_METRICS; m++) {
+        const ss_metric_info *mi = &ss_system_metric_info[m];
+        int i = strcmp(mi->unit, "share") == 0 && is_compliance_metric(mi->name) ? report_audit_find(r, mi->name, "") : -1;
+        char words[96];
+        double t = i >= 0 ? report_audit_threshold(r, i, words, sizeof words) : NAN;
+        bool again = false;
+        for (int k = 0; k < drawn; k++)
+            again |= seen[k] == t;
+        if (!isfinite(t) || again)
+            continue;
+        seen[drawn++] = t;
+        ss_buf_fmt(sc, "set arrow %d from graph 0, first %g to graph 1, first %g nohead dt 2 lw 1.5 lc rgb '#333333' front\n",
+                   drawn, 100 * t, 100 * t);
+    }
 }
 
 /* The system-wide shares (plan offered, coordinator given, decided at the first meeting ...) as
@@ -570,9 +618,9 @@ static void system_shares_chart(ss_report *r, plotter *p)
         const ss_metric_info *mi = &ss_system_metric_info[m];
         if (!is_compliance_metric(mi->name) || strcmp(mi->unit, "share") != 0 || !metric_has_values(r, mi->name))
             continue;
-        ss_buf_fmt(&sc, "\"%s\"", ss_metric_label("system", mi->name, r->opts.lang));
+        wrapped_label(&sc, ss_metric_label("system", mi->name, r->opts.lang), 16);
         for (int k = 0; k < r->nmodels; k++) {
-            ss_estimate e = system_estimate(&r->models[k].run, m);
+            ss_estimate e = report_system_estimate(r, k, m);
             double lo = isfinite(e.ci_low) ? e.ci_low : e.mean, hi = isfinite(e.ci_high) ? e.ci_high : e.mean;
             ss_buf_fmt(&sc, " %g %g %g", 100 * e.mean, 100 * lo, 100 * hi);
         }
@@ -581,8 +629,12 @@ static void system_shares_chart(ss_report *r, plotter *p)
     }
     ss_buf_str(&sc, "EOD\n");
     if (rows > 0) {
+        duty_lines(r, &sc);
+        ss_buf_str(&sc, "set bmargin 4\n");  /* room for two lines of tick labels */
         errorbar_bars(&sc, r, "105", "outside top center horizontal", "%");
-        add_chart(r, FIG_COMPLIANCE, T(r, S_FIG_COORDINATION), ss_plot_svg(p, sc.s, 720, 340), p);
+        char caption[1024];
+        report_duties_caption(r, caption, sizeof caption);
+        add_chart(r, FIG_COMPLIANCE, caption, "", ss_plot_svg(p, sc.s, 720, 340), p);
     }
     free(sc.s);
 }

@@ -128,7 +128,7 @@ static void html_change_list(const ss_report *r, int opt, ss_buf *b)
         const ss_scenario_change *c = &o->changes[i];
         char words[600], before[600], after[600];
         report_plain_words(r, opt, c->path, words, sizeof words);
-        report_change_words(r, c->old_value, c->new_value, before, after, sizeof before);
+        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before);
         ss_buf_str(b, "<tr>");
         html_td(b, words, false);
         html_td(b, before, false);
@@ -202,17 +202,17 @@ static void html_result_row(const ss_report *r, ss_buf *b, const ss_compare_row 
     report_result_label(r, row, label, sizeof label);
     html_td(b, label, false);
     ss_compare_format_estimate(cell, sizeof cell, &row->base, mi->unit, false);
-    report_localise(r, cell);
+    report_localise(r, cell, sizeof cell);
     html_td(b, cell, true);
     if (with_diff) {
         ss_compare_format_estimate(cell, sizeof cell, &row->option, mi->unit, false);
-        report_localise(r, cell);
+        report_localise(r, cell, sizeof cell);
         html_td(b, cell, true);
         ss_compare_format_estimate(cell, sizeof cell, &row->diff, mi->unit, true);
-        report_localise(r, cell);
+        report_localise(r, cell, sizeof cell);
         html_td(b, cell, true);
         ss_compare_format_relative(cell, sizeof cell, row->relative);
-        report_localise(r, cell);
+        report_localise(r, cell, sizeof cell);
         html_td(b, cell, true);
         if (j == SS_JUDGED_BETTER || j == SS_JUDGED_WORSE)
             snprintf(cell, sizeof cell, "%s %s", ss_judgement_mark(j), ss_judgement_word(j, r->opts.lang));
@@ -222,7 +222,7 @@ static void html_result_row(const ss_report *r, ss_buf *b, const ss_compare_row 
         double q = ss_compare_narrowing(row);
         if (isfinite(q)) snprintf(cell, sizeof cell, "%.2f", q);
         else snprintf(cell, sizeof cell, "-");
-        report_localise(r, cell);
+        report_localise(r, cell, sizeof cell);
         html_td(b, cell, true);
     }
     ss_buf_str(b, "</tr>\n");
@@ -326,6 +326,11 @@ static void html_figure_charts(const ss_report *r, ss_buf *b, figure_id fig)
         }
         ss_buf_str(b, "<figcaption>");
         ss_buf_html(b, c->title);
+        if (*c->legend) {  /* the ids on the chart's axis, with their names */
+            ss_buf_str(b, "<br><span class=\"legend\">");
+            ss_buf_html(b, c->legend);
+            ss_buf_str(b, "</span>");
+        }
         ss_buf_str(b, "</figcaption></figure>\n");
     }
     ss_buf_str(b, "</div>\n");
@@ -347,7 +352,7 @@ static void html_flow_table(const ss_report *r, ss_buf *b)
         html_td(b, report_flow_end(r, f->to, false, true), false);
         for (int m = 0; m < r->nmodels; m++) {
             snprintf(num, sizeof num, "%.1f", f->mean[m]);
-            report_localise(r, num);
+            report_localise(r, num, sizeof num);
             html_td(b, num, true);
         }
         ss_buf_str(b, "</tr>\n");

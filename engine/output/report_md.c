@@ -65,7 +65,7 @@ static void md_option_changes(const ss_report *r, int i, ss_buf *b)
         const ss_scenario_change *c = &r->options[i].changes[k];
         char words[600], before[600], after[600];
         report_plain_words(r, i, c->path, words, sizeof words);
-        report_change_words(r, c->old_value, c->new_value, before, after, sizeof before);
+        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before);
         ss_buf_fmt(b, "- %s: %s → %s (`%s`)\n", words, before, after, c->path);
     }
     report_rules_sentence(r, i, line, sizeof line);
@@ -112,11 +112,11 @@ static void md_results_table(const ss_report *r, ss_buf *b, int opt, bool key_on
         double nq = ss_compare_narrowing(row);
         if (isfinite(nq)) snprintf(q, sizeof q, "%.2f", nq);
         else snprintf(q, sizeof q, "-");
-        report_localise(r, base);
-        report_localise(r, option);
-        report_localise(r, d);
-        report_localise(r, rel);
-        report_localise(r, q);
+        report_localise(r, base, sizeof base);
+        report_localise(r, option, sizeof option);
+        report_localise(r, d, sizeof d);
+        report_localise(r, rel, sizeof rel);
+        report_localise(r, q, sizeof q);
         char label[300];
         report_result_label(r, row, label, sizeof label);
         const char *cells[] = {report_row_subject(r, row), label, base, option, d, rel,
@@ -165,7 +165,7 @@ static void md_flows(const ss_report *r, ss_buf *b)
         cells[1] = report_flow_end(r, r->flows[i].to, false, true);
         for (int m = 0; m < r->nmodels; m++) {
             snprintf(nums[m], sizeof nums[m], "%.1f", r->flows[i].mean[m]);
-            report_localise(r, nums[m]);
+            report_localise(r, nums[m], sizeof nums[m]);
             cells[2 + m] = nums[m];
         }
         report_md_row(b, cells, 2 + r->nmodels);
@@ -186,8 +186,8 @@ static void md_compliance(const ss_report *r, ss_buf *b)
         char base[160], option[160];
         ss_compare_format_estimate(base, sizeof base, &row->base, mi->unit, false);
         ss_compare_format_estimate(option, sizeof option, &row->option, mi->unit, false);
-        report_localise(r, base);
-        report_localise(r, option);
+        report_localise(r, base, sizeof base);
+        report_localise(r, option, sizeof option);
         ss_buf_fmt(b, "- %s, %s: %s %s", report_row_subject(r, row), ss_metric_label(row->scope, row->metric, r->opts.lang),
                r->models[0].letter, base);
         if (r->nmodels > 1)
@@ -206,9 +206,15 @@ static void md_charts(const ss_report *r, ss_buf *b)
     }
     char note[600];
     snprintf(note, sizeof note, T(r, S_FIG_FLOWS_NOTE), report_base_model(r)->run.horizon_days - report_base_model(r)->run.warmup_days);
-    ss_buf_fmt(b, "\n\n### %s\n\n%s\n\n", T(r, S_FIG_FLOWS), note);
+    char caption[1024];
+    report_flows_caption(r, caption, sizeof caption);
+    ss_buf_fmt(b, "\n\n### %s\n\n%s %s\n\n", T(r, S_FIG_FLOWS), note, caption);
     md_flows(r, b);
     ss_buf_fmt(b, "\n### %s\n\n", T(r, S_FIG_COMPLIANCE));
+    if (report_runs_have_coordination_figures(r)) {
+        report_duties_caption(r, caption, sizeof caption);
+        ss_buf_fmt(b, "%s\n\n", caption);
+    }
     md_compliance(r, b);
 }
 

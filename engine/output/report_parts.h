@@ -3,6 +3,7 @@
  *   report.c          building: load the chosen runs, compare, diff, register, draw
  *   report_scenario.c the stored scenario texts read in the sandbox: diff and register
  *   report_charts.c   the data behind each chart and its gnuplot script (plot.c draws)
+ *   report_captions.c what to see in each chart, written from the data
  *   report_calibration.c the outputs the scenario was tuned to meet, reached in each run
  *   report_words.c    the words in English and Norwegian, and sentences both writers use
  *   report_changes.c  what each model changes, in words; the rule files only one model uses
@@ -38,7 +39,8 @@ extern const string_id report_figure_title[NFIGURES];
 
 typedef struct chart {
     figure_id figure;
-    char title[1024];
+    char title[1024];   /* the caption: what to see in this chart, from the data */
+    char legend[1024];  /* the services an axis names by id, with their names ("" none) */
     char *svg;      /* NULL when it could not be drawn */
     char why[512];
 } chart;
@@ -49,6 +51,7 @@ typedef struct model {
     char letter[4];
     char label[512];   /* the model as given to compare, else the scenario file */
     ss_model_about about;  /* its name, description and effect assumptions (about.h) */
+    double *trend;         /* [run.nservices] cases a month a queue still grows or shrinks, 0 when steady */
     bool about_read;       /* false: the stored text could not be read; the verdict claims nothing of it */
 } model;
 
@@ -83,6 +86,8 @@ struct ss_report {
     const char **svc_id, **svc_name; /* borrowed from the runs */
     ss_register_entry *reg;
     int nreg;
+    ss_named_part *names;            /* the doors and organisation's parts of every model, by name */
+    int nnames;
     int nflows;
     flow_row *flows;
     chart *charts;
@@ -137,8 +142,27 @@ bool report_runs_have_coordination_figures(const ss_report *r);
 bool report_is_compliance_row(const ss_compare_row *row);
 void report_chart_compliance(ss_report *r, plotter *p);
 
+/* Model m's estimate of a service metric at service s of the union (NaN when m lacks it), and
+ * of a system metric. */
+ss_estimate report_service_estimate(const ss_report *r, int m, int s, int metric);
+ss_estimate report_system_estimate(const ss_report *r, int m, int metric);
+
+/* ---- report_captions.c: what to see in each chart, written from the data ---- */
+void report_wait_caption(const ss_report *r, int s, char *buf, size_t n);
+void report_queue_caption(const ss_report *r, int s, char *buf, size_t n);
+void report_bars_caption(const ss_report *r, int metric, char *buf, size_t n);
+void report_flows_caption(const ss_report *r, char *buf, size_t n);
+void report_duties_caption(const ss_report *r, char *buf, size_t n);
+
+/* ---- report_audit.c, for the captions and the lines drawn on the duties chart ---- */
+/* The base's criterion read at a metric (at service id, or "" for the system), or -1. */
+int report_audit_find(const ss_report *r, const char *metric, const char *service);
+/* Its threshold (at_least, else at_most) and its words ("at least 80 %"); model k's verdict on it. */
+double report_audit_threshold(const ss_report *r, int i, char *buf, size_t n);
+ss_audit_verdict report_audit_verdict(const ss_report *r, int k, int i);
+
 /* ---- report_words.c ---- */
-void report_localise(const ss_report *r, char *s);
+void report_localise(const ss_report *r, char *s, size_t n);
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_);
 /* The base's and the option's staff as report_fte_text writes them, and the difference (signed);
  * true when they are equal. */
@@ -152,10 +176,16 @@ void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n);
 /* A register's value for people: numbers and texts as report_change_words gives them, a table
  * other than a list of numbers as its Lua. */
 void report_register_value(const ss_report *r, const char *lua, char *out, size_t n);
-void report_change_words(const ss_report *r, const char *old_lua, const char *new_lua, char *before, char *after, size_t n);
+void report_change_words(const ss_report *r, const char *path, const char *old_lua, const char *new_lua, char *before, char *after,
+                         size_t n);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);
+/* The name a scenario gives its door, unit, building, leader or sector id (kind "doors", "units",
+ * ...), from any model; NULL when none does. */
+const char *report_part_name(const ss_report *r, const char *kind, const char *id);
+/* A value of the scenario's own vocabulary ("case_slots") in words, else NULL. */
+const char *report_value_word(const ss_report *r, const char *value);
 const char *report_kind_word(const ss_report *r, const char *kind);
 bool report_register_differs(const ss_report *r, const ss_register_entry *e);
 int report_count_missing(const ss_register_entry *e, int n);

@@ -103,8 +103,25 @@ static const char scenario_reader_lua[] =
     "  end\n"
     "  return out\n"
     "end\n"
+    "local function named(kind, t, out)\n"
+    "  if type(t) ~= 'table' then return end\n"
+    "  for _, id in ipairs(sorted_keys(t)) do\n"
+    "    local v = rawget(t, id)\n"
+    "    if is_tag(v) then v = v.value end\n"
+    "    if type(v) == 'table' then v = rawget(v, 'name'); if is_tag(v) then v = v.value end end\n"
+    "    if type(v) == 'string' then out[#out + 1] = { kind = kind, id = tostring(id), name = v } end\n"
+    "  end\n"
+    "end\n"
+    "local function names(t)\n"
+    "  local out, o = {}, rawget(t, 'organisation')\n"
+    "  named('doors', rawget(t, 'doors'), out)\n"
+    "  if type(o) == 'table' then\n"
+    "    for _, k in ipairs({ 'units', 'buildings', 'leaders', 'sectors' }) do named(k, rawget(o, k), out) end\n"
+    "  end\n"
+    "  return out\n"
+    "end\n"
     "return {\n"
-    "  audit = audit,\n"
+    "  audit = audit, names = names,\n"
     "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
     "  calibrated = function(v, target, text)\n"
     "    local t = tag('calibrated')(v, 'to target ' .. target .. ': ' .. text); t.target = target; return t\n"
@@ -172,6 +189,11 @@ static const text_fields register_fields = {
     4, {"path", "value", "kind", "text"},
     {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
      offsetof(ss_register_entry, text)}};
+
+static const text_fields name_fields = {
+    "names", "cannot read the names of the stored scenario's doors and organisation", sizeof(ss_named_part),
+    3, {"kind", "id", "name"},
+    {offsetof(ss_named_part, kind), offsetof(ss_named_part, id), offsetof(ss_named_part, name)}};
 
 #define AUDIT_FIELD(k) offsetof(ss_audit_text, k)
 static const text_fields audit_fields = {
@@ -248,3 +270,4 @@ void ss_scenario_changes_free(ss_scenario_change *c, int n) { free_rows(c, n, &c
 
 ONE_SCENARIO_LIST(ss_scenario_register, ss_register_free, ss_register_entry, register_fields)
 ONE_SCENARIO_LIST(ss_scenario_audit, ss_audit_texts_free, ss_audit_text, audit_fields)
+ONE_SCENARIO_LIST(ss_scenario_names, ss_named_parts_free, ss_named_part, name_fields)

@@ -36,9 +36,9 @@ static void measure_figures(const ss_report *r, const ss_verdict_measure *m, cha
     ss_compare_format(a, 48, m->row->base.mean, unit, false);
     ss_compare_format(b, 48, m->row->option.mean, unit, false);
     ss_verdict_format_difference(d, 120, m->row, SS_LANG_EN);
-    report_localise(r, a);
-    report_localise(r, b);
-    report_localise(r, d);
+    report_localise(r, a, 48);
+    report_localise(r, b, 48);
+    report_localise(r, d, 120);
 }
 
 /* Counts of the base's register by kind: what the summary's provenance line says. */

@@ -19,22 +19,24 @@ const char *const report_strings[S_NSTRINGS][2] = {
 
 /* ==== shared wording ======================================================================================= */
 
-/* Norwegian writes a decimal comma, so an interval's two ends are parted by a semicolon:
- * "28.1 [15.3, 40.9]" becomes "28,1 [15,3; 40,9]".  Only figures pass through here. */
-void report_localise(const ss_report *r, char *s)
+/* Norwegian writes a decimal comma, so an interval's two ends are parted by a semicolon, and a
+ * space before a percent sign: "28.1% [15.3%, 40.9%]" becomes "28,1 % [15,3 %; 40,9 %]" (s holds
+ * n bytes).  Only figures pass through here. */
+void report_localise(const ss_report *r, char *s, size_t n)
 {
     if (r->opts.lang != SS_LANG_NB)
         return;
-    for (; *s; s++) {
-        if (*s == ',') *s = ';';
-        else if (*s == '.') *s = ',';
+    for (char *p = s; *p; p++) {
+        if (*p == ',') *p = ';';
+        else if (*p == '.') *p = ',';
     }
+    ss_lang_percent(r->opts.lang, s, n);
 }
 
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_)
 {
     snprintf(buf, n, signed_ ? "%+.1f" : "%.1f", fte);
-    report_localise(r, buf);
+    report_localise(r, buf, n);
 }
 
 /* A sentence naming option opt and the base, in that order ("B against A"), from string id. */
@@ -73,8 +75,8 @@ void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n)
         return;
     }
     char per[48], diff[48];
-    snprintf(per, sizeof per, "%.0f", c->nok_per_fte_option);
-    snprintf(diff, sizeof diff, "%+.0f", c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base);
+    ss_lang_amount(r->opts.lang, per, sizeof per, c->nok_per_fte_option, false);
+    ss_lang_amount(r->opts.lang, diff, sizeof diff, c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base, true);
     snprintf(buf, n, T(r, S_COST), per, diff);
 }
 
@@ -103,7 +105,7 @@ static const key_words key_words_table[] = {
     {"route", "where the door sends concerns", "hvor inngangen sender henvendelsene"},
     {"door", "entry doors", "innganger"},
     {"horizon_days", "simulated days", "simulerte dager"},
-    {"warmup_days", "warm-up days", "dager oppvarming"},
+    {"warmup_days", "warm-up days", "dager innkjøring"},
     {"count", "persons", "personer"},
     {"growth", "growth a year", "vekst per år"},
     {"name", "name", "navn"},
@@ -133,8 +135,20 @@ static const key_words key_words_table[] = {
     {"right_first_time", "share routed right the first time", "andel sendt riktig første gang"},
     {"resolved_on_spot", "share met on the spot", "andel løst på stedet"},
     {"costs", "costs", "kostnader"},
+    /* values of the scenario's vocabulary (capacity kinds) */
+    {"case_slots", "case slots", "saksplasser"},
+    {"staffed_hours", "staffed hours", "bemannede timer"},
+    {"places", "places", "plasser"},
     {"nok_per_fte", "NOK per FTE", "kroner per årsverk"},
 };
+
+static const char *words_for(const ss_report *r, const char *key);
+
+/* A value of the scenario's own vocabulary ("case_slots") in words, else NULL. */
+const char *report_value_word(const ss_report *r, const char *value)
+{
+    return strchr(value, '_') ? words_for(r, value) : NULL;
+}
 
 static const char *words_for(const ss_report *r, const char *key)
 {
@@ -152,8 +166,29 @@ static bool is_service_id(const ss_report *r, const char *id)
     return false;
 }
 
-/* The subject a key path's parts name: a service by its name, "door fh", "rule parameter
- * triage", or the first part in words.  Returns how many parts it took (1 or 2). */
+const char *report_part_name(const ss_report *r, const char *kind, const char *id)
+{
+    for (int i = 0; i < r->nnames; i++)
+        if (strcmp(r->names[i].kind, kind) == 0 && strcmp(r->names[i].id, id) == 0)
+            return r->names[i].name;
+    return NULL;
+}
+
+/* A door by the name people know it by, quoted as the language quotes ("door «Fastlege»"), else
+ * by its id. */
+static void door_subject(const ss_report *r, const char *word, const char *id, char *subject, size_t n)
+{
+    const char *name = report_part_name(r, "doors", id);
+    if (!name)
+        snprintf(subject, n, "%s %s", word, id);
+    else if (r->opts.lang == SS_LANG_NB)
+        snprintf(subject, n, "%s «%s»", word, name);
+    else
+        snprintf(subject, n, "%s “%s”", word, name);
+}
+
+/* The subject a key path's parts name: a service by its name, a door by its name, "rule
+ * parameter triage", or the first part in words.  Returns how many parts it took (1 or 2). */
 static int plain_subject(const ss_report *r, int opt, char *const *parts, int np, char *subject, size_t n)
 {
     if (strcmp(parts[0], "services") == 0 && np > 1) {
@@ -167,7 +202,11 @@ static int plain_subject(const ss_report *r, int opt, char *const *parts, int np
         return 2;
     }
     const char *w = words_for(r, parts[0]);
-    if (np > 1 && (strcmp(parts[0], "doors") == 0 || strcmp(parts[0], "population") == 0 ||
+    if (np > 1 && strcmp(parts[0], "doors") == 0) {
+        door_subject(r, w, parts[1], subject, n);
+        return 2;
+    }
+    if (np > 1 && (strcmp(parts[0], "population") == 0 ||
                    strcmp(parts[0], "demand") == 0 || strcmp(parts[0], "parameters") == 0)) {
         snprintf(subject, n, "%s %s", w ? w : parts[0], parts[1]);
         return 2;

@@ -80,17 +80,17 @@ WORD(S_TABLE_OF,
      "a table of %d entries",
      "en tabell med %d oppføringer")
 WORD(S_FTE_WARN,
-     "Warning: the models differ in the staff serving the modelled population (fte x staff_share): %s has %s FTE and %s has %s FTE (%s FTE).",
-     "Advarsel: modellene har ulik bemanning for den modellerte befolkningen (fte x staff_share): %s har %s årsverk og %s har %s årsverk (%s årsverk).")
+     "Warning: the models differ in the staff serving the modelled population (the FTE of each service times its share serving that population): %s has %s FTE and %s has %s FTE (%s FTE).",
+     "Advarsel: modellene har ulik bemanning for den modellerte befolkningen (hver tjenestes årsverk ganger andelen som betjener denne befolkningen): %s har %s årsverk og %s har %s årsverk (%s årsverk).")
 WORD(S_FTE_SAME,
-     "Both models have the same staff serving the modelled population (%s FTE, fte x staff_share).",
-     "Begge modellene har samme bemanning for den modellerte befolkningen (%s årsverk, fte x staff_share).")
+     "Both models have the same staff serving the modelled population (%s FTE: the FTE of each service times its share serving that population).",
+     "Begge modellene har samme bemanning for den modellerte befolkningen (%s årsverk: hver tjenestes årsverk ganger andelen som betjener denne befolkningen).")
 WORD(S_NO_COST,
      "The scenarios give no cost per FTE, so the difference is shown in FTE only.",
      "Scenarioene oppgir ingen kostnad per årsverk, så forskjellen vises bare i årsverk.")
 WORD(S_COST,
-     "At %s NOK per FTE a year (costs.nok_per_fte), that is %s NOK a year.",
-     "Med %s kroner per årsverk i året (costs.nok_per_fte) er det %s kroner i året.")
+     "At %s NOK per FTE a year (the cost of a full-time position in the scenarios), that is %s NOK a year.",
+     "Med %s kroner per årsverk i året (scenarioenes kostnad for et årsverk) er det %s kroner i året.")
 WORD(S_RESULTS,
      "Key results",
      "Hovedresultater")
@@ -150,13 +150,13 @@ WORD(S_FIG_QUEUES,
      "Kø over tid")
 WORD(S_FIG_QUEUES_NOTE,
      "Cases waiting for first contact, at the services where a queue builds. The line is the mean over replications; the band holds the middle 80 % of replications. The grey area is the warm-up, which is not counted in the results. What to see: where the models' lines part after the warm-up, and whether a line still climbs at the end (demand above capacity: the figures then depend on the horizon).",
-     "Saker som venter på første kontakt, ved tjenestene der det bygger seg opp kø. Linjen er gjennomsnittet over replikasjonene; båndet rommer de midterste 80 % av replikasjonene. Det grå feltet er oppvarmingen, som ikke telles med i resultatene. Se etter: hvor modellenes linjer skiller lag etter oppvarmingen, og om en linje fortsatt stiger på slutten (etterspørselen er større enn kapasiteten, og tallene avhenger da av tidshorisonten).")
+     "Saker som venter på første kontakt, ved tjenestene der det bygger seg opp kø. Linjen er gjennomsnittet over replikasjonene; båndet rommer de midterste 80 % av replikasjonene. Det grå feltet er innkjøringsperioden, som ikke telles med i resultatene. Se etter: hvor modellenes linjer skiller lag etter innkjøringsperioden, og om en linje fortsatt stiger på slutten (etterspørselen er større enn kapasiteten, og tallene avhenger da av tidshorisonten).")
 WORD(S_AX_QUEUE_Y,
      "cases waiting",
      "saker i kø")
 WORD(S_WARMUP,
      "warm-up",
-     "oppvarming")
+     "innkjøring")
 WORD(S_FIG_CASELOAD,
      "Caseload per FTE per service",
      "Saker per årsverk per tjeneste")
@@ -270,7 +270,7 @@ WORD(S_PERIOD,
      "Periode")
 WORD(S_PERIOD_FMT,
      "from %s, %g days, of which %g days warm-up",
-     "fra %s, %g dager, hvorav %g dager oppvarming")
+     "fra %s, %g dager, hvorav %g dager innkjøring")
 WORD(S_COMMAND,
      "Command",
      "Kommando")
@@ -297,7 +297,7 @@ WORD(S_NO_QUEUE,
      "Ingen tjeneste har kø verdt å tegne (under en halv sak i snitt).")
 WORD(S_NO_STEADY_STATE,
      "No steady state: in model %s, %s. Its figures depend on the warm-up and the horizon chosen.",
-     "Ingen stabil tilstand: i modell %s, %s. Tallene avhenger av innsvingingsperioden og horisonten som er valgt.")
+     "Ingen stabil tilstand: i modell %s, %s. Tallene avhenger av innkjøringsperioden og horisonten som er valgt.")
 WORD(S_QUEUES_NONE,
      "Not drawn, as no queue builds there (under half a case waiting on average, in every model): %s.",
      "Ikke tegnet, siden det ikke bygger seg opp kø der (under en halv sak venter i snitt, i alle modellene): %s.")
@@ -435,7 +435,71 @@ WORD(S_CAL_OUTSIDE,
      "utenfor")
 WORD(S_CAL_NOT_MEASURED,
      "not measured by this run (a run whose warm-up ends at the target's first day and horizon at its last measures it)",
-     "ikke målt i denne kjøringen (en kjøring med oppvarming til målets første dag og horisont til dets siste måler det)")
+     "ikke målt i denne kjøringen (en kjøring der innkjøringsperioden slutter på målets første dag og horisonten på dets siste, måler det)")
 WORD(S_CAL_MARK,
      "calibration target",
      "kalibreringsmål")
+/* the charts' captions: what to see, written from the data (report_captions.c) */
+WORD(S_CAP_AND,
+     " and ",
+     " og ")
+WORD(S_CAP_WAIT,
+     "%s: a mean wait of %s days%s; one in ten waits longer than %s days.",
+     "%s: gjennomsnittlig ventetid %s dager%s; én av ti venter lenger enn %s dager.")
+WORD(S_CAP_QUEUE,
+     "%s: %s cases waiting on average after the warm-up%s%s.",
+     "%s: %s saker venter i snitt etter innkjøringsperioden%s%s.")
+WORD(S_CAP_GROWING,
+     "; still growing at the end in %s (%s a month)",
+     "; vokser fortsatt på slutten i %s (%s i måneden)")
+WORD(S_CAP_SHRINKING,
+     "; still shrinking at the end in %s (%s a month)",
+     "; krymper fortsatt på slutten i %s (%s i måneden)")
+WORD(S_CAP_MOST,
+     "%s: the most at %s, %s.%s%s",
+     "%s: flest ved %s, %s.%s%s")
+WORD(S_CAP_WEAKEST,
+     "%s: the weakest is %s, %s.%s%s",
+     "%s: svakest er %s, %s.%s%s")
+WORD(S_CAP_LINE,
+     " The auditors' line there: %s.",
+     " Revisjonens terskel der: %s.")
+WORD(S_CAP_BELOW_LINE,
+     " That is below the auditors' line there (%s).",
+     " Det er under revisjonens terskel der (%s).")
+WORD(S_CAP_BEYOND,
+     " Different beyond noise: %s.",
+     " Forskjell utover støyen: %s.")
+WORD(S_CAP_NONE_BEYOND,
+     " No service differs beyond noise between the models.",
+     " Ingen tjeneste skiller seg fra grunnlaget utover støyen.")
+WORD(S_CAP_FLOWS,
+     "The largest flow: %s → %s, %s a year (%s). %s%s",
+     "Den største strømmen: %s → %s, %s i året (%s). %s%s")
+WORD(S_CAP_LOST,
+     "The most people are lost on the way to %s: %s.",
+     "Flest faller ut på veien til %s: %s.")
+WORD(S_CAP_NONE_LOST,
+     "Nobody is lost on the way between services in these runs.",
+     "Ingen faller ut på veien mellom tjenestene i disse kjøringene.")
+WORD(S_CAP_FLOW_CHANGE,
+     " The flow that changes most: %s → %s, %s (%s) against %s (%s).",
+     " Strømmen som endres mest: %s → %s, %s (%s) mot %s (%s).")
+WORD(S_CAP_DUTY,
+     "%s (%s) in %s",
+     "%s (%s) i %s")
+WORD(S_CAP_LINES,
+     "Dashed: the auditors' thresholds for %s.",
+     "Stiplet: revisjonens terskler for %s.")
+WORD(S_CAP_BELOW,
+     " Below its line: %s.",
+     " Under terskelen: %s.")
+WORD(S_CAP_NONE_BELOW,
+     " No duty is below its line.",
+     " Ingen plikt er under terskelen.")
+WORD(S_CAP_STRADDLE,
+     " Too close to call (the interval straddles the line): %s.",
+     " For nær til å avgjøre (intervallet krysser terskelen): %s.")
+WORD(S_CAP_NO_LINES,
+     "Coordination and decisions, all services: the scenario gives no auditors' thresholds for these shares.",
+     "Koordinering og vedtak, alle tjenester: scenarioet gir ingen terskler fra revisjonen for disse andelene.")

@@ -101,8 +101,11 @@ static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
         ss_words_print(f, lang, "  Staff serving the modelled population: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
     if (isfinite(v->cost_difference) && fabs(v->cost_difference) < 0.5)
         ss_words_print(f, lang, "; the same yearly cost.\n");
-    else if (isfinite(v->cost_difference))
-        ss_words_print(f, lang, "; yearly cost %+.0f NOK.\n", v->cost_difference);
+    else if (isfinite(v->cost_difference)) {
+        char amount[64];
+        ss_lang_amount(lang, amount, sizeof amount, v->cost_difference, true);
+        ss_words_print(f, lang, "; yearly cost %s NOK.\n", amount);
+    }
     else
         ss_words_print(f, lang, "; the scenarios give no cost per FTE (costs.nok_per_fte).\n");
 }

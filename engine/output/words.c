@@ -36,10 +36,12 @@ void ss_words_vprint(FILE *f, ss_lang lang, const char *fmt, va_list ap)
     va_copy(again, ap);
     const char *text = ss_words(lang, fmt);
     int k = vsnprintf(NULL, 0, text, ap);
-    char *out = xmalloc(k > 0 ? (size_t)k + 1 : 1);
-    vsnprintf(out, k > 0 ? (size_t)k + 1 : 1, text, again);
+    size_t room = k > 0 ? 3 * (size_t)k + 1 : 1;  /* a percent sign may take a no-break space before it */
+    char *out = xmalloc(room);
+    vsnprintf(out, room, text, again);
     va_end(again);
     ss_lang_figures(lang, out);
+    ss_lang_percent(lang, out, room);
     fputs(out, f);
     free(out);
 }

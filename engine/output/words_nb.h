@@ -72,7 +72,7 @@
 {"mean days from the concern to leaving, over the stays completed in the measured period (stays still going at the end are censored: time_in_system_censored_mean)", "gjennomsnittlig antall dager fra bekymringen til de gikk ut, for oppholdene som ble avsluttet i måleperioden (opphold som pågår ved slutten er sensurert: time_in_system_censored_mean)"},
 {"90th percentile of the same completed stays", "90-persentilen av de samme avsluttede oppholdene"},
 {"in system at start", "i tjenestene ved start"},
-{"persons in the system when the measured period began (after warm-up)", "personer i tjenestene da måleperioden begynte (etter oppvarmingen)"},
+{"persons in the system when the measured period began (after warm-up)", "personer i tjenestene da måleperioden begynte (etter innkjøringsperioden)"},
 {"censored stays", "sensurerte opphold"},
 {"mean days so far of the persons still in the system at the end: stays cut by the horizon (censored), kept apart from the completed stays", "gjennomsnittlig antall dager så langt for personene som fortsatt er i tjenestene ved slutten: opphold kuttet av tidshorisonten (sensurert), holdt atskilt fra de avsluttede"},
 {"bounces", "returer"},
@@ -90,7 +90,7 @@
 {"escalated", "sendt videre"},
 {"persons referred on (escalate_to) because they grew too ill while waiting", "personer henvist videre (escalate_to) fordi de ble for syke mens de ventet"},
 {"persons arrived", "personer kommet"},
-{"persons whose first concern arrived after warm-up", "personer der første bekymring kom etter oppvarmingen"},
+{"persons whose first concern arrived after warm-up", "personer der første bekymring kom etter innkjøringsperioden"},
 {"persons exited", "personer gått ut"},
 {"persons who left the system", "personer som gikk ut av tjenestene"},
 {"time in system", "tid i tjenestene"},
@@ -157,19 +157,19 @@
 {"File          %s\n", "Fil           %s\n"},
 {"Replications  %d, seed %" PRIu64 "\n", "Replikasjoner %d, frø %" PRIu64 "\n"},
 {"Replications  %d of %d, seed %" PRIu64 "\n", "Replikasjoner %d av %d, frø %" PRIu64 "\n"},
-{"Period        from %s, %g days, of which %g days warm-up (not counted)\n", "Periode       fra %s, %g dager, av dem %g dager oppvarming (ikke talt med)\n"},
+{"Period        from %s, %g days, of which %g days warm-up (not counted)\n", "Periode       fra %s, %g dager, av dem %g dager innkjøring (ikke talt med)\n"},
 {"Warning: no steady state\n", "Advarsel: ingen stabil tilstand\n"},
 {"over the measured period", "i den målte perioden"},
 {"over %.4s", "i %.4s"},
 {"over %s to %s", "fra %s til %s"},
 {"%s: queue still growing (%+.1f a month %s); lengthen the warm-up or check that demand does not exceed capacity",
- "%s: køen vokser fortsatt (%+.1f i måneden %s); forleng oppvarmingen eller sjekk at etterspørselen ikke er større enn kapasiteten"},
+ "%s: køen vokser fortsatt (%+.1f i måneden %s); forleng innkjøringsperioden eller sjekk at etterspørselen ikke er større enn kapasiteten"},
 {"%s: queue still growing (%+.1f a month %s) with the demand surge %s in this window: its figures are a moment in a changing queue, not a steady state",
  "%s: køen vokser fortsatt (%+.1f i måneden %s) med etterspørselstoppen %s i dette vinduet: tallene er et øyeblikk i en kø som endrer seg, ikke en stabil tilstand"},
 {"%s: queue still shrinking (%+.1f a month %s) with the demand surge %s in this window: its figures are a moment in a changing queue, not a steady state",
  "%s: køen krymper fortsatt (%+.1f i måneden %s) med etterspørselstoppen %s i dette vinduet: tallene er et øyeblikk i en kø som endrer seg, ikke en stabil tilstand"},
 {"%s: queue still shrinking (%+.1f a month %s); lengthen the warm-up (the queue has not settled since the start or a change)",
- "%s: køen krymper fortsatt (%+.1f i måneden %s); forleng oppvarmingen (køen har ikke funnet sitt nivå etter starten eller en endring)"},
+ "%s: køen krymper fortsatt (%+.1f i måneden %s); forleng innkjøringsperioden (køen har ikke funnet sitt nivå etter starten eller en endring)"},
 {"Figures are means over replications; \u00b1 is half the width of the 95 % confidence interval\n(on the log scale, or the logit scale for shares, so it stays within the figure's range;\nJSON and CSV give its ends).\n\n",
  "Tallene er gjennomsnitt over replikasjonene; \u00b1 er halve bredden av 95 %-konfidensintervallet\n(på logaritmisk skala, eller logit-skala for andeler, så det holder seg innenfor tallets mulige verdier;\nJSON og CSV gir endepunktene).\n\n"},
 
@@ -191,8 +191,8 @@
  "  it has grown (the warm-up and the horizon), not on a steady state; more capacity or less demand\n"
  "  shortens it.",
  "det kommer inn mer enn tjenesten kan ta imot, og køen vokser, så ventetiden avhenger av hvor lenge\n"
- "  den har vokst (oppvarmingen og perioden), ikke av en likevekt; mer kapasitet eller mindre\n"
- "  etterspørsel gjør den kortere."},
+ "  den har vokst (innkjøringsperioden og horisonten), ikke av en likevekt; mer kapasitet eller\n"
+ "  mindre etterspørsel gjør den kortere."},
 {"more comes in than the service can take; the queue stops growing only because people leave it\n"
  "  (they grow too ill and go elsewhere), so the wait is about as long as they last in the queue.\n"
  "  More capacity or less demand shortens it.",
@@ -202,7 +202,7 @@
 {"more comes in than the service can take, yet the queue did not grow in the measured period:\n"
  "  look at the warm-up and at the queue over time ('chart queue' in the REPL).",
  "det kommer inn mer enn tjenesten kan ta imot, men køen vokste ikke i måleperioden:\n"
- "  se på oppvarmingen og på køen over tid ('chart queue' i REPL-en)."},
+ "  se på innkjøringsperioden og på køen over tid ('chart queue' i REPL-en)."},
 {"the service is nearly always full: at this load waits are long and sensitive, and a little more\n"
  "  capacity (or a little less demand) moves them a lot.",
  "tjenesten er nesten alltid full: ved denne belastningen er ventetidene lange og følsomme, og litt mer\n"
@@ -216,7 +216,7 @@
 {"no source and no assumption", "verken kilde eller antakelse"},
 {"\ninputs behind it (%s*): %d cited, %d tuned to fit observed figures, %d assumed, %d without a source", "\ninndata bak (%s*): %d med kilde, %d kalibrert mot observerte tall, %d antatt, %d uten kilde"},
 {", %d assumed effects", ", %d antatte effekter"},
-{"%s: %s, %.1f FTE serving the modelled population; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n", "%s: %s, %.1f årsverk for den modellerte befolkningen; %d replikasjoner, frø %llu, målt over %.0f dager etter %.0f dager oppvarming\n"},
+{"%s: %s, %.1f FTE serving the modelled population; %d replications, seed %llu, measured over %.0f days after %.0f days of warm-up\n", "%s: %s, %.1f årsverk for den modellerte befolkningen; %d replikasjoner, frø %llu, målt over %.0f dager etter %.0f dagers innkjøring\n"},
 
 /* ---- the REPL: commands and help (repl/commands.c) ---- */
 {"Load a scenario file as the model.\n"
@@ -356,7 +356,8 @@
 /* ---- the REPL: the model (repl/edit.c, repl/show.c, repl/save.c, repl/tree.c) ---- */
 {"no scenario loaded: 'load FILE' first (Tab completes the files under scenarios/)", "ingen scenario er lastet: 'load FIL' først (Tab fullfører filene under scenarios/)"},
 {"(the baseline is %s as loaded again)\n", "(grunnlaget er igjen %s slik den ble lastet)\n"},
-{"loaded %s: %s\n  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n", "lastet %s: %s\n  %d tjenester, %d dører; %.0f dager fra %s, de første %.0f ikke talt med (oppvarming)\n"},
+{"loaded %s: ", "lastet %s: "},
+{"  %d services, %d doors; %.0f days from %s, the first %.0f not counted (warm-up)\n", "  %d tjenester, %d dører; %.0f dager fra %s, de første %.0f ikke talt med (innkjøring)\n"},
 {"%s is already applied", "%s er allerede lagt på"},
 {"too many overlays (at most %d)", "for mange overlegg (høyst %d)"},
 {"applied %s: 1 value changed ('show diff' lists it)\n", "la på %s: 1 verdi endret ('show diff' viser den)\n"},
@@ -486,7 +487,7 @@
 {"  Staff serving the modelled population: equal, %.1f FTE in both", "  Bemanning for den modellerte befolkningen: lik, %.1f årsverk i begge"},
 {"  Staff serving the modelled population: %+.1f FTE (%.1f against %.1f)", "  Bemanning for den modellerte befolkningen: %+.1f årsverk (%.1f mot %.1f)"},
 {"; the same yearly cost.\n", "; samme årlige kostnad.\n"},
-{"; yearly cost %+.0f NOK.\n", "; årlig kostnad %+.0f kr.\n"},
+{"; yearly cost %s NOK.\n", "; årlig kostnad %s kr.\n"},
 {"; the scenarios give no cost per FTE (costs.nok_per_fte).\n", "; scenarioene oppgir ingen kostnad per årsverk (costs.nok_per_fte).\n"},
 {"      %s = %s in %s: %s\n", "      %s = %s i %s: %s\n"},
 {"      %s = %s in %s (effect assumption, %s): %s\n", "      %s = %s i %s (effektantakelse, %s): %s\n"},
@@ -517,7 +518,7 @@
 {"cases waiting", "saker som venter"},
 {"open cases", "åpne saker"},
 {"  %s  %.1f to %.1f\n  %-*s%s\n", "  %s  %.1f til %.1f\n  %-*s%s\n"},
-{"  (the first %.0f days are warm-up, not counted in the results)\n", "  (de første %.0f dagene er oppvarming, ikke talt med i resultatene)\n"},
+{"  (the first %.0f days are warm-up, not counted in the results)\n", "  (de første %.0f dagene er innkjøring, ikke talt med i resultatene)\n"},
 {"waits for first contact at %s, in weeks: persons per replication (share)\n", "ventetid til første kontakt ved %s, i uker: personer per replikasjon (andel)\n"},
 {"wk", "uker"},
 {"chart what? waits, queue, caseload or hist%s%s%s", "diagram over hva? waits, queue, caseload eller hist%s%s%s"},

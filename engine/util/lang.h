@@ -8,6 +8,7 @@
 #define SS_LANG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum ss_lang { SS_LANG_EN, SS_LANG_NB } ss_lang;
 
@@ -18,5 +19,13 @@ const char *ss_lang_code(ss_lang lang);
 /* In Norwegian: a '.' between two digits becomes ',', and a ',' that parts two figures (a digit
  * before, a blank and a digit or sign after, as in "[1.5, 2.5]") becomes ';'.  English: as is. */
 void ss_lang_figures(ss_lang lang, char *s);
+/* In Norwegian a percent sign stands apart from its figure, "84,9 %", with a no-break space
+ * (U+00A0, two bytes) so that a line never breaks between them: inserted after a digit directly
+ * followed by '%', as far as the n bytes of s allow.  English: as is ("84.9%").  Unlike
+ * ss_lang_figures this lengthens s: use it before a table measures its cells. */
+void ss_lang_percent(ss_lang lang, char *s, size_t n);
+/* A whole amount (kroner) in groups of three digits: "1,800,000" in English, "1 800 000" with
+ * no-break spaces in Norwegian; a '+' before a positive one when signed_. */
+void ss_lang_amount(ss_lang lang, char *buf, size_t n, double x, bool signed_);
 
 #endif

@@ -61,12 +61,15 @@ void ss_table_set(ss_table *t, int row, int col, const char *fmt, ...)
     va_start(ap, fmt);
     int k = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *s = xmalloc(k > 0 ? (size_t)k + 1 : 1);
+    size_t room = k > 0 ? 3 * (size_t)k + 1 : 1;  /* a percent sign may take a no-break space before it */
+    char *s = xmalloc(room);
     va_start(ap, fmt);
-    vsnprintf(s, k > 0 ? (size_t)k + 1 : 1, fmt, ap);
+    vsnprintf(s, room, fmt, ap);
     va_end(ap);
-    if (!(t->heading && row == 0))
+    if (!(t->heading && row == 0)) {
         ss_lang_figures(t->lang, s);
+        ss_lang_percent(t->lang, s, room);
+    }
     char **cell = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
     free(*cell);
     *cell = s;

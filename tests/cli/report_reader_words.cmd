@@ -15,4 +15,22 @@ grep -o 'Rule files and functions only B uses: rules/common/triage.lua. Rule fil
 # queue charts only where a queue builds; the other services named in one line
 grep -o 'Not drawn, as no queue builds there (under half a case waiting on average, in every model): [^.]*' $T/en.html | cut -c1-140
 sed -n '/<section id="fig-queues"/,/<\/section>/p' $T/en.html | grep -o '<figure' | wc -l
+# the charts' captions say what to see in this run, from the data (issue 14): the largest flow and
+# where most people are lost, the duties against the auditors' dashed lines, each service's waits
+grep -o '<figcaption>The largest flow: [^<]*' $T/en.html
+grep -o '<figcaption>Den største strømmen: [^<]*' $T/nb.html
+grep -o '<figcaption>Dashed: [^<]*' $T/en.html
+grep -o '<figcaption>Stiplet: [^<]*' $T/nb.html
+grep -o '<figcaption>Decisions within the time limit: [^<]*' $T/en.html
+grep -o '<figcaption>BUP (Ahus): [^<]*' $T/nb.html
+echo "the auditors' line drawn (dashed, dark): $(sed -n '/<section id="fig-compliance"/,/<\/section>/p' $T/en.html | grep -c "<path stroke='rgb( 51,  51,  51)' stroke-dasharray")"
+# doors and units by their names in what each model changes, not by their ids
+grep -o 'door “Skolehelsetjenesten / helsesykepleier”: organisational unit</td><td>[^<]*</td><td>[^<]*</td>' $T/en.html
+grep -o 'inngang «Skolehelsetjenesten / helsesykepleier»: organisatorisk enhet</td><td>[^<]*</td><td>[^<]*</td>' $T/nb.html
+grep -o 'Barneverntjenesten: undersøkelse: organisatorisk enhet</td><td>[^<]*</td><td>[^<]*</td>' $T/nb.html
+# Norwegian: a no-break space before a percent sign (nb_check above finds none glued); one word for
+# the warm-up; the audit's indicators in words
+grep -o 'oppfylt: 86,3.%' $T/nb.html | head -1 | od -An -c | tr -s ' ' | head -2
+echo "oppvarming or innsvingingsperiode: $(grep -ci 'oppvarm\|innsving' $T/nb.html); innkjøring: $(grep -c 'innkjøring' $T/nb.html)"
+grep -o 'Tilbudt individuell plan, minst 80 %' $T/nb.html | head -1
 rm -rf "$T"

@@ -2,12 +2,16 @@
 """Check that a Norwegian (--lang nb) HTML report reads as Norwegian.
 
 Scans the text a reader sees and fails on
-  - English words from a list (the engine's own words that once leaked into Norwegian text), and
-  - figures written with a decimal point ("12.5") instead of a decimal comma ("12,5").
+  - English words from a list (the engine's own words that once leaked into Norwegian text),
+  - figures written with a decimal point ("12.5") instead of a decimal comma ("12,5"),
+  - a percent sign glued to its figure ("84,9%": Norwegian writes "84,9 %"), and
+  - a key of the scenario or of a result shown raw ("plan_offered_share", "fph_barn") where a
+    reader expects its name.
 Skipped, with reasons:
   - <code>, <pre>, <script>, <style>: key paths, Lua and file names are not prose; so are file
     paths and function names in running text ("rules/common/triage.lua", "effect()");
-  - an SVG's <desc> and <title>: the chart program's note, not shown;
+  - a chart's SVG: its axes name services by id to fit, and its caption's legend
+    (class="legend") pairs each such id with the service's name;
   - a section number at the start of a heading ("4.1 Kø over tid"), written with points in
     Norwegian too;
   - an element marked lang="en": text the scenario's authors wrote (a model's description, the
@@ -34,7 +38,9 @@ unknown measured replications interval intervals base option model models charts
 ENGLISH_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b", re.IGNORECASE)
 # a decimal point between digits, not in a version (x.y.z), a date or a clock time
 DECIMAL_RE = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
-SKIP = {"code", "pre", "script", "style", "desc", "title"}
+PERCENT_RE = re.compile(r"\d%")
+KEY_RE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")   # snake_case: a key, never a Norwegian word
+SKIP = {"code", "pre", "script", "style", "svg"}
 NAMES_RE = re.compile(r"\S+/\S+\.lua(:\w+)?|\b\w+\(\)")    # file paths, function names
 SECTION_RE = re.compile(r"^\d+(\.\d+)+ ")
 VOID = {"br", "img", "meta", "link", "hr", "input", "col", "source", "wbr", "area", "base", "embed", "param", "track"}
@@ -54,7 +60,8 @@ class Text(HTMLParser):
             return
         a = dict(attrs)
         quoted = tag != "html" and (a.get("lang") or "").lower().startswith("en")  # not the page's own
-        skip = tag in SKIP or quoted
+        legend = "legend" in (a.get("class") or "").split()
+        skip = tag in SKIP or quoted or legend
         self.stack.append((tag, skip))
 
     def handle_startendtag(self, tag, attrs):
@@ -85,6 +92,10 @@ def main():
             findings.append(f"English word '{m.group(0)}' in: {chunk[:160]}")
         for m in DECIMAL_RE.finditer(chunk):
             findings.append(f"decimal point '{m.group(0)}' in: {chunk[:160]}")
+        for m in PERCENT_RE.finditer(chunk):
+            findings.append(f"percent sign without a space '{m.group(0)}' in: {chunk[:160]}")
+        for m in KEY_RE.finditer(chunk):
+            findings.append(f"key shown raw '{m.group(0)}' in: {chunk[:160]}")
     for line in findings:
         print(line)
     print(f"{len(findings)} findings")

@@ -9,6 +9,7 @@
 
 #include "output.h"
 #include "results.h"
+#include "lang.h"
 #include "table.h"
 
 #define T975_2 4.3026527297494619
@@ -398,6 +399,32 @@ static void table_aligns_decimal_points(void **state)
     }
 }
 
+/* Norwegian writes a space before a percent sign (a no-break one, so a line never breaks inside
+ * "84,9 %") and groups an amount's digits by threes; English glues the sign and groups with commas.
+ * The space is added only where there is room, and never twice. */
+static void percent_and_amounts_in_each_language(void **state)
+{
+    (void)state;
+    char s[64] = "84,9% [82,6%; 86,9%], 95 %";
+    ss_lang_percent(SS_LANG_NB, s, sizeof s);
+    assert_string_equal(s, "84,9\u00a0% [82,6\u00a0%; 86,9\u00a0%], 95 %");
+    char e[32] = "84.9% [82.6%, 86.9%]";
+    ss_lang_percent(SS_LANG_EN, e, sizeof e);
+    assert_string_equal(e, "84.9% [82.6%, 86.9%]");
+    char tight[7] = "12.5%";  /* no room for two more bytes: left as it is, not cut */
+    ss_lang_percent(SS_LANG_NB, tight, sizeof tight);
+    assert_string_equal(tight, "12.5%");
+    char a[32];
+    ss_lang_amount(SS_LANG_EN, a, sizeof a, 1800000, true);
+    assert_string_equal(a, "+1,800,000");
+    ss_lang_amount(SS_LANG_NB, a, sizeof a, -6300000, true);
+    assert_string_equal(a, "-6\u00a0300\u00a0000");
+    ss_lang_amount(SS_LANG_NB, a, sizeof a, 900000, false);
+    assert_string_equal(a, "900\u00a0000");
+    ss_lang_amount(SS_LANG_EN, a, sizeof a, 999, true);
+    assert_string_equal(a, "+999");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +438,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(table_for_people, setup_summary, teardown_summary),
         cmocka_unit_test_setup_teardown(table_marks_missing_values, setup_summary, teardown_summary),
         cmocka_unit_test(table_aligns_decimal_points),
+        cmocka_unit_test(percent_and_amounts_in_each_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,8 +147,9 @@ static void report_has_every_section_and_chart(void **state)
     /* what the option changes, in words and as a parameter */
     assert_contains(html, "Forebyggende psykisk helsetjeneste: staff (FTE)");
     assert_contains(html, "<code>services.fph.fte</code>");
-    assert_contains(html, "the models differ in the staff serving the modelled population (fte x staff_share): B has 20.0 FTE and A has 18.0 FTE (+2.0 FTE)");
-    assert_contains(html, "At 900000 NOK per FTE a year (costs.nok_per_fte), that is +1800000 NOK a year.");
+    assert_contains(html, "the models differ in the staff serving the modelled population (the FTE of each service times its "
+                          "share serving that population): B has 20.0 FTE and A has 18.0 FTE (+2.0 FTE)");
+    assert_contains(html, "At 900,000 NOK per FTE a year (the cost of a full-time position in the scenarios), that is +1,800,000 NOK a year.");
     /* key results, with a pairing summary; the register with a cited source; reproducibility */
     assert_contains(html, "Caseload per FTE");
     assert_contains(html, "Pairing narrowed the intervals");

@@ -112,7 +112,7 @@ static void warning_reads_in_both_languages(void **state)
     assert_string_equal(w, "fph_voksen: queue still growing (+4.1 a month over 2021); lengthen the warm-up or "
                            "check that demand does not exceed capacity");
     ss_trend_sentence(w, sizeof w, &t, SS_LANG_NB);
-    assert_string_equal(w, "fph_voksen: køen vokser fortsatt (+4,1 i måneden i 2021); forleng oppvarmingen eller "
+    assert_string_equal(w, "fph_voksen: køen vokser fortsatt (+4,1 i måneden i 2021); forleng innkjøringsperioden eller "
                            "sjekk at etterspørselen ikke er større enn kapasiteten");
     ss_trend_note s = {.service = "bolig", .per_month = -3.0, .from = "2021-03-01", .to = "2022-02-28"};
     ss_trend_sentence(w, sizeof w, &s, SS_LANG_EN);
@@ -120,7 +120,7 @@ static void warning_reads_in_both_languages(void **state)
                            "warm-up (the queue has not settled since the start or a change)");
     ss_trend_sentence(w, sizeof w, &s, SS_LANG_NB);
     assert_string_equal(w, "bolig: køen krymper fortsatt (-3,0 i måneden fra 2021-03-01 til 2022-02-28); forleng "
-                           "oppvarmingen (køen har ikke funnet sitt nivå etter starten eller en endring)");
+                           "innkjøringsperioden (køen har ikke funnet sitt nivå etter starten eller en endring)");
     ss_trend_note surge = {.service = "fph_barn", .per_month = 10.0, .from = "2021-01-01", .to = "2021-12-31",
                            .surges = "pandemic"};  /* the scenario's own surge: no advice on the warm-up */
     ss_trend_sentence(w, sizeof w, &surge, SS_LANG_EN);
