@@ -160,7 +160,7 @@ static int show_sources(repl *r, const repl_args *a)
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
-    ss_scenario_print_sources(r->cur->sc, mem);
+    ss_scenario_print_sources(r->cur->sc, mem, r->lang == SS_LANG_NB);
     fclose(mem);
     ss_buf keep = {0};
     int shown = 0;

@@ -74,7 +74,7 @@ int ss_cli_getopt(int argc, char **argv, const char *shortopts, const struct opt
 }
 
 enum { OPT_SET = 256, OPT_APPLY, OPT_REPS, OPT_SEED, OPT_JSON, OPT_CSV, OPT_DB, OPT_TRACE, OPT_SOURCES, OPT_MARKDOWN, OPT_STRICT, OPT_ALL, OPT_HEADLINE,
-       OPT_PRECISION };
+       OPT_PRECISION, OPT_LANG };
 
 /* The options a command takes, by the letters of ss_cli_parse. */
 static int long_options(const char *letters, struct option *lo)
@@ -88,6 +88,7 @@ static int long_options(const char *letters, struct option *lo)
         {'m', {"markdown", no_argument, NULL, OPT_MARKDOWN}}, {'X', {"strict", no_argument, NULL, OPT_STRICT}},
         {'A', {"all", no_argument, NULL, OPT_ALL}},         {'H', {"headline", no_argument, NULL, OPT_HEADLINE}},
         {'p', {"precision", required_argument, NULL, OPT_PRECISION}},
+        {'l', {"lang", required_argument, NULL, OPT_LANG}},
         {'*', {"help", no_argument, NULL, 'h'}},            {'*', {"quiet", no_argument, NULL, 'q'}},
     };
     int n = 0;
@@ -152,6 +153,11 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
     case OPT_TRACE:
         if (!ss_parse_count(val, 1, 2000000000L, &v)) return ss_cli_usage_error(cmd, "--trace: expected a person number (1, 2, ...), got '%s'", val);
         o->trace = v;
+        return 0;
+    case OPT_LANG:
+        if (strcmp(val, "en") != 0 && strcmp(val, "nb") != 0)
+            return ss_cli_usage_error(cmd, "--lang: expected en or nb, got '%s'", val);
+        o->lang_nb = val[0] == 'n';
         return 0;
     case OPT_SEED: {
         char *end;
@@ -294,7 +300,7 @@ void ss_cli_progress(void *ud, int done, int total)
 
 #define RUN_OPTIONS "saredjotp"
 #define CHECK_OPTIONS "saX"
-#define SHOW_OPTIONS "saS"
+#define SHOW_OPTIONS "saSl"
 
 /* ---- commands -------------------------------------------------------------------------------- */
 
@@ -396,7 +402,7 @@ static int check_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char 
 
 static int show_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char **argv, ss_stop_flag *interrupt)
 {
-    if (o->sources) ss_scenario_print_sources(sc, stdout);
+    if (o->sources) ss_scenario_print_sources(sc, stdout, o->lang_nb);
     else fputs(ss_scenario_text(sc), stdout);
     return SS_EXIT_OK;
 }
@@ -437,9 +443,10 @@ static const ss_command cmd_check_entry = {
     "Load and validate the scenario and its rule files without running it.\n"
     "  --strict         also fail when a calibrated() number or an effect() has no range", cmd_check};
 static const ss_command cmd_show_entry = {
-    "show", "samsim show SCENARIO [--sources] [--set PATH=VALUE]... [--apply OVERLAY]...",
+    "show", "samsim show SCENARIO [--sources [--lang en|nb]] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Print the resolved scenario (after extends, overlays and --set) as Lua,\n"
-    "or with --sources the register of every number and its source or assumption.", cmd_show};
+    "or with --sources the register of every number and its source or assumption.\n"
+    "  --lang nb        the register's reasons in Norwegian where they have a Norwegian text", cmd_show};
 
 /* One table feeds dispatch, `samsim --help` and (in the REPL) completion.  Commands that live in
  * their own files declare their entry in cli.h. */

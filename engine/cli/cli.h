@@ -62,11 +62,12 @@ typedef struct ss_cli_opts {
     bool json, csv, sources, help, quiet, markdown, strict, all, headline;
     const char *db;                      /* --db FILE */
     int64_t trace;                       /* --trace PERSON */
+    bool lang_nb;                        /* --lang nb: reasons in Norwegian where they have it */
 } ss_cli_opts;
 
 /* Parse argv (without the command name) into o.  letters says which options the command takes:
  * s --set, a --apply, r --reps, e --seed, j -j/--jobs, o --json/--csv, d --db, t --trace,
- * S --sources, m --markdown, X --strict, A --all, H --headline, p --precision (--help and --quiet
+ * S --sources, m --markdown, X --strict, A --all, H --headline, p --precision, l --lang (--help and --quiet
  * always).  Options are read by getopt_long
  * (ss_cli_getopt); positionals keep their order.  Set o's defaults before calling.  Returns 0,
  * or an exit code after printing "samsim CMD: ... (see 'samsim CMD --help')". */

@@ -57,7 +57,8 @@ static void add_effect(lua_State *L, const char *path, collect *c)
     ss_lua_write(&v, L, -1, 0, &w);
     lua_pop(L, 1);
     c->a->effects[c->a->neffects++] = (ss_effect_assumption){.path = xstrdup(path), .value = v.s ? v.s : xstrdup(""),
-                                                              .why = raw_string(L, lua_gettop(L), "text"), .source = xstrdup("")};
+                                                              .why = raw_string(L, lua_gettop(L), "text"),
+                                                              .why_nb = raw_string(L, lua_gettop(L), "nb"), .source = xstrdup("")};
 }
 
 static void walk(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
@@ -154,7 +155,7 @@ static void read_rule_effects(ss_sandbox *sb, int env, const char *text, collect
  * parameter with effect()): one entry, the one that says where (sorted first). */
 static void free_effect(ss_effect_assumption *e)
 {
-    ss_free_all(e->path, e->value, e->why, e->source);
+    ss_free_all(e->path, e->value, e->why, e->why_nb, e->source);
 }
 
 static void drop_repeated(ss_model_about *a)

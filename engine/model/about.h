@@ -15,6 +15,7 @@ typedef struct ss_effect_assumption {
     char *path;   /* "handoffs.co_location.delay" */
     char *value;  /* "0.7", as Lua writes it on one line */
     char *why;    /* the effect's text */
+    char *why_nb; /* its Norwegian text beside it (reason.h); "" when none */
     char *source; /* where a rule file declares it, "rules/common/triage.lua:29"; "" when the
                    * scenario text does (the text does not say which file) */
 } ss_effect_assumption;

@@ -21,6 +21,7 @@
 #include "luakeys.h"
 #include "sandbox.h"
 #include "luatext.h"
+#include "reason.h"
 #include "scenario.h"
 
 /* ---- reading one target ---------------------------------------------------------------- */
@@ -103,11 +104,11 @@ static int read_target(ss_reader *r, const ss_model *m)
 {
     static const char *const keys[] = {"what", "metric", "services", "per_year", "value", "tolerance",
                                        "from", "to", NULL};
-    const char *what, *metric, *kind;
+    const char *what, *what_nb, *metric, *kind;
     bool per_year;
     double value, tolerance;
     int rc = ss_reader_only_keys(r, keys);
-    if (rc == 0) rc = ss_reader_string(r, "what", true, NULL, &what);
+    if (rc == 0) rc = ss_reader_reason(r, "what", true, NULL, &what, &what_nb);  /* "x" or { "x", nb = "y" } */
     if (rc == 0) rc = ss_reader_string(r, "metric", true, NULL, &metric);
     if (rc == 0 && !ss_lua_is_identifier(metric))
         rc = ss_reader_fail(r, "metric", "expected the name of a result (wait_mean, completed, ...), got \"%s\"", metric);
@@ -266,7 +267,8 @@ int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origi
 /* ---- the targets as data --------------------------------------------------------------- */
 
 static const char *field(lua_State *L, int idx, const char *key, const char *def);
-static double tagged_value(lua_State *L, int t, const char *key, const char **text);
+static double tagged_value(lua_State *L, int t, const char *key, const char **text, const char **nb);
+static const char *reason_field(lua_State *L, int idx, const char *key, const char **nb);
 
 /* The day (from the start) of a date the check has accepted. */
 static double day_of(const ss_model *m, const char *text)
@@ -280,7 +282,9 @@ static void target_of(lua_State *L, int t, const char *id, const ss_model *m, ss
 {
     memset(out, 0, sizeof *out);
     snprintf(out->id, sizeof out->id, "%s", id);
-    snprintf(out->what, sizeof out->what, "%s", field(L, t, "what", ""));
+    const char *nb;
+    snprintf(out->what, sizeof out->what, "%s", reason_field(L, t, "what", &nb));
+    snprintf(out->what_nb, sizeof out->what_nb, "%s", nb ? nb : "");
     snprintf(out->metric, sizeof out->metric, "%s", field(L, t, "metric", ""));
     snprintf(out->from, sizeof out->from, "%s", field(L, t, "from", ""));
     snprintf(out->to, sizeof out->to, "%s", field(L, t, "to", ""));
@@ -289,10 +293,11 @@ static void target_of(lua_State *L, int t, const char *id, const ss_model *m, ss
     lua_getfield(L, t, "per_year");
     out->per_year = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    const char *source, *why;
-    out->value = tagged_value(L, t, "value", &source);
-    out->tolerance = tagged_value(L, t, "tolerance", &why);
+    const char *source, *source_nb, *why, *why_nb;
+    out->value = tagged_value(L, t, "value", &source, &source_nb);
+    out->tolerance = tagged_value(L, t, "tolerance", &why, &why_nb);
     snprintf(out->source, sizeof out->source, "%s", source);
+    snprintf(out->source_nb, sizeof out->source_nb, "%s", source_nb ? source_nb : "");
     if (lua_getfield(L, t, "services") == LUA_TTABLE) {
         int n = (int)lua_rawlen(L, -1);
         for (int i = 1; i <= n && out->nservices < SS_TARGET_MAX_SERVICES; i++) {
@@ -364,13 +369,33 @@ static const char *field(lua_State *L, int idx, const char *key, const char *def
     return s;
 }
 
-/* The number under key, bare or tagged; *text is the tag's text ("" when bare). */
-static double tagged_value(lua_State *L, int t, const char *key, const char **text)
+/* A text field of the table at idx, "x" or { "x", nb = "y" } (reason.h): the English ("" when
+ * there is none), *nb the Norwegian or NULL.  Both stay anchored in the table. */
+static const char *reason_field(lua_State *L, int idx, const char *key, const char **nb)
+{
+    const char *en = "";
+    *nb = NULL;
+    lua_getfield(L, idx, key);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        en = lua_tostring(L, -1);
+    } else if (lua_istable(L, -1)) {
+        char why[256];
+        if (ss_reason_get(L, -1, &en, nb, why, sizeof why) < 0) en = "";
+    }
+    lua_pop(L, 1);
+    return en;
+}
+
+/* The number under key, bare or tagged; *text is the tag's text ("" when bare), *nb its
+ * Norwegian text (NULL when none). */
+static double tagged_value(lua_State *L, int t, const char *key, const char **text, const char **nb)
 {
     lua_getfield(L, t, key);
     *text = "";
+    *nb = NULL;
     if (ss_scenario_is_tag(L, -1)) {
         *text = field(L, -1, "text", "");
+        *nb = field(L, -1, "nb", NULL);
         lua_getfield(L, -1, "value");
         lua_replace(L, -2);
     }
@@ -379,9 +404,10 @@ static double tagged_value(lua_State *L, int t, const char *key, const char **te
     return v;
 }
 
-static void print_target(lua_State *L, int resolved, const char *id, int t, FILE *f)
+static void print_target(lua_State *L, int resolved, const char *id, int t, FILE *f, bool norwegian)
 {
-    fprintf(f, "%s: %s\n", id, field(L, t, "what", ""));
+    const char *what_nb, *what = reason_field(L, t, "what", &what_nb);
+    fprintf(f, "%s: %s\n", id, ss_reason_pick(what, what_nb, norwegian));
     fprintf(f, "  metric:        %s%s", field(L, t, "metric", "?"),
             (lua_getfield(L, t, "per_year"), lua_toboolean(L, -1)) ? " per year" : "");
     lua_pop(L, 1);
@@ -397,11 +423,11 @@ static void print_target(lua_State *L, int resolved, const char *id, int t, FILE
         fprintf(f, ", the whole system");
     }
     lua_pop(L, 1);
-    const char *source, *why;
-    double value = tagged_value(L, t, "value", &source), tol = tagged_value(L, t, "tolerance", &why);
+    const char *source, *source_nb, *why, *why_nb;
+    double value = tagged_value(L, t, "value", &source, &source_nb), tol = tagged_value(L, t, "tolerance", &why, &why_nb);
     fprintf(f, "\n  value:         %.10g within %.10g %% (%s to %s)\n", value, tol * 100,
             field(L, t, "from", "?"), field(L, t, "to", "?"));
-    fprintf(f, "  source:        %s\n", source);
+    fprintf(f, "  source:        %s\n", ss_reason_pick(source, source_nb, norwegian));
     tuned_list tl = tuned_values(L, resolved);
     int n = 0, col = 0;
     for (int i = 0; i < tl.n; i++) {
@@ -416,7 +442,7 @@ static void print_target(lua_State *L, int resolved, const char *id, int t, FILE
     tuned_free(&tl);
 }
 
-void ss_calibration_print(lua_State *L, int resolved, FILE *f)
+void ss_calibration_print(lua_State *L, int resolved, FILE *f, bool norwegian)
 {
     resolved = lua_absindex(L, resolved);
     if (lua_getfield(L, resolved, "calibration") != LUA_TTABLE ||
@@ -430,7 +456,7 @@ void ss_calibration_print(lua_State *L, int resolved, FILE *f)
     fprintf(f, "\ncalibration targets: figures the scenario was tuned to meet (inputs, not findings)\n");
     for (int i = 0; i < n; i++) {
         lua_getfield(L, targets, ids[i]);
-        print_target(L, resolved, ids[i], lua_gettop(L), f);
+        print_target(L, resolved, ids[i], lua_gettop(L), f, norwegian);
         lua_pop(L, 1);
     }
     free(ids);

@@ -28,6 +28,7 @@ int ss_calibration_check(lua_State *L, int resolved, const ss_model *m, ss_origi
 typedef struct ss_target {
     char id[64];
     char what[512];
+    char what_nb[512];                      /* what in Norwegian, when given beside it (reason.h); "" when not */
     char metric[64];                        /* a service metric, or a system one when nservices is 0 */
     int services[SS_TARGET_MAX_SERVICES];   /* summed (counts) or weighted by first contacts (the rest) */
     int nservices;
@@ -35,6 +36,7 @@ typedef struct ss_target {
     bool per_year;                          /* the count over the window scaled to 365.25 days */
     double value, tolerance;                /* tolerance: a share of the value (0.1 = 10 %) */
     char source[512];                       /* the value's citation */
+    char source_nb[512];                    /* ... its Norwegian text, or "" */
     char from[11], to[11];                  /* as written; `to` is the last day, inclusive */
     double from_day, to_day;                /* days from the start: the window [from_day, to_day) */
     char tuned[2048];                       /* the paths calibrated(...) to it, ", "-separated */
@@ -53,6 +55,6 @@ int ss_calibration_targets_of_text(const char *text, const char *name, ss_target
 
 /* After the sources register: each target and the parameters tuned to it (nothing when the
  * scenario lists no targets). */
-void ss_calibration_print(lua_State *L, int resolved, FILE *f);
+void ss_calibration_print(lua_State *L, int resolved, FILE *f, bool norwegian);
 
 #endif

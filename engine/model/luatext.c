@@ -7,6 +7,7 @@
 
 #include <lauxlib.h>
 
+#include "reason.h"
 #include "scenario.h"
 #include "xalloc.h"
 
@@ -56,8 +57,16 @@ void ss_lua_push_tag(lua_State *L, int value_idx, int text_idx, const char *kind
     lua_createtable(L, 0, 3);              /* tag */
     lua_pushvalue(L, value_idx);
     lua_setfield(L, -2, "value");
-    lua_pushvalue(L, text_idx);
-    lua_setfield(L, -2, "text");
+    if (lua_istable(L, text_idx)) {        /* { "English", nb = "Norsk" }: read raw, checked by the caller */
+        lua_rawgeti(L, text_idx, 1);
+        lua_setfield(L, -2, "text");
+        lua_pushliteral(L, "nb");
+        lua_rawget(L, text_idx);
+        lua_setfield(L, -2, "nb");
+    } else {
+        lua_pushvalue(L, text_idx);
+        lua_setfield(L, -2, "text");
+    }
     lua_pushstring(L, kind);
     lua_setfield(L, -2, "kind");
     luaL_setmetatable(L, tag_meta);
@@ -153,8 +162,9 @@ static void write_tag(ss_buf *b, lua_State *L, int idx, int indent, const ss_lua
     }
     lua_pop(L, 1);
     lua_getfield(L, idx, "text");
-    write_string(b, lua_tostring(L, -1));
-    lua_pop(L, 1);
+    lua_getfield(L, idx, "nb");
+    ss_reason_write(b, lua_tostring(L, -2), lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL);
+    lua_pop(L, 2);
     if (lua_getfield(L, idx, "range") != LUA_TNIL) {         /* assume(0.45, "why", {0.4, 0.5}) */
         ss_buf_str(b, ", ");
         write_value(b, L, lua_gettop(L), indent, w, depth);

@@ -23,8 +23,9 @@ void ss_lua_quote(const char *s, void (*put)(void *ud, const char *text, size_t 
 
 /* ---- cite() and assume() tags ---- */
 
-/* Pushes the tag {value, text, kind} made of the values at value_idx and text_idx, with
- * metatable tag_meta (which must be registered). */
+/* Pushes the tag {value, text, nb, kind} made of the values at value_idx and text_idx, with
+ * metatable tag_meta (which must be registered); a reason table at text_idx (reason.h) gives
+ * text its [1] and nb its nb. */
 void ss_lua_push_tag(lua_State *L, int value_idx, int text_idx, const char *kind, const char *tag_meta);
 /* Whether the value at idx is such a tag. */
 bool ss_lua_is_tag(lua_State *L, int idx, const char *tag_meta);

@@ -178,6 +178,7 @@ typedef enum ss_finding { SS_FINDING_MET, SS_FINDING_PARTLY, SS_FINDING_NOT_MET,
 typedef struct ss_criterion {
     char *id;
     char *text;            /* the criterion as the auditors state it */
+    char *text_nb;         /* ... in Norwegian, when given beside it (reason.h); NULL when not */
     char *source;          /* where: "seed-000 L248" */
     char *law;             /* the legal basis, "" when the source gives none */
     char *metric;          /* a result name (sim/results.c), NULL: not checkable by simulation */
@@ -185,8 +186,10 @@ typedef struct ss_criterion {
     double at_least;       /* met when the value is at least this (NAN: not this way) */
     double at_most;        /* ... or at most this */
     char *not_simulated;   /* without metric: why a simulation cannot check it */
+    char *not_simulated_nb;
     ss_finding finding;    /* the auditors' own conclusion, when the source gives one */
     char *finding_source;  /* ... and where */
+    char *finding_source_nb;
 } ss_criterion;
 
 typedef struct ss_cohort {

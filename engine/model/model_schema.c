@@ -21,6 +21,8 @@
 #define NUM_REQ(k, lo, hi, d, T, m) {F_NUM(SS_REQ, k, lo, hi, d, T, m)}
 #define INT(k, lo, hi, d, T, m) {F_INT(k, lo, hi, d, T, m)}
 #define STR(k, fl, T, m) {.key = k, .type = SS_F_STRING, .flags = fl, .off = offsetof(T, m)}
+/* a text with its Norwegian one beside it in member m##_nb (reason.h) */
+#define REASON(k, fl, T, m) {.key = k, .type = SS_F_REASON, .flags = fl, .off = offsetof(T, m), .off2 = offsetof(T, m##_nb)}
 #define BOOL(k, d, T, m) {.key = k, .type = SS_F_BOOL, .def = d, .off = offsetof(T, m)}
 #define REF(k, fn, msg, T, m) \
     {.key = k, .type = SS_F_REF, .def = -1, .find = fn, .what = msg, .off = offsetof(T, m)}
@@ -667,17 +669,17 @@ static int criterion_finish(ss_reader *r, void *base)
 static const char *const findings[] = {"met", "partly met", "not met", NULL};
 
 static const ss_field criterion_fields[] = {
-    STR("text", SS_REQ, ss_criterion, text),
+    REASON("text", SS_REQ, ss_criterion, text),
     STR("source", SS_REQ, ss_criterion, source),
     {.key = "law", .type = SS_F_STRING, .def_str = "", .off = offsetof(ss_criterion, law)},
     STR("metric", 0, ss_criterion, metric),
     REF("service", find_service, "unknown service '%s' (declare it in services)", ss_criterion, service),
     NUM("at_least", -INFINITY, INFINITY, NAN, ss_criterion, at_least),
     NUM("at_most", -INFINITY, INFINITY, NAN, ss_criterion, at_most),
-    STR("not_simulated", 0, ss_criterion, not_simulated),
+    REASON("not_simulated", 0, ss_criterion, not_simulated),
     {.key = "finding", .type = SS_F_ENUM, .def = -1, .names = findings,
      .what = "\"met\", \"partly met\" or \"not met\"", .off = offsetof(ss_criterion, finding)},
-    STR("finding_source", 0, ss_criterion, finding_source),
+    REASON("finding_source", 0, ss_criterion, finding_source),
     ACCEPT("order"),
     END};
 static const ss_schema criterion_schema = {

@@ -7,6 +7,8 @@
 
 #include <lauxlib.h>
 
+#include "reason.h"
+
 static int fail_v(ss_reader *r, const char *key, const char *fmt, va_list ap)
 {
     char msg[1024], where[600];
@@ -196,6 +198,24 @@ int ss_reader_string(ss_reader *r, const char *key, bool required, const char *d
     *out = lua_tostring(L, -1);
     lua_pop(L, 1);
     return 0;
+}
+
+int ss_reader_reason(ss_reader *r, const char *key, bool required, const char *def, const char **en,
+                     const char **nb)
+{
+    lua_State *L = r->L;
+    *nb = NULL;
+    if (get_field(r, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        if (required)
+            return ss_reader_fail(r, key, "missing (expected a string)");  /* the table form is the rarer one */
+        *en = def;
+        return 0;
+    }
+    char why[256];
+    int rc = ss_reason_get(L, -1, en, nb, why, sizeof why);
+    lua_pop(L, 1);
+    return rc < 0 ? ss_reader_fail(r, key, "%s", why) : 0;
 }
 
 int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out)

@@ -55,6 +55,10 @@ int ss_reader_number(ss_reader *r, const char *key, double min, double max, bool
                      double def, double *out);
 int ss_reader_string(ss_reader *r, const char *key, bool required, const char *def,
                      const char **out);
+/* A text in English with an optional Norwegian one beside it (reason.h): "why", or
+ * { "why", nb = "hvorfor" }; *nb is NULL when there is none.  Both anchored as a string is. */
+int ss_reader_reason(ss_reader *r, const char *key, bool required, const char *def, const char **en,
+                     const char **nb);
 int ss_reader_bool(ss_reader *r, const char *key, bool def, bool *out);
 /* Push the field if it is a table (returns 1), nothing when absent (returns 0), -1 on a
  * non-table value. */

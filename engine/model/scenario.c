@@ -11,6 +11,7 @@
 #include "calibration.h"
 #include "luatext.h"
 #include "model_read.h"
+#include "reason.h"
 #include "scenario_parts.h"
 #include "source.h"
 #include "xalloc.h"
@@ -133,7 +134,7 @@ static void add_rule_effect_lines(ss_scenario *sc)
         if (strncmp(e[i].path, "parameters.", strlen("parameters.")) != 0)
             continue;
         ss_buf_fmt(&lines, "-- rule effect: %s = effect(%s, ", e[i].path, e[i].value);
-        ss_lua_quote(e[i].reason, ss_buf_put, &lines);
+        ss_reason_write(&lines, e[i].reason, e[i].reason_nb);
         ss_buf_fmt(&lines, ") @ %s\n", e[i].source);
     }
     free(e);
@@ -235,13 +236,13 @@ const char *ss_scenario_rules_hash(const ss_scenario *sc) { return sc->rules_has
 int ss_scenario_unsourced(const ss_scenario *sc) { return sc->unsourced; }
 const char *ss_scenario_parameters_text(const ss_scenario *sc) { return sc->params_text; }
 
-void ss_scenario_print_sources(const ss_scenario *sc, FILE *f)
+void ss_scenario_print_sources(const ss_scenario *sc, FILE *f, bool norwegian)
 {
     lua_State *L = ss_sandbox_lua(sc->sb);
     fprintf(f, "%-48s %-12s %-10s %s\n", "parameter", "value", "kind", "source or reason");
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->register_ref);
-    sc_register(L, -1, f);
-    ss_calibration_print(L, -1, f);
+    sc_register(L, -1, f, norwegian);
+    ss_calibration_print(L, -1, f, norwegian);
     lua_pop(L, 1);
 }
 

@@ -43,8 +43,9 @@ const char *ss_scenario_text(const ss_scenario *sc);
 const char *ss_scenario_hash(const ss_scenario *sc);
 const char *ss_scenario_rules_hash(const ss_scenario *sc);
 /* Print the sources register: one line per cited, assumed or unsourced number:
- *   services.fph.fte = 16    source  seed-000 L412 ... */
-void ss_scenario_print_sources(const ss_scenario *sc, FILE *f);
+ *   services.fph.fte = 16    source  seed-000 L412 ...
+ * with a reason's Norwegian text (reason.h) where it has one when norwegian. */
+void ss_scenario_print_sources(const ss_scenario *sc, FILE *f, bool norwegian);
 /* The numbers that carry a range (range.h), in key-path order: *out is malloc'd (free it),
  * the count returned. */
 int ss_scenario_ranged(const ss_scenario *sc, ss_ranged **out);
@@ -71,6 +72,7 @@ typedef struct ss_effect {
     char value[256];    /* as Lua writes it, on one line: "0.8", "{ \"lognormal\", mean = 10, sd = 4 }" */
     double number;      /* the value when it is a number, else NAN */
     char reason[512];   /* the text given to effect() */
+    char reason_nb[512];  /* its Norwegian text beside it (reason.h); "" when none */
     char source[512];   /* where it is written, "scenarios/models/bti-ladder.lua:42", or the file that set it */
 } ss_effect;
 

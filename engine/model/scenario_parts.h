@@ -67,8 +67,9 @@ int sc_rule_parameters(ss_sandbox *sb, ss_model *m, int resolved, ss_origin_fn o
 /* scenario_register.c: the value at idx as Lua text, tags kept, numbers exact. */
 void sc_write_lua(ss_buf *b, lua_State *L, int idx);
 /* scenario_register.c: prints the register of the resolved table at idx to f (when f is not
- * NULL) and returns how many numbers have no source and no assumption. */
-int sc_register(lua_State *L, int idx, FILE *f);
+ * NULL), the reasons' Norwegian texts where they have one when norwegian, and returns how many
+ * numbers have no source and no assumption. */
+int sc_register(lua_State *L, int idx, FILE *f, bool norwegian);
 
 /* scenario_register.c: what one walk over the register does besides counting the unsourced
  * numbers: print it, check the ranges (the first bad one fails the walk), list the ranged
@@ -88,7 +89,8 @@ typedef struct sc_sources {
     bool collect_effects; /* list the effect() tags in effects[neffects] (malloc'd) */
     ss_effect *effects;
     int neffects;
-    const char *kind, *text;  /* of the tag the walk is inside, or NULL */
+    const char *kind, *text, *nb;  /* of the tag the walk is inside, or NULL */
+    bool norwegian;       /* print a reason's Norwegian text where it has one (reason.h) */
 } sc_sources;
 void sc_register_walk(lua_State *L, int idx, sc_sources *out);
 

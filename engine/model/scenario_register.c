@@ -14,6 +14,7 @@
 #include "luakeys.h"
 #include "luatext.h"
 #include "range.h"
+#include "reason.h"
 #include "xalloc.h"
 
 /* ---- printing back as Lua -------------------------------------------------------------- */
@@ -120,7 +121,7 @@ static void strict_line(sc_sources *out, lua_State *L, const char *path, const c
 
 /* An effect() tag, under its value on the stack: its path, value, reason and where it is written,
  * for ss_scenario_effects. */
-static void collect_effect(sc_sources *out, lua_State *L, const char *path, const char *text)
+static void collect_effect(sc_sources *out, lua_State *L, const char *path, const char *text, const char *nb)
 {
     out->effects = room_for_one(out->effects, out->neffects, sizeof *out->effects);
     ss_effect *e = &out->effects[out->neffects++];
@@ -133,6 +134,7 @@ static void collect_effect(sc_sources *out, lua_State *L, const char *path, cons
     free(v.s);
     e->number = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : NAN;
     snprintf(e->reason, sizeof e->reason, "%s", text);
+    snprintf(e->reason_nb, sizeof e->reason_nb, "%s", nb ? nb : "");
     lua_pushvalue(L, -2);
     tag_where(L, out, path, e->source, sizeof e->source);
     lua_pop(L, 1);
@@ -146,34 +148,44 @@ static void register_tag(lua_State *L, const char *path, sc_sources *out)
 {
     lua_getfield(L, -1, "kind");
     lua_getfield(L, -2, "text");
-    if (lua_getfield(L, -3, "target") == LUA_TSTRING) {  /* "to target mu_vedtak: why" */
-        lua_pushfstring(L, "to target %s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
-        lua_replace(L, -3);
+    if (lua_getfield(L, -3, "nb") != LUA_TSTRING) {      /* tag kind text nb|nil */
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+    if (lua_getfield(L, -4, "target") == LUA_TSTRING) {  /* "to target mu_vedtak: why" */
+        lua_pushfstring(L, "to target %s: %s", lua_tostring(L, -1), lua_tostring(L, -3));
+        lua_replace(L, -4);
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            lua_pushfstring(L, "mot m\u00e5let %s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
+            lua_replace(L, -3);
+        }
     }
     lua_pop(L, 1);
-    lua_pushvalue(L, -3);
-    lua_getfield(L, -4, "value");                        /* tag kind text tag value */
-    const char *kind = lua_tostring(L, -4), *text = lua_tostring(L, -3);
+    lua_pushvalue(L, -4);
+    lua_getfield(L, -5, "value");                        /* tag kind text nb tag value */
+    const char *kind = lua_tostring(L, -5), *text = lua_tostring(L, -4), *nb = lua_tostring(L, -3);
     ss_range r;
     lua_pushvalue(L, -2);
-    bool ranged = tag_range(L, -2, path, kind, out, &r); /* tag kind text tag value tag */
+    bool ranged = tag_range(L, -2, path, kind, out, &r); /* tag kind text nb tag value tag */
     lua_pop(L, 1);
     if (out->collect_effects && strcmp(kind, "effect") == 0)
-        collect_effect(out, L, path, text);
+        collect_effect(out, L, path, text, nb);
     if (lua_istable(L, -1)) {
         if (!ranged) strict_line(out, L, path, kind);   /* a range goes on one number inside */
-        const char *outer_kind = out->kind, *outer_text = out->text;
+        const char *outer_kind = out->kind, *outer_text = out->text, *outer_nb = out->nb;
         out->kind = kind;
         out->text = text;
+        out->nb = nb;
         ss_lua_each_child(L, -1, path, register_child, out);
         out->kind = outer_kind;
         out->text = outer_text;
+        out->nb = outer_nb;
     } else if (lua_type(L, -1) == LUA_TNUMBER) {
-        register_line(out, L, path, kind, text, ranged ? &r : NULL);
+        register_line(out, L, path, kind, ss_reason_pick(text, nb, out->norwegian), ranged ? &r : NULL);
         if (ranged && out->collect) collect_ranged(out, L, path, kind, &r);
         if (!ranged) strict_line(out, L, path, kind);
     }
-    lua_pop(L, 4);  /* kind and text stayed anchored on the stack */
+    lua_pop(L, 5);  /* kind, text and nb stayed anchored on the stack */
 }
 
 static void register_child(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
@@ -185,7 +197,7 @@ static void register_child(lua_State *L, const ss_lua_key *k, const char *path, 
     else if (lua_istable(L, -1))
         ss_lua_each_child(L, -1, path, register_child, out);
     else if (lua_type(L, -1) == LUA_TNUMBER && !order)  /* order: presentation, not the model */
-        register_line(out, L, path, out->kind, out->text, NULL);
+        register_line(out, L, path, out->kind, out->text ? ss_reason_pick(out->text, out->nb, out->norwegian) : NULL, NULL);
 }
 
 void sc_register_walk(lua_State *L, int idx, sc_sources *out)
@@ -193,9 +205,9 @@ void sc_register_walk(lua_State *L, int idx, sc_sources *out)
     ss_lua_each_child(L, idx, "", register_child, out);
 }
 
-int sc_register(lua_State *L, int idx, FILE *f)
+int sc_register(lua_State *L, int idx, FILE *f, bool norwegian)
 {
-    sc_sources out = {.f = f};
+    sc_sources out = {.f = f, .norwegian = norwegian};
     ss_lua_each_child(L, idx, "", register_child, &out);
     return out.unsourced;
 }

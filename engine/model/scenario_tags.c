@@ -10,16 +10,33 @@
 #include <lauxlib.h>
 
 #include "luatext.h"
+#include "reason.h"
 
 /* ---- cite and assume ------------------------------------------------------------------- */
 
+/* A reason argument that is not a table: a string (or a number, as Lua's own functions take it). */
+static const char *reason_arg(lua_State *L, int arg)
+{
+    int t = lua_type(L, arg);
+    if (t != LUA_TSTRING && t != LUA_TNUMBER)
+        luaL_argerror(L, arg, lua_pushfstring(L, "expected a reason, %s, got %s", SS_REASON_FORM, luaL_typename(L, arg)));
+    return lua_tostring(L, arg);
+}
+
 /* The value and the text are at first and first + 1, the optional range at range_idx (0: none);
  * the tag is pushed.  The range is checked once the scenario is resolved (scenario_register.c),
- * when the number's key path is known; the tag keeps where it was written for that message. */
+ * when the number's key path is known; the tag keeps where it was written for that message.  The
+ * text may be a string or { "English", nb = "Norsk" } (reason.h); a string is checked as it always
+ * was, so its messages stay Lua's own ("bad argument #2 to 'cite' (string expected, ...)"). */
 static int make_tag_at(lua_State *L, int first, int range_idx, const char *kind)
 {
     luaL_checkany(L, first);
-    const char *text = luaL_checkstring(L, first + 1);
+    const char *text, *nb;
+    char why[256];
+    if (!lua_istable(L, first + 1))
+        text = reason_arg(L, first + 1);
+    else if (ss_reason_get(L, first + 1, &text, &nb, why, sizeof why) < 0)
+        return luaL_error(L, "%s: %s", ss_provenance_function(kind), why);
     if (!*text)
         return luaL_error(L, "%s: the text must say where the value comes from", kind);
     if (ss_lua_is_tag(L, first, CITE_MT))
@@ -51,7 +68,8 @@ static int l_calibrated(lua_State *L)
 {
     luaL_checkany(L, 1);
     const char *target = luaL_checkstring(L, 2);
-    luaL_checkstring(L, 3);
+    if (!lua_istable(L, 3))
+        reason_arg(L, 3);  /* a reason table is checked by make_tag_at */
     if (!ss_lua_is_identifier(target))
         return luaL_error(L, "calibrated: the second argument names a target of calibration.targets, got \"%s\"",
                           target);

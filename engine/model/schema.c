@@ -43,6 +43,19 @@ static int read_string(ss_reader *r, const ss_field *f, void *base)
     return 0;
 }
 
+static int read_reason(ss_reader *r, const ss_field *f, void *base)
+{
+    const char *en, *nb;
+    if (ss_reader_reason(r, f->key, f->flags & SS_REQ, f->def_str, &en, &nb) < 0)
+        return -1;
+    char **dst = at(base, f->off), **dst_nb = at(base, f->off2);
+    free(*dst);
+    free(*dst_nb);
+    *dst = en ? strdup(en) : NULL;
+    *dst_nb = nb ? strdup(nb) : NULL;
+    return 0;
+}
+
 static int read_bool(ss_reader *r, const ss_field *f, void *base)
 {
     return ss_reader_bool(r, f->key, f->def != 0, at(base, f->off));
@@ -348,6 +361,7 @@ int ss_schema_field(ss_reader *r, const ss_field *f, void *base)
     case SS_F_NUMBER:
     case SS_F_INT: return read_number(r, f, base);
     case SS_F_STRING: return read_string(r, f, base);
+    case SS_F_REASON: return read_reason(r, f, base);
     case SS_F_BOOL: return read_bool(r, f, base);
     case SS_F_ENUM: return read_enum(r, f, base);
     case SS_F_DATE:
@@ -406,9 +420,13 @@ static void free_entries(const ss_field *f, void *base)
 void ss_schema_free(const ss_schema *s, void *base)
 {
     for (const ss_field *f = s->fields; f->key; f++) {
-        if (f->type == SS_F_STRING) {
+        if (f->type == SS_F_STRING || f->type == SS_F_REASON) {
             free(*(char **)at(base, f->off));
             *(char **)at(base, f->off) = NULL;
+            if (f->type == SS_F_REASON) {
+                free(*(char **)at(base, f->off2));
+                *(char **)at(base, f->off2) = NULL;
+            }
         } else if (f->type == SS_F_DIST) {
             ss_dist_free(at(base, f->off));
         } else if (f->type == SS_F_TABLE) {

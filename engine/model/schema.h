@@ -26,6 +26,9 @@ typedef enum ss_ftype {
     SS_F_NUMBER,    /* double at off, from min to max, stored times scale (0: 1) */
     SS_F_INT,       /* number from min to max, times scale, truncated to an int or long (width) */
     SS_F_STRING,    /* copied char * at off; default def_str (SS_DEF_ID: the entry's id) */
+    SS_F_REASON,    /* a text with an optional Norwegian one beside it, "why" or { "why", nb =
+                       "hvorfor" } (reason.h): the English copied to char * at off, the Norwegian
+                       to char * at off2 (NULL when none); default def_str */
     SS_F_BOOL,      /* bool at off; default def != 0 */
     SS_F_ENUM,      /* one of names[]: its index (int at off; bool "is the first" with SS_AS_BOOL);
                        what = the accepted words for the message; default index def (-1: none) */

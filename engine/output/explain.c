@@ -155,13 +155,14 @@ typedef struct input {
     char path[256], value[64], kind[16], text[1024];
 } input;
 
-/* The register's lines under prefix: "PATH VALUE KIND TEXT" (see ss_scenario_print_sources). */
-static int read_register(const ss_scenario *sc, const char *prefix, input **out)
+/* The register's lines under prefix: "PATH VALUE KIND TEXT" (see ss_scenario_print_sources), the
+ * reasons in Norwegian where they have a Norwegian text when lang is. */
+static int read_register(const ss_scenario *sc, const char *prefix, ss_lang lang, input **out)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
-    ss_scenario_print_sources(sc, mem);
+    ss_scenario_print_sources(sc, mem, lang == SS_LANG_NB);
     fclose(mem);
     int n = 0, cap = 16;
     input *v = malloc(sizeof *v * (size_t)cap);
@@ -199,7 +200,7 @@ static void print_inputs(FILE *f, ss_lang lang, const ss_study *st, int s)
     char prefix[128];
     snprintf(prefix, sizeof prefix, "services.%s.", st->ids[s]);
     input *in;
-    int n = read_register(st->sc, prefix, &in);
+    int n = read_register(st->sc, prefix, lang, &in);
     static const char *const kinds[] = {"cited", "tuned", "assumed", "no source", "assumed effect"};
     int count[5] = {0};
     for (int i = 0; i < n; i++)

@@ -49,9 +49,10 @@ typedef struct ss_scenario_change {
     char *path, *old_value, *new_value;
 } ss_scenario_change;
 
-/* One value of the assumptions register. kind: "source", "assumption" or "missing". */
+/* One value of the assumptions register. kind: "source", "assumption" or "missing"; text_nb the
+ * reason's Norwegian text where it has one (model/reason.h), else "". */
 typedef struct ss_register_entry {
-    char *path, *value, *kind, *text;
+    char *path, *value, *kind, *text, *text_nb;
 } ss_register_entry;
 
 /* Diff two resolved scenario texts (as stored in runs.resolved_scenario), read in the sandbox
@@ -68,6 +69,7 @@ void ss_register_free(ss_register_entry *e, int n);
  * the scenario gives them (order, then id). */
 typedef struct ss_audit_text {
     char *id, *text, *source, *law, *metric, *service, *at_least, *at_most, *not_simulated, *finding, *finding_source;
+    char *text_nb, *not_simulated_nb, *finding_source_nb;  /* their Norwegian texts (model/reason.h), or "" */
 } ss_audit_text;
 int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d);
 void ss_audit_texts_free(ss_audit_text *c, int n);

@@ -42,7 +42,9 @@ static int build_one(report_audit *a, const model *m, ss_diag *d)
                             .at_least = number_or_nan(t->at_least), .at_most = number_or_nan(t->at_most),
                             .not_simulated = *t->not_simulated ? t->not_simulated : NULL,
                             .finding = finding_of(t->finding),
-                            .finding_source = *t->finding_source ? t->finding_source : NULL};
+                            .finding_source = *t->finding_source ? t->finding_source : NULL,
+                            .text_nb = t->text_nb, .not_simulated_nb = t->not_simulated_nb,
+                            .finding_source_nb = t->finding_source_nb};
         if (c->metric && *t->service && c->service < 0) c->metric = NULL;  /* the run has no such service */
         if (c->metric && !ss_metric_find(c->service >= 0 ? "service" : "system", c->metric)) c->metric = NULL;
     }
@@ -156,7 +158,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
     for (int i = 0; i < a->ncriteria; i++) {
         const ss_criterion *c = &a->criteria[i];
         ss_buf_str(b, "<tr><td>");
-        ss_buf_html(b, c->text);
+        ss_buf_html(b, report_reason(r, c->text, c->text_nb));
         ss_buf_str(b, " <span class=\"note\">(");
         ss_buf_html(b, c->source);
         if (*c->law) { ss_buf_str(b, "; "); ss_buf_html(b, c->law); }
@@ -168,7 +170,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
             ss_buf_fmt(b, " <span class=\"note\">(<code>%s</code>)</span>", c->metric);
         } else {
             ss_buf_fmt(b, "%s: ", T(r, S_AUDIT_NOT_SIMULATED));
-            report_html_authored(r, b, c->not_simulated);
+            report_html_reason(r, b, c->not_simulated, c->not_simulated_nb);
         }
         ss_buf_str(b, "</td>");
         value_cells(r, c, &(cell_markup){"<td class=\"n\">", "</td>", ss_buf_html}, b);
@@ -176,7 +178,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
         ss_buf_html(b, finding_word(r, c->finding));
         if (c->finding_source) {
             ss_buf_str(b, " <span class=\"note\">(");
-            report_html_authored(r, b, c->finding_source);
+            report_html_reason(r, b, c->finding_source, c->finding_source_nb);
             ss_buf_str(b, ")</span>");
         }
         ss_buf_str(b, "</td></tr>\n");
@@ -197,7 +199,7 @@ void report_audit_md(const ss_report *r, ss_buf *b)
     for (int i = 0; i < a->ncriteria; i++) {
         const ss_criterion *c = &a->criteria[i];
         char cell[1200];
-        snprintf(cell, sizeof cell, "%s (%s%s%s)", c->text, c->source, *c->law ? "; " : "", c->law);
+        snprintf(cell, sizeof cell, "%s (%s%s%s)", report_reason(r, c->text, c->text_nb), c->source, *c->law ? "; " : "", c->law);
         ss_buf_str(b, "| ");
         ss_buf_md(b, cell);
         ss_buf_str(b, " | ");
@@ -206,13 +208,15 @@ void report_audit_md(const ss_report *r, ss_buf *b)
             indicator_text(r, c, &a->rows[i], words, sizeof words);
             snprintf(cell, sizeof cell, "%s (`%s`)", words, c->metric);
         } else {
-            snprintf(cell, sizeof cell, "%s: %s", T(r, S_AUDIT_NOT_SIMULATED), c->not_simulated);
+            snprintf(cell, sizeof cell, "%s: %s", T(r, S_AUDIT_NOT_SIMULATED),
+                     report_reason(r, c->not_simulated, c->not_simulated_nb));
         }
         ss_buf_md(b, cell);
         ss_buf_str(b, " |");
         value_cells(r, c, &(cell_markup){" ", " |", ss_buf_md}, b);
         snprintf(cell, sizeof cell, "%s%s%s%s", finding_word(r, c->finding), c->finding_source ? " (" : "",
-                 c->finding_source ? c->finding_source : "", c->finding_source ? ")" : "");
+                 c->finding_source ? report_reason(r, c->finding_source, c->finding_source_nb) : "",
+                 c->finding_source ? ")" : "");
         ss_buf_str(b, " ");
         ss_buf_md(b, cell);
         ss_buf_str(b, " |\n");

@@ -137,7 +137,7 @@ static void goal_text(const ss_report *r, const ss_target *t, char *buf, size_t 
     report_localise(r, goal, sizeof goal);  /* the figures only: the citation stays as the source has it */
     snprintf(buf, n, T(r, S_CAL_GOAL), goal, t->from, t->to);
     size_t used = strlen(buf);
-    if (*t->source && used < n) snprintf(buf + used, n - used, " (%s)", t->source);
+    if (*t->source && used < n) snprintf(buf + used, n - used, " (%s)", report_reason(r, t->source, t->source_nb));
 }
 
 /* "2890 [2850, 2930], within" */
@@ -168,7 +168,7 @@ static int row_cells(const ss_report *r, int i, cell_text *cells)
 {
     const ss_target *t = &r->targets->list[i];
     int c = 0;
-    snprintf(cells[c++], CELL, "%s", t->what);
+    snprintf(cells[c++], CELL, "%s", report_reason(r, t->what, t->what_nb));
     output_text(r, t, cells[c++], CELL);
     goal_text(r, t, cells[c++], CELL);
     for (int k = 0; k < r->nmodels; k++)
@@ -191,27 +191,36 @@ static int head_cells(const ss_report *r, const char **head)
 }
 
 /* One table row in HTML: the figures right-aligned, the output and the tuned parameters as code;
- * what the target is stays in its author's words, marked as English (report_html_authored). */
-static void html_row(ss_buf *b, const char *const *cells, int n)
+ * what the target is stays in its author's words, marked as English (report_html_authored),
+ * unless the row gives it in the report's language (html_row_own: a Norwegian text beside it). */
+static void html_row_marked(ss_buf *b, const char *const *cells, int n, bool english)
 {
     ss_buf_str(b, "<tr>");
     for (int c = 0; c < n; c++) {
         bool figure = c >= 3 && c < n - 1, code = c == 1 || c == n - 1;
-        ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : c == 0 ? "<td lang=\"en\">" : "<td>");
+        ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : c == 0 && english ? "<td lang=\"en\">" : "<td>");
         ss_buf_html(b, cells[c]);
         ss_buf_str(b, code ? "</code></td>" : "</td>");
     }
     ss_buf_str(b, "</tr>\n");
 }
 
-/* Each target's row, written by the format's row writer. */
-static void target_rows(const ss_report *r, ss_buf *b, void (*write_row)(ss_buf *, const char *const *, int))
+static void html_row(ss_buf *b, const char *const *cells, int n) { html_row_marked(b, cells, n, true); }
+static void html_row_own(ss_buf *b, const char *const *cells, int n) { html_row_marked(b, cells, n, false); }
+
+/* Each target's row, written by the format's row writer (own: for a row whose target is said in
+ * the report's language, its Norwegian text). */
+typedef void (*row_writer)(ss_buf *, const char *const *, int);
+static void target_rows(const ss_report *r, ss_buf *b, row_writer write_row, row_writer own)
 {
     cell_text *cells = xcalloc(MAX_CELLS, sizeof *cells);
     const char *row[MAX_CELLS];
     for (int c = 0; c < MAX_CELLS; c++) row[c] = cells[c];
-    for (int i = 0; i < r->targets->n; i++)
-        write_row(b, row, row_cells(r, i, cells));
+    for (int i = 0; i < r->targets->n; i++) {
+        const ss_target *t = &r->targets->list[i];
+        bool translated = r->opts.lang == SS_LANG_NB && *t->what_nb;
+        (translated ? own : write_row)(b, row, row_cells(r, i, cells));
+    }
     free(cells);
 }
 
@@ -224,7 +233,7 @@ void report_calibration_html(const ss_report *r, ss_buf *b)
     const char *head[MAX_CELLS];
     for (int c = 0, n = head_cells(r, head); c < n; c++) ss_buf_fmt(b, "<th>%s</th>", head[c]);
     ss_buf_str(b, "</tr>\n");
-    target_rows(r, b, html_row);
+    target_rows(r, b, html_row, html_row_own);
     ss_buf_str(b, "</table>\n");
 }
 
@@ -236,5 +245,5 @@ void report_calibration_md(const ss_report *r, ss_buf *b)
     int n = head_cells(r, head);
     report_md_row(b, head, n);
     report_md_rule(b, n, 3, n - 1);
-    target_rows(r, b, report_md_row);
+    target_rows(r, b, report_md_row, report_md_row);
 }

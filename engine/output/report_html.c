@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reason.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -52,6 +53,19 @@ void report_html_authored(const ss_report *r, ss_buf *b, const char *text)
     ss_buf_html(b, text);
     if (r->opts.lang != SS_LANG_EN && *text)
         ss_buf_str(b, "</span>");
+}
+
+void report_html_reason(const ss_report *r, ss_buf *b, const char *en, const char *nb)
+{
+    if (r->opts.lang == SS_LANG_NB && nb && *nb)
+        ss_buf_html(b, nb);
+    else
+        report_html_authored(r, b, en);
+}
+
+const char *report_reason(const ss_report *r, const char *en, const char *nb)
+{
+    return ss_reason_pick(en, nb, r->opts.lang == SS_LANG_NB);
 }
 
 static void html_th(ss_buf *b, const char *text)
@@ -447,7 +461,7 @@ static void html_register_rows(const ss_report *r, ss_buf *b, const ss_register_
         ss_buf_str(b, *e[i].value == '{' && strcmp(value, e[i].value) == 0 ? "</code></td>" : "</td>");
         html_td(b, report_kind_word(r, e[i].kind), false);
         ss_buf_str(b, "<td>");
-        report_html_authored(r, b, e[i].text);
+        report_html_reason(r, b, e[i].text, e[i].text_nb);
         ss_buf_str(b, "</td>");
         ss_buf_str(b, "</tr>\n");
     }

@@ -232,7 +232,8 @@ static void md_register(const ss_report *r, ss_buf *b)
             continue;
         char path[600];
         snprintf(path, sizeof path, "`%s`", r->reg[i].path);
-        const char *cells[] = {path, r->reg[i].value, report_kind_word(r, r->reg[i].kind), r->reg[i].text};
+        const char *cells[] = {path, r->reg[i].value, report_kind_word(r, r->reg[i].kind),
+                               report_reason(r, r->reg[i].text, r->reg[i].text_nb)};
         report_md_row(b, cells, 4);
     }
     int k = report_count_missing(r->reg, r->nreg);
@@ -256,7 +257,8 @@ static void md_register(const ss_report *r, ss_buf *b)
             if (!any)
                 ss_buf_fmt(b, "\n### %s\n\n", line);
             any = true;
-            ss_buf_fmt(b, "- `%s` = %s (%s: %s)\n", o->reg[e].path, o->reg[e].value, report_kind_word(r, o->reg[e].kind), o->reg[e].text);
+            ss_buf_fmt(b, "- `%s` = %s (%s: %s)\n", o->reg[e].path, o->reg[e].value, report_kind_word(r, o->reg[e].kind),
+                       report_reason(r, o->reg[e].text, o->reg[e].text_nb));
         }
         if (!any) {
             snprintf(line, sizeof line, T(r, S_REGISTER_SAME), r->models[i + 1].letter, r->models[0].letter);

@@ -206,6 +206,11 @@ void report_question_text(const ss_report *r, char *buf, size_t n);
  * Norwegian report marked lang="en", so neither readers nor screen readers take it for the
  * report's own words. */
 void report_html_authored(const ss_report *r, ss_buf *b, const char *text);
+/* A reason (model/reason.h): in a Norwegian report its Norwegian text where it has one, as the
+ * report's own words; else the English as report_html_authored writes it.  report_reason: the
+ * text to show, for Markdown and plain text. */
+void report_html_reason(const ss_report *r, ss_buf *b, const char *en, const char *nb);
+const char *report_reason(const ss_report *r, const char *en, const char *nb);
 void report_pairing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 
 #endif

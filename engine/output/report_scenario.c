@@ -22,8 +22,15 @@
  * merges them whole. */
 static const char scenario_reader_lua[] =
     "local TAG = {}\n"
+    "local function reason(text)\n"   /* "English", or { "English", nb = "Norsk" } (model/reason.h) */
+    "  if type(text) == 'table' then return rawget(text, 1), rawget(text, 'nb') end\n"
+    "  return text, nil\n"
+    "end\n"
     "local function tag(kind)\n"
-    "  return function(v, text) return setmetatable({ value = v, text = text, kind = kind }, TAG) end\n"
+    "  return function(v, text)\n"
+    "    local en, nb = reason(text)\n"
+    "    return setmetatable({ value = v, text = en, nb = nb, kind = kind }, TAG)\n"
+    "  end\n"
     "end\n"
     "local function is_tag(v) return type(v) == 'table' and getmetatable(v) == TAG end\n"
     "local function before(a, b)\n"
@@ -73,7 +80,7 @@ static const char scenario_reader_lua[] =
     "local function register(t, prefix, out)\n"
     "  for _, k in ipairs(sorted_keys(t)) do\n"
     "    local p, v = prefix .. tostring(k), t[k]\n"
-    "    if is_tag(v) then out[#out + 1] = { path = p, value = show(v.value), kind = v.kind, text = v.text }\n"
+    "    if is_tag(v) then out[#out + 1] = { path = p, value = show(v.value), kind = v.kind, text = v.text, text_nb = v.nb }\n"
     "    elseif type(v) == 'table' then register(v, p .. '.', out)\n"
     "    elseif type(v) == 'number' then out[#out + 1] = { path = p, value = show(v), kind = 'missing', text = '' } end\n"
     "  end\n"
@@ -96,8 +103,10 @@ static const char scenario_reader_lua[] =
     "    for _, k in ipairs(AUDIT_KEYS) do\n"
     "      local v = rawget(c, k)\n"
     "      if is_tag(v) then v = v.value end\n"
+    "      local en, nb = reason(v)\n"
     "      if type(v) == 'number' then row[k] = string.format('%.17g', v)\n"
-    "      elseif type(v) == 'string' then row[k] = v end\n"
+    "      elseif type(en) == 'string' then row[k] = en end\n"
+    "      if type(nb) == 'string' then row[k .. '_nb'] = nb end\n"
     "    end\n"
     "    out[#out + 1] = row\n"
     "  end\n"
@@ -124,7 +133,10 @@ static const char scenario_reader_lua[] =
     "  audit = audit, names = names,\n"
     "  cite = tag('source'), assume = tag('assumption'), effect = tag('effect'),\n"
     "  calibrated = function(v, target, text)\n"
-    "    local t = tag('calibrated')(v, 'to target ' .. target .. ': ' .. text); t.target = target; return t\n"
+    "    local en, nb = reason(text)\n"
+    "    local t = tag('calibrated')(v, 'to target ' .. target .. ': ' .. en); t.target = target\n"
+    "    if type(nb) == 'string' then t.nb = 'mot m\\u{E5}let ' .. target .. ': ' .. nb end\n"
+    "    return t\n"
     "  end,\n"
     "  diff = function(a, b) return diff(a, b, '', {}) end,\n"
     "  register = function(t) return register(t, '', {}) end,\n"
@@ -176,8 +188,8 @@ typedef struct text_fields {
     const char *fn, *what;
     size_t size;
     int n;
-    const char *name[11];
-    size_t offset[11];
+    const char *name[14];
+    size_t offset[14];
 } text_fields;
 
 static const text_fields change_fields = {
@@ -186,9 +198,9 @@ static const text_fields change_fields = {
     {offsetof(ss_scenario_change, path), offsetof(ss_scenario_change, old_value), offsetof(ss_scenario_change, new_value)}};
 static const text_fields register_fields = {
     "register", "cannot read the assumptions of the stored scenario", sizeof(ss_register_entry),
-    4, {"path", "value", "kind", "text"},
+    5, {"path", "value", "kind", "text", "text_nb"},
     {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
-     offsetof(ss_register_entry, text)}};
+     offsetof(ss_register_entry, text), offsetof(ss_register_entry, text_nb)}};
 
 static const text_fields name_fields = {
     "names", "cannot read the names of the stored scenario's doors and organisation", sizeof(ss_named_part),
@@ -198,10 +210,11 @@ static const text_fields name_fields = {
 #define AUDIT_FIELD(k) offsetof(ss_audit_text, k)
 static const text_fields audit_fields = {
     "audit", "cannot read the audit criteria of the stored scenario", sizeof(ss_audit_text),
-    11, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source"},
+    14, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source",
+         "text_nb", "not_simulated_nb", "finding_source_nb"},
     {AUDIT_FIELD(id), AUDIT_FIELD(text), AUDIT_FIELD(source), AUDIT_FIELD(law), AUDIT_FIELD(metric), AUDIT_FIELD(service),
      AUDIT_FIELD(at_least), AUDIT_FIELD(at_most), AUDIT_FIELD(not_simulated), AUDIT_FIELD(finding),
-     AUDIT_FIELD(finding_source)}};
+     AUDIT_FIELD(finding_source), AUDIT_FIELD(text_nb), AUDIT_FIELD(not_simulated_nb), AUDIT_FIELD(finding_source_nb)}};
 
 static char **field_at(void *element, const text_fields *f, int i)
 {

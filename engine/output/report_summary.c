@@ -166,7 +166,7 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
                     ss_buf_html(b, about->effects[k].source);
                     ss_buf_str(b, "</code>: ");
                 }
-                report_html_authored(r, b, about->effects[k].why);
+                report_html_reason(r, b, about->effects[k].why, about->effects[k].why_nb);
                 ss_buf_str(b, ")");
             } else {
                 ss_buf_str(b, "–");
@@ -262,9 +262,10 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
             const ss_effect_assumption *e = &about->effects[k];
             if (*e->source)
                 ss_buf_fmt(b, "- `%s` = %s (%s; %s `%s`): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a,
-                           T(r, S_EFFECT_IN_RULE), e->source, e->why);
+                           T(r, S_EFFECT_IN_RULE), e->source, report_reason(r, e->why, e->why_nb));
             else
-                ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a, e->why);
+                ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                           report_reason(r, e->why, e->why_nb));
         }
         ss_buf_str(b, "\n");
     }

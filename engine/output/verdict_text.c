@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reason.h"
 #include "robust_text.h"
 #include "table.h"
 #include "words.h"
@@ -113,10 +114,11 @@ static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
 /* One effect assumption, with the rule file and line that declare it when a rule file does. */
 static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in, ss_lang lang)
 {
+    const char *why = ss_reason_pick(e->why, e->why_nb, lang == SS_LANG_NB);
     if (*e->source)
-        fprintf(f, ss_words(lang, "      %s = %s in %s (effect assumption, %s): %s\n"), e->path, e->value, in, e->source, e->why);
+        fprintf(f, ss_words(lang, "      %s = %s in %s (effect assumption, %s): %s\n"), e->path, e->value, in, e->source, why);
     else
-        fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, e->why);
+        fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, why);
 }
 
 /* The models differ in no effect assumption; but one may bring into play what both declare (services
