@@ -388,6 +388,12 @@ static int check_scenario(ss_scenario *sc, const ss_cli_opts *o, int argc, char 
                 unranged == 1 ? "" : "s");
         return SS_EXIT_MODEL;
     }
+    /* A reason without its Norwegian text is a warning, not a failure: it does not change what
+     * the model computes, and an English-only scenario is complete as it is. */
+    int reasons, untranslated = o->strict ? ss_scenario_print_untranslated(sc, stderr, &reasons) : 0;
+    if (untranslated)
+        fprintf(stderr, "%s: --strict: warning: %d of %d reasons have no Norwegian text beside the English (--lang nb "
+                "shows them in English)\n", o->positional[0], untranslated, reasons);
     char with[1024] = "";
     for (int i = 0; i < o->noverlays; i++) {
         size_t l = strlen(with);
@@ -441,7 +447,8 @@ static const ss_command cmd_run_entry = {
 static const ss_command cmd_check_entry = {
     "check", "samsim check SCENARIO [--strict] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Load and validate the scenario and its rule files without running it.\n"
-    "  --strict         also fail when a calibrated() number or an effect() has no range", cmd_check};
+    "  --strict         also fail when a calibrated() number or an effect() has no range, and\n"
+    "                   warn about reasons without a Norwegian text when others have one", cmd_check};
 static const ss_command cmd_show_entry = {
     "show", "samsim show SCENARIO [--sources [--lang en|nb]] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "Print the resolved scenario (after extends, overlays and --set) as Lua,\n"

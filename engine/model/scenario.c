@@ -280,6 +280,17 @@ int ss_scenario_calibration_targets(const ss_scenario *sc, ss_target **out)
     return n;
 }
 
+int ss_scenario_print_untranslated(const ss_scenario *sc, FILE *f, int *reasons)
+{
+    sc_sources count = {.origin = origin_of, .origin_ud = (void *)sc};
+    walk_register(sc, &count);
+    *reasons = count.reasons;
+    if (count.reasons_nb == 0 || count.reasons_nb == count.reasons) return 0;
+    sc_sources name = {.origin = origin_of, .origin_ud = (void *)sc, .untranslated = f};
+    walk_register(sc, &name);
+    return count.reasons - count.reasons_nb;
+}
+
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f)
 {
     sc_sources strict = {.origin = origin_of, .origin_ud = (void *)sc, .strict = f};

@@ -56,6 +56,11 @@ int ss_scenario_calibration_targets(const ss_scenario *sc, ss_target **out);
 /* check --strict: one line "FILE:LINE: path: calibrated(...) has no range ..." per calibrated
  * number or effect without a range, written to f; returns how many. */
 int ss_scenario_print_unranged(const ss_scenario *sc, FILE *f);
+/* check --strict: when some of the register's reasons (its tags, the rule files' parameters
+ * among them) have a Norwegian text beside the English and some do not, the first few without
+ * one as "FILE:LINE: path: assume(...) has no Norwegian text ..." to f, and how many lack one;
+ * 0 when none has one (an English-only scenario) or all do.  *reasons: how many there are. */
+int ss_scenario_print_untranslated(const ss_scenario *sc, FILE *f, int *reasons);
 /* Number of numeric values with neither cite nor assume (the rule files' parameters included). */
 int ss_scenario_unsourced(const ss_scenario *sc);
 /* The rule files' parameters in force (ruleparams.h) as Lua text, { group = { name = value } }

@@ -91,6 +91,8 @@ typedef struct sc_sources {
     int neffects;
     const char *kind, *text, *nb;  /* of the tag the walk is inside, or NULL */
     bool norwegian;       /* print a reason's Norwegian text where it has one (reason.h) */
+    int reasons, reasons_nb;  /* out: tags, and tags whose reason has a Norwegian text */
+    FILE *untranslated;   /* write "FILE:LINE: path: no Norwegian text ..." for the first few without */
 } sc_sources;
 void sc_register_walk(lua_State *L, int idx, sc_sources *out);
 

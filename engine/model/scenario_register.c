@@ -119,6 +119,25 @@ static void strict_line(sc_sources *out, lua_State *L, const char *path, const c
     out->unranged++;
 }
 
+/* check --strict: a tag's reason with no Norwegian text beside it, the tag under its value on the
+ * stack; the first few are named (the count says how many). */
+enum { UNTRANSLATED_NAMED = 5 };
+static void count_translation(sc_sources *out, lua_State *L, const char *path, const char *kind, const char *nb)
+{
+    out->reasons++;
+    if (nb) {
+        out->reasons_nb++;
+        return;
+    }
+    if (!out->untranslated || out->reasons - out->reasons_nb > UNTRANSLATED_NAMED) return;
+    char where[512];
+    lua_pushvalue(L, -2);
+    tag_where(L, out, path, where, sizeof where);
+    lua_pop(L, 1);
+    fprintf(out->untranslated, "%s %s: %s(...) has no Norwegian text (expected e.g. { \"why\", nb = \"hvorfor\" })\n", where,
+            path, ss_provenance_function(kind));
+}
+
 /* An effect() tag, under its value on the stack: its path, value, reason and where it is written,
  * for ss_scenario_effects. */
 static void collect_effect(sc_sources *out, lua_State *L, const char *path, const char *text, const char *nb)
@@ -170,6 +189,7 @@ static void register_tag(lua_State *L, const char *path, sc_sources *out)
     lua_pop(L, 1);
     if (out->collect_effects && strcmp(kind, "effect") == 0)
         collect_effect(out, L, path, text, nb);
+    count_translation(out, L, path, kind, nb);
     if (lua_istable(L, -1)) {
         if (!ranged) strict_line(out, L, path, kind);   /* a range goes on one number inside */
         const char *outer_kind = out->kind, *outer_text = out->text, *outer_nb = out->nb;

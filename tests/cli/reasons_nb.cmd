@@ -22,6 +22,7 @@ samsim report $T/r.db --out $T/en.html --markdown $T/en.md > /dev/null
 grep '^| `\|^| Inntaket\|^| inntaket' $T/nb.md | sed 's/  */ /g'
 grep '^| `\|^| The intake\|^| the intake' $T/en.md | sed 's/  */ /g'
 echo "marked lang=\"en\" in the Norwegian report: $(grep -c 'lang="en"' $T/nb.html)"
+echo "English words nb_check finds in it: $(python3 tests/report/nb_check.py $T/nb.html | grep -c "^English word")"
 grep -o '<td>[^<]*\(fikstur\|én sak\|saksbehandlere\|journal\)[^<]*' $T/nb.html
 # explain lists a service's inputs with their reasons (the REPL's explain in Norwegian)
 samsim explain tests/fixtures/reasons/norsk.lua intake | sed -n '/^inputs behind/,$p'
@@ -41,3 +42,7 @@ bad 'calibration = { targets = { t = { what = { "x", nb = "y", extra = 1 }, metr
 # in a rule file's parameters: the rule file's line
 mkdir -p $T/rules; printf 'local P = parameters {\n  share = assume(0.3, { nb = "andel" }),\n}\nreturn function() return "treat" end\n' > $T/rules/r.lua
 bad 'services = { intake = { next = "rules/r.lua" } }'
+# check --strict warns, without failing, when some reasons have a Norwegian text and others do not
+samsim check --strict tests/fixtures/reasons/partly.lua; echo "exit $?"
+samsim check --strict tests/fixtures/reasons/norsk.lua > /dev/null; echo "all in Norwegian: exit $?"
+samsim check --strict tests/fixtures/ranges/ranged.lua > /dev/null; echo "all in English: exit $?"
