@@ -12,6 +12,7 @@
 
 #include "idmap.h"
 #include "rulefields.h"
+#include "rulememo.h"
 #include "ruleparams.h"
 #include "sandbox.h"
 #include "source.h"
@@ -34,6 +35,10 @@ struct ss_rules {
     ss_idmap doors;               /* door id -> index */
     ss_idmap fields[3];           /* field name -> its number in the person, service, ctx view */
     int chunks_ref;               /* registry ref of a table: rule file path -> compiled chunk */
+    ss_rule_memo *memo;           /* [nlua_rules] plain rules and their kept calls (rulememo.h) */
+    ss_memo_rec rec;              /* the reads of the call being noted */
+    double date_day;              /* the day of date_ref's text (NAN: none yet) */
+    int date_ref;                 /* ctx.date's text for that day */
     /* what the proxies show during the current call */
     const ss_person *p;
     const ss_world *w;
@@ -42,6 +47,7 @@ struct ss_rules {
 };
 
 typedef enum { V_PERSON, V_SERVICE, V_CTX } view_kind;
+
 
 static ss_rules *rules_of(lua_State *L)
 {
@@ -146,11 +152,18 @@ static int ctx_queue(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(
 static int ctx_caseload(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->caseload[check_service(L, r, 1)]); return 1; }
 static int ctx_capacity(lua_State *L) { ss_rules *r = rules_of(L); lua_pushnumber(L, r->m->services[check_service(L, r, 1)].capacity); return 1; }
 
+/* The date as text, made once a day (rules and kept calls ask for it many times a day). */
 static void c_date(lua_State *L, ss_rules *r, int s)
 {
-    char date[11];
-    ss_calendar_format(&r->m->cal, r->w->now, date);
-    lua_pushstring(L, date);
+    double day = floor(r->w->now);
+    if (day != r->date_day) {
+        char date[11];
+        ss_calendar_format(&r->m->cal, r->w->now, date);
+        lua_pushstring(L, date);
+        lua_rawseti(L, LUA_REGISTRYINDEX, r->date_ref);
+        r->date_day = day;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->date_ref);
 }
 static void c_day(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now); }
 static void c_rep(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->rep + 1); }
@@ -169,6 +182,15 @@ static const ss_rule_field ctx_fields[] = {
     LOOKUP("caseload", c_caseload), LOOKUP("capacity", c_capacity), {NULL, 0, false, NULL}};
 const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
+static const ss_rule_view *const all_views[3] = {&ss_person_view, &ss_service_view, &ss_ctx_view};
+
+/* The value a field has now, for a kept call (rulememo.h). */
+static void push_field(lua_State *L, void *ctx, int view, int field)
+{
+    ss_rules *r = ctx;
+    all_views[view]->fields[field].push(L, r, view == 1 ? r->service : -1);
+}
+
 /* __index of a view: the field's accessor, found by the key's identity (fields[view]); a key
  * not found so is looked up by its text, which names the fields there are when it is none. */
 static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
@@ -178,6 +200,8 @@ static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
     int i = key ? ss_idmap_get(&r->fields[view], key, -1) : -1;
     const ss_rule_field *f = i >= 0 ? &v->fields[i] : ss_rule_field_at(L, v, 2);
     f->push(L, r, s);
+    if (r->rec.on)
+        ss_memo_read(&r->rec, L, view, (int)(f - v->fields), f->type != LUA_TTABLE && f->type != SS_RF_LOOKUP);
     return 1;
 }
 
@@ -333,6 +357,20 @@ static int push_chunk(ss_rules *r, int slot, ss_diag *d)
     return 0;
 }
 
+/* Whether rule `slot` (its function on top, the module cache below) is plain or bounded
+ * (sandbox.h): run without the count hook, and a plain one's calls kept (rulememo.h). */
+static void classify(ss_rules *r, int slot)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    const char *path = r->m->lua_rules[slot].path;
+    lua_getfield(L, -2, path);                              /* cache f module */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunks_ref);       /* cache f module chunks */
+    lua_getfield(L, -1, path);                              /* cache f module chunks chunk */
+    bool plain = ss_sandbox_is_plain(r->sb, -1, -4);
+    ss_memo_init(&r->memo[slot], plain || ss_sandbox_is_bounded(r->sb, -3, -4), plain);
+    lua_pop(L, 3);                                          /* cache f */
+}
+
 /* Load each rule file once (a module may serve several decision points). */
 static int load_rule(ss_rules *r, int slot, ss_diag *d)
 {
@@ -371,6 +409,7 @@ static int load_rule(ss_rules *r, int slot, ss_diag *d)
         lua_pop(L, 2);
         return ss_fail(d, "%s: returns a single function, so ':%s' cannot name one of its fields", lr->display, lr->field);
     }
+    classify(r, slot);
     lua_Debug ar;
     lua_pushvalue(L, -1);
     lua_getinfo(L, ">S", &ar);
@@ -421,6 +460,8 @@ int ss_rules_reset(ss_rules *r, ss_diag *d)
         luaL_unref(L, LUA_REGISTRYINDEX, r->refs[i]);
         r->refs[i] = LUA_NOREF;
     }
+    for (int i = 0; i < r->m->nlua_rules; i++)
+        ss_memo_forget(&r->memo[i], L);
     int rc = load_rules(r, d);
     lua_gc(L, LUA_GCCOLLECT); /* the old modules' state, at once rather than at random later */
     return rc;
@@ -439,16 +480,23 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->lines = calloc(n, sizeof(int));
     r->texts = calloc(n, sizeof(char *));
     r->lens = calloc(n, sizeof(size_t));
+    r->memo = calloc(n, sizeof *r->memo);
+    ss_memo_rec_init(&r->rec);
     for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
+    for (int i = 0; r->memo && i < m->nlua_rules; i++) ss_memo_init(&r->memo[i], false, false);
+    r->date_day = NAN;
+    lua_pushboolean(L, 0);
+    r->date_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     r->person_ref = make_proxy(L, r, person_index, "person");
     r->ctx_ref = make_proxy(L, r, ctx_index, "ctx");
     lua_newtable(L);
     r->chunks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (make_ids(L, r) < 0) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' ids"); return NULL; }
     r->service_refs = calloc(m->nservices + 1, sizeof *r->service_refs);
-    if (!r->service_refs) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' views"); return NULL; }
+    if (!r->service_refs || !r->memo) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' views"); return NULL; }
     for (int i = 0; i < m->nservices; i++) r->service_refs[i] = make_service_view(L, r, i);
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
+    ss_sandbox_push_handler(r->sb);  /* stays at the top: below each rule called (call()) */
     return r;
 }
 
@@ -457,7 +505,7 @@ void ss_rules_free(ss_rules *r)
     if (!r) return;
     ss_sandbox_free(r->sb);
     for (int i = 0; i < r->m->nlua_rules; i++) free(r->texts[i]);
-    ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->service_refs, r->door_ids, r->need_ids);
+    ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->service_refs, r->door_ids, r->need_ids, r->memo);
     ss_idmap_fini(&r->answers);
     ss_idmap_fini(&r->doors);
     for (int v = 0; v < 3; v++) ss_idmap_fini(&r->fields[v]);
@@ -530,13 +578,19 @@ static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, in
     r->service = service;
     r->door = door;
     r->fresh = false;
+    ss_rule_memo *mm = &r->memo[slot];
+    int key[3] = {with_door ? door : -1, with_service ? service : -1, age};
+    if (mm->kept && ss_memo_answer(mm, &r->rec, L, key, push_field, r))
+        return 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->refs[slot]);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
     int nargs = 2;
     if (with_door) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->door_ids[door]); nargs++; }
     if (with_service) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_refs[service]); nargs++; }
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
-    if (ss_sandbox_call(r->sb, nargs, 1, d) < 0)
+    int rc = mm->unhooked ? ss_sandbox_call_plain(r->sb, nargs, 1, d) : ss_sandbox_call(r->sb, nargs, 1, d);
+    ss_memo_done(mm, &r->rec, L, rc == 0);
+    if (rc < 0)
         return fail_lua(r, slot, d);
     return 0;
 }

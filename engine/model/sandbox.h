@@ -23,6 +23,7 @@
 #ifndef SS_SANDBOX_H
 #define SS_SANDBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <gsl/gsl_rng.h>
@@ -74,6 +75,27 @@ int ss_sandbox_loadfile(ss_sandbox *sb, const char *path, const char *chunkname,
  * is there an endless loop?"; the allocator gives "not enough memory (limit N MiB)"),
  * and returns -1. */
 int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);
+
+/* Pushes the message handler ss_sandbox_call puts under the function it calls.  A caller that
+ * keeps it right below the functions it calls (at the top of a stack it keeps balanced) spares
+ * ss_sandbox_call putting it there and taking it away at every call. */
+void ss_sandbox_push_handler(ss_sandbox *sb);
+
+/* Whether the function at fn_idx, compiled from the chunk at chunk_idx (its file's main
+ * function), is plain (sandbox_plain.c): no loop, no call, no closure, no write in it or in any
+ * function of its file, shorter than the hook's period, and no Lua metamethod among the values
+ * its upvalues reach.  A call of it then never meets the budget, and its answer depends only on
+ * what it reads.  Leaves the stack as it was. */
+bool ss_sandbox_is_plain(ss_sandbox *sb, int chunk_idx, int fn_idx);
+/* Whether the function at fn_idx, found in the module at module_idx (what its file returned: a
+ * table of functions, or the function itself), is bounded (sandbox_plain.c): no loop, calls only
+ * to functions of its file that are bounded too or to a few C functions such as math.random,
+ * shorter than the hook's period all together, and nothing of its file can change that.  A call
+ * of it then never meets the budget.  Leaves the stack as it was. */
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int module_idx, int fn_idx);
+/* ss_sandbox_call for a plain or bounded function: the same, without the count hook, which a plain
+ * function never reaches (it would trap every instruction for nothing). */
+int ss_sandbox_call_plain(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);
 
 /* For C functions called from Lua: charge `units` (about one VM instruction each) of work to
  * the current call, and raise the budget's, the clock's or the interrupt's error when one is

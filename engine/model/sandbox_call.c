@@ -5,6 +5,7 @@
 
 #include <assert.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +138,7 @@ void ss_sandbox_charge(lua_State *L, long units)
  * does not read it: the first reading comes once the call has been charged CLOCK_EVERY units or
  * has run 10 ms (adapt_period), and the time before it is counted on the coarse wall clock, which
  * runs at least as fast as the thread's CPU time (to within its tick of a few ms). */
-static void arm(ss_sandbox *sb)
+static void arm(ss_sandbox *sb, bool hooked)
 {
     sb->count = 0;
     sb->pending = 0;
@@ -147,12 +148,14 @@ static void arm(ss_sandbox *sb)
     sb->tripped = 0;
     sb->refused = 0;
     sb->enforce = 1;
-    lua_sethook(sb->L, sbx_budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    if (hooked)
+        lua_sethook(sb->L, sbx_budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
 static void disarm(ss_sandbox *sb)
 {
-    lua_sethook(sb->L, NULL, 0, 0);
+    if (lua_gethook(sb->L))
+        lua_sethook(sb->L, NULL, 0, 0);
     sb->tripped = 0;
     sb->enforce = 0;
 }
@@ -190,25 +193,45 @@ static int call_error(ss_sandbox *sb, int status, ss_diag *d)
     return -1;
 }
 
-int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d)
+/* ss_sandbox_call, with the count hook armed or not (a plain function never reaches it). */
+static int call_armed(ss_sandbox *sb, int nargs, int nresults, bool hooked, ss_diag *d)
 {
     assert(sb && nargs >= 0);
     lua_State *L = sb->L;
     assert(lua_gettop(L) > nargs && "function and arguments must be on the stack");
     int base = lua_gettop(L) - nargs;                  /* f args */
-    if (!lua_checkstack(L, 1)) {
-        lua_settop(L, base - 1);
-        return ss_fail(d, "stack overflow");
+    bool below = base > 1 && lua_tocfunction(L, base - 1) == msghandler;  /* h f args */
+    if (!below) {
+        if (!lua_checkstack(L, 1)) {
+            lua_settop(L, base - 1);
+            return ss_fail(d, "stack overflow");
+        }
+        lua_pushcfunction(L, msghandler);              /* f args h */
+        lua_insert(L, base++);                         /* h f args */
     }
-    lua_pushcfunction(L, msghandler);                  /* f args h */
-    lua_insert(L, base);                               /* h f args */
     if (sb->depth++ == 0)
-        arm(sb);
-    int status = lua_pcall(L, nargs, nresults, base);  /* h results | h err */
-    lua_remove(L, base);                               /* results | err */
+        arm(sb, hooked);
+    int status = lua_pcall(L, nargs, nresults, base - 1);  /* h results | h err */
+    if (!below)
+        lua_remove(L, base - 1);                       /* results | err */
     int rc = status == LUA_OK ? 0 : call_error(sb, status, d);
     if (--sb->depth == 0)
         disarm(sb);
     return rc;
 }
 
+
+void ss_sandbox_push_handler(ss_sandbox *sb)
+{
+    lua_pushcfunction(sb->L, msghandler);
+}
+
+int ss_sandbox_call(ss_sandbox *sb, int nargs, int nresults, ss_diag *d)
+{
+    return call_armed(sb, nargs, nresults, true, d);
+}
+
+int ss_sandbox_call_plain(ss_sandbox *sb, int nargs, int nresults, ss_diag *d)
+{
+    return call_armed(sb, nargs, nresults, false, d);
+}

@@ -7,6 +7,10 @@
 #ifndef SS_SANDBOX_PARTS_H
 #define SS_SANDBOX_PARTS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
 #include <lua.h>
 
 #include "sandbox.h"
@@ -65,6 +69,48 @@ void sbx_charge_libs(lua_State *L);
 int sbx_setup(lua_State *L);
 /* sandbox_call.c: the count hook that enforces the budget, the clock and the interrupt. */
 void sbx_budget_hook(lua_State *L, lua_Debug *ar);
+/* Lua 5.4's instructions (lopcodes.h): the opcodes sandbox_plain.c looks at, and the fields. */
+enum {
+    SBX_OP_MOVE = 0, SBX_OP_GETUPVAL = 9, SBX_OP_SETUPVAL = 10, SBX_OP_GETTABUP = 11,
+    SBX_OP_GETFIELD = 14, SBX_OP_SETTABUP = 15, SBX_OP_SETTABLE = 16, SBX_OP_SETI = 17,
+    SBX_OP_SETFIELD = 18, SBX_OP_NEWTABLE = 19, SBX_OP_SELF = 20, SBX_OP_MMBIN = 46,
+    SBX_OP_MMBINK = 48, SBX_OP_CONCAT = 53, SBX_OP_CLOSE = 54, SBX_OP_TBC = 55, SBX_OP_JMP = 56,
+    SBX_OP_EQ = 57, SBX_OP_TESTSET = 67, SBX_OP_CALL = 68, SBX_OP_TAILCALL = 69,
+    SBX_OP_RETURN = 70, SBX_OP_RETURN1 = 72, SBX_OP_FORLOOP = 73, SBX_OP_FORPREP = 74,
+    SBX_OP_TFORPREP = 75, SBX_OP_TFORCALL = 76, SBX_OP_TFORLOOP = 77, SBX_OP_SETLIST = 78,
+    SBX_OP_CLOSURE = 79, SBX_OP_VARARG = 80, SBX_OP_VARARGPREP = 81, SBX_OP_EXTRAARG = 82,
+    SBX_OP_LOADNIL = 8, SBX_OP_LFALSESKIP = 6, SBX_OP_LAST = 82
+};
+#define SBX_OP(i) ((int)((i) & 0x7f))
+#define SBX_A(i) ((int)(((i) >> 7) & 0xff))
+#define SBX_B(i) ((int)(((i) >> 16) & 0xff))
+#define SBX_C(i) ((int)(((i) >> 24) & 0xff))
+#define SBX_BX(i) ((int)((i) >> 15))
+#define SBX_SJ(i) ((int)(((i) >> 7) & 0x1ffffff) - 0xffffff)
+
+/* sandbox_code.c: a function's compiled code, from its stripped dump: its own instructions and
+ * string constants (kstr[k] NULL when constant k is no string), and whether every function
+ * defined inside it keeps to sbx_code_plain(). */
+typedef struct sbx_code {
+    unsigned char *buf;
+    const unsigned char *code;
+    size_t ncode, nk;
+    const unsigned char **kstr;
+    size_t *klen;
+    bool inner_plain;
+} sbx_code;
+/* Reads the Lua function at idx; false (c empty) for a C function or a dump not understood. */
+bool sbx_code_read(lua_State *L, int idx, sbx_code *c);
+void sbx_code_free(sbx_code *c);
+/* No loop, call, closure or write of any kind (see sandbox_plain.c). */
+bool sbx_code_plain(const unsigned char *code, size_t n);
+static inline uint32_t sbx_instruction(const unsigned char *code, size_t k)
+{
+    uint32_t i;
+    memcpy(&i, code + 4 * k, 4);
+    return i;
+}
+
 /* sandbox.c: fills d with the memory message naming the cap; returns -1. */
 int sbx_memory_error(ss_sandbox *sb, ss_diag *d);
 

@@ -1,0 +1,399 @@
+/* sandbox_plain: what a rule function's compiled code (sandbox_code.c) and the values it can
+ * reach show about it, so that the host may skip work that cannot change anything.  Part of the
+ * sandbox (sandbox_parts.h).
+ *
+ * Bounded: the function, and every function it calls, has no loop, calls only functions of its
+ * file that are bounded too (no recursion) or a few C functions that do a bounded piece of work
+ * without calling back into Lua or charging the budget (math.random, math.floor ...), and all
+ * together are shorter than the count hook's first period (HOOK_EVERY instructions); no function
+ * of its file can change which functions those calls reach (no upvalue is ever assigned, no
+ * call goes anywhere but to such functions), and no metamethod among the values they reach is
+ * a Lua function.  A call of it then never reaches the hook: arming the hook (which traps every
+ * instruction while it is set) changes nothing but the cost, so ss_sandbox_call_plain runs it
+ * without.
+ * Plain: bounded, and more: it calls nothing at all, makes no closure and writes nothing, nor
+ * does any other function of its file, so nothing changes what it reads after loading and it
+ * draws no random number: the same reads in the same order give the same answer (rules.c keeps
+ * such answers, rulememo.h).
+ * Anything not understood (a dump, a call whose target is not found by reading the code) makes
+ * a function neither, which is always safe: it is run as any other. */
+#include "sandbox_parts.h"
+
+#include <stdlib.h>
+
+#include <lauxlib.h>
+
+/* ---------------------------------------------------------------- values */
+
+static bool values_plain(lua_State *L, int idx, int seen, long *left, int depth);
+static bool closure_safe(lua_State *L, int fn);
+
+/* Whether the metatable of the value at idx (if any) has no Lua function in it, and the values
+ * it reaches (a table as __index) none as metamethod. */
+static bool metatable_plain(lua_State *L, int idx, int seen, long *left, int depth)
+{
+    if (!lua_getmetatable(L, idx))                              /* mt? */
+        return true;
+    bool plain = true;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                                   /* mt k v */
+        plain = !lua_isfunction(L, -1) || lua_iscfunction(L, -1);
+        lua_pop(L, 1);                                          /* mt k */
+        if (!plain) {
+            lua_pop(L, 1);                                      /* mt */
+            break;
+        }
+    }
+    plain = plain && values_plain(L, -1, seen, left, depth + 1);
+    lua_pop(L, 1);                                              /* */
+    return plain;
+}
+
+/* Whether no metamethod reachable from the value at idx is a Lua function: walks tables (keys,
+ * values, metatables), userdata's metatables and Lua functions' upvalues; seen (a table) marks
+ * those walked.  Fails past *left values, as if a Lua metamethod were there. */
+static bool values_plain(lua_State *L, int idx, int seen, long *left, int depth)
+{
+    idx = lua_absindex(L, idx);
+    int t = lua_type(L, idx);
+    bool lua_fn = t == LUA_TFUNCTION && !lua_iscfunction(L, idx);
+    if (t != LUA_TTABLE && t != LUA_TUSERDATA && !lua_fn)
+        return t != LUA_TTHREAD;   /* numbers, strings, C functions */
+    if (--*left < 0 || depth > 100)
+        return false;
+    if (lua_rawgetp(L, seen, lua_topointer(L, idx)) != LUA_TNIL) {  /* mark? */
+        lua_pop(L, 1);
+        return true;
+    }
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, seen, lua_topointer(L, idx));
+    bool plain = lua_fn ? closure_safe(L, idx) : metatable_plain(L, idx, seen, left, depth);
+    for (int i = 1; plain && lua_fn && lua_getupvalue(L, idx, i); i++) {  /* v */
+        plain = values_plain(L, -1, seen, left, depth + 1);
+        lua_pop(L, 1);
+    }
+    if (t == LUA_TTABLE && plain) {
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {                              /* k v */
+            plain = values_plain(L, -1, seen, left, depth + 1) && values_plain(L, -2, seen, left, depth + 1);
+            lua_pop(L, 1);                                      /* k */
+            if (!plain) {
+                lua_pop(L, 1);                                  /* */
+                break;
+            }
+        }
+    }
+    return plain;
+}
+
+/* The values reachable from the value at idx have no Lua metamethod. */
+static bool reach_plain(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_newtable(L);                                            /* seen */
+    long left = 100000;
+    bool plain = values_plain(L, idx, lua_gettop(L), &left, 0);
+    lua_pop(L, 1);                                              /* */
+    return plain;
+}
+
+bool ss_sandbox_is_plain(ss_sandbox *sb, int chunk_idx, int fn_idx)
+{
+    lua_State *L = sb->L;
+    sbx_code chunk, fn;
+    if (!sbx_code_read(L, chunk_idx, &chunk))
+        return false;
+    bool plain = chunk.inner_plain && sbx_code_read(L, fn_idx, &fn);
+    sbx_code_free(&chunk);
+    if (!plain)
+        return false;
+    plain = fn.inner_plain && fn.ncode < HOOK_EVERY && sbx_code_plain(fn.code, fn.ncode);
+    sbx_code_free(&fn);
+    return plain && reach_plain(L, fn_idx);
+}
+
+/* ---------------------------------------------------------------- calls */
+
+/* The C functions a bounded function may call: a bounded piece of work each, no call back into
+ * Lua (on values without Lua metamethods), nothing charged to the budget. */
+static const char *const bounded_c[] = {
+    "type", "math.random", "math.floor", "math.ceil", "math.abs", "math.min", "math.max",
+    "math.sqrt", "math.exp", "math.log", "math.fmod", "math.tointeger", "math.type", "math.ult", NULL};
+
+/* Pushes t[key], reading through a read-only view (a table whose metatable's __index is the
+ * table behind it) as the VM would, without running Lua code; nil when that does not find it. */
+static void push_field_raw(lua_State *L, int t, const char *key, size_t len)
+{
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) {
+        lua_pushnil(L);
+        return;
+    }
+    lua_pushlstring(L, key, len);                               /* k */
+    if (lua_rawget(L, t) != LUA_TNIL)                           /* v */
+        return;
+    lua_pop(L, 1);                                              /* */
+    int type = luaL_getmetafield(L, t, "__index");              /* idx? */
+    if (type == LUA_TTABLE) {
+        lua_pushlstring(L, key, len);
+        lua_rawget(L, -2);                                      /* idx v */
+        lua_remove(L, -2);                                      /* v */
+        return;
+    }
+    if (type != LUA_TNIL)
+        lua_pop(L, 1);                                          /* */
+    lua_pushnil(L);                                             /* nil */
+}
+
+/* Whether the C function on top is one of bounded_c, as the globals give them. */
+static bool bounded_cfunction(lua_State *L)
+{
+    lua_CFunction f = lua_tocfunction(L, -1);
+    bool found = false;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);       /* f G */
+    for (int i = 0; !found && bounded_c[i]; i++) {
+        const char *dot = strchr(bounded_c[i], '.');
+        if (dot) {
+            push_field_raw(L, -1, bounded_c[i], (size_t)(dot - bounded_c[i]));  /* f G lib */
+            push_field_raw(L, -1, dot + 1, strlen(dot + 1));   /* f G lib g */
+            lua_remove(L, -2);
+        } else {
+            push_field_raw(L, -1, bounded_c[i], strlen(bounded_c[i]));  /* f G g */
+        }
+        found = lua_iscfunction(L, -1) && lua_tocfunction(L, -1) == f;
+        lua_pop(L, 1);                                          /* f G */
+    }
+    lua_pop(L, 1);                                              /* f */
+    return found;
+}
+
+/* Marks in starts[] the instructions a jump (or a skip) lands on. */
+static void mark_starts(const sbx_code *c, bool *starts)
+{
+    for (size_t k = 0; k < c->ncode; k++) {
+        uint32_t i = sbx_instruction(c->code, k);
+        long to = -1;
+        int op = SBX_OP(i);
+        if (op == SBX_OP_JMP) to = (long)k + 1 + SBX_SJ(i);
+        else if ((op >= SBX_OP_EQ && op <= SBX_OP_TESTSET) || op == SBX_OP_LFALSESKIP) to = (long)k + 2;
+        else if (op == SBX_OP_FORLOOP || op == SBX_OP_TFORLOOP) to = (long)k + 1 - SBX_BX(i);
+        else if (op == SBX_OP_FORPREP) to = (long)k + SBX_BX(i) + 2;
+        else if (op == SBX_OP_TFORPREP) to = (long)k + SBX_BX(i) + 1;
+        if (to >= 0 && (size_t)to <= c->ncode) starts[to] = true;
+    }
+}
+
+/* Whether instruction i may write register reg (or it is not known). */
+static bool may_write(uint32_t i, int reg)
+{
+    int op = SBX_OP(i), a = SBX_A(i);
+    switch (op) {
+    case SBX_OP_CALL: return reg >= a && (SBX_C(i) == 0 || reg < a + SBX_C(i) - 1);
+    case SBX_OP_VARARG: return reg >= a && (SBX_C(i) == 0 || reg < a + SBX_C(i) - 1);
+    case SBX_OP_LOADNIL: return reg >= a && reg <= a + SBX_B(i);
+    case SBX_OP_SELF: return reg == a || reg == a + 1;
+    case SBX_OP_TFORCALL: return reg >= a;
+    case SBX_OP_FORPREP: case SBX_OP_FORLOOP: case SBX_OP_TFORPREP: case SBX_OP_TFORLOOP: return reg >= a;
+    case SBX_OP_SETTABUP: case SBX_OP_SETTABLE: case SBX_OP_SETI: case SBX_OP_SETFIELD:
+    case SBX_OP_SETUPVAL: case SBX_OP_SETLIST: case SBX_OP_JMP: case SBX_OP_CLOSE: case SBX_OP_TBC:
+    case SBX_OP_EXTRAARG: case SBX_OP_VARARGPREP:
+        return false;
+    default:
+        if (op >= SBX_OP_MMBIN && op <= SBX_OP_MMBINK) return false;
+        if (op >= SBX_OP_EQ && op < SBX_OP_TESTSET) return false;   /* tests write nothing */
+        if (op >= SBX_OP_RETURN && op <= SBX_OP_RETURN1) return false;
+        return a == reg;
+    }
+}
+
+static bool push_register(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc, int reg, int depth);
+static bool push_global_register(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc, int reg, int depth);
+
+/* Replaces the environment on top by global `key` as the VM reads it there, when that reading
+ * cannot change later: the environment does not hold the name itself (its own names, the
+ * helpers, can be assigned), so it comes from the globals behind it, which are read-only.  False
+ * (the environment popped) otherwise, or when the table on top is no environment. */
+static bool push_global(lua_State *L, const char *key, size_t len)
+{
+    bool env = lua_type(L, -1) == LUA_TTABLE && luaL_getmetafield(L, -1, "__index") == LUA_TTABLE;  /* env G? */
+    if (env) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);   /* env G G */
+        env = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);                                          /* env */
+    }
+    if (env) {
+        lua_pushlstring(L, key, len);
+        env = lua_rawget(L, -2) == LUA_TNIL;                    /* env v */
+        lua_pop(L, 1);                                          /* env */
+    }
+    lua_pop(L, 1);                                              /* */
+    if (!env)
+        return false;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);       /* G */
+    push_field_raw(L, -1, key, len);                            /* G v */
+    lua_remove(L, -2);                                          /* v */
+    return true;
+}
+
+/* Pushes the value instruction i (at pc) puts in its register, when it can be known from the
+ * code and fn's upvalues without running anything and no function of the file can change it: an
+ * upvalue (none is ever assigned), a copy of one, a global (GETTABUP on the environment), or a
+ * field of a global (a library such as math: read-only). */
+static bool push_written(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc, uint32_t i, int depth)
+{
+    int op = SBX_OP(i), b = SBX_B(i), k = SBX_C(i);
+    if (op == SBX_OP_MOVE)
+        return push_register(L, fn, c, starts, pc, b, depth + 1);
+    if (op == SBX_OP_GETUPVAL)
+        return lua_getupvalue(L, fn, b + 1) != NULL;
+    if ((op != SBX_OP_GETTABUP && op != SBX_OP_GETFIELD) || (size_t)k >= c->nk || !c->kstr[k])
+        return false;
+    if (op == SBX_OP_GETTABUP)
+        return lua_getupvalue(L, fn, b + 1) && push_global(L, (const char *)c->kstr[k], c->klen[k]);
+    if (!push_global_register(L, fn, c, starts, pc, b, depth + 1))
+        return false;                                           /* lib */
+    push_field_raw(L, -1, (const char *)c->kstr[k], c->klen[k]);  /* lib v */
+    lua_remove(L, -2);                                          /* v */
+    return true;
+}
+
+/* Pushes the value register reg holds when instruction pc runs, found by reading back to the
+ * instruction that wrote it, which every path to pc must pass (no jump lands in between). */
+static bool push_register(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc, int reg, int depth)
+{
+    if (depth > 16)
+        return false;
+    for (size_t k = pc; k-- > 0;) {
+        if (starts[k + 1])
+            return false;
+        uint32_t i = sbx_instruction(c->code, k);
+        if (may_write(i, reg))
+            return SBX_A(i) == reg && push_written(L, fn, c, starts, k, i, depth);
+    }
+    return false;
+}
+
+/* As push_register, for a register a global was read into (a library such as math): a field is
+ * read only from such a table, which no rule can change (the globals and their views are
+ * read-only), never from a table of the file's own, which its functions could. */
+static bool push_global_register(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc, int reg, int depth)
+{
+    for (size_t k = pc; k-- > 0;) {
+        if (starts[k + 1])
+            return false;
+        uint32_t i = sbx_instruction(c->code, k);
+        if (may_write(i, reg))
+            return SBX_A(i) == reg && SBX_OP(i) == SBX_OP_GETTABUP && push_written(L, fn, c, starts, k, i, depth);
+    }
+    return false;
+}
+
+/* What the function at fn's code, read into c, calls at instruction pc: pushes the callee and
+ * returns true when it is known and is a Lua function or one of bounded_c. */
+static bool push_callee(lua_State *L, int fn, const sbx_code *c, const bool *starts, size_t pc)
+{
+    if (!push_register(L, fn, c, starts, pc, SBX_A(sbx_instruction(c->code, pc)), 0))
+        return false;                                           /* f */
+    if (lua_isfunction(L, -1) && (!lua_iscfunction(L, -1) || bounded_cfunction(L)))
+        return true;
+    lua_pop(L, 1);
+    return false;
+}
+
+/* Reads the code of the Lua function at fn into c and marks where jumps land (*starts, to be
+ * freed); false when the code is not understood. */
+static bool read_with_starts(lua_State *L, int fn, sbx_code *c, bool **starts)
+{
+    if (!sbx_code_read(L, fn, c))
+        return false;
+    *starts = calloc(c->ncode + 1, 1);
+    if (!*starts) {
+        sbx_code_free(c);
+        return false;
+    }
+    mark_starts(c, *starts);
+    return true;
+}
+
+/* Whether the Lua function at fn cannot change which functions a call reaches, nor let Lua code
+ * run unseen: it assigns no upvalue, and each of its calls reaches a known Lua function or one of
+ * bounded_c (a generic for calls what its iterator gives: not known). */
+static bool closure_safe(lua_State *L, int fn)
+{
+    sbx_code c;
+    bool *starts, safe;
+    if (!read_with_starts(L, fn, &c, &starts))
+        return false;
+    safe = true;
+    for (size_t pc = 0; safe && pc < c.ncode; pc++) {
+        int op = SBX_OP(sbx_instruction(c.code, pc));
+        if (op == SBX_OP_SETUPVAL || op == SBX_OP_TFORCALL)
+            safe = false;
+        else if ((op == SBX_OP_CALL || op == SBX_OP_TAILCALL) && (safe = push_callee(L, fn, &c, starts, pc)))
+            lua_pop(L, 1);
+    }
+    free(starts);
+    sbx_code_free(&c);
+    return safe;
+}
+
+/* Whether instruction i can jump back (a loop). */
+static bool loops(uint32_t i)
+{
+    int op = SBX_OP(i);
+    return (op == SBX_OP_JMP && SBX_SJ(i) < 0) || (op >= SBX_OP_FORLOOP && op <= SBX_OP_TFORLOOP);
+}
+
+/* The instructions one call of the Lua function at fn runs at most, those of the functions it
+ * calls included, or -1 when that is not less than HOOK_EVERY or not known: a loop, a call to
+ * something but a known Lua function or one of bounded_c, a call back into a function on the
+ * way (visiting, a table, marks those). */
+static long bound_of(lua_State *L, int fn, int visiting, int depth)
+{
+    fn = lua_absindex(L, fn);
+    sbx_code c;
+    bool *starts;
+    if (depth > 32 || lua_rawgetp(L, visiting, lua_topointer(L, fn)) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    lua_pop(L, 1);
+    if (!read_with_starts(L, fn, &c, &starts))
+        return -1;
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, visiting, lua_topointer(L, fn));
+    long total = (long)c.ncode;
+    for (size_t pc = 0; total >= 0 && total < HOOK_EVERY && pc < c.ncode; pc++) {
+        uint32_t i = sbx_instruction(c.code, pc);
+        if (loops(i))
+            total = -1;
+        else if (SBX_OP(i) == SBX_OP_CALL || SBX_OP(i) == SBX_OP_TAILCALL) {
+            if (!push_callee(L, fn, &c, starts, pc))            /* f */
+                total = -1;
+            else {
+                long inner = lua_iscfunction(L, -1) ? 0 : bound_of(L, -1, visiting, depth + 1);
+                total = inner < 0 ? -1 : total + inner;
+                lua_pop(L, 1);                                  /* */
+            }
+        }
+    }
+    lua_pushnil(L);
+    lua_rawsetp(L, visiting, lua_topointer(L, fn));
+    free(starts);
+    sbx_code_free(&c);
+    return total < HOOK_EVERY ? total : -1;
+}
+
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int module_idx, int fn_idx)
+{
+    lua_State *L = sb->L;
+    module_idx = lua_absindex(L, module_idx);
+    fn_idx = lua_absindex(L, fn_idx);
+    if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx))
+        return false;
+    lua_newtable(L);                                            /* visiting */
+    long bound = bound_of(L, fn_idx, lua_gettop(L), 0);
+    lua_pop(L, 1);                                              /* */
+    return bound >= 0 && reach_plain(L, module_idx) && reach_plain(L, fn_idx);
+}
