@@ -30,6 +30,8 @@
 #ifndef SS_KERNEL_H
 #define SS_KERNEL_H
 
+#include <assert.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -82,13 +84,50 @@ void ss_kernel_init(ss_kernel *k);
 void ss_kernel_fini(ss_kernel *k);
 /* Empty the list and set the clock to 0; keeps the memory. */
 void ss_kernel_reset(ss_kernel *k);
-/* Schedule at time t (>= now).  0 ok, -1 out of memory. */
-int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b);
-/* Pop the next event into *e and advance the clock; false when the list is empty. */
+/* The paths of the two inline functions below that are rare or do the sifting (kernel.c). */
+void ss_kernel_fill_top(ss_event *h, size_t n, ss_event x);     /* x into the hole at h[0] */
+int ss_kernel_schedule_rest(ss_kernel *k, ss_event e, bool far);  /* no hole to fill */
+void ss_kernel_drop_hole(ss_kernel *k);  /* the hole leaves: the last event fills it */
+void ss_kernel_bring_far(ss_kernel *k);  /* far days due before the heap's least event come in */
+void ss_kernel_new_day(ss_kernel *k);    /* the clock moved to another day */
+
+/* Schedule at time t (>= now).  0 ok, -1 out of memory.  Inline, as ss_kernel_next_until: every
+ * event calls them, and a call into another file costs a sixth of the kernel's instructions. */
+static inline int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
+{
+    assert(k && isfinite(t) && "an event needs a finite time");
+    assert(t >= k->now && "an event was scheduled in the past");
+    t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
+    ss_event e = {.t = t, .seq = k->seq, .type = type, .a = a, .b = b};
+    bool far = t >= k->near_end && t < k->far_end;  /* as days: the same, without a conversion */
+    if (far || !k->hole) return ss_kernel_schedule_rest(k, e, far);
+    k->seq++;  /* into the place of the event taken last: one sift, no growth */
+    k->hole = false;
+    ss_kernel_fill_top(k->heap, k->n, e);
+    return 0;
+}
+
+/* Pop the next event at or before `until` into *e and advance the clock; false (and nothing
+ * taken, the clock unmoved) when the next one is later or there is none. */
+static inline bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
+{
+    assert(k && e);
+    if (k->hole) ss_kernel_drop_hole(k);  /* nothing took the place of the last event: it leaves now */
+    /* The heap's least event is the least of all only if it is due before the first far day
+     * (same times have the same day, so ties are on one side). */
+    if (k->nfar > 0 && (k->n == 0 || !(k->heap[0].t < (double)k->far_first))) ss_kernel_bring_far(k);
+    if (k->n == 0 || !(k->heap[0].t <= until)) return false;
+    *e = k->heap[0];
+    assert(e->t >= k->now && "time went back");
+    k->hole = true;
+    k->now = e->t;
+    if (!(e->t < k->tomorrow)) ss_kernel_new_day(k);
+    k->processed++;
+    return true;
+}
+
+/* The same without a bound: false when the list is empty. */
 bool ss_kernel_next(ss_kernel *k, ss_event *e);
-/* The same, but only an event at or before `until`: false (and nothing taken, the clock
- * unmoved) when the next one is later or there is none. */
-bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e);
 /* Time of the next event, or INFINITY. */
 double ss_kernel_peek(const ss_kernel *k);
 /* Events pending (not counting the hole). */

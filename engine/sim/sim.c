@@ -243,8 +243,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
     s->next_id = 0;
     for (int i = 0; i < m->nservices; i++) {
         svc_state *st = &s->svc[i];
-        st->queue.n = 0;
-        st->queue.seq = 0;
+        sim_qreset(&st->queue, !m->services[i].priority_queue);
         st->used = 0;
         st->retry_pending = false;
         s->queue_len[i] = s->caseload[i] = 0;
@@ -264,8 +263,7 @@ static void reset(ss_sim *s, uint64_t seed, int rep)
         s->meeting_list[i].n = 0;
         s->meeting_k[i] = 0;
     }
-    s->coord_queue.n = 0;
-    s->coord_queue.seq = 0;
+    sim_qreset(&s->coord_queue, false);
     s->coord_offers = 0;
     s->coord_assigned = 0;
     ss_timeavg_start(&s->y.coord_ta, 0, 0);

@@ -84,7 +84,7 @@ int sim_try_assign_coordinators(ss_sim *s)
 {
     pqueue *q = &s->coord_queue;
     while (q->n > 0 && s->coord_assigned < s->m->coord.pool) {
-        qentry h = q->q[0];
+        qentry h = *sim_qtop(q);
         sim_qpop(q);
         pslot *ps = &s->pool[h.person];
         ss_person *p = &ps->p;

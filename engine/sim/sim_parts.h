@@ -36,10 +36,14 @@ typedef struct qentry {
 } qentry;
 
 /* A priority queue of persons: (prio, seq) order, so equal priorities are first come first
- * served.  Used by every service's queue and by the coordinators' queue. */
+ * served.  Used by every service's queue and by the coordinators' queue.  A queue whose entries
+ * all have one priority (a service without priority_queue) is first come first served: `fifo`
+ * keeps it as a ring from q[head] instead of a heap, the same order without the sifting. */
 typedef struct pqueue {
     qentry *q;
     int n, cap;
+    int head;      /* the first entry while fifo (0 for a heap) */
+    bool fifo;
     uint64_t seq;  /* the next entry's sequence number */
 } pqueue;
 
@@ -137,8 +141,10 @@ static inline int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b,
 
 /* A person's next move (episode end, arrival after a hand-off, worsening, relapse), carrying
  * their token.  Every move bumps the token, so a person has at most one pending move that is
- * still valid: scheduling a second one with the same token is a bug in the handlers. */
-static inline int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
+ * still valid: scheduling a second one with the same token is a bug in the handlers.  Always
+ * inline: with the kernel's inline schedule in it the compiler would make it a call (12
+ * instructions of every admission, model A). */
+__attribute__((always_inline)) static inline int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
 {
     pslot *ps = &s->pool[slot];
     assert(ps->p.state != SS_P_FREE);
@@ -195,6 +201,15 @@ void sim_waitlist_free(waitlist *w);
 /* 0 ok, -1 out of memory (the queue is unchanged). */
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token);
 void sim_qpop(pqueue *pq);
+/* The first entry (the queue not empty). */
+static inline qentry *sim_qtop(pqueue *pq) { return &pq->q[pq->head]; }
+/* Empty, first come first served or by priority. */
+static inline void sim_qreset(pqueue *pq, bool fifo)
+{
+    pq->n = pq->head = 0;
+    pq->seq = 0;
+    pq->fifo = fifo;
+}
 static inline void sim_set_queue(ss_sim *s, int sv, int delta)
 {
     s->queue_len[sv] += delta;
@@ -212,12 +227,18 @@ static inline void sim_track_use(ss_sim *s, int sv)
     svc_state *st = &s->svc[sv];
     double over = st->used - st->cap_now;
     ss_timeavg_set(&st->within_ta, s->k.now, st->used < st->cap_now ? st->used : st->cap_now);
-    ss_timeavg_set(&st->over_ta, s->k.now, over > 0 ? over : 0);
+    /* Use above capacity is mostly none, and none before and after adds exactly 0 to the area
+     * whenever it is added: the update is skipped, the average the same to the last bit. */
+    if (over > 0 || st->over_ta.value != 0) ss_timeavg_set(&st->over_ta, s->k.now, over > 0 ? over : 0);
 }
 /* Why a person left a service's queue. */
 typedef enum sim_left { SIM_LEFT_HELPED, SIM_LEFT_ESCALATED, SIM_LEFT_AGE, SIM_LEFT_MEETING } sim_left;
 /* A person joins sv's queue: one queue stay begins (counted, from the end of warm-up). */
-void sim_join_queue(ss_sim *s, int sv);
+static inline void sim_join_queue(ss_sim *s, int sv)
+{
+    sim_set_queue(s, sv, +1);
+    if (s->measuring) s->svc[sv].joined++;
+}
 /* A person leaves sv's queue (the caller changes the queue length): the time since their referral
  * reached the service counts as their time in the queue, and why they left. */
 void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why);
@@ -240,8 +261,12 @@ int sim_on_start(ss_sim *s, const ss_event *e, ss_diag *d);
 
 /* ---- sim_referrals.c ------------------------------------------------------------------ */
 
-/* A data rule's choice. */
-int sim_pick(const ss_choice *c, gsl_rng *r);
+/* A data rule's choice; a choice of one target draws nothing (it cannot change the result). */
+static inline int sim_pick(const ss_choice *c, gsl_rng *r)
+{
+    assert(c->n >= 1);
+    return c->n == 1 ? c->target[0] : ss_choice_pick(c, ss_rng_uniform(r));
+}
 /* A door routes the concern to its first service. */
 int sim_route_from_door(ss_sim *s, int slot, ss_diag *d);
 /* A referral from a node (service, or nservices + door; -1 = straight in) to service sv. */

@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim_parts.h"
 #include "xalloc.h"
@@ -33,7 +34,8 @@ void sim_waitlist_free(waitlist *w)
 
 /* ---- queues and admission ------------------------------------------------------------------ */
 
-static void set_care(ss_sim *s, int sv, int delta, double units)
+/* Inline: twice for every person helped (admitted, leaving). */
+static inline void set_care(ss_sim *s, int sv, int delta, double units)
 {
     svc_state *st = &s->svc[sv];
     s->caseload[sv] += delta;
@@ -42,12 +44,6 @@ static void set_care(ss_sim *s, int sv, int delta, double units)
     if (st->used < 1e-9) st->used = 0;
     ss_timeavg_set(&st->caseload_ta, s->k.now, s->caseload[sv]);
     sim_track_use(s, sv);
-}
-
-void sim_join_queue(ss_sim *s, int sv)
-{
-    sim_set_queue(s, sv, +1);
-    if (s->measuring) s->svc[sv].joined++;
 }
 
 /* Every stay in the queue ends here, so queue_mean = joined per day x queue_time (Little's law)
@@ -66,15 +62,30 @@ static bool qbefore(const qentry *x, const qentry *y)
     return x->prio < y->prio || (x->prio == y->prio && x->seq < y->seq);
 }
 
+/* Room for one more entry; a ring that wrapped has its wrapped part moved after the old end. */
+static int qgrow(pqueue *pq)
+{
+    int old = pq->cap;
+    size_t cap = ss_grow(&pq->q, sizeof *pq->q, (size_t)pq->n, (size_t)pq->cap, 64);
+    if (!cap) return -1;
+    pq->cap = (int)cap;
+    if (pq->head > 0) {  /* only a ring has a head: entries [head, old) then [0, head) */
+        memcpy(pq->q + old, pq->q, (size_t)pq->head * sizeof *pq->q);
+    }
+    return 0;
+}
+
 /* 0 ok, -1 out of memory (the queue is unchanged). */
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 {
-    if (pq->n == pq->cap) {
-        size_t cap = ss_grow(&pq->q, sizeof *pq->q, (size_t)pq->n, (size_t)pq->cap, 64);
-        if (!cap) return -1;
-        pq->cap = (int)cap;
-    }
+    if (pq->n == pq->cap && qgrow(pq) < 0) return -1;
     qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
+    if (pq->fifo) {
+        assert(prio == 0 && "a first-come-first-served queue has one priority");
+        int i = pq->head + pq->n++;
+        pq->q[i < pq->cap ? i : i - pq->cap] = e;
+        return 0;
+    }
     int i = pq->n++;
     while (i > 0 && qbefore(&e, &pq->q[(i - 1) / 2])) {
         pq->q[i] = pq->q[(i - 1) / 2];
@@ -87,6 +98,11 @@ int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 void sim_qpop(pqueue *pq)
 {
     assert(pq->n > 0);
+    if (pq->fifo) {
+        pq->n--;
+        pq->head = pq->n == 0 || pq->head + 1 == pq->cap ? 0 : pq->head + 1;
+        return;
+    }
     qentry last = pq->q[--pq->n];
     int i = 0, n = pq->n;
     for (;;) {
@@ -105,7 +121,7 @@ void sim_qpop(pqueue *pq)
 static qentry *qhead(ss_sim *s, pqueue *pq)
 {
     while (pq->n > 0) {
-        qentry *h = &pq->q[0];
+        qentry *h = sim_qtop(pq);
         if (s->pool[h->person].token == h->token) return h;
         sim_qpop(pq);
     }
@@ -162,6 +178,14 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     return sim_schedule_move(s, s->k.now + length, EV_END, slot, d);
 }
 
+/* Whether a case needing `units` fits in the capacity free now. */
+static inline bool fits(const ss_service *svc, const svc_state *st, double units)
+{
+    if (svc->cap_kind == SS_CAP_UNLIMITED || st->used + units <= st->cap_now + 1e-9) return true;
+    /* a case needing more hours than the whole service has is still taken, alone */
+    return svc->cap_kind == SS_CAP_HOURS && st->used == 0 && st->cap_now > 0;
+}
+
 /* Admit from the head of the queue while capacity allows, on working days only. */
 int sim_try_admit(ss_sim *s, int sv, ss_diag *d)
 {
@@ -176,14 +200,7 @@ int sim_try_admit(ss_sim *s, int sv, ss_diag *d)
         return 0;
     }
     qentry *h;
-    while ((h = qhead(s, &st->queue))) {
-        double units = s->pool[h->person].p.units;
-        if (svc->cap_kind != SS_CAP_UNLIMITED) {
-            bool fits = st->used + units <= st->cap_now + 1e-9;
-            /* a case needing more hours than the whole service has is still taken, alone */
-            bool alone = svc->cap_kind == SS_CAP_HOURS && st->used == 0 && st->cap_now > 0;
-            if (!fits && !alone) break;
-        }
+    while ((h = qhead(s, &st->queue)) && fits(svc, st, s->pool[h->person].p.units)) {
         int slot = h->person;
         sim_qpop(&st->queue);
         if (admit(s, sv, slot, d) < 0) return -1;

@@ -12,13 +12,6 @@
 
 static int decide_referral(ss_sim *s, int slot, int sv, ss_diag *d);
 
-/* A data rule's choice; a choice of one target draws nothing (it cannot change the result). */
-int sim_pick(const ss_choice *c, gsl_rng *r)
-{
-    assert(c->n >= 1);
-    return c->n == 1 ? c->target[0] : ss_choice_pick(c, ss_rng_uniform(r));
-}
-
 /* Where a person goes from a door (its route rule) or at the end of an episode at a service (its
  * next rule): picked from a data rule with that place's own random stream, or asked of the Lua
  * rule. */
