@@ -41,8 +41,11 @@
 local POPULATION = 19700   -- EXTERNAL (SSB, 2020); the source gives none.  Its own bound: the
                            -- 18-66 population is under about 12,350 (digest §2.4, from L186).
 
-local SEV = calibrated({ 0.36, 0.6, 0.04 }, "dogn_users", "users of a municipal service are mostly moderate; a few resource-intensive (23 of 370, L176)")
-local SEV_ROP = calibrated({ 0.2, 0.6, 0.2 }, "dogn_users", "ROP users need more; a fifth resource-intensive (L308-311)")
+-- The severity mixes are assumptions, not calibrated numbers: their shares must sum to 1, so no one
+-- of them can carry a range of its own; the 24-hour count (dogn_users) is met through the
+-- calibrated incidences and episode lengths below, which carry ranges.
+local SEV = assume({ 0.36, 0.6, 0.04 }, "users of a municipal service are mostly moderate; a few resource-intensive (23 of 370, L176)")
+local SEV_ROP = assume({ 0.2, 0.6, 0.2 }, "ROP users need more; a fifth resource-intensive (L308-311)")
 local NO_INCIDENCE = "incidence not in the source; set so that the user counts come out (L176, L626, L628)"
 -- Incidence streams whose levels were set to meet a user count (calibration.targets).
 -- Range: +-25 % (the user counts are single figures, and several streams meet each).
@@ -272,18 +275,25 @@ return {
       -- The municipality applies for a place on the user's behalf (seed-004 L309: "Innsøking til
       -- behandling"); the report gives no waiting time for TSB (seed-004 digest: the only time figure
       -- in the report is the case-processing month, L393), so the wait is an assumption.
-      external_wait = assume({ "triangular", min = 14, mode = 16, max = 60 },
-        "from the application (innsøking, seed-004 L309) to the start of treatment: 2 weeks to 2 months; " ..
-        "no figure in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30"),
+      external_wait = { "triangular",
+        min = assume(14, "the shortest wait for a start in specialised substance treatment: about two weeks"),
+        mode = assume(16, "most start after about two weeks"),
+        max = assume(60,
+          "from the application (innsøking, seed-004 L309) to the start of treatment: 2 weeks to 2 months; " ..
+          "no figure in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30" ..
+          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month", { 45, 75 }) },
       episode = assume({ "gamma", mean = 150, sd = 90 }, "institutional or outpatient treatment"),
       next = "rules/klepp/aftercare.lua",
     },
     dps = {
       name = "Jæren DPS", unit = "spes", capacity = "unlimited",                                 -- L439-471
       eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
-      external_wait = assume({ "uniform", min = 20, max = 70 },
-        "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited); " ..
-        "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+      external_wait = { "uniform",
+        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        max = assume(70,
+          "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited); " ..
+          "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
+          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years", { 60, 80 }) },
       episode = assume({ "gamma", mean = 120, sd = 80 }, "specialist treatment"),
       next = "rules/common/step_up.lua:next_dag",
     },

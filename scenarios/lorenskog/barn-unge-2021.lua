@@ -494,9 +494,12 @@ return {
     bup = {
       name = "BUP (Ahus)", unit = "ahus", capacity = "unlimited",
       eligibility = { ages = assume({ 0, 18 }, "child and adolescent psychiatry: under 18") },
-      external_wait = assume({ "uniform", min = 20, max = 90 },
-        "from referral to the start of treatment at BUP; no figure in the source (treatment is the specialist service's task, seed-000 L493); " ..
-        "uniform 20-90 days, mean 55, inside the 45-60 days that national mean waits in child and adolescent psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+      external_wait = { "uniform",
+        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        max = assume(90,
+          "from referral to the start of treatment at BUP; no figure in the source (treatment is the specialist service's task, seed-000 L493); " ..
+          "uniform 20-90 days, mean 55, inside the 45-60 days that national mean waits in child and adolescent psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
+          "; range of the longest wait: 70 to 100 days, a mean of 45 to 60, the national means of these years", { 70, 100 }) },
       episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
       next = "rules/common/step_up.lua:next_rph",
       at_age = "rules/common/age_transition.lua",
@@ -504,18 +507,25 @@ return {
     dps = {
       name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",                  -- L361
       eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
-      external_wait = assume({ "uniform", min = 20, max = 70 },
-        "from referral to the start of treatment at the DPS; no figure in the source; " ..
-        "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+      external_wait = { "uniform",
+        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        max = assume(70,
+          "from referral to the start of treatment at the DPS; no figure in the source; " ..
+          "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
+          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years", { 60, 80 }) },
       episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
       next = "rules/common/step_up.lua:next_rph",
     },
     tsb = {
       name = "ARA / TSB (Ahus)", unit = "ahus", capacity = "unlimited",                           -- L298, L361
       eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
-      external_wait = assume({ "triangular", min = 14, mode = 16, max = 60 },
-        "from referral to a start in specialised substance treatment; no figure in the source " ..
-        "(EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30"),
+      external_wait = { "triangular",
+        min = assume(14, "the shortest wait for a start in specialised substance treatment: about two weeks"),
+        mode = assume(16, "most start after about two weeks"),
+        max = assume(60,
+          "from referral to a start in specialised substance treatment; no figure in the source " ..
+          "(EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30" ..
+          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month", { 45, 75 }) },
       episode = assume({ "gamma", mean = 120, sd = 80 }, "detoxification, outpatient or institutional treatment (L298)"),
       next = "rules/common/step_up.lua:next_rph",
     },

@@ -287,18 +287,25 @@ return {
     dps = {
       name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",              -- L4646-4708
       eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
-      external_wait = assume({ "uniform", min = 20, max = 70 },
-        "from referral to the start of treatment at the DPS; no figure in the source; " ..
-        "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)"),
+      external_wait = { "uniform",
+        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        max = assume(70,
+          "from referral to the start of treatment at the DPS; no figure in the source; " ..
+          "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
+          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years", { 60, 80 }) },
       episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
       next = "rules/common/step_up.lua:next_mu",
     },
     ara = {
       name = "ARA (Ahus): vurderingsteam og TSB", unit = "ahus", capacity = "unlimited",       -- L4712-4737
       eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
-      external_wait = assume({ "triangular", min = 14, mode = 16, max = 60 },
-        "from referral to a start: the assessment team assesses and coordinates referrals to TSB (seed-001 L4731-4733); " ..
-        "no waiting time in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30"),
+      external_wait = { "triangular",
+        min = assume(14, "the shortest wait for a start in specialised substance treatment: about two weeks"),
+        mode = assume(16, "most start after about two weeks"),
+        max = assume(60,
+          "from referral to a start: the assessment team assesses and coordinates referrals to TSB (seed-001 L4731-4733); " ..
+          "no waiting time in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30" ..
+          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month", { 45, 75 }) },
       episode = cite({ "uniform", min = 90, max = 365 }, "seed-001 L4733-4735: TSB korttid 3-6 måneder, langtid 6-12 måneder"),
       next = assume({ lar = 0.25, mu_godkjenning = 0.45, discharge = 0.3 },
         "ARA decides LAR (L4735); aftercare by the municipality needs a vedtak (ettervern, L1627); some need nothing more"),
