@@ -140,19 +140,48 @@ static int load_scenario(model *m)
     return 0;
 }
 
-/* --robust --db with fixed replications: a model run already in the file (the same command run
- * again, to resume its samples or after merging its shards) is read, not run and stored again.
- * 1 read, 0 to run, or an exit code's negative after printing the error. */
+#define MAX_CANDIDATES 16   /* stored runs of one model looked at for a precision's run */
+
+/* A stored run of this model that the run about to start would repeat: with fixed replications,
+ * one with as many; with a precision, one whose replications are exactly the number the precision
+ * stops at when replayed on them (ss_study_precision_replay: the same seed gives the same
+ * replications), whose outcome then stands in for the run's.  1 with m->stored_run, 0 when there
+ * is none, -1 with d. */
+static int find_stored_run(compare_cmd *c, model *m, ss_results_db *db, ss_diag *d)
+{
+    bool precision = c->o.precision > 0;
+    int64_t ids[MAX_CANDIDATES];
+    int n = ss_results_find_runs(db, &m->study.info, precision, ids, precision ? MAX_CANDIDATES : 1, d);
+    for (int i = 0; i < n; i++) {
+        if (ss_stored_run_load(db, ids[i], 0, &m->stored_run, d) < 0) return -1;
+        if (!precision) return 1;
+        ss_study_opts so = {0};
+        int first = ss_cli_precision(&c->o, &so);
+        ss_precision p;
+        const ss_stored_run *r = &m->stored_run;
+        if (ss_study_precision_replay(r->reps, r->nreps, r->nservices, (const char *const *)r->ids, first, &so, &p) ==
+            r->nreps) {
+            c->precision = p;   /* the first run decided: the others take as many */
+            c->o.reps = r->nreps;
+            c->o.precision = 0;
+            return 1;
+        }
+        ss_stored_run_free(&m->stored_run);
+    }
+    return n < 0 ? -1 : 0;
+}
+
+/* --robust --db: a model run already in the file (the same command run again, to resume its
+ * samples or after merging its shards) is read, not run and stored again.  1 read, 0 to run, or
+ * an exit code's negative after printing the error. */
 static int reuse_stored(compare_cmd *c, model *m)
 {
-    if (!c->robust.args.robust || !c->o.db || c->o.precision > 0 || access(c->o.db, F_OK) != 0)
-        return 0;   /* a fresh file, or replications a precision will choose: nothing to look for */
+    if (!c->robust.args.robust || !c->o.db || access(c->o.db, F_OK) != 0)
+        return 0;   /* a fresh file: nothing to look for */
     ss_diag d;
-    int64_t id = 0;
     ss_results_db *db = ss_results_db_open(c->o.db, &d);
     if (!db) return 0;   /* no runs in it yet (an empty file): the store writes them, or says what is wrong */
-    int found = ss_results_find_run(db, &m->study.info, &id, &d);
-    if (found == 1 && ss_stored_run_load(db, id, 0, &m->stored_run, &d) < 0) found = -1;
+    int found = find_stored_run(c, m, db, &d);
     ss_results_db_close(db);
     if (found < 0) {
         fprintf(stderr, "samsim %s: %s '%s': %s\n", CMD, m->letter, m->spec, d.msg);
@@ -164,7 +193,8 @@ static int reuse_stored(compare_cmd *c, model *m)
     m->reused = true;
     if (!c->o.quiet)
         fprintf(stderr, "samsim %s: %s '%s': run %" PRId64 " in %s is this model with seed %" PRIu64 " and %d replications: "
-                        "read, not run again\n", CMD, m->letter, m->spec, id, c->o.db, c->o.seed, c->o.reps);
+                        "read, not run again\n", CMD, m->letter, m->spec, m->stored_run.run_id, c->o.db, c->o.seed,
+                m->stored_run.nreps);
     return 1;
 }
 

@@ -129,22 +129,25 @@ static void list_runs(ss_results_db *db, char *out, size_t n)
     sqlite3_finalize(s);
 }
 
-int ss_results_find_run(ss_results_db *db, const ss_run_info *model, int64_t *run_id, ss_diag *d)
+int ss_results_find_runs(ss_results_db *db, const ss_run_info *model, bool any_replications, int64_t *run_ids,
+                         int max, ss_diag *d)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db->db, "SELECT run_id FROM runs WHERE status = 'complete' AND scenario_hash = ? AND rules_hash = ?"
-                           " AND engine_version = ? AND seed = ? AND replications = ? ORDER BY run_id DESC LIMIT 1",
+                           " AND engine_version = ? AND seed = ? AND (? OR replications = ?) ORDER BY run_id DESC LIMIT ?",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, d, "the runs");
     sqlite3_bind_text(s, 1, model->scenario_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, model->rules_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, model->engine_version, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)model->seed);
-    sqlite3_bind_int(s, 5, model->replications);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) *run_id = sqlite3_column_int64(s, 0);
+    sqlite3_bind_int(s, 5, any_replications);
+    sqlite3_bind_int(s, 6, model->replications);
+    sqlite3_bind_int(s, 7, max);
+    int rc, n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) run_ids[n++] = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : db_fail(db, d, "the runs");
+    return rc == SQLITE_DONE ? n : db_fail(db, d, "the runs");
 }
 
 static int load_header(ss_results_db *db, int64_t run_id, ss_stored_run *r, ss_diag *d)

@@ -48,10 +48,12 @@ int ss_stored_run_load(ss_results_db *db, int64_t run_id, unsigned what, ss_stor
 void ss_stored_run_free(ss_stored_run *r);
 double ss_stored_run_fte(const ss_stored_run *r);
 
-/* The newest complete run of the same model (its scenario and rules hashes), by the same engine
- * version, with the same seed and replications: a command that would run it again can read it
- * instead.  1 with *run_id, 0 when there is none, -1 with d. */
-int ss_results_find_run(ss_results_db *db, const ss_run_info *model, int64_t *run_id, ss_diag *d);
+/* The complete runs of the same model (its scenario and rules hashes), by the same engine version,
+ * with the same seed and replications (any number of replications when any_replications: a run
+ * whose number a precision chose), newest first: a command that would run it again can read one
+ * instead.  The number found (at most max) with their ids in run_ids, or -1 with d. */
+int ss_results_find_runs(ss_results_db *db, const ss_run_info *model, bool any_replications, int64_t *run_ids,
+                         int max, ss_diag *d);
 
 /* ---- choosing the runs ---------------------------------------------------------------------- */
 

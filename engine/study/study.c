@@ -1,5 +1,6 @@
 #include "study.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -144,23 +145,47 @@ static int run_more(ss_study *st, const ss_study_opts *o, ss_store_recorder *rec
     return rc;
 }
 
-/* The summary of what has run, and with --precision whether to go on: the number of replications
- * to reach, or 0 to stop (the outcome then in st->info.precision). */
+/* With --precision, whether nreps replications summarised in sum are enough: the number of
+ * replications to reach, or 0 to stop (the outcome then in *p). */
+static int precision_step(const ss_summary *sum, const char *const *ids, int nreps, const ss_study_opts *o,
+                          ss_precision *p)
+{
+    p->target = o->precision;
+    p->cap = o->max_reps > 0 ? o->max_reps : SS_PRECISION_DEFAULT_CAP;
+    p->achieved = ss_precision_widest(sum, ids, p->decided, sizeof p->decided);
+    p->capped = p->achieved > p->target && nreps >= p->cap;
+    if (p->achieved <= p->target || p->capped)
+        return 0;
+    return ss_precision_next(nreps, p->achieved, p->target, p->cap);
+}
+
+/* The summary of what has run, and with --precision whether to go on (precision_step). */
 static int summarise(ss_study *st, const ss_study_opts *o)
 {
     ss_summary_free(&st->summary);
     ss_summary_build(&st->summary, st->reps, st->nreps, st->info.nservices, 0.95);
     st->info.replications = st->nreps;
-    ss_precision *p = &st->info.precision;
     if (!(o->precision > 0))
         return 0;
-    p->target = o->precision;
-    p->cap = o->max_reps > 0 ? o->max_reps : SS_PRECISION_DEFAULT_CAP;
-    p->achieved = ss_precision_widest(&st->summary, st->ids, p->decided, sizeof p->decided);
-    p->capped = p->achieved > p->target && st->nreps >= p->cap;
-    if (p->achieved <= p->target || p->capped)
-        return 0;
-    return ss_precision_next(st->nreps, p->achieved, p->target, p->cap);
+    return precision_step(&st->summary, st->ids, st->nreps, o, &st->info.precision);
+}
+
+int ss_study_precision_replay(const ss_rep_result *reps, int nreps, int nservices, const char *const *ids, int first,
+                              const ss_study_opts *o, ss_precision *p)
+{
+    assert(o->precision > 0 && first > 0);
+    int n = first, next = 0;
+    while (n <= nreps) {
+        ss_summary sum;
+        ss_summary_build(&sum, reps, n, nservices, 0.95);
+        next = precision_step(&sum, ids, n, o, p);
+        ss_summary_free(&sum);
+        if (next == 0)
+            return n;
+        assert(next > n);
+        n = next;
+    }
+    return 0;
 }
 
 int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error)

@@ -62,6 +62,13 @@ typedef struct ss_study_opts {
  * store failure. */
 int ss_study_run(ss_study *st, const ss_study_opts *o, ss_diag *d, int *interrupted, int *io_error);
 
+/* Where a run with o->precision, starting from `first` replications, stops when its replications
+ * are reps[0 .. nreps) (the same replications a run with the same seed makes, e.g. those of a
+ * stored run): the number it stops at, its outcome in *p; 0 when it would need more than nreps.
+ * A stored run whose replications are exactly that number is the run the precision would make. */
+int ss_study_precision_replay(const ss_rep_result *reps, int nreps, int nservices, const char *const *ids, int first,
+                              const ss_study_opts *o, ss_precision *p);
+
 /* "samsim run x.lua --reps 5" from argv, quoting where needed. */
 void ss_command_line(const char *prog, int argc, char **argv, char *out, size_t n);
 

@@ -17,6 +17,19 @@ grep -c "read, not run again" $T/again.err
 sqlite3 $T/whole.db "select count(*) from runs; select count(*) from comparisons; select count(*) from robust_studies;
   select count(*) from robust_rows;"
 cmp $T/whole.json $T/again.json && echo "run again = the first time"
+# without --reps a precision chooses the replications (here 25 %, reached at 24, before the cap): the
+# same command again replays the precision on a stored run's replications, and the run whose
+# number is where it stops is read, not run and stored again; a run of the same model with another
+# number (--reps 30) is not taken for it
+pargs="$Q +tests/fixtures/robust/service-time.lua --robust --samples 16 -j 1 --json --precision 0.25"
+samsim compare $Q +tests/fixtures/robust/service-time.lua --reps 30 -j 1 --db $T/prec.db > /dev/null 2>&1
+samsim compare $pargs --db $T/prec.db > $T/p1.json 2> $T/p1.err
+grep -c "read, not run again" $T/p1.err
+samsim compare $pargs --db $T/prec.db > $T/p2.json 2> $T/p2.err
+grep -c "read, not run again" $T/p2.err
+sqlite3 $T/prec.db "select group_concat(replications, ' ') from runs; select count(*) from comparisons; select count(*) from robust_studies;"
+cmp $T/p1.json $T/p2.json && echo "run again = the first time"
+jq -r .precision.text $T/p2.json
 # samsim merge carries a finished robust comparison: its rows, linked to the comparison it
 # carries, so the merged file's report says the same
 samsim merge $T/merged.db $T/whole.db > /dev/null
