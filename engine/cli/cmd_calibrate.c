@@ -2,13 +2,17 @@
  * calibration targets (study/calibrate.h), printed as the waves, the targets at the closest point
  * and each number's fitted range against its prior; stored with --db, written as an ensemble
  * file with --ensemble-out. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "calibrate.h"
 #include "calibrate_view.h"
@@ -35,16 +39,18 @@ typedef struct calib_args {
     double cutoff;
     const char *ensemble_out;
     ss_study_cmd study;                /* the scenario, its overlays, --shard */
+    const char *point_out;
 } calib_args;
 
 /* ---- options -------------------------------------------------------------------------------- */
 
-enum { OPT_VARY = SS_CLI_OWN, OPT_POINTS, OPT_WAVES, OPT_CUTOFF, OPT_ENSEMBLE_OUT, OPT_SHARD };
+enum { OPT_VARY = SS_CLI_OWN, OPT_POINTS, OPT_WAVES, OPT_CUTOFF, OPT_ENSEMBLE_OUT, OPT_SHARD, OPT_POINT_OUT };
 
 static const struct option own_options[] = {
     {"vary", required_argument, NULL, OPT_VARY},     {"points", required_argument, NULL, OPT_POINTS},
     {"waves", required_argument, NULL, OPT_WAVES},   {"cutoff", required_argument, NULL, OPT_CUTOFF},
-    {"ensemble-out", required_argument, NULL, OPT_ENSEMBLE_OUT}, {"shard", required_argument, NULL, OPT_SHARD}, {0},
+    {"ensemble-out", required_argument, NULL, OPT_ENSEMBLE_OUT}, {"shard", required_argument, NULL, OPT_SHARD},
+    {"point-out", required_argument, NULL, OPT_POINT_OUT},       {0},
 };
 
 static int own_value(int opt, const char *v, void *ud)
@@ -55,6 +61,7 @@ static int own_value(int opt, const char *v, void *ud)
     case OPT_POINTS: return ss_cli_count(CMD, "--points", v, 4, 100000, &a->points);
     case OPT_WAVES: return ss_cli_count(CMD, "--waves", v, 1, SS_CALIB_MAX_WAVES, &a->waves);
     case OPT_SHARD: return ss_cli_shard(CMD, v, &a->study.shard, &a->study.nshards);
+    case OPT_POINT_OUT: a->point_out = v; return 0;
     case OPT_CUTOFF:
         if (!ss_parse_number(v, 0, 100, &a->cutoff) || !(a->cutoff > 0))
             return ss_cli_usage_error(CMD, "--cutoff: expected an implausibility above 0 (3 is usual), got '%s'", v);
@@ -139,6 +146,31 @@ static int write_ensemble(const calib_args *a, const ss_calib_result *r, const c
     return rc < 0 ? SS_EXIT_IO : SS_EXIT_OK;
 }
 
+/* The calibrated point (study/calibrate.h) as a file the scenario copies, dated today (UTC).  It
+ * is written only when the point meets every target (max I below the cutoff). */
+static int write_point(const calib_args *a, const ss_calib_result *r, const ss_calib_opts *co, const char *command_line)
+{
+    if (!(r->chosen_max_i < co->cutoff)) {
+        fprintf(stderr, "samsim %s: --point-out %s: the calibrated point does not meet the targets (max I = %.2f, not "
+                        "below %g), so no point is written: narrow the ranges of the numbers left free, or give the "
+                        "targets more replications (--reps)\n", CMD, a->point_out, r->chosen_max_i, co->cutoff);
+        return SS_EXIT_MODEL;
+    }
+    char date[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    json_t *doc = ss_calib_point_json(r, co, command_line, date);
+    int rc = doc ? json_dump_file(doc, a->point_out, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) : -1;
+    json_decref(doc);
+    if (rc < 0) {
+        fprintf(stderr, "samsim %s: --point-out %s: cannot write it (%s)\n", CMD, a->point_out, strerror(errno));
+        return SS_EXIT_IO;
+    }
+    return SS_EXIT_OK;
+}
+
 /* What a calibration prints once its waves are done (the table or JSON, the ensemble file). */
 static int print_result(const calib_args *a, const ss_calib_result *r, const ss_calib_opts *co, int64_t study_id,
                         const char *command_line)
@@ -149,6 +181,7 @@ static int print_result(const calib_args *a, const ss_calib_result *r, const ss_
     int rc = a->common.json ? ss_calib_print_json(stdout, r) : ss_calib_print_table(stdout, r, co);
     int code = rc < 0 ? SS_EXIT_IO : SS_EXIT_OK;
     if (code == SS_EXIT_OK && a->ensemble_out) code = write_ensemble(a, r, command_line);
+    if (code == SS_EXIT_OK && a->point_out) code = write_point(a, r, co, command_line);
     if (code == SS_EXIT_OK && fflush(stdout) != 0) code = SS_EXIT_IO;
     return code;
 }
@@ -163,7 +196,8 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
     ss_calib_opts co = {.scenario = a.study.spec.file, .load = ss_study_cmd_load(&a.study, &a.common),
                         .shard = a.study.shard, .nshards = a.study.nshards, .vary = a.vary, .nvary = a.nvary,
                         .points = a.points, .waves = a.waves, .cutoff = a.cutoff, .reps = a.common.reps,
-                        .seed = a.common.seed, .jobs = a.common.jobs, .interrupt = interrupt};
+                        .seed = a.common.seed, .jobs = a.common.jobs, .choose = a.point_out != NULL,
+                        .interrupt = interrupt};
     store_ctx st = {.a = &a, .co = &co, .command_line = command_line,
                     .points = {.kind = SS_POINTS_CALIBRATION, .db = a.common.db, .cutoff = a.cutoff}};
     if (a.common.db) {
@@ -193,7 +227,7 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
 const ss_command ss_cmd_calibrate = {
     "calibrate", "samsim calibrate SCENARIO[+OVERLAY...] [--points N] [--waves W] [--cutoff I] [--vary PATH]...\n"
                  "                  [--reps R] [--seed S] [-j N] [--json] [--db FILE [--shard K/N]] [--ensemble-out FILE]\n"
-                 "                  [--set PATH=VALUE]... [--apply OVERLAY]...",
+                 "                  [--point-out FILE] [--set PATH=VALUE]... [--apply OVERLAY]...",
     "History matching: which values of the scenario's calibrated numbers (calibrated(value,\n"
     "\"target\", \"why\", {low, high})) meet its calibration targets, each within its tolerance.\n"
     "Waves of points of GSL's Sobol sequence over the numbers' ranges; each point runs the same\n"
@@ -215,6 +249,12 @@ const ss_command ss_cmd_calibrate = {
     "                     joins the shards' files, and the same command on the merged file goes on\n"
     "                     from there (the next wave: shard it again)\n"
     "  --ensemble-out FILE  write the kept points as an ensemble file (compare --robust --ensemble)\n"
+    "  --point-out FILE   choose the calibrated point and write it as JSON for the scenario to copy:\n"
+    "                     each number the targets pin down or narrow at the kept point closest to\n"
+    "                     the targets, each number they leave free at the middle of its prior range;\n"
+    "                     the point is run on its own and written only when its max I is below the\n"
+    "                     cutoff (with the command, seed, points, replications, date and each\n"
+    "                     target at the point)\n"
     "When no point of the first wave is kept, the targets cannot be met inside the ranges: the\n"
     "command says which point came closest and how far each target was, and exits 1.",
     cmd_calibrate};

@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 
+#include "table.h"
+
 /* "accepted per year of q" or "wait_mean of fph_barn, fph_voksen" or "first_help_mean". */
 static void measure_text(const ss_target *t, char *out, size_t n)
 {
@@ -63,6 +65,35 @@ static void print_params(FILE *f, const ss_calib_result *r)
     }
 }
 
+static const char *chosen_from(const ss_calib_result *r, int i)
+{
+    return r->chosen_free[i] ? "the middle of the prior" : "the closest kept point";
+}
+
+/* The calibrated point (o->choose): each number's value and where it comes from, then the targets
+ * at it. */
+static void print_chosen(FILE *f, const ss_calib_result *r, const ss_calib_opts *o)
+{
+    int w = width_of_params(r), wid = 6;
+    fprintf(f, "\nCalibrated point: each number left free at the middle of its prior range, the others at the kept "
+               "point closest to the targets; run as a point of its own (%d replication%s, seed %llu): max I = %.2f%s\n\n",
+            o->reps, o->reps == 1 ? "" : "s", (unsigned long long)o->seed, r->chosen_max_i,
+            r->chosen_max_i < o->cutoff ? "" : ", NOT below the cutoff");
+    fprintf(f, "%-*s  %-12s  %s\n", w, "number", "value", "from");
+    for (int i = 0; i < r->nparams; i++)
+        fprintf(f, "%-*s  %-12.6g  %s\n", w, r->params[i].r.path, r->chosen[i], chosen_from(r, i));
+    for (int t = 0; t < r->ntargets; t++) wid = (int)fmax(wid, (double)strlen(r->targets[t].id));
+    fprintf(f, "\n%-*s  %-14s  %-18s  %s\n", wid, "target", "value", "at the point (sd)", "I");
+    for (int t = 0; t < r->ntargets; t++) {
+        const ss_target *g = &r->targets[t];
+        char value[64], at[64];
+        snprintf(value, sizeof value, "%.6g +- %g %%", g->value, g->tolerance * 100);
+        snprintf(at, sizeof at, "%.4g (%.2g)", r->chosen_mean[t], r->chosen_sd[t]);
+        fprintf(f, "%-*s  %-14s  %-18s  %.2f\n", wid, g->id, value, at,
+                ss_calib_implausibility(g, r->chosen_mean[t], r->chosen_sd[t] * r->chosen_sd[t]));
+    }
+}
+
 int ss_calib_print_table(FILE *f, const ss_calib_result *r, const ss_calib_opts *o)
 {
     fprintf(f, "Calibration of %s: %d number%s fitted to %d target%s; %d replication%s a point and target window, "
@@ -74,6 +105,7 @@ int ss_calib_print_table(FILE *f, const ss_calib_result *r, const ss_calib_opts 
     fprintf(f, "\nNon-implausible ensemble: %ld point%s (max I < %g), the kept points of every wave; a share is the "
                "fitted range's part of the prior (at most 0.5: pinned down; at most 0.9: narrowed; else left free).\n",
             r->nkept, r->nkept == 1 ? "" : "s", o->cutoff);
+    if (r->chosen) print_chosen(f, r, o);
     return ferror(f) ? -1 : 0;
 }
 
@@ -107,6 +139,39 @@ static json_t *params_json(const ss_calib_result *r)
     return a;
 }
 
+/* {"rule", "max_implausibility", "targets": [{"id", "mean", "sd", "implausibility"}],
+ *  "parameters": [{"path", "value", "from"}]}: the calibrated point. */
+static json_t *chosen_json(const ss_calib_result *r)
+{
+    json_t *t = json_array(), *p = json_array();
+    for (int i = 0; i < r->ntargets; i++) {
+        const ss_target *g = &r->targets[i];
+        double at = ss_calib_implausibility(g, r->chosen_mean[i], r->chosen_sd[i] * r->chosen_sd[i]);
+        json_array_append_new(t, json_pack("{s:s, s:f, s:f, s:b, s:s, s:s, s:o, s:o, s:o}", "id", g->id, "value",
+                                           g->value, "tolerance", g->tolerance, "per_year", g->per_year, "from",
+                                           g->from, "to", g->to, "mean", ss_json_number(r->chosen_mean[i]), "sd",
+                                           ss_json_number(r->chosen_sd[i]), "implausibility", ss_json_number(at)));
+    }
+    for (int i = 0; i < r->nparams; i++) {
+        const ss_calib_param *q = &r->params[i];
+        json_array_append_new(p, json_pack("{s:s, s:f, s:f, s:f, s:s, s:s}", "path", q->r.path, "value", r->chosen[i],
+                                           "prior_low", q->r.range.low, "prior_high", q->r.range.high, "verdict",
+                                           ss_calib_verdict_name(ss_calib_verdict_of(q)), "from", chosen_from(r, i)));
+    }
+    return json_pack("{s:s, s:o, s:o, s:o}", "rule", SS_CALIB_POINT_RULE, "max_implausibility",
+                     ss_json_number(r->chosen_max_i), "targets", t, "parameters", p);
+}
+
+json_t *ss_calib_point_json(const ss_calib_result *r, const ss_calib_opts *o, const char *command, const char *date)
+{
+    json_t *root = json_pack("{s:s, s:i, s:s, s:s, s:s, s:I, s:i, s:i, s:i, s:f, s:I}", "samsim", "calibrated point",
+                             "version", 1, "scenario", o->scenario, "command", command, "date", date, "seed",
+                             (json_int_t)o->seed, "points_per_wave", o->points, "waves", r->nwaves, "replications",
+                             o->reps, "cutoff", o->cutoff, "ensemble_points", (json_int_t)r->nkept);
+    json_object_update_new(root, chosen_json(r));
+    return root;
+}
+
 int ss_calib_print_json(FILE *f, const ss_calib_result *r)
 {
     json_t *waves = json_array();
@@ -116,6 +181,7 @@ int ss_calib_print_json(FILE *f, const ss_calib_result *r)
     json_t *root = json_pack("{s:s, s:o, s:o, s:s, s:o, s:I}", "scenario_hash", r->scenario_hash, "targets",
                              targets_json(r), "waves", waves, "stopped", r->stopped ? r->stopped : "", "parameters",
                              params_json(r), "ensemble_points", (json_int_t)r->nkept);
+    if (r->chosen) json_object_set_new(root, "point", chosen_json(r));
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) == 0 && fputc('\n', f) != EOF ? 0 : -1;
     json_decref(root);
     return rc;

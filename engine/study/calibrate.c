@@ -259,6 +259,42 @@ static int run_waves(const ss_calib_opts *o, ss_calib_result *r, const calib_pla
     return rc;
 }
 
+/* ---- the calibrated point -------------------------------------------------------------------- */
+
+static double six_digits(double x)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.6g", x);
+    return strtod(text, NULL);
+}
+
+/* The calibrated point's values (calibrate.h: free numbers at their prior's middle, the others at
+ * the closest kept point), then its run: the waves' seed and replications, stored nowhere. */
+static int choose_point(const ss_calib_opts *o, ss_calib_result *r, const calib_plan *pl, ss_diag *d)
+{
+    int k = r->nparams, nt = r->ntargets;
+    r->chosen = xcalloc((size_t)k, sizeof *r->chosen);
+    r->chosen_free = xcalloc((size_t)k, sizeof *r->chosen_free);
+    r->chosen_mean = xcalloc((size_t)nt, sizeof *r->chosen_mean);
+    r->chosen_sd = xcalloc((size_t)nt, sizeof *r->chosen_sd);
+    for (int i = 0; i < k; i++) {
+        const ss_calib_param *p = &r->params[i];
+        r->chosen_free[i] = ss_calib_verdict_of(p) == SS_CALIB_FREE;
+        double v = r->chosen_free[i] ? ss_range_at(&p->r.range, 0.5) : r->best[i];
+        r->chosen[i] = p->r.integer ? round(v) : six_digits(v);
+    }
+    ss_calib_opts alone = *o;   /* one point: not a wave's, so not stored, sharded or counted */
+    alone.hooks = (ss_points_hooks){0}, alone.shard = alone.nshards = 0;
+    calib_wave cw = {.o = &alone, .res = r, .plan = pl, .wave = r->nwaves + 1, .npoints = 1, .values = r->chosen};
+    int rc = calib_wave_run(&cw, d);
+    if (rc == 0) {
+        r->chosen_max_i = ss_calib_max_i(r, cw.y);
+        for (int t = 0; t < nt; t++) r->chosen_mean[t] = cw.y[2 * t], r->chosen_sd[t] = sqrt(cw.y[2 * t + 1]);
+    }
+    free(cw.y);
+    return rc;
+}
+
 int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
 {
     memset(out, 0, sizeof *out);
@@ -274,12 +310,14 @@ int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
         out->best_max_i = INFINITY;
         rc = run_waves(o, out, &pl, d);
     }
+    if (rc == 0 && o->choose && !out->waiting) rc = choose_point(o, out, &pl, d);
     calib_plan_free(&pl);
     return rc;
 }
 
 void ss_calib_result_free(ss_calib_result *r)
 {
-    ss_free_all(r->params, r->targets, r->kept, r->kept_max_i, r->best, r->best_mean, r->best_sd);
+    ss_free_all(r->params, r->targets, r->kept, r->kept_max_i, r->best, r->best_mean, r->best_sd, r->chosen,
+                r->chosen_free, r->chosen_mean, r->chosen_sd);
     memset(r, 0, sizeof *r);
 }

@@ -59,6 +59,7 @@ typedef struct ss_calib_opts {
     int jobs;
     int shard, nshards;                /* 1-based shard K of N: only a wave's points p with p mod N =
                                           K - 1 are run (needs `stored`); 0/0: all */
+    bool choose;                       /* choose the calibrated point (ss_calib_result.chosen) */
     const ss_stop_flag *interrupt;
     /* The store and the progress line (points.h): a wave is the part {W, "wave W"}; the points
      * of a wave already stored are not run again; each point as it is delivered, in order. */
@@ -95,6 +96,16 @@ struct ss_calib_result {
     double *best;                      /* [nparams] */
     double best_max_i;
     double *best_mean, *best_sd;       /* [ntargets]: simulated mean and one replication's spread */
+    /* With o->choose, once the waves are done: the calibrated point, one value per number.  A
+     * number the targets pin down or narrow takes its value at `best` (a kept point, the closest
+     * to the targets); a number they leave free takes the middle of its prior range (its median:
+     * the targets say nothing about it, so it stays where its assumption is centred).  Rounded to
+     * six significant digits (whole numbers for whole-number ranges), then run as a point of its
+     * own with the waves' seed and replications: its targets' means and spread and its max I. */
+    double *chosen;                    /* [nparams] */
+    unsigned char *chosen_free;        /* [nparams]: 1 at the prior's middle, 0 at best's value */
+    double chosen_max_i;
+    double *chosen_mean, *chosen_sd;   /* [ntargets] */
     char scenario_hash[65];
     char study_key[65];
     long points_stored;                /* points read from the store, not run again */

@@ -30,7 +30,7 @@ grep -o 'inngang «Skolehelsetjenesten / helsesykepleier»: organisatorisk enhet
 grep -o 'Barneverntjenesten: undersøkelse: organisatorisk enhet</td><td>[^<]*</td><td>[^<]*</td>' $T/nb.html
 # Norwegian: a no-break space before a percent sign (nb_check above finds none glued); one word for
 # the warm-up; the audit's indicators in words
-grep -o 'oppfylt: 86,3.%' $T/nb.html | head -1 | od -An -c | tr -s ' ' | head -2
+grep -o 'oppfylt: [0-9]*,[0-9].%' $T/nb.html | head -1 | od -An -c | tr -s ' ' | head -2
 echo "oppvarming or innsvingingsperiode: $(grep -ci 'oppvarm\|innsving' $T/nb.html); innkjøring: $(grep -c 'innkjøring' $T/nb.html)"
 grep -o 'Tilbudt individuell plan, minst 80 %' $T/nb.html | head -1
 rm -rf "$T"
