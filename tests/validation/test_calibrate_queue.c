@@ -4,9 +4,11 @@
  * copy of the scenario.  Calibrating from the wide priors must give non-implausible ranges that
  * contain the true values and are narrower than the priors; the co-location effect, which nothing
  * in a one-service model reads, must be left free; a count no value inside the ranges can reach
- * must be reported as such, with the closest point, not as a calibration. */
+ * must be reported as such, with the closest point, not as a calibration.  The calibrated point
+ * puts the free number at the middle of its range and the others at the closest kept point. */
 #include "testing.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -97,12 +99,31 @@ static void check_contains_truth(const ss_calib_param *p, double truth)
     assert_true(ss_calib_share(p) < 0.95);   /* narrower than the prior */
 }
 
+/* The calibrated point (calibrate.h): a number left free at the middle of its prior, the others at
+ * the closest kept point's values (six significant digits), and the point run meets the targets. */
+static void check_chosen_point(const ss_calib_result *r)
+{
+    for (int i = 0; i < r->nparams; i++) {
+        const ss_calib_param *p = &r->params[i];
+        bool free_number = ss_calib_verdict_of(p) == SS_CALIB_FREE;
+        double expected = free_number ? (p->r.range.low + p->r.range.high) / 2 : r->best[i];
+        print_message("  point: %s = %g (%s)\n", p->r.path, r->chosen[i], free_number ? "free: the middle" : "fitted");
+        assert_int_equal(r->chosen_free[i], free_number);
+        assert_float_equal(r->chosen[i], expected, fabs(expected) * 1e-5);
+        if (!free_number) assert_true(p->fit_low <= r->chosen[i] && r->chosen[i] <= p->fit_high);
+    }
+    print_message("  point: max I = %.2f\n", r->chosen_max_i);
+    assert_true(r->chosen_max_i < 3);
+    for (int t = 0; t < r->ntargets; t++) assert_true(isfinite(r->chosen_mean[t]) && r->chosen_sd[t] >= 0);
+}
+
 static void finds_the_truth_and_leaves_the_unused_free(void **state)
 {
     (void)state;
     char path[64];
     write_scenario(path, 1);
     ss_calib_opts o = opts(path, 0);
+    o.choose = true;
     ss_calib_result r;
     ss_diag d;
     if (ss_calibrate_run(&o, &r, &d) < 0) fail_msg("%s", d.msg);
@@ -113,12 +134,15 @@ static void finds_the_truth_and_leaves_the_unused_free(void **state)
     assert_int_equal(ss_calib_verdict_of(param(&r, "demand.1.rate_per_day")), SS_CALIB_PINNED);
     assert_int_equal(ss_calib_verdict_of(param(&r, "handoffs.co_location.delay")), SS_CALIB_FREE);
     for (long j = 0; j < r.nkept; j++) assert_true(r.kept_max_i[j] < 3);
+    check_chosen_point(&r);
+    assert_int_equal(r.chosen_free[param(&r, "handoffs.co_location.delay") - r.params], 1);   /* nothing reads it */
     /* the same ensemble on one worker (common random numbers, results in point order) */
     ss_calib_opts o1 = opts(path, 1);
     ss_calib_result r1;
     if (ss_calibrate_run(&o1, &r1, &d) < 0) fail_msg("%s", d.msg);
     assert_int_equal(r1.nkept, r.nkept);
     assert_memory_equal(r1.kept, r.kept, sizeof *r.kept * (size_t)r.nkept * (size_t)r.nparams);
+    assert_null(r1.chosen);   /* chosen only when asked for */
     ss_calib_result_free(&r1);
     ss_calib_result_free(&r);
     unlink(path);
