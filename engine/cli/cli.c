@@ -158,6 +158,7 @@ static int take_option(const char *cmd, int c, const char *val, const char *name
         if (strcmp(val, "en") != 0 && strcmp(val, "nb") != 0)
             return ss_cli_usage_error(cmd, "--lang: expected en or nb, got '%s'", val);
         o->lang_nb = val[0] == 'n';
+        o->lang = o->lang_nb ? SS_LANG_NB : SS_LANG_EN;
         return 0;
     case OPT_SEED: {
         char *end;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "flag.h"
+#include "lang.h"
 #include "parse.h"
 #include "scenario.h"
 #include "study.h"
@@ -60,6 +61,7 @@ typedef struct ss_cli_opts {
     uint64_t seed;                       /* --seed S */
     int jobs;                            /* -j N */
     bool json, csv, sources, help, quiet, markdown, strict, all, headline;
+    ss_lang lang;                        /* --lang en|nb: the words people read (default English) */
     const char *db;                      /* --db FILE */
     int64_t trace;                       /* --trace PERSON */
     bool lang_nb;                        /* --lang nb: reasons in Norwegian where they have it */

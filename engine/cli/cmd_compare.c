@@ -5,6 +5,7 @@
  * A model is a scenario file, a scenario with overlays ("BASE+models/x.lua", or "+models/x.lua"
  * for the base plus overlays), or a run already in a database ("db:FILE#RUN_ID"). */
 #include "compare_cmd.h"
+#include "words.h"
 
 #include <inttypes.h>
 #include <limits.h>
@@ -267,24 +268,33 @@ static void fte_changes(const model *a, const model *b, char *out, size_t n)
     }
 }
 
-static void staffing_warning(compare_cmd *c, int opt)
+/* The warning that the models' staffing differs, in lang (English in c->warnings, for JSON). */
+void compare_staffing_warning(const compare_cmd *c, int opt, ss_lang lang, char *w, size_t n)
 {
     const ss_comparison *cmp = &c->cmp[opt];
     const model *a = &c->models[0], *b = &c->models[opt + 1];
-    char *w = c->warnings[opt];
     w[0] = '\0';
     if (fabs(cmp->fte_option - cmp->fte_base) < 1e-9)
         return;
     char detail[400];
     fte_changes(a, b, detail, sizeof detail);
     char cost[200];
-    if (cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0)
-        snprintf(cost, sizeof cost, "a yearly cost difference of %+.0f NOK (%.0f NOK per FTE)",
-                 cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base, cmp->nok_per_fte_option);
-    else
-        snprintf(cost, sizeof cost, "the scenarios give no cost per FTE (costs.nok_per_fte), so the difference is in FTE only");
-    snprintf(w, sizeof c->warnings[opt], "the models differ in total FTE serving the modelled population (fte x staff_share): %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); %s",
+    if (cmp->nok_per_fte_base > 0 && cmp->nok_per_fte_option > 0) {
+        char diff[64], per[64];
+        ss_lang_amount(lang, diff, sizeof diff, cmp->fte_option * cmp->nok_per_fte_option - cmp->fte_base * cmp->nok_per_fte_base, true);
+        ss_lang_amount(lang, per, sizeof per, cmp->nok_per_fte_option, false);
+        snprintf(cost, sizeof cost, ss_words(lang, "a yearly cost difference of %s NOK (%s NOK per FTE)"), diff, per);
+    } else {
+        snprintf(cost, sizeof cost, "%s", ss_words(lang, "the scenarios give no cost per FTE (costs.nok_per_fte), so the difference is in FTE only"));
+    }
+    snprintf(w, n, ss_words(lang, "the models differ in total FTE serving the modelled population (fte x staff_share): %s has %.1f and %s (base) %.1f (%+.1f FTE%s%s); %s"),
              b->letter, cmp->fte_option, a->letter, cmp->fte_base, cmp->fte_option - cmp->fte_base, *detail ? ": " : "", detail, cost);
+    ss_lang_figures(lang, w);
+}
+
+static void staffing_warning(compare_cmd *c, int opt)
+{
+    compare_staffing_warning(c, opt, SS_LANG_EN, c->warnings[opt], sizeof c->warnings[opt]);
 }
 
 /* The name, description and effect assumptions of each model, from its resolved text (a stored
@@ -321,8 +331,10 @@ static int compare_all(compare_cmd *c)
             return SS_EXIT_USAGE;
         }
         staffing_warning(c, i - 1);
-        if (*c->warnings[i - 1])
-            fprintf(stderr, "samsim %s: warning: %s\n", CMD, c->warnings[i - 1]);
+        char w[600];
+        compare_staffing_warning(c, i - 1, c->o.lang, w, sizeof w);
+        if (*w)
+            fprintf(stderr, "samsim %s: %s: %s\n", CMD, ss_words(c->o.lang, "warning"), w);
     }
     judge_all(c);
     return 0;
@@ -418,7 +430,7 @@ static int parse_args(compare_cmd *c, int argc, char **argv)
     char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
     int nrest = 0;
     int code = ss_robust_args_take(CMD, argc - 1, argv + 1, &c->robust.args, rest, &nrest);
-    if (!code) code = ss_cli_parse(CMD, "rejodmAHp", nrest, rest, &c->o);
+    if (!code) code = ss_cli_parse(CMD, "rejodmAHpl", nrest, rest, &c->o);
     free(rest);
     if (!code && !c->o.help) code = ss_robust_args_check(CMD, &c->robust.args, c->o.db, c->o.reps);
     if (!code && !c->o.help) code = choose_format(c);
@@ -479,7 +491,7 @@ static int cmd_compare(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_compare = {
     "compare", "samsim compare BASE OPTION [OPTION ...] [--reps N] [--seed S] [-j N]\n"
-               "                    [--all | --headline | --json | --csv | --markdown] [--db FILE]\n"
+               "                    [--all | --headline | --json | --csv | --markdown] [--db FILE] [--lang en|nb]\n"
                "                    [--robust [--samples N | --ensemble FILE] [--shard K/N]]",
     "Run organisational models with common random numbers (the same people arrive at the same\n"
     "times in every model) and compare each OPTION with BASE.  First the verdict: the models by\n"
@@ -503,6 +515,8 @@ const ss_command ss_cmd_compare = {
     "  --seed S         study seed (default 1, or that of a stored model)\n"
     "  -j, --jobs N     worker threads (default: all cores); results do not depend on it\n"
     "  --all            every result after the verdict\n"
+    "  --lang LANG      en (English, the default) or nb (Norwegian bokm\u00e5l, decimal commas) for the\n"
+    "                   verdict and the table; --json, --csv and --markdown stay English for programs\n"
     "  --headline       only the question, the models and three key differences\n"
     "  --json, --csv, --markdown   the verdict (JSON) and every result, for programs\n"
     "  --db FILE        store every run and the comparison (table comparisons) in SQLite,\n"

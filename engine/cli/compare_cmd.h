@@ -59,6 +59,9 @@ static inline double compare_model_fte(const model *m, int s)
     return m->st->info.service_fte ? m->st->info.service_fte[s] : NAN;
 }
 
+/* The warning that option opt's staffing differs from the base's, in lang ("" when the same). */
+void compare_staffing_warning(const compare_cmd *c, int opt, ss_lang lang, char *w, size_t n);
+
 /* The results on stdout in the chosen format.  0, or SS_EXIT_IO when stdout fails. */
 int compare_print_results(const compare_cmd *c);
 

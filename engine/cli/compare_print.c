@@ -9,7 +9,9 @@
 #include "report.h"
 #include "robust_text.h"
 #include "table.h"
+#include "text.h"
 #include "verdict_text.h"
+#include "words.h"
 
 /* ---- the table for people ----------------------------------------------------------------------- */
 
@@ -22,57 +24,58 @@ static void format_narrowing(char *buf, size_t n, const ss_compare_row *row)
     else snprintf(buf, n, "-");
 }
 
-static void fill_row_cells(char cells[NCOLS][CELL], const ss_compare_row *row)
+static void fill_row_cells(char cells[NCOLS][CELL], const ss_compare_row *row, ss_lang lang)
 {
     const ss_metric_info *mi = ss_compare_row_info(row);
-    snprintf(cells[0], CELL, "%s", *row->subject ? row->subject : "all");
-    snprintf(cells[1], CELL, "%s", ss_metric_label(row->scope, row->metric, SS_LANG_EN));
+    snprintf(cells[0], CELL, "%s", *row->subject ? row->subject : ss_words(lang, "all"));
+    snprintf(cells[1], CELL, "%s", ss_metric_label(row->scope, row->metric, lang));
     ss_compare_format_estimate(cells[2], CELL, &row->base, mi->unit, false);
     ss_compare_format_estimate(cells[3], CELL, &row->option, mi->unit, false);
     ss_compare_format_estimate(cells[4], CELL, &row->diff, mi->unit, true);
     ss_compare_format_relative(cells[5], CELL, row->relative);
-    snprintf(cells[6], CELL, "%s", !isfinite(row->diff.ci_low) ? "-" : row->distinguishable ? "yes" : "no");
+    snprintf(cells[6], CELL, "%s", !isfinite(row->diff.ci_low) ? "-" : ss_words(lang, row->distinguishable ? "yes" : "no"));
     format_narrowing(cells[7], CELL, row);
 }
 
-static void pairing_summary(const ss_comparison *cmp, char *buf, size_t n)
+static void pairing_summary(FILE *f, const ss_comparison *cmp, ss_lang lang)
 {
     int k;
     double med = ss_comparison_median_narrowing(cmp, &k);
     if (k == 0)
-        snprintf(buf, n, "Pairing: no result has an interval to narrow.");
+        ss_words_print(f, lang, "Pairing: no result has an interval to narrow.\n");
     else
-        snprintf(buf, n, "Pairing: paired intervals are a median %.2f of the unpaired widths (%d results): common random numbers narrowed them by %.0f%%.",
-                 med, k, 100.0 * (1.0 - med));
+        ss_words_print(f, lang, "Pairing: paired intervals are a median %.2f of the unpaired widths (%d results): common random numbers narrowed them by %.0f%%.\n",
+                       med, k, 100.0 * (1.0 - med));
 }
 
 /* Columns 0-1 are text; the rest are figures, right-aligned, except "beyond noise". */
 static void print_option_table(FILE *f, const compare_cmd *c, int opt)
 {
     const model *a = &c->models[0], *b = &c->models[opt + 1];
+    ss_lang lang = c->o.lang;
     ss_table t;
     ss_table_init(&t, NCOLS, "llrrrrlr");
     t.heading = t.heading_left = t.rule = true;
+    t.lang = lang;
     int h = ss_table_add_row(&t);
-    const char *heads[NCOLS] = {"service", "result", "", "", "", "change", "beyond noise", "paired/unpaired"};
+    const char *heads[NCOLS] = {ss_words(lang, "service"), ss_words(lang, "result"), "", "", "", ss_words(lang, "change"),
+                                ss_words(lang, "beyond noise"), ss_words(lang, "paired/unpaired")};
     for (int k = 0; k < NCOLS; k++) ss_table_set(&t, h, k, "%s", heads[k]);
-    ss_table_set(&t, h, 2, "%s (base)", a->letter);
+    ss_table_set(&t, h, 2, "%s%s", a->letter, ss_words(lang, " (base)"));
     ss_table_set(&t, h, 3, "%s", b->letter);
-    ss_table_set(&t, h, 4, "%s - %s (paired)", b->letter, a->letter);
+    ss_table_set(&t, h, 4, ss_words(lang, "%s - %s (paired)"), b->letter, a->letter);
     for (int i = 0; i < c->cmp[opt].nrows; i++) {
         if (!c->o.all && !ss_compare_is_key(&c->cmp[opt].rows[i]))
             continue;
         char cells[NCOLS][CELL];
-        fill_row_cells(cells, &c->cmp[opt].rows[i]);
+        fill_row_cells(cells, &c->cmp[opt].rows[i], lang);
         int r = ss_table_add_row(&t);
         for (int k = 0; k < NCOLS; k++) ss_table_set(&t, r, k, "%s", cells[k]);
     }
-    fprintf(f, "\nAll results: %s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
+    ss_words_print(f, lang, "\nAll results: %s '%s' against %s '%s' (base)\n", b->letter, b->spec, a->letter, a->spec);
     ss_table_print(&t, f);
     ss_table_free(&t);
-    char line[300];
-    pairing_summary(&c->cmp[opt], line, sizeof line);
-    fprintf(f, "%s\n", line);
+    pairing_summary(f, &c->cmp[opt], lang);
 }
 
 static double total_fte(const model *m)
@@ -122,26 +125,36 @@ static void print_text(FILE *f, const compare_cmd *c)
         print_headline(f, c);
         return;
     }
-    fprintf(f, "Comparison  %d models, %d replications each, seed %" PRIu64 ", common random numbers\n", c->nmodels, c->o.reps, c->o.seed);
+    ss_lang lang = c->o.lang;
+    ss_words_print(f, lang, "Comparison  %d models, %d replications each, seed %llu, common random numbers\n", c->nmodels,
+                   c->o.reps, (unsigned long long)c->o.seed);
     for (int i = 0; i < c->nmodels; i++) {
         const model *m = &c->models[i];
-        fprintf(f, "  %s%s  %5.1f FTE  %s  (%s)\n", m->letter, i ? "       " : " (base)", total_fte(m), m->spec, model_name(m));
+        const char *base_note = ss_words(lang, " (base)");
+        char fte[32];
+        snprintf(fte, sizeof fte, "%5.1f", total_fte(m));
+        ss_lang_figures(lang, fte);
+        fprintf(f, "  %s%s%*s  %s %s  %s  (%s)\n", m->letter, i ? "" : base_note, i ? ss_text_width(base_note) : 0, "", fte,
+                ss_words(lang, "FTE"), m->spec, model_name(m));
     }
     for (int i = 0; i + 1 < c->nmodels; i++)
-        if (*c->warnings[i])
-            fprintf(f, "\nWarning: %s.\n", c->warnings[i]);
+        if (*c->warnings[i]) {
+            char w[600];
+            compare_staffing_warning(c, i, lang, w, sizeof w);
+            ss_words_print(f, lang, "\nWarning: %s.\n", w);
+        }
     print_precision(f, c);
     for (int i = 0; i + 1 < c->nmodels; i++) {
         fputc('\n', f);
-        ss_verdict_print(f, &c->verdicts[i], c->models[0].letter, c->models[i + 1].letter, &c->models[0].st->info, SS_LANG_EN);
+        ss_verdict_print(f, &c->verdicts[i], c->models[0].letter, c->models[i + 1].letter, &c->models[0].st->info, lang);
     }
     if (!c->o.all) {
-        fprintf(f, "\n--all shows all %d results with each model's estimate; --json, --csv or --markdown\n"
-                   "give them to programs.\n", c->cmp[0].nrows);
+        ss_words_print(f, lang, "\n--all shows all %d results with each model's estimate; --json, --csv or --markdown\n"
+                                "give them to programs.\n", c->cmp[0].nrows);
         return;
     }
-    fputs("\nFigures are means with 95% confidence intervals over replications; the difference is paired by replication.\n"
-          "Beyond noise: the paired interval excludes 0.  Paired/unpaired: the paired interval's width over the unpaired one's.\n", f);
+    ss_words_print(f, lang, "\nFigures are means with 95%% confidence intervals over replications; the difference is paired by replication.\n"
+                            "Beyond noise: the paired interval excludes 0.  Paired/unpaired: the paired interval's width over the unpaired one's.\n");
     for (int i = 0; i + 1 < c->nmodels; i++)
         print_option_table(f, c, i);
 }
@@ -210,14 +223,13 @@ static void print_markdown(FILE *f, const compare_cmd *c)
                    "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |\n", a->letter, b->letter, b->letter, a->letter);
         for (int i = 0; i < c->cmp[opt].nrows; i++) {
             char cells[NCOLS][CELL];
-            fill_row_cells(cells, &c->cmp[opt].rows[i]);
+            fill_row_cells(cells, &c->cmp[opt].rows[i], SS_LANG_EN);  /* Markdown is for programs: English */
             fputc('|', f);
             for (int k = 0; k < NCOLS; k++) md_cell(f, cells[k]);
             fputc('\n', f);
         }
-        char line[300];
-        pairing_summary(&c->cmp[opt], line, sizeof line);
-        fprintf(f, "\n%s\n", line);
+        fputc('\n', f);
+        pairing_summary(f, &c->cmp[opt], SS_LANG_EN);
         print_markdown_robust(f, c, opt);
     }
 }

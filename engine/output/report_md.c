@@ -285,16 +285,22 @@ static void md_repro(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, "\n%s:\n\n    %s\n", T(r, S_REPORT_CMD), r->command_line);
 }
 
+/* Section 1 after the summary, as in the HTML: the question, then the models (md_models). */
+static void md_question(const ss_report *r, ss_buf *b)
+{
+    char q[1200];
+    report_question_text(r, q, sizeof q);
+    ss_buf_fmt(b, "\n## 1. %s\n\n%s\n\n", T(r, S_QUESTION), q);
+}
+
 int ss_report_write_markdown(const ss_report *r, FILE *f)
 {
     ss_buf b = {0};
-    char q[1200];
     ss_buf_fmt(&b, "# %s: %s\n\n", T(r, S_TITLE), report_base_model(r)->run.scenario_name);
-    ss_buf_fmt(&b, "%s `%s` · samsim %s\n\n## 1. %s\n\n", T(r, S_DATABASE), r->db_path, SS_VERSION, T(r, S_QUESTION));
-    report_question_text(r, q, sizeof q);
-    ss_buf_fmt(&b, "%s\n\n", q);
-    static void (*const sections[])(const ss_report *, ss_buf *) = {report_md_summary, md_models, md_changes, md_results, report_calibration_md, report_audit_md,
-                                                                     md_charts, md_register, md_repro};
+    ss_buf_fmt(&b, "%s `%s` · samsim %s\n\n", T(r, S_DATABASE), r->db_path, SS_VERSION);
+    static void (*const sections[])(const ss_report *, ss_buf *) = {report_md_summary, md_question, md_models, md_changes, md_results,
+                                                                     report_calibration_md, report_audit_md, md_charts, md_register,
+                                                                     md_repro};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         sections[i](r, &b);
     return ss_buf_write(&b, f);

@@ -150,7 +150,11 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
     ss_buf_str(b, "<ul>\n");
     for (int i = 0; i < v->neffects; i++) {
         const ss_effect_assumption *e = v->effects[i][1] >= 0 ? &v->option->effects[v->effects[i][1]] : &v->base->effects[v->effects[i][0]];
-        ss_buf_str(b, "<li><code>");
+        char words[600];
+        report_plain_words(r, 0, e->path, words, sizeof words);  /* what it is, then its key */
+        ss_buf_str(b, "<li>");
+        ss_buf_html(b, words);
+        ss_buf_str(b, " <code>");
         ss_buf_html(b, e->path);
         ss_buf_str(b, "</code>: ");
         for (int side = 0; side < 2; side++) {
@@ -260,11 +264,13 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
             int k = v->effects[i][1] >= 0 ? v->effects[i][1] : v->effects[i][0];
             const ss_model_about *about = v->effects[i][1] >= 0 ? v->option : v->base;
             const ss_effect_assumption *e = &about->effects[k];
+            char words[600];
+            report_plain_words(r, 0, e->path, words, sizeof words);
             if (*e->source)
-                ss_buf_fmt(b, "- `%s` = %s (%s; %s `%s`): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                ss_buf_fmt(b, "- %s `%s` = %s (%s; %s `%s`): %s\n", words, e->path, e->value, v->effects[i][1] >= 0 ? o : a,
                            T(r, S_EFFECT_IN_RULE), e->source, report_reason(r, e->why, e->why_nb));
             else
-                ss_buf_fmt(b, "- `%s` = %s (%s): %s\n", e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                ss_buf_fmt(b, "- %s `%s` = %s (%s): %s\n", words, e->path, e->value, v->effects[i][1] >= 0 ? o : a,
                            report_reason(r, e->why, e->why_nb));
         }
         ss_buf_str(b, "\n");

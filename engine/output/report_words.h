@@ -371,8 +371,8 @@ WORD(S_MAY_REST,
      "may rest on effect assumptions",
      "kan hvile på effektantakelser")
 WORD(S_EFFECTS_DIFFER,
-     "Effect assumptions in which the models differ (effect(): assumed, not measured by any source): %d. A difference marked * may rest on them, and which one decides it takes a sensitivity study:",
-     "Effektantakelser modellene skiller seg i (effect(): antatt, ikke målt i noen kilde): %d. En forskjell merket * kan hvile på dem, og hvilken som avgjør den, krever en følsomhetsanalyse:")
+     "Effect assumptions the models differ in, assumed and not measured by any source: %d. A difference marked * may rest on them; which one decides it takes a sensitivity study.",
+     "Effektantakelser modellene skiller seg i, antatt og ikke målt i noen kilde: %d. En forskjell merket * kan hvile på dem; hvilken som avgjør den, krever en følsomhetsanalyse.")
 WORD(S_EFFECT_IN_RULE,
      "effect assumption in the rule file",
      "effektantakelse i regelfilen")

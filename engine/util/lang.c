@@ -32,7 +32,7 @@ void ss_lang_figures(ss_lang lang, char *s)
         return;
     /* commas first: after the second pass a decimal comma would look like a separator */
     for (char *p = s; *p; p++)
-        if (*p == ',' && p > s && digit(p[-1]) && p[1] == ' ' &&
+        if (*p == ',' && p > s && (digit(p[-1]) || (p[-1] == '%' && p - 1 > s && digit(p[-2]))) && p[1] == ' ' &&
             (digit(p[2]) || ((p[2] == '-' || p[2] == '+') && digit(p[3]))))
             *p = ';';
     for (char *p = s; *p; p++)

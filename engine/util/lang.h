@@ -17,7 +17,8 @@ bool ss_lang_parse(const char *s, ss_lang *lang);
 /* "en" or "nb". */
 const char *ss_lang_code(ss_lang lang);
 /* In Norwegian: a '.' between two digits becomes ',', and a ',' that parts two figures (a digit
- * before, a blank and a digit or sign after, as in "[1.5, 2.5]") becomes ';'.  English: as is. */
+ * or a figure's percent sign before, a blank and a digit or sign after, as in "[1.5, 2.5]" or
+ * "[54.7%, 73.9%]") becomes ';'.  English: as is. */
 void ss_lang_figures(ss_lang lang, char *s);
 /* In Norwegian a percent sign stands apart from its figure, "84,9 %", with a no-break space
  * (U+00A0, two bytes) so that a line never breaks between them: inserted after a digit directly

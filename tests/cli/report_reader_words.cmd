@@ -33,4 +33,8 @@ grep -o 'Barneverntjenesten: undersøkelse: organisatorisk enhet</td><td>[^<]*</
 grep -o 'oppfylt: [0-9]*,[0-9].%' $T/nb.html | head -1 | od -An -c | tr -s ' ' | head -2
 echo "oppvarming or innsvingingsperiode: $(grep -ci 'oppvarm\|innsving' $T/nb.html); innkjøring: $(grep -c 'innkjøring' $T/nb.html)"
 grep -o 'Tilbudt individuell plan, minst 80 %' $T/nb.html | head -1
+# the first page: the effect assumption a verdict may rest on in words before its key; the Markdown
+# opens with the summary (as the HTML does), and section 1 follows it without repeating the question first
+grep -o '<li>rule parameter triage: share routed right the first time <code>parameters.triage.right_first_time</code>' $T/en.html
+grep '^## ' $T/nb.md | head -2
 rm -rf "$T"

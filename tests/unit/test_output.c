@@ -405,6 +405,9 @@ static void table_aligns_decimal_points(void **state)
 static void percent_and_amounts_in_each_language(void **state)
 {
     (void)state;
+    char f[64] = "64.9% [54.7%, 73.9%], 3 [1.5, 2]";  /* a share's interval is parted like any other */
+    ss_lang_figures(SS_LANG_NB, f);
+    assert_string_equal(f, "64,9% [54,7%; 73,9%], 3 [1,5; 2]");
     char s[64] = "84,9% [82,6%; 86,9%], 95 %";
     ss_lang_percent(SS_LANG_NB, s, sizeof s);
     assert_string_equal(s, "84,9\u00a0% [82,6\u00a0%; 86,9\u00a0%], 95 %");
