@@ -81,7 +81,7 @@ static void walk(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
  * is kept.  Reading stops at the first line that is not a comment. */
 static void read_header(const char *text, ss_model_about *out)
 {
-    static const char model[] = "-- model: ", about[] = "-- model description: ";
+    static const char model[] = "-- model: ", about[] = "-- model description: ", about_nb[] = "-- model description nb: ";
     ss_buf name = {0};
     for (const char *line = text; strncmp(line, "--", 2) == 0;) {
         const char *end = strchr(line, '\n');
@@ -94,6 +94,13 @@ static void read_header(const char *text, ss_model_about *out)
             ss_buf_add(&d, line + sizeof about - 1, n - (sizeof about - 1));
             free(out->description);
             out->description = d.s;
+            free(out->description_nb);   /* a later model's description replaces both */
+            out->description_nb = xstrdup("");
+        } else if (n >= sizeof about_nb - 1 && strncmp(line, about_nb, sizeof about_nb - 1) == 0) {
+            ss_buf d = {0};
+            ss_buf_add(&d, line + sizeof about_nb - 1, n - (sizeof about_nb - 1));
+            free(out->description_nb);
+            out->description_nb = d.s;
         }
         if (!end) break;
         line = end + 1;
@@ -189,6 +196,16 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
         int top = lua_gettop(L);
         out->name = raw_string(L, top, "name");
         out->description = raw_string(L, top, "description");
+        out->description_nb = xstrdup("");
+        lua_pushliteral(L, "description");
+        if (lua_rawget(L, top) == LUA_TTABLE) {           /* { "...", nb = "..." } (reason.h) */
+            lua_rawgeti(L, -1, 1);
+            if (lua_type(L, -1) == LUA_TSTRING) { free(out->description); out->description = xstrdup(lua_tostring(L, -1)); }
+            lua_pop(L, 1);
+            free(out->description_nb);
+            out->description_nb = raw_string(L, lua_gettop(L), "nb");
+        }
+        lua_pop(L, 1);
         collect c = {.a = out};
         read_header(resolved, out);
         ss_lua_each_child(L, top, "", walk, &c);
@@ -206,7 +223,7 @@ void ss_model_about_free(ss_model_about *a)
 {
     for (int i = 0; i < a->neffects; i++)
         free_effect(&a->effects[i]);
-    ss_free_all(a->effects, a->name, a->description);
+    ss_free_all(a->effects, a->name, a->description, a->description_nb);
     memset(a, 0, sizeof *a);
 }
 

@@ -23,6 +23,7 @@ typedef struct ss_effect_assumption {
 typedef struct ss_model_about {
     char *name;         /* the scenario's name (a described overlay's name when one applied) */
     char *description;  /* "" when none */
+    char *description_nb;  /* its Norwegian text beside it (reason.h); "" when none */
     int neffects;
     ss_effect_assumption *effects;  /* sorted by path */
 } ss_model_about;

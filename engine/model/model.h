@@ -238,6 +238,7 @@ enum { SS_MODEL_LANG_NONE = -1, SS_MODEL_LANG_EN, SS_MODEL_LANG_NB };
 typedef struct ss_model {
     char *name;
     char *description;
+    char *description_nb;      /* in Norwegian, when given beside it (reason.h); NULL when not */
     ss_calendar cal;
     unsigned summer_applies;  /* bit per ss_capacity_of: the capacities the summer factor cuts */
     double horizon;   /* days simulated in all */

@@ -694,7 +694,8 @@ static const char *const languages[] = {"en", "nb", NULL};  /* in SS_MODEL_LANG_
 /* Pass 0 is what later sections refer to: the calendar, needs, organisation, age boundaries. */
 static const ss_field scenario_fields[] = {
     STR("name", SS_REQ, ss_model, name),
-    {.key = "description", .type = SS_F_STRING, .def_str = "", .off = offsetof(ss_model, description)},
+    {.key = "description", .type = SS_F_REASON, .def_str = "", .off = offsetof(ss_model, description),
+     .off2 = offsetof(ss_model, description_nb)},   /* "..." or { "...", nb = "..." } */
     {.key = "language", .type = SS_F_ENUM, .def = -1, .names = languages,
      .what = "\"en\" (English) or \"nb\" (Norwegian bokm\u00e5l)", .off = offsetof(ss_model, language)},
     {.key = "calendar", .type = SS_F_TABLE, .flags = SS_REQ, .sub = &calendar_schema},

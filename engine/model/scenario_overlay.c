@@ -2,6 +2,7 @@
  * described organisational model that keeps total FTE).  Part of scenario loading
  * (scenario_parts.h). */
 #include "scenario_parts.h"
+#include "reason.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -93,7 +94,8 @@ static void push_model_names(lua_State *L)
         lua_pop(L, 2);
     }
     for (int i = 0; i < 2; i++) {
-        if (described && lua_getfield(L, -1 - i, i ? "description" : "model") == LUA_TSTRING)
+        int t = described ? lua_getfield(L, -1 - i, i ? "description" : "model") : LUA_TNIL;
+        if (t == LUA_TSTRING || (i == 1 && t == LUA_TTABLE))   /* a description may be { "...", nb = "..." } */
             continue;
         if (described) lua_pop(L, 1);
         lua_pushnil(L);
@@ -142,7 +144,11 @@ void sc_write_model_header(ss_buf *b, lua_State *L)
             lua_getfield(L, -1, "name");
             lua_getfield(L, -2, "description");
             header_line(b, "model", lua_tostring(L, -2));
-            if (lua_type(L, -1) == LUA_TSTRING) header_line(b, "model description", lua_tostring(L, -1));
+            const char *en = NULL, *nb = NULL;
+            char why[256];
+            if (lua_type(L, -1) == LUA_TSTRING || lua_istable(L, -1)) ss_reason_get(L, -1, &en, &nb, why, sizeof why);
+            if (en) header_line(b, "model description", en);
+            if (en && nb) header_line(b, "model description nb", nb);
             lua_pop(L, 3);
         }
         lua_pop(L, 1);  /* the nil that ended the list */
@@ -159,6 +165,10 @@ int sc_apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain
     bool may_change = false;
     if (sc_run_file(sb, path, d) < 0) return -1;
     push_model_names(L);                                   /* scenario overlay name description */
+    const char *en, *nb;
+    char why[256];
+    if (lua_istable(L, -1) && ss_reason_get(L, -1, &en, &nb, why, sizeof why) < 0)
+        return ss_fail(d, "%s: description: %s", path, why);
     lua_rotate(L, -4, 2);                                  /* name description scenario overlay */
     int rc = unpack_described(L, path, chain_idx, &may_change, d);
     if (rc == 0) rc = apply_overlay_value(sb, path, origin_idx, d);

@@ -50,9 +50,10 @@ typedef struct ss_scenario_change {
 } ss_scenario_change;
 
 /* One value of the assumptions register. kind: "source", "assumption" or "missing"; text_nb the
- * reason's Norwegian text where it has one (model/reason.h), else "". */
+ * reason's Norwegian text where it has one (model/reason.h), else ""; a calibrated value's text
+ * is "to target T: why", its text_nb the Norwegian why alone, and target T ("" for the rest). */
 typedef struct ss_register_entry {
-    char *path, *value, *kind, *text, *text_nb;
+    char *path, *value, *kind, *text, *text_nb, *target;
 } ss_register_entry;
 
 /* Diff two resolved scenario texts (as stored in runs.resolved_scenario), read in the sandbox

@@ -63,6 +63,27 @@ void report_html_reason(const ss_report *r, ss_buf *b, const char *en, const cha
         report_html_authored(r, b, en);
 }
 
+/* A register entry's reason; in Norwegian, a calibrated value's target as code: "mot målet
+ * <code>fph_wait</code>: ...". */
+void report_html_register_reason(const ss_report *r, ss_buf *b, const ss_register_entry *e)
+{
+    if (r->opts.lang == SS_LANG_NB && *e->text_nb && *e->target) {
+        ss_buf_str(b, T(r, S_TO_TARGET));
+        ss_buf_str(b, " <code>");
+        ss_buf_html(b, e->target);
+        ss_buf_str(b, "</code>: ");
+    }
+    report_html_reason(r, b, e->text, e->text_nb);
+}
+
+void report_register_reason(const ss_report *r, const ss_register_entry *e, char *buf, size_t n)
+{
+    if (r->opts.lang == SS_LANG_NB && *e->text_nb && *e->target)
+        snprintf(buf, n, "%s `%s`: %s", T(r, S_TO_TARGET), e->target, e->text_nb);
+    else
+        snprintf(buf, n, "%s", report_reason(r, e->text, e->text_nb));
+}
+
 const char *report_reason(const ss_report *r, const char *en, const char *nb)
 {
     return ss_reason_pick(en, nb, r->opts.lang == SS_LANG_NB);
@@ -461,7 +482,7 @@ static void html_register_rows(const ss_report *r, ss_buf *b, const ss_register_
         ss_buf_str(b, *e[i].value == '{' && strcmp(value, e[i].value) == 0 ? "</code></td>" : "</td>");
         html_td(b, report_kind_word(r, e[i].kind), false);
         ss_buf_str(b, "<td>");
-        report_html_reason(r, b, e[i].text, e[i].text_nb);
+        report_html_register_reason(r, b, &e[i]);
         ss_buf_str(b, "</td>");
         ss_buf_str(b, "</tr>\n");
     }

@@ -232,8 +232,9 @@ static void md_register(const ss_report *r, ss_buf *b)
             continue;
         char path[600];
         snprintf(path, sizeof path, "`%s`", r->reg[i].path);
-        const char *cells[] = {path, r->reg[i].value, report_kind_word(r, r->reg[i].kind),
-                               report_reason(r, r->reg[i].text, r->reg[i].text_nb)};
+        char why[2048];
+        report_register_reason(r, &r->reg[i], why, sizeof why);
+        const char *cells[] = {path, r->reg[i].value, report_kind_word(r, r->reg[i].kind), why};
         report_md_row(b, cells, 4);
     }
     int k = report_count_missing(r->reg, r->nreg);
@@ -257,8 +258,9 @@ static void md_register(const ss_report *r, ss_buf *b)
             if (!any)
                 ss_buf_fmt(b, "\n### %s\n\n", line);
             any = true;
-            ss_buf_fmt(b, "- `%s` = %s (%s: %s)\n", o->reg[e].path, o->reg[e].value, report_kind_word(r, o->reg[e].kind),
-                       report_reason(r, o->reg[e].text, o->reg[e].text_nb));
+            char why[2048];
+            report_register_reason(r, &o->reg[e], why, sizeof why);
+            ss_buf_fmt(b, "- `%s` = %s (%s: %s)\n", o->reg[e].path, o->reg[e].value, report_kind_word(r, o->reg[e].kind), why);
         }
         if (!any) {
             snprintf(line, sizeof line, T(r, S_REGISTER_SAME), r->models[i + 1].letter, r->models[0].letter);

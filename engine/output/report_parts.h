@@ -211,6 +211,9 @@ void report_html_authored(const ss_report *r, ss_buf *b, const char *text);
  * text to show, for Markdown and plain text. */
 void report_html_reason(const ss_report *r, ss_buf *b, const char *en, const char *nb);
 const char *report_reason(const ss_report *r, const char *en, const char *nb);
+/* A register entry's reason (a calibrated value's names its target), in HTML and as text. */
+void report_html_register_reason(const ss_report *r, ss_buf *b, const ss_register_entry *e);
+void report_register_reason(const ss_report *r, const ss_register_entry *e, char *buf, size_t n);
 void report_pairing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 
 #endif

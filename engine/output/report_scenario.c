@@ -80,7 +80,8 @@ static const char scenario_reader_lua[] =
     "local function register(t, prefix, out)\n"
     "  for _, k in ipairs(sorted_keys(t)) do\n"
     "    local p, v = prefix .. tostring(k), t[k]\n"
-    "    if is_tag(v) then out[#out + 1] = { path = p, value = show(v.value), kind = v.kind, text = v.text, text_nb = v.nb }\n"
+    "    if is_tag(v) then\n"
+    "      out[#out + 1] = { path = p, value = show(v.value), kind = v.kind, text = v.text, text_nb = v.nb, target = v.target }\n"
     "    elseif type(v) == 'table' then register(v, p .. '.', out)\n"
     "    elseif type(v) == 'number' then out[#out + 1] = { path = p, value = show(v), kind = 'missing', text = '' } end\n"
     "  end\n"
@@ -135,7 +136,7 @@ static const char scenario_reader_lua[] =
     "  calibrated = function(v, target, text)\n"
     "    local en, nb = reason(text)\n"
     "    local t = tag('calibrated')(v, 'to target ' .. target .. ': ' .. en); t.target = target\n"
-    "    if type(nb) == 'string' then t.nb = 'mot m\\u{E5}let ' .. target .. ': ' .. nb end\n"
+    "    if type(nb) == 'string' then t.nb = nb end\n"   /* the report names the target in its own words */
     "    return t\n"
     "  end,\n"
     "  diff = function(a, b) return diff(a, b, '', {}) end,\n"
@@ -198,9 +199,9 @@ static const text_fields change_fields = {
     {offsetof(ss_scenario_change, path), offsetof(ss_scenario_change, old_value), offsetof(ss_scenario_change, new_value)}};
 static const text_fields register_fields = {
     "register", "cannot read the assumptions of the stored scenario", sizeof(ss_register_entry),
-    5, {"path", "value", "kind", "text", "text_nb"},
+    6, {"path", "value", "kind", "text", "text_nb", "target"},
     {offsetof(ss_register_entry, path), offsetof(ss_register_entry, value), offsetof(ss_register_entry, kind),
-     offsetof(ss_register_entry, text), offsetof(ss_register_entry, text_nb)}};
+     offsetof(ss_register_entry, text), offsetof(ss_register_entry, text_nb), offsetof(ss_register_entry, target)}};
 
 static const text_fields name_fields = {
     "names", "cannot read the names of the stored scenario's doors and organisation", sizeof(ss_named_part),

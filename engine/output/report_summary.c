@@ -86,12 +86,13 @@ static void html_models(const ss_report *r, ss_buf *b)
     ss_buf_str(b, "<table class=\"models\">\n");
     for (int i = 0; i < r->nmodels; i++) {
         const model *m = &r->models[i];
-        char line[LINE + 8];
+        char line[LINE + 8], line_nb[LINE + 8];
         ss_model_about_line(m->about_read ? m->about.description : "", line, sizeof line);
+        ss_model_about_line(m->about_read ? m->about.description_nb : "", line_nb, sizeof line_nb);
         ss_buf_fmt(b, "<tr><td>%s</td><td><b>", m->letter);
         ss_buf_html(b, report_model_name(r, i));
         ss_buf_str(b, "</b><br>");
-        report_html_authored(r, b, line);
+        report_html_reason(r, b, line, line_nb);
         ss_buf_str(b, "</td></tr>\n");
     }
     ss_buf_str(b, "</table>\n");
@@ -287,7 +288,9 @@ void report_md_summary(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, "%s\n\n", line);
     for (int i = 0; i < r->nmodels; i++) {
         char desc[LINE + 8];
-        ss_model_about_line(r->models[i].about_read ? r->models[i].about.description : "", desc, sizeof desc);
+        const ss_model_about *about = &r->models[i].about;
+        ss_model_about_line(r->models[i].about_read ? report_reason(r, about->description, about->description_nb) : "", desc,
+                            sizeof desc);
         ss_buf_fmt(b, "- **%s: %s** %s\n", r->models[i].letter, report_model_name(r, i), desc);
     }
     ss_buf_str(b, "\n");

@@ -503,3 +503,6 @@ WORD(S_CAP_STRADDLE,
 WORD(S_CAP_NO_LINES,
      "Coordination and decisions, all services: the scenario gives no auditors' thresholds for these shares.",
      "Koordinering og vedtak, alle tjenester: scenarioet gir ingen terskler fra revisjonen for disse andelene.")
+WORD(S_TO_TARGET,
+     "to target",
+     "mot målet")

@@ -45,7 +45,7 @@ static void print_model(FILE *f, const char *letter, const char *base_note, int 
         return;
     }
     char line[LINE + 8];
-    ss_model_about_line(a->description, line, sizeof line);
+    ss_model_about_line(ss_reason_pick(a->description, a->description_nb, lang == SS_LANG_NB), line, sizeof line);
     fprintf(f, "  %-*s  %s%s%s%s\n", width, who, a->name, label ? " (" : "", label ? label : "", label ? ")" : "");
     if (*line)
         fprintf(f, "  %-*s  %s\n", width, "", line);

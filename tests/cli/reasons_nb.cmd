@@ -46,3 +46,11 @@ bad 'services = { intake = { next = "rules/r.lua" } }'
 samsim check --strict tests/fixtures/reasons/partly.lua; echo "exit $?"
 samsim check --strict tests/fixtures/reasons/norsk.lua > /dev/null; echo "all in Norwegian: exit $?"
 samsim check --strict tests/fixtures/ranges/ranged.lua > /dev/null; echo "all in English: exit $?"
+# a described model's description may be given in both languages too, and an overlay that builds a
+# reason from the baseline's reads both of its texts (tag.text, tag.nb): a Norwegian comparison
+# report has its description, its effect and its changed reasons in Norwegian, nothing marked English
+samsim compare tests/fixtures/reasons/norsk.lua tests/fixtures/reasons/norsk.lua+tests/fixtures/reasons/team.lua --reps 2 --db $T/c.db -q > /dev/null 2>&1
+samsim report $T/c.db --lang nb --out $T/c.html --markdown $T/c.md > /dev/null
+grep '^- \*\*B:\|^- `services.treat' $T/c.md
+echo "marked lang=\"en\": $(grep -c 'lang="en"' $T/c.html); English words: $(python3 tests/report/nb_check.py $T/c.html | grep -c '^English word')"
+samsim show tests/fixtures/reasons/norsk.lua --apply tests/fixtures/reasons/team.lua | grep '^-- model'

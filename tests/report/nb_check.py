@@ -18,9 +18,13 @@ Skipped, with reasons:
     reason given for an assumption, a source's wording), quoted as written and marked as English
     for the reader and for screen readers;
   - <details> content of the change list is <code> already;
-  - version strings and dates ("0.1.0", "2021-03-01") and seed-file line references are not figures.
+  - version strings and dates ("0.1.0", "2021-03-01"), seed-file line references and section
+    numbers ("digest §2.4") are not figures.
+With --authored, the text marked lang="en" is scanned too, and counted: a reason given in English
+only is then a finding, so a report whose scenarios give every reason its Norwegian text beside
+the English ({ "why", nb = "hvorfor" }) has none.
 Prints one line per finding ("decimal point: '12.5' in: ...") and exits 1 when there is any.
-usage: nb_check.py REPORT.html
+usage: nb_check.py [--authored] REPORT.html
 """
 import re
 import sys
@@ -37,7 +41,7 @@ unknown measured replications interval intervals base option model models charts
 """.split()
 ENGLISH_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b", re.IGNORECASE)
 # a decimal point between digits, not in a version (x.y.z), a date or a clock time
-DECIMAL_RE = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+DECIMAL_RE = re.compile(r"(?<![\d.§])\d+\.\d+(?![\d.])")
 PERCENT_RE = re.compile(r"\d%")
 KEY_RE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")   # snake_case: a key, never a Norwegian word
 SKIP = {"code", "pre", "script", "style", "svg"}
@@ -47,13 +51,18 @@ VOID = {"br", "img", "meta", "link", "hr", "input", "col", "source", "wbr", "are
 
 
 class Text(HTMLParser):
-    def __init__(self):
+    def __init__(self, authored=False):
         super().__init__(convert_charrefs=True)
-        self.stack = []       # (tag, skipped)
+        self.stack = []       # (tag, skipped, marked English)
         self.chunks = []
+        self.authored = authored  # scan the text marked lang="en" too
+        self.marked = 0           # elements marked lang="en"
 
     def skipping(self):
-        return any(s for _, s in self.stack)
+        return any(s for _, s, _ in self.stack)
+
+    def english(self):
+        return any(e for _, _, e in self.stack)
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -61,8 +70,9 @@ class Text(HTMLParser):
         a = dict(attrs)
         quoted = tag != "html" and (a.get("lang") or "").lower().startswith("en")  # not the page's own
         legend = "legend" in (a.get("class") or "").split()
-        skip = tag in SKIP or quoted or legend
-        self.stack.append((tag, skip))
+        self.marked += quoted
+        skip = tag in SKIP or (quoted and not self.authored) or legend
+        self.stack.append((tag, skip, quoted))
 
     def handle_startendtag(self, tag, attrs):
         pass
@@ -75,15 +85,16 @@ class Text(HTMLParser):
 
     def handle_data(self, data):
         if not self.skipping() and data.strip():
-            self.chunks.append(" ".join(data.split()))
+            self.chunks.append(("authored: " if self.english() else "") + " ".join(data.split()))
 
 
 def main():
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--authored"]
+    if len(args) != 1:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    p = Text()
-    with open(sys.argv[1], encoding="utf-8") as f:
+    p = Text(authored="--authored" in sys.argv[1:])
+    with open(args[0], encoding="utf-8") as f:
         p.feed(f.read())
     findings = []
     for chunk in p.chunks:
@@ -98,6 +109,8 @@ def main():
             findings.append(f"key shown raw '{m.group(0)}' in: {chunk[:160]}")
     for line in findings:
         print(line)
+    if p.authored:
+        print(f"{p.marked} elements marked lang=\"en\"")
     print(f"{len(findings)} findings")
     return 1 if findings else 0
 
