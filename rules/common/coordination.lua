@@ -24,9 +24,12 @@
 
 local BARNEKOORDINATOR_FROM = "2022-08-01" -- EXTERNAL: hol. § 7-2 a in force 1 August 2022 (Prop. 100 L (2020-2021))
 local P = parameters {
-  child_under = cite(18, "EXTERNAL: hol. § 7-2 a is for children under 18 (Statsforvalteren i Oslo og Viken)"),
-  serious = assume(3, "'alvorlig sykdom, skade eller nedsatt funksjonsevne' (hol. § 7-2 a) read as the scenarios' " ..
-                      "highest severity (3 of 1-3)"),
+  child_under = cite(18, { "EXTERNAL: hol. § 7-2 a is for children under 18 (Statsforvalteren i Oslo og Viken)",
+                           nb = "EKSTERN: hol. § 7-2 a gjelder barn under 18 år (Statsforvalteren i Oslo og Viken)" }),
+  serious = assume(3, { "'alvorlig sykdom, skade eller nedsatt funksjonsevne' (hol. § 7-2 a) read as the scenarios' " ..
+                        "highest severity (3 of 1-3)",
+                        nb = "'alvorlig sykdom, skade eller nedsatt funksjonsevne' (hol. § 7-2 a) lest som scenarioenes høyeste " ..
+                               "alvorlighetsgrad (3 av 1-3)" }),
 }
 
 local function duties(person, ctx)

@@ -26,10 +26,14 @@
 local ARENA_DOORS = { school = true, kindergarten = true }
 
 local P = parameters {
-  right_first_time = effect(1, "share of concerns the intake team routes to the service that fits; assumed: "
-    .. "no source measures an intake team's accuracy (seed-000 L469, seed-002 L27 describe the lack of "
-    .. "overview the team remedies); the range: from the 70 % of self-referrals without it (rules/lorenskog/"
-    .. "self_route.lua) to all", {0.7, 1}),
+  right_first_time = effect(1, { "share of concerns the intake team routes to the service that fits; assumed: "
+      .. "no source measures an intake team's accuracy (seed-000 L469, seed-002 L27 describe the lack of "
+      .. "overview the team remedies); the range: from the 70 % of self-referrals without it (rules/lorenskog/"
+      .. "self_route.lua) to all",
+                                 nb = "andelen bekymringer inntaksteamet sender til den tjenesten som passer; antatt: ingen kilde måler " ..
+                                        "hvor treffsikkert et inntaksteam er (seed-000 L469 og seed-002 L27 beskriver den manglende " ..
+                                        "oversikten teamet avhjelper); spennet: fra de 70 % av egenhenvendelsene uten team " ..
+                                        "(rules/lorenskog/self_route.lua) til alle" }, {0.7, 1}),
 }
 
 -- Where a concern goes when the team gets it wrong (see above).

@@ -9,8 +9,10 @@
 -- A module: scenarios name this file at a door's `route`, which calls the function `route`;
 -- `samsim test rules/` runs the cases in `tests`.
 local P = parameters {
-  fph_queue_to_bup = assume(40, "FPH queue length from which a GP sends moderate problems under 18 to BUP "
-    .. "(the default scenario is an example, not a municipality)"),
+  fph_queue_to_bup = assume(40, { "FPH queue length from which a GP sends moderate problems under 18 to BUP "
+      .. "(the default scenario is an example, not a municipality)",
+                                  nb = "kølengden i FPH der en fastlege sender moderate plager under 18 år til BUP (standardscenarioet er " ..
+                                         "et eksempel, ikke en kommune)" }),
 }
 
 local function route(person, door, ctx)

@@ -9,12 +9,17 @@
 --   others 45 and over               -> Ny Start 10 % (older users decline), else discharged
 -- All three are registered parameters (parameters.aftercare.* in `samsim show --sources`).
 local P = parameters {
-  ny_start_young = assume(0.4, "share of users under older_from who join Ny Start Jæren; no figure in the "
-    .. "source (seed-004 L1086-L1104 describe the project, not its uptake)"),
-  ny_start_older = assume(0.1, "share of older users who join Ny Start: its participants are relatively "
-    .. "young, so some older users decline (seed-004 L1100, L1146); the figure is an assumption"),
-  older_from = assume(45, "age from which a user counts as older for Ny Start (seed-004 L1100 says "
-    .. "'relatively young' without an age)"),
+  ny_start_young = assume(0.4, { "share of users under older_from who join Ny Start Jæren; no figure in the "
+      .. "source (seed-004 L1086-L1104 describe the project, not its uptake)",
+                                 nb = "andelen yngre brukere (under alderen der en bruker regnes som eldre) som blir med i Ny Start " ..
+                                        "Jæren; intet tall i kilden (seed-004 L1086-L1104 beskriver prosjektet, ikke hvor mange som deltar)" }),
+  ny_start_older = assume(0.1, { "share of older users who join Ny Start: its participants are relatively "
+      .. "young, so some older users decline (seed-004 L1100, L1146); the figure is an assumption",
+                                 nb = "andelen eldre brukere som blir med i Ny Start: deltakerne er relativt unge, så noen eldre brukere " ..
+                                        "takker nei (seed-004 L1100, L1146); tallet er en antakelse" }),
+  older_from = assume(45, { "age from which a user counts as older for Ny Start (seed-004 L1100 says "
+      .. "'relatively young' without an age)",
+                            nb = "alderen der en bruker regnes som eldre for Ny Start (seed-004 L1100 sier 'relativt unge' uten å oppgi alder)" }),
 }
 
 return {

@@ -17,7 +17,8 @@
 --   16-29, severity 1-2                  -> Pluss 16
 --   everyone else                        -> the day department (Team 1 and 2)
 local P = parameters {
-  base_flats = cite(4, "seed-004 L626: fire brukarar som bur i kvar sin leilegheit (the base in Fredtunvegen)"),
+  base_flats = cite(4, { "seed-004 L626: fire brukarar som bur i kvar sin leilegheit (the base in Fredtunvegen)",
+                         nb = "seed-004 L626: fire brukarar som bur i kvar sin leilegheit (basen i Fredtunvegen)" }),
 }
 
 return {

@@ -10,10 +10,14 @@
 --   of those referred on, adults (18+) go to DPS, or to RPH when the problem is long-term and
 --   complex (L337 "og/eller"); under 18 to BUP.
 local P = parameters {
-  onward_moderate = assume(0.12, "share of FPH's moderate cases referred on to specialist care or RPH; "
-    .. "the report gives no shares (seed-000 L337)"),
-  onward_mild = assume(0.04, "share of FPH's mild cases referred on to specialist care or RPH; the report "
-    .. "gives no shares (seed-000 L337)"),
+  onward_moderate = assume(0.12, { "share of FPH's moderate cases referred on to specialist care or RPH; "
+      .. "the report gives no shares (seed-000 L337)",
+                                   nb = "andelen moderate saker i FPH som henvises videre til spesialisthelsetjenesten eller rus og " ..
+                                          "psykisk helse; rapporten oppgir ingen andeler (seed-000 L337)" }),
+  onward_mild = assume(0.04, { "share of FPH's mild cases referred on to specialist care or RPH; the report "
+      .. "gives no shares (seed-000 L337)",
+                               nb = "andelen lette saker i FPH som henvises videre til spesialisthelsetjenesten eller rus og psykisk " ..
+                                      "helse; rapporten oppgir ingen andeler (seed-000 L337)" }),
 }
 local SHARE_ON = { moderate = P.onward_moderate, mild = P.onward_mild }
 

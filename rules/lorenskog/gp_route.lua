@@ -15,9 +15,11 @@
 -- After a bounce (the service sent the person back) the GP tries the municipal alternative.
 
 local P = parameters {
-  waitlist_bypass = assume(200, "persons waiting at FPH's child team from which a GP sends moderate problems "
-    .. "under 18 to BUP: over four months of the child team's intake, beyond the three months of May 2021 "
-    .. "(seed-000 L333, L489)"),
+  waitlist_bypass = assume(200, { "persons waiting at FPH's child team from which a GP sends moderate problems "
+      .. "under 18 to BUP: over four months of the child team's intake, beyond the three months of May 2021 "
+      .. "(seed-000 L333, L489)",
+                                  nb = "antall som venter ved FPHs barneteam før en fastlege sender moderate plager under 18 år til BUP: " ..
+                                         "mer enn fire måneders inntak i barneteamet, utover de tre månedene i mai 2021 (seed-000 L333, L489)" }),
 }
 
 local function bounced_from(person, id)

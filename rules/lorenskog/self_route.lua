@@ -8,8 +8,10 @@
 -- `samsim show --sources`; change it with --set).
 
 local P = parameters {
-  right_first_time = assume(0.7, "share of self-referrals that reach the service an intake team would pick; "
-    .. "no figure in the source (seed-000 L63, L469: families lack an overview of the offer)"),
+  right_first_time = assume(0.7, { "share of self-referrals that reach the service an intake team would pick; "
+      .. "no figure in the source (seed-000 L63, L469: families lack an overview of the offer)",
+                                   nb = "andelen egenhenvendelser som når den tjenesten et inntaksteam ville valgt; intet tall i kilden " ..
+                                          "(seed-000 L63, L469: familiene mangler oversikt over tilbudet)" }),
 }
 
 local function right(p)

@@ -15,9 +15,12 @@
 -- concerns are referred on like any other.
 
 local P = parameters {
-  resolved_on_spot = effect(1, "share of mild concerns (severity 1) the team meets on the spot with advice to "
-    .. "the arena and the parents, ending the case: 'move competence closer to where the user is rather than "
-    .. "send a referral in' (seed-002 L57) gives the aim, not a share; the range: from half of them to all", {0.5, 1}),
+  resolved_on_spot = effect(1, { "share of mild concerns (severity 1) the team meets on the spot with advice to "
+      .. "the arena and the parents, ending the case: 'move competence closer to where the user is rather than "
+      .. "send a referral in' (seed-002 L57) gives the aim, not a share; the range: from half of them to all",
+                                 nb = "andelen lette bekymringer (alvorlighetsgrad 1) teamet møter på stedet med råd til arenaen og " ..
+                                        "foreldrene, slik at saken avsluttes: 'flytte kompetanse nærmere der brukeren er fremfor å sende " ..
+                                        "henvisning inn' (seed-002 L57) gir målet, ikke en andel; spennet: fra halvparten av dem til alle" }, {0.5, 1}),
 }
 
 local function direct(p)
