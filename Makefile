@@ -102,12 +102,13 @@ demo: deps
 	@echo "== samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/familiens-hus.lua --all"
 	@./$(B)/samsim compare scenarios/lorenskog/barn-unge-2021.lua +scenarios/models/familiens-hus.lua -q --all
 
-# The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan, and the
+# The whole suite: the normal build, then the same tests under AddressSanitizer + UBSan (with the
+# hot-path invariants of util/hot_assert.h checked), and the
 # threaded ones under ThreadSanitizer (about a minute more).
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory B=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all build-asan-tests
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -DSS_HOT_CHECKS" all build-asan-tests
 	@$(MAKE) --no-print-directory build-tsan
 	@tests/tsan.sh build-tsan; tsan=$$?; VALGRIND_BUILD=build tests/run.sh build build-asan && exit $$tsan
 

@@ -55,6 +55,7 @@ void ss_kernel_fini(ss_kernel *k)
 
 void ss_kernel_reset(ss_kernel *k)
 {
+    assert(k->n + k->nfar <= k->cap);
     if (k->far && k->nfar > 0)
         for (size_t i = 0; i < SS_KERNEL_FAR_DAYS; i++) spare_chunks(k, &k->far[i]);
     k->nfar = 0;
@@ -159,6 +160,7 @@ __attribute__((noinline)) static int grow(ss_kernel *k)
 /* Appends e to the bucket of its day.  0, or -1 out of memory (nothing changed). */
 __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const ss_event *e)
 {
+    assert(day >= k->today + SS_KERNEL_NEAR_DAYS && day < k->today + SS_KERNEL_FAR_DAYS && "a far event fits the ring");
     if (!k->far && !(k->far = calloc(SS_KERNEL_FAR_DAYS, sizeof *k->far))) return -1;
     ss_event_bucket *bk = &k->far[day % SS_KERNEL_FAR_DAYS];
     ss_event_chunk *c = bk->last;
@@ -206,6 +208,7 @@ __attribute__((noinline)) static void bring_first_day(ss_kernel *k)
 {
     ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
     assert(bk->n > 0 && k->n + bk->n <= k->cap);
+    assert(k->now < (double)(k->far_first + 1) && "the clock passed a far event's day");
     for (const ss_event_chunk *c = bk->first; c; c = c->next)
         for (uint32_t i = 0; i < c->n; i++) {
             assert(day_of(c->ev[i].t) == k->far_first && "a bucket holds one day");

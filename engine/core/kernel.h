@@ -36,6 +36,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hot_assert.h"
+
 /* Events due less than this many days after now go into the heap directly. */
 #define SS_KERNEL_NEAR_DAYS 4
 /* The far tier's ring of day buckets (about 22 years); events further ahead go into the heap. */
@@ -119,6 +121,7 @@ static inline bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
     if (k->n == 0 || !(k->heap[0].t <= until)) return false;
     *e = k->heap[0];
     assert(e->t >= k->now && "time went back");
+    ss_hot_assert((k->nfar == 0 || e->t < (double)k->far_first) && "an event came out while an earlier far one waited");
     k->hole = true;
     k->now = e->t;
     if (!(e->t < k->tomorrow)) ss_kernel_new_day(k);

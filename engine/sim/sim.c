@@ -354,6 +354,7 @@ int ss_sim_run(ss_sim *s, uint64_t seed, int rep, ss_rep_result *out, ss_diag *d
         ss_rep_result_free(out);
         return -1;
     }
+    sim_check_books(s);
     s->k.now = m->horizon;
     sim_finish_services(s, out);
     sim_finish_system(s, out);

@@ -1,8 +1,41 @@
 /* sim_finish: a finished replication summarised into its results (results.h): the services'
  * measures and the system's. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "sim_parts.h"
+#include "xalloc.h"
+
+/* The counters the handlers keep against the persons themselves, once a replication has run:
+ * every queue's length is the number waiting there (queued, or for its decision meeting), every
+ * caseload the number in care there, the free and away counts and the coordinators at work
+ * those of the persons' states.  A handler that forgot a count stops here, not in the results. */
+void sim_check_books(const ss_sim *s)
+{
+#ifndef NDEBUG
+    int n = s->m->nservices;
+    int *queued = xcalloc((size_t)n + 1, sizeof *queued), *in_care = xcalloc((size_t)n + 1, sizeof *in_care);
+    int nfree = 0, away = 0, assigned = 0;
+    for (int i = 0; i < s->pool_n; i++) {
+        const ss_person *p = &s->pool[i].p;
+        nfree += p->state == SS_P_FREE;
+        away += p->state == SS_P_AWAY;
+        assigned += p->state != SS_P_FREE && p->coord == SS_C_ASSIGNED;
+        if (p->state == SS_P_QUEUED || p->state == SS_P_AWAITING) queued[p->service]++;
+        else if (p->state == SS_P_IN_CARE) in_care[p->service]++;
+    }
+    for (int sv = 0; sv < n; sv++) {
+        assert(s->queue_len[sv] == queued[sv] && "a queue's length is not the number waiting in it");
+        assert(s->caseload[sv] == in_care[sv] && "a caseload is not the number in care");
+    }
+    assert(nfree == s->nfree && away == s->away && "the free or away count is not the persons'");
+    assert(assigned == s->coord_assigned && "the coordinators at work are not the persons'");
+    free(queued);
+    free(in_care);
+#else
+    (void)s;
+#endif
+}
 
 static double share(uint64_t part, uint64_t whole) { return whole ? (double)part / whole : NAN; }
 

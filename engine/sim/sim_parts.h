@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hot_assert.h"
 #include "kernel.h"
 #include "person.h"
 #include "rng.h"
@@ -315,6 +316,9 @@ int sim_on_offer(ss_sim *s, const ss_event *e, ss_diag *d);
 
 /* ---- sim_finish.c --------------------------------------------------------------------- */
 
+/* Asserts that the handlers' counters match the persons' states (a pass over the persons; no
+ * work under NDEBUG). */
+void sim_check_books(const ss_sim *s);
 void sim_finish_services(ss_sim *s, ss_rep_result *o);
 void sim_finish_system(ss_sim *s, ss_rep_result *o);
 

@@ -47,7 +47,11 @@ const char *sim_node_name(const ss_sim *s, int node)
 
 static int new_person(ss_sim *s, ss_diag *d)
 {
-    if (s->nfree > 0) return s->free_slots[--s->nfree];
+    if (s->nfree > 0) {
+        int slot = s->free_slots[--s->nfree];
+        ss_hot_assert(s->pool[slot].p.state == SS_P_FREE && "a slot on the free list is in use");
+        return slot;
+    }
     if (s->pool_n == s->pool_cap) {
         size_t cap = ss_grow(&s->pool, sizeof *s->pool, (size_t)s->pool_n, (size_t)s->pool_cap, 1024);
         if (!cap || !ss_grow(&s->free_slots, sizeof *s->free_slots, (size_t)s->pool_n, (size_t)s->pool_cap, 1024))
@@ -61,6 +65,8 @@ static int new_person(ss_sim *s, ss_diag *d)
 static void release_person(ss_sim *s, int slot)
 {
     pslot *ps = &s->pool[slot];
+    ss_hot_assert(ps->p.state != SS_P_FREE && "a person released twice");
+    ss_hot_assert(s->nfree < s->pool_n);
     ps->p.state = SS_P_FREE;
     ps->p.gen++;
     ps->token++;
@@ -83,6 +89,7 @@ int sim_services_visited(const ss_person *p)
 int sim_leave_system(ss_sim *s, int slot, const char *why, bool coming_back)
 {
     ss_person *p = &s->pool[slot].p;
+    ss_hot_assert(p->state != SS_P_FREE && p->state != SS_P_AWAY && "only a person in the services can leave them");
     trace(s, p, "leaves: %s (%d hand-offs, %d bounces, %.1f days since the concern)", why, p->handoffs,
           p->bounces, s->k.now - p->arrived);
     sim_count_flow(s, p->last, -1);
@@ -254,6 +261,7 @@ int sim_on_relapse(ss_sim *s, const ss_event *e, ss_diag *d)
     if (ps->token != e->b || p->state != SS_P_AWAY) return 0;
     sim_take_move(ps);
     s->away--;
+    assert(s->away >= 0 && "more persons came back than were away");
     p->state = SS_P_ARRIVING;
     p->age0 = ss_person_age(p, s->k.now);
     p->arrived = s->k.now;  /* a new concern: its own time to help */

@@ -15,6 +15,7 @@
  * is unchanged). */
 int sim_waitlist_push(waitlist *w, int32_t slot, uint32_t token)
 {
+    ss_hot_assert(slot >= 0 && w->n >= 0 && w->n <= w->cap);
     if (w->n == w->cap) {
         size_t cap = ss_grow(&w->slot, sizeof *w->slot, (size_t)w->n, (size_t)w->cap, 64);
         if (!cap || !ss_grow(&w->token, sizeof *w->token, (size_t)w->n, (size_t)w->cap, 64))
@@ -41,6 +42,7 @@ static inline void set_care(ss_sim *s, int sv, int delta, double units)
     s->caseload[sv] += delta;
     assert(s->caseload[sv] >= 0 && "a caseload went negative");
     st->used += units;
+    ss_hot_assert(st->used > -1e-6 && "capacity in use went negative");
     if (st->used < 1e-9) st->used = 0;
     ss_timeavg_set(&st->caseload_ta, s->k.now, s->caseload[sv]);
     sim_track_use(s, sv);
@@ -78,6 +80,8 @@ static int qgrow(pqueue *pq)
 /* 0 ok, -1 out of memory (the queue is unchanged). */
 int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 {
+    ss_hot_assert(person >= 0 && pq->n >= 0 && pq->n <= pq->cap);
+    ss_hot_assert(!isnan(prio) && "a queue priority must order");
     if (pq->n == pq->cap && qgrow(pq) < 0) return -1;
     qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
     if (pq->fifo) {
@@ -97,7 +101,7 @@ int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 
 void sim_qpop(pqueue *pq)
 {
-    assert(pq->n > 0);
+    assert(pq->n > 0 && "a pop from an empty queue");
     if (pq->fifo) {
         pq->n--;
         pq->head = pq->n == 0 || pq->head + 1 == pq->cap ? 0 : pq->head + 1;
@@ -146,7 +150,9 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     svc_state *st = &s->svc[sv];
     pslot *ps = &s->pool[slot];
     ss_person *p = &ps->p;
+    ss_hot_assert(p->state == SS_P_QUEUED && p->service == sv && "only a person queued at the service is admitted");
     double wait = s->k.now - p->at_service;  /* from the referral reaching the service */
+    ss_hot_assert(wait >= 0);
     sim_set_queue(s, sv, -1);
     sim_left_queue(s, sv, p, SIM_LEFT_HELPED);
     set_care(s, sv, +1, p->units);
@@ -214,6 +220,8 @@ int sim_leave_service(ss_sim *s, int slot)
     pslot *ps = &s->pool[slot];
     ss_person *p = &ps->p;
     int sv = p->service;
+    ss_hot_assert(p->state != SS_P_FREE && p->state != SS_P_AWAY);
+    ss_hot_assert((p->state != SS_P_QUEUED && p->state != SS_P_IN_CARE) || (sv >= 0 && sv < s->m->nservices));
     if (p->state == SS_P_QUEUED) sim_set_queue(s, sv, -1);
     else if (p->state == SS_P_IN_CARE) set_care(s, sv, -1, -p->units);
     p->state = SS_P_ARRIVING;
@@ -237,6 +245,7 @@ static int queue_priority(ss_sim *s, const ss_person *p, int sv, double *prio, s
 int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
 {
     pslot *ps = &s->pool[slot];
+    ss_hot_assert(ps->p.state == SS_P_QUEUED && ps->p.service == sv);
     double prio;
     if (queue_priority(s, &ps->p, sv, &prio, d) < 0) return -1;
     ps->token++;

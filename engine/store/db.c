@@ -574,6 +574,7 @@ int db_begin_deferred(ss_store *st, ss_diag *d) { return db_exec(st, "BEGIN", d)
 
 void db_numbers_json(ss_buf *b, const double *x, int n)
 {
+    assert(n >= 0 && (x || n == 0));
     ss_buf_str(b, "[");
     for (int i = 0; i < n; i++) {
         if (i) ss_buf_str(b, ",");
@@ -624,6 +625,7 @@ static void point_row(sqlite3_stmt *s, void *ud)
 
 int db_read_points(ss_store *st, const db_points *pts, ss_diag *d, const char *sql, const char *types, ...)
 {
+    assert(pts->npoints >= 0 && pts->noutputs >= 0 && pts->y && pts->have && pts->nhave);
     *pts->nhave = 0;
     va_list ap;
     va_start(ap, types);

@@ -80,6 +80,7 @@ int store_write_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_d
 
 int ss_store_begin_run(ss_store *st, const ss_run_info *info, int64_t *run_id, ss_diag *d)
 {
+    assert(st && st->writer && info && run_id && info->nservices >= 0 && info->replications >= 0);
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot record the run", st->path);
     if (store_write_run(st, info, run_id, d)) {
@@ -244,7 +245,7 @@ static int insert_grids(ss_store *st, int64_t run_id, const ss_rep_result *r,
 int ss_store_replication(ss_store *st, int64_t run_id, const ss_rep_result *r,
                          const ss_run_info *info, ss_diag *d)
 {
-    assert(r->nservices == info->nservices);
+    assert(st && st->writer && run_id > 0 && r->rep >= 0 && r->nservices == info->nservices);
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot write replication %d", st->path, r->rep);
     if (insert_replication_row(st, run_id, r, d) || insert_metrics(st, run_id, r, info, d) ||
@@ -298,7 +299,7 @@ static int set_replications(ss_store *st, int64_t run_id, int reps, ss_diag *d)
 int ss_store_finish_run(ss_store *st, int64_t run_id, const ss_summary *sum,
                         const ss_run_info *info, ss_diag *d)
 {
-    assert(sum->nservices == info->nservices);
+    assert(st && st->writer && run_id > 0 && sum->nservices == info->nservices);
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot finish run %lld", st->path, (long long)run_id);
     if (insert_summary(st, run_id, sum, info, d) || set_replications(st, run_id, info->replications, d) ||
@@ -344,6 +345,7 @@ static int delete_run_rows(ss_store *st, int64_t run_id, ss_diag *d)
 
 int ss_store_discard_run(ss_store *st, int64_t run_id, ss_diag *d)
 {
+    assert(st && st->writer && run_id > 0);
     if (db_begin(st, d))
         return ss_wrap(d, "%s: cannot discard run %lld", st->path, (long long)run_id);
     if (delete_run_rows(st, run_id, d)) {

@@ -41,6 +41,7 @@ static void bind_row(sqlite3_stmt *s, const study_rows *r, int i)
 
 int store_study_write(ss_store *st, const char *how, int64_t study_id, const study_rows *r, ss_diag *d)
 {
+    assert(st && how && study_id > 0 && r->n >= 0 && (r->rows || r->n == 0) && r->size > 0);
     ss_buf b = {0};
     bool statement = strchr(how, '?') != NULL;
     if (!statement) insert_sql(&b, how, "study_id", r);
@@ -77,6 +78,7 @@ static int insert_study(ss_store *st, const study_rows *study, int64_t *id, ss_d
 int store_study_begin(ss_store *st, const study_kind *k, const char *key, const study_rows *study,
                       const study_rows *children, int nchildren, int64_t *study_id, bool *resumed, ss_diag *d)
 {
+    assert(st && st->writer && k->schema_sql && key && study_id && resumed && nchildren >= 0);
     if (db_begin(st, d) < 0) return -1;
     if (db_exec(st, k->schema_sql, d) < 0) return db_rollback(st);
     char sql[256];

@@ -66,6 +66,7 @@ static bool wait_for_job(pool *p)
  * an earlier job may still fail too, and the lowest failure is the one to report. */
 static void finish_job(pool *p, long i, int rc, const ss_diag *d)
 {
+    assert(i >= 0 && i < p->j->njobs && p->state[i] == JOB_WAITING && "a job finished twice");
     p->state[i] = rc == 0 ? JOB_SUCCEEDED : JOB_FAILED;
     if (rc != 0 && !atomic_load(&p->stop) && i < p->failed_job) {
         p->failed_job = i;
@@ -111,6 +112,7 @@ static void deliver_finished(pool *p)
 {
     while (deliverable(p)) {
         long i = p->delivered;
+        assert(i < p->finished && "delivered before it finished");
         ss_diag d = {{0}};
         pthread_mutex_unlock(&p->lock);
         int rc = p->j->deliver ? p->j->deliver(p->j->ctx, i, &d) : 0;

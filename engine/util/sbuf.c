@@ -1,5 +1,6 @@
 #include "sbuf.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 void ss_buf_add(ss_buf *b, const char *s, size_t n)
 {
+    assert(b && (s || n == 0) && (b->s || (b->n == 0 && b->cap == 0)) && "a buffer and text to add");
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->s = xrealloc(b->s, b->cap);
@@ -23,6 +25,7 @@ void ss_buf_str(ss_buf *b, const char *s) { ss_buf_add(b, s, strlen(s)); }
 
 void ss_buf_fmt(ss_buf *b, const char *fmt, ...)
 {
+    assert(b && fmt && (b->s || (b->n == 0 && b->cap == 0)));
     va_list ap;
     va_start(ap, fmt);
     int k = vsnprintf(NULL, 0, fmt, ap);

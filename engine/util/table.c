@@ -32,6 +32,7 @@ void ss_table_fit(ss_table *t, int col, int min, int width)
 
 int ss_table_add_row(ss_table *t)
 {
+    assert(t->ncols > 0 && t->nrows <= t->cap && "ss_table_init first");
     if (t->nrows == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
         t->cells = xreallocarray(t->cells, (size_t)t->cap * (size_t)t->ncols, sizeof *t->cells);
