@@ -26,7 +26,7 @@ int main(void)
     const char *scale_env = getenv("BENCH_SCALE");
     double scale = scale_env ? atof(scale_env) : 1.0;
     ss_calib_opts o = {.scenario = LORENSKOG, .points = (int)fmax(8, round(64 * scale)), .waves = 3, .cutoff = 3,
-                       .reps = 5, .seed = 1, .jobs = 2};
+                       .reps = 5, .seed = 1, .run.jobs = 2};
     double w0 = clock_s(CLOCK_MONOTONIC), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
     ss_calib_result r;
     ss_diag d;

@@ -56,7 +56,7 @@ int main(void)
     int samples = (int)fmax(8, round(256 * scale));
     const char *overlays[] = {FAMILIENS_HUS};
     ss_robust_opts o = {.base = {LORENSKOG, NULL, 0}, .option = {LORENSKOG, overlays, 1}, .samples = samples,
-                        .reps = REPS, .seed = 1, .jobs = 2};
+                        .reps = REPS, .seed = 1, .run.jobs = 2};
     double w0 = clock_s(CLOCK_MONOTONIC), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
     ss_robust_result res;
     ss_diag d;

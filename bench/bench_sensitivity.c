@@ -46,7 +46,7 @@ int main(void)
     static const char *const metrics[] = {"fph_barn.wait_mean", "first_help_mean"};
     ss_sens_opts o = {.scenario = LORENSKOG, .metrics = metrics, .nmetrics = 2, .methods = SS_SENS_MORRIS,
                       .trajectories = r, .levels = 4, .screen = 0.1, .samples = 64, .resamples = 0, .reps = 3,
-                      .seed = 1, .jobs = 2};
+                      .seed = 1, .run.jobs = 2};
     double w0 = clock_s(CLOCK_MONOTONIC), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
     ss_sens_result res;
     ss_diag d;

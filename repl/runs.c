@@ -601,7 +601,7 @@ static int robust_study(repl *r, int samples, ss_robust_result *out)
     repl_edit base;
     baseline_edit(r, &base);
     ss_robust_opts o = {.base = robust_model(&base), .option = robust_model(&r->edit), .samples = samples,
-                        .reps = r->reps, .seed = r->seed, .interrupt = r->interrupt};
+                        .reps = r->reps, .seed = r->seed, .run.interrupt = r->interrupt};
     repl_say(r, "running the baseline and the model at %d samples of their plausible assumptions, %d replications each\n",
              samples, r->reps);
     ss_diag d;

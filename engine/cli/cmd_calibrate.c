@@ -78,56 +78,6 @@ static int parse_args(int argc, char **argv, calib_args *a)
     return ss_study_cmd_check(CMD, "samsim calibrate scenarios/lorenskog/barn-unge-2021.lua", &a->common, &a->study);
 }
 
-/* ---- storing -------------------------------------------------------------------------------- */
-
-typedef struct store_ctx {
-    const calib_args *a;
-    const ss_calib_opts *co;
-    const char *command_line;
-    ss_points_store points;
-} store_ctx;
-
-/* The calibration's rows, once its numbers and targets are known (ss_calib_opts.started). */
-static int begin_store(void *ud, const ss_calib_result *r, ss_diag *d)
-{
-    store_ctx *s = ud;
-    s->points.calib = r;
-    if (!ss_points_store_open(&s->points, d)) return -1;
-    ss_calib_study_row row = {.study_key = r->study_key, .scenario_path = s->a->study.spec.file,
-                              .scenario_hash = r->scenario_hash, .command_line = s->command_line,
-                              .seed = s->co->seed, .replications = s->co->reps, .points_per_wave = s->co->points,
-                              .waves = s->co->waves, .cutoff = s->co->cutoff};
-    ss_calib_target_row *t = xcalloc((size_t)r->ntargets + 1, sizeof *t);
-    for (int i = 0; i < r->ntargets; i++) {
-        const ss_target *g = &r->targets[i];
-        t[i] = (ss_calib_target_row){.target = g->id, .what = g->what, .metric = g->metric, .services = g->service_ids,
-                                     .source = g->source, .from = g->from, .to = g->to, .per_year = g->per_year,
-                                     .value = g->value, .tolerance = g->tolerance};
-    }
-    ss_calib_parameter_row *p = xcalloc((size_t)r->nparams + 1, sizeof *p);
-    for (int i = 0; i < r->nparams; i++)
-        p[i] = (ss_calib_parameter_row){.index = i, .name = r->params[i].r.path, .kind = r->params[i].r.kind,
-                                        .value = r->params[i].r.value, .prior_low = r->params[i].r.range.low,
-                                        .prior_high = r->params[i].r.range.high};
-    int rc = ss_store_begin_calibration(s->points.store, &row, t, r->ntargets, p, r->nparams, &s->points.study_id,
-                                        &s->points.resumed, d);
-    free(p);
-    free(t);
-    return rc;
-}
-
-static int store_fit(store_ctx *s, const ss_calib_result *r, ss_diag *d)
-{
-    ss_calib_fit_row *fit = xcalloc((size_t)r->nparams + 1, sizeof *fit);
-    for (int i = 0; i < r->nparams; i++)
-        fit[i] = (ss_calib_fit_row){.name = r->params[i].r.path,
-                                    .verdict = ss_calib_verdict_name(ss_calib_verdict_of(&r->params[i])),
-                                    .fit_low = r->params[i].fit_low, .fit_high = r->params[i].fit_high};
-    int rc = ss_store_calibration_fit(s->points.store, s->points.study_id, fit, r->nparams, d);
-    free(fit);
-    return rc;
-}
-
 /* ---- output --------------------------------------------------------------------------------- */
 
 static int write_ensemble(const calib_args *a, const ss_calib_result *r, const char *command_line)
@@ -194,22 +144,16 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
     char command_line[4096];
     ss_command_line("samsim", argc, argv, command_line, sizeof command_line);
     ss_calib_opts co = {.scenario = a.study.spec.file, .load = ss_study_cmd_load(&a.study, &a.common),
-                        .shard = a.study.shard, .nshards = a.study.nshards, .vary = a.vary, .nvary = a.nvary,
-                        .points = a.points, .waves = a.waves, .cutoff = a.cutoff, .reps = a.common.reps,
-                        .seed = a.common.seed, .jobs = a.common.jobs, .choose = a.point_out != NULL,
-                        .interrupt = interrupt};
-    store_ctx st = {.a = &a, .co = &co, .command_line = command_line,
-                    .points = {.kind = SS_POINTS_CALIBRATION, .db = a.common.db, .cutoff = a.cutoff}};
-    if (a.common.db) {
-        co.hooks = ss_points_store_hooks(&st.points);
-        co.started = begin_store;
-        co.started_ud = &st;
-    }
-    if (!a.common.quiet && isatty(2)) co.hooks.progress = ss_study_cmd_progress;
+                        .vary = a.vary, .nvary = a.nvary, .points = a.points, .waves = a.waves, .cutoff = a.cutoff,
+                        .reps = a.common.reps, .seed = a.common.seed, .choose = a.point_out != NULL,
+                        .run = ss_study_cmd_run(&a.study, &a.common, interrupt)};
+    ss_points_store st = {.db = a.common.db, .command_line = command_line};
+    if (a.common.db) ss_points_store_hook(&st, SS_POINTS_CALIBRATION, &co, &co.run);
+    if (!a.common.quiet && isatty(2)) co.run.hooks.progress = ss_study_cmd_progress;
     ss_calib_result r;
     ss_diag d;
     int rc = ss_calibrate_run(&co, &r, &d);
-    if (rc == 0 && st.points.store && !r.waiting) rc = store_fit(&st, &r, &d);
+    if (rc == 0 && st.store && !r.waiting) rc = ss_points_store_fit(&st, &r, &d);
     if (rc < 0) {
         code = ss_study_cmd_failed(&d);
     } else if (r.waiting) {
@@ -217,10 +161,10 @@ static int cmd_calibrate(int argc, char **argv, ss_stop_flag *interrupt)
         snprintf(wave, sizeof wave, "wave %d", r.waiting);
         code = ss_cli_shard_waiting(a.common.db, a.study.shard, a.study.nshards, wave, "wave");
     } else {
-        code = print_result(&a, &r, &co, st.points.study_id, command_line);
+        code = print_result(&a, &r, &co, st.study_id, command_line);
     }
     ss_calib_result_free(&r);
-    ss_store_close(st.points.store);
+    ss_store_close(st.store);
     return code;
 }
 

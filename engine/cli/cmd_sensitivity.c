@@ -86,63 +86,6 @@ static int parse_args(int argc, char **argv, sens_args *a)
     return check_args(a);
 }
 
-/* ---- storing -------------------------------------------------------------------------------- */
-
-typedef struct store_ctx {
-    const sens_args *a;
-    const ss_sens_opts *so;
-    const char *command_line;
-    ss_points_store points;
-} store_ctx;
-
-/* The study's row and its parameters, once the ranged numbers are known and before any point is
- * run (ss_sens_opts.started). */
-static int begin_store(void *ud, const ss_sens_result *probe, ss_diag *d)
-{
-    store_ctx *s = ud;
-    const sens_args *a = s->a;
-    const ss_sens_opts *so = s->so;
-    if (!ss_points_store_open(&s->points, d)) return -1;
-    char metrics[1024] = "";
-    for (int m = 0; m < a->nmetrics; m++)
-        snprintf(metrics + strlen(metrics), sizeof metrics - strlen(metrics), "%s%s", m ? "," : "", a->metrics[m]);
-    ss_sens_study_row row = {.study_key = probe->study_key, .scenario_path = a->study.spec.file, .scenario_hash = probe->scenario_hash,
-                             .command_line = s->command_line, .method = ss_sens_method_name(so->methods),
-                             .metrics = metrics, .seed = so->seed, .replications = so->reps,
-                             .trajectories = so->trajectories, .samples = so->samples};
-    ss_sens_parameter_row *p = xcalloc((size_t)probe->nparams + 1, sizeof *p);
-    for (int i = 0; i < probe->nparams; i++) {
-        const ss_ranged *r = &probe->params[i].r;
-        bool tri = r->range.dist == SS_RANGE_TRIANGULAR;
-        p[i] = (ss_sens_parameter_row){.index = i, .name = r->path, .kind = r->kind, .dist = tri ? "triangular" : "uniform",
-                                       .value = r->value, .low = r->range.low, .mode = r->range.mode, .high = r->range.high};
-    }
-    int rc = ss_store_begin_sensitivity(s->points.store, &row, p, probe->nparams, &s->points.study_id,
-                                        &s->points.resumed, d);
-    free(p);
-    return rc;
-}
-
-static int store_indices(store_ctx *s, const ss_sens_result *r, ss_diag *d)
-{
-    ss_sens_index_row *rows = xcalloc((size_t)r->nparams * (size_t)r->nmetrics + 1, sizeof *rows);
-    int n = 0;
-    for (int m = 0; m < r->nmetrics; m++)
-        for (int i = 0; i < r->nparams; i++) {
-            const ss_sens_param *p = &r->params[i];
-            bool mo = r->methods & SS_SENS_MORRIS, so = p->sobol && !r->sobol_flat[m];
-            rows[n++] = (ss_sens_index_row){
-                .metric = r->metrics[m].name, .name = p->r.path,
-                .mu_star = mo ? p->morris[m].mu_star : NAN, .sigma = mo ? p->morris[m].sigma : NAN,
-                .s1 = so ? p->indices[m].s1.mean : NAN, .s1_low = so ? p->indices[m].s1.ci_low : NAN,
-                .s1_high = so ? p->indices[m].s1.ci_high : NAN, .st = so ? p->indices[m].st.mean : NAN,
-                .st_low = so ? p->indices[m].st.ci_low : NAN, .st_high = so ? p->indices[m].st.ci_high : NAN};
-        }
-    int rc = ss_store_sensitivity_indices(s->points.store, s->points.study_id, rows, n, d);
-    free(rows);
-    return rc;
-}
-
 /* ---- the command ---------------------------------------------------------------------------- */
 
 static int write_svg(const sens_args *a, const ss_sens_result *r)
@@ -198,7 +141,7 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
                        .metrics = a.metrics, .nmetrics = a.nmetrics,
                        .methods = a.methods, .trajectories = a.trajectories, .levels = 4, .screen = a.screen,
                        .samples = a.samples, .resamples = 500, .reps = a.common.reps, .seed = a.common.seed,
-                       .jobs = a.common.jobs, .shard = a.study.shard, .nshards = a.study.nshards, .interrupt = interrupt};
+                       .run = ss_study_cmd_run(&a.study, &a.common, interrupt)};
     ss_ensemble ens = {0};
     ss_diag d;
     if (a.ensemble && ss_ensemble_read(a.ensemble, &ens, &d) < 0) {
@@ -206,26 +149,21 @@ static int cmd_sensitivity(int argc, char **argv, ss_stop_flag *interrupt)
         return SS_EXIT_USAGE;
     }
     so.ensemble = a.ensemble ? &ens : NULL;
-    store_ctx st = {.a = &a, .so = &so, .command_line = command_line,
-                    .points = {.kind = SS_POINTS_SENSITIVITY, .db = a.common.db}};
-    if (a.common.db) {
-        so.hooks = ss_points_store_hooks(&st.points);
-        so.started = begin_store;
-        so.started_ud = &st;
-    }
-    if (!a.common.quiet && isatty(2)) so.hooks.progress = ss_study_cmd_progress;
+    ss_points_store st = {.db = a.common.db, .command_line = command_line};
+    if (a.common.db) ss_points_store_hook(&st, SS_POINTS_SENSITIVITY, &so, &so.run);
+    if (!a.common.quiet && isatty(2)) so.run.hooks.progress = ss_study_cmd_progress;
     ss_sens_result r;
-    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.points.store && !r.waiting && store_indices(&st, &r, &d) < 0)) {
+    if (ss_sensitivity_run(&so, &r, &d) < 0 || (st.store && !r.waiting && ss_points_store_indices(&st, &r, &d) < 0)) {
         code = ss_study_cmd_failed(&d);
     } else {
         if (r.points_stored && !a.common.quiet)
             fprintf(stderr, "%s: resumed study %lld: %ld point%s read from the file, not run again\n", a.common.db,
-                    (long long)st.points.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
+                    (long long)st.study_id, r.points_stored, r.points_stored == 1 ? "" : "s");
         code = r.waiting ? shard_done(&a, &r) : print_results(&a, &r, &so);
     }
     ss_sens_result_free(&r);
     ss_ensemble_free(&ens);
-    ss_store_close(st.points.store);
+    ss_store_close(st.store);
     return code;
 }
 

@@ -94,25 +94,6 @@ int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *d
     return 0;
 }
 
-/* ---- the store's hooks --------------------------------------------------------------------------- */
-
-typedef struct store_ctx {
-    const ss_robust_run_args *ra;
-    const char *base_spec, *option_spec;
-    const ss_robust_opts *ro;
-    ss_points_store points;
-} store_ctx;
-
-static int begin_store(void *ud, const ss_robust_result *r, ss_diag *d)
-{
-    store_ctx *s = ud;
-    if (!ss_points_store_open(&s->points, d)) return -1;
-    ss_robust_study_row row = {.study_key = r->study_key, .base_model = s->base_spec, .option_model = s->option_spec,
-                               .command_line = s->ra->command_line, .design = r->design, .samples = r->npoints,
-                               .replications = s->ro->reps, .seed = s->ro->seed};
-    return ss_store_begin_robust(s->points.store, &row, r, &s->points.study_id, &s->points.resumed, d);
-}
-
 /* ---- progress ------------------------------------------------------------------------------------- */
 
 typedef struct progress_ctx {
@@ -263,8 +244,9 @@ static void study_opts(const ss_compare_robust *cr, const ss_robust_run_args *ra
 {
     *ro = (ss_robust_opts){.base = study_model(base), .option = study_model(option),
                            .samples = cr->args.samples ? cr->args.samples : DEFAULT_SAMPLES, .reps = ra->reps,
-                           .seed = ra->seed, .jobs = ra->jobs, .shard = cr->args.shard, .nshards = cr->args.nshards,
-                           .interrupt = ra->interrupt};
+                           .seed = ra->seed,
+                           .run = {.jobs = ra->jobs, .shard = cr->args.shard, .nshards = cr->args.nshards,
+                                   .interrupt = ra->interrupt}};
 }
 
 int ss_compare_robust_check(const char *cmd, const ss_compare_robust *cr, const ss_robust_run_args *ra,
@@ -298,21 +280,17 @@ static int run_option(const char *cmd, const ss_compare_robust *cr, const ss_rob
         if (code) return code;
         ro.ensemble = &re;
     }
-    store_ctx sc = {.ra = ra, .ro = &ro, .base_spec = base->spec, .option_spec = option->spec,
-                    .points = {.kind = SS_POINTS_ROBUST, .db = ra->db}};
-    if (ra->db) {
-        ro.hooks = ss_points_store_hooks(&sc.points);
-        ro.started = begin_store;
-        ro.started_ud = &sc;
-    }
+    ss_points_store sc = {.db = ra->db, .command_line = ra->command_line, .base_model = base->spec,
+                          .option_model = option->spec};
+    if (ra->db) ss_points_store_hook(&sc, SS_POINTS_ROBUST, &ro, &ro.run);
     progress_ctx pc = {.letter = option->letter, .first = -1};
     if (ra->progress) {
-        ro.hooks.progress = progress;
-        ro.hooks.progress_ud = &pc;
+        ro.run.hooks.progress = progress;
+        ro.run.hooks.progress_ud = &pc;
     }
     ss_diag d;
     int rc = ss_robust_run(&ro, out, &d);
-    ss_store_close(sc.points.store);
+    ss_store_close(sc.store);
     free(paths);
     ss_ensemble_free(&e);
     if (rc < 0) {

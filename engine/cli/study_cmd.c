@@ -24,6 +24,11 @@ ss_scenario_opts ss_study_cmd_load(const ss_study_cmd *sc, const ss_cli_opts *o)
                               .nsets = o->nsets};
 }
 
+ss_points_how ss_study_cmd_run(const ss_study_cmd *sc, const ss_cli_opts *o, const ss_stop_flag *interrupt)
+{
+    return (ss_points_how){.jobs = o->jobs, .shard = sc->shard, .nshards = sc->nshards, .interrupt = interrupt};
+}
+
 void ss_study_cmd_progress(void *ud, const ss_points_part *part, long done, long total)
 {
     (void)ud;

@@ -21,6 +21,8 @@ typedef struct ss_study_cmd {
 int ss_study_cmd_check(const char *cmd, const char *example, const ss_cli_opts *o, ss_study_cmd *sc);
 /* How the study loads the scenario: the overlays, then --set. */
 ss_scenario_opts ss_study_cmd_load(const ss_study_cmd *sc, const ss_cli_opts *o);
+/* How the study runs its points: -j, --shard and Ctrl-C (no hooks yet). */
+ss_points_how ss_study_cmd_run(const ss_study_cmd *sc, const ss_cli_opts *o, const ss_stop_flag *interrupt);
 /* "\rwave 2: point 12 of 64" on stderr (ss_points_hooks.progress; use only on a terminal). */
 void ss_study_cmd_progress(void *ud, const ss_points_part *part, long done, long total);
 /* The exit code of a study that failed (the error printed): interrupted, or the model's. */

@@ -284,7 +284,7 @@ static int choose_point(const ss_calib_opts *o, ss_calib_result *r, const calib_
         r->chosen[i] = p->r.integer ? round(v) : six_digits(v);
     }
     ss_calib_opts alone = *o;   /* one point: not a wave's, so not stored, sharded or counted */
-    alone.hooks = (ss_points_hooks){0}, alone.shard = alone.nshards = 0;
+    alone.run.hooks = (ss_points_hooks){0}, alone.run.shard = alone.run.nshards = 0;
     calib_wave cw = {.o = &alone, .res = r, .plan = pl, .wave = r->nwaves + 1, .npoints = 1, .values = r->chosen};
     int rc = calib_wave_run(&cw, d);
     if (rc == 0) {
@@ -300,8 +300,8 @@ int ss_calibrate_run(const ss_calib_opts *o, ss_calib_result *out, ss_diag *d)
     memset(out, 0, sizeof *out);
     calib_plan pl = {0};
     int rc = read_base(o, out, &pl, d);
-    if (rc == 0 && o->started) rc = o->started(o->started_ud, out, d);
-    if (rc == 0 && o->nshards && !o->hooks.stored)
+    if (rc == 0) rc = ss_points_started(&o->run, out, d);
+    if (rc == 0 && o->run.nshards && !o->run.hooks.stored)
         rc = ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if (rc == 0) {
         out->best = xcalloc((size_t)out->nparams, sizeof *out->best);

@@ -56,17 +56,9 @@ typedef struct ss_calib_opts {
     double cutoff;                     /* implausibility below which a point is kept (3) */
     int reps;                          /* replications per point and target window */
     uint64_t seed;
-    int jobs;
-    int shard, nshards;                /* 1-based shard K of N: only a wave's points p with p mod N =
-                                          K - 1 are run (needs `stored`); 0/0: all */
     bool choose;                       /* choose the calibrated point (ss_calib_result.chosen) */
-    const ss_stop_flag *interrupt;
-    /* The store and the progress line (points.h): a wave is the part {W, "wave W"}; the points
-     * of a wave already stored are not run again; each point as it is delivered, in order. */
-    ss_points_hooks hooks;
-    /* For the store, once the numbers and targets are known (with started_ud); may be NULL. */
-    int (*started)(void *ud, const ss_calib_result *r, ss_diag *d);
-    void *started_ud;
+    ss_points_how run;                 /* workers, shard, interrupt, hooks (points.h); a wave is
+                                          the part {W, "wave W"}, sharded on its own */
 } ss_calib_opts;
 
 typedef struct ss_calib_param {

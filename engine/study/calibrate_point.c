@@ -112,9 +112,8 @@ int calib_wave_run(calib_wave *cw, ss_diag *d)
     for (int j = 0; j < k; j++) cw->paths[j] = cw->res->params[j].r.path;
     char of[32];
     snprintf(of, sizeof of, "wave %d", cw->wave);
-    ss_points_job job = {.npoints = cw->npoints, .noutputs = 2 * cw->res->ntargets, .shard = o->shard,
-                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt,
-                         .part = {cw->wave, of}, .hooks = &o->hooks, .run = run_point, .ctx = cw,
+    ss_points_job job = {.npoints = cw->npoints, .noutputs = 2 * cw->res->ntargets, .how = &o->run,
+                         .part = {cw->wave, of}, .run = run_point, .ctx = cw,
                          .what = "point", .of = of, .paths = cw->paths, .values = cw->values, .nvalues = k};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);

@@ -24,9 +24,12 @@ typedef struct ss_points_part {
     const char *name;
 } ss_points_part;
 
-/* How the caller of a study follows its points (the store, the progress line): the same hooks
- * for every kind of study, called by the runner below; each may be NULL. */
+/* How the caller of a study follows it (the store, the progress line): the same hooks for every
+ * kind of study, called by the study (started) and by the runner below; each may be NULL. */
 typedef struct ss_points_hooks {
+    /* Once the study knows its numbers, before any point: study is its result as far as it goes
+     * (an ss_sens_result, ss_calib_result or ss_robust_result). */
+    int (*started)(void *ud, const void *study, ss_diag *d);
     /* Before a part runs: mark its points stored already (have[p] = 1, their outputs in
      * y[p noutputs ...], *nhave counting them), which are not run again (resuming after a kill). */
     int (*stored)(void *ud, const ss_points_part *part, long npoints, int noutputs, double *y, unsigned char *have,
@@ -40,14 +43,21 @@ typedef struct ss_points_hooks {
     void *progress_ud;
 } ss_points_hooks;
 
+/* How a study runs its points, the same for every kind of study (its options' `run`). */
+typedef struct ss_points_how {
+    int jobs;                        /* worker threads; <= 0: all cores */
+    int shard, nshards;              /* 1-based shard K of N: only points p with p mod N = K - 1 run
+                                        (the others are read from the store: needs hooks.stored);
+                                        0/0: every point */
+    const ss_stop_flag *interrupt;
+    ss_points_hooks hooks;
+} ss_points_how;
+
 typedef struct ss_points_job {
     long npoints;
     int noutputs;
-    int shard, nshards;              /* 1-based shard K of N; 0/0: every point */
-    int workers;                     /* threads; <= 0: all cores */
-    const ss_stop_flag *interrupt;
+    const ss_points_how *how;
     ss_points_part part;
-    const ss_points_hooks *hooks;    /* NULL: none */
     /* On a worker thread: point p's outputs into y (noutputs of them).  0, or -1 with d. */
     int (*run)(void *ctx, long p, double *y, const ss_stop_flag *stop, ss_diag *d);
     void *ctx;                       /* run's */
@@ -65,6 +75,9 @@ typedef struct ss_points_done {
     long nstored;                    /* found stored, not run */
     long nmissing;                   /* other shards' points not stored: the study cannot go on */
 } ss_points_done;
+
+/* The started hook of how, if any, with the study's result so far: 0, or -1 with d. */
+int ss_points_started(const ss_points_how *how, const void *study, ss_diag *d);
 
 /* Run the points not stored (this shard's).  0, or -1 with d (as ss_pool_run: the lowest failing
  * point's error, "interrupted"); out->y is made either way. */

@@ -294,9 +294,8 @@ static int evaluate(samples *s, ss_diag *d)
     for (int j = 0; j < r->nparams; j++) paths[j] = r->params[j].path;
     char of[32];
     snprintf(of, sizeof of, "%ld", r->npoints);
-    ss_points_job job = {.npoints = r->npoints, .noutputs = r->nrows * SS_ROBUST_OUTPUTS, .shard = o->shard,
-                         .nshards = o->nshards, .workers = o->jobs, .interrupt = o->interrupt, .ctx = s,
-                         .part = {0, "samples"}, .hooks = &o->hooks, .run = run_sample,
+    ss_points_job job = {.npoints = r->npoints, .noutputs = r->nrows * SS_ROBUST_OUTPUTS, .how = &o->run, .ctx = s,
+                         .part = {0, "samples"}, .run = run_sample,
                          .what = "sample", .of = of, .paths = paths, .values = r->values, .nvalues = r->nparams};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
@@ -385,11 +384,11 @@ int ss_robust_run(const ss_robust_opts *o, ss_robust_result *out, ss_diag *d)
     if (o->ensemble && o->ensemble->npoints < 1)
         return ss_fail(d, "the ensemble holds no parameter set");
     if (read_models(o, out, d) < 0) return -1;
-    if (o->nshards && !o->hooks.stored)
+    if (o->run.nshards && !o->run.hooks.stored)
         return ss_fail(d, "--shard: a shard keeps its samples in a file (--db) for samsim merge");
     samples s = {.o = o, .res = out};
     design_points(&s);
-    int rc = o->started ? o->started(o->started_ud, out, d) : 0;
+    int rc = ss_points_started(&o->run, out, d);
     if (rc == 0) rc = evaluate(&s, d);
     for (int i = 0; rc == 0 && !out->waiting && i < out->nrows; i++) summarise_row(&s, i);
     free(s.y);

@@ -58,15 +58,8 @@ typedef struct ss_robust_opts {
     const ss_robust_ensemble *ensemble;   /* NULL: sample the ranges */
     int reps;                         /* replications per model and sample (>= 2: a paired interval) */
     uint64_t seed;                    /* the same at every sample */
-    int jobs;
-    int shard, nshards;               /* 1-based shard K of N; 0/0: every sample */
-    const ss_stop_flag *interrupt;
-    /* The store and the progress line (points.h), for the part {0, "samples"}: each sample in
-     * order; the samples already stored are not run again. */
-    ss_points_hooks hooks;
-    /* For the store, once the numbers and rows are known (with started_ud); may be NULL. */
-    int (*started)(void *ud, const ss_robust_result *r, ss_diag *d);
-    void *started_ud;
+    ss_points_how run;                /* workers, shard, interrupt, hooks (points.h); the samples
+                                         are the part {0, "samples"} */
 } ss_robust_opts;
 
 /* Whether the study of o would have numbers to vary in base and option (loaded as o loads them):

@@ -149,9 +149,8 @@ static int evaluate(stage *st, ss_sens_result *res, ss_diag *d)
     stage_values(st);
     char of[64];
     snprintf(of, sizeof of, "the %s stage", st->name);
-    ss_points_job job = {.npoints = st->npoints, .noutputs = res->nmetrics, .shard = o->shard, .nshards = o->nshards,
-                         .workers = o->jobs, .interrupt = o->interrupt, .ctx = st,
-                         .part = {st->method, st->name}, .hooks = &o->hooks, .run = run_point,
+    ss_points_job job = {.npoints = st->npoints, .noutputs = res->nmetrics, .how = &o->run, .ctx = st,
+                         .part = {st->method, st->name}, .run = run_point,
                          .what = "point", .of = of, .paths = st->paths, .values = st->values, .nvalues = st->nvaried};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
@@ -334,8 +333,8 @@ int ss_sensitivity_run(const ss_sens_opts *o, ss_sens_result *out, ss_diag *d)
     memset(out, 0, sizeof *out);
     out->methods = o->methods;
     if (read_base(o, out, d) < 0) return -1;
-    if (o->started && o->started(o->started_ud, out, d) < 0) return -1;
-    if (o->nshards && !o->hooks.stored)
+    if (ss_points_started(&o->run, out, d) < 0) return -1;
+    if (o->run.nshards && !o->run.hooks.stored)
         return ss_fail(d, "--shard: a shard keeps its points in a file (--db) for samsim merge");
     if ((o->methods & SS_SENS_MORRIS) && morris_stage(o, out, d) < 0) return -1;
     if ((o->methods & SS_SENS_SOBOL) && !(o->methods & SS_SENS_MORRIS) && out->nparams > SS_SOBOL_MAX_FACTORS)

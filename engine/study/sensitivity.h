@@ -63,20 +63,10 @@ typedef struct ss_sens_opts {
     int resamples;                   /* bootstrap resamples (default 500) */
     int reps;                        /* replications per point */
     uint64_t seed;                   /* the study seed: the same at every point */
-    int jobs;
     const ss_ensemble *ensemble;     /* NULL, or a calibration's ensemble: each of its numbers ranges
                                         uniformly over its values there (its fitted range) */
-    int shard, nshards;              /* 1-based shard K of N: only points p with p mod N = K - 1 are
-                                        run; 0/0: all */
-    const ss_stop_flag *interrupt;
-    /* The store and the progress line (points.h): a stage is the part {SS_SENS_MORRIS,
-     * "morris"} or {SS_SENS_SOBOL, "sobol"}; the points of a stage already stored are not run
-     * again (resuming after a kill); each point as it is delivered, in order. */
-    ss_points_hooks hooks;
-    /* For the store, once the ranged numbers are known, before any point runs (with started_ud); may
-     * be NULL. */
-    int (*started)(void *ud, const ss_sens_result *r, ss_diag *d);
-    void *started_ud;
+    ss_points_how run;               /* workers, shard, interrupt, hooks (points.h); a stage is the
+                                        part {SS_SENS_MORRIS, "morris"} or {SS_SENS_SOBOL, "sobol"} */
 } ss_sens_opts;
 
 /* One ranged number and what the study found for it, per metric. */

@@ -79,7 +79,7 @@ static void write_scenario(char path[64], double count_factor)
 static ss_calib_opts opts(const char *scenario, int jobs)
 {
     return (ss_calib_opts){.scenario = scenario, .points = 64, .waves = 3, .cutoff = 3, .reps = 5, .seed = 1,
-                           .jobs = jobs};
+                           .run.jobs = jobs};
 }
 
 static const ss_calib_param *param(const ss_calib_result *r, const char *path)

@@ -29,7 +29,7 @@ static ss_sens_opts queue_opts(int methods, int jobs)
 {
     return (ss_sens_opts){.scenario = QUEUE, .metrics = METRIC, .nmetrics = 1, .methods = methods,
                           .trajectories = 6, .levels = 4, .screen = 0.1, .samples = 64, .resamples = 300,
-                          .reps = 2, .seed = 1, .jobs = jobs};
+                          .reps = 2, .seed = 1, .run.jobs = jobs};
 }
 
 static int find(const ss_sens_result *r, const char *path)
