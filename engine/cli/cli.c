@@ -183,12 +183,20 @@ static void all_options(const char *letters, const ss_cli_own *own, struct optio
     lo[n] = (struct option){0};
 }
 
+/* Whether getopt's c is one of the command's own options. */
+static bool is_own(const ss_cli_own *own, int c)
+{
+    return own && (c >= SS_CLI_OWN || (own->shorts && c > 1 && strchr(own->shorts, c)));
+}
+
 int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own, int argc, char **argv,
                      ss_cli_opts *o)
 {
     struct option lo[48];
     all_options(letters, own, lo, sizeof lo / sizeof lo[0]);
-    const char *shortopts = strchr(letters, 'j') ? "hqj:" : "hq";
+    char shortopts[32];
+    snprintf(shortopts, sizeof shortopts, "hq%s%s", strchr(letters, 'j') ? "j:" : "",
+             own && own->shorts ? own->shorts : "");
     char **args = xcalloc((size_t)argc + 2, sizeof *args);   /* getopt wants argv[0]; it permutes this copy */
     args[0] = (char *)cmd;
     memcpy(args + 1, argv, (size_t)argc * sizeof *argv);
@@ -198,7 +206,7 @@ int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own
     while (!code && (c = ss_cli_getopt(argc + 1, args, shortopts, lo, name, sizeof name)) != -1) {
         if (c == ':') code = ss_cli_usage_error(cmd, "%s needs a value", name);
         else if (c == '?') code = ss_cli_usage_error(cmd, "unknown option '%s'", name);
-        else if (c >= SS_CLI_OWN) code = own->take(c, optarg, own->ud);
+        else if (is_own(own, c)) code = own->take(c, optarg, own->ud);
         else {
             option_text(args[optind - 1], name, sizeof name);
             if (optarg && optarg == args[optind - 1] && c != 1 && optind >= 2) option_text(args[optind - 2], name, sizeof name);

@@ -76,12 +76,14 @@ typedef struct ss_cli_opts {
 int ss_cli_parse(const char *cmd, const char *letters, int argc, char **argv, ss_cli_opts *o);
 /* A command's own options, read in the same getopt_long pass as the shared ones: their entries
  * (val from SS_CLI_OWN up, {0}-terminated) and the function that takes each one's value
- * (optarg, NULL for an option without one) into ud, returning 0 or an exit code. */
+ * (optarg, NULL for an option without one) into ud, returning 0 or an exit code; shorts, its
+ * one-letter options without a value ("n" for -n; NULL: none), taken as their letter. */
 enum { SS_CLI_OWN = 1000 };
 typedef struct ss_cli_own {
     const struct option *options;
     int (*take)(int opt, const char *value, void *ud);
     void *ud;
+    const char *shorts;
 } ss_cli_own;
 /* ss_cli_parse with own options (own NULL: none). */
 int ss_cli_parse_own(const char *cmd, const char *letters, const ss_cli_own *own, int argc, char **argv,

@@ -1,6 +1,7 @@
 /* `samsim batch`: run a plan (batch.h), show its progress, and show a sweep as a table and a
  * chart of one result against the swept parameters. */
 #include <stdarg.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -43,49 +44,27 @@ static int parse_shard(const char *v, batch_args *a)
     return 0;
 }
 
-/* The options only batch has; the rest go to the shared parser.  Returns 0 or an exit code. */
-static int take_own_option(int argc, char **argv, int *i, batch_args *a, bool *taken)
+enum { OPT_DRY_RUN = SS_CLI_OWN, OPT_SHARD, OPT_SHOW };
+
+static const struct option own_options[] = {
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN}, {"shard", required_argument, NULL, OPT_SHARD},
+    {"show", required_argument, NULL, OPT_SHOW}, {0},
+};
+
+/* The options only batch has (-n is --dry-run). */
+static int own_value(int opt, const char *v, void *ud)
 {
-    const char *arg = argv[*i], *val = NULL;
-    *taken = true;
-    if (strcmp(arg, "--dry-run") == 0 || strcmp(arg, "-n") == 0) {
-        a->dry_run = true;
-        return 0;
-    }
-    bool shard = strncmp(arg, "--shard", 7) == 0 && (arg[7] == '\0' || arg[7] == '=');
-    bool show = strncmp(arg, "--show", 6) == 0 && (arg[6] == '\0' || arg[6] == '=');
-    if (!shard && !show) {
-        *taken = false;
-        return 0;
-    }
-    const char *name = shard ? "--shard" : "--show";
-    if (arg[strlen(name)] == '=')
-        val = arg + strlen(name) + 1;
-    else if (*i + 1 < argc)
-        val = argv[++*i];
-    else
-        return ss_cli_usage_error(CMD, "%s needs a value", name);
-    if (shard)
-        return parse_shard(val, a);
-    a->show = val;
+    batch_args *a = ud;
+    if (opt == OPT_SHARD) return parse_shard(v, a);
+    if (opt == OPT_SHOW) a->show = v;
+    else a->dry_run = true;
     return 0;
 }
 
 static int parse_args(int argc, char **argv, batch_args *a)
 {
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!rest)
-        return ss_cli_usage_error(CMD, "out of memory");
-    int nrest = 0, code = 0;
-    for (int i = 0; i < argc && code == 0; i++) {
-        bool taken;
-        code = take_own_option(argc, argv, &i, a, &taken);
-        if (!taken)
-            rest[nrest++] = argv[i];
-    }
-    if (code == 0)
-        code = ss_cli_parse(CMD, "jdo", nrest, rest, &a->common);
-    free(rest);
+    ss_cli_own own = {.options = own_options, .take = own_value, .ud = a, .shorts = "n"};
+    int code = ss_cli_parse_own(CMD, "jdo", &own, argc, argv, &a->common);
     if (code || a->common.help)
         return code;
     if (a->common.npositional == 0)

@@ -73,7 +73,8 @@ static int own_value(int opt, const char *v, void *ud)
 
 static int parse_args(int argc, char **argv, calib_args *a)
 {
-    int code = ss_cli_parse_own(CMD, "saredjo", &(ss_cli_own){own_options, own_value, a}, argc, argv, &a->common);
+    ss_cli_own own = {.options = own_options, .take = own_value, .ud = a};
+    int code = ss_cli_parse_own(CMD, "saredjo", &own, argc, argv, &a->common);
     if (code || a->common.help) return code;
     return ss_study_cmd_check(CMD, "samsim calibrate scenarios/lorenskog/barn-unge-2021.lua", &a->common, &a->study);
 }

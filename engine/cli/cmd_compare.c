@@ -424,14 +424,17 @@ static int choose_format(compare_cmd *c)
     return 0;
 }
 
+/* compare's own options: those of a robust comparison. */
+static int own_value(int opt, const char *v, void *ud)
+{
+    return ss_robust_args_take(CMD, opt, v, ud);
+}
+
 static int parse_args(compare_cmd *c, int argc, char **argv)
 {
     c->o = (ss_cli_opts){.reps = 0, .seed = SEED_UNSET};
-    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0;
-    int code = ss_robust_args_take(CMD, argc - 1, argv + 1, &c->robust.args, rest, &nrest);
-    if (!code) code = ss_cli_parse(CMD, "rejodmAHpl", nrest, rest, &c->o);
-    free(rest);
+    ss_cli_own own = {.options = ss_robust_options, .take = own_value, .ud = &c->robust.args};
+    int code = ss_cli_parse_own(CMD, "rejodmAHpl", &own, argc - 1, argv + 1, &c->o);
     if (!code && !c->o.help) code = ss_robust_args_check(CMD, &c->robust.args, c->o.db, c->o.reps);
     if (!code && !c->o.help) code = choose_format(c);
     if (code || c->o.help)

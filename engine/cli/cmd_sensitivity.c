@@ -81,7 +81,8 @@ static int check_args(sens_args *a)
 
 static int parse_args(int argc, char **argv, sens_args *a)
 {
-    int code = ss_cli_parse_own(CMD, "saredjod", &(ss_cli_own){own_options, own_value, a}, argc, argv, &a->common);
+    ss_cli_own own = {.options = own_options, .take = own_value, .ud = a};
+    int code = ss_cli_parse_own(CMD, "saredjod", &own, argc, argv, &a->common);
     if (code || a->common.help) return code;
     return check_args(a);
 }

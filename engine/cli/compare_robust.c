@@ -1,6 +1,7 @@
 /* compare_robust: the --robust part of `samsim compare` (see compare_robust.h). */
 #include "compare_robust.h"
 
+#include <getopt.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -22,59 +23,27 @@
 
 /* ---- options ------------------------------------------------------------------------------------ */
 
-static int own_value(const char *cmd, const char *name, const char *v, ss_robust_args *a)
+enum { OPT_ROBUST = SS_CLI_OWN, OPT_SAMPLES, OPT_ENSEMBLE, OPT_SHARD };
+
+const struct option ss_robust_options[] = {
+    {"robust", no_argument, NULL, OPT_ROBUST},       {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"ensemble", required_argument, NULL, OPT_ENSEMBLE}, {"shard", required_argument, NULL, OPT_SHARD}, {0},
+};
+
+int ss_robust_args_take(const char *cmd, int opt, const char *v, ss_robust_args *a)
 {
-    long n;
-    if (strcmp(name, "--samples") == 0) {
+    switch (opt) {
+    case OPT_ROBUST: a->robust = true; return 0;
+    case OPT_SAMPLES: {
+        long n;
         if (!ss_parse_count(v, 1, 1000000, &n))
             return ss_cli_usage_error(cmd, "--samples: expected a whole number of samples from 1 to 1000000, got '%s'", v);
         a->samples = (int)n;
-    } else if (strcmp(name, "--ensemble") == 0) {
-        a->ensemble = v;
-    } else {
-        char extra;
-        if (sscanf(v, "%d/%d%c", &a->shard, &a->nshards, &extra) != 2 || a->nshards < 1 || a->nshards > 100000 ||
-            a->shard < 1 || a->shard > a->nshards)
-            return ss_cli_usage_error(cmd, "--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '%s'", v);
-    }
-    return 0;
-}
-
-/* One of this part's options at argv[*i]: *taken says whether it was. */
-static int take_one(const char *cmd, int argc, char **argv, int *i, ss_robust_args *a, bool *taken)
-{
-    static const char *const names[] = {"--samples", "--ensemble", "--shard"};
-    const char *arg = argv[*i];
-    *taken = strcmp(arg, "--robust") == 0;
-    if (*taken) {
-        a->robust = true;
         return 0;
     }
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        size_t l = strlen(names[k]);
-        if (strncmp(arg, names[k], l) != 0 || (arg[l] != '\0' && arg[l] != '=')) continue;
-        *taken = true;
-        if (arg[l] == '=') return own_value(cmd, names[k], arg + l + 1, a);
-        if (*i + 1 >= argc) return ss_cli_usage_error(cmd, "%s needs a value", names[k]);
-        return own_value(cmd, names[k], argv[++*i], a);
+    case OPT_ENSEMBLE: a->ensemble = v; return 0;
     }
-    return 0;
-}
-
-int ss_robust_args_take(const char *cmd, int argc, char **argv, ss_robust_args *a, char **rest, int *nrest)
-{
-    *nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0) {   /* the rest are models */
-            while (i < argc) rest[(*nrest)++] = argv[i++];
-            break;
-        }
-        bool taken;
-        int code = take_one(cmd, argc, argv, &i, a, &taken);
-        if (code) return code;
-        if (!taken) rest[(*nrest)++] = argv[i];
-    }
-    return 0;
+    return ss_cli_shard(cmd, v, &a->shard, &a->nshards);
 }
 
 int ss_robust_args_check(const char *cmd, const ss_robust_args *a, const char *db, int reps)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <getopt.h>
 #include <jansson.h>
 
 #include "flag.h"
@@ -25,10 +26,11 @@ typedef struct ss_robust_args {
     int shard, nshards;          /* --shard K/N */
 } ss_robust_args;
 
-/* Take --robust, --samples, --ensemble and --shard out of argv (without the command's name):
- * the other arguments go to rest (*nrest of them) for the shared options.  0, or an exit code
- * after printing the error. */
-int ss_robust_args_take(const char *cmd, int argc, char **argv, ss_robust_args *a, char **rest, int *nrest);
+/* --robust, --samples, --ensemble and --shard as compare's own options (ss_cli_parse_own: val
+ * from SS_CLI_OWN up, {0}-terminated), and one of them (opt, its value v) taken into a: 0, or an
+ * exit code after printing the error. */
+extern const struct option ss_robust_options[];
+int ss_robust_args_take(const char *cmd, int opt, const char *v, ss_robust_args *a);
 
 /* What the other options allow: --samples, --ensemble and --shard only with --robust, one of
  * --samples and --ensemble, --shard with --db, at least 2 replications.  0, or an exit code after printing the error. */
