@@ -5,7 +5,7 @@
  *   sim_queues.c     queues and waiting lists, capacity, admission, deterioration while waiting
  *   sim_referrals.c  referrals: doors and routing, hand-offs, bounces, decisions, meetings, episodes
  *   sim_coord.c      entitlement to an individual plan, offers, coordinators
- *   sim_finish.c     a finished replication summarised into its results
+ *   sim_finish.c     a finished replication checked (sim_check_books) and summarised into its results
  *
  * Internal to sim/: the public face is sim.h.  Internal names start with sim_. */
 #ifndef SS_SIM_PARTS_H
