@@ -350,6 +350,7 @@ int sim_on_age(ss_sim *s, const ss_event *e, ss_diag *d)
     ss_person *p = &ps->p;
     if (p->gen != e->b || p->state == SS_P_FREE) return 0;
     const ss_model *m = s->m;
+    assert(p->next_boundary < m->nage_boundaries && "an age event past the last boundary");
     int age = (int)m->age_boundaries[p->next_boundary];
     p->next_boundary++;
     if (p->state != SS_P_QUEUED && p->state != SS_P_IN_CARE)  /* between services: decided where they go */

@@ -103,16 +103,19 @@ static void system_values(double *x, const ss_study *st, int m)
 
 int ss_compare(const ss_study *base, const ss_study *option, double level, ss_comparison *out, ss_diag *d)
 {
+    assert(level > 0 && level < 1 && "a confidence level");
     memset(out, 0, sizeof *out);
     if (check_pairable(base, option, d) < 0)
         return -1;
     int n = base->nreps, nsvc = base->info.nservices;
+    assert(n == option->nreps && nsvc >= 0);
     double *a = xcalloc(n > 0 ? n : 1, sizeof *a), *b = xcalloc(n > 0 ? n : 1, sizeof *b);
     out->rows = xcalloc((size_t)nsvc * SS_SERVICE_METRICS + SS_SYSTEM_METRICS, sizeof *out->rows);
     for (int s = 0; s < nsvc; s++) {
         int t = service_index(&option->info, base->info.service_ids[s]);
         if (t < 0)
             continue;  /* a service the option closes or merges has no pair */
+        assert(t < option->info.nservices);
         for (int m = 0; m < SS_SERVICE_METRICS; m++) {
             ss_compare_row *r = &out->rows[out->nrows++];
             r->scope = "service";

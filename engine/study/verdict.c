@@ -1,6 +1,7 @@
 /* verdict: key measures judged better, worse or not clearly different. */
 #include "verdict.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,7 @@ void ss_verdict_build(const ss_comparison *c, const ss_model_about *base, const 
         for (int i = 0; i < c->nrows; i++) {
             if (!wanted(c, &c->rows[i], &keys[k]))
                 continue;
+            assert(v->nmeasures < c->nrows && "a row is the measure of one key at most");
             ss_verdict_measure *m = &v->measures[v->nmeasures++];
             *m = (ss_verdict_measure){.row = &c->rows[i], .judgement = ss_judge(&c->rows[i])};
             v->nbetter += m->judgement == SS_JUDGED_BETTER;
