@@ -29,6 +29,7 @@
 -- doors school, kindergarten).
 
 local MODEL = "BTI escalation ladder with a stafettlogg"
+local MODEL_NB = "BTI-modellen: tiltaksnivåer med stafettlogg"
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
 
 local function val(x)   -- a number from the scenario, with or without its cite()/assume()
@@ -39,12 +40,12 @@ end
 -- The log's benefit is the multipliers on the hand-off costs (handoffs.shared_log, the
 -- baseline's where it has them), not a mechanism: declared as effect assumptions.
 -- Ranges (no source measures them): from almost no effect to about twice the assumed reduction;
--- the baseline's own range where it gives one.
+-- the baseline's own range where it gives one.  The reasons in English and Norwegian.
 local STAFETTLOGG = {
-  delay = { 0.8, "the log travels with the case", { 0.6, 1.0 } },
-  info_loss = { 0.3, "the next service reads the log", { 0.1, 0.6 } },
-  rejection = { 0.7, "the log shows what was tried", { 0.4, 0.95 } },
-  lost = { 0.5, "no break in follow-up (002 L63)", { 0.2, 0.9 } },
+  delay = { 0.8, "the log travels with the case", { 0.6, 1.0 }, "loggen følger saken" },
+  info_loss = { 0.3, "the next service reads the log", { 0.1, 0.6 }, "neste tjeneste leser loggen" },
+  rejection = { 0.7, "the log shows what was tried", { 0.4, 0.95 }, "loggen viser hva som er prøvd" },
+  lost = { 0.5, "no break in follow-up (002 L63)", { 0.2, 0.9 }, "ingen brudd i oppfølgingen (002 L63)" },
 }
 
 local function check(s, services, doors)
@@ -62,10 +63,16 @@ end
 
 return {
   model = MODEL,
-  description = "BTI (seed-002 L63-65): concerns in kindergartens and schools start at once with the arena's own " ..
-    "measures logged in a stafettlogg (no waiting for the 4/6-weekly meeting); when they do not help, the arena asks " ..
-    "PPT, the school nurse or FPH for assistance; the log travels with the child (shared_log). FTE untouched. " ..
-    "Fits scenarios/lorenskog/barn-unge-2021.lua.",
+  description = {
+    "BTI (seed-002 L63-65): concerns in kindergartens and schools start at once with the arena's own " ..
+      "measures logged in a stafettlogg (no waiting for the 4/6-weekly meeting); when they do not help, the arena asks " ..
+      "PPT, the school nurse or FPH for assistance; the log travels with the child (shared_log). FTE untouched. " ..
+      "Fits scenarios/lorenskog/barn-unge-2021.lua.",
+    nb = "BTI (seed-002 L63-65): bekymringer i barnehager og skoler møtes straks med arenaens egne tiltak, loggført i " ..
+      "en stafettlogg (ingen venting på møtet hver 4. eller 6. uke); når tiltakene ikke hjelper, ber arenaen PPT, " ..
+      "helsesykepleier eller FPH om bistand; loggen følger barnet (felles logg). Årsverkene er uendret. Passer til " ..
+      "scenarios/lorenskog/barn-unge-2021.lua.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua",
                  why = "it replaces Lørenskog 2021's school and kindergarten meetings by the BTI ladder" },
@@ -76,9 +83,13 @@ return {
     s.organisation.shared_log = true
     local sl = s.handoffs.shared_log or {}
     for key, default in pairs(STAFETTLOGG) do
-      local why = (type(sl[key]) == "table" and sl[key].text) or default[2]
-      local range = (type(sl[key]) == "table" and sl[key].range) or default[3]
-      sl[key] = effect(val(sl[key]) or default[1], MODEL .. ": " .. why .. " (an assumed effect of the stafettlogg)", range)
+      local base = type(sl[key]) == "table" and sl[key] or {}
+      -- in Norwegian too when the baseline's reason has a Norwegian text (or there is none)
+      local why, why_nb = base.text or default[2], base.nb or (base.text == nil and default[4] or nil)
+      local en = MODEL .. ": " .. why .. " (an assumed effect of the stafettlogg)"
+      sl[key] = effect(val(sl[key]) or default[1],
+                       why_nb and { en, nb = MODEL_NB .. ": " .. why_nb .. " (en antatt effekt av stafettloggen)" } or en,
+                       base.range or default[3])
     end
     s.handoffs.shared_log = sl
     for _, id in ipairs({ "school", "kindergarten" }) do
@@ -89,7 +100,9 @@ return {
     end
     local arena = s.services.arena
     arena.name = "BTI nivå 0: tiltak i barnehage og skole (stafettlogg)"
-    arena.episode = assume({ "gamma", mean = 42, sd = 21 }, MODEL .. ": about six weeks of logged measures before asking for help (as the baseline's arena)")
+    arena.episode = assume({ "gamma", mean = 42, sd = 21 },
+      { MODEL .. ": about six weeks of logged measures before asking for help (as the baseline's arena)",
+        nb = MODEL_NB .. ": om lag seks uker med loggførte tiltak før arenaen ber om hjelp (som arenaen i grunnlaget)" })
     arena.next = "rules/models/bti.lua"
     return s
   end,

@@ -55,6 +55,10 @@
 local MODEL = "Familiens hus (Færder)"
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
 
+local function nb_num(x)   -- a number as Norwegian text writes it (decimal comma)
+  return (tostring(x):gsub("%.", ","))
+end
+
 local function val(x)   -- a number from the scenario, with or without its cite()/assume()
   if type(x) == "table" and x.kind ~= nil and x.text ~= nil then return x.value end
   return x
@@ -69,8 +73,12 @@ local function redirect_youth(s, from, to)
     local shares = val(dm.door)
     if ages and val(ages[2]) <= 23 and type(shares) == "table" and shares[from] ~= nil then
       local moved, text = {}, (type(dm.door) == "table" and dm.door.text) or "door shares"
+      -- in Norwegian too when the baseline's reason has a Norwegian text
+      local text_nb = type(dm.door) == "table" and (dm.door.nb or (dm.door.text == nil and "fordelingen på innganger" or nil))
       for k, v in pairs(shares) do moved[k == from and to or k] = val(v) end
-      dm.door = assume(moved, text .. " (" .. MODEL .. ": children's and young people's self-referral goes to the house)")
+      local en = text .. " (" .. MODEL .. ": children's and young people's self-referral goes to the house)"
+      dm.door = assume(moved, text_nb and { en, nb = text_nb .. " (" .. MODEL .. ": barn og unge som tar kontakt selv, kommer til huset)" }
+                              or en)
     end
   end
 end
@@ -102,16 +110,24 @@ local function charge(s, id, amount)
   if fte <= 0 or left <= 0 then
     error(MODEL .. ": service '" .. id .. "' cannot give " .. amount .. " FTE to the intake team", 0)
   end
-  sv.case_share = assume(left, MODEL .. ": " .. amount .. " of its " .. fte .. " FTE work in the intake team, so the share for " ..
-                         "cases falls from " .. share .. " (overlay assumption)")
+  sv.case_share = assume(left, { MODEL .. ": " .. amount .. " of its " .. fte .. " FTE work in the intake team, so the share for " ..
+                                 "cases falls from " .. share .. " (overlay assumption)",
+                                 nb = MODEL .. ": " .. nb_num(amount) .. " av tjenestens " .. nb_num(fte) .. " årsverk arbeider i " ..
+                                      "inntaksteamet, så andelen til saker synker fra " .. nb_num(share) .. " (antakelse i overlegget)" })
 end
 
 return {
   model = MODEL,
-  description = "Færder (seed-002 L31, L33): HS and school health, the child mental-health team (FPH's child team), " ..
-    "PPT and barnevern in one unit under one leader and in one building; one door in through an intake team that " ..
-    "triages right first time. FTE equal: the intake team's 1.5 FTE of work are charged to HS, PPT and barnevern. " ..
-    "Fits scenarios/lorenskog/barn-unge-2021.lua.",
+  description = {
+    "Færder (seed-002 L31, L33): HS and school health, the child mental-health team (FPH's child team), " ..
+      "PPT and barnevern in one unit under one leader and in one building; one door in through an intake team that " ..
+      "triages right first time. FTE equal: the intake team's 1.5 FTE of work are charged to HS, PPT and barnevern. " ..
+      "Fits scenarios/lorenskog/barn-unge-2021.lua.",
+    nb = "Færder (seed-002 L31, L33): helsestasjon og skolehelsetjeneste, psykisk helseteam for barn og unge (FPHs " ..
+      "barneteam), PPT og barnevern i én enhet under én leder og i ett bygg; én dør inn gjennom et inntaksteam som " ..
+      "sorterer riktig første gang. Like mange årsverk: inntaksteamets arbeid, 1,5 årsverk, belastes HS, PPT og " ..
+      "barnevernet. Passer til scenarios/lorenskog/barn-unge-2021.lua.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua",
                  why = "it moves Lørenskog 2021's hs, hfu, fph_barn, ppt, bvt_und and bvt_tiltak into one unit and reroutes its doors" },

@@ -5,7 +5,8 @@
 --   Lørenskog 2021: hs 38 -> 36, and the child team fph_barn 8 -> 10 (school nurses see the
 --   children and young people the child team serves).
 
-local WHY = "option under review: two school-nurse FTE moved to the preventive service"
+local WHY = { "option under review: two school-nurse FTE moved to the preventive service",
+              nb = "alternativ som vurderes: to årsverk flyttet fra skolehelsetjenesten til den forebyggende tjenesten" }
 
 -- The FTE as a number, whether the baseline cites or assumes it.
 local function fte(service)
@@ -16,7 +17,11 @@ end
 
 return {
   model = "School-nurse FTE moved to Forebyggende psykisk helsetjeneste",
-  description = "Two FTE move from the school nurses to the preventive service (its child team in Lørenskog 2021); total FTE unchanged.",
+  description = {
+    "Two FTE move from the school nurses to the preventive service (its child team in Lørenskog 2021); total FTE unchanged.",
+    nb = "To årsverk flyttes fra skolehelsetjenesten til den forebyggende tjenesten (barneteamet i Lørenskog 2021); " ..
+      "samlet antall årsverk er uendret.",
+  },
   changes_capacity = false,
   applies_to = { "../default.lua", "../lorenskog/barn-unge-2021.lua",
                  why = "it moves two FTE from the school health service hs to the preventive service fph, or to Lørenskog " ..
@@ -25,7 +30,8 @@ return {
     local sv = s.services
     local to = sv.fph or sv.fph_barn
     sv.hs.fte = assume(fte(sv.hs) - 2, WHY)
-    to.fte = assume(fte(to) + 2, "option under review: two FTE moved from the school nurses")
+    to.fte = assume(fte(to) + 2, { "option under review: two FTE moved from the school nurses",
+                                   nb = "alternativ som vurderes: to årsverk flyttet fra skolehelsetjenesten" })
     return s
   end,
 }

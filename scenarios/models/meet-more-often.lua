@@ -19,6 +19,7 @@
 -- scenarios/default.lua (its school meeting).
 
 local MODEL = "Meet more often (every 2 weeks)"
+local MODEL_NB = "Hyppigere møter (hver 2. uke)"
 local FITS = "it fits baselines whose doors have meetings, such as scenarios/lorenskog/barn-unge-2021.lua"
 
 local function val(x)
@@ -28,10 +29,17 @@ end
 
 return {
   model = MODEL,
-  description = "Lørenskog's second option (seed-000 L427): same organisation, the interdisciplinary meetings " ..
-    "(today every 4 weeks in schools, 6 in kindergartens and health centres, L394-396) every 2 weeks; the extra " ..
-    "meeting hours come off the attendees' time for cases (school health, barnevern, PPT; L392). FTE equal. " ..
-    "Fits any baseline with meeting doors (scenarios/lorenskog/barn-unge-2021.lua, scenarios/default.lua).",
+  description = {
+    "Lørenskog's second option (seed-000 L427): same organisation, the interdisciplinary meetings " ..
+      "(today every 4 weeks in schools, 6 in kindergartens and health centres, L394-396) every 2 weeks; the extra " ..
+      "meeting hours come off the attendees' time for cases (school health, barnevern, PPT; L392). FTE equal. " ..
+      "Fits any baseline with meeting doors (scenarios/lorenskog/barn-unge-2021.lua, scenarios/default.lua).",
+    nb = "Lørenskogs andre alternativ (seed-000 L427): samme organisering, men de tverrfaglige møtene (i dag hver 4. " ..
+      "uke i skolene og hver 6. uke i barnehagene og på helsestasjonene, L394-396) holdes hver 2. uke; de ekstra " ..
+      "møtetimene tas fra deltakernes tid til saker (skolehelsetjenesten, barnevernet, PPT; L392). Like mange " ..
+      "årsverk. Passer til alle grunnlag med møtedører (scenarios/lorenskog/barn-unge-2021.lua, " ..
+      "scenarios/default.lua).",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua", "../default.lua",
                  why = "it needs doors with meetings attended by hs, bvt_und or ppt" },
@@ -50,7 +58,9 @@ return {
         if before > EVERY then
           extra_meetings = extra_meetings + (ARENAS[id] or 1) * (52 / EVERY - 52 / before)
         end
-        d.meeting.every_weeks = assume(EVERY, MODEL .. ": option under review (seed-000 L427); was every " .. before .. " weeks")
+        d.meeting.every_weeks = assume(EVERY, { MODEL .. ": option under review (seed-000 L427); was every " .. before .. " weeks",
+                                                nb = MODEL_NB .. ": alternativ som vurderes (seed-000 L427); før hver " ..
+                                                     (tostring(before):gsub("%.", ",")) .. ". uke" })
       end
     end
     if not found then error(MODEL .. ": no door of the baseline has a meeting; " .. FITS, 0) end
@@ -66,9 +76,13 @@ return {
         local fte, share = (val(sv.fte) or 0) * (val(sv.staff_share) or 1), val(sv.case_share) or 1
         local left = share - hours / YEAR_HOURS / fte
         if fte <= 0 or left <= 0 then error(MODEL .. ": service '" .. id .. "' has no time left for the extra meetings", 0) end
-        sv.case_share = assume(left, string.format("%s: %.0f extra meetings a year x %.1f h = %.0f h of its %g FTE " ..
+        local nb = string.format("%s: %.0f ekstra møter i året x %.1f t = %.0f t av tjenestens %g årsverk " ..
+          "(à %d t i året) går til møter, så andelen til saker synker fra %g (17 skoler, 35 barnehager og " ..
+          "2 helsestasjoner er antatt; deltakere etter seed-000 L392)", MODEL_NB, extra_meetings, HOURS, hours, fte, YEAR_HOURS, share)
+        sv.case_share = assume(left, { string.format("%s: %.0f extra meetings a year x %.1f h = %.0f h of its %g FTE " ..
           "(at %d h a year) go to meetings, so the share for cases falls from %g (17 schools, 35 kindergartens and " ..
-          "2 health centres assumed; seed-000 L392 attendees)", MODEL, extra_meetings, HOURS, hours, fte, YEAR_HOURS, share))
+          "2 health centres assumed; seed-000 L392 attendees)", MODEL, extra_meetings, HOURS, hours, fte, YEAR_HOURS, share),
+          nb = (nb:gsub("(%d)%.(%d)", "%1,%2")) })
       end
     end
     if attendees == 0 then

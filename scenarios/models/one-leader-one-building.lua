@@ -18,6 +18,7 @@
 -- fph_barn, arena; doors school, kindergarten, health_centre, school_nurse).
 
 local MODEL = "One leader and one building (Orkland)"
+local MODEL_NB = "Én leder og ett bygg (Orkland)"
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
 
 local function val(x)   -- a number from the scenario, with or without its cite()/assume()
@@ -41,9 +42,14 @@ end
 
 return {
   model = MODEL,
-  description = "Orkland (seed-002 L25): health centre and school health, kindergartens, schools, PPT, barnevern " ..
-    "and the family centre (FPH's child team) co-organised under one leader and co-located in one building. " ..
-    "No other change; FTE untouched. Fits scenarios/lorenskog/barn-unge-2021.lua.",
+  description = {
+    "Orkland (seed-002 L25): health centre and school health, kindergartens, schools, PPT, barnevern " ..
+      "and the family centre (FPH's child team) co-organised under one leader and co-located in one building. " ..
+      "No other change; FTE untouched. Fits scenarios/lorenskog/barn-unge-2021.lua.",
+    nb = "Orkland (seed-002 L25): helsestasjon og skolehelsetjeneste, barnehager, skoler, PPT, barnevern og " ..
+      "familiesenteret (FPHs barneteam) samorganisert under én leder og samlokalisert i ett bygg. Ingen andre " ..
+      "endringer; årsverkene er uendret. Passer til scenarios/lorenskog/barn-unge-2021.lua.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua",
                  why = "it puts Lørenskog 2021's child services and arenas under one leader in one building" },

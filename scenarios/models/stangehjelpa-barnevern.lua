@@ -13,11 +13,16 @@
 -- price of the reading, not an assumption added here.  Nothing else moves; FTE untouched.
 
 local MODEL = "Stangehjelpa with barnevern in the virksomhet (Stange, L39)"
+local MODEL_NB = "Stangehjelpa med barnevernet i virksomheten (Stange, L39)"
 
 return {
   model = MODEL,
-  description = "Stange (seed-002 L39): barnevern organised under the same virksomhet as Stangehjelpa and the health " ..
-    "centre (one leader, one sector). Apply after stangehjelpa.lua. FTE untouched.",
+  description = {
+    "Stange (seed-002 L39): barnevern organised under the same virksomhet as Stangehjelpa and the health " ..
+      "centre (one leader, one sector). Apply after stangehjelpa.lua. FTE untouched.",
+    nb = "Stange (seed-002 L39): barnevernet organisert i samme virksomhet som Stangehjelpa og helsestasjonen (én " ..
+      "leder, én sektor). Legges på etter stangehjelpa.lua. Årsverkene er uendret.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua",
                  why = "it moves Lørenskog 2021's barnevern unit (bvt) into the virksomhet that stangehjelpa.lua builds" },

@@ -41,6 +41,7 @@ local MODEL = "Stangehjelpa (Stange)"
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua"
 local FOLLOW_UP_DAYS = 180
 local KEPT = { moderate = 0.12, mild = 0.04 }   -- the baseline's onward shares (rules/lorenskog/fph_next.lua)
+local NEED_NB = { moderate = "moderate plager", mild = "lette plager" }
 
 local function val(x)   -- a number from the scenario, with or without its cite()/assume()
   if type(x) == "table" and x.kind ~= nil and x.text ~= nil then return x.value end
@@ -68,17 +69,28 @@ local function with_follow_up(episode, need)
   local mean, sd = val(d.mean), val(d.sd)
   local new = { "gamma", mean = mean + p * FOLLOW_UP_DAYS,
                 sd = math.sqrt(sd * sd + p * (1 - p) * FOLLOW_UP_DAYS * FOLLOW_UP_DAYS) }
-  return assume(new, string.format("%s: the baseline's %g days, plus follow-up of about %d days for the %g %% " ..
+  local nb = string.format("%s: grunnlagets %g dager, pluss oppfølging i om lag %d dager for de %g %% " ..
+    "av sakene med %s som grunnlaget henviser videre (rules/lorenskog/fph_next.lua), som nå beholdes (antakelse i overlegget)",
+    MODEL, mean, FOLLOW_UP_DAYS, p * 100, NEED_NB[need])
+  return assume(new, { string.format("%s: the baseline's %g days, plus follow-up of about %d days for the %g %% " ..
     "of %s cases the baseline refers on (rules/lorenskog/fph_next.lua), now kept (overlay assumption)",
-    MODEL, mean, FOLLOW_UP_DAYS, p * 100, need))
+    MODEL, mean, FOLLOW_UP_DAYS, p * 100, need),
+    nb = (nb:gsub("(%d)%.(%d)", "%1,%2")) })
 end
 
 return {
   model = MODEL,
-  description = "Stange (seed-002 L39, L41): FPH's child team becomes Stangehjelpa, responsible for prevention, " ..
-    "follow-up and treatment, in one virksomhet with the health centre and school health; it follows up the cases " ..
-    "the baseline refers on, and only severe illness goes to specialist care. Barnevern stays outside (L41's reading; " ..
-    "stangehjelpa-barnevern.lua adds it, L39's). FTE equal. Fits scenarios/lorenskog/barn-unge-2021.lua.",
+  description = {
+    "Stange (seed-002 L39, L41): FPH's child team becomes Stangehjelpa, responsible for prevention, " ..
+      "follow-up and treatment, in one virksomhet with the health centre and school health; it follows up the cases " ..
+      "the baseline refers on, and only severe illness goes to specialist care. Barnevern stays outside (L41's reading; " ..
+      "stangehjelpa-barnevern.lua adds it, L39's). FTE equal. Fits scenarios/lorenskog/barn-unge-2021.lua.",
+    nb = "Stange (seed-002 L39, L41): FPHs barneteam blir Stangehjelpa, med ansvar for forebygging, oppfølging og " ..
+      "behandling, i én virksomhet med helsestasjonen og skolehelsetjenesten; teamet følger selv opp sakene " ..
+      "grunnlaget henviser videre, og bare alvorlig sykdom går til spesialisthelsetjenesten. Barnevernet står " ..
+      "utenfor (lesningen i L41; stangehjelpa-barnevern.lua legger det til, lesningen i L39). Like mange årsverk. " ..
+      "Passer til scenarios/lorenskog/barn-unge-2021.lua.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua",
                  why = "it turns Lørenskog 2021's FPH child team (fph_barn) into Stangehjelpa and joins it with hs and hfu" },

@@ -31,7 +31,7 @@
 -- Fits every baseline with at least two member services: scenarios/lorenskog/barn-unge-2021.lua,
 -- scenarios/lorenskog/voksne-2015.lua, scenarios/klepp/rusomsorg-2020.lua.
 
-local MODEL = "Velferdslab (Asker, Lørenskog)"
+local MODEL = "Velferdslab (Asker, Lørenskog)"   -- the same name in Norwegian
 local FITS = "it fits scenarios/lorenskog/barn-unge-2021.lua, voksne-2015.lua and scenarios/klepp/rusomsorg-2020.lua"
 
 local MEMBERS = { "nav_ung", "bvt_tiltak", "rph", "hs", "ppt", "ute", "mu", "rus", "pht", "tenestekontoret", "dag", "pluss16" }
@@ -43,12 +43,22 @@ local function val(x)
   return x
 end
 
+local function nb_num(x)   -- a number as Norwegian text writes it (decimal comma)
+  return (tostring(x):gsub("%.", ","))
+end
+
 return {
   model = MODEL,
-  description = "Velferdslab (seed-002 L83; seed-000 L441-453, L501, L732): complex cases among young adults 18-30 and " ..
-    "families are taken into a lab that decides all vedtak in one meeting every 2 weeks and keeps one case owner " ..
-    "for about two years across age boundaries. FTE equal: the case owners (0.5 FTE from each member service present) " ..
-    "are moved from the services. Fits both Lørenskog baselines and Klepp.",
+  description = {
+    "Velferdslab (seed-002 L83; seed-000 L441-453, L501, L732): complex cases among young adults 18-30 and " ..
+      "families are taken into a lab that decides all vedtak in one meeting every 2 weeks and keeps one case owner " ..
+      "for about two years across age boundaries. FTE equal: the case owners (0.5 FTE from each member service present) " ..
+      "are moved from the services. Fits both Lørenskog baselines and Klepp.",
+    nb = "Velferdslab (seed-002 L83; seed-000 L441-453, L501, L732): sammensatte saker blant unge voksne 18–30 år og " ..
+      "familier tas inn i en lab som fatter alle vedtak i ett møte hver 2. uke og har én fast investeringsleder i " ..
+      "om lag to år, på tvers av aldersgrenser. Like mange årsverk: investeringslederne (0,5 årsverk fra hver " ..
+      "medlemstjeneste som finnes) flyttes fra tjenestene. Passer til begge Lørenskog-grunnlagene og Klepp.",
+  },
   changes_capacity = false,
   applies_to = { "../lorenskog/barn-unge-2021.lua", "../lorenskog/voksne-2015.lua", "../klepp/rusomsorg-2020.lua",
                  why = "it needs at least two of the lab's member services" },
@@ -61,11 +71,17 @@ return {
       local fte = sv and val(sv.fte) or 0
       local part = sv and val(sv.staff_share) or 1   -- the case owners come from the staff serving the modelled population
       if fte >= 2 and fte * part >= 1 then
-        sv.fte = assume(fte - 0.5, MODEL .. ": 0.5 FTE of the baseline's " .. fte .. " moved to the lab's case owners (overlay assumption)")
+        sv.fte = assume(fte - 0.5, { MODEL .. ": 0.5 FTE of the baseline's " .. fte .. " moved to the lab's case owners (overlay assumption)",
+                                     nb = MODEL .. ": 0,5 av grunnlagets " .. nb_num(fte) .. " årsverk flyttet til labens " ..
+                                          "investeringsledere (antakelse i overlegget)" })
         if part < 1 then
-          sv.staff_share = assume((fte * part - 0.5) / (fte - 0.5), MODEL .. ": the 0.5 FTE moved served the modelled " ..
-                                  "population, so the share of the " .. (fte - 0.5) .. " left who do falls from " .. part ..
-                                  " (overlay assumption)")
+          sv.staff_share = assume((fte * part - 0.5) / (fte - 0.5),
+                                  { MODEL .. ": the 0.5 FTE moved served the modelled " ..
+                                    "population, so the share of the " .. (fte - 0.5) .. " left who do falls from " .. part ..
+                                    " (overlay assumption)",
+                                    nb = MODEL .. ": de 0,5 årsverkene som ble flyttet, betjente den modellerte befolkningen, så blant " ..
+                                         "de " .. nb_num(fte - 0.5) .. " som er igjen, synker andelen som gjør det, fra " .. nb_num(part) ..
+                                         " (antakelse i overlegget)" })
         end
         moved = moved + 0.5
         names[#names + 1] = id
@@ -89,14 +105,21 @@ return {
     end
     s.services.velferdslab = {
       name = "Velferdslab: alle vedtak i ett møte, fast investeringsleder", unit = "velferdslab",
-      fte = assume(moved, MODEL .. ": case owners moved from " .. table.concat(names, ", ") .. " (0.5 FTE each)"),
-      case_share = assume(0.8, "the rest is the lab's meetings"),
-      capacity = { slots_per_fte = assume(8, "an investment leader follows a handful of families closely (L451)") },
-      eligibility = { ages = assume({ 0, 31 }, "the target groups: families with children, young adults 18-30 (seed-000 L442-445)") },
-      meeting = { every_weeks = assume(2, "fixed interdisciplinary meetings (L441); the cadence is not in the source"),
-                  weekday = "wed", held = assume(1, "the lab's fixed meeting") },
-      intake = assume({ "uniform", min = 7, max = 21 }, "the team gets to know the family and agrees measures the family has chosen (L451)"),
-      episode = assume({ "lognormal", mean = 730, sd = 400 }, "followed over time, over several years if needed (L501)"),
+      fte = assume(moved, { MODEL .. ": case owners moved from " .. table.concat(names, ", ") .. " (0.5 FTE each)",
+                            nb = MODEL .. ": investeringsledere flyttet fra " .. table.concat(names, ", ") .. " (0,5 årsverk hver)" }),
+      case_share = assume(0.8, { "the rest is the lab's meetings", nb = "resten er labens møter" }),
+      capacity = { slots_per_fte = assume(8, { "an investment leader follows a handful of families closely (L451)",
+                                               nb = "en investeringsleder følger noen få familier tett (L451)" }) },
+      eligibility = { ages = assume({ 0, 31 }, { "the target groups: families with children, young adults 18-30 (seed-000 L442-445)",
+                                                 nb = "målgruppene: familier med barn, unge voksne 18–30 år (seed-000 L442-445)" }) },
+      meeting = { every_weeks = assume(2, { "fixed interdisciplinary meetings (L441); the cadence is not in the source",
+                                            nb = "faste tverrfaglige møter (L441); hyppigheten står ikke i kilden" }),
+                  weekday = "wed", held = assume(1, { "the lab's fixed meeting", nb = "labens faste møte" }) },
+      intake = assume({ "uniform", min = 7, max = 21 }, { "the team gets to know the family and agrees measures the family has chosen (L451)",
+                                                          nb = "teamet blir kjent med familien og blir enige med den om tiltak familien selv har " ..
+                                                               "valgt (L451)" }),
+      episode = assume({ "lognormal", mean = 730, sd = 400 }, { "followed over time, over several years if needed (L501)",
+                                                                nb = "følges over tid, over flere år om nødvendig (L501)" }),
       at_age = continue,
       next = "discharge",
     }

@@ -8,19 +8,22 @@
 local SCALE = 700000 / 12000  -- Storby's inhabitants over Småby's
 
 local function cohort(count)
-  return { count = assume(count * SCALE, "Småby's cohort x 700,000 / 12,000 (synthetic)") }
+  return { count = assume(count * SCALE, { "Småby's cohort x 700,000 / 12,000 (synthetic)", nb = "Småbys kohort x 700 000 / 12 000 (syntetisk)" }) }
 end
 local function staff(fte)
-  return { fte = assume(fte * SCALE, "Småby's staff x 700,000 / 12,000 (synthetic): the same staff per inhabitant") }
+  return { fte = assume(fte * SCALE, { "Småby's staff x 700,000 / 12,000 (synthetic): the same staff per inhabitant",
+                                       nb = "Småbys bemanning x 700 000 / 12 000 (syntetisk): like mange ansatte per innbygger" }) }
 end
 
 return {
   extends = "../default.lua",
   name = "Storby (synthetic), 700,000 inhabitants, ten years",
-  description = "Småby scaled to a city of about 700,000 inhabitants and run for ten years: a benchmark, not a place.",
+  description = { "Småby scaled to a city of about 700,000 inhabitants and run for ten years: a benchmark, not a place.",
+                  nb = "Småby skalert opp til en by med om lag 700 000 innbyggere og kjørt i ti år: en ytelsesmåling, ikke et sted." },
   calendar = {
-    horizon_days = assume(3653, "ten years (2024-2033) for the scaling benchmark"),
-    warmup_days = assume(365, "the first year fills the queues from empty, as in Småby"),
+    horizon_days = assume(3653, { "ten years (2024-2033) for the scaling benchmark", nb = "ti år (2024–2033) for skaleringsmålingen" }),
+    warmup_days = assume(365, { "the first year fills the queues from empty, as in Småby",
+                                nb = "det første året fyller de tomme køene, som i Småby" }),
   },
   population = {
     ["0-5"] = cohort(900),
