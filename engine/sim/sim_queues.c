@@ -77,8 +77,8 @@ static int qgrow(pqueue *pq)
     return 0;
 }
 
-/* 0 ok, -1 out of memory (the queue is unchanged). */
-int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
+/* 0 ok, -1 out of memory (the queue is unchanged).  Inline in sim_enqueue: once per person queued. */
+static inline int qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 {
     ss_hot_assert(person >= 0 && pq->n >= 0 && pq->n <= pq->cap);
     ss_hot_assert(!isnan(prio) && "a queue priority must order");
@@ -97,6 +97,11 @@ int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
     }
     pq->q[i] = e;
     return 0;
+}
+
+int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
+{
+    return qpush(pq, prio, person, token);
 }
 
 void sim_qpop(pqueue *pq)
@@ -249,7 +254,7 @@ int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d)
     double prio;
     if (queue_priority(s, &ps->p, sv, &prio, d) < 0) return -1;
     ps->token++;
-    if (sim_qpush(&s->svc[sv].queue, prio, slot, ps->token) < 0)
+    if (qpush(&s->svc[sv].queue, prio, slot, ps->token) < 0)
         return ss_fail(d, "out of memory for queues");
     return 0;
 }
