@@ -2,6 +2,7 @@
 #include "rulememo.h"
 
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -33,6 +34,15 @@ void ss_memo_forget(ss_rule_memo *mm, lua_State *L)
     }
 }
 
+/* Whether two equal values on top are the same to a rule: 0.0 and -0.0 are equal, but 1/x
+ * tells them apart. */
+static bool same_zero(lua_State *L)
+{
+    if (lua_type(L, -1) != LUA_TNUMBER || lua_isinteger(L, -1) || lua_isinteger(L, -2) || lua_tonumber(L, -1) != 0)
+        return true;
+    return signbit(lua_tonumber(L, -1)) == signbit(lua_tonumber(L, -2));
+}
+
 /* Whether trace t's reads give the values they gave then. */
 static bool same_reads(const ss_memo_trace *t, lua_State *L, ss_memo_push push, void *ctx)
 {
@@ -41,7 +51,7 @@ static bool same_reads(const ss_memo_trace *t, lua_State *L, ss_memo_push push, 
     for (int i = 0; same && i < t->n; i++) {
         push(L, ctx, t->view[i], t->field[i]);              /* values now */
         lua_rawgeti(L, -2, i + 1);                          /* values now then */
-        same = lua_rawequal(L, -1, -2);
+        same = lua_rawequal(L, -1, -2) && same_zero(L);
         lua_pop(L, 2);                                      /* values */
     }
     if (same)
@@ -103,7 +113,7 @@ static void keep(ss_rule_memo *mm, ss_memo_rec *rec, lua_State *L)
     for (int k = 1; k < SS_MEMO_TRACES && t->ref != LUA_NOREF; k++)
         if (mm->traces[k].ref == LUA_NOREF || mm->traces[k].hits < t->hits)
             t = &mm->traces[k];
-    luaL_unref(L, LUA_REGISTRYINDEX, t->ref);
+    int spare = t->ref;  /* the table of the call it replaces notes the next call's values */
     lua_rawgeti(L, LUA_REGISTRYINDEX, rec->ref);            /* answer values */
     lua_pushvalue(L, -2);                                   /* answer values answer */
     lua_rawseti(L, -2, rec->t.n + 1);                       /* answer values */
@@ -111,7 +121,7 @@ static void keep(ss_rule_memo *mm, ss_memo_rec *rec, lua_State *L)
     *t = rec->t;
     t->ref = rec->ref;
     t->hits = 0;
-    rec->ref = LUA_NOREF;
+    rec->ref = spare;
 }
 
 void ss_memo_done(ss_rule_memo *mm, ss_memo_rec *rec, lua_State *L, bool ok)

@@ -367,7 +367,7 @@ static void classify(ss_rules *r, int slot)
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunks_ref);       /* cache f module chunks */
     lua_getfield(L, -1, path);                              /* cache f module chunks chunk */
     bool plain = ss_sandbox_is_plain(r->sb, -1, -4);
-    ss_memo_init(&r->memo[slot], plain || ss_sandbox_is_bounded(r->sb, -3, -4), plain);
+    ss_memo_init(&r->memo[slot], plain || ss_sandbox_is_bounded(r->sb, -1, -3, -4), plain);
     lua_pop(L, 3);                                          /* cache f */
 }
 

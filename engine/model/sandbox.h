@@ -87,12 +87,13 @@ void ss_sandbox_push_handler(ss_sandbox *sb);
  * its upvalues reach.  A call of it then never meets the budget, and its answer depends only on
  * what it reads.  Leaves the stack as it was. */
 bool ss_sandbox_is_plain(ss_sandbox *sb, int chunk_idx, int fn_idx);
-/* Whether the function at fn_idx, found in the module at module_idx (what its file returned: a
- * table of functions, or the function itself), is bounded (sandbox_plain.c): no loop, calls only
- * to functions of its file that are bounded too or to a few C functions such as math.random,
- * shorter than the hook's period all together, and nothing of its file can change that.  A call
- * of it then never meets the budget.  Leaves the stack as it was. */
-bool ss_sandbox_is_bounded(ss_sandbox *sb, int module_idx, int fn_idx);
+/* Whether the function at fn_idx, found in the module at module_idx (what its file's chunk at
+ * chunk_idx returned: a table of functions, or the function itself), is bounded
+ * (sandbox_plain.c): no loop but numeric for loops up to the length of a table nothing can
+ * change, calls only to functions of its file that are bounded too or to a few C functions such
+ * as math.random, shorter than the hook's period all together, and nothing of its file can
+ * change that.  A call of it then never meets the budget.  Leaves the stack as it was. */
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx);
 /* ss_sandbox_call for a plain or bounded function: the same, without the count hook, which a plain
  * function never reaches (it would trap every instruction for nothing). */
 int ss_sandbox_call_plain(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);

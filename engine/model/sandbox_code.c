@@ -89,6 +89,18 @@ bool sbx_code_plain(const unsigned char *code, size_t n)
     return true;
 }
 
+/* Whether code writes a table or a global. */
+static bool code_writes(const unsigned char *code, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int op = SBX_OP(sbx_instruction(code, k));
+        if (op == SBX_OP_SETTABUP || op == SBX_OP_SETTABLE || op == SBX_OP_SETI || op == SBX_OP_SETFIELD ||
+            op == SBX_OP_SETLIST)
+            return true;
+    }
+    return false;
+}
+
 /* Reads the constants of a function; the outermost function's strings go into c. */
 static void read_constants(reader *r, bool outermost, sbx_code *c)
 {
@@ -130,6 +142,7 @@ static void read_function(reader *r, int depth, sbx_code *c)
         c->ncode = ncode;
     } else if (!r->bad) {
         c->inner_plain &= sbx_code_plain(code, ncode);
+        c->inner_writes |= code_writes(code, ncode);
     }
     read_constants(r, depth == 0, c);
     size_t nup = read_size(r);

@@ -79,8 +79,10 @@ enum {
     SBX_OP_RETURN = 70, SBX_OP_RETURN1 = 72, SBX_OP_FORLOOP = 73, SBX_OP_FORPREP = 74,
     SBX_OP_TFORPREP = 75, SBX_OP_TFORCALL = 76, SBX_OP_TFORLOOP = 77, SBX_OP_SETLIST = 78,
     SBX_OP_CLOSURE = 79, SBX_OP_VARARG = 80, SBX_OP_VARARGPREP = 81, SBX_OP_EXTRAARG = 82,
-    SBX_OP_LOADNIL = 8, SBX_OP_LFALSESKIP = 6, SBX_OP_LAST = 82
+    SBX_OP_LOADNIL = 8, SBX_OP_LFALSESKIP = 6, SBX_OP_LOADI = 1, SBX_OP_GETTABLE = 12,
+    SBX_OP_GETI = 13, SBX_OP_LEN = 52, SBX_OP_LAST = 82
 };
+enum { SBX_OFFSET_SBX = 65535 };  /* sBx = Bx - OFFSET_sBx (LOADI's constant) */
 #define SBX_OP(i) ((int)((i) & 0x7f))
 #define SBX_A(i) ((int)(((i) >> 7) & 0xff))
 #define SBX_B(i) ((int)(((i) >> 16) & 0xff))
@@ -89,15 +91,16 @@ enum {
 #define SBX_SJ(i) ((int)(((i) >> 7) & 0x1ffffff) - 0xffffff)
 
 /* sandbox_code.c: a function's compiled code, from its stripped dump: its own instructions and
- * string constants (kstr[k] NULL when constant k is no string), and whether every function
- * defined inside it keeps to sbx_code_plain(). */
+ * string constants (kstr[k] NULL when constant k is no string), and what the functions defined
+ * inside it do. */
 typedef struct sbx_code {
     unsigned char *buf;
     const unsigned char *code;
     size_t ncode, nk;
     const unsigned char **kstr;
     size_t *klen;
-    bool inner_plain;
+    bool inner_plain;   /* every function inside keeps to sbx_code_plain() */
+    bool inner_writes;  /* some function inside writes a table (or a global) */
 } sbx_code;
 /* Reads the Lua function at idx; false (c empty) for a C function or a dump not understood. */
 bool sbx_code_read(lua_State *L, int idx, sbx_code *c);

@@ -345,11 +345,152 @@ static bool loops(uint32_t i)
     return (op == SBX_OP_JMP && SBX_SJ(i) < 0) || (op >= SBX_OP_FORLOOP && op <= SBX_OP_TFORLOOP);
 }
 
+/* What bound_of needs while it reads one function. */
+typedef struct bound_ctx {
+    lua_State *L;
+    int fn, visiting, depth;
+    const sbx_code *c;
+    const bool *starts;
+    bool fixed;         /* no function of the file writes a table: those its upvalues reach stay */
+} bound_ctx;
+
+static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed);
+
+/* The instruction before pc that last wrote register reg, which every path to pc passes; -1 when
+ * there is none such. */
+static long writer_of(const bound_ctx *b, size_t pc, int reg)
+{
+    for (size_t k = pc; k-- > 0;) {
+        if (b->starts[k + 1])
+            return -1;
+        uint32_t i = sbx_instruction(b->c->code, k);
+        if (may_write(i, reg))
+            return SBX_A(i) == reg ? (long)k : -1;
+    }
+    return -1;
+}
+
+/* The largest positive integer key of the table on top, which bounds its length (# gives a
+ * border, a key whose value is not nil); -1 for anything but a table without a metatable. */
+static long largest_key(lua_State *L)
+{
+    if (lua_type(L, -1) != LUA_TTABLE || lua_getmetatable(L, -1)) {
+        if (lua_type(L, -1) == LUA_TTABLE) lua_pop(L, 1);
+        return -1;
+    }
+    long most = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                                   /* t k v */
+        lua_pop(L, 1);
+        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) > most)
+            most = lua_tointeger(L, -1) < HOOK_EVERY ? (long)lua_tointeger(L, -1) : HOOK_EVERY;
+    }
+    return most;
+}
+
+/* The largest length of the values of the table on top (popped): -1 unless it is a table
+ * without a metatable whose every value is one (largest_key). */
+static long values_length(lua_State *L)
+{
+    bool table = lua_type(L, -1) == LUA_TTABLE && !lua_getmetatable(L, -1);
+    if (!table && lua_type(L, -1) == LUA_TTABLE)
+        lua_pop(L, 1);                                          /* t */
+    long most = table ? 0 : -1;
+    lua_pushnil(L);
+    while (table && lua_next(L, -2)) {                          /* t k v */
+        long n = largest_key(L);
+        most = n < 0 ? -1 : (n > most ? n : most);
+        lua_pop(L, 1);                                          /* t k */
+        if (most < 0) {
+            lua_pop(L, 1);                                      /* t */
+            break;
+        }
+    }
+    if (!table)
+        lua_pop(L, 1);                                          /* t (the nil pushed) */
+    lua_pop(L, 1);                                              /* */
+    return most;
+}
+
+/* The largest length register reg can hold at pc, when it is the length (LEN) of a table that
+ * cannot change: an upvalue, or any value of one (t[k], t.name, t[1]); -1 otherwise. */
+static long length_bound(bound_ctx *b, size_t pc, int reg)
+{
+    long k = writer_of(b, pc, reg);
+    uint32_t i = k >= 0 ? sbx_instruction(b->c->code, (size_t)k) : 0;
+    if (k < 0 || SBX_OP(i) != SBX_OP_LEN)
+        return -1;
+    long at = writer_of(b, (size_t)k, SBX_B(i));
+    uint32_t w = at >= 0 ? sbx_instruction(b->c->code, (size_t)at) : 0;
+    int op = SBX_OP(w);
+    lua_State *L = b->L;
+    if (at >= 0 && op == SBX_OP_GETUPVAL && lua_getupvalue(L, b->fn, SBX_B(w) + 1)) {  /* t */
+        long most = largest_key(L);
+        lua_pop(L, 1);                                          /* */
+        return most;
+    }
+    if (at < 0 || (op != SBX_OP_GETTABLE && op != SBX_OP_GETFIELD && op != SBX_OP_GETI))
+        return -1;
+    long base = writer_of(b, (size_t)at, SBX_B(w));
+    uint32_t u = base >= 0 ? sbx_instruction(b->c->code, (size_t)base) : 0;
+    if (base < 0 || SBX_OP(u) != SBX_OP_GETUPVAL || !lua_getupvalue(L, b->fn, SBX_B(u) + 1))
+        return -1;
+    return values_length(L);                                    /* */
+}
+
+/* How many times the numeric for loop prepared at pc (FORPREP) runs its body at most: from a
+ * constant start of 1 or more by steps of 1 up to the length of a table that cannot change
+ * (for i = 1, #choices do ...); -1 when that is not known. */
+static long for_trips(bound_ctx *b, size_t pc)
+{
+    int a = SBX_A(sbx_instruction(b->c->code, pc));
+    long init = writer_of(b, pc, a), step = writer_of(b, pc, a + 2);
+    if (!b->fixed || init < 0 || step < 0)
+        return -1;
+    uint32_t i0 = sbx_instruction(b->c->code, (size_t)init), i2 = sbx_instruction(b->c->code, (size_t)step);
+    long first = SBX_BX(i0) - SBX_OFFSET_SBX;
+    if (SBX_OP(i0) != SBX_OP_LOADI || SBX_OP(i2) != SBX_OP_LOADI || SBX_BX(i2) - SBX_OFFSET_SBX != 1 || first < 1)
+        return -1;
+    long last = length_bound(b, pc, a + 1);
+    return last < 0 ? -1 : (last >= first ? last - first + 1 : 0);
+}
+
+/* The instructions run at most by code[from, to): each once, a numeric for loop's body as many
+ * times as for_trips allows, a call's callee as bound_of gives; -1 when that is not known or not
+ * below HOOK_EVERY. */
+static long range_cost(bound_ctx *b, size_t from, size_t to)
+{
+    long total = 0;
+    for (size_t pc = from; pc < to && total >= 0 && total < HOOK_EVERY; pc++) {
+        uint32_t i = sbx_instruction(b->c->code, pc);
+        int op = SBX_OP(i);
+        if (op == SBX_OP_FORPREP) {
+            size_t end = pc + (size_t)SBX_BX(i) + 1;           /* its FORLOOP */
+            bool shaped = end < to && SBX_OP(sbx_instruction(b->c->code, end)) == SBX_OP_FORLOOP;
+            long trips = shaped ? for_trips(b, pc) : -1, body = shaped ? range_cost(b, pc + 1, end) : -1;
+            total = trips < 0 || body < 0 || trips >= HOOK_EVERY ? -1 : total + 1 + trips * (body + 1);
+            pc = end;
+        } else if (loops(i)) {
+            total = -1;
+        } else if (op == SBX_OP_CALL || op == SBX_OP_TAILCALL) {
+            if (!push_callee(b->L, b->fn, b->c, b->starts, pc)) {  /* f */
+                total = -1;
+            } else {
+                long inner = lua_iscfunction(b->L, -1) ? 0 : bound_of(b->L, -1, b->visiting, b->depth + 1, b->fixed);
+                total = inner < 0 ? -1 : total + 1 + inner;
+                lua_pop(b->L, 1);                               /* */
+            }
+        } else {
+            total++;
+        }
+    }
+    return total < HOOK_EVERY ? total : -1;
+}
+
 /* The instructions one call of the Lua function at fn runs at most, those of the functions it
- * calls included, or -1 when that is not less than HOOK_EVERY or not known: a loop, a call to
- * something but a known Lua function or one of bounded_c, a call back into a function on the
- * way (visiting, a table, marks those). */
-static long bound_of(lua_State *L, int fn, int visiting, int depth)
+ * calls included (range_cost), or -1 when that is not known below HOOK_EVERY, or it calls back
+ * into a function on the way (visiting, a table, marks those). */
+static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed)
 {
     fn = lua_absindex(L, fn);
     sbx_code c;
@@ -363,37 +504,27 @@ static long bound_of(lua_State *L, int fn, int visiting, int depth)
         return -1;
     lua_pushboolean(L, 1);
     lua_rawsetp(L, visiting, lua_topointer(L, fn));
-    long total = (long)c.ncode;
-    for (size_t pc = 0; total >= 0 && total < HOOK_EVERY && pc < c.ncode; pc++) {
-        uint32_t i = sbx_instruction(c.code, pc);
-        if (loops(i))
-            total = -1;
-        else if (SBX_OP(i) == SBX_OP_CALL || SBX_OP(i) == SBX_OP_TAILCALL) {
-            if (!push_callee(L, fn, &c, starts, pc))            /* f */
-                total = -1;
-            else {
-                long inner = lua_iscfunction(L, -1) ? 0 : bound_of(L, -1, visiting, depth + 1);
-                total = inner < 0 ? -1 : total + inner;
-                lua_pop(L, 1);                                  /* */
-            }
-        }
-    }
+    bound_ctx b = {L, fn, visiting, depth, &c, starts, fixed};
+    long total = range_cost(&b, 0, c.ncode);
     lua_pushnil(L);
     lua_rawsetp(L, visiting, lua_topointer(L, fn));
     free(starts);
     sbx_code_free(&c);
-    return total < HOOK_EVERY ? total : -1;
+    return total;
 }
 
-bool ss_sandbox_is_bounded(ss_sandbox *sb, int module_idx, int fn_idx)
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx)
 {
     lua_State *L = sb->L;
     module_idx = lua_absindex(L, module_idx);
     fn_idx = lua_absindex(L, fn_idx);
-    if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx))
+    sbx_code chunk;
+    if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx) || !sbx_code_read(L, chunk_idx, &chunk))
         return false;
+    bool fixed = !chunk.inner_writes;
+    sbx_code_free(&chunk);
     lua_newtable(L);                                            /* visiting */
-    long bound = bound_of(L, fn_idx, lua_gettop(L), 0);
+    long bound = bound_of(L, fn_idx, lua_gettop(L), 0, fixed);
     lua_pop(L, 1);                                              /* */
     return bound >= 0 && reach_plain(L, module_idx) && reach_plain(L, fn_idx);
 }

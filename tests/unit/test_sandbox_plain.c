@@ -24,12 +24,14 @@ static bool kind_in(const char *code, bool bounded)
     if (ss_sandbox_call(sb, 0, 1, &d) != 0)                 /* chunk module */
         fail_msg("run: %s", d.msg);
     lua_getfield(L, -1, "f");                               /* chunk module f */
-    bool plain = bounded ? ss_sandbox_is_bounded(sb, -2, -1) : ss_sandbox_is_plain(sb, -3, -1);
+    bool plain = bounded ? ss_sandbox_is_bounded(sb, -3, -2, -1) : ss_sandbox_is_plain(sb, -3, -1);
     assert_int_equal(lua_gettop(L), top + 3);
     lua_settop(L, top);
     ss_sandbox_free(sb);
     return plain;
 }
+
+#define ROUTES "local routes = { a = { { 0.3, 'b' }, { 0.7, 'discharge' } }, b = { { 1, 'discharge' } } }\n"
 
 static bool plain_in(const char *code) { return kind_in(code, false); }
 static bool bounded_in(const char *code) { return kind_in(code, true); }
@@ -98,6 +100,10 @@ static void test_bounded_rules(void **state)
                            "local function pick(p) if adult(p) then return 'dps' end return 'bup' end\n"
                            "return { f = function(p) if math.random() < P.share then return pick(p) end\n"
                            "  return math.floor(p.age) > 3 and 'a' or 'b' end }"));
+    /* a numeric for up to the length of a table nothing can change (jackson_route.lua) */
+    assert_true(bounded_in(ROUTES "return { f = function(p, s) local c = routes[s.id] local u = math.random()\n"
+                           "  local cum = 0 for i = 1, #c do cum = cum + c[i][1] if u < cum then return c[i][2] end end\n"
+                           "  return c[#c][2] end }"));
     /* a plain function is bounded too */
     assert_true(bounded_in("return { f = function(p) if p.complex then return 'plan' end return 'none' end }"));
     /* another function of the file may loop, as long as it calls nothing unknown */
@@ -108,6 +114,13 @@ static void test_bounded_rules(void **state)
 static void test_not_bounded(void **state)
 {
     (void)state;
+    /* the loop's length could change, or is not a table's, or the steps are not 1 */
+    assert_false(bounded_in(ROUTES "return { f = function(p, s) local c = routes[s.id]\n"
+                            "  for i = 1, #c do end return 'a' end, g = function() routes.x = {} end }"));
+    assert_false(bounded_in("return { f = function(p) for i = 1, p.age do end return 'a' end }"));
+    assert_false(bounded_in(ROUTES "return { f = function(p, s) local c = routes[s.id] for i = 1, #c, 2 do end end }"));
+    assert_false(bounded_in("local t = {} t[5000] = 1\n"
+                            "return { f = function(p) local n = 0 for i = 1, #t do n = n + 1 end return n end }"));
     assert_false(bounded_in("return { f = function(p) for i = 1, 3 do end return 'a' end }"));
     assert_false(bounded_in("local function g(p) while true do end end return { f = function(p) return g(p) end }"));
     assert_false(bounded_in("local g; g = function(n) return g(n) end return { f = function(p) return g(1) end }"));
