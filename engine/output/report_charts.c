@@ -58,6 +58,36 @@ int report_service_in(const ss_stored_run *run, const char *id)
 
 /* ---- chart: waiting-time distribution ------------------------------------------------------------ */
 
+/* The plot command's series, one a model titled with its name (series writes each up to its
+ * "title "), then the chart added with its caption; sc is freed. */
+static void plot_models(ss_report *r, plotter *p, ss_buf *sc, void (*series)(ss_buf *sc, int m), figure_id fig,
+                        const char *caption)
+{
+    for (int m = 0; m < r->nmodels; m++) {
+        char title[64];
+        report_model_title(r, m, title, sizeof title);
+        if (m) ss_buf_str(sc, ", ");
+        series(sc, m);
+        ss_plot_quote(sc, title);
+    }
+    ss_buf_str(sc, "\n");
+    add_chart(r, fig, caption, "", ss_plot_svg(p, sc->s, 560, 320), p);
+    free(sc->s);
+}
+
+/* A model's bars of the wait histogram, from the data block $d (model, bar position, share). */
+static void wait_series(ss_buf *sc, int m)
+{
+    ss_buf_fmt(sc, "$d using 2:($1 == %d ? $3 : NaN) with boxes lc rgb '%s' title ", m, COLOUR(m));
+}
+
+/* A model's queue over time: its band (1:3:4) and its mean line (1:2), from the block $mM. */
+static void queue_series(ss_buf *sc, int m)
+{
+    ss_buf_fmt(sc, "$m%d using 1:3:4 with filledcurves lc rgb '%s' notitle, $m%d using 1:2 with lines lw 2 lc rgb '%s' title ",
+               m, COLOUR(m), m, COLOUR(m));
+}
+
 /* Mean persons per bin over replications, as a share (%) of all first contacts. */
 static bool wait_shares(const ss_stored_run *run, int s, double share[SS_WAIT_BINS])
 {
@@ -115,17 +145,9 @@ static void wait_chart(ss_report *r, plotter *p, int s, double share[][SS_WAIT_B
             ss_buf_fmt(&sc, "set label 1 '%d+' at %d, graph 1.02 center\n", (SS_WAIT_BINS - 1) * SS_WAIT_BIN_DAYS,
                    (SS_WAIT_BINS - 1) * SS_WAIT_BIN_DAYS + SS_WAIT_BIN_DAYS / 2);
         ss_buf_str(&sc, "plot ");
-        for (int m = 0; m < r->nmodels; m++) {
-            char title[64];
-            report_model_title(r, m, title, sizeof title);
-            ss_buf_fmt(&sc, "%s$d using 2:($1 == %d ? $3 : NaN) with boxes lc rgb '%s' title ", m ? ", " : "", m, COLOUR(m));
-            ss_plot_quote(&sc, title);
-        }
-        ss_buf_str(&sc, "\n");
         char caption[1024];
         report_wait_caption(r, s, caption, sizeof caption);
-        add_chart(r, FIG_WAITS, caption, "", ss_plot_svg(p, sc.s, 560, 320), p);
-        free(sc.s);
+        plot_models(r, p, &sc, wait_series, FIG_WAITS, caption);
     }
 }
 
@@ -256,18 +278,9 @@ static void queue_chart(ss_report *r, plotter *p, int s, double *buf)
            from, end, from, from, to);
     ss_plot_quote(&sc, T(r, S_WARMUP));
     ss_buf_fmt(&sc, " at '%s', graph 0.95 offset 1,0 tc rgb '#777777'\nplot ", from);
-    for (int m = 0; m < r->nmodels; m++) {
-        char title[64];
-        report_model_title(r, m, title, sizeof title);
-        ss_buf_fmt(&sc, "%s$m%d using 1:3:4 with filledcurves lc rgb '%s' notitle, $m%d using 1:2 with lines lw 2 lc rgb '%s' title ",
-               m ? ", " : "", m, COLOUR(m), m, COLOUR(m));
-        ss_plot_quote(&sc, title);
-    }
-    ss_buf_str(&sc, "\n");
     char caption[1024];
     report_queue_caption(r, s, caption, sizeof caption);
-    add_chart(r, FIG_QUEUES, caption, "", ss_plot_svg(p, sc.s, 560, 320), p);
-    free(sc.s);
+    plot_models(r, p, &sc, queue_series, FIG_QUEUES, caption);
 }
 
 /* Only services where people actually wait: a flat line at zero says nothing. */
