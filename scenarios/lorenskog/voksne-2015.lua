@@ -66,7 +66,7 @@ return {
   calendar = {
     start = "2005-01-01",
     horizon_days = assume(4017, { "2005-2015: ten warm-up years (LAR and housing tenancies last years) and 2015 measured",
-                                  nb = "2005–2015: ti års oppvarming (LAR og leieforhold i kommunal bolig varer i årevis), og 2015 måles" }),
+                                  nb = "2005–2015: ti års innkjøring (LAR og leieforhold i kommunal bolig varer i årevis), og 2015 måles" }),
     warmup_days = assume(3652, { "2005-2014 fill LAR (about 40 users, L5098) and the dwellings",
                                  nb = "2005–2014 fyller LAR (om lag 40 brukere, L5098) og boligene" }),
     working_days = "mon-fri",
@@ -398,11 +398,11 @@ return {
     ["18-66"] = { ages = assume({ 18, 67 }, { "working-age adults", nb = "voksne i yrkesaktiv alder" }),
                   count = assume(POPULATION_18_66, { "Lørenskog 2015 (EXTERNAL: SSB); not in the source",
                                                      nb = "Lørenskog 2015 (ekstern kilde: SSB); står ikke i kilden" }),
-                  growth = assume(0, { "held at the 2015 size through the warm-up", nb = "holdt på 2015-nivået gjennom oppvarmingen" }) },
+                  growth = assume(0, { "held at the 2015 size through the warm-up", nb = "holdt på 2015-nivået gjennom innkjøringsperioden" }) },
     ["67+"] = { ages = assume({ 67, 95 }, { "the elderly", nb = "eldre" }),
                 count = assume(POPULATION_67, { "Lørenskog 2015 (EXTERNAL: SSB); not in the source",
                                                 nb = "Lørenskog 2015 (ekstern kilde: SSB); står ikke i kilden" }),
-                growth = assume(0, { "held at the 2015 size through the warm-up", nb = "holdt på 2015-nivået gjennom oppvarmingen" }) },
+                growth = assume(0, { "held at the 2015 size through the warm-up", nb = "holdt på 2015-nivået gjennom innkjøringsperioden" }) },
   },
 
   demand = {
