@@ -352,25 +352,34 @@ return {
       -- behandling"); the report gives no waiting time for TSB (seed-004 digest: the only time figure
       -- in the report is the case-processing month, L393), so the wait is an assumption.
       external_wait = { "triangular",
-        min = assume(14, "the shortest wait for a start in specialised substance treatment: about two weeks"),
-        mode = assume(16, "most start after about two weeks"),
+        min = assume(14, { "the shortest wait for a start in specialised substance treatment: about two weeks",
+                           nb = "den korteste ventetiden før start i tverrfaglig spesialisert rusbehandling: om lag to uker" }),
+        mode = assume(16, { "most start after about two weeks", nb = "de fleste starter etter om lag to uker" }),
         max = assume(60,
-          "from the application (innsøking, seed-004 L309) to the start of treatment: 2 weeks to 2 months; " ..
+          { "from the application (innsøking, seed-004 L309) to the start of treatment: 2 weeks to 2 months; " ..
           "no figure in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30" ..
-          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month", { 45, 75 }) },
-      episode = assume({ "gamma", mean = 150, sd = 90 }, "institutional or outpatient treatment"),
+          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month",
+          nb = "fra søknaden (innsøking, seed-004 L309) til behandlingsstart: 2 uker til 2 måneder; " ..
+               "ingen tall i kilden (ekstern kilde: ventetiden i TSB var nasjonalt om lag en måned i snitt); triangelfordelt 14–60 dager, de fleste nær to uker, snitt 30" ..
+               "; spenn for den lengste ventetiden: 45 til 75 dager, et snitt på 25 til 35, om lag en måned" }, { 45, 75 }) },
+      episode = assume({ "gamma", mean = 150, sd = 90 }, { "institutional or outpatient treatment",
+                                                            nb = "behandling i institusjon eller poliklinisk" }),
       next = "rules/klepp/aftercare.lua",
     },
     dps = {
       name = "Jæren DPS", unit = "spes", capacity = "unlimited",                                 -- L439-471
-      eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
+      eligibility = { ages = assume({ 18, 120 }, { "adult psychiatry", nb = "psykisk helsevern for voksne" }) },
       external_wait = { "uniform",
-        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        min = assume(20, { "the shortest wait for a start in specialist care: about three weeks",
+                           nb = "den korteste ventetiden før start i spesialisthelsetjenesten: om lag tre uker" }),
         max = assume(70,
-          "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited); " ..
+          { "from referral to the start of treatment at the DPS; no figure in the source (seed-004 L140: specialist care was not audited); " ..
           "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
-          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years", { 60, 80 }) },
-      episode = assume({ "gamma", mean = 120, sd = 80 }, "specialist treatment"),
+          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years",
+          nb = "fra henvisning til behandlingsstart ved DPS; ingen tall i kilden (seed-004 L140: spesialisthelsetjenesten ble ikke revidert); " ..
+               "jevnt fordelt 20–70 dager, snitt 45, midt i de 40–50 dagene som var nasjonal gjennomsnittlig ventetid i psykisk helsevern for voksne i disse årene (ekstern kilde: Helsedirektoratets ventetidsstatistikk; kontroller mot regionens egne tall)" ..
+               "; spenn for den lengste ventetiden: 60 til 80 dager, et snitt på 40 til 50, de nasjonale snittene i disse årene" }, { 60, 80 }) },
+      episode = assume({ "gamma", mean = 120, sd = 80 }, { "specialist treatment", nb = "behandling i spesialisthelsetjenesten" }),
       next = "rules/common/step_up.lua:next_dag",
     },
   },

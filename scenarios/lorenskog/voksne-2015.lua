@@ -367,27 +367,37 @@ return {
     },
     dps = {
       name = "DPS Nedre Romerike (Ahus)", unit = "ahus", capacity = "unlimited",              -- L4646-4708
-      eligibility = { ages = assume({ 18, 120 }, "adult psychiatry") },
+      eligibility = { ages = assume({ 18, 120 }, { "adult psychiatry", nb = "psykisk helsevern for voksne" }) },
       external_wait = { "uniform",
-        min = assume(20, "the shortest wait for a start in specialist care: about three weeks"),
+        min = assume(20, { "the shortest wait for a start in specialist care: about three weeks",
+                           nb = "den korteste ventetiden før start i spesialisthelsetjenesten: om lag tre uker" }),
         max = assume(70,
-          "from referral to the start of treatment at the DPS; no figure in the source; " ..
+          { "from referral to the start of treatment at the DPS; no figure in the source; " ..
           "uniform 20-70 days, mean 45, the middle of the 40-50 days that national mean waits in adult psychiatry were in these years (EXTERNAL: Helsedirektoratet's waiting-time statistics; check against the region's own figures)" ..
-          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years", { 60, 80 }) },
-      episode = assume({ "gamma", mean = 180, sd = 100 }, "specialist treatment over months"),
+          "; range of the longest wait: 60 to 80 days, a mean of 40 to 50, the national means of these years",
+          nb = "fra henvisning til behandlingsstart ved DPS; ingen tall i kilden; " ..
+               "jevnt fordelt 20–70 dager, snitt 45, midt i de 40–50 dagene som var nasjonal gjennomsnittlig ventetid i psykisk helsevern for voksne i disse årene (ekstern kilde: Helsedirektoratets ventetidsstatistikk; kontroller mot regionens egne tall)" ..
+               "; spenn for den lengste ventetiden: 60 til 80 dager, et snitt på 40 til 50, de nasjonale snittene i disse årene" }, { 60, 80 }) },
+      episode = assume({ "gamma", mean = 180, sd = 100 }, { "specialist treatment over months",
+                                                             nb = "behandling i spesialisthelsetjenesten over flere måneder" }),
       next = "rules/common/step_up.lua:next_mu",
     },
     ara = {
       name = "ARA (Ahus): vurderingsteam og TSB", unit = "ahus", capacity = "unlimited",       -- L4712-4737
-      eligibility = { ages = assume({ 18, 120 }, "specialised substance treatment for adults") },
+      eligibility = { ages = assume({ 18, 120 }, { "specialised substance treatment for adults",
+                                                     nb = "tverrfaglig spesialisert rusbehandling (TSB) for voksne" }) },
       external_wait = { "triangular",
-        min = assume(14, "the shortest wait for a start in specialised substance treatment: about two weeks"),
-        mode = assume(16, "most start after about two weeks"),
+        min = assume(14, { "the shortest wait for a start in specialised substance treatment: about two weeks",
+                           nb = "den korteste ventetiden før start i tverrfaglig spesialisert rusbehandling: om lag to uker" }),
+        mode = assume(16, { "most start after about two weeks", nb = "de fleste starter etter om lag to uker" }),
         max = assume(60,
-          "from referral to a start: the assessment team assesses and coordinates referrals to TSB (seed-001 L4731-4733); " ..
+          { "from referral to a start: the assessment team assesses and coordinates referrals to TSB (seed-001 L4731-4733); " ..
           "no waiting time in the source (EXTERNAL: TSB waits nationally averaged about a month); triangular 14-60 days, most near two weeks, mean 30" ..
-          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month", { 45, 75 }) },
-      episode = cite({ "uniform", min = 90, max = 365 }, "seed-001 L4733-4735: TSB korttid 3-6 måneder, langtid 6-12 måneder"),
+          "; range of the longest wait: 45 to 75 days, a mean of 25 to 35, about a month",
+          nb = "fra henvisning til start: vurderingsteamet vurderer og koordinerer henvisninger til TSB (seed-001 L4731-4733); " ..
+               "ingen ventetid i kilden (ekstern kilde: ventetiden i TSB var nasjonalt om lag en måned i snitt); triangelfordelt 14–60 dager, de fleste nær to uker, snitt 30" ..
+               "; spenn for den lengste ventetiden: 45 til 75 dager, et snitt på 25 til 35, om lag en måned" }, { 45, 75 }) },
+      episode = cite({ "uniform", min = 90, max = 365 }, quoted("seed-001 L4733-4735: TSB korttid 3-6 måneder, langtid 6-12 måneder")),
       next = assume({ lar = 0.25, mu_godkjenning = 0.45, discharge = 0.3 },
         { "ARA decides LAR (L4735); aftercare by the municipality needs a vedtak (ettervern, L1627); some need nothing more",
           nb = "ARA avgjør LAR (L4735); oppfølging fra kommunen etter behandlingen krever vedtak (ettervern, L1627); noen trenger ikke mer" }),
