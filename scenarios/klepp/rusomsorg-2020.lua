@@ -54,6 +54,15 @@ local NO_INCIDENCE = { "incidence not in the source; set so that the user counts
                        nb = "forekomsten står ikke i kilden; satt slik at brukertallene stemmer (L176, L626, L628)" }
 -- Incidence streams whose levels were set to meet a user count (calibration.targets).
 -- Range: +-25 % (the user counts are single figures, and several streams meet each).
+-- An age band held at its 2020 size through the warm-up; count is its share of POPULATION.
+local function cohort(lo, hi, count, why)
+  return {
+    ages = assume({ lo, hi }, { "age band", nb = "aldersgruppe" }),
+    count = assume(count, why),
+    growth = assume(0, { "held at the 2020 size through the warm-up", nb = "holdt på 2020-nivået gjennom innkjøringsperioden" }),
+  }
+end
+
 local function incidence(per_1000, target, why)
   return calibrated(per_1000, target, why or NO_INCIDENCE, { per_1000 * 0.75, per_1000 * 1.25 })
 end
@@ -385,21 +394,14 @@ return {
   },
 
   population = {
-    ["16-17"] = { ages = assume({ 16, 18 }, { "age band", nb = "aldersgruppe" }),
-                  count = assume(POPULATION * 0.028, { "about 2.8 % of the population (EXTERNAL)",
-                                                       nb = "om lag 2,8 % av befolkningen (ekstern kilde)" }),
-                  growth = assume(0, { "held at the 2020 size through the warm-up", nb = "holdt på 2020-nivået gjennom innkjøringsperioden" }) },
-    ["18-29"] = { ages = assume({ 18, 30 }, { "age band", nb = "aldersgruppe" }),
-                  count = assume(POPULATION * 0.15, { "about 15 % (EXTERNAL)", nb = "om lag 15 % (ekstern kilde)" }),
-                  growth = assume(0, { "held at the 2020 size through the warm-up", nb = "holdt på 2020-nivået gjennom innkjøringsperioden" }) },
-    ["30-66"] = { ages = assume({ 30, 67 }, { "age band", nb = "aldersgruppe" }),
-                  count = assume(POPULATION * 0.47, { "about 47 % (EXTERNAL; 18-66 under ~12,350, §2.4)",
-                                                      nb = "om lag 47 % (ekstern kilde; 18–66 år under ~12 350, jf. L186)" }),
-                  growth = assume(0, { "held at the 2020 size through the warm-up", nb = "holdt på 2020-nivået gjennom innkjøringsperioden" }) },
-    ["67+"] = { ages = assume({ 67, 95 }, { "age band", nb = "aldersgruppe" }),
-                count = assume(POPULATION * 0.13, { "about 13 % (EXTERNAL)", nb = "om lag 13 % (ekstern kilde)" }),
-                growth = assume(0, { "held at the 2020 size through the warm-up", nb = "holdt på 2020-nivået gjennom innkjøringsperioden" }) },
+    ["16-17"] = cohort(16, 18, POPULATION * 0.028, { "about 2.8 % of the population (EXTERNAL)",
+                                                    nb = "om lag 2,8 % av befolkningen (ekstern kilde)" }),
+    ["18-29"] = cohort(18, 30, POPULATION * 0.15, { "about 15 % (EXTERNAL)", nb = "om lag 15 % (ekstern kilde)" }),
+    ["30-66"] = cohort(30, 67, POPULATION * 0.47, { "about 47 % (EXTERNAL; 18-66 under ~12,350, §2.4)",
+                                                   nb = "om lag 47 % (ekstern kilde; 18–66 år under ~12 350, jf. L186)" }),
+    ["67+"] = cohort(67, 95, POPULATION * 0.13, { "about 13 % (EXTERNAL)", nb = "om lag 13 % (ekstern kilde)" }),
   },
+
 
   demand = {
     { need = "psych", cohort = "16-17", per_1000_per_year = incidence(8, "pluss16_users"), severity = SEV,
