@@ -87,18 +87,20 @@ static double total_fte(const model *m)
     return sum;
 }
 
-static const char *model_name(const model *m)
+/* The model's name: a described overlay's (in Norwegian when lang asks and it has one), else its scenario's. */
+static const char *model_name(const model *m, ss_lang lang)
 {
-    return m->about_read && *m->about.name ? m->about.name : m->st->info.scenario_name ? m->st->info.scenario_name : "";
+    if (m->about_read && *m->about.name) return ss_model_about_name(&m->about, lang == SS_LANG_NB);
+    return m->st->info.scenario_name ? m->st->info.scenario_name : "";
 }
 
 /* The question, the models by name and the three differences a listener hears first (make demo). */
 static void print_headline(FILE *f, const compare_cmd *c)
 {
     const model *a = &c->models[0];
-    fprintf(f, "What changes in %s if the services are organised otherwise?\n", model_name(a));
+    fprintf(f, "What changes in %s if the services are organised otherwise?\n", model_name(a, SS_LANG_EN));
     for (int i = 0; i < c->nmodels; i++)
-        fprintf(f, "  %s%s  %s\n", c->models[i].letter, i ? "       " : " (base)", model_name(&c->models[i]));
+        fprintf(f, "  %s%s  %s\n", c->models[i].letter, i ? "       " : " (base)", model_name(&c->models[i], SS_LANG_EN));
     for (int i = 0; i + 1 < c->nmodels; i++) {
         fprintf(f, "%s against %s, %d replications, 95%% paired intervals:\n", c->models[i + 1].letter, a->letter, c->o.reps);
         ss_verdict_print_headline(f, &c->verdicts[i], &a->st->info, 3);
@@ -135,7 +137,7 @@ static void print_text(FILE *f, const compare_cmd *c)
         snprintf(fte, sizeof fte, "%5.1f", total_fte(m));
         ss_lang_figures(lang, fte);
         fprintf(f, "  %s%s%*s  %s %s  %s  (%s)\n", m->letter, i ? "" : base_note, i ? ss_text_width(base_note) : 0, "", fte,
-                ss_words(lang, "FTE"), m->spec, model_name(m));
+                ss_words(lang, "FTE"), m->spec, model_name(m, lang));
     }
     for (int i = 0; i + 1 < c->nmodels; i++)
         if (*c->warnings[i]) {
@@ -360,7 +362,7 @@ static json_t *jcomparison(const compare_cmd *c, int opt)
 
 static json_t *jmodel(const model *m)
 {
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "name", model_name(m),
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "label", m->letter, "model", m->spec, "name", model_name(m, SS_LANG_EN),
                      "description", m->about_read ? m->about.description : "", "scenario",
                      m->st->info.scenario_name ? m->st->info.scenario_name : "", "scenario_hash",
                      m->st->info.scenario_hash ? m->st->info.scenario_hash : "", "rules_hash",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "luatext.h"
+#include "reason.h"
 #include "sandbox.h"
 #include "sbuf.h"
 #include "xalloc.h"
@@ -76,41 +77,64 @@ static void walk(lua_State *L, const ss_lua_key *k, const char *path, void *ud)
     }
 }
 
+/* The text after key on a header line of n bytes, or NULL when the line is not key's. */
+static const char *after(const char *line, size_t n, const char *key, size_t *len)
+{
+    size_t k = strlen(key);
+    if (n < k || strncmp(line, key, k) != 0) return NULL;
+    *len = n - k;
+    return line + k;
+}
+
+/* Replace *field by the len bytes at s. */
+static void set_text(char **field, const char *s, size_t len)
+{
+    ss_buf t = {0};
+    ss_buf_add(&t, s, len);
+    free(*field);
+    *field = t.s ? t.s : xstrdup("");
+}
+
 /* The header of a resolved text: "-- model: NAME" and "-- model description: TEXT" for each
- * described model applied (scenario.c); several names are joined by " + ", the last description
- * is kept.  Reading stops at the first line that is not a comment. */
+ * described model applied (scenario.c), each followed by its Norwegian "-- model nb: ..." and
+ * "-- model description nb: ..." when the overlay gives one.  Several names are joined by " + "
+ * (in Norwegian, a model without a Norwegian name by its English one); the last description is
+ * kept.  Reading stops at the first line that is not a comment. */
 static void read_header(const char *text, ss_model_about *out)
 {
-    static const char model[] = "-- model: ", about[] = "-- model description: ", about_nb[] = "-- model description nb: ";
-    ss_buf name = {0};
+    ss_buf name = {0}, name_nb = {0};
+    bool any_nb = false, last_nb = true;  /* last_nb: the latest name has its Norwegian one */
+    const char *last = NULL;
+    size_t last_len = 0, len;
     for (const char *line = text; strncmp(line, "--", 2) == 0;) {
-        const char *end = strchr(line, '\n');
+        const char *end = strchr(line, '\n'), *s;
         size_t n = end ? (size_t)(end - line) : strlen(line);
-        if (n >= sizeof model - 1 && strncmp(line, model, sizeof model - 1) == 0) {
-            if (name.n) ss_buf_str(&name, " + ");
-            ss_buf_add(&name, line + sizeof model - 1, n - (sizeof model - 1));
-        } else if (n >= sizeof about - 1 && strncmp(line, about, sizeof about - 1) == 0) {
-            ss_buf d = {0};
-            ss_buf_add(&d, line + sizeof about - 1, n - (sizeof about - 1));
-            free(out->description);
-            out->description = d.s;
-            free(out->description_nb);   /* a later model's description replaces both */
-            out->description_nb = xstrdup("");
-        } else if (n >= sizeof about_nb - 1 && strncmp(line, about_nb, sizeof about_nb - 1) == 0) {
-            ss_buf d = {0};
-            ss_buf_add(&d, line + sizeof about_nb - 1, n - (sizeof about_nb - 1));
-            free(out->description_nb);
-            out->description_nb = d.s;
+        if ((s = after(line, n, "-- model: ", &len))) {
+            if (!last_nb) ss_buf_add(&name_nb, last, last_len);
+            if (name.n) ss_buf_str(&name, " + "), ss_buf_str(&name_nb, " + ");
+            ss_buf_add(&name, s, len);
+            last = s, last_len = len, last_nb = false;
+        } else if ((s = after(line, n, "-- model nb: ", &len))) {
+            ss_buf_add(&name_nb, s, len);
+            any_nb = last_nb = true;
+        } else if ((s = after(line, n, "-- model description: ", &len))) {
+            set_text(&out->description, s, len);
+            set_text(&out->description_nb, "", 0);  /* a later model's description replaces both */
+        } else if ((s = after(line, n, "-- model description nb: ", &len))) {
+            set_text(&out->description_nb, s, len);
         }
         if (!end) break;
         line = end + 1;
     }
+    if (!last_nb) ss_buf_add(&name_nb, last, last_len);
     if (name.n) {
         free(out->name);
         out->name = name.s;
+        if (any_nb) set_text(&out->name_nb, name_nb.s, name_nb.n);
     } else {
         free(name.s);
     }
+    free(name_nb.s);
 }
 
 static int by_path(const void *x, const void *y)
@@ -197,6 +221,7 @@ int ss_model_about_read(const char *resolved, const char *chunkname, ss_model_ab
         out->name = raw_string(L, top, "name");
         out->description = raw_string(L, top, "description");
         out->description_nb = xstrdup("");
+        out->name_nb = xstrdup("");
         lua_pushliteral(L, "description");
         if (lua_rawget(L, top) == LUA_TTABLE) {           /* { "...", nb = "..." } (reason.h) */
             lua_rawgeti(L, -1, 1);
@@ -223,8 +248,18 @@ void ss_model_about_free(ss_model_about *a)
 {
     for (int i = 0; i < a->neffects; i++)
         free_effect(&a->effects[i]);
-    ss_free_all(a->effects, a->name, a->description, a->description_nb);
+    ss_free_all(a->effects, a->name, a->description, a->description_nb, a->name_nb);
     memset(a, 0, sizeof *a);
+}
+
+const char *ss_model_about_name(const ss_model_about *a, bool norwegian)
+{
+    return ss_reason_pick(a->name, a->name_nb, norwegian);
+}
+
+const char *ss_model_about_description(const ss_model_about *a, bool norwegian)
+{
+    return ss_reason_pick(a->description, a->description_nb, norwegian);
 }
 
 /* A sentence ends at ". " (not inside brackets, where "L31. L33" or "e.g. x" may stand). */

@@ -9,6 +9,8 @@
 #ifndef SS_ABOUT_H
 #define SS_ABOUT_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 
 typedef struct ss_effect_assumption {
@@ -24,6 +26,7 @@ typedef struct ss_model_about {
     char *name;         /* the scenario's name (a described overlay's name when one applied) */
     char *description;  /* "" when none */
     char *description_nb;  /* its Norwegian text beside it (reason.h); "" when none */
+    char *name_nb;         /* the Norwegian name (several joined as name is); "" when no model has one */
     int neffects;
     ss_effect_assumption *effects;  /* sorted by path */
 } ss_model_about;
@@ -35,6 +38,9 @@ void ss_model_about_free(ss_model_about *a);
 /* The first sentence of a description, cut at a word to at most max bytes with "...": the one
  * line a model gets beside its name. */
 void ss_model_about_line(const char *description, char *out, size_t max);
+/* The model's name and description in Norwegian when norwegian and it has them, else in English. */
+const char *ss_model_about_name(const ss_model_about *a, bool norwegian);
+const char *ss_model_about_description(const ss_model_about *a, bool norwegian);
 
 /* The effect assumptions in which a and b differ: declared in one only, or with another value or
  * text.  pairs[k] = {index in a or -1, index in b or -1}; returns how many (at most max),

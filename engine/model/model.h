@@ -181,6 +181,7 @@ typedef struct ss_criterion {
     char *text_nb;         /* ... in Norwegian, when given beside it (reason.h); NULL when not */
     char *source;          /* where: "seed-000 L248" */
     char *law;             /* the legal basis, "" when the source gives none */
+    char *law_nb;          /* ... in Norwegian, when given beside it (reason.h); NULL when not */
     char *metric;          /* a result name (sim/results.c), NULL: not checkable by simulation */
     int service;           /* with metric: the service it is read at, -1 the whole system */
     double at_least;       /* met when the value is at least this (NAN: not this way) */

@@ -671,7 +671,7 @@ static const char *const findings[] = {"met", "partly met", "not met", NULL};
 static const ss_field criterion_fields[] = {
     REASON("text", SS_REQ, ss_criterion, text),
     STR("source", SS_REQ, ss_criterion, source),
-    {.key = "law", .type = SS_F_STRING, .def_str = "", .off = offsetof(ss_criterion, law)},
+    {.key = "law", .type = SS_F_REASON, .def_str = "", .off = offsetof(ss_criterion, law), .off2 = offsetof(ss_criterion, law_nb)},
     STR("metric", 0, ss_criterion, metric),
     REF("service", find_service, "unknown service '%s' (declare it in services)", ss_criterion, service),
     NUM("at_least", -INFINITY, INFINITY, NAN, ss_criterion, at_least),

@@ -5,6 +5,7 @@
 #include "reason.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,8 +84,10 @@ static int unpack_described(lua_State *L, const char *path, int chain_idx, bool 
 }
 
 /* A described model's name and description (or two nils) for the resolved scenario: what a
- * reviewer reads is "Familiens hus (Færder)", not the baseline's name or "B". */
-static void push_model_names(lua_State *L)
+ * reviewer reads is "Familiens hus (Færder)", not the baseline's name or "B".  Each is a reason
+ * (reason.h): "text", or { "text", nb = "tekst" } with the Norwegian beside it; another type is
+ * left out, a malformed table is an error naming the overlay and the key. */
+static int push_model_names(lua_State *L, const char *path, ss_diag *d)
 {
     bool described = lua_istable(L, -1);
     if (described) {
@@ -94,12 +97,19 @@ static void push_model_names(lua_State *L)
         lua_pop(L, 2);
     }
     for (int i = 0; i < 2; i++) {
-        int t = described ? lua_getfield(L, -1 - i, i ? "description" : "model") : LUA_TNIL;
-        if (t == LUA_TSTRING || (i == 1 && t == LUA_TTABLE))   /* a description may be { "...", nb = "..." } */
-            continue;
+        const char *key = i ? "description" : "model", *en, *nb;
+        int t = described ? lua_getfield(L, -1 - i, key) : LUA_TNIL;  /* ... overlay [name] value */
+        char why[256];
+        if (t == LUA_TSTRING) continue;
+        if (t == LUA_TTABLE && ss_reason_get(L, -1, &en, &nb, why, sizeof why) == 0) continue;
+        if (t == LUA_TTABLE) {
+            lua_pop(L, 1 + i);
+            return ss_fail(d, "%s: %s: %s", path, key, why);
+        }
         if (described) lua_pop(L, 1);
         lua_pushnil(L);
     }
+    return 0;
 }
 
 /* name description scenario on top -> scenario: a described model's name and description are
@@ -108,7 +118,7 @@ static void push_model_names(lua_State *L)
 #define REG_MODELS "samsim.described_models"
 static void remember_model(lua_State *L)
 {
-    if (lua_type(L, -3) == LUA_TSTRING) {
+    if (lua_type(L, -3) == LUA_TSTRING || lua_istable(L, -3)) {
         if (lua_getfield(L, LUA_REGISTRYINDEX, REG_MODELS) != LUA_TTABLE) {
             lua_pop(L, 1);
             lua_newtable(L);
@@ -136,6 +146,21 @@ static void header_line(ss_buf *b, const char *key, const char *text)
     ss_buf_str(b, "\n");
 }
 
+/* "-- KEY: TEXT" for the reason at idx, then "-- KEY nb: TEXT" when it has a Norwegian text
+ * (about.c reads both); nothing for a nil. */
+static void header_reason(ss_buf *b, lua_State *L, int idx, const char *key)
+{
+    const char *en = NULL, *nb = NULL;
+    char why[256];
+    if (lua_isnil(L, idx) || ss_reason_get(L, idx, &en, &nb, why, sizeof why) < 0) return;
+    header_line(b, key, en);
+    if (nb) {
+        char key_nb[64];
+        snprintf(key_nb, sizeof key_nb, "%s nb", key);
+        header_line(b, key_nb, nb);
+    }
+}
+
 /* The described models applied, as header comments of the resolved text. */
 void sc_write_model_header(ss_buf *b, lua_State *L)
 {
@@ -143,12 +168,8 @@ void sc_write_model_header(ss_buf *b, lua_State *L)
         for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
             lua_getfield(L, -1, "name");
             lua_getfield(L, -2, "description");
-            header_line(b, "model", lua_tostring(L, -2));
-            const char *en = NULL, *nb = NULL;
-            char why[256];
-            if (lua_type(L, -1) == LUA_TSTRING || lua_istable(L, -1)) ss_reason_get(L, -1, &en, &nb, why, sizeof why);
-            if (en) header_line(b, "model description", en);
-            if (en && nb) header_line(b, "model description nb", nb);
+            header_reason(b, L, -2, "model");
+            header_reason(b, L, -1, "model description");
             lua_pop(L, 3);
         }
         lua_pop(L, 1);  /* the nil that ended the list */
@@ -164,11 +185,7 @@ int sc_apply_overlay(ss_sandbox *sb, const char *path, int origin_idx, int chain
     double fte_before = total_fte(L, lua_gettop(L));
     bool may_change = false;
     if (sc_run_file(sb, path, d) < 0) return -1;
-    push_model_names(L);                                   /* scenario overlay name description */
-    const char *en, *nb;
-    char why[256];
-    if (lua_istable(L, -1) && ss_reason_get(L, -1, &en, &nb, why, sizeof why) < 0)
-        return ss_fail(d, "%s: description: %s", path, why);
+    if (push_model_names(L, path, d) < 0) return -1;      /* scenario overlay name description */
     lua_rotate(L, -4, 2);                                  /* name description scenario overlay */
     int rc = unpack_described(L, path, chain_idx, &may_change, d);
     if (rc == 0) rc = apply_overlay_value(sb, path, origin_idx, d);

@@ -70,7 +70,7 @@ void ss_register_free(ss_register_entry *e, int n);
  * the scenario gives them (order, then id). */
 typedef struct ss_audit_text {
     char *id, *text, *source, *law, *metric, *service, *at_least, *at_most, *not_simulated, *finding, *finding_source;
-    char *text_nb, *not_simulated_nb, *finding_source_nb;  /* their Norwegian texts (model/reason.h), or "" */
+    char *text_nb, *not_simulated_nb, *finding_source_nb, *law_nb;  /* their Norwegian texts (model/reason.h), or "" */
 } ss_audit_text;
 int ss_scenario_audit(const char *text, ss_audit_text **criteria, int *n, ss_diag *d);
 void ss_audit_texts_free(ss_audit_text *c, int n);

@@ -44,7 +44,7 @@ static int build_one(report_audit *a, const model *m, ss_diag *d)
                             .finding = finding_of(t->finding),
                             .finding_source = *t->finding_source ? t->finding_source : NULL,
                             .text_nb = t->text_nb, .not_simulated_nb = t->not_simulated_nb,
-                            .finding_source_nb = t->finding_source_nb};
+                            .finding_source_nb = t->finding_source_nb, .law_nb = t->law_nb};
         if (c->metric && *t->service && c->service < 0) c->metric = NULL;  /* the run has no such service */
         if (c->metric && !ss_metric_find(c->service >= 0 ? "service" : "system", c->metric)) c->metric = NULL;
     }
@@ -161,7 +161,7 @@ void report_audit_html(const ss_report *r, ss_buf *b)
         ss_buf_html(b, report_reason(r, c->text, c->text_nb));
         ss_buf_str(b, " <span class=\"note\">(");
         ss_buf_html(b, c->source);
-        if (*c->law) { ss_buf_str(b, "; "); ss_buf_html(b, c->law); }
+        if (*c->law) { ss_buf_str(b, "; "); ss_buf_html(b, report_reason(r, c->law, c->law_nb)); }
         ss_buf_str(b, ")</span></td><td>");
         if (c->metric) {
             char words[600];
@@ -199,7 +199,8 @@ void report_audit_md(const ss_report *r, ss_buf *b)
     for (int i = 0; i < a->ncriteria; i++) {
         const ss_criterion *c = &a->criteria[i];
         char cell[1200];
-        snprintf(cell, sizeof cell, "%s (%s%s%s)", report_reason(r, c->text, c->text_nb), c->source, *c->law ? "; " : "", c->law);
+        snprintf(cell, sizeof cell, "%s (%s%s%s)", report_reason(r, c->text, c->text_nb), c->source, *c->law ? "; " : "",
+                 report_reason(r, c->law, c->law_nb));
         ss_buf_str(b, "| ");
         ss_buf_md(b, cell);
         ss_buf_str(b, " | ");

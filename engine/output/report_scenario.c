@@ -189,8 +189,8 @@ typedef struct text_fields {
     const char *fn, *what;
     size_t size;
     int n;
-    const char *name[14];
-    size_t offset[14];
+    const char *name[15];
+    size_t offset[15];
 } text_fields;
 
 static const text_fields change_fields = {
@@ -211,11 +211,12 @@ static const text_fields name_fields = {
 #define AUDIT_FIELD(k) offsetof(ss_audit_text, k)
 static const text_fields audit_fields = {
     "audit", "cannot read the audit criteria of the stored scenario", sizeof(ss_audit_text),
-    14, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source",
-         "text_nb", "not_simulated_nb", "finding_source_nb"},
+    15, {"id", "text", "source", "law", "metric", "service", "at_least", "at_most", "not_simulated", "finding", "finding_source",
+         "text_nb", "not_simulated_nb", "finding_source_nb", "law_nb"},
     {AUDIT_FIELD(id), AUDIT_FIELD(text), AUDIT_FIELD(source), AUDIT_FIELD(law), AUDIT_FIELD(metric), AUDIT_FIELD(service),
      AUDIT_FIELD(at_least), AUDIT_FIELD(at_most), AUDIT_FIELD(not_simulated), AUDIT_FIELD(finding),
-     AUDIT_FIELD(finding_source), AUDIT_FIELD(text_nb), AUDIT_FIELD(not_simulated_nb), AUDIT_FIELD(finding_source_nb)}};
+     AUDIT_FIELD(finding_source), AUDIT_FIELD(text_nb), AUDIT_FIELD(not_simulated_nb), AUDIT_FIELD(finding_source_nb),
+     AUDIT_FIELD(law_nb)}};
 
 static char **field_at(void *element, const text_fields *f, int i)
 {

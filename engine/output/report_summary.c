@@ -17,7 +17,7 @@
 const char *report_model_name(const ss_report *r, int i)
 {
     const model *m = &r->models[i];
-    return m->about_read && *m->about.name ? m->about.name : m->run.scenario_name;
+    return m->about_read && *m->about.name ? ss_model_about_name(&m->about, r->opts.lang == SS_LANG_NB) : m->run.scenario_name;
 }
 
 static void measure_name(const ss_report *r, const ss_verdict_measure *m, char *out, size_t n)

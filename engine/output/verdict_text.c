@@ -45,8 +45,8 @@ static void print_model(FILE *f, const char *letter, const char *base_note, int 
         return;
     }
     char line[LINE + 8];
-    ss_model_about_line(ss_reason_pick(a->description, a->description_nb, lang == SS_LANG_NB), line, sizeof line);
-    fprintf(f, "  %-*s  %s%s%s%s\n", width, who, a->name, label ? " (" : "", label ? label : "", label ? ")" : "");
+    ss_model_about_line(ss_model_about_description(a, lang == SS_LANG_NB), line, sizeof line);
+    fprintf(f, "  %-*s  %s%s%s%s\n", width, who, ss_model_about_name(a, lang == SS_LANG_NB), label ? " (" : "", label ? label : "", label ? ")" : "");
     if (*line)
         fprintf(f, "  %-*s  %s\n", width, "", line);
 }

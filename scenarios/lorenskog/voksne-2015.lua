@@ -576,7 +576,8 @@ return {
       order = 9,
       text = { "MU's routine: a vedtak within 3 weeks, else a forvaltningsbrev (interim letter)",
                nb = "MUs rutine: vedtak innen 3 uker, ellers forvaltningsbrev (foreløpig svar)" },
-      source = "seed-001 L6236, L6324-6326", law = "the municipality's routine (fvl. § 11 a asks for a preliminary reply after a month)",
+      source = "seed-001 L6236, L6324-6326", law = { "the municipality's routine (fvl. § 11 a asks for a preliminary reply after a month)",
+                                                     nb = "kommunens rutine (fvl. § 11 a krever et foreløpig svar etter en måned)" },
       metric = "decisions_within_limit_share", service = "mu",
       at_least = assume(0.8, { "the routine treats a longer processing time as what happens 'noen ganger' (L6324): " ..
                                "at least 4 in 5 decided within the 3 weeks, the rest get the letter",

@@ -62,7 +62,7 @@ local function check(s, services, doors)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "BTI (seed-002 L63-65): concerns in kindergartens and schools start at once with the arena's own " ..
       "measures logged in a stafettlogg (no waiting for the 4/6-weekly meeting); when they do not help, the arena asks " ..

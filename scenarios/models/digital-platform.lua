@@ -87,7 +87,7 @@ local function shared_record_effects(s)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Lørenskog's fourth option (seed-000 L429-431, L565-573): a shared digital platform and record " ..
       "(organisation.shared_log = true, so hand-offs lose less and take less time), individual plans offered twice " ..

@@ -16,7 +16,8 @@ local function fte(service)
 end
 
 return {
-  model = "School-nurse FTE moved to Forebyggende psykisk helsetjeneste",
+  model = { "School-nurse FTE moved to Forebyggende psykisk helsetjeneste",
+            nb = "Årsverk flyttet fra skolehelsetjenesten til Forebyggende psykisk helsetjeneste" },
   description = {
     "Two FTE move from the school nurses to the preventive service (its child team in Lørenskog 2021); total FTE unchanged.",
     nb = "To årsverk flyttes fra skolehelsetjenesten til den forebyggende tjenesten (barneteamet i Lørenskog 2021); " ..

@@ -28,7 +28,7 @@ local function val(x)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Lørenskog's second option (seed-000 L427): same organisation, the interdisciplinary meetings " ..
       "(today every 4 weeks in schools, 6 in kindergartens and health centres, L394-396) every 2 weeks; the extra " ..

@@ -16,7 +16,7 @@ local function fte(service)
 end
 
 return {
-  model = "More staff at Forebyggende psykisk helsetjeneste",
+  model = { "More staff at Forebyggende psykisk helsetjeneste", nb = "Flere ansatte i Forebyggende psykisk helsetjeneste" },
   description = { "Two more FTE for the preventive mental-health service (one in each of Lørenskog 2021's two teams); nothing else changes.",
                   nb = "To årsverk til i Forebyggende psykisk helsetjeneste (ett i hvert av de to teamene i Lørenskog 2021); ellers endres ingenting." },
   changes_capacity = true,

@@ -115,7 +115,7 @@ local function redirect_youth(s, from, to)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Haugesund (seed-002 L35, L37; resource team as at L57): one door in with an intake that triages " ..
       "right first time, and interdisciplinary resource teams (school nurse, barnevern, PPT) meeting at every " ..

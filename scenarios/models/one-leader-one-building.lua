@@ -41,7 +41,7 @@ local function check(s, services, doors)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Orkland (seed-002 L25): health centre and school health, kindergartens, schools, PPT, barnevern " ..
       "and the family centre (FPH's child team) co-organised under one leader and co-located in one building. " ..

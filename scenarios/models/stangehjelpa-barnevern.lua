@@ -16,7 +16,7 @@ local MODEL = "Stangehjelpa with barnevern in the virksomhet (Stange, L39)"
 local MODEL_NB = "Stangehjelpa med barnevernet i virksomheten (Stange, L39)"
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Stange (seed-002 L39): barnevern organised under the same virksomhet as Stangehjelpa and the health " ..
       "centre (one leader, one sector). Apply after stangehjelpa.lua. FTE untouched.",

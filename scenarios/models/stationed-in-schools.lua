@@ -104,7 +104,7 @@ local function team(s, id, name, door, from_hs, from_ppt)
 end
 
 return {
-  model = MODEL,
+  model = { MODEL, nb = MODEL_NB },
   description = {
     "Lørenskog's third option (seed-000 L427; seed-002 L55, L73): school nurses and PPT staff stationed in " ..
       "schools (4.5 FTE) and kindergartens (1.5 FTE); concerns are raised with them daily instead of at the 4/6-weekly " ..
