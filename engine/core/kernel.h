@@ -97,8 +97,8 @@ void ss_kernel_new_day(ss_kernel *k);    /* the clock moved to another day */
  * event calls them, and a call into another file costs a sixth of the kernel's instructions. */
 static inline int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, uint32_t b)
 {
-    assert(k && isfinite(t) && "an event needs a finite time");
-    assert(t >= k->now && "an event was scheduled in the past");
+    ss_hot_assert(k && isfinite(t) && "an event needs a finite time");
+    ss_hot_assert(t >= k->now && "an event was scheduled in the past");
     t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
     ss_event e = {.t = t, .seq = k->seq, .type = type, .a = a, .b = b};
     bool far = t >= k->near_end && t < k->far_end;  /* as days: the same, without a conversion */
@@ -113,14 +113,14 @@ static inline int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, ui
  * taken, the clock unmoved) when the next one is later or there is none. */
 static inline bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
 {
-    assert(k && e);
+    ss_hot_assert(k && e);
     if (k->hole) ss_kernel_drop_hole(k);  /* nothing took the place of the last event: it leaves now */
     /* The heap's least event is the least of all only if it is due before the first far day
      * (same times have the same day, so ties are on one side). */
     if (k->nfar > 0 && (k->n == 0 || !(k->heap[0].t < (double)k->far_first))) ss_kernel_bring_far(k);
     if (k->n == 0 || !(k->heap[0].t <= until)) return false;
     *e = k->heap[0];
-    assert(e->t >= k->now && "time went back");
+    ss_hot_assert(e->t >= k->now && "time went back");
     ss_hot_assert((k->nfar == 0 || e->t < (double)k->far_first) && "an event came out while an earlier far one waited");
     k->hole = true;
     k->now = e->t;

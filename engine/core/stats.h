@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hot_assert.h"
+
 typedef struct ss_welford {
     uint64_t n;
     double mean, m2, min, max;
@@ -35,28 +37,48 @@ static inline void ss_welford_add(ss_welford *w, double x)
 /* Sample variance (n-1); 0 when n < 2. */
 double ss_welford_var(const ss_welford *w);
 
-/* A mean and the largest value, by a plain sum: the simulation's per-person statistics need no
- * variance, so they skip Welford's division per value (a sum of a million durations keeps about
- * 13 significant digits of their mean, more than any result prints). */
+/* A mean by a plain sum: the simulation's per-person statistics need no variance, so they skip
+ * Welford's division per value (a sum of a million durations keeps about 13 significant digits
+ * of their mean, more than any result prints). */
 typedef struct ss_mean {
     uint64_t n;
-    double sum, max;  /* max NaN while empty */
+    double sum;
 } ss_mean;
 
 static inline void ss_mean_reset(ss_mean *m)
 {
     m->n = 0;
     m->sum = 0.0;
-    m->max = NAN;
 }
 static inline void ss_mean_add(ss_mean *m, double x)
 {
     m->sum += x;
-    if (m->n++ == 0 || x > m->max)
-        m->max = x;
+    m->n++;
 }
 /* NaN when empty. */
 static inline double ss_mean_value(const ss_mean *m) { return m->n ? m->sum / (double)m->n : NAN; }
+
+/* A mean and the largest value (of values never NaN): only the waits report their largest, so
+ * only they pay for it.  The largest starts below every value, so keeping it is one comparison
+ * without a branch; it is meaningless while n is 0 (ss_mean_max_value gives NaN then). */
+typedef struct ss_mean_max {
+    ss_mean mean;
+    double max;
+} ss_mean_max;
+
+static inline void ss_mean_max_reset(ss_mean_max *m)
+{
+    ss_mean_reset(&m->mean);
+    m->max = -INFINITY;
+}
+static inline void ss_mean_max_add(ss_mean_max *m, double x)
+{
+    ss_hot_assert(!isnan(x));
+    ss_mean_add(&m->mean, x);
+    m->max = x > m->max ? x : m->max;
+}
+/* NaN when empty. */
+static inline double ss_mean_max_value(const ss_mean_max *m) { return m->mean.n ? m->max : NAN; }
 
 /* Time-weighted average of a piecewise-constant quantity (queue length, caseload). */
 typedef struct ss_timeavg {
@@ -71,7 +93,7 @@ void ss_timeavg_start(ss_timeavg *a, double t, double v);
 /* The value changes to v at time t (t >= last_t).  Inline: several calls per event. */
 static inline void ss_timeavg_set(ss_timeavg *a, double t, double v)
 {
-    assert(t >= a->last_t);
+    ss_hot_assert(t >= a->last_t);
     a->area += a->value * (t - a->last_t);
     a->last_t = t;
     a->value = v;
@@ -127,7 +149,7 @@ static inline size_t ss_samples_bin(double v)
  * first contact and per exit. */
 static inline int ss_samples_push(ss_samples *s, double v)
 {
-    assert(v >= 0.0 && "a duration is never negative");
+    ss_hot_assert(v >= 0.0 && "a duration is never negative");
     if (s->binned) {
         s->bins[ss_samples_bin(v)]++;
         s->count++;

@@ -166,8 +166,8 @@ static void start_measuring(ss_sim *s)
         st->over_target = st->bounces = st->reassessments = st->lost = st->decisions = 0;
         st->within_limit = st->deteriorated = st->escalated = 0;
         st->joined = st->left_at_meeting = st->left_at_age = 0;
-        ss_mean_reset(&st->wait);
-        ss_mean_reset(&st->queue_time);
+        ss_mean_max_reset(&st->wait);
+        ss_mean_max_reset(&st->queue_time);
         ss_samples_clear(&waits);
         st->waits = waits;
     }

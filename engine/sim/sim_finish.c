@@ -48,8 +48,8 @@ static void finish_queue(const ss_sim *s, int i, double *v)
     v[SS_SM_QUEUE_MEAN] = ss_timeavg_mean(&st->queue_ta, T);
     v[SS_SM_QUEUE_END] = s->queue_len[i];
     v[SS_SM_QUEUE_JOINED] = st->joined;
-    v[SS_SM_QUEUE_TIME_MEAN] = ss_mean_value(&st->queue_time);
-    v[SS_SM_QUEUE_TIME_MAX] = st->queue_time.n > 0 ? st->queue_time.max : NAN;
+    v[SS_SM_QUEUE_TIME_MEAN] = ss_mean_value(&st->queue_time.mean);
+    v[SS_SM_QUEUE_TIME_MAX] = ss_mean_max_value(&st->queue_time);
     v[SS_SM_LEFT_QUEUE] = (double)(st->escalated + st->left_at_age + st->left_at_meeting);
     v[SS_SM_LEFT_AT_MEETING] = st->left_at_meeting;
     v[SS_SM_LEFT_QUEUE_AT_AGE] = st->left_at_age;
@@ -60,13 +60,13 @@ static void finish_waits(ss_sim *s, int i, double *v)
 {
     svc_state *st = &s->svc[i];  /* the quantiles sort the samples */
     const ss_service *svc = &s->m->services[i];
-    bool any = st->wait.n > 0;
+    bool any = st->wait.mean.n > 0;
     v[SS_SM_ADMITTED] = st->admitted;
-    v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait);
+    v[SS_SM_WAIT_MEAN] = ss_mean_value(&st->wait.mean);
     v[SS_SM_WAIT_MEDIAN] = any ? ss_samples_quantile(&st->waits, 0.5) : NAN;
     v[SS_SM_WAIT_P90] = any ? ss_samples_quantile(&st->waits, 0.9) : NAN;
-    v[SS_SM_WAIT_MAX] = any ? st->wait.max : NAN;
-    v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.n) : NAN;
+    v[SS_SM_WAIT_MAX] = ss_mean_max_value(&st->wait);
+    v[SS_SM_OVER_TARGET_SHARE] = isfinite(svc->target_wait) ? share(st->over_target, st->wait.mean.n) : NAN;
 }
 
 void sim_finish_services(ss_sim *s, ss_rep_result *o)

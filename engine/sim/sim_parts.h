@@ -62,8 +62,8 @@ typedef struct svc_state {
     uint64_t bounces, reassessments, lost, decisions, within_limit, deteriorated, escalated;
     uint64_t joined;                     /* queue stays begun (accepted, or waiting for a meeting) */
     uint64_t left_at_meeting, left_at_age;  /* left the queue without first contact, and why */
-    ss_mean wait;        /* of those who got first contact */
-    ss_mean queue_time;  /* of everyone who left the queue, helped or not */
+    ss_mean_max wait;        /* of those who got first contact */
+    ss_mean_max queue_time;  /* of everyone who left the queue, helped or not */
     ss_samples waits;
     ss_timeavg queue_ta, caseload_ta, cap_ta;
     ss_timeavg within_ta;  /* capacity in use up to the capacity in force */
@@ -148,8 +148,8 @@ static inline int sim_schedule(ss_sim *s, double t, int type, int a, uint32_t b,
 __attribute__((always_inline)) static inline int sim_schedule_move(ss_sim *s, double t, int type, int slot, ss_diag *d)
 {
     pslot *ps = &s->pool[slot];
-    assert(ps->p.state != SS_P_FREE);
-    assert(!(ps->pending && ps->pending_token == ps->token) && "a person has two pending moves");
+    ss_hot_assert(ps->p.state != SS_P_FREE);
+    ss_hot_assert(!(ps->pending && ps->pending_token == ps->token) && "a person has two pending moves");
     ps->pending = true;
     ps->pending_token = ps->token;
     return sim_schedule(s, t, type, slot, ps->token, d);
@@ -158,7 +158,7 @@ __attribute__((always_inline)) static inline int sim_schedule_move(ss_sim *s, do
 /* The handler of a person's move takes it: it is no longer pending. */
 static inline void sim_take_move(pslot *ps)
 {
-    assert(ps->pending && ps->pending_token == ps->token);
+    ss_hot_assert(ps->pending && ps->pending_token == ps->token);
     ps->pending = false;
 }
 
@@ -214,7 +214,7 @@ static inline void sim_qreset(pqueue *pq, bool fifo)
 static inline void sim_set_queue(ss_sim *s, int sv, int delta)
 {
     s->queue_len[sv] += delta;
-    assert(s->queue_len[sv] >= 0 && "a queue length went negative");
+    ss_hot_assert(s->queue_len[sv] >= 0 && "a queue length went negative");
     ss_timeavg_set(&s->svc[sv].queue_ta, s->k.now, s->queue_len[sv]);
 }
 
@@ -265,7 +265,7 @@ int sim_on_start(ss_sim *s, const ss_event *e, ss_diag *d);
 /* A data rule's choice; a choice of one target draws nothing (it cannot change the result). */
 static inline int sim_pick(const ss_choice *c, gsl_rng *r)
 {
-    assert(c->n >= 1);
+    ss_hot_assert(c->n >= 1);
     return c->n == 1 ? c->target[0] : ss_choice_pick(c, ss_rng_uniform(r));
 }
 /* A door routes the concern to its first service. */

@@ -40,7 +40,7 @@ static inline void set_care(ss_sim *s, int sv, int delta, double units)
 {
     svc_state *st = &s->svc[sv];
     s->caseload[sv] += delta;
-    assert(s->caseload[sv] >= 0 && "a caseload went negative");
+    ss_hot_assert(s->caseload[sv] >= 0 && "a caseload went negative");
     st->used += units;
     ss_hot_assert(st->used > -1e-6 && "capacity in use went negative");
     if (st->used < 1e-9) st->used = 0;
@@ -54,7 +54,7 @@ void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why)
 {
     if (!s->measuring) return;
     svc_state *st = &s->svc[sv];
-    ss_mean_add(&st->queue_time, s->k.now - p->at_service);
+    ss_mean_max_add(&st->queue_time, s->k.now - p->at_service);
     if (why == SIM_LEFT_AGE) st->left_at_age++;
     else if (why == SIM_LEFT_MEETING) st->left_at_meeting++;  /* escalations are counted as such */
 }
@@ -85,7 +85,7 @@ static inline int qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
     if (pq->n == pq->cap && qgrow(pq) < 0) return -1;
     qentry e = {.prio = prio, .seq = pq->seq++, .person = person, .token = token};
     if (pq->fifo) {
-        assert(prio == 0 && "a first-come-first-served queue has one priority");
+        ss_hot_assert(prio == 0 && "a first-come-first-served queue has one priority");
         int i = pq->head + pq->n++;
         pq->q[i < pq->cap ? i : i - pq->cap] = e;
         return 0;
@@ -106,7 +106,7 @@ int sim_qpush(pqueue *pq, double prio, int32_t person, uint32_t token)
 
 void sim_qpop(pqueue *pq)
 {
-    assert(pq->n > 0 && "a pop from an empty queue");
+    ss_hot_assert(pq->n > 0 && "a pop from an empty queue");
     if (pq->fifo) {
         pq->n--;
         pq->head = pq->n == 0 || pq->head + 1 == pq->cap ? 0 : pq->head + 1;
@@ -166,7 +166,7 @@ static int admit(ss_sim *s, int sv, int slot, ss_diag *d)
     ps->token++;
     if (s->measuring) {
         st->admitted++;
-        ss_mean_add(&st->wait, wait);
+        ss_mean_max_add(&st->wait, wait);
         if (ss_samples_push(&st->waits, wait) < 0) s->out_of_memory = true;
         if (wait > svc->target_wait) st->over_target++;
         s->out->wait_hist[(long)sv * SS_WAIT_BINS + ss_wait_bin(wait)]++;
