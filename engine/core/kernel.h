@@ -129,6 +129,18 @@ static inline bool ss_kernel_next_until(ss_kernel *k, double until, ss_event *e)
     return true;
 }
 
+/* The event likely to come out next, or NULL: the least of the hole's children (by time), or
+ * the top.  A guess, for prefetching what its handler will read (the handler of the event just
+ * taken may schedule an earlier one, a far day may come in): it changes nothing in the list. */
+static inline const ss_event *ss_kernel_likely_next(const ss_kernel *k)
+{
+    const ss_event *h = k->heap;
+    if (!k->hole) return k->n > 0 ? &h[0] : NULL;
+    if (k->n < 1 + 4) return k->n > 1 ? &h[1] : NULL;
+    size_t a = h[2].t < h[1].t ? 2 : 1, b = h[4].t < h[3].t ? 4 : 3;
+    return &h[h[b].t < h[a].t ? b : a];
+}
+
 /* The same without a bound: false when the list is empty. */
 bool ss_kernel_next(ss_kernel *k, ss_event *e);
 /* Time of the next event, or INFINITY. */
