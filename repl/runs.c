@@ -490,7 +490,7 @@ static void print_verdict(repl *r, const repl_run *base, const repl_run *option,
     char line[4096];
     if (robust) {
         v.robust = robust;
-        ss_robust_verdict_line(line, sizeof line, &v, robust, r->lang);
+        ss_robust_verdict_line(line, sizeof line, &v, robust, &base->st.info, r->lang);
         v.robustness = line;
     }
     ss_verdict_print(r->out, &v, repl_w(r, "base"), repl_w(r, "option"), &base->st.info, r->lang);

@@ -377,7 +377,7 @@ static int run_robust(compare_cmd *c, ss_stop_flag *interrupt)
 {
     ss_robust_run_args ra = robust_run_args(c, interrupt);
     ss_compare_model *models = robust_models(c);
-    int code = ss_compare_robust_all(CMD, &c->robust, &ra, models, c->nmodels, c->verdicts);
+    int code = ss_compare_robust_all(CMD, &c->robust, &ra, models, c->nmodels, c->verdicts, &c->models[0].st->info);
     free(models);
     return code;
 }

@@ -274,7 +274,7 @@ static int run_option(const char *cmd, const ss_compare_robust *cr, const ss_rob
 }
 
 int ss_compare_robust_all(const char *cmd, ss_compare_robust *cr, const ss_robust_run_args *ra,
-                          const ss_compare_model *models, int nmodels, ss_verdict *verdicts)
+                          const ss_compare_model *models, int nmodels, ss_verdict *verdicts, const ss_run_info *base_info)
 {
     cr->noptions = nmodels - 1;
     cr->results = xcalloc((size_t)cr->noptions, sizeof *cr->results);
@@ -287,7 +287,7 @@ int ss_compare_robust_all(const char *cmd, ss_compare_robust *cr, const ss_robus
         if (r->waiting) continue;
         ss_verdict *v = &verdicts[i];
         v->robust = r;
-        ss_robust_verdict_line(cr->lines[i], sizeof cr->lines[i], v, r, SS_LANG_EN);
+        ss_robust_verdict_line(cr->lines[i], sizeof cr->lines[i], v, r, base_info, SS_LANG_EN);
         v->robustness = cr->lines[i];
     }
     return 0;

@@ -71,9 +71,10 @@ int ss_compare_robust_check(const char *cmd, const ss_compare_robust *cr, const 
                             const ss_compare_model *models, const ss_scenario *const *scenarios, int nmodels);
 
 /* Each option against the base over the plausible assumptions; the verdicts (one per option) then
- * say how often they hold.  0, or an exit code after printing the error. */
+ * say how often they hold, naming services as base_info (the base's run) names them.  0, or an
+ * exit code after printing the error. */
 int ss_compare_robust_all(const char *cmd, ss_compare_robust *cr, const ss_robust_run_args *ra,
-                          const ss_compare_model *models, int nmodels, ss_verdict *verdicts);
+                          const ss_compare_model *models, int nmodels, ss_verdict *verdicts, const ss_run_info *base_info);
 
 /* Option opt's result, or NULL without --robust. */
 const ss_robust_result *ss_compare_robust_of(const ss_compare_robust *cr, int opt);

@@ -129,9 +129,7 @@ static int read_robustness(ss_report *r, ss_diag *d)
         option_view *o = &r->options[i - 1];
         rc = ss_store_robust_load(st, r->choice.comparison_id, r->models[i].run.run_id, &o->robust, d);
         if (rc <= 0) continue;
-        o->verdict.robust = &o->robust;
-        ss_robust_verdict_line(o->robust_line, sizeof o->robust_line, &o->verdict, &o->robust, r->opts.lang);
-        o->verdict.robustness = o->robust_line;
+        o->verdict.robust = &o->robust;  /* the summary's verdict table gives each measure's robustness */
     }
     ss_store_close(st);
     return rc < 0 ? -1 : 0;

@@ -224,6 +224,71 @@ void report_audit_md(const ss_report *r, ss_buf *b)
     }
 }
 
+/* ---- the summary's audit view: each criterion a run can check, one line each, by its indicator;
+ * the criteria's texts and sources, and those only documents show, are in the section ---------- */
+
+static int count_not_simulated(const report_audit *a)
+{
+    int k = 0;
+    for (int i = 0; i < a->ncriteria; i++)
+        k += a->criteria[i].metric == NULL;
+    return k;
+}
+
+void report_audit_summary_html(const ss_report *r, ss_buf *b)
+{
+    if (!report_has_audit(r)) return;
+    const report_audit *a = &r->audit[0];
+    char note[600];
+    snprintf(note, sizeof note, T(r, S_AUDIT_SUMMARY_NOTE), count_not_simulated(a));
+    ss_buf_fmt(b, "<h3>%s</h3>\n<p class=\"note\">", T(r, S_AUDIT));
+    ss_buf_html(b, note);
+    ss_buf_fmt(b, "</p>\n<table class=\"audit\"><tr><th>%s</th>", T(r, S_AUDIT_INDICATOR));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, "<th>%s</th>", r->models[k].letter);
+    ss_buf_fmt(b, "<th>%s</th></tr>\n", T(r, S_AUDIT_FOUND));
+    for (int i = 0; i < a->ncriteria; i++) {
+        const ss_criterion *c = &a->criteria[i];
+        if (!c->metric) continue;
+        char words[600];
+        indicator_text(r, c, &a->rows[i], words, sizeof words);
+        ss_buf_str(b, "<tr><td>");
+        ss_buf_html(b, words);
+        ss_buf_str(b, "</td>");
+        value_cells(r, c, &(cell_markup){"<td class=\"n\">", "</td>", ss_buf_html}, b);
+        ss_buf_str(b, "<td>");
+        ss_buf_html(b, finding_word(r, c->finding));
+        ss_buf_str(b, "</td></tr>\n");
+    }
+    ss_buf_str(b, "</table>\n");
+}
+
+void report_audit_summary_md(const ss_report *r, ss_buf *b)
+{
+    if (!report_has_audit(r)) return;
+    const report_audit *a = &r->audit[0];
+    char note[600];
+    snprintf(note, sizeof note, T(r, S_AUDIT_SUMMARY_NOTE), count_not_simulated(a));
+    ss_buf_fmt(b, "### %s\n\n%s\n\n| %s |", T(r, S_AUDIT), note, T(r, S_AUDIT_INDICATOR));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, " %s |", r->models[k].letter);
+    ss_buf_fmt(b, " %s |\n| --- |", T(r, S_AUDIT_FOUND));
+    for (int k = 0; k < r->nmodels; k++) ss_buf_str(b, " ---: |");
+    ss_buf_str(b, " --- |\n");
+    for (int i = 0; i < a->ncriteria; i++) {
+        const ss_criterion *c = &a->criteria[i];
+        if (!c->metric) continue;
+        char words[600];
+        indicator_text(r, c, &a->rows[i], words, sizeof words);
+        ss_buf_str(b, "| ");
+        ss_buf_md(b, words);
+        ss_buf_str(b, " |");
+        value_cells(r, c, &(cell_markup){" ", " |", ss_buf_md}, b);
+        ss_buf_str(b, " ");
+        ss_buf_md(b, finding_word(r, c->finding));
+        ss_buf_str(b, " |\n");
+    }
+    ss_buf_str(b, "\n");
+}
+
 int report_audit_find(const ss_report *r, const char *metric, const char *service)
 {
     if (!report_has_audit(r)) return -1;

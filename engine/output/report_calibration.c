@@ -197,7 +197,9 @@ static void html_row_marked(ss_buf *b, const char *const *cells, int n, bool eng
 {
     ss_buf_str(b, "<tr>");
     for (int c = 0; c < n; c++) {
-        bool figure = c >= 3 && c < n - 1, code = c == 1 || c == n - 1;
+        /* a model's column holds a figure, or a sentence saying the run did not measure it: only a
+         * figure is kept on one line (a sentence on one line widens the table past the page) */
+        bool figure = c >= 3 && c < n - 1 && strchr("0123456789-+", cells[c][0]), code = c == 1 || c == n - 1;
         ss_buf_str(b, figure ? "<td class=\"n\">" : code ? "<td><code>" : c == 0 && english ? "<td lang=\"en\">" : "<td>");
         ss_buf_html(b, cells[c]);
         ss_buf_str(b, code ? "</code></td>" : "</td>");

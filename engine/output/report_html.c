@@ -30,11 +30,15 @@ static const char html_style[] =
     "table.verdict td.mark{white-space:nowrap}tr.better td.mark{color:#0072b2}tr.worse td.mark{color:#d55e00}tr.same td.mark{color:#555}\n"
     "tr.better td{background:#eaf3fa}tr.worse td{background:#fbeee6}tr.better.sig td,tr.worse.sig td{font-weight:600}\n"
     ".provenance{font-size:13.5px;color:#333}\n"
-    /* printed for a committee's papers: no navigation, the summary on its own page, tables and
-     * figures not split, folded details opened, links as text */
+    /* printed for a committee's papers: no navigation, the summary on its own page, rows and
+     * figures not split (long tables go on over pages: kept whole, one would leave a page empty
+     * under its heading), tables in a smaller type so that they fit A4 and the summary one page,
+     * folded details opened, links as text */
     "@media print{@page{size:A4;margin:16mm 14mm}body{max-width:none;padding:0;font-size:10.5pt;color:#000}\n"
     "nav{display:none}.summary{border:none;padding:0;page-break-after:always;break-after:page}\n"
-    "h2{page-break-after:avoid;break-after:avoid}table,figure,.chart{page-break-inside:avoid;break-inside:avoid}\n"
+    "h2,h3{page-break-after:avoid;break-after:avoid}tr,figure,.chart{page-break-inside:avoid;break-inside:avoid}\n"
+    "table{font-size:8pt}th,td{padding:2px 4px}.summary{font-size:9pt;line-height:1.3}.summary .question{font-size:10pt;padding:6px 10px}\n"
+    "td code{font-size:7.5pt}.summary table{font-size:8pt;width:100%}table.verdict td:nth-child(2){width:36%}.summary h3{margin:10px 0 4px}.summary p{margin:5px 0}\n"
     "details>summary{list-style:none;color:#000}details>summary::-webkit-details-marker{display:none}\n"
     "a{color:#000;text-decoration:none}tr.better td,tr.worse td,tr.sig td{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     ".chart svg{border:none}code{background:none}}\n";

@@ -63,7 +63,6 @@ typedef struct option_view {
     ss_register_entry *reg;          /* this option's register (to show what differs from the base) */
     int nreg;
     ss_robust_result robust;         /* a robust comparison stored with the comparison (nparams 0: none) */
-    char robust_line[4096];          /* the verdict's robustness line in the report's language */
 } option_view;
 
 typedef struct flow_row {
@@ -108,6 +107,10 @@ void report_audit_free(ss_report *r);
 bool report_has_audit(const ss_report *r);
 void report_audit_html(const ss_report *r, ss_buf *b);
 void report_audit_md(const ss_report *r, ss_buf *b);
+/* The summary's audit view: the checkable criteria by indicator, each model's value and verdict,
+ * and what the audit found; nothing when the scenario lists no criteria. */
+void report_audit_summary_html(const ss_report *r, ss_buf *b);
+void report_audit_summary_md(const ss_report *r, ss_buf *b);
 
 /* ---- report_calibration.c ---- */
 int report_calibration_build(ss_report *r, ss_diag *d);

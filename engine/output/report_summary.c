@@ -1,5 +1,6 @@
 /* report_summary: the report's first page — the question, the models by name, the verdict for
- * each option, where the figures come from, and the robustness — in HTML and Markdown.
+ * each option with its robustness, the auditors' criteria a run can check, and where the figures
+ * come from — in HTML and Markdown.
  *
  * The verdict is study/verdict.h's, the same `samsim compare` prints; here it is worded in the
  * report's language (decimal commas in Norwegian) and marked with shapes as well as colours. */
@@ -55,13 +56,18 @@ static void provenance_line(const ss_report *r, char *out, size_t n)
     snprintf(out, n, T(r, S_PROVENANCE), r->models[0].letter, source, assumed, calibrated, effect);
 }
 
+/* The FTE and, when the scenarios give a cost per FTE, the yearly NOK: key measures too. */
 static void staffing_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
 {
-    char a[32], b[32], d[32];
-    if (report_fte_pair(r, v->fte_base, v->fte_option, a, b, d))
+    char a[32], b[32], d[32], nok[48];
+    if (report_fte_pair(r, v->fte_base, v->fte_option, a, b, d)) {
         snprintf(out, n, T(r, S_STAFF_EQUAL), a);
-    else
+    } else if (isfinite(v->cost_difference)) {
+        ss_lang_amount(r->opts.lang, nok, sizeof nok, v->cost_difference, true);
+        snprintf(out, n, T(r, S_STAFF_DIFF_COST), d, b, a, nok);
+    } else {
         snprintf(out, n, T(r, S_STAFF_DIFF), d, b, a);
+    }
 }
 
 static int count_same(const ss_verdict *v)
@@ -104,7 +110,7 @@ static bool measure_robustness(const ss_report *r, const ss_verdict *v, const ss
 {
     if (!v->robust) return false;
     const ss_robust_row *row = ss_robust_find(v->robust, m->row->scope, m->row->subject, m->row->metric);
-    ss_robust_sentence(out, n, v->robust, row, m->judgement, r->opts.lang);
+    ss_robust_cell(out, n, v->robust, row, m->judgement, r->opts.lang);
     return true;
 }
 
@@ -171,7 +177,11 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
                     ss_buf_html(b, about->effects[k].source);
                     ss_buf_str(b, "</code>: ");
                 }
-                report_html_reason(r, b, about->effects[k].why, about->effects[k].why_nb);
+                /* its first sentence: the whole reason, with its range, is in the register (section 5) */
+                char why[LINE + 8], why_nb[LINE + 8];
+                ss_model_about_line(about->effects[k].why, why, sizeof why);
+                ss_model_about_line(about->effects[k].why_nb, why_nb, sizeof why_nb);
+                report_html_reason(r, b, why, why_nb);
                 ss_buf_str(b, ")");
             } else {
                 ss_buf_str(b, "–");
@@ -191,9 +201,11 @@ static void verdict_heading(const ss_report *r, int opt, char *heading, char *co
     snprintf(counts, n, T(r, S_VERDICT_COUNTS), o, v->nbetter, v->nworse, count_same(v), v->nmeasures);
 }
 
+/* With a robust comparison the table's last column says, measure by measure, how often each
+ * judgement holds; this line says over what. */
 static void robustness_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
 {
-    if (v->robustness) snprintf(out, n, T(r, S_ROBUST), v->robustness);
+    if (v->robust) snprintf(out, n, T(r, S_ROBUST), v->robust->npoints, v->robust->nparams);
     else snprintf(out, n, "%s", T(r, S_ROBUST_NONE));
 }
 
@@ -227,7 +239,7 @@ void report_html_summary(const ss_report *r, ss_buf *b)
     html_models(r, b);
     for (int opt = 0; opt + 1 < r->nmodels; opt++)
         html_verdict(r, opt, b);
-    /* The audit view (issue 14, samsim audit) belongs here, between the verdict and the provenance. */
+    report_audit_summary_html(r, b);
     provenance_line(r, line, sizeof line);
     html_text(b, "p", "provenance", line);
     ss_buf_str(b, "</section>\n");
@@ -296,6 +308,7 @@ void report_md_summary(const ss_report *r, ss_buf *b)
     ss_buf_str(b, "\n");
     for (int opt = 0; opt + 1 < r->nmodels; opt++)
         md_verdict(r, opt, b);
+    report_audit_summary_md(r, b);
     provenance_line(r, line, sizeof line);
     ss_buf_fmt(b, "%s\n\n", line);
 }

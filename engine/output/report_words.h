@@ -313,6 +313,9 @@ WORD(S_AUDIT,
 WORD(S_AUDIT_NOTE,
      "The criteria the audit applied, from the scenario's source, each run read against those a simulation can check: met when the whole 95 % interval is on the right side of the threshold, not met when it is wholly on the wrong side, unclear when it straddles it; beside them what the audit itself found. samsim audit prints the same.",
      "Kriteriene revisjonen brukte, fra scenarioets kilde, og hver kjøring målt mot dem en simulering kan sjekke: oppfylt når hele 95 %-intervallet ligger på riktig side av terskelen, ikke oppfylt når det ligger helt på feil side, uavklart når det krysser den; ved siden av det revisjonen selv fant. samsim audit skriver det samme.")
+WORD(S_AUDIT_SUMMARY_NOTE,
+     "The audit's criteria a run can check: met when the whole 95 %% interval is on the right side of the threshold, unclear when it straddles it. %d more only documents can show; the section on the auditors' criteria lists all, with their sources.",
+     "Revisjonens kriterier en kjøring kan sjekke: oppfylt når hele 95 %%-intervallet ligger på riktig side av terskelen, uavklart når det krysser den. %d til kan bare dokumenter vise; delen om revisjonskriteriene viser alle, med kilder.")
 WORD(S_AUDIT_CRITERION,
      "Criterion (source)",
      "Kriterium (kilde)")
@@ -392,8 +395,8 @@ WORD(S_ROBUST_NONE,
      "Robustness: not assessed (no sensitivity study of these models over their plausible assumptions).",
      "Robusthet: ikke vurdert (ingen følsomhetsanalyse av disse modellene over de plausible antakelsene).")
 WORD(S_ROBUST,
-     "Robustness: %s",
-     "Robusthet: %s")
+     "Robustness: both models run at %ld samples of their plausible assumptions (%d numbers with a range); the last column says how often each judgement holds.",
+     "Robusthet: begge modellene kjørt ved %ld utvalg av de plausible antakelsene (%d tall med et spenn); siste kolonne viser hvor ofte hver vurdering holder.")
 WORD(S_PROVENANCE,
      "Where the figures come from (%s): %d from the sources, %d assumptions, %d calibrated to a target, %d effect assumptions; section 5 lists each.",
      "Hvor tallene kommer fra (%s): %d fra kildene, %d antakelser, %d kalibrert mot et mål, %d effektantakelser; del 5 viser hvert av dem.")
@@ -403,6 +406,9 @@ WORD(S_STAFF_EQUAL,
 WORD(S_STAFF_DIFF,
      "Staff: %s FTE (%s against %s).",
      "Bemanning: %s årsverk (%s mot %s).")
+WORD(S_STAFF_DIFF_COST,
+     "Staff: %s FTE (%s against %s); yearly cost %s NOK.",
+     "Bemanning: %s årsverk (%s mot %s); årlig kostnad %s kroner.")
 WORD(S_CAL_TITLE,
      "Calibration targets: inputs, not findings",
      "Kalibreringsmål: inndata, ikke funn")

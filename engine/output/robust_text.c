@@ -32,8 +32,10 @@ static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_ro
     }
 }
 
-void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
-                        ss_lang lang)
+/* The sentence, long ("holds in 87 % of the plausible assumptions; ...") or short, for a column
+ * headed by what the share is of ("holds in 87 %; ..."). */
+static void sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
+                     bool brief, ss_lang lang)
 {
     double holds = row ? ss_robust_holds(row, nominal) : NAN;
     if (!row || row->samples == 0 || !isfinite(holds)) {
@@ -42,8 +44,21 @@ void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss
     }
     char who[512];
     deciders(who, sizeof who, r, row, lang);
-    snprintf(buf, n, ss_words(lang, "holds in %.0f %% of the plausible assumptions%s"), 100 * holds, who);
+    snprintf(buf, n, brief ? ss_words(lang, "holds in %.0f %%%s") : ss_words(lang, "holds in %.0f %% of the plausible assumptions%s"),
+             100 * holds, who);
     ss_lang_figures(lang, buf);
+}
+
+void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
+                        ss_lang lang)
+{
+    sentence(buf, n, r, row, nominal, false, lang);
+}
+
+void ss_robust_cell(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
+                    ss_lang lang)
+{
+    sentence(buf, n, r, row, nominal, true, lang);
 }
 
 static bool beyond_noise(ss_judgement j)
@@ -56,7 +71,8 @@ static const ss_robust_row *row_of(const ss_robust_result *r, const ss_verdict_m
     return ss_robust_find(r, m->row->scope, m->row->subject, m->row->metric);
 }
 
-void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_robust_result *r, ss_lang lang)
+void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_robust_result *r, const ss_run_info *info,
+                            ss_lang lang)
 {
     buf[0] = '\0';
     int beyond = 0, least = -1;
@@ -67,21 +83,21 @@ void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_r
         double h = row ? ss_robust_holds(row, m->judgement) : NAN;
         if (isfinite(h) && h < least_holds) least_holds = h, least = i;
         if (!beyond_noise(m->judgement)) continue;
-        char s[768];
+        char s[768], name[200];
         ss_robust_sentence(s, sizeof s, r, row, m->judgement, lang);
+        ss_verdict_measure_name(name, sizeof name, m, info, lang);  /* with its service: waits are measured at many */
         size_t l = strlen(buf);
-        snprintf(buf + l, n - l, "%s%s %s: %s", beyond++ ? "; " : "", ss_metric_label(m->row->scope, m->row->metric, lang),
-                 ss_judgement_word(m->judgement, lang), s);
+        snprintf(buf + l, n - l, "%s%s (%s): %s", beyond++ ? "; " : "", name, ss_judgement_word(m->judgement, lang), s);
     }
     if (beyond || least < 0) {
         if (!beyond) snprintf(buf, n, "%s", ss_words(lang, "no key measure was measured at the samples"));
         return;
     }
-    char s[768];
+    char s[768], name[200];
     const ss_verdict_measure *m = &v->measures[least];
     ss_robust_sentence(s, sizeof s, r, row_of(r, m), m->judgement, lang);
-    snprintf(buf, n, ss_words(lang, "no clear difference on any key measure; the least sure, %s: %s"),
-             ss_metric_label(m->row->scope, m->row->metric, lang), s);
+    ss_verdict_measure_name(name, sizeof name, m, info, lang);
+    snprintf(buf, n, ss_words(lang, "no clear difference on any key measure; the least sure, %s: %s"), name, s);
 }
 
 /* The ranged numbers a set fixes, so not sampled where it is set: a planner's set number is a

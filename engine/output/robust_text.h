@@ -19,9 +19,15 @@ void ss_robust_condition(char *buf, size_t n, const ss_split *s);
 void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
                         ss_lang lang);
 
-/* The verdict's one line (ss_verdict.robustness): each key measure beyond noise with its
- * sentence, or, when none is, how often "no clear difference" holds at the least. */
-void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_robust_result *r, ss_lang lang);
+/* The same in a column headed "Over the plausible assumptions": "holds in 87 %; decided by X (...)". */
+void ss_robust_cell(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
+                    ss_lang lang);
+
+/* The verdict's one line (ss_verdict.robustness): each key measure beyond noise, named with its
+ * service from info (the base's run; NULL: service ids), its judgement and its sentence, or, when
+ * none is, how often "no clear difference" holds at the least. */
+void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_robust_result *r, const ss_run_info *info,
+                            ss_lang lang);
 
 /* The verdict's robustness block: the samples, then a line per key measure. */
 void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *info, ss_lang lang);

@@ -530,6 +530,7 @@
 {"numbers", "tall"},
 {"not measured at the samples", "ikke målt i utvalget"},
 {"holds in %.0f %% of the plausible assumptions%s", "holder i %.0f %% av de plausible antakelsene%s"},
+{"holds in %.0f %%%s", "holder i %.0f %%%s"},
 {"no key measure was measured at the samples", "ingen nøkkelmål ble målt i utvalget"},
 {"no clear difference on any key measure; the least sure, %s: %s", "ingen klar forskjell på noe nøkkelmål; det minst sikre, %s: %s"},
 {"in both models", "i begge modellene"},

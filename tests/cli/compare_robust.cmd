@@ -25,6 +25,8 @@ grep '^B,A,service,q,wait_mean,' flip.csv | awk -F, '{ printf "%s,%s,%s,%s,%s\n"
 cmp from.json from.csv && echo "CSV = JSON for wait_mean"
 samsim compare $F --markdown | sed -n '/^### Robustness/p; /^| q | Wait, mean/p; /^| all | Lost at a transition/p' | tail -3
 samsim compare $F --headline | grep -o "Robustness over [^:]*: [^;]*"
+# a measure beyond noise is named with its service (waits are measured at every service)
+samsim compare $Q +tests/fixtures/robust/more-servers.lua --robust --samples 16 --reps 8 -j 2 --headline | grep -o "Robustness over .*"
 rm flip.json flip.csv from.json from.csv
 # What --robust refuses, each with a clear message and its exit code.
 samsim compare $Q +tests/fixtures/robust/no-such-option.lua --robust; echo "exit $?"

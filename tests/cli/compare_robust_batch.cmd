@@ -62,7 +62,8 @@ for k in 1 2; do samsim compare $args --db $T/s$k.db --shard $k/2 2>/dev/null | 
 samsim merge $T/all.db $T/s1.db $T/s2.db > /dev/null
 samsim compare $args --db $T/all.db 2> /dev/null | jq -c '[.comparisons[0].rows[] | .robust]' > $T/c
 cmp $T/c $T/b && echo "two shards merged = unsharded"
-# the report's summary says it: per key measure (4) in the verdict's table, then the verdict's line
+# the report's summary says it: per key measure (4) in the verdict's table, then over how many
+# samples (the line says the last column holds each measure's share)
 samsim report $T/whole.db --out $T/r.html --markdown $T/r.md > /dev/null 2>&1
 grep -c "holds in" $T/r.md
 grep "^| .* | holds in" $T/r.md | head -1 | sed 's/.*| holds in/holds in/'

@@ -383,8 +383,9 @@ static void report_renders_in_a_browser(void **state)
 }
 
 /* Printing to PDF from a browser gives the committee's document: A4 pages (the print stylesheet's
- * @page; Chromium's default is Letter), more than one (the summary ends its page).  The control:
- * a page without the stylesheet must fail the same check. */
+ * @page; Chromium's default is Letter), more than one, the summary on the first alone, and no
+ * table cut off at the paper's edge.  The controls: a page without the stylesheet, and an A4 page
+ * with a table wider than the paper, must each fail the same check. */
 static void report_prints_to_a4_pages(void **state)
 {
     fixture *f = *state;
@@ -404,10 +405,20 @@ static void report_prints_to_a4_pages(void **state)
     if (rc == 3)
         skip();  /* no chromium on this machine: said so on stderr */
     assert_int_equal(rc, 0);
-    snprintf(cmd, sizeof cmd, "python3 tests/report/pdf_check.py '%s/report.pdf' 2", f->dir);
+    snprintf(cmd, sizeof cmd, "python3 tests/report/pdf_check.py '%s/report.pdf' 2 --summary-one-page", f->dir);
     assert_int_equal(run_script(f, cmd), 0);
     snprintf(cmd, sizeof cmd, "tests/report/print_pdf.sh '%s' '%s/plain.pdf' && python3 tests/report/pdf_check.py '%s/plain.pdf' 1",
              blank, f->dir, f->dir);
+    assert_int_equal(run_script(f, cmd), 1);
+    snprintf(page, sizeof page, "%s/wide.html", f->dir);
+    out = fopen(page, "w");
+    fputs("<!DOCTYPE html><html><head><style>@page{size:A4;margin:16mm 14mm}</style></head><body>"
+          "<p>A table too wide for the paper:</p><table><tr>", out);
+    for (int i = 0; i < 40; i++) fprintf(out, "<td style=\"white-space:nowrap\">column %d</td>", i);
+    fputs("</tr></table></body></html>\n", out);
+    fclose(out);
+    snprintf(cmd, sizeof cmd, "tests/report/print_pdf.sh '%s' '%s/wide.pdf' && python3 tests/report/pdf_check.py '%s/wide.pdf' 1",
+             page, f->dir, f->dir);
     assert_int_equal(run_script(f, cmd), 1);
 }
 
