@@ -142,34 +142,37 @@ void report_register_value(const ss_report *r, const char *lua, char *out, size_
 }
 
 /* A value that names a unit, building, leader or sector (the last key of path says which) by the
- * name the scenario gives it: "Familiens hus" for "fh". */
-static void part_value_words(const ss_report *r, const char *path, const char *lua, bool added, char *out, size_t n)
+ * name the scenario gives it: "Familiens hus" for "fh".  *id: the value names such a part that has
+ * no name (a leader is known by its id only), so out is the id, which a writer shows as code. */
+static void part_value_words(const ss_report *r, const char *path, const char *lua, bool added, char *out, size_t n, bool *id)
 {
     static const char *const kinds[][2] = {{"unit", "units"}, {"building", "buildings"}, {"leader", "leaders"},
                                            {"sector", "sectors"}};
     const char *key = strrchr(path, '.');
     key = key ? key + 1 : path;
     size_t len = strlen(lua);
+    *id = false;
     for (size_t k = 0; len >= 2 && lua[0] == '"' && lua[len - 1] == '"' && k < sizeof kinds / sizeof kinds[0]; k++) {
-        char id[256];
-        snprintf(id, sizeof id, "%.*s", (int)(len - 2), lua + 1);
-        const char *name = strcmp(key, kinds[k][0]) == 0 ? report_part_name(r, kinds[k][1], id) : NULL;
-        if (name) {
-            snprintf(out, n, "%s", name);
-            return;
-        }
+        if (strcmp(key, kinds[k][0]) != 0) continue;
+        char part[256];
+        snprintf(part, sizeof part, "%.*s", (int)(len - 2), lua + 1);
+        const char *name = report_part_name(r, kinds[k][1], part);
+        snprintf(out, n, "%s", name ? name : part);
+        *id = !name;
+        return;
     }
     value_words(r, lua, added, out, n);
 }
 
 void report_change_words(const ss_report *r, const char *path, const char *old_lua, const char *new_lua, char *before, char *after,
-                         size_t n)
+                         size_t n, bool ids[2])
 {
-    part_value_words(r, path, old_lua, true, before, n);
-    part_value_words(r, path, new_lua, false, after, n);
+    part_value_words(r, path, old_lua, true, before, n, &ids[0]);
+    part_value_words(r, path, new_lua, false, after, n, &ids[1]);
     if (strcmp(before, after) == 0 && strcmp(old_lua, new_lua) != 0) {  /* the same in words: say what differs */
         size_t l = strlen(after);
         snprintf(after + l, n - l, "%s", T(r, S_CHANGED_INSIDE));
+        ids[1] = false;
     }
 }
 

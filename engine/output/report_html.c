@@ -50,6 +50,14 @@ static void html_td(ss_buf *b, const char *text, bool number)
     ss_buf_str(b, "</td>");
 }
 
+/* A changed value's cell: an id the scenario gives no name for as code, the rest as words. */
+static void html_td_value(ss_buf *b, const char *text, bool id)
+{
+    ss_buf_str(b, id ? "<td><code>" : "<td>");
+    ss_buf_html(b, text);
+    ss_buf_str(b, id ? "</code></td>" : "</td>");
+}
+
 void report_html_authored(const ss_report *r, ss_buf *b, const char *text)
 {
     if (r->opts.lang != SS_LANG_EN && *text)
@@ -166,12 +174,13 @@ static void html_change_list(const ss_report *r, int opt, ss_buf *b)
     for (int i = 0; i < o->nchanges; i++) {
         const ss_scenario_change *c = &o->changes[i];
         char words[600], before[600], after[600];
+        bool ids[2];
         report_plain_words(r, opt, c->path, words, sizeof words);
-        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before);
+        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before, ids);
         ss_buf_str(b, "<tr>");
         html_td(b, words, false);
-        html_td(b, before, false);
-        html_td(b, after, false);
+        html_td_value(b, before, ids[0]);
+        html_td_value(b, after, ids[1]);
         ss_buf_str(b, "<td><details><summary><code>");  /* the Lua behind the words, folded */
         ss_buf_html(b, c->path);
         ss_buf_str(b, "</code></summary><code>");

@@ -64,9 +64,11 @@ static void md_option_changes(const ss_report *r, int i, ss_buf *b)
     for (int k = 0; k < r->options[i].nchanges; k++) {
         const ss_scenario_change *c = &r->options[i].changes[k];
         char words[600], before[600], after[600];
+        bool ids[2];
         report_plain_words(r, i, c->path, words, sizeof words);
-        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before);
-        ss_buf_fmt(b, "- %s: %s → %s (`%s`)\n", words, before, after, c->path);
+        report_change_words(r, c->path, c->old_value, c->new_value, before, after, sizeof before, ids);
+        ss_buf_fmt(b, "- %s: %s%s%s → %s%s%s (`%s`)\n", words, ids[0] ? "`" : "", before, ids[0] ? "`" : "", ids[1] ? "`" : "", after,
+                   ids[1] ? "`" : "", c->path);
     }
     report_rules_sentence(r, i, line, sizeof line);
     ss_buf_fmt(b, "\n%s\n\n", line);

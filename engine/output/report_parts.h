@@ -166,6 +166,9 @@ ss_audit_verdict report_audit_verdict(const ss_report *r, int k, int i);
 
 /* ---- report_words.c ---- */
 void report_localise(const ss_report *r, char *s, size_t n);
+/* A value as Lua writes it ("0.8", "{ 0.7, 1 }"), its figures written the report's way ("0,8",
+ * "{ 0,7; 1 }" in Norwegian: ss_lang_figures); English as is. */
+void report_lua_value(const ss_report *r, const char *lua, char *out, size_t n);
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_);
 /* The base's and the option's staff as report_fte_text writes them, and the difference (signed);
  * true when they are equal. */
@@ -174,13 +177,14 @@ void report_versus(const ss_report *r, int opt, int id, char *buf, size_t n);
 /* ---- report_changes.c ---- */
 /* Whether option opt runs the base's rule files; if not, which files and functions only one uses. */
 void report_rules_sentence(const ss_report *r, int opt, char *buf, size_t n);
-/* A changed value before and after (Lua text, "" when absent) as people read them, each in n bytes;
- * a table that reads the same either way is said to have changed inside. */
 /* A register's value for people: numbers and texts as report_change_words gives them, a table
  * other than a list of numbers as its Lua. */
 void report_register_value(const ss_report *r, const char *lua, char *out, size_t n);
+/* A changed value before and after (Lua text, "" when absent) as people read them, each in n bytes;
+ * a table that reads the same either way is said to have changed inside.  ids[k]: that side is the
+ * id of a part the scenario gives no name (a leader), for a writer to show as code. */
 void report_change_words(const ss_report *r, const char *path, const char *old_lua, const char *new_lua, char *before, char *after,
-                         size_t n);
+                         size_t n, bool ids[2]);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);

@@ -134,6 +134,29 @@ static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_v
     ss_buf_str(b, "</tr>\n");
 }
 
+/* "Both models declare the same N effect assumptions (PATH, ...); ...", each key path as code (not
+ * prose: a reader of either language sees it as the key it is), or that there are none. */
+static void html_effects_shared(const ss_report *r, const ss_model_about *about, ss_buf *b)
+{
+    char line[1200];
+    if (!about->neffects) {
+        html_text(b, "p", NULL, T(r, S_EFFECTS_NONE));
+        return;
+    }
+    snprintf(line, sizeof line, T(r, S_EFFECTS_SHARED), about->neffects, "\x01");  /* \x01 marks where the paths go */
+    char *at = strchr(line, '\x01');
+    ss_buf_str(b, "<p>");
+    *at = '\0';
+    ss_buf_html(b, line);
+    for (int i = 0; i < about->neffects; i++) {
+        ss_buf_str(b, i ? ", <code>" : "<code>");
+        ss_buf_html(b, about->effects[i].path);
+        ss_buf_str(b, "</code>");
+    }
+    ss_buf_html(b, at + 1);
+    ss_buf_str(b, "</p>\n");
+}
+
 static void html_effects(const ss_report *r, const ss_verdict *v, const char *a, const char *o, ss_buf *b)
 {
     char line[1200];
@@ -142,14 +165,7 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
         return;
     }
     if (v->neffects == 0) {
-        ss_buf paths = {0};
-        ss_buf_str(&paths, "");
-        for (int i = 0; i < v->option->neffects; i++)
-            ss_buf_fmt(&paths, "%s%s", i ? ", " : "", v->option->effects[i].path);
-        if (v->option->neffects) snprintf(line, sizeof line, T(r, S_EFFECTS_SHARED), v->option->neffects, paths.s);
-        else snprintf(line, sizeof line, "%s", T(r, S_EFFECTS_NONE));
-        free(paths.s);
-        html_text(b, "p", NULL, line);
+        html_effects_shared(r, v->option, b);
         return;
     }
     snprintf(line, sizeof line, T(r, S_EFFECTS_DIFFER), v->neffects);
@@ -169,7 +185,9 @@ static void html_effects(const ss_report *r, const ss_verdict *v, const char *a,
             const ss_model_about *about = side ? v->option : v->base;
             ss_buf_fmt(b, "%s%s ", side ? "; " : "", side ? o : a);
             if (k >= 0) {
-                ss_buf_html(b, about->effects[k].value);
+                char value[256];
+                report_lua_value(r, about->effects[k].value, value, sizeof value);
+                ss_buf_html(b, value);
                 ss_buf_str(b, " (");
                 if (*about->effects[k].source) {  /* a rule file's: say which file and line */
                     ss_buf_html(b, T(r, S_EFFECT_IN_RULE));
@@ -277,13 +295,14 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
             int k = v->effects[i][1] >= 0 ? v->effects[i][1] : v->effects[i][0];
             const ss_model_about *about = v->effects[i][1] >= 0 ? v->option : v->base;
             const ss_effect_assumption *e = &about->effects[k];
-            char words[600];
+            char words[600], value[256];
             report_plain_words(r, 0, e->path, words, sizeof words);
+            report_lua_value(r, e->value, value, sizeof value);
             if (*e->source)
-                ss_buf_fmt(b, "- %s `%s` = %s (%s; %s `%s`): %s\n", words, e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                ss_buf_fmt(b, "- %s `%s` = %s (%s; %s `%s`): %s\n", words, e->path, value, v->effects[i][1] >= 0 ? o : a,
                            T(r, S_EFFECT_IN_RULE), e->source, report_reason(r, e->why, e->why_nb));
             else
-                ss_buf_fmt(b, "- %s `%s` = %s (%s): %s\n", words, e->path, e->value, v->effects[i][1] >= 0 ? o : a,
+                ss_buf_fmt(b, "- %s `%s` = %s (%s): %s\n", words, e->path, value, v->effects[i][1] >= 0 ? o : a,
                            report_reason(r, e->why, e->why_nb));
         }
         ss_buf_str(b, "\n");

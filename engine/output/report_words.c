@@ -33,6 +33,12 @@ void report_localise(const ss_report *r, char *s, size_t n)
     ss_lang_percent(r->opts.lang, s, n);
 }
 
+void report_lua_value(const ss_report *r, const char *lua, char *out, size_t n)
+{
+    snprintf(out, n, "%s", lua);
+    ss_lang_figures(r->opts.lang, out);
+}
+
 void report_fte_text(const ss_report *r, char *buf, size_t n, double fte, bool signed_)
 {
     snprintf(buf, n, signed_ ? "%+.1f" : "%.1f", fte);
@@ -140,6 +146,23 @@ static const key_words key_words_table[] = {
     {"staffed_hours", "staffed hours", "bemannede timer"},
     {"places", "places", "plasser"},
     {"nok_per_fte", "NOK per FTE", "kroner per årsverk"},
+    /* coordination and meetings */
+    {"offer_delay", "time until an individual plan is offered (days)", "tid til tilbud om individuell plan (dager)"},
+    {"responsibility_group", "responsibility group", "ansvarsgruppe"},
+    {"hours", "hours per service at each responsibility-group meeting", "timer per tjeneste på hvert ansvarsgruppemøte"},
+    {"every_weeks", "weeks between meetings", "uker mellom møtene"},
+    /* rule files whose parameters a change names (parameters.ID.x), by what they decide */
+    {"arena_team", "the rule of the teams at the arenas", "regelen for teamene på arenaene"},
+    {"gp_route", "the rule for where the GP refers", "regelen for hvor fastlegen henviser"},
+    {"gp_triage", "the GP's triage rule", "fastlegens sorteringsregel"},
+    {"self_route", "the rule for self-referrals", "regelen for henvendelser folk gjør selv"},
+    {"fph_next", "the rule for where FPH sends on", "regelen for hvor FPH sender videre"},
+    {"vedtak_route", "the rule for where a vedtak sends a person", "regelen for hvor et vedtak sender personen"},
+};
+
+/* Keys that qualify their parent ("offer_delay.mean"): said after the parent's words. */
+static const key_words qualifier_table[] = {
+    {"mean", "mean", "snitt"},
 };
 
 static const char *words_for(const ss_report *r, const char *key);
@@ -155,6 +178,14 @@ static const char *words_for(const ss_report *r, const char *key)
     for (size_t i = 0; i < sizeof key_words_table / sizeof key_words_table[0]; i++)
         if (strcmp(key_words_table[i].key, key) == 0)
             return r->opts.lang == SS_LANG_NB ? key_words_table[i].nb : key_words_table[i].en;
+    return NULL;
+}
+
+static const char *qualifier_for(const ss_report *r, const char *key)
+{
+    for (size_t i = 0; i < sizeof qualifier_table / sizeof qualifier_table[0]; i++)
+        if (strcmp(qualifier_table[i].key, key) == 0)
+            return r->opts.lang == SS_LANG_NB ? qualifier_table[i].nb : qualifier_table[i].en;
     return NULL;
 }
 
@@ -206,6 +237,11 @@ static int plain_subject(const ss_report *r, int opt, char *const *parts, int np
         door_subject(r, w, parts[1], subject, n);
         return 2;
     }
+    const char *rule = np > 1 && strcmp(parts[0], "parameters") == 0 ? words_for(r, parts[1]) : NULL;
+    if (rule) {  /* a rule file's parameters by what the rule decides */
+        snprintf(subject, n, "%s", rule);
+        return 2;
+    }
     if (np > 1 && (strcmp(parts[0], "population") == 0 ||
                    strcmp(parts[0], "demand") == 0 || strcmp(parts[0], "parameters") == 0)) {
         snprintf(subject, n, "%s %s", w ? w : parts[0], parts[1]);
@@ -230,10 +266,14 @@ void report_plain_words(const ss_report *r, int opt, const char *path, char *out
     }
     char subject[300];
     int rest = plain_subject(r, opt, parts, np, subject, sizeof subject);
-    const char *what = NULL;
-    for (int i = np - 1; i >= rest && !what; i--)
+    const char *what = NULL, *qualifier = np - 1 > rest ? qualifier_for(r, parts[np - 1]) : NULL;
+    for (int i = np - 1 - (qualifier != NULL); i >= rest && !what; i--)
         if (!is_service_id(r, parts[i]))  /* "route.intake": intake names a service here */
             what = words_for(r, parts[i]);
+    if (what && qualifier) {
+        snprintf(out, n, "%s: %s, %s", subject, what, qualifier);
+        return;
+    }
     if (!what && rest == np)
         what = T(r, S_AS_A_WHOLE);  /* a whole service, door or cohort added or removed */
     snprintf(out, n, "%s: %s", subject, what ? what : np > rest ? path + (parts[rest] - copy) : parts[np - 1]);

@@ -115,10 +115,13 @@ static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
 static void print_effect(FILE *f, const ss_effect_assumption *e, const char *in, ss_lang lang)
 {
     const char *why = ss_reason_pick(e->why, e->why_nb, lang == SS_LANG_NB);
+    char value[256];
+    snprintf(value, sizeof value, "%s", e->value);
+    ss_lang_figures(lang, value);  /* "0,8" in Norwegian; the reason is the author's text, as written */
     if (*e->source)
-        fprintf(f, ss_words(lang, "      %s = %s in %s (effect assumption, %s): %s\n"), e->path, e->value, in, e->source, why);
+        fprintf(f, ss_words(lang, "      %s = %s in %s (effect assumption, %s): %s\n"), e->path, value, in, e->source, why);
     else
-        fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, e->value, in, why);
+        fprintf(f, ss_words(lang, "      %s = %s in %s: %s\n"), e->path, value, in, why);
 }
 
 /* The models differ in no effect assumption; but one may bring into play what both declare (services

@@ -65,7 +65,7 @@ return {
 
   apply = function(s)
     if type(s.services) ~= "table" then error(MODEL .. ": the baseline has no services; " .. FITS, 0) end
-    local moved, names, sector = 0, {}, nil
+    local moved, names, names_nb, sector = 0, {}, {}, nil
     for _, id in ipairs(MEMBERS) do
       local sv = s.services[id]
       local fte = sv and val(sv.fte) or 0
@@ -85,6 +85,7 @@ return {
         end
         moved = moved + 0.5
         names[#names + 1] = id
+        names_nb[#names_nb + 1] = type(val(sv.name)) == "string" and val(sv.name) or id   -- a Norwegian reader knows it by its name
         if not sector and sv.unit and s.organisation and s.organisation.units and s.organisation.units[sv.unit] then
           sector = s.organisation.units[sv.unit].sector
         end
@@ -106,7 +107,7 @@ return {
     s.services.velferdslab = {
       name = "Velferdslab: alle vedtak i ett møte, fast investeringsleder", unit = "velferdslab",
       fte = assume(moved, { MODEL .. ": case owners moved from " .. table.concat(names, ", ") .. " (0.5 FTE each)",
-                            nb = MODEL .. ": investeringsledere flyttet fra " .. table.concat(names, ", ") .. " (0,5 årsverk hver)" }),
+                            nb = MODEL .. ": investeringsledere flyttet fra " .. table.concat(names_nb, "; ") .. " (0,5 årsverk hver)" }),
       case_share = assume(0.8, { "the rest is the lab's meetings", nb = "resten er labens møter" }),
       capacity = { slots_per_fte = assume(8, { "an investment leader follows a handful of families closely (L451)",
                                                nb = "en investeringsleder følger noen få familier tett (L451)" }) },
