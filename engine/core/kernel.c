@@ -103,8 +103,9 @@ static inline size_t least_of_four(const ss_event *h, size_t c)
  * down to a leaf along the least children, then x, which belongs near the bottom (it is the last
  * event of the array, or a new one later than most), sifts up from there (a step or two).  But
  * first x is tried against the top's children: a handler's next event is often the next of all
- * (in M/M/10 the next arrival is, about half the time), and then it takes the top at once. */
-static inline void fill_top(ss_event *h, size_t n, ss_event x)
+ * (in M/M/10 the next arrival is, about half the time), and then it takes the top at once.
+ * Always inline: x stays in registers (a call takes it through the stack; see kernel.h). */
+__attribute__((always_inline)) static inline void fill_top(ss_event *h, size_t n, ss_event x)
 {
     size_t i = 0;
     if (n > ARITY) {  /* earlier than the least of the top's children: x takes the top */
@@ -185,13 +186,17 @@ __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const 
     return 0;
 }
 
-void ss_kernel_fill_top(ss_event *h, size_t n, ss_event x)
+void ss_kernel_fill_top(ss_kernel *k, double t, int type, int a, uint32_t b)
 {
-    fill_top(h, n, x);
+    ss_hot_assert(k->hole);
+    ss_event x = {.t = t, .seq = k->seq++, .type = type, .a = a, .b = b};
+    k->hole = false;
+    fill_top(k->heap, k->n, x);
 }
 
-int ss_kernel_schedule_rest(ss_kernel *k, ss_event e, bool far)
+int ss_kernel_schedule_rest(ss_kernel *k, double t, int type, int a, uint32_t b, bool far)
 {
+    ss_event e = {.t = t, .seq = k->seq, .type = type, .a = a, .b = b};
     if (k->n + k->nfar == k->cap && grow(k) < 0) return -1;
     if (far) {
         if (far_push(k, day_of(e.t), &e) < 0) return -1;

@@ -86,9 +86,13 @@ void ss_kernel_init(ss_kernel *k);
 void ss_kernel_fini(ss_kernel *k);
 /* Empty the list and set the clock to 0; keeps the memory. */
 void ss_kernel_reset(ss_kernel *k);
-/* The paths of the two inline functions below that are rare or do the sifting (kernel.c). */
-void ss_kernel_fill_top(ss_event *h, size_t n, ss_event x);     /* x into the hole at h[0] */
-int ss_kernel_schedule_rest(ss_kernel *k, ss_event e, bool far);  /* no hole to fill */
+/* The paths of the two inline functions below that are rare or do the sifting (kernel.c).  A new
+ * event goes to them as its fields, which travel in registers: an ss_event passed by value goes
+ * through the stack, written field by field and read back in 16-byte halves, and a processor
+ * cannot forward a wide load from narrower stores, so every schedule stalled until the stores
+ * were written (model A: the costliest instructions of the handlers that schedule, perf). */
+void ss_kernel_fill_top(ss_kernel *k, double t, int type, int a, uint32_t b);  /* into the hole */
+int ss_kernel_schedule_rest(ss_kernel *k, double t, int type, int a, uint32_t b, bool far);  /* no hole */
 void ss_kernel_drop_hole(ss_kernel *k);  /* the hole leaves: the last event fills it */
 void ss_kernel_bring_far(ss_kernel *k);  /* far days due before the heap's least event come in */
 void ss_kernel_new_day(ss_kernel *k);    /* the clock moved to another day */
@@ -100,12 +104,9 @@ static inline int ss_kernel_schedule(ss_kernel *k, double t, int type, int a, ui
     ss_hot_assert(k && isfinite(t) && "an event needs a finite time");
     ss_hot_assert(t >= k->now && "an event was scheduled in the past");
     t += 0.0;  /* -0 becomes +0, whose bits order as 0 */
-    ss_event e = {.t = t, .seq = k->seq, .type = type, .a = a, .b = b};
     bool far = t >= k->near_end && t < k->far_end;  /* as days: the same, without a conversion */
-    if (far || !k->hole) return ss_kernel_schedule_rest(k, e, far);
-    k->seq++;  /* into the place of the event taken last: one sift, no growth */
-    k->hole = false;
-    ss_kernel_fill_top(k->heap, k->n, e);
+    if (far || !k->hole) return ss_kernel_schedule_rest(k, t, type, a, b, far);
+    ss_kernel_fill_top(k, t, type, a, b);  /* into the place of the event taken last: one sift */
     return 0;
 }
 

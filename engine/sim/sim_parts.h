@@ -244,7 +244,13 @@ static inline void sim_join_queue(ss_sim *s, int sv)
  * reached the service counts as their time in the queue, and why they left. */
 void sim_left_queue(ss_sim *s, int sv, const ss_person *p, sim_left why);
 /* Admit from the head of the queue while capacity allows, on working days only. */
-int sim_try_admit(ss_sim *s, int sv, ss_diag *d);
+int sim_admit_queued(ss_sim *s, int sv, ss_diag *d);
+/* The same, the test for an empty queue inline: every episode's end and every acceptance ask,
+ * and the queue is often empty. */
+static inline int sim_try_admit(ss_sim *s, int sv, ss_diag *d)
+{
+    return s->queue_len[sv] > 0 ? sim_admit_queued(s, sv, d) : 0;
+}
 /* Take the person out of where they are at their service (queue or care); returns the service. */
 int sim_leave_service(ss_sim *s, int slot);
 int sim_enqueue(ss_sim *s, int slot, int sv, ss_diag *d);
