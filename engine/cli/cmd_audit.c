@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "about.h"
 #include "audit.h"
 #include "audit_view.h"
 #include "model_spec.h"
@@ -24,6 +25,8 @@ typedef struct audit_model {
     ss_study study;
     bool ran;
     ss_audit_row *rows;
+    ss_model_about about;      /* the model's name: an overlay's, or the scenario's */
+    bool about_read;
 } audit_model;
 
 static int load_model(const ss_cli_opts *o, audit_model *am, const char *spec)
@@ -32,7 +35,10 @@ static int load_model(const ss_cli_opts *o, audit_model *am, const char *spec)
                            .sets = o->sets, .nsets = o->nsets};
     ss_diag d;
     am->sc = ss_scenario_load(am->where.file, &so, &d);
-    if (am->sc && ss_audit_check(ss_scenario_model(am->sc), am->where.file, &d) == 0) return 0;
+    if (am->sc && ss_audit_check(ss_scenario_model(am->sc), am->where.file, &d) == 0) {
+        am->about_read = ss_model_about_read(ss_scenario_text(am->sc), spec, &am->about, &d) == 0;
+        return 0;
+    }
     fprintf(stderr, "samsim %s: %s '%s': %s\n", CMD, am->letter, spec, d.msg);
     return SS_EXIT_MODEL;
 }
@@ -60,7 +66,9 @@ static int print_audit(const ss_cli_opts *o, audit_model *ms, int n)
     ss_audit_model *v = xcalloc(n, sizeof *v);
     for (int k = 0; k < n; k++)
         v[k] = (ss_audit_model){.label = ms[k].letter, .spec = o->positional[k],
-                                .name = ss_scenario_model(ms[k].sc)->name, .m = ss_scenario_model(ms[k].sc),
+                                .name = ms[k].about_read && *ms[k].about.name ? ms[k].about.name
+                                                                               : ss_scenario_model(ms[k].sc)->name,
+                                .m = ss_scenario_model(ms[k].sc),
                                 .rows = ms[k].rows};
     int code = SS_EXIT_OK;
     if (o->json) code = ss_audit_print_json(stdout, v, n, o->seed, o->reps) < 0 ? SS_EXIT_IO : SS_EXIT_OK;
@@ -101,6 +109,7 @@ static int cmd_audit(int argc, char **argv, ss_stop_flag *interrupt)
         if (ms[k].ran) ss_study_fini(&ms[k].study);
         ss_scenario_free(ms[k].sc);
         free(ms[k].rows);
+        if (ms[k].about_read) ss_model_about_free(&ms[k].about);
     }
     free(ms);
     return code;

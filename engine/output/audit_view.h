@@ -12,7 +12,7 @@
 typedef struct ss_audit_model {
     const char *label;         /* "A", "B", ... */
     const char *spec;          /* as written on the command line */
-    const char *name;          /* the scenario's name */
+    const char *name;          /* the model's name (an overlay's, else the scenario's) */
     const ss_model *m;
     const ss_audit_row *rows;  /* [m->ncriteria] */
 } ss_audit_model;

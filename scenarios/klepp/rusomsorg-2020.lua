@@ -513,7 +513,9 @@ return {
   },
 
   -- The auditors' criteria by audit question (revisjonskriterium sections, e.g. 5.2 at L687-707,
-  -- and the appendix L1348-1587; digest §6.1) and their assessments (vurderingar, digest §6.2).
+  -- and the appendix L1348-1587; digest §6.1: Q1 organisation and collaboration, Q2 competence,
+  -- Q3 the individual plan, Q4a advice, Q4b housing, Q4c aftercare, Q5 users and relatives) and
+  -- their assessments (vurderingar, digest §6.2).
   -- `samsim audit` reads a run against them.  The barnekoordinator (hol. § 7-2 a, in force
   -- 1 August 2022) does not apply to 2020.
   audit = {
@@ -525,15 +527,23 @@ return {
                         nb = "oppgavebeskrivelser og revisjon av rutinedokumenter er dokumenter" },
       finding = "partly met", finding_source = quoted("seed-004 L493: fleire av dokumenta ... utarbeidd ei stund tilbake i tid, og det går ikkje fram om desse dokumenta er reviderte"),
     },
-    competence_overview = {
+    collaboration = {
       order = 2,
+      text = "Samarbeidsformer og rolleavklaring tenestene imellom ... vel så viktig å avklare samarbeidet internt i kommunen, som mellom kommunen og spesialisthelsetenesta",
+      source = "seed-004 L224, L1398", law = "hol. § 3-1; forskrift om leiing og kvalitetsforbetring § 7 c; Sammen om mestring",
+      not_simulated = { "shown by written routines for the cooperation (with NAV, Tenestekontoret and Jæren DPS), not by a rate a run produces",
+                        nb = "vises i skriftlige rutiner for samarbeidet (med NAV, Tenestekontoret og Jæren DPS), ikke i en rate en kjøring gir" },
+      finding = "partly met", finding_source = quoted("seed-004 L499: det er behov for avklaringar eller rutineforbetringer knytt til tenestene sitt samarbeid og samhandling både internt i kommunen og med eksterne aktørar; L501: manglande retningslinjer for samarbeidet mellom psykisk helse- og rustenesta og NAV"),
+    },
+    competence_overview = {
+      order = 3,
       text = "Oversikt over medarbeidarane sin kompetanse og behov for opplæring",
       source = "seed-004 L531-533, L1446-1448", law = "forskrift om leiing og kvalitetsforbetring § 6 f",
       not_simulated = { "a competence plan is a document", nb = "en kompetanseplan er et dokument" },
       finding = "not met", finding_source = quoted("seed-004 L673: ikkje i tilstrekkeleg grad har sikra oversikt over medarbeidarane sin kompetanse"),
     },
     plan_offered = {
-      order = 3,
+      order = 4,
       text = "Personar som har behov for langvarige og koordinerte tenester, har rett til å få utarbeidd ein individuell plan",
       source = "seed-004 L691, L1458", law = "hol. kap. 7; pbrl. § 2-5",
       metric = "plan_offered_share",
@@ -548,7 +558,7 @@ return {
                                                     "plan; L754: ikke alltid vurdert som hensiktsmessig å tilby den; L1336: anbefaling 4" },
     },
     coordinator_appointed = {
-      order = 4,
+      order = 5,
       text = "Koordinator ... skal også tilbys selv om vedkommende takker nei til individuell plan",
       source = "seed-004 L701, L1473", law = "hol. § 7-2; nasjonal fagleg retningslinje",
       metric = "coordinator_share",
@@ -560,11 +570,43 @@ return {
                                                 "koordinator (et faktum vurderingen i L780-782 ikke bestrider)" },
     },
     tiltaksplan_routines = {
-      order = 5,
+      order = 6,
       text = "Retningslinjer og rutinar for arbeidet med tiltaksplanar",
       source = "seed-004 L782",
       not_simulated = { "written routines are documents", nb = "skriftlige rutiner er dokumenter" },
       finding = "not met", finding_source = quoted("seed-004 L782: Kommunen har heller ikkje retningslinjer og rutinar som omhandlar korleis det skal arbeidast med tiltaksplanar"),
+    },
+    advice_and_guidance = {
+      order = 7,
+      text = "kommunen skal gi opplysning, råd og rettleiing som kan bidra til å løyse eller førebygge sosiale problem",
+      source = "seed-004 L802-808, L1479-1485", law = "hol. §§ 3-1, 3-3; sosialtenestelova § 17",
+      not_simulated = { "the advice and guidance on offer, and who it reaches, are judged from the services and interviews; the source gives no share to hold a run to",
+                        nb = "tilbudet om råd og veiledning, og hvem det når, vurderes ut fra tjenestene og intervjuer; kilden gir ingen andel å holde en kjøring opp mot" },
+      finding = "partly met", finding_source = quoted("seed-004 L920: Klepp kommune har etablert eit godt tilbod om råd og rettleiing; L922: risiko for at personar med rusproblem ikkje blir fanga opp; L924: kommunen bør utvikle retningsliner og rutinar"),
+    },
+    housing = {
+      order = 8,
+      text = "Kommunen skal medvirke til å skaffe boliger til personer som ikke selv kan ivareta sine interesser på boligmarkedet",
+      source = "seed-004 L816, L1493", law = "hol. §§ 3-2 nr. 6, 3-7; pbrl. § 2-7",
+      not_simulated = { "access to housing and a safe housing environment: the source gives no wait or share to hold the run to (the run's wait at Kommunal bustad is among its results)",
+                        nb = "tilgang til bolig og et trygt bomiljø: kilden gir ingen ventetid eller andel å holde kjøringen opp mot (kjøringens ventetid ved Kommunal bustad står blant resultatene)" },
+      finding = "partly met", finding_source = quoted("seed-004 L1060: god tilgang til bustader for rusmisbrukarar, men ... utfordringar knytt til bustadtilbodet; L1066: eit tilstrekkeleg tilbod for å bistå og følge opp brukarar"),
+    },
+    aftercare = {
+      order = 9,
+      text = "kommunen skal tilby sosial, psykososial og medisinsk habilitering og rehabilitering",
+      source = "seed-004 L842, L1532", law = "hol. § 3-2 nr. 5",
+      not_simulated = { "the range of aftercare (meeting places, Ny Start Jæren, economic guidance) is a fact about the services, not a rate a run produces",
+                        nb = "bredden i ettervernet (møteplasser, Ny Start Jæren, økonomiveiledning) er et faktum om tjenestene, ikke en rate en kjøring gir" },
+      finding = "met", finding_source = quoted("seed-004 L1142: Klepp kommune har eit tilstrekkeleg brent spekter av ettervernstilbod i rusomsorga"),
+    },
+    user_involvement = {
+      order = 10,
+      text = "Pasient eller bruker har rett til å medvirke ved gjennomføring av helse- og omsorgstjenester",
+      source = "seed-004 L1162, L1569", law = "pbrl. § 3-1; forskrift om leiing og kvalitetsforbetring § 8 d",
+      not_simulated = { "the involvement of users and relatives is shown by fora, strategies and surveys, not by a rate a run produces",
+                        nb = "medvirkning fra brukere og pårørende vises i fora, strategier og undersøkelser, ikke i en rate en kjøring gir" },
+      finding = "partly met", finding_source = quoted("seed-004 L1265: kommunen legg godt til rette for individuell medverknad frå brukarane; L1267: Kommunen har ikkje utarbeidd strategi, retningslinjer eller rutinar for involvering av pårørande"),
     },
   },
 }
