@@ -158,6 +158,12 @@ __attribute__((noinline)) static int grow(ss_kernel *k)
     return 0;
 }
 
+/* The events in a bucket's chunk when `left` of its events are in it and the chunks after it. */
+static inline size_t chunk_events(size_t left)
+{
+    return left < SS_KERNEL_CHUNK ? left : SS_KERNEL_CHUNK;
+}
+
 /* Appends e to the bucket of its day.  0, or -1 out of memory (nothing changed). */
 __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const ss_event *e)
 {
@@ -165,7 +171,8 @@ __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const 
     if (!k->far && !(k->far = calloc(SS_KERNEL_FAR_DAYS, sizeof *k->far))) return -1;
     ss_event_bucket *bk = &k->far[day % SS_KERNEL_FAR_DAYS];
     ss_event_chunk *c = bk->last;
-    if (!c || c->n == SS_KERNEL_CHUNK) {  /* a new chunk: a spare one, or allocated */
+    size_t at = bk->n % SS_KERNEL_CHUNK;
+    if (at == 0) {  /* no chunk yet, or the last is full: a new one, spare or allocated */
         if (k->spare) {
             c = k->spare;
             k->spare = c->next;
@@ -175,12 +182,11 @@ __attribute__((noinline)) static int far_push(ss_kernel *k, uint64_t day, const 
             return -1;
         }
         c->next = NULL;
-        c->n = 0;
         if (bk->last) bk->last->next = c;
         else bk->first = c;
         bk->last = c;
     }
-    c->ev[c->n++] = *e;
+    c->ev[at] = *e;
     bk->n++;
     if (k->nfar++ == 0 || day < k->far_first) k->far_first = day;
     return 0;
@@ -214,8 +220,9 @@ __attribute__((noinline)) static void bring_first_day(ss_kernel *k)
     ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
     assert(bk->n > 0 && k->n + bk->n <= k->cap);
     assert(k->now < (double)(k->far_first + 1) && "the clock passed a far event's day");
-    for (const ss_event_chunk *c = bk->first; c; c = c->next)
-        for (uint32_t i = 0; i < c->n; i++) {
+    size_t left = bk->n;
+    for (const ss_event_chunk *c = bk->first; c; c = c->next, left -= chunk_events(left))
+        for (size_t i = 0; i < chunk_events(left); i++) {
             assert(day_of(c->ev[i].t) == k->far_first && "a bucket holds one day");
             sift_up(k->heap, k->n++, c->ev[i]);
         }
@@ -262,8 +269,9 @@ double ss_kernel_peek(const ss_kernel *k)
     }
     if (k->nfar > 0) {  /* and of the first far day's */
         const ss_event_bucket *bk = &k->far[k->far_first % SS_KERNEL_FAR_DAYS];
-        for (const ss_event_chunk *c = bk->first; c; c = c->next)
-            for (uint32_t i = 0; i < c->n; i++)
+        size_t left = bk->n;
+        for (const ss_event_chunk *c = bk->first; c; c = c->next, left -= chunk_events(left))
+            for (size_t i = 0; i < chunk_events(left); i++)
                 if (!best || before(&c->ev[i], best)) best = &c->ev[i];
     }
     return best ? best->t : INFINITY;

@@ -54,15 +54,17 @@ typedef struct ss_event {
 /* Events of one day in chunks of this many, linked: a day's bucket grows without copying. */
 #define SS_KERNEL_CHUNK 15
 
+/* Every chunk of a day but its last is full, so the bucket's count says where the next event
+ * goes: appending reads the bucket and writes the chunk, and does not wait for the chunk's line
+ * (in a large population it is out of the cache) to learn how full it is. */
 typedef struct ss_event_chunk {
     struct ss_event_chunk *next;
-    uint32_t n;
     ss_event ev[SS_KERNEL_CHUNK];
 } ss_event_chunk;
 
 typedef struct ss_event_bucket {  /* the far events of one day, unsorted */
     ss_event_chunk *first, *last;
-    size_t n;
+    size_t n;  /* events; the last chunk holds what the full ones before it do not */
 } ss_event_bucket;
 
 typedef struct ss_kernel {
