@@ -317,22 +317,14 @@ static int dispatch(ss_sim *s, const ss_event *e, ss_diag *d)
                        1u << EV_OFFER | 1u << EV_START)
 
 /* While an event is handled, the record of the person of the event likely next comes into the
- * cache, and the free slot the next new person takes.  In a large population a person's record
- * was last touched long ago (an episode, a wait): without this each such event begins by waiting
- * for memory, and that wait, not the instructions, made the cost of an event grow with the
- * population.  Only a hint: nothing is read or changed.  Always inline: GCC 12 takes a function
- * that only prefetches for one without effects, and drops the call before it would inline it. */
+ * cache (sim_prefetch_person), and the free slot the next new person takes. */
 __attribute__((always_inline)) static inline void prefetch_next(const ss_sim *s)
 {
     /* Persons that fit in the first-level cache (256 slots, 54 KiB) stay there: the guess would
      * only cost its 40 instructions an event (model A: at most 99 persons at once in 1 M). */
     if (s->pool_n <= 256) return;
     const ss_event *nx = ss_kernel_likely_next(&s->k);
-    if (nx && (PERSON_EVENTS >> nx->type & 1u) && (unsigned)nx->a < (unsigned)s->pool_n) {
-        const char *ps = (const char *)&s->pool[nx->a];
-        for (size_t off = 0; off < sizeof(pslot); off += 64) __builtin_prefetch(ps + off);
-        __builtin_prefetch(ps + sizeof(pslot) - 1);
-    }
+    if (nx && (PERSON_EVENTS >> nx->type & 1u) && (unsigned)nx->a < (unsigned)s->pool_n) sim_prefetch_person(s, nx->a);
     if (s->nfree > 0) __builtin_prefetch(&s->pool[s->free_slots[s->nfree - 1]], 1);
 }
 

@@ -131,6 +131,26 @@ struct ss_sim {
 
 static inline int sim_nodes(const ss_model *m) { return m->nservices + m->ndoors; }
 
+/* A person's record into the cache ahead of its use (a hint: nothing is read or changed).  In
+ * a large population a record was last touched long ago, and an event that begins by reading it
+ * waits for memory: that wait, not the instructions, made the cost of an event grow with the
+ * population.  Always inline: GCC 12 takes a function that only prefetches for one without
+ * effects, and drops the call before it would inline it. */
+__attribute__((always_inline)) static inline void sim_prefetch_person(const ss_sim *s, int slot)
+{
+    const char *ps = (const char *)&s->pool[slot];
+    for (size_t off = 0; off < sizeof(pslot); off += 64) __builtin_prefetch(ps + off);
+    __builtin_prefetch(ps + sizeof(pslot) - 1);
+}
+
+/* The person at the head of service sv's queue, whom the next admission there reads (the entry
+ * itself is at hand: next to the one just taken). */
+__attribute__((always_inline)) static inline void sim_prefetch_queue_head(const ss_sim *s, int sv)
+{
+    const pqueue *pq = &s->svc[sv].queue;
+    if (s->pool_n > 256 && pq->n > 0) sim_prefetch_person(s, pq->q[pq->head].person);  /* as prefetch_next */
+}
+
 /* ---- sim.c: events -------------------------------------------------------------------- */
 
 /* Inline, as the functions below: every event calls them. */

@@ -221,6 +221,7 @@ int sim_admit_queued(ss_sim *s, int sv, ss_diag *d)
     while ((h = qhead(s, &st->queue)) && fits(svc, st, s->pool[h->person].p.units)) {
         int slot = h->person;
         qpop(&st->queue);
+        sim_prefetch_queue_head(s, sv);  /* whom the next admission here reads, an event or more on */
         if (admit(s, sv, slot, d) < 0) return -1;
     }
     return 0;

@@ -307,7 +307,10 @@ int sim_on_meeting(ss_sim *s, const ss_event *e, ss_diag *d)
     s->meeting_list[node] = s->meeting_spare[node];
     s->meeting_list[node].n = 0;
     int rc = 0;
+    enum { AHEAD = 4 };  /* the records of the persons a few places on come in meanwhile */
+    for (int i = 0; i < AHEAD && i < cur.n; i++) sim_prefetch_person(s, cur.slot[i]);
     for (int i = 0; i < cur.n && rc == 0; i++) {
+        if (i + AHEAD < cur.n) sim_prefetch_person(s, cur.slot[i + AHEAD]);
         int slot = cur.slot[i];
         pslot *ps = &s->pool[slot];
         ss_person *p = &ps->p;
