@@ -72,7 +72,7 @@ static int print_audit(const ss_cli_opts *o, audit_model *ms, int n)
                                 .rows = ms[k].rows};
     int code = SS_EXIT_OK;
     if (o->json) code = ss_audit_print_json(stdout, v, n, o->seed, o->reps) < 0 ? SS_EXIT_IO : SS_EXIT_OK;
-    else ss_audit_print(stdout, v, n, o->seed, o->reps);
+    else ss_audit_print(stdout, v, n, o->seed, o->reps, o->lang);
     free(v);
     return code == SS_EXIT_OK && fflush(stdout) != 0 ? SS_EXIT_IO : code;
 }
@@ -93,7 +93,7 @@ static int audit_models(const ss_cli_opts *o, audit_model *ms, int n, const char
 static int cmd_audit(int argc, char **argv, ss_stop_flag *interrupt)
 {
     ss_cli_opts opts = {.reps = 10, .seed = 1}, *o = &opts;
-    int code = ss_cli_parse(CMD, "srejo", argc - 1, argv + 1, o);
+    int code = ss_cli_parse(CMD, "srejol", argc - 1, argv + 1, o);
     if (code) return code;
     if (o->help) return ss_cli_help(CMD);
     if (o->csv) return ss_cli_usage_error(CMD, "--csv is not offered; use --json");
@@ -117,7 +117,7 @@ static int cmd_audit(int argc, char **argv, ss_stop_flag *interrupt)
 
 const ss_command ss_cmd_audit = {
     CMD, "samsim audit SCENARIO[+OVERLAY...] [MODEL...] [--reps N] [--seed S] [-j N] [--json]\n"
-         "                  [--set PATH=VALUE]...",
+         "                  [--lang en|nb] [--set PATH=VALUE]...",
     "Read runs against the auditors' criteria (revisjonskriterier) the scenario lists under\n"
     "audit: for each criterion a simulation can check, the result that measures it, each\n"
     "model's value with its 95 % interval, and met, not met or unclear (the interval straddles\n"
@@ -127,5 +127,7 @@ const ss_command ss_cmd_audit = {
     "all run with the same seed and replications.\n"
     "  --reps N, --seed S, -j N, --set   as for 'samsim run' (default 10 replications)\n"
     "  --json                            the same as JSON\n"
+    "  --lang nb                         in Norwegian (bokmål): the criteria's Norwegian texts where\n"
+    "                                    the scenario gives them, decimal commas; --json stays English\n"
     "e.g. samsim audit scenarios/lorenskog/barn-unge-2021.lua +models/familiens-hus.lua",
     cmd_audit};

@@ -94,19 +94,28 @@ static const char *model_name(const model *m, ss_lang lang)
     return m->st->info.scenario_name ? m->st->info.scenario_name : "";
 }
 
-/* The question, the models by name and the three differences a listener hears first (make demo). */
+/* The question, the models by name and the three differences a listener hears first (make demo),
+ * in lang. */
 static void print_headline(FILE *f, const compare_cmd *c)
 {
     const model *a = &c->models[0];
-    fprintf(f, "What changes in %s if the services are organised otherwise?\n", model_name(a, SS_LANG_EN));
-    for (int i = 0; i < c->nmodels; i++)
-        fprintf(f, "  %s%s  %s\n", c->models[i].letter, i ? "       " : " (base)", model_name(&c->models[i], SS_LANG_EN));
+    ss_lang lang = c->o.lang;
+    fprintf(f, ss_words(lang, "What changes in %s if the services are organised otherwise?\n"), model_name(a, lang));
+    for (int i = 0; i < c->nmodels; i++) {
+        const char *base_note = ss_words(lang, " (base)");
+        fprintf(f, "  %s%s%*s  %s\n", c->models[i].letter, i ? "" : base_note, i ? ss_text_width(base_note) : 0, "",
+                model_name(&c->models[i], lang));
+    }
     for (int i = 0; i + 1 < c->nmodels; i++) {
-        fprintf(f, "%s against %s, %d replications, 95%% paired intervals:\n", c->models[i + 1].letter, a->letter, c->o.reps);
-        ss_verdict_print_headline(f, &c->verdicts[i], &a->st->info, 3);
+        ss_words_print(f, lang, "%s against %s, %d replications, 95%% paired intervals:\n", c->models[i + 1].letter, a->letter,
+                       c->o.reps);
+        ss_verdict_print_headline(f, &c->verdicts[i], &a->st->info, 3, lang);
         const ss_robust_result *r = ss_compare_robust_of(&c->robust, i);
-        if (r && c->verdicts[i].robustness)
-            fprintf(f, "  Robustness over %ld samples of the plausible assumptions: %s\n", r->npoints, c->verdicts[i].robustness);
+        if (r && c->verdicts[i].robustness) {
+            char line[4096];
+            ss_robust_verdict_line(line, sizeof line, &c->verdicts[i], r, &a->st->info, lang);
+            fprintf(f, ss_words(lang, "  Robustness over %ld samples of the plausible assumptions: %s\n"), r->npoints, line);
+        }
     }
 }
 

@@ -175,7 +175,7 @@ static void register_tag(lua_State *L, const char *path, sc_sources *out)
         lua_pushfstring(L, "to target %s: %s", lua_tostring(L, -1), lua_tostring(L, -3));
         lua_replace(L, -4);
         if (lua_type(L, -2) == LUA_TSTRING) {
-            lua_pushfstring(L, "mot m\u00e5let %s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
+            lua_pushfstring(L, "kalibreringsm\u00e5l %s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
             lua_replace(L, -3);
         }
     }

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "compare.h"
+#include "reason.h"
 #include "table.h"
+#include "words.h"
 
 /* The row of model v for criterion id, or NULL when its scenario does not list it. */
 static const ss_audit_row *row_for(const ss_audit_model *v, const char *id)
@@ -16,25 +18,51 @@ static const ss_audit_row *row_for(const ss_audit_model *v, const char *id)
     return NULL;
 }
 
-/* "at least 80 %" / "at most 21 days" */
-static void threshold_text(char *buf, size_t n, const ss_criterion *c, const ss_metric_info *info)
+/* "at least 80 %" / "at most 21 days", "minst 80 %" / "høyst 21 dager" in Norwegian */
+static void threshold_text(char *buf, size_t n, const ss_criterion *c, const ss_metric_info *info, ss_lang lang)
 {
     bool least = !isnan(c->at_least);
     double t = least ? c->at_least : c->at_most;
     bool share = strcmp(info->unit, "share") == 0;
     /* as written, not rounded like a result: 0.6687 days must not print as 0.7 */
-    snprintf(buf, n, "%s %.6g%s%s", least ? "at least" : "at most", share ? 100 * t : t, share ? " %" : " ",
-             share ? "" : info->unit);
+    snprintf(buf, n, "%s %.6g%s%s", ss_words(lang, least ? "at least" : "at most"), share ? 100 * t : t, share ? " %" : " ",
+             share ? "" : ss_words(lang, info->unit));
+    ss_lang_figures(lang, buf);
 }
 
-static void print_criterion(FILE *f, const ss_audit_model *v, int n, const ss_audit_row *r0)
+/* The criterion's texts in lang: Norwegian where the scenario gives it beside the English. */
+static const char *text_in(const char *en, const char *nb, ss_lang lang)
+{
+    return ss_reason_pick(en ? en : "", nb, lang == SS_LANG_NB);
+}
+
+/* "[source; law]" under a criterion */
+static void print_source(FILE *f, const ss_criterion *c, const char *indent, ss_lang lang)
+{
+    fprintf(f, "%s[%s%s%s]\n", indent, c->source, *c->law ? "; " : "", text_in(c->law, c->law_nb, lang));
+}
+
+/* "  indicator: wait_mean at fph (...); met when at most 21 days"; in Norwegian the result and the
+ * service by their names, the key after them. */
+static void print_indicator(FILE *f, const ss_audit_model *v, const ss_audit_row *r0, ss_lang lang)
 {
     const ss_criterion *c = r0->c;
-    fprintf(f, "%s: %s\n  [%s%s%s]\n", c->id, c->text, c->source, *c->law ? "; " : "", c->law);
     char th[96];
-    threshold_text(th, sizeof th, c, r0->info);
-    fprintf(f, "  indicator: %s%s%s (%s); met when %s\n", c->metric, c->service >= 0 ? " at " : "",
-            c->service >= 0 ? v[0].m->services[c->service].id : "", r0->info->doc, th);
+    threshold_text(th, sizeof th, c, r0->info, lang);
+    const ss_service *sv = c->service >= 0 ? &v[0].m->services[c->service] : NULL;
+    if (lang == SS_LANG_NB)
+        fprintf(f, "  indikator: %s%s%s (%s; %s); oppfylt når %s\n", ss_metric_label(sv ? "service" : "system", c->metric, lang),
+                sv ? " ved " : "", sv ? sv->name : "", c->metric, ss_words(lang, r0->info->doc), th);
+    else
+        fprintf(f, "  indicator: %s%s%s (%s); met when %s\n", c->metric, sv ? " at " : "", sv ? sv->id : "", r0->info->doc, th);
+}
+
+static void print_criterion(FILE *f, const ss_audit_model *v, int n, const ss_audit_row *r0, ss_lang lang)
+{
+    const ss_criterion *c = r0->c;
+    fprintf(f, "%s: %s\n", c->id, text_in(c->text, c->text_nb, lang));
+    print_source(f, c, "  ", lang);
+    print_indicator(f, v, r0, lang);
     ss_table t;
     ss_table_init(&t, 3, "lrl");
     t.indent = 4;
@@ -42,50 +70,61 @@ static void print_criterion(FILE *f, const ss_audit_model *v, int n, const ss_au
         const ss_audit_row *r = row_for(&v[k], c->id);
         char val[128] = "-";
         if (r && r->info) ss_compare_format_estimate(val, sizeof val, &r->value, r->info->unit, false);
-        ss_table_row(&t, v[k].label, val, r ? ss_audit_verdict_name(r->verdict) : "not in this model");
+        ss_lang_figures(lang, val);
+        ss_lang_percent(lang, val, sizeof val);
+        ss_table_row(&t, v[k].label, val, ss_words(lang, r ? ss_audit_verdict_name(r->verdict) : "not in this model"));
     }
     ss_table_print(&t, f);
     ss_table_free(&t);
     if (c->finding != SS_FINDING_NONE) {
         static const char *const agree[] = {"does not agree", "agrees", "cannot be compared"};
-        fprintf(f, "  the audit found: %s (%s)\n  the run against it:", ss_audit_finding_name(c->finding), c->finding_source);
+        fprintf(f, ss_words(lang, "  the audit found: %s (%s)\n  the run against it:"), ss_words(lang, ss_audit_finding_name(c->finding)),
+                text_in(c->finding_source, c->finding_source_nb, lang));
         for (int k = 0; k < n; k++) {
             const ss_audit_row *r = row_for(&v[k], c->id);
             int a = r ? ss_audit_agrees(c->finding, r->verdict) : -1;
-            fprintf(f, "%s %s %s", k ? "," : "", v[k].label, agree[a < 0 ? 2 : a]);
+            fprintf(f, "%s %s %s", k ? "," : "", v[k].label, ss_words(lang, agree[a < 0 ? 2 : a]));
         }
         fputc('\n', f);
     }
     fputc('\n', f);
 }
 
-void ss_audit_print(FILE *f, const ss_audit_model *v, int n, uint64_t seed, int reps)
+/* The criteria no run can check, with why not and what the audit found. */
+static void print_unchecked(FILE *f, const ss_model *m, ss_lang lang)
 {
-    fprintf(f, "The auditors' criteria: seed %" PRIu64 ", %d replications, 95 %% intervals; met when the whole\n"
-               "interval is on the right side of the threshold, unclear when it straddles it\n",
+    ss_words_print(f, lang, "Criteria a simulation cannot check:\n");
+    for (int i = 0; i < m->ncriteria; i++) {
+        const ss_criterion *c = &m->criteria[i];
+        if (c->metric) continue;
+        fprintf(f, "  %s: %s\n", c->id, text_in(c->text, c->text_nb, lang));
+        print_source(f, c, "    ", lang);
+        fprintf(f, ss_words(lang, "    why not: %s\n"), text_in(c->not_simulated, c->not_simulated_nb, lang));
+        if (c->finding != SS_FINDING_NONE)
+            fprintf(f, ss_words(lang, "    the audit found: %s (%s)\n"), ss_words(lang, ss_audit_finding_name(c->finding)),
+                    text_in(c->finding_source, c->finding_source_nb, lang));
+    }
+}
+
+void ss_audit_print(FILE *f, const ss_audit_model *v, int n, uint64_t seed, int reps, ss_lang lang)
+{
+    /* not ss_words_print: its figures pass would read "seed 1, 3 replications" as an interval's ", " */
+    fprintf(f, ss_words(lang, "The auditors' criteria: seed %" PRIu64 ", %d replications, 95 %% intervals; met when the whole\n"
+                              "interval is on the right side of the threshold, unclear when it straddles it\n"),
             seed, reps);
     for (int k = 0; k < n; k++) fprintf(f, "  %s  %s (%s)\n", v[k].label, v[k].spec, v[k].name);
     fputc('\n', f);
     const ss_model *m = v[0].m;
     if (m->ncriteria == 0) {
-        fprintf(f, "The scenario lists no audit criteria (audit = { ... }).\n");
+        ss_words_print(f, lang, "The scenario lists no audit criteria (audit = { ... }).\n");
         return;
     }
     int unchecked = 0;
     for (int i = 0; i < m->ncriteria; i++) {
-        if (v[0].rows[i].c->metric) print_criterion(f, v, n, &v[0].rows[i]);
+        if (v[0].rows[i].c->metric) print_criterion(f, v, n, &v[0].rows[i], lang);
         else unchecked++;
     }
-    if (!unchecked) return;
-    fprintf(f, "Criteria a simulation cannot check:\n");
-    for (int i = 0; i < m->ncriteria; i++) {
-        const ss_criterion *c = &m->criteria[i];
-        if (c->metric) continue;
-        fprintf(f, "  %s: %s\n    [%s%s%s]\n    why not: %s\n", c->id, c->text, c->source, *c->law ? "; " : "",
-                c->law, c->not_simulated);
-        if (c->finding != SS_FINDING_NONE)
-            fprintf(f, "    the audit found: %s (%s)\n", ss_audit_finding_name(c->finding), c->finding_source);
-    }
+    if (unchecked) print_unchecked(f, m, lang);
 }
 
 static json_t *value_json(const ss_audit_model *v, const ss_criterion *c)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "audit.h"
+#include "lang.h"
 
 typedef struct ss_audit_model {
     const char *label;         /* "A", "B", ... */
@@ -17,8 +18,10 @@ typedef struct ss_audit_model {
     const ss_audit_row *rows;  /* [m->ncriteria] */
 } ss_audit_model;
 
-/* The criteria are the first model's; another model's value is the row with the same id. */
-void ss_audit_print(FILE *f, const ss_audit_model *v, int n, uint64_t seed, int reps);
+/* The criteria are the first model's; another model's value is the row with the same id.  In lang:
+ * Norwegian gives the criteria's texts in Norwegian where the scenario has them, the words and
+ * the figures (decimal commas) in bokmål. */
+void ss_audit_print(FILE *f, const ss_audit_model *v, int n, uint64_t seed, int reps, ss_lang lang);
 /* 0, or -1 when the write failed. */
 int ss_audit_print_json(FILE *f, const ss_audit_model *v, int n, uint64_t seed, int reps);
 

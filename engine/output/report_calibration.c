@@ -132,8 +132,12 @@ static void output_text(const ss_report *r, const ss_target *t, char *buf, size_
 /* "3000 ± 10 %, 2015-01-01 to 2015-12-31 (seed-001 L6152-6154: ...)" */
 static void goal_text(const ss_report *r, const ss_target *t, char *buf, size_t n)
 {
-    char goal[128];
-    snprintf(goal, sizeof goal, "%.17g ± %g %%", t->value, 100 * t->tolerance);
+    char goal[128], value[48];
+    if (r->opts.lang == SS_LANG_NB && t->value == floor(t->value) && fabs(t->value) >= 1000)
+        ss_lang_amount(r->opts.lang, value, sizeof value, t->value, false);  /* "3 000", as the target's text writes it */
+    else
+        snprintf(value, sizeof value, "%.17g", t->value);
+    snprintf(goal, sizeof goal, "%s ± %g %%", value, 100 * t->tolerance);
     report_localise(r, goal, sizeof goal);  /* the figures only: the citation stays as the source has it */
     snprintf(buf, n, T(r, S_CAL_GOAL), goal, t->from, t->to);
     size_t used = strlen(buf);

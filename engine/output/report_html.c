@@ -75,8 +75,8 @@ void report_html_reason(const ss_report *r, ss_buf *b, const char *en, const cha
         report_html_authored(r, b, en);
 }
 
-/* A register entry's reason; in Norwegian, a calibrated value's target as code: "mot målet
- * <code>fph_wait</code>: ...". */
+/* A register entry's reason; in Norwegian, a calibrated value's target as code, named as a label
+ * ("kalibreringsmål <code>fph_wait</code>: ...", not the English "to target" word for word). */
 void report_html_register_reason(const ss_report *r, ss_buf *b, const ss_register_entry *e)
 {
     if (r->opts.lang == SS_LANG_NB && *e->text_nb && *e->target) {

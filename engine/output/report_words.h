@@ -511,4 +511,4 @@ WORD(S_CAP_NO_LINES,
      "Koordinering og vedtak, alle tjenester: scenarioet gir ingen terskler fra revisjonen for disse andelene.")
 WORD(S_TO_TARGET,
      "to target",
-     "mot målet")
+     "kalibreringsmål")

@@ -205,7 +205,7 @@ static bool choose_first(const ss_verdict *v, ss_judgement want, bool *chosen)
 
 /* The differences beyond noise, at most max, in the verdict's order; the first better and the
  * first worse are always among them, so a headline never hides that the option costs something. */
-void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max)
+void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max, ss_lang lang)
 {
     bool chosen[v->nmeasures > 0 ? v->nmeasures : 1];
     memset(chosen, 0, sizeof chosen);
@@ -220,18 +220,18 @@ void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *
         if (!chosen[i])
             continue;
         char name[200], diff[120];
-        ss_verdict_measure_name(name, sizeof name, m, info, SS_LANG_EN);
-        ss_verdict_format_difference(diff, sizeof diff, m->row, SS_LANG_EN);
-        fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, SS_LANG_EN), name, diff,
-                ss_verdict_rests_on_effects(v, m) ? " (may rest on effect assumptions)" : "");
+        ss_verdict_measure_name(name, sizeof name, m, info, lang);
+        ss_verdict_format_difference(diff, sizeof diff, m->row, lang);
+        fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, lang), name, diff,
+                ss_verdict_rests_on_effects(v, m) ? ss_words(lang, " (may rest on effect assumptions)") : "");
     }
     if (fabs(v->fte_option - v->fte_base) > 1e-9)
-        print_staffing(f, v, SS_LANG_EN);  /* an option that costs staff says so in the headline too */
+        print_staffing(f, v, lang);  /* an option that costs staff says so in the headline too */
     if (n == 0)
-        fprintf(f, "  ≈ no clear difference on any of the %d key measures\n", v->nmeasures);
+        ss_words_print(f, lang, "  ≈ no clear difference on any of the %d key measures\n", v->nmeasures);
     else if (beyond > n)
-        fprintf(f, "  ... and %d more beyond noise; %d of %d key measures show no clear difference\n", beyond - n,
-                v->nmeasures - beyond, v->nmeasures);
+        ss_words_print(f, lang, "  ... and %d more beyond noise; %d of %d key measures show no clear difference\n", beyond - n,
+                       v->nmeasures - beyond, v->nmeasures);
     else
-        fprintf(f, "  %d of %d key measures show no clear difference\n", v->nmeasures - beyond, v->nmeasures);
+        ss_words_print(f, lang, "  %d of %d key measures show no clear difference\n", v->nmeasures - beyond, v->nmeasures);
 }

@@ -22,6 +22,6 @@ void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, con
 /* At most max lines "✓ better: First concern to the right help (days) -5.2 [-7.1, -3.3]": the
  * differences beyond noise in the verdict's order, the first better and the first worse always
  * among them, then how many more there are: the headline of `make demo`. */
-void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max);
+void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max, ss_lang lang);
 
 #endif

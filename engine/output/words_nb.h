@@ -570,3 +570,36 @@
  "modellene har ulik bemanning for den modellerte befolkningen (årsverk ganger andelen som betjener den): %s har %.1f og %s (grunnlag) %.1f (%+.1f årsverk%s%s); %s"},
 {"warning", "advarsel"},
 {"\nWarning: %s.\n", "\nAdvarsel: %s.\n"},
+
+/* ---- compare --headline (compare_print.c, verdict_text.c) ---- */
+{"What changes in %s if the services are organised otherwise?\n", "Hva endres i %s hvis tjenestene organiseres annerledes?\n"},
+{"%s against %s, %d replications, 95%% paired intervals:\n", "%s mot %s, %d replikasjoner, parvise 95 %% intervall:\n"},
+{"  Robustness over %ld samples of the plausible assumptions: %s\n", "  Robusthet over %ld utvalg av de plausible antakelsene: %s\n"},
+{" (may rest on effect assumptions)", " (kan hvile på effektantakelser)"},
+{"  ≈ no clear difference on any of the %d key measures\n", "  ≈ ingen klar forskjell på noen av de %d nøkkelmålene\n"},
+{"  ... and %d more beyond noise; %d of %d key measures show no clear difference\n",
+ "  ... og %d til utover støyen; %d av %d nøkkelmål viser ingen klar forskjell\n"},
+{"  %d of %d key measures show no clear difference\n", "  %d av %d nøkkelmål viser ingen klar forskjell\n"},
+
+/* ---- samsim audit --lang nb (audit_view.c) ---- */
+{"The auditors' criteria: seed %" PRIu64 ", %d replications, 95 %% intervals; met when the whole\n"
+ "interval is on the right side of the threshold, unclear when it straddles it\n",
+ "Revisjonskriteriene: frø %" PRIu64 ", %d replikasjoner, 95 %% intervall; oppfylt når hele\n"
+ "intervallet ligger på riktig side av terskelen, uavklart når det krysser den\n"},
+{"The scenario lists no audit criteria (audit = { ... }).\n", "Scenarioet har ingen revisjonskriterier (audit = { ... }).\n"},
+{"Criteria a simulation cannot check:\n", "Kriterier en simulering ikke kan sjekke:\n"},
+{"    why not: %s\n", "    hvorfor ikke: %s\n"},
+{"  the audit found: %s (%s)\n  the run against it:", "  revisjonen fant: %s (%s)\n  kjøringen mot det:"},
+{"    the audit found: %s (%s)\n", "    revisjonen fant: %s (%s)\n"},
+{"met", "oppfylt"},
+{"not met", "ikke oppfylt"},
+{"partly met", "delvis oppfylt"},
+{"unclear", "uavklart"},
+{"no value", "ingen verdi"},
+{"not simulated", "ikke simulert"},
+{"not in this model", "ikke i denne modellen"},
+{"at least", "minst"},
+{"at most", "høyst"},
+{"agrees", "stemmer overens"},
+{"does not agree", "stemmer ikke overens"},
+{"cannot be compared", "kan ikke sammenlignes"},

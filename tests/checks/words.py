@@ -15,7 +15,8 @@ LIT = rf'(?:{STR}\s*)+'          # adjacent literals are one text
 SOURCES = ["repl/args.c", "repl/chart_cmd.c", "repl/commands.c", "repl/edit.c", "repl/runs.c",
            "repl/save.c", "repl/show.c", "repl/line.c", "repl/tree.c", "engine/output/output.c",
            "engine/output/explain.c", "engine/output/verdict_text.c", "engine/output/robust_text.c",
-           "engine/output/trend_text.c", "engine/cli/compare_print.c", "engine/cli/cmd_compare.c"]
+           "engine/output/trend_text.c", "engine/cli/compare_print.c", "engine/cli/cmd_compare.c",
+           "engine/output/audit_view.c"]
 CALLS = [r'repl_say\(\s*r\s*,', r'repl_fail\([^,]*,[^,]*,[^,]*,', r'repl_w\(\s*r\s*,',
          r'ss_words\(\s*[a-z>.-]*lang\s*,', r'ss_words_print\([^,]*,\s*lang\s*,']
 

@@ -17,3 +17,5 @@ grep -m1 '^Parvis' out.txt
 rm -f out.txt err.txt
 samsim compare scenarios/default.lua +scenarios/models/more-fph-staff.lua --reps 2 -q --lang nb --json 2> /dev/null | jq -r '.comparisons[0].verdict.measures[0].judgement, .comparisons[0].staffing_warning // .comparisons[0].warning // empty' | head -2
 samsim compare scenarios/default.lua scenarios/default.lua --lang se; echo "exit $?"
+# --headline in bokmål too: the question, the models by their Norwegian names, the differences
+samsim compare scenarios/default.lua +scenarios/models/more-fph-staff.lua --reps 4 -q --headline --lang nb 2> /dev/null
