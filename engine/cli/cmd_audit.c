@@ -66,8 +66,9 @@ static int print_audit(const ss_cli_opts *o, audit_model *ms, int n)
     ss_audit_model *v = xcalloc(n, sizeof *v);
     for (int k = 0; k < n; k++)
         v[k] = (ss_audit_model){.label = ms[k].letter, .spec = o->positional[k],
-                                .name = ms[k].about_read && *ms[k].about.name ? ms[k].about.name
-                                                                               : ss_scenario_model(ms[k].sc)->name,
+                                .name = ms[k].about_read && *ms[k].about.name
+                                            ? ss_model_about_name(&ms[k].about, !o->json && o->lang == SS_LANG_NB)
+                                            : ss_scenario_model(ms[k].sc)->name,
                                 .m = ss_scenario_model(ms[k].sc),
                                 .rows = ms[k].rows};
     int code = SS_EXIT_OK;
