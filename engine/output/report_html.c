@@ -33,13 +33,14 @@ static const char html_style[] =
     /* printed for a committee's papers: no navigation, the summary on its own page, rows and
      * figures not split (long tables go on over pages: kept whole, one would leave a page empty
      * under its heading), tables in a smaller type so that they fit A4 and the summary one page,
-     * folded details opened, links as text */
+     * the folded key results opened (a printed page cannot be unfolded; ::details-content, in
+     * Chromium since 131; the Lua and every result stay folded), links as text */
     "@media print{@page{size:A4;margin:16mm 14mm}body{max-width:none;padding:0;font-size:10.5pt;color:#000}\n"
     "nav{display:none}.summary{border:none;padding:0;page-break-after:always;break-after:page}\n"
     "h2,h3{page-break-after:avoid;break-after:avoid}tr,figure,.chart{page-break-inside:avoid;break-inside:avoid}\n"
     "table{font-size:8pt}th,td{padding:2px 4px}.summary{font-size:9pt;line-height:1.3}.summary .question{font-size:10pt;padding:6px 10px}\n"
     "td code{font-size:7.5pt}.summary table{font-size:8pt;width:100%}table.verdict td:nth-child(2){width:36%}.summary h3{margin:10px 0 4px}.summary p{margin:5px 0}\n"
-    "details>summary{list-style:none;color:#000}details>summary::-webkit-details-marker{display:none}\n"
+    "details.print-open::details-content{content-visibility:visible;display:block}details>summary{list-style:none;color:#000}details>summary::-webkit-details-marker{display:none}\n"
     "a{color:#000;text-decoration:none}tr.better td,tr.worse td,tr.sig td{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     ".chart svg{border:none}code{background:none}}\n";
 
@@ -318,6 +319,24 @@ void report_pairing_sentence(const ss_report *r, int opt, char *buf, size_t n)
         snprintf(buf, n, T(r, S_PAIRING), 100.0 * med, k);
 }
 
+/* The folded key results' one line: "Key results per service: 101 results at 16 services, 12
+ * beyond noise" (beyond noise only with an option to compare). */
+static void results_summary(const ss_report *r, int opt, char *buf, size_t n)
+{
+    const ss_comparison *c = report_results_of(r, opt);
+    int rows = 0, services = 0, beyond = 0;
+    const char *last = NULL;
+    for (int i = 0; i < c->nrows; i++) {
+        if (!ss_compare_is_key(&c->rows[i])) continue;
+        rows++;
+        beyond += opt >= 0 && c->rows[i].distinguishable;
+        services += !last || strcmp(last, c->rows[i].subject) != 0;
+        last = c->rows[i].subject;
+    }
+    if (opt >= 0) snprintf(buf, n, T(r, S_KEY_FOLDED_DIFF), rows, services, beyond);
+    else snprintf(buf, n, T(r, S_KEY_FOLDED), rows, services);
+}
+
 static void html_results(const ss_report *r, ss_buf *b)
 {
     char line[1200];
@@ -341,7 +360,12 @@ static void html_results(const ss_report *r, ss_buf *b)
             ss_buf_html(b, line);
             ss_buf_str(b, "</h3>\n");
         }
+        results_summary(r, opt, line, sizeof line);  /* folded: the summary's verdict comes first */
+        ss_buf_str(b, "<details class=\"print-open\"><summary>");
+        ss_buf_html(b, line);
+        ss_buf_str(b, "</summary>\n");
         html_results_table(r, b, opt, ss_compare_is_key);
+        ss_buf_str(b, "</details>\n");
         if (opt >= 0) {
             report_pairing_sentence(r, opt, line, sizeof line);
             ss_buf_str(b, "<p>");

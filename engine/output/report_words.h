@@ -127,6 +127,12 @@ WORD(S_ALL_SERVICES,
 WORD(S_PAIRING,
      "Pairing narrowed the intervals: the paired intervals are a median %.0f %% as wide as unpaired ones would be (%d results).",
      "Parvis sammenligning gjorde intervallene smalere: de parvise intervallene er i median %.0f %% så brede som uparede ville vært (%d resultater).")
+WORD(S_KEY_FOLDED_DIFF,
+     "Key results per service: %d results at %d services, %d beyond noise",
+     "Nøkkelresultater per tjeneste: %d resultater ved %d tjenester, %d utenfor støyen")
+WORD(S_KEY_FOLDED,
+     "Key results per service: %d results at %d services",
+     "Nøkkelresultater per tjeneste: %d resultater ved %d tjenester")
 WORD(S_ALL_RESULTS,
      "All results (every metric)",
      "Alle resultater (alle mål)")

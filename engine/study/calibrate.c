@@ -285,7 +285,8 @@ static int choose_point(const ss_calib_opts *o, ss_calib_result *r, const calib_
     }
     ss_calib_opts alone = *o;   /* one point: not a wave's, so not stored, sharded or counted */
     alone.run.hooks = (ss_points_hooks){0}, alone.run.shard = alone.run.nshards = 0;
-    calib_wave cw = {.o = &alone, .res = r, .plan = pl, .wave = r->nwaves + 1, .npoints = 1, .values = r->chosen};
+    calib_wave cw = {.o = &alone, .res = r, .plan = pl, .wave = r->nwaves + 1, .alone = "the calibrated point",
+                     .npoints = 1, .values = r->chosen};
     int rc = calib_wave_run(&cw, d);
     if (rc == 0) {
         r->chosen_max_i = ss_calib_max_i(r, cw.y);

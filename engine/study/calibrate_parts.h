@@ -30,6 +30,7 @@ typedef struct calib_wave {
     const ss_calib_result *res;
     const calib_plan *plan;
     int wave;                  /* 1-based */
+    const char *alone;         /* a single point's name ("the calibrated point"), not a wave's; else NULL */
     long npoints;
     double *values;            /* [npoints][nparams] */
     const char **paths;        /* [nparams]: the numbers' key paths, while calib_wave_run runs */

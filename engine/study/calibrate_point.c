@@ -114,7 +114,8 @@ int calib_wave_run(calib_wave *cw, ss_diag *d)
     snprintf(of, sizeof of, "wave %d", cw->wave);
     ss_points_job job = {.npoints = cw->npoints, .noutputs = 2 * cw->res->ntargets, .how = &o->run,
                          .part = {cw->wave, of}, .run = run_point, .ctx = cw,
-                         .what = "point", .of = of, .paths = cw->paths, .values = cw->values, .nvalues = k};
+                         .what = cw->alone ? cw->alone : "point", .of = cw->alone ? "" : of,
+                         .paths = cw->paths, .values = cw->values, .nvalues = k};
     ss_points_done done;
     int rc = ss_points_run(&job, &done, d);
     free(cw->paths);

@@ -17,11 +17,12 @@ typedef struct run_ctx {
     long *todo, ntodo;
 } run_ctx;
 
-/* "point 12 of wave 2 (a=1, b=2)": the point's name in its error. */
+/* "point 12 of wave 2 (a=1, b=2)", or "the calibrated point (a=1, b=2)": the point's name in its error. */
 static void name_point(const ss_points_job *job, long p, char *out, size_t n)
 {
     const double *v = job->values + p * job->nvalues;
-    size_t len = (size_t)snprintf(out, n, "%s %ld of %s (", job->what, p + 1, job->of);
+    size_t len = *job->of ? (size_t)snprintf(out, n, "%s %ld of %s (", job->what, p + 1, job->of)
+                          : (size_t)snprintf(out, n, "%s (", job->what);
     for (int j = 0; j < job->nvalues && len < n; j++)
         len += (size_t)snprintf(out + len, n - len, "%s%s=%.6g", j ? ", " : "", job->paths[j], v[j]);
     if (len < n) snprintf(out + len, n - len, ")");

@@ -63,7 +63,8 @@ typedef struct ss_points_job {
     void *ctx;                       /* run's */
     /* What the points are: point p sets the numbers paths[j] to values[p nvalues + j].  A failing
      * point's error (not "interrupted") is prefixed with its name from these, "WHAT P of OF
-     * (PATH=VALUE, ...)": "point 12 of wave 2 (a=1, b=2)", "sample 3 of 64 (...)". */
+     * (PATH=VALUE, ...)": "point 12 of wave 2 (a=1, b=2)", "sample 3 of 64 (...)"; with OF "",
+     * a single point named by WHAT alone: "the calibrated point (a=1, b=2)". */
     const char *what, *of;
     const char *const *paths;
     const double *values;

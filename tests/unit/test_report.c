@@ -150,7 +150,9 @@ static void report_has_every_section_and_chart(void **state)
     assert_contains(html, "the models differ in the staff serving the modelled population (the FTE of each service times its "
                           "share serving that population): B has 20.0 FTE and A has 18.0 FTE (+2.0 FTE)");
     assert_contains(html, "At 900,000 NOK per FTE a year (the cost of a full-time position in the scenarios), that is +1,800,000 NOK a year.");
-    /* key results, with a pairing summary; the register with a cited source; reproducibility */
+    /* key results, folded per service under a line that counts them, with a pairing summary; the
+     * register with a cited source; reproducibility */
+    assert_contains(html, "<details class=\"print-open\"><summary>Key results per service: ");
     assert_contains(html, "Caseload per FTE");
     assert_contains(html, "Pairing narrowed the intervals");
     assert_contains(html, "seed-000 L335: 50-60 % of FPH resources go to system-level work");
@@ -383,8 +385,8 @@ static void report_renders_in_a_browser(void **state)
 }
 
 /* Printing to PDF from a browser gives the committee's document: A4 pages (the print stylesheet's
- * @page; Chromium's default is Letter), more than one, the summary on the first alone, and no
- * table cut off at the paper's edge.  The controls: a page without the stylesheet, and an A4 page
+ * @page; Chromium's default is Letter), more than one, the summary on the first alone, no table
+ * cut off at the paper's edge, and the key results printed though folded on screen.  The controls: a page without the stylesheet, and an A4 page
  * with a table wider than the paper, must each fail the same check. */
 static void report_prints_to_a4_pages(void **state)
 {
@@ -406,6 +408,9 @@ static void report_prints_to_a4_pages(void **state)
         skip();  /* no chromium on this machine: said so on stderr */
     assert_int_equal(rc, 0);
     snprintf(cmd, sizeof cmd, "python3 tests/report/pdf_check.py '%s/report.pdf' 2 --summary-one-page", f->dir);
+    assert_int_equal(run_script(f, cmd), 0);
+    /* the key results, folded on screen, are printed (a paper cannot be unfolded) */
+    snprintf(cmd, sizeof cmd, "pdftotext '%s/report.pdf' - | grep -q 'Wait, p90'", f->dir);
     assert_int_equal(run_script(f, cmd), 0);
     snprintf(cmd, sizeof cmd, "tests/report/print_pdf.sh '%s' '%s/plain.pdf' && python3 tests/report/pdf_check.py '%s/plain.pdf' 1",
              blank, f->dir, f->dir);
