@@ -54,50 +54,41 @@ static ss_rules *rules_of(lua_State *L)
     return *(ss_rules **)lua_touserdata(L, lua_upvalueindex(1));
 }
 
-static void push_service_id(lua_State *L, const ss_rules *r, int s)
-{
-    if (s >= 0 && s < r->m->nservices) lua_rawgeti(L, LUA_REGISTRYINDEX, r->service_ids[s]);
-    else lua_pushnil(L);
-}
-
 /* ---- the views' fields (rulefields.h) ----------------------------------------------------- */
 
-static void push_id_or_nil(lua_State *L, const char *id, bool present)
+/* A field's value for the call in progress, as C data: pushed as Lua would see it (push_value),
+ * and compared as it is (value_key) when a kept call is checked (rulememo.h). */
+static ss_rule_value v_num(double x) { return (ss_rule_value){SS_RV_NUM, {.num = x}}; }
+static ss_rule_value v_int(long long x) { return (ss_rule_value){SS_RV_INT, {.i = x}}; }
+static ss_rule_value v_bool(bool x) { return (ss_rule_value){SS_RV_BOOL, {.i = x}}; }
+/* An id kept as an interned string in the registry (make_ids), or nil. */
+static ss_rule_value v_ref(int ref, bool present) { return present ? (ss_rule_value){SS_RV_REF, {.i = ref}} : (ss_rule_value){SS_RV_NIL, {.i = 0}}; }
+static ss_rule_value v_str(const char *text) { return text ? (ss_rule_value){SS_RV_STR, {.p = text}} : (ss_rule_value){SS_RV_NIL, {.i = 0}}; }
+static ss_rule_value v_made(ss_rv_kind kind, long long which) { return (ss_rule_value){kind, {.i = which}}; }
+
+static ss_rule_value service_id(const ss_rules *r, int s)
 {
-    if (present) lua_pushstring(L, id); else lua_pushnil(L);
+    bool ok = s >= 0 && s < r->m->nservices;
+    return v_ref(ok ? r->service_ids[s] : 0, ok);
 }
 
-static void p_id(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->id); }
-static void p_age(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, ss_person_age(r->p, r->w->now)); }
-static void p_need(lua_State *L, ss_rules *r, int s) { lua_rawgeti(L, LUA_REGISTRYINDEX, r->need_ids[r->p->need]); }
-static void p_severity(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->severity); }
-static void p_complex(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, r->p->complex); }
-static void p_door(lua_State *L, ss_rules *r, int s)
-{
-    if (r->p->door >= 0) lua_rawgeti(L, LUA_REGISTRYINDEX, r->door_ids[r->p->door]);
-    else lua_pushnil(L);
-}
-static void p_arrived(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->p->arrived); }
-static void p_since(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now - r->p->arrived); }
-static void p_waited(lua_State *L, ss_rules *r, int s)
-{
-    lua_pushnumber(L, r->p->state == SS_P_QUEUED ? r->w->now - r->p->referred : 0.0);
-}
-static void p_referrals(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->referrals); }
-static void p_handoffs(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->handoffs); }
-static void p_bounces(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->p->bounces); }
-static void p_services(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, __builtin_popcountll(r->p->visited)); }
-static void p_current(lua_State *L, ss_rules *r, int s) { push_service_id(L, r, r->p->service); }
-static void p_history(lua_State *L, ss_rules *r, int s)
-{
-    lua_createtable(L, r->p->npath, 0);
-    for (int i = 0; i < r->p->npath; i++) {
-        push_service_id(L, r, r->p->path[i]);
-        lua_rawseti(L, -2, i + 1);
-    }
-}
+static ss_rule_value p_id(ss_rules *r, int s) { return v_int(r->p->id); }
+static ss_rule_value p_age(ss_rules *r, int s) { return v_num(ss_person_age(r->p, r->w->now)); }
+static ss_rule_value p_need(ss_rules *r, int s) { return v_ref(r->need_ids[r->p->need], true); }
+static ss_rule_value p_severity(ss_rules *r, int s) { return v_int(r->p->severity); }
+static ss_rule_value p_complex(ss_rules *r, int s) { return v_bool(r->p->complex); }
+static ss_rule_value p_door(ss_rules *r, int s) { return v_ref(r->p->door >= 0 ? r->door_ids[r->p->door] : 0, r->p->door >= 0); }
+static ss_rule_value p_arrived(ss_rules *r, int s) { return v_num(r->p->arrived); }
+static ss_rule_value p_since(ss_rules *r, int s) { return v_num(r->w->now - r->p->arrived); }
+static ss_rule_value p_waited(ss_rules *r, int s) { return v_num(r->p->state == SS_P_QUEUED ? r->w->now - r->p->referred : 0.0); }
+static ss_rule_value p_referrals(ss_rules *r, int s) { return v_int(r->p->referrals); }
+static ss_rule_value p_handoffs(ss_rules *r, int s) { return v_int(r->p->handoffs); }
+static ss_rule_value p_bounces(ss_rules *r, int s) { return v_int(r->p->bounces); }
+static ss_rule_value p_services(ss_rules *r, int s) { return v_int(__builtin_popcountll(r->p->visited)); }
+static ss_rule_value p_current(ss_rules *r, int s) { return service_id(r, r->p->service); }
+static ss_rule_value p_history(ss_rules *r, int s) { return v_made(SS_RV_LIST, 0); }
 
-/* A view's field: its name, its type (nil allowed or not), its accessor. */
+/* A view's field: its name, its type (nil allowed or not), its value. */
 #define NUM(name, f) {name, LUA_TNUMBER, false, f}
 #define NUM_OR_NIL(name, f) {name, LUA_TNUMBER, true, f}
 #define STR(name, f) {name, LUA_TSTRING, false, f}
@@ -118,21 +109,15 @@ static const ss_service *service_at(ss_rules *r, int s) { return &r->m->services
 static int unit_at(ss_rules *r, int s) { return service_at(r, s)->unit; }
 static int sector_at(ss_rules *r, int s) { return unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].parent : -1; }
 
-static void s_id(lua_State *L, ss_rules *r, int s) { push_service_id(L, r, s); }
-static void s_name(lua_State *L, ss_rules *r, int s) { lua_pushstring(L, service_at(r, s)->name); }
-static void s_unit(lua_State *L, ss_rules *r, int s)
-{
-    push_id_or_nil(L, unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].id : NULL, unit_at(r, s) >= 0);
-}
-static void s_sector(lua_State *L, ss_rules *r, int s)
-{
-    push_id_or_nil(L, sector_at(r, s) >= 0 ? r->m->sectors[sector_at(r, s)].id : NULL, sector_at(r, s) >= 0);
-}
-static void s_fte(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->fte); }
-static void s_queue(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->queue_len[s]); }
-static void s_caseload(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->caseload[s]); }
-static void s_capacity(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->capacity); }
-static void s_target_wait(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, service_at(r, s)->target_wait); }
+static ss_rule_value s_id(ss_rules *r, int s) { return service_id(r, s); }
+static ss_rule_value s_name(ss_rules *r, int s) { return v_str(service_at(r, s)->name); }
+static ss_rule_value s_unit(ss_rules *r, int s) { return v_str(unit_at(r, s) >= 0 ? r->m->units[unit_at(r, s)].id : NULL); }
+static ss_rule_value s_sector(ss_rules *r, int s) { return v_str(sector_at(r, s) >= 0 ? r->m->sectors[sector_at(r, s)].id : NULL); }
+static ss_rule_value s_fte(ss_rules *r, int s) { return v_num(service_at(r, s)->fte); }
+static ss_rule_value s_queue(ss_rules *r, int s) { return v_int(r->w->queue_len[s]); }
+static ss_rule_value s_caseload(ss_rules *r, int s) { return v_int(r->w->caseload[s]); }
+static ss_rule_value s_capacity(ss_rules *r, int s) { return v_num(service_at(r, s)->capacity); }
+static ss_rule_value s_target_wait(ss_rules *r, int s) { return v_num(service_at(r, s)->target_wait); }
 
 static const ss_rule_field service_fields[] = {
     STR("id", s_id), STR("name", s_name), STR_OR_NIL("unit", s_unit), STR_OR_NIL("sector", s_sector),
@@ -151,30 +136,18 @@ static int check_service(lua_State *L, ss_rules *r, int arg)
 static int ctx_queue(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->queue_len[check_service(L, r, 1)]); return 1; }
 static int ctx_caseload(lua_State *L) { ss_rules *r = rules_of(L); lua_pushinteger(L, r->w->caseload[check_service(L, r, 1)]); return 1; }
 static int ctx_capacity(lua_State *L) { ss_rules *r = rules_of(L); lua_pushnumber(L, r->m->services[check_service(L, r, 1)].capacity); return 1; }
+static const lua_CFunction lookups[] = {ctx_queue, ctx_caseload, ctx_capacity};
 
-/* The date as text, made once a day (rules and kept calls ask for it many times a day). */
-static void c_date(lua_State *L, ss_rules *r, int s)
-{
-    double day = floor(r->w->now);
-    if (day != r->date_day) {
-        char date[11];
-        ss_calendar_format(&r->m->cal, r->w->now, date);
-        lua_pushstring(L, date);
-        lua_rawseti(L, LUA_REGISTRYINDEX, r->date_ref);
-        r->date_day = day;
-    }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, r->date_ref);
-}
-static void c_day(lua_State *L, ss_rules *r, int s) { lua_pushnumber(L, r->w->now); }
-static void c_rep(lua_State *L, ss_rules *r, int s) { lua_pushinteger(L, r->w->rep + 1); }
-static void c_age(lua_State *L, ss_rules *r, int s) { if (r->age >= 0) lua_pushinteger(L, r->age); else lua_pushnil(L); }
-static void c_eligible(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, r->eligible); }
-static void c_working(lua_State *L, ss_rules *r, int s) { lua_pushboolean(L, ss_calendar_is_working(&r->m->cal, r->w->now)); }
-/* Lookups are functions of a service id; upvalue 1 of the __index calling this is the proxy's. */
-static void c_lookup(lua_State *L, lua_CFunction fn) { lua_pushvalue(L, lua_upvalueindex(1)); lua_pushcclosure(L, fn, 1); }
-static void c_queue(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_queue); }
-static void c_caseload(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_caseload); }
-static void c_capacity(lua_State *L, ss_rules *r, int s) { c_lookup(L, ctx_capacity); }
+static ss_rule_value c_date(ss_rules *r, int s) { return (ss_rule_value){SS_RV_DATE, {.num = floor(r->w->now)}}; }
+static ss_rule_value c_day(ss_rules *r, int s) { return v_num(r->w->now); }
+static ss_rule_value c_rep(ss_rules *r, int s) { return v_int(r->w->rep + 1); }
+static ss_rule_value c_age(ss_rules *r, int s) { return r->age >= 0 ? v_int(r->age) : v_ref(0, false); }
+static ss_rule_value c_eligible(ss_rules *r, int s) { return v_bool(r->eligible); }
+static ss_rule_value c_working(ss_rules *r, int s) { return v_bool(ss_calendar_is_working(&r->m->cal, r->w->now)); }
+/* Lookups are functions of a service id (lookups[]). */
+static ss_rule_value c_queue(ss_rules *r, int s) { return v_made(SS_RV_LOOKUP, 0); }
+static ss_rule_value c_caseload(ss_rules *r, int s) { return v_made(SS_RV_LOOKUP, 1); }
+static ss_rule_value c_capacity(ss_rules *r, int s) { return v_made(SS_RV_LOOKUP, 2); }
 
 static const ss_rule_field ctx_fields[] = {
     STR("date", c_date), NUM("day", c_day), NUM("rep", c_rep), NUM_OR_NIL("age", c_age),
@@ -184,14 +157,71 @@ const ss_rule_view ss_ctx_view = {"ctx", ctx_fields};
 
 static const ss_rule_view *const all_views[3] = {&ss_person_view, &ss_service_view, &ss_ctx_view};
 
-/* The value a field has now, for a kept call (rulememo.h). */
-static void push_field(lua_State *L, void *ctx, int view, int field)
+/* The date as text, made once a day (rules and kept calls ask for it many times a day). */
+static void push_date(lua_State *L, ss_rules *r)
 {
-    ss_rules *r = ctx;
-    all_views[view]->fields[field].push(L, r, view == 1 ? r->service : -1);
+    if (floor(r->w->now) != r->date_day) {
+        char date[11];
+        ss_calendar_format(&r->m->cal, r->w->now, date);
+        lua_pushstring(L, date);
+        lua_rawseti(L, LUA_REGISTRYINDEX, r->date_ref);
+        r->date_day = floor(r->w->now);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->date_ref);
 }
 
-/* __index of a view: the field's accessor, found by the key's identity (fields[view]); a key
+/* The history as a new list of service ids (a rule may keep or change its copy). */
+static void push_history(lua_State *L, ss_rules *r)
+{
+    lua_createtable(L, r->p->npath, 0);
+    for (int i = 0; i < r->p->npath; i++) {
+        ss_rule_value id = service_id(r, r->p->path[i]);
+        if (id.kind == SS_RV_REF) lua_rawgeti(L, LUA_REGISTRYINDEX, (int)id.as.i);
+        else lua_pushnil(L);
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+/* Pushes v as the rule sees it; a lookup closes over upvalue 1 of the running C function (the
+ * proxy's __index). */
+static void push_value(lua_State *L, ss_rules *r, ss_rule_value v)
+{
+    switch (v.kind) {
+    case SS_RV_NIL: lua_pushnil(L); break;
+    case SS_RV_NUM: lua_pushnumber(L, v.as.num); break;
+    case SS_RV_INT: lua_pushinteger(L, v.as.i); break;
+    case SS_RV_BOOL: lua_pushboolean(L, (int)v.as.i); break;
+    case SS_RV_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, (int)v.as.i); break;
+    case SS_RV_STR: lua_pushstring(L, v.as.p); break;
+    case SS_RV_DATE: push_date(L, r); break;
+    case SS_RV_LIST: push_history(L, r); break;
+    case SS_RV_LOOKUP:
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushcclosure(L, lookups[v.as.i], 1);
+        break;
+    }
+}
+
+/* What a kept call compares (rulememo.h): equal keys only for values a rule cannot tell apart
+ * (a number's bits, so 0.0 and -0.0 differ; an id's registry ref; a text's address; the day of
+ * the date).  Lists and lookups are made anew at each read and are not kept. */
+static ss_memo_val value_key(ss_rule_value v)
+{
+    ss_memo_val k = {(int)v.kind, 0, v.kind != SS_RV_LIST && v.kind != SS_RV_LOOKUP};
+    if (v.kind == SS_RV_NUM || v.kind == SS_RV_DATE) memcpy(&k.bits, &v.as.num, sizeof k.bits);
+    else if (v.kind == SS_RV_STR) k.bits = (uint64_t)(uintptr_t)v.as.p;
+    else k.bits = (uint64_t)v.as.i;
+    return k;
+}
+
+/* The value a field has now, for a kept call (rulememo.h). */
+static ss_memo_val field_key(void *ctx, int view, int field)
+{
+    ss_rules *r = ctx;
+    return value_key(all_views[view]->fields[field].value(r, view == 1 ? r->service : -1));
+}
+
+/* __index of a view: the field's value, found by the key's identity (fields[view]); a key
  * not found so is looked up by its text, which names the fields there are when it is none. */
 static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
 {
@@ -199,9 +229,10 @@ static int view_index(lua_State *L, const ss_rule_view *v, int view, int s)
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
     int i = key ? ss_idmap_get(&r->fields[view], key, -1) : -1;
     const ss_rule_field *f = i >= 0 ? &v->fields[i] : ss_rule_field_at(L, v, 2);
-    f->push(L, r, s);
+    ss_rule_value value = f->value(r, s);
+    push_value(L, r, value);
     if (r->rec.on)
-        ss_memo_read(&r->rec, L, view, (int)(f - v->fields), f->type != LUA_TTABLE && f->type != SS_RF_LOOKUP);
+        ss_memo_read(&r->rec, view, (int)(f - v->fields), value_key(value));
     return 1;
 }
 
@@ -250,7 +281,7 @@ static int make_service_view(lua_State *L, ss_rules *r, int s)
     lua_createtable(L, 0, 4);                               /* ud mt */
     lua_createtable(L, 0, 8);                               /* ud mt fixed */
     for (size_t i = 0; i < sizeof service_fixed / sizeof *service_fixed; i++) {
-        ss_rule_field_find(&ss_service_view, service_fixed[i])->push(L, r, s);  /* ud mt fixed v */
+        push_value(L, r, ss_rule_field_find(&ss_service_view, service_fixed[i])->value(r, s));  /* ud mt fixed v */
         lua_setfield(L, -2, service_fixed[i]);              /* ud mt fixed (a nil sets nothing) */
     }
     lua_createtable(L, 0, 1);                               /* ud mt fixed fmt */
@@ -580,7 +611,7 @@ static int call(ss_rules *r, int slot, const ss_person *p, const ss_world *w, in
     r->fresh = false;
     ss_rule_memo *mm = &r->memo[slot];
     int key[3] = {with_door ? door : -1, with_service ? service : -1, age};
-    if (mm->kept && ss_memo_answer(mm, &r->rec, L, key, push_field, r))
+    if (mm->kept && ss_memo_answer(mm, &r->rec, L, key, field_key, r))
         return 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->refs[slot]);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);
