@@ -24,6 +24,7 @@
 #define SS_SANDBOX_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include <gsl/gsl_rng.h>
@@ -87,13 +88,39 @@ void ss_sandbox_push_handler(ss_sandbox *sb);
  * its upvalues reach.  A call of it then never meets the budget, and its answer depends only on
  * what it reads.  Leaves the stack as it was. */
 bool ss_sandbox_is_plain(ss_sandbox *sb, int chunk_idx, int fn_idx);
+/* What the analysis of a function may take for granted about an argument the host hands it (a
+ * view): fields that are lists of at most `most` values, made anew at each read, and fields that
+ * are lookups (most = SS_SANDBOX_LOOKUP): C functions doing a bounded piece of work that call no
+ * Lua and charge nothing.  A list ends with a NULL name. */
+typedef struct ss_sandbox_field {
+    const char *name;
+    long most;
+} ss_sandbox_field;
+enum { SS_SANDBOX_LOOKUP = -1, SS_SANDBOX_ARGS = 8 };
+/* args[i]: what argument i (parameter i of the function) is known to be, or NULL. */
+typedef struct ss_sandbox_args {
+    const ss_sandbox_field *of[SS_SANDBOX_ARGS];
+} ss_sandbox_args;
+
 /* Whether the function at fn_idx, found in the module at module_idx (what its file's chunk at
  * chunk_idx returned: a table of functions, or the function itself), is bounded
- * (sandbox_plain.c): no loop but numeric for loops up to the length of a table nothing can
- * change, calls only to functions of its file that are bounded too or to a few C functions such
- * as math.random, shorter than the hook's period all together, and nothing of its file can
- * change that.  A call of it then never meets the budget.  Leaves the stack as it was. */
-bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx);
+ * (sandbox_plain.c) when called with args (NULL: nothing known): no loop but numeric for loops
+ * up to the length of a table nothing can change or of a list of an argument, calls only to
+ * functions of its file that are bounded too, to a few C functions such as math.random or to
+ * an argument's lookups, shorter than the hook's period all together, and nothing of its file
+ * can change that.  A call of it then never meets the budget.  Leaves the stack as it was. */
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args);
+/* Whether the function at fn_idx, found in the module at module_idx (its file's chunk at
+ * chunk_idx), may be handed a plain table in place of a read-only view (a userdata whose
+ * __index gives its fields) with the same metatable, and tell no difference (sandbox_plain.c): no function its calls reach writes a table
+ * or an upvalue (so nothing changes the table or keeps it for later), each call reaches a Lua
+ * function of the same kind, one of the C functions a bounded function may call but type(), or
+ * a lookup of args (as ss_sandbox_is_bounded), no length is taken of what could be the view,
+ * and no Lua metamethod among the values it reaches runs unseen.  *keys gets bit i for each names[i] (at most 64) that some GETFIELD of
+ * those functions reads: the fields worth setting in the table before a call.  Leaves the stack
+ * as it was. */
+bool ss_sandbox_views_as_tables(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
+                                const char *const *names, int nnames, uint64_t *keys);
 /* ss_sandbox_call for a plain or bounded function: the same, without the count hook, which a plain
  * function never reaches (it would trap every instruction for nothing). */
 int ss_sandbox_call_plain(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);

@@ -134,7 +134,9 @@ static void read_function(reader *r, int depth, sbx_code *c)
     read_string(r, &len);                /* source */
     read_size(r);                        /* linedefined */
     read_size(r);                        /* lastlinedefined */
-    take(r, 3);                          /* numparams, is_vararg, maxstacksize */
+    const unsigned char *params = take(r, 3);  /* numparams, is_vararg, maxstacksize */
+    if (depth == 0 && params)
+        c->nparams = params[0];
     size_t ncode = read_size(r);
     const unsigned char *code = ncode < ((size_t)1 << 24) ? take(r, 4 * ncode) : (r->bad = true, NULL);
     if (depth == 0) {

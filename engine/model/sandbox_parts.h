@@ -99,6 +99,7 @@ typedef struct sbx_code {
     size_t ncode, nk;
     const unsigned char **kstr;
     size_t *klen;
+    int nparams;        /* the function's fixed parameters (registers 0 .. nparams - 1) */
     bool inner_plain;   /* every function inside keeps to sbx_code_plain() */
     bool inner_writes;  /* some function inside writes a table (or a global) */
 } sbx_code;

@@ -25,12 +25,19 @@
 
 /* ---------------------------------------------------------------- values */
 
-static bool values_plain(lua_State *L, int idx, int seen, long *left, int depth);
-static bool closure_safe(lua_State *L, int fn);
+/* What values_plain carries on its walk. */
+typedef struct reach_ctx {
+    int seen;                           /* table: the values walked */
+    long left;                          /* values it may still walk */
+    const ss_sandbox_field *lookups;    /* lookup names a call may name (closure_safe), or NULL */
+} reach_ctx;
+
+static bool values_plain(lua_State *L, int idx, reach_ctx *rc, int depth);
+static bool closure_safe(lua_State *L, int fn, const ss_sandbox_field *lookups);
 
 /* Whether the metatable of the value at idx (if any) has no Lua function in it, and the values
  * it reaches (a table as __index) none as metamethod. */
-static bool metatable_plain(lua_State *L, int idx, int seen, long *left, int depth)
+static bool metatable_plain(lua_State *L, int idx, reach_ctx *rc, int depth)
 {
     if (!lua_getmetatable(L, idx))                              /* mt? */
         return true;
@@ -44,39 +51,39 @@ static bool metatable_plain(lua_State *L, int idx, int seen, long *left, int dep
             break;
         }
     }
-    plain = plain && values_plain(L, -1, seen, left, depth + 1);
+    plain = plain && values_plain(L, -1, rc, depth + 1);
     lua_pop(L, 1);                                              /* */
     return plain;
 }
 
 /* Whether no metamethod reachable from the value at idx is a Lua function: walks tables (keys,
- * values, metatables), userdata's metatables and Lua functions' upvalues; seen (a table) marks
- * those walked.  Fails past *left values, as if a Lua metamethod were there. */
-static bool values_plain(lua_State *L, int idx, int seen, long *left, int depth)
+ * values, metatables), userdata's metatables and Lua functions' upvalues; rc->seen (a table)
+ * marks those walked.  Fails past rc->left values, as if a Lua metamethod were there. */
+static bool values_plain(lua_State *L, int idx, reach_ctx *rc, int depth)
 {
     idx = lua_absindex(L, idx);
     int t = lua_type(L, idx);
     bool lua_fn = t == LUA_TFUNCTION && !lua_iscfunction(L, idx);
     if (t != LUA_TTABLE && t != LUA_TUSERDATA && !lua_fn)
         return t != LUA_TTHREAD;   /* numbers, strings, C functions */
-    if (--*left < 0 || depth > 100)
+    if (--rc->left < 0 || depth > 100)
         return false;
-    if (lua_rawgetp(L, seen, lua_topointer(L, idx)) != LUA_TNIL) {  /* mark? */
+    if (lua_rawgetp(L, rc->seen, lua_topointer(L, idx)) != LUA_TNIL) {  /* mark? */
         lua_pop(L, 1);
         return true;
     }
     lua_pop(L, 1);
     lua_pushboolean(L, 1);
-    lua_rawsetp(L, seen, lua_topointer(L, idx));
-    bool plain = lua_fn ? closure_safe(L, idx) : metatable_plain(L, idx, seen, left, depth);
+    lua_rawsetp(L, rc->seen, lua_topointer(L, idx));
+    bool plain = lua_fn ? closure_safe(L, idx, rc->lookups) : metatable_plain(L, idx, rc, depth);
     for (int i = 1; plain && lua_fn && lua_getupvalue(L, idx, i); i++) {  /* v */
-        plain = values_plain(L, -1, seen, left, depth + 1);
+        plain = values_plain(L, -1, rc, depth + 1);
         lua_pop(L, 1);
     }
     if (t == LUA_TTABLE && plain) {
         lua_pushnil(L);
         while (lua_next(L, idx)) {                              /* k v */
-            plain = values_plain(L, -1, seen, left, depth + 1) && values_plain(L, -2, seen, left, depth + 1);
+            plain = values_plain(L, -1, rc, depth + 1) && values_plain(L, -2, rc, depth + 1);
             lua_pop(L, 1);                                      /* k */
             if (!plain) {
                 lua_pop(L, 1);                                  /* */
@@ -87,13 +94,14 @@ static bool values_plain(lua_State *L, int idx, int seen, long *left, int depth)
     return plain;
 }
 
-/* The values reachable from the value at idx have no Lua metamethod. */
-static bool reach_plain(lua_State *L, int idx)
+/* The values reachable from the value at idx have no Lua metamethod, and their Lua functions
+ * are closure_safe (with lookups). */
+static bool reach_plain(lua_State *L, int idx, const ss_sandbox_field *lookups)
 {
     idx = lua_absindex(L, idx);
     lua_newtable(L);                                            /* seen */
-    long left = 100000;
-    bool plain = values_plain(L, idx, lua_gettop(L), &left, 0);
+    reach_ctx rc = {lua_gettop(L), 100000, lookups};
+    bool plain = values_plain(L, idx, &rc, 0);
     lua_pop(L, 1);                                              /* */
     return plain;
 }
@@ -110,7 +118,7 @@ bool ss_sandbox_is_plain(ss_sandbox *sb, int chunk_idx, int fn_idx)
         return false;
     plain = fn.inner_plain && fn.ncode < HOOK_EVERY && sbx_code_plain(fn.code, fn.ncode);
     sbx_code_free(&fn);
-    return plain && reach_plain(L, fn_idx);
+    return plain && reach_plain(L, fn_idx, NULL);
 }
 
 /* ---------------------------------------------------------------- calls */
@@ -316,28 +324,6 @@ static bool read_with_starts(lua_State *L, int fn, sbx_code *c, bool **starts)
     return true;
 }
 
-/* Whether the Lua function at fn cannot change which functions a call reaches, nor let Lua code
- * run unseen: it assigns no upvalue, and each of its calls reaches a known Lua function or one of
- * bounded_c (a generic for calls what its iterator gives: not known). */
-static bool closure_safe(lua_State *L, int fn)
-{
-    sbx_code c;
-    bool *starts, safe;
-    if (!read_with_starts(L, fn, &c, &starts))
-        return false;
-    safe = true;
-    for (size_t pc = 0; safe && pc < c.ncode; pc++) {
-        int op = SBX_OP(sbx_instruction(c.code, pc));
-        if (op == SBX_OP_SETUPVAL || op == SBX_OP_TFORCALL)
-            safe = false;
-        else if ((op == SBX_OP_CALL || op == SBX_OP_TAILCALL) && (safe = push_callee(L, fn, &c, starts, pc)))
-            lua_pop(L, 1);
-    }
-    free(starts);
-    sbx_code_free(&c);
-    return safe;
-}
-
 /* Whether instruction i can jump back (a loop). */
 static bool loops(uint32_t i)
 {
@@ -352,9 +338,12 @@ typedef struct bound_ctx {
     const sbx_code *c;
     const bool *starts;
     bool fixed;         /* no function of the file writes a table: those its upvalues reach stay */
+    const ss_sandbox_args *args;  /* what its parameters are known to be */
 } bound_ctx;
 
-static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed);
+static const ss_sandbox_args no_args;
+
+static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed, const ss_sandbox_args *args);
 
 /* The instruction before pc that last wrote register reg, which every path to pc passes; -1 when
  * there is none such. */
@@ -368,6 +357,95 @@ static long writer_of(const bound_ctx *b, size_t pc, int reg)
             return SBX_A(i) == reg ? (long)k : -1;
     }
     return -1;
+}
+
+/* Whether register reg holds parameter reg, known to be a view, wherever the function reads it:
+ * no instruction writes it. */
+static bool param_kept(const bound_ctx *b, int reg)
+{
+    if (reg >= b->c->nparams || reg >= SS_SANDBOX_ARGS || !b->args->of[reg])
+        return false;
+    for (size_t k = 0; k < b->c->ncode; k++)
+        if (may_write(sbx_instruction(b->c->code, k), reg))
+            return false;
+    return true;
+}
+
+/* The view register reg holds at pc: a parameter kept (param_kept), or a copy of one made on
+ * every path to pc; NULL when not known. */
+static const ss_sandbox_field *view_in(const bound_ctx *b, size_t pc, int reg)
+{
+    if (param_kept(b, reg))
+        return b->args->of[reg];
+    long k = writer_of(b, pc, reg);
+    uint32_t i = k >= 0 ? sbx_instruction(b->c->code, (size_t)k) : 0;
+    return k >= 0 && SBX_OP(i) == SBX_OP_MOVE && param_kept(b, SBX_B(i)) ? b->args->of[SBX_B(i)] : NULL;
+}
+
+/* The field of a view that the instruction at pc reads (a GETFIELD on a view), or NULL. */
+static const ss_sandbox_field *view_field(const bound_ctx *b, size_t pc)
+{
+    uint32_t i = sbx_instruction(b->c->code, pc);
+    size_t k = (size_t)SBX_C(i);
+    const ss_sandbox_field *f = SBX_OP(i) == SBX_OP_GETFIELD ? view_in(b, pc, SBX_B(i)) : NULL;
+    if (!f || k >= b->c->nk || !b->c->kstr[k])
+        return NULL;
+    for (; f->name; f++)
+        if (strlen(f->name) == b->c->klen[k] && memcmp(f->name, b->c->kstr[k], b->c->klen[k]) == 0)
+            return f;
+    return NULL;
+}
+
+/* Whether the call at pc calls a view's lookup (ctx.queue(id)): what it calls was read from one
+ * on every path to it. */
+static bool calls_lookup(const bound_ctx *b, size_t pc)
+{
+    long k = writer_of(b, pc, SBX_A(sbx_instruction(b->c->code, pc)));
+    const ss_sandbox_field *f = k >= 0 ? view_field(b, (size_t)k) : NULL;
+    return f && f->most == SS_SANDBOX_LOOKUP;
+}
+
+/* What the call at pc hands its callee, parameter by parameter (nothing known past a variable
+ * number of arguments). */
+static void callee_args(const bound_ctx *b, size_t pc, ss_sandbox_args *out)
+{
+    uint32_t i = sbx_instruction(b->c->code, pc);
+    int a = SBX_A(i), n = SBX_B(i) - 1;
+    memset(out, 0, sizeof *out);
+    for (int j = 0; j < n && j < SS_SANDBOX_ARGS; j++)
+        out->of[j] = view_in(b, pc, a + 1 + j);
+}
+
+/* Whether the Lua function at fn cannot change which functions a call reaches, nor let Lua code
+ * run unseen: it assigns no upvalue, and each of its calls reaches a known Lua function or one of
+ * bounded_c (a generic for calls what its iterator gives: not known), or (with lookups, given
+ * only for a file whose functions write no table) calls a field of one of its parameters named
+ * as one of lookups (ctx.queue(id)).  Such a call reaches the host's lookup when the host called
+ * it with its views; called by a function of its file with other values, it reaches a field of
+ * a value that function could reach, which no function of the file could have filled: a value
+ * walked here too, or nothing (an error). */
+static bool closure_safe(lua_State *L, int fn, const ss_sandbox_field *lookups)
+{
+    sbx_code c;
+    bool *starts, safe;
+    if (!read_with_starts(L, fn, &c, &starts))
+        return false;
+    ss_sandbox_args any = {{NULL}};
+    for (int j = 0; lookups && j < SS_SANDBOX_ARGS; j++)
+        any.of[j] = lookups;
+    bound_ctx b = {L, fn, 0, 0, &c, starts, false, &any};
+    safe = true;
+    for (size_t pc = 0; safe && pc < c.ncode; pc++) {
+        int op = SBX_OP(sbx_instruction(c.code, pc));
+        if (op == SBX_OP_SETUPVAL || op == SBX_OP_TFORCALL)
+            safe = false;
+        else if ((op == SBX_OP_CALL || op == SBX_OP_TAILCALL) && !calls_lookup(&b, pc) &&
+                 (safe = push_callee(L, fn, &c, starts, pc)))
+            lua_pop(L, 1);
+    }
+    free(starts);
+    sbx_code_free(&c);
+    return safe;
 }
 
 /* The largest positive integer key of the table on top, which bounds its length (# gives a
@@ -413,7 +491,8 @@ static long values_length(lua_State *L)
 }
 
 /* The largest length register reg can hold at pc, when it is the length (LEN) of a table that
- * cannot change: an upvalue, or any value of one (t[k], t.name, t[1]); -1 otherwise. */
+ * cannot change: an upvalue, or any value of one (t[k], t.name, t[1]), or of a view's list
+ * (person.history); -1 otherwise. */
 static long length_bound(bound_ctx *b, size_t pc, int reg)
 {
     long k = writer_of(b, pc, reg);
@@ -429,6 +508,9 @@ static long length_bound(bound_ctx *b, size_t pc, int reg)
         lua_pop(L, 1);                                          /* */
         return most;
     }
+    const ss_sandbox_field *list = at >= 0 ? view_field(b, (size_t)at) : NULL;
+    if (list && list->most >= 0)
+        return list->most < HOOK_EVERY ? list->most : HOOK_EVERY;
     if (at < 0 || (op != SBX_OP_GETTABLE && op != SBX_OP_GETFIELD && op != SBX_OP_GETI))
         return -1;
     long base = writer_of(b, (size_t)at, SBX_B(w));
@@ -455,6 +537,21 @@ static long for_trips(bound_ctx *b, size_t pc)
     return last < 0 ? -1 : (last >= first ? last - first + 1 : 0);
 }
 
+/* The instructions the call at pc runs: itself and its callee's (bound_of; a C function's work
+ * is not instructions), or -1 when the callee is not known. */
+static long call_cost(bound_ctx *b, size_t pc)
+{
+    if (calls_lookup(b, pc))
+        return 1;
+    ss_sandbox_args args;
+    callee_args(b, pc, &args);
+    if (!push_callee(b->L, b->fn, b->c, b->starts, pc))        /* f */
+        return -1;
+    long inner = lua_iscfunction(b->L, -1) ? 0 : bound_of(b->L, -1, b->visiting, b->depth + 1, b->fixed, &args);
+    lua_pop(b->L, 1);                                           /* */
+    return inner < 0 ? -1 : 1 + inner;
+}
+
 /* The instructions run at most by code[from, to): each once, a numeric for loop's body as many
  * times as for_trips allows, a call's callee as bound_of gives; -1 when that is not known or not
  * below HOOK_EVERY. */
@@ -473,13 +570,8 @@ static long range_cost(bound_ctx *b, size_t from, size_t to)
         } else if (loops(i)) {
             total = -1;
         } else if (op == SBX_OP_CALL || op == SBX_OP_TAILCALL) {
-            if (!push_callee(b->L, b->fn, b->c, b->starts, pc)) {  /* f */
-                total = -1;
-            } else {
-                long inner = lua_iscfunction(b->L, -1) ? 0 : bound_of(b->L, -1, b->visiting, b->depth + 1, b->fixed);
-                total = inner < 0 ? -1 : total + 1 + inner;
-                lua_pop(b->L, 1);                               /* */
-            }
+            long cost = call_cost(b, pc);
+            total = cost < 0 ? -1 : total + cost;
         } else {
             total++;
         }
@@ -490,7 +582,7 @@ static long range_cost(bound_ctx *b, size_t from, size_t to)
 /* The instructions one call of the Lua function at fn runs at most, those of the functions it
  * calls included (range_cost), or -1 when that is not known below HOOK_EVERY, or it calls back
  * into a function on the way (visiting, a table, marks those). */
-static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed)
+static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed, const ss_sandbox_args *args)
 {
     fn = lua_absindex(L, fn);
     sbx_code c;
@@ -504,7 +596,7 @@ static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed)
         return -1;
     lua_pushboolean(L, 1);
     lua_rawsetp(L, visiting, lua_topointer(L, fn));
-    bound_ctx b = {L, fn, visiting, depth, &c, starts, fixed};
+    bound_ctx b = {L, fn, visiting, depth, &c, starts, fixed, args};
     long total = range_cost(&b, 0, c.ncode);
     lua_pushnil(L);
     lua_rawsetp(L, visiting, lua_topointer(L, fn));
@@ -513,7 +605,19 @@ static long bound_of(lua_State *L, int fn, int visiting, int depth, bool fixed)
     return total;
 }
 
-bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx)
+/* The lookups args name (the first SS_SANDBOX_ARGS of them) into out, ended by a NULL name. */
+static const ss_sandbox_field *lookups_of(const ss_sandbox_args *args, ss_sandbox_field *out)
+{
+    int n = 0;
+    for (int j = 0; args && j < SS_SANDBOX_ARGS; j++)
+        for (const ss_sandbox_field *f = args->of[j]; f && f->name; f++)
+            if (f->most == SS_SANDBOX_LOOKUP && n < SS_SANDBOX_ARGS)
+                out[n++] = *f;
+    out[n] = (ss_sandbox_field){NULL, 0};
+    return out;
+}
+
+bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args)
 {
     lua_State *L = sb->L;
     module_idx = lua_absindex(L, module_idx);
@@ -524,7 +628,137 @@ bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn
     bool fixed = !chunk.inner_writes;
     sbx_code_free(&chunk);
     lua_newtable(L);                                            /* visiting */
-    long bound = bound_of(L, fn_idx, lua_gettop(L), 0, fixed);
+    long bound = bound_of(L, fn_idx, lua_gettop(L), 0, fixed, args ? args : &no_args);
     lua_pop(L, 1);                                              /* */
-    return bound >= 0 && reach_plain(L, module_idx) && reach_plain(L, fn_idx);
+    ss_sandbox_field lookups[SS_SANDBOX_ARGS + 1];
+    const ss_sandbox_field *named = fixed ? lookups_of(args, lookups) : NULL;
+    return bound >= 0 && reach_plain(L, module_idx, named) && reach_plain(L, fn_idx, named);
+}
+
+/* ---------------------------------------------------------------- views as tables */
+
+/* What views_walk needs while it reads the functions a call can reach. */
+typedef struct views_ctx {
+    lua_State *L;
+    int visiting;                   /* table: the functions on the way (no recursion) */
+    const char *const *names;       /* the view's fields that may be set in the table */
+    int nnames;
+    uint64_t keys;                  /* bit i: names[i] is read by name (GETFIELD) */
+} views_ctx;
+
+/* Whether the C function on top is the globals' type(), which tells a table from a userdata. */
+static bool is_type_function(lua_State *L)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);       /* f G */
+    push_field_raw(L, -1, "type", 4);                           /* f G type */
+    bool same = lua_iscfunction(L, -1) && lua_tocfunction(L, -1) == lua_tocfunction(L, -3);
+    lua_pop(L, 2);                                              /* f */
+    return same;
+}
+
+/* Whether the operand of the LEN at pc is a value read from a table or an upvalue, never a
+ * view: no function that reaches it writes a table or an upvalue, so none holds the view. */
+static bool len_of_stored(const bound_ctx *b, size_t pc)
+{
+    long k = writer_of(b, pc, SBX_B(sbx_instruction(b->c->code, pc)));
+    int op = k >= 0 ? SBX_OP(sbx_instruction(b->c->code, (size_t)k)) : -1;
+    return op == SBX_OP_GETFIELD || op == SBX_OP_GETTABLE || op == SBX_OP_GETI || op == SBX_OP_GETUPVAL ||
+           op == SBX_OP_GETTABUP;
+}
+
+/* Notes the field name a GETFIELD reads, when it is one of v->names. */
+static void note_key(views_ctx *v, const sbx_code *c, uint32_t i)
+{
+    size_t k = (size_t)SBX_C(i);
+    if (k >= c->nk || !c->kstr[k])
+        return;
+    for (int n = 0; n < v->nnames && n < 64; n++)
+        if (strlen(v->names[n]) == c->klen[k] && memcmp(v->names[n], c->kstr[k], c->klen[k]) == 0)
+            v->keys |= (uint64_t)1 << n;
+}
+
+/* Whether the instruction at pc lets a table stand for a view: it writes no table and no
+ * upvalue (nothing could change the table or keep it), calls a known Lua function that lets a
+ * table stand too (walked in turn) or one of bounded_c but type(), and takes no length of what
+ * could be the view (a table has one, the view has none). */
+static bool lets_table_stand(views_ctx *v, const bound_ctx *b, size_t pc, int depth);
+
+/* Whether every instruction of the Lua function at fn, called with args, and of the functions it
+ * calls, lets a table stand for a view; a function is walked again for each call of it (what it
+ * knows of its arguments may differ), and one that calls back into a function on the way fails. */
+static bool views_walk(views_ctx *v, int fn, int depth, const ss_sandbox_args *args)
+{
+    lua_State *L = v->L;
+    fn = lua_absindex(L, fn);
+    if (depth > 32 || lua_rawgetp(L, v->visiting, lua_topointer(L, fn)) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pop(L, 1);
+    sbx_code c;
+    bool *starts, ok = true;
+    if (!read_with_starts(L, fn, &c, &starts))
+        return false;
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, v->visiting, lua_topointer(L, fn));
+    bound_ctx b = {L, fn, v->visiting, depth, &c, starts, false, args};
+    for (size_t pc = 0; ok && pc < c.ncode; pc++)
+        ok = lets_table_stand(v, &b, pc, depth);
+    lua_pushnil(L);
+    lua_rawsetp(L, v->visiting, lua_topointer(L, fn));
+    free(starts);
+    sbx_code_free(&c);
+    return ok;
+}
+
+static bool lets_table_stand(views_ctx *v, const bound_ctx *b, size_t pc, int depth)
+{
+    uint32_t i = sbx_instruction(b->c->code, pc);
+    switch (SBX_OP(i)) {
+    case SBX_OP_SETUPVAL: case SBX_OP_SETTABUP: case SBX_OP_SETTABLE: case SBX_OP_SETI:
+    case SBX_OP_SETFIELD: case SBX_OP_SETLIST: case SBX_OP_TFORCALL:
+        return false;
+    case SBX_OP_LEN:
+        return len_of_stored(b, pc);
+    case SBX_OP_GETFIELD:
+        note_key(v, b->c, i);
+        return true;
+    case SBX_OP_CALL: case SBX_OP_TAILCALL: {
+        if (calls_lookup(b, pc))
+            return true;
+        ss_sandbox_args args;
+        callee_args(b, pc, &args);
+        if (!push_callee(v->L, b->fn, b->c, b->starts, pc))    /* f */
+            return false;
+        bool ok = lua_iscfunction(v->L, -1) ? !is_type_function(v->L) : views_walk(v, -1, depth + 1, &args);
+        lua_pop(v->L, 1);                                       /* */
+        return ok;
+    }
+    default:
+        return true;
+    }
+}
+
+bool ss_sandbox_views_as_tables(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
+                                const char *const *names, int nnames, uint64_t *keys)
+{
+    lua_State *L = sb->L;
+    module_idx = lua_absindex(L, module_idx);
+    fn_idx = lua_absindex(L, fn_idx);
+    *keys = 0;
+    sbx_code chunk;
+    if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx) || !sbx_code_read(L, chunk_idx, &chunk))
+        return false;
+    bool fixed = !chunk.inner_writes;
+    sbx_code_free(&chunk);
+    ss_sandbox_field lookups[SS_SANDBOX_ARGS + 1];
+    const ss_sandbox_field *named = fixed ? lookups_of(args, lookups) : NULL;
+    lua_newtable(L);                                            /* visiting */
+    views_ctx v = {L, lua_gettop(L), names, nnames, 0};
+    bool ok = views_walk(&v, fn_idx, 0, args ? args : &no_args);
+    lua_pop(L, 1);                                              /* */
+    ok = ok && reach_plain(L, module_idx, named) && reach_plain(L, fn_idx, named);  /* no Lua metamethod runs unseen */
+    if (ok)
+        *keys = v.keys;
+    return ok;
 }

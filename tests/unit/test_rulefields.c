@@ -64,6 +64,21 @@ static int setup(void **state)
              "}\n", p, s, c);
     snprintf(path, sizeof path, "%s/all.lua", f->dir);
     write_text(path, rule);
+    /* a file that writes nothing and calls nothing unknown: its rules get a table for person
+     * (each calls a function, so its calls are not kept: it reads the table, not the view) */
+    snprintf(path, sizeof path, "%s/tab.lua", f->dir);
+    write_text(path,
+               "local function sum(p)\n"
+               "  return p.id * 1000000 + p.severity * 100000 + p.referrals * 10000 + p.handoffs * 1000\n"
+               "    + p.bounces * 100 + p.services * 10 + (p.complex and 1 or 0) + (p.need == 'severe' and 2 or 0)\n"
+               "    + (p.door == nil and 4 or 0) + (p.current == 'intake' and 8 or 0)\n"
+               "    + p.age + p.arrived + p.days_since_concern + p.waited\n"
+               "end\n"
+               "return {\n"
+               "  priority = function(p, s, ctx) return sum(p) end,\n"
+               "  odd = function(p) return sum(p) and p.nosuch end,\n"
+               "  same = function(p) return sum(p) and p end,\n"
+               "}\n");
     snprintf(path, sizeof path, "%s/s.lua", f->dir);
     write_text(path,
                "return { name = 't', calendar = { start = '2021-03-01', horizon_days = 30 },\n"
@@ -72,7 +87,9 @@ static int setup(void **state)
                "               treat = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:odd' },\n"
                "               x_check = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:svc' },\n"
                "               x_bad = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:bad' },\n"
-               "               x_write = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:write' } },\n"
+               "               x_write = { capacity = { slots = 1 }, episode = 1, next = 'all.lua:write' },\n"
+               "               y_tab = { capacity = { slots = 1 }, episode = 1, next = 'tab.lua:odd',\n"
+               "                         queue = { 'priority', rule = 'tab.lua' }, accept = 'tab.lua:same' } },\n"
                "  demand = { { need = 'mild', rate_per_day = 1, door = 'gp' } } }\n");
     ss_diag d;
     f->sc = ss_scenario_load(path, NULL, &d);
@@ -157,12 +174,45 @@ static void the_service_view_is_the_calls_service(void **state)
     assert_contains(d.msg, "the service view is read-only");
 }
 
+/* A rule that cannot tell a table from the person view (ss_sandbox_views_as_tables) gets one
+ * with the fields it reads set for each call: the call's values, nil for a door there is not,
+ * and the view's own error for a name that is no field and name when returned. */
+static void a_table_for_the_person_view_gives_the_same(void **state)
+{
+    fixture *f = *state;
+    const ss_model *m = ss_scenario_model(f->sc);
+    const ss_service *tab = &m->services[5];
+    double prio = 0;
+    ss_diag d;
+    f->p = (ss_person){.id = 7, .need = 1, .severity = 2, .door = -1, .service = 0, .age0 = 30.5, .arrived = 1.25,
+                       .referrals = 3, .handoffs = 2, .bounces = 1, .visited = 5, .complex = true,
+                       .state = SS_P_QUEUED, .referred = 2};
+    if (ss_rules_priority(f->rules, tab->priority.slot, &f->p, 5, &f->w, &prio, &d) < 0)
+        fail_msg("%s", d.msg);
+    double age = ss_person_age(&f->p, 5);
+    assert_true(prio == 7232120.0 + 1 + 2 + 4 + 8 + age + 1.25 + (5 - 1.25) + (5 - 2.0));
+    f->p = (ss_person){.id = 8, .need = 0, .severity = 1, .door = 0, .service = 1, .age0 = 12, .arrived = 2};
+    if (ss_rules_priority(f->rules, tab->priority.slot, &f->p, 5, &f->w, &prio, &d) < 0)
+        fail_msg("%s", d.msg);
+    assert_true(prio == 8100000.0 + ss_person_age(&f->p, 5) + 2 + 3 + 0.0);  /* every field of this call */
+    char list[512], want[700];
+    ss_rule_field_list(&ss_person_view, list, sizeof list);
+    snprintf(want, sizeof want, "tab.lua:9: error in rule 'odd' (person 8, service treat, 2021-03-06, replication 1): "
+             "person has no field 'nosuch' (fields: %s)", list);
+    int target, outcome;
+    assert_int_equal(ss_rules_next(f->rules, tab->next.slot, &f->p, 1, &f->w, &target, &d), -1);
+    assert_contains(d.msg, want);
+    assert_int_equal(ss_rules_accept(f->rules, tab->accept.slot, &f->p, 5, true, &f->w, &outcome, &d), -1);
+    assert_contains(d.msg, "error in rule 'same' (person 8, service y_tab, 2021-03-06, replication 1): returned userdata");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(every_field_of_the_table_is_given, setup, teardown),
         cmocka_unit_test_setup_teardown(an_unknown_field_lists_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(the_service_view_is_the_calls_service, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_table_for_the_person_view_gives_the_same, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,9 +9,14 @@
 
 #include "sandbox.h"
 
+enum kind { PLAIN, BOUNDED, TABLES };
+
 /* Loads code as a file whose chunk returns a table with a function f, and says whether f is
- * plain (or, with bounded, bounded); the stack is left as it was. */
-static bool kind_in(const char *code, bool bounded)
+ * plain, bounded or may get tables for views (then *keys: which of NAMES it reads), with what
+ * args says of its arguments; the stack is left as it was. */
+static const char *const NAMES[] = {"age", "need", "history", "severity"};
+
+static bool kind_with(const char *code, enum kind kind, const ss_sandbox_args *args, uint64_t *keys)
 {
     ss_diag d = {{0}};
     ss_sandbox *sb = ss_sandbox_new(NULL, &d);
@@ -24,7 +29,10 @@ static bool kind_in(const char *code, bool bounded)
     if (ss_sandbox_call(sb, 0, 1, &d) != 0)                 /* chunk module */
         fail_msg("run: %s", d.msg);
     lua_getfield(L, -1, "f");                               /* chunk module f */
-    bool plain = bounded ? ss_sandbox_is_bounded(sb, -3, -2, -1) : ss_sandbox_is_plain(sb, -3, -1);
+    uint64_t none;
+    bool plain = kind == BOUNDED ? ss_sandbox_is_bounded(sb, -3, -2, -1, args)
+                 : kind == TABLES ? ss_sandbox_views_as_tables(sb, -3, -2, -1, args, NAMES, 4, keys ? keys : &none)
+                 : ss_sandbox_is_plain(sb, -3, -1);
     assert_int_equal(lua_gettop(L), top + 3);
     lua_settop(L, top);
     ss_sandbox_free(sb);
@@ -33,8 +41,16 @@ static bool kind_in(const char *code, bool bounded)
 
 #define ROUTES "local routes = { a = { { 0.3, 'b' }, { 0.7, 'discharge' } }, b = { { 1, 'discharge' } } }\n"
 
-static bool plain_in(const char *code) { return kind_in(code, false); }
-static bool bounded_in(const char *code) { return kind_in(code, true); }
+static bool plain_in(const char *code) { return kind_with(code, PLAIN, NULL, NULL); }
+static bool bounded_in(const char *code) { return kind_with(code, BOUNDED, NULL, NULL); }
+
+/* What rules.c tells of a rule's views (route, next ...: person, door or service, ctx). */
+static const ss_sandbox_field PERSON[] = {{"history", 16}, {NULL, 0}};
+static const ss_sandbox_field CTX[] = {{"queue", SS_SANDBOX_LOOKUP}, {"caseload", SS_SANDBOX_LOOKUP}, {NULL, 0}};
+static const ss_sandbox_args VIEWS = {{PERSON, NULL, CTX}};
+
+static bool bounded_with_views(const char *code) { return kind_with(code, BOUNDED, &VIEWS, NULL); }
+static bool tables_in(const char *code, uint64_t *keys) { return kind_with(code, TABLES, &VIEWS, keys); }
 
 static void test_plain_rules(void **state)
 {
@@ -139,6 +155,49 @@ static void test_not_bounded(void **state)
                             "return { f = function(p) return t.x end }"));
 }
 
+/* What the host says of its views' lists and lookups bounds a rule such as gp_route.lua: a loop
+ * over person.history, ctx.queue(id) called; only where the view is sure to be there. */
+#define SEEN "local function seen(p, id) local h = p.history\n" \
+             "  for i = 1, #h do if h[i] == id then return true end end return false end\n"
+static void test_bounded_with_views(void **state)
+{
+    (void)state;
+    const char *gp = SEEN "return { f = function(p, d, ctx) if seen(p, 'x') then return 'a' end\n"
+                     "  return ctx.queue('x') > 3 and 'b' or 'c' end }";
+    assert_true(bounded_with_views(gp));
+    assert_false(bounded_in(gp));                           /* nothing known of the arguments */
+    assert_false(bounded_with_views(SEEN "return { f = function(p, d, ctx) return seen(d, 'x') end }"));
+    assert_false(bounded_with_views("return { f = function(p) p = p.other local h = p.history\n"
+                                    "  for i = 1, #h do end return 'a' end }"));   /* p is no longer the view */
+    assert_false(bounded_with_views("return { f = function(p, ctx) return ctx.queue('x') end }"));  /* ctx is third */
+    assert_false(bounded_with_views("return { f = function(p, d, ctx) return p.queue('x') end }"));
+    /* a function of the file writes a table: what ctx.queue reaches could have been made so */
+    assert_false(bounded_with_views("local t = {}\n"
+                                    "return { f = function(p, d, ctx) return ctx.queue('x') end, g = function() t.x = 1 end }"));
+}
+
+/* A table may stand for a view where nothing could tell them apart: no write, no type(), no
+ * length, no call of an unknown function; the fields read by name are found. */
+static void test_views_as_tables(void **state)
+{
+    (void)state;
+    uint64_t keys = 0;
+    assert_true(tables_in("return { f = function(p) return p.age > 3 and p.need or 'x' end }", &keys));
+    assert_int_equal(keys, 3);                              /* age, need */
+    assert_true(tables_in(SEEN "return { f = function(p, d, ctx) if seen(p, 'x') and ctx.queue('x') > 1 then\n"
+                          "  return 'a' end return p.severity >= 2 and 'b' or 'c' end }", &keys));
+    assert_int_equal(keys, 4 | 8);                          /* history, severity */
+    assert_false(tables_in("return { f = function(p) local t = {} t.x = p.age return 'a' end }", NULL));
+    assert_false(tables_in("return { f = function(p) return type(p) end }", NULL));
+    assert_false(tables_in("return { f = function(p) return #p end }", NULL));
+    assert_false(tables_in("local function len(x) return #x end return { f = function(p) return len(p) end }", NULL));
+    assert_false(tables_in("return { f = function(p) return string.rep(p.need, 2) end }", NULL));
+    assert_false(tables_in("local keep return { f = function(p) keep = p return 'a' end }", NULL));
+    assert_false(tables_in("local t = setmetatable({}, { __index = function(t, k) return k end })\n"
+                           "return { f = function(p) return t[p] end }", NULL));
+    assert_false(tables_in("local function g(p) return g(p) end return { f = function(p) return g(p) end }", NULL));
+}
+
 /* Together the calls must stay below the hook's first period. */
 static void test_long_chain_not_bounded(void **state)
 {
@@ -166,6 +225,8 @@ int main(void)
         cmocka_unit_test(test_bounded_rules),
         cmocka_unit_test(test_not_bounded),
         cmocka_unit_test(test_long_chain_not_bounded),
+        cmocka_unit_test(test_bounded_with_views),
+        cmocka_unit_test(test_views_as_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
