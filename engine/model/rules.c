@@ -119,9 +119,14 @@ static void classify(ss_rules *r, int slot)
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunks_ref);       /* cache f module chunks */
     lua_getfield(L, -1, path);                              /* cache f module chunks chunk */
     bool plain = ss_sandbox_is_plain(r->sb, -1, -4);
-    ss_memo_init(&r->memo[slot], plain || ss_sandbox_is_bounded(r->sb, -1, -3, -4, &args), plain);
-    rv_classify_tables(r, slot, -1, -3, -4, &args);
+    const char *names[16];
+    uint64_t scalars;
+    int n = rv_person_names(names, &scalars);
+    ss_sandbox_kind kind;
+    ss_sandbox_classify(r->sb, -1, -3, -4, &args, names, n, &kind);
+    ss_memo_init(&r->memo[slot], plain || kind.bounded, plain);
     lua_pop(L, 3);                                          /* cache f */
+    rv_table_for(r, slot, kind.keys & scalars);
 }
 
 /* Load each rule file once (a module may serve several decision points). */
@@ -236,6 +241,7 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     r->memo = calloc(n, sizeof *r->memo);
     r->table_refs = calloc(n, sizeof *r->table_refs);
     r->table_keys = calloc(n, sizeof *r->table_keys);
+    r->table_set = calloc((size_t)n * 16, sizeof *r->table_set);
     ss_memo_rec_init(&r->rec);
     for (int i = 0; i < m->nlua_rules; i++) r->refs[i] = LUA_NOREF;
     for (int i = 0; r->table_refs && i < m->nlua_rules; i++) r->table_refs[i] = LUA_NOREF;
@@ -246,7 +252,7 @@ ss_rules *ss_rules_new(const ss_model *m, ss_diag *d)
     lua_newtable(L);
     r->chunks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (make_ids(L, r) < 0) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' ids"); return NULL; }
-    if (rv_make_views(L, r) < 0 || !r->memo || !r->table_refs || !r->table_keys) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' views"); return NULL; }
+    if (rv_make_views(L, r) < 0 || !r->memo || !r->table_refs || !r->table_keys || !r->table_set) { ss_rules_free(r); ss_fail(d, "out of memory for the rules' views"); return NULL; }
     if (read_texts(r, d) < 0 || load_rules(r, d) < 0) { ss_rules_free(r); return NULL; }
     ss_sandbox_push_handler(r->sb);  /* stays at the top: below each rule called (call()) */
     return r;
@@ -258,7 +264,7 @@ void ss_rules_free(ss_rules *r)
     ss_sandbox_free(r->sb);
     for (int i = 0; i < r->m->nlua_rules; i++) free(r->texts[i]);
     ss_free_all(r->texts, r->lens, r->refs, r->lines, r->service_ids, r->service_refs, r->door_ids, r->need_ids, r->memo,
-                r->table_refs, r->table_keys);
+                r->table_refs, r->table_keys, r->table_set);
     ss_idmap_fini(&r->answers);
     ss_idmap_fini(&r->doors);
     for (int v = 0; v < 3; v++) ss_idmap_fini(&r->fields[v]);

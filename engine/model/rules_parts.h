@@ -28,6 +28,8 @@ struct ss_rules {
      * (bit i: person field i) set before each call: read without a call into C. */
     int *table_refs;              /* [nlua_rules] LUA_NOREF: the view itself */
     uint64_t *table_keys;         /* [nlua_rules] */
+    ss_memo_val *table_set;       /* [nlua_rules * 16] the value each field has in the table now
+                                     (kind -1: none yet); an unchanged one is not set again */
     int person_key_refs[16];      /* the person fields' names, interned (rules.c, make_ids) */
     int *service_refs;         /* [nservices] each service's view (ruleviews.c) */
     /* Made once, so a call compares no strings (idmap.h): registry refs of each id as a Lua
@@ -55,9 +57,13 @@ int rv_make_views(lua_State *L, ss_rules *r);
 ss_memo_val rv_field_key(void *ctx, int view, int field);
 /* What the sandbox may take for granted about the views a rule of `point` is called with. */
 void rv_rule_args(const char *point, ss_sandbox_args *args);
-/* Whether a table may stand for rule slot's person view (ss_sandbox_views_as_tables, its
- * function, module and chunk at the indices given): sets table_keys[slot], and makes its table. */
-void rv_classify_tables(ss_rules *r, int slot, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args);
+/* The person fields' names into names[16], their number returned; *scalars: bit i for the
+ * fields that are no list (a list is made at each read, so never set in a table). */
+int rv_person_names(const char *names[16], uint64_t *scalars);
+/* Rule slot gets a table for its person view with the fields in keys (ss_sandbox_classify
+ * found it cannot tell the two apart; 0: it gets the view): sets table_keys[slot] and makes its
+ * table. */
+void rv_table_for(ss_rules *r, int slot, uint64_t keys);
 /* Pushes the person argument of rule slot: its table with this call's fields set, or, when it
  * has none or its calls are kept (their reads noted through the view), the view. */
 void rv_push_person(ss_rules *r, int slot, bool kept);

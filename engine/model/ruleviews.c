@@ -299,21 +299,25 @@ void rv_rule_args(const char *point, ss_sandbox_args *args)
         if (strcmp(point, three[i]) == 0) args->of[0] = person_known, args->of[2] = ctx_known;
 }
 
-void rv_classify_tables(ss_rules *r, int slot, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args)
+int rv_person_names(const char *names[16], uint64_t *scalars)
 {
-    lua_State *L = ss_sandbox_lua(r->sb);
-    const char *names[16];
-    uint64_t keys = 0, scalars = 0;
     int n = 0;
+    *scalars = 0;
     for (; person_fields[n].name && n < 16; n++) {
         names[n] = person_fields[n].name;
-        if (person_fields[n].type != LUA_TTABLE) scalars |= (uint64_t)1 << n;  /* a list is made at each read */
+        if (person_fields[n].type != LUA_TTABLE) *scalars |= (uint64_t)1 << n;
     }
-    if (!ss_sandbox_views_as_tables(r->sb, chunk_idx, module_idx, fn_idx, args, names, n, &keys))
-        keys = 0;
-    r->table_keys[slot] = keys & scalars;
-    if (r->table_keys[slot] && r->table_refs[slot] == LUA_NOREF) {
-        lua_createtable(L, 0, n);                           /* t */
+    return n;
+}
+
+void rv_table_for(ss_rules *r, int slot, uint64_t keys)
+{
+    lua_State *L = ss_sandbox_lua(r->sb);
+    r->table_keys[slot] = keys;
+    for (int i = 0; i < 16 && r->table_refs[slot] == LUA_NOREF; i++)
+        r->table_set[16 * slot + i].kind = -1;
+    if (keys && r->table_refs[slot] == LUA_NOREF) {
+        lua_createtable(L, 0, 16);                          /* t */
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_ref);   /* t view */
         lua_getmetatable(L, -1);                            /* t view mt */
         lua_setmetatable(L, -3);                            /* t view */
@@ -328,10 +332,16 @@ static void push_person_table(ss_rules *r, int slot)
 {
     lua_State *L = ss_sandbox_lua(r->sb);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->table_refs[slot]);  /* t */
+    ss_memo_val *set = &r->table_set[16 * slot];
     for (uint64_t keys = r->table_keys[slot]; keys; keys &= keys - 1) {
         int i = __builtin_ctzll(keys);
+        ss_rule_value v = person_fields[i].value(r, -1);
+        ss_memo_val now = value_key(v);  /* nothing but these sets changes the table */
+        if (now.kind == set[i].kind && now.bits == set[i].bits)
+            continue;
+        set[i] = now;
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->person_key_refs[i]);  /* t name */
-        push_value(L, r, person_fields[i].value(r, -1));   /* t name value */
+        push_value(L, r, v);                                /* t name value */
         lua_rawset(L, -3);                                  /* t */
     }
 }

@@ -121,6 +121,14 @@ bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn
  * as it was. */
 bool ss_sandbox_views_as_tables(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
                                 const char *const *names, int nnames, uint64_t *keys);
+/* ss_sandbox_is_bounded and ss_sandbox_views_as_tables at once, walking what the function and
+ * its module reach once for both. */
+typedef struct ss_sandbox_kind {
+    bool bounded, tables;
+    uint64_t keys;
+} ss_sandbox_kind;
+void ss_sandbox_classify(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
+                         const char *const *names, int nnames, ss_sandbox_kind *kind);
 /* ss_sandbox_call for a plain or bounded function: the same, without the count hook, which a plain
  * function never reaches (it would trap every instruction for nothing). */
 int ss_sandbox_call_plain(ss_sandbox *sb, int nargs, int nresults, ss_diag *d);

@@ -619,20 +619,9 @@ static const ss_sandbox_field *lookups_of(const ss_sandbox_args *args, ss_sandbo
 
 bool ss_sandbox_is_bounded(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args)
 {
-    lua_State *L = sb->L;
-    module_idx = lua_absindex(L, module_idx);
-    fn_idx = lua_absindex(L, fn_idx);
-    sbx_code chunk;
-    if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx) || !sbx_code_read(L, chunk_idx, &chunk))
-        return false;
-    bool fixed = !chunk.inner_writes;
-    sbx_code_free(&chunk);
-    lua_newtable(L);                                            /* visiting */
-    long bound = bound_of(L, fn_idx, lua_gettop(L), 0, fixed, args ? args : &no_args);
-    lua_pop(L, 1);                                              /* */
-    ss_sandbox_field lookups[SS_SANDBOX_ARGS + 1];
-    const ss_sandbox_field *named = fixed ? lookups_of(args, lookups) : NULL;
-    return bound >= 0 && reach_plain(L, module_idx, named) && reach_plain(L, fn_idx, named);
+    ss_sandbox_kind kind;
+    ss_sandbox_classify(sb, chunk_idx, module_idx, fn_idx, args, NULL, 0, &kind);
+    return kind.bounded;
 }
 
 /* ---------------------------------------------------------------- views as tables */
@@ -742,23 +731,38 @@ static bool lets_table_stand(views_ctx *v, const bound_ctx *b, size_t pc, int de
 bool ss_sandbox_views_as_tables(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
                                 const char *const *names, int nnames, uint64_t *keys)
 {
+    ss_sandbox_kind kind;
+    ss_sandbox_classify(sb, chunk_idx, module_idx, fn_idx, args, names, nnames, &kind);
+    *keys = kind.keys;
+    return kind.tables;
+}
+
+/* Both at once: the values the function and its module reach are walked once for both. */
+void ss_sandbox_classify(ss_sandbox *sb, int chunk_idx, int module_idx, int fn_idx, const ss_sandbox_args *args,
+                         const char *const *names, int nnames, ss_sandbox_kind *kind)
+{
     lua_State *L = sb->L;
     module_idx = lua_absindex(L, module_idx);
     fn_idx = lua_absindex(L, fn_idx);
-    *keys = 0;
+    *kind = (ss_sandbox_kind){false, false, 0};
+    args = args ? args : &no_args;
     sbx_code chunk;
     if (!lua_isfunction(L, fn_idx) || lua_iscfunction(L, fn_idx) || !sbx_code_read(L, chunk_idx, &chunk))
-        return false;
+        return;
     bool fixed = !chunk.inner_writes;
     sbx_code_free(&chunk);
     ss_sandbox_field lookups[SS_SANDBOX_ARGS + 1];
     const ss_sandbox_field *named = fixed ? lookups_of(args, lookups) : NULL;
     lua_newtable(L);                                            /* visiting */
-    views_ctx v = {L, lua_gettop(L), names, nnames, 0};
-    bool ok = views_walk(&v, fn_idx, 0, args ? args : &no_args);
+    long bound = bound_of(L, fn_idx, lua_gettop(L), 0, fixed, args);
     lua_pop(L, 1);                                              /* */
-    ok = ok && reach_plain(L, module_idx, named) && reach_plain(L, fn_idx, named);  /* no Lua metamethod runs unseen */
-    if (ok)
-        *keys = v.keys;
-    return ok;
+    lua_newtable(L);                                            /* visiting */
+    views_ctx v = {L, lua_gettop(L), names, nnames, 0};
+    bool walk = views_walk(&v, fn_idx, 0, args);
+    lua_pop(L, 1);                                              /* */
+    /* no Lua metamethod runs unseen, no function reached can change what the calls reach */
+    bool reach = (bound >= 0 || walk) && reach_plain(L, module_idx, named) && reach_plain(L, fn_idx, named);
+    kind->bounded = bound >= 0 && reach;
+    kind->tables = walk && reach;
+    kind->keys = kind->tables ? v.keys : 0;
 }

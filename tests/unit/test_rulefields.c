@@ -195,6 +195,10 @@ static void a_table_for_the_person_view_gives_the_same(void **state)
     if (ss_rules_priority(f->rules, tab->priority.slot, &f->p, 5, &f->w, &prio, &d) < 0)
         fail_msg("%s", d.msg);
     assert_true(prio == 8100000.0 + ss_person_age(&f->p, 5) + 2 + 3 + 0.0);  /* every field of this call */
+    f->p.arrived = 3;  /* the fields that did not change keep their values */
+    if (ss_rules_priority(f->rules, tab->priority.slot, &f->p, 5, &f->w, &prio, &d) < 0)
+        fail_msg("%s", d.msg);
+    assert_true(prio == 8100000.0 + ss_person_age(&f->p, 5) + 3 + 2 + 0.0);
     char list[512], want[700];
     ss_rule_field_list(&ss_person_view, list, sizeof list);
     snprintf(want, sizeof want, "tab.lua:9: error in rule 'odd' (person 8, service treat, 2021-03-06, replication 1): "
