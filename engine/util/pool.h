@@ -9,8 +9,10 @@
  * (a simulation polls it).  It is raised by Ctrl-C (the caller's interrupt flag, polled here), by
  * a failing `deliver`, and by a failing job — but for a failing job only once every job before
  * it has finished, so the failure reported is always the lowest-numbered one, whatever the
- * number of workers.  A job that fails after the flag was raised was stopped, not wrong: its
- * error is ignored.  Jobs finished before the stop are still delivered, in order, up to the first
+ * number of workers.  Hand-out stops as soon as any failure is recorded, but jobs handed out
+ * before that (by other workers, while the failing job's thread had not yet reported) still run:
+ * how many jobs run past a failure depends on the timing.  A job that fails after the flag was
+ * raised was stopped, not wrong: its error is ignored.  Jobs finished before the stop are still delivered, in order, up to the first
  * gap, so an interrupted run keeps every whole replication before it.
  *
  * The pool knows nothing of replications or runs: a job is an index, a worker's state is the
