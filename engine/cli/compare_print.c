@@ -325,11 +325,11 @@ static json_t *jverdict(const ss_verdict *v)
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         const ss_metric_info *mi = ss_compare_row_info(m->row);
-        json_array_append_new(measures, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b}", "scope", m->row->scope, "subject", m->row->subject,
+        json_array_append_new(measures, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "scope", m->row->scope, "subject", m->row->subject,
                                                   "metric", m->row->metric, "label", ss_metric_label(m->row->scope, m->row->metric, SS_LANG_EN),
                                                   "better", ss_better_name(mi->better), "judgement", ss_judgement_key(m->judgement),
                                                   "difference", jestimate(&m->row->diff), "may_rest_on_effects",
-                                                  ss_verdict_rests_on_effects(v, m)));
+                                                  ss_verdict_rests_on_effects(v, m), "planned", m->row->planned));
     }
     for (int i = 0; v->effects_known && i < v->neffects; i++) {
         int a = v->effects[i][0], b = v->effects[i][1];

@@ -30,9 +30,16 @@ static void measure_name(const ss_report *r, const ss_verdict_measure *m, char *
         snprintf(out, n, "%s", label);
 }
 
-/* The figures of a row: the base's and the option's means, and the paired difference. */
+/* The figures of a row: the base's and the option's means, and the paired difference (a planned
+ * row's exact one, and what it is: "+2.0, more by construction"). */
 static void measure_figures(const ss_report *r, const ss_verdict_measure *m, char a[48], char b[48], char d[120])
 {
+    if (m->row->planned) {
+        ss_verdict_planned_figure(a, 48, m->row, m->row->base.mean, false, r->opts.lang);
+        ss_verdict_planned_figure(b, 48, m->row, m->row->option.mean, false, r->opts.lang);
+        ss_verdict_format_difference(d, 120, m->row, r->opts.lang);
+        return;
+    }
     const char *unit = ss_compare_row_info(m->row)->unit;
     ss_compare_format(a, 48, m->row->base.mean, unit, false);
     ss_compare_format(b, 48, m->row->option.mean, unit, false);
@@ -54,20 +61,6 @@ static void provenance_line(const ss_report *r, char *out, size_t n)
         effect += strcmp(k, "effect") == 0;
     }
     snprintf(out, n, T(r, S_PROVENANCE), r->models[0].letter, source, assumed, calibrated, effect);
-}
-
-/* The FTE and, when the scenarios give a cost per FTE, the yearly NOK: key measures too. */
-static void staffing_line(const ss_report *r, const ss_verdict *v, char *out, size_t n)
-{
-    char a[32], b[32], d[32], nok[48];
-    if (report_fte_pair(r, v->fte_base, v->fte_option, a, b, d)) {
-        snprintf(out, n, T(r, S_STAFF_EQUAL), a);
-    } else if (isfinite(v->cost_difference)) {
-        ss_lang_amount(r->opts.lang, nok, sizeof nok, v->cost_difference, true);
-        snprintf(out, n, T(r, S_STAFF_DIFF_COST), d, b, a, nok);
-    } else {
-        snprintf(out, n, T(r, S_STAFF_DIFF), d, b, a);
-    }
 }
 
 static int count_same(const ss_verdict *v)
@@ -109,6 +102,10 @@ static void html_models(const ss_report *r, ss_buf *b)
 static bool measure_robustness(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, char *out, size_t n)
 {
     if (!v->robust) return false;
+    if (m->row->planned) {  /* a planned input is the same at every sample */
+        snprintf(out, n, "%s", T(r, S_PLANNED_NOT_SAMPLED));
+        return true;
+    }
     const ss_robust_row *row = ss_robust_find(v->robust, m->row->scope, m->row->subject, m->row->metric);
     ss_robust_cell(out, n, v->robust, row, m->judgement, r->opts.lang);
     return true;
@@ -241,8 +238,6 @@ static void html_verdict(const ss_report *r, int opt, ss_buf *b)
     for (int i = 0; i < v->nmeasures; i++)
         html_verdict_row(r, v, &v->measures[i], b);
     ss_buf_str(b, "</table>\n");
-    staffing_line(r, v, line, sizeof line);
-    html_text(b, "p", NULL, line);
     html_effects(r, v, a, o, b);
     robustness_line(r, v, line, sizeof line);
     html_text(b, "p", NULL, line);
@@ -286,8 +281,7 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
         if (measure_robustness(r, v, m, holds, sizeof holds)) ss_buf_fmt(b, " %s |", holds);
         ss_buf_str(b, "\n");
     }
-    staffing_line(r, v, line, sizeof line);
-    ss_buf_fmt(b, "\n%s\n\n", line);
+    ss_buf_str(b, "\n");
     if (v->effects_known && v->neffects > 0) {
         snprintf(line, sizeof line, T(r, S_EFFECTS_DIFFER), v->neffects);
         ss_buf_fmt(b, "%s\n\n", line);

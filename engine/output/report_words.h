@@ -406,15 +406,9 @@ WORD(S_ROBUST,
 WORD(S_PROVENANCE,
      "Where the figures come from (%s): %d from the sources, %d assumptions, %d calibrated to a target, %d effect assumptions; section 5 lists each.",
      "Hvor tallene kommer fra (%s): %d fra kildene, %d antakelser, %d kalibrert mot et mål, %d effektantakelser; del 5 viser hvert av dem.")
-WORD(S_STAFF_EQUAL,
-     "Staff: equal, %s FTE in both.",
-     "Bemanning: lik, %s årsverk i begge.")
-WORD(S_STAFF_DIFF,
-     "Staff: %s FTE (%s against %s).",
-     "Bemanning: %s årsverk (%s mot %s).")
-WORD(S_STAFF_DIFF_COST,
-     "Staff: %s FTE (%s against %s); yearly cost %s NOK.",
-     "Bemanning: %s årsverk (%s mot %s); årlig kostnad %s kroner.")
+WORD(S_PLANNED_NOT_SAMPLED,
+     "a planned input: the same at every sample",
+     "planlagt inndata: likt i alle utvalg")
 WORD(S_CAL_TITLE,
      "Calibration targets: inputs, not findings",
      "Kalibreringsmål: inndata, ikke funn")

@@ -79,6 +79,7 @@ void ss_robust_verdict_line(char *buf, size_t n, const ss_verdict *v, const ss_r
     double least_holds = INFINITY;
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
+        if (m->row->planned) continue;  /* the same at every sample: its difference is the verdict's */
         const ss_robust_row *row = row_of(r, m);
         double h = row ? ss_robust_holds(row, m->judgement) : NAN;
         if (isfinite(h) && h < least_holds) least_holds = h, least = i;
@@ -123,6 +124,7 @@ void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *in
     print_fixed(f, r, lang);
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
+        if (m->row->planned) continue;  /* not sampled: the same at every sample */
         const ss_robust_row *row = row_of(r, m);
         char name[200], s[768], lo[48], mid[48], hi[48];
         ss_verdict_measure_name(name, sizeof name, m, info, lang);

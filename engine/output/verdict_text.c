@@ -73,12 +73,19 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
         const char *unit = ss_compare_row_info(m->row)->unit;
         char name[200], diff[64], ci[112], a[48], b[48];
         ss_verdict_measure_name(name, sizeof name, m, info, lang);
-        ss_estimate mean = m->row->diff;  /* the mean and its interval in columns of their own, aligned */
-        mean.ci_low = mean.ci_high = NAN;
-        ss_compare_format_difference(diff, sizeof diff, &mean, unit, SS_LANG_EN);  /* the table makes the commas */
-        ss_compare_format_interval(ci, sizeof ci, &m->row->diff, unit, SS_LANG_EN);
-        ss_compare_format(a, sizeof a, m->row->base.mean, unit, false);
-        ss_compare_format(b, sizeof b, m->row->option.mean, unit, false);
+        if (m->row->planned) {  /* exact: what it is stands where an interval would */
+            ss_verdict_planned_figure(diff, sizeof diff, m->row, m->row->diff.mean, true, lang);
+            snprintf(ci, sizeof ci, "%s", ss_verdict_planned_note(m->row, lang));
+            ss_verdict_planned_figure(a, sizeof a, m->row, m->row->base.mean, false, lang);
+            ss_verdict_planned_figure(b, sizeof b, m->row, m->row->option.mean, false, lang);
+        } else {
+            ss_estimate mean = m->row->diff;  /* the mean and its interval in columns of their own, aligned */
+            mean.ci_low = mean.ci_high = NAN;
+            ss_compare_format_difference(diff, sizeof diff, &mean, unit, SS_LANG_EN);  /* the table makes the commas */
+            ss_compare_format_interval(ci, sizeof ci, &m->row->diff, unit, SS_LANG_EN);
+            ss_compare_format(a, sizeof a, m->row->base.mean, unit, false);
+            ss_compare_format(b, sizeof b, m->row->option.mean, unit, false);
+        }
         int r = ss_table_add_row(&t);
         ss_table_set(&t, r, 0, "%s %s", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, lang));
         ss_table_set(&t, r, 1, "%s", name);
@@ -91,24 +98,6 @@ static void print_measures(FILE *f, const ss_verdict *v, const char *base_letter
     }
     ss_table_print(&t, f);
     ss_table_free(&t);
-}
-
-static void print_staffing(FILE *f, const ss_verdict *v, ss_lang lang)
-{
-    double dfte = v->fte_option - v->fte_base;
-    if (fabs(dfte) < 1e-9)
-        ss_words_print(f, lang, "  Staff serving the modelled population: equal, %.1f FTE in both", v->fte_base);
-    else
-        ss_words_print(f, lang, "  Staff serving the modelled population: %+.1f FTE (%.1f against %.1f)", dfte, v->fte_option, v->fte_base);
-    if (isfinite(v->cost_difference) && fabs(v->cost_difference) < 0.5)
-        ss_words_print(f, lang, "; the same yearly cost.\n");
-    else if (isfinite(v->cost_difference)) {
-        char amount[64];
-        ss_lang_amount(lang, amount, sizeof amount, v->cost_difference, true);
-        ss_words_print(f, lang, "; yearly cost %s NOK.\n", amount);
-    }
-    else
-        ss_words_print(f, lang, "; the scenarios give no cost per FTE (costs.nok_per_fte).\n");
 }
 
 /* One effect assumption, with the rule file and line that declare it when a rule file does. */
@@ -179,7 +168,6 @@ void ss_verdict_print(FILE *f, const ss_verdict *v, const char *base_letter, con
                             "  (✓ better, ✗ worse, ≈ no clear difference: the 95%% paired interval holds 0; shares in percentage points):\n",
                    option_letter, v->nbetter, v->nworse, same, v->nmeasures);
     print_measures(f, v, base_letter, option_letter, info, lang);
-    print_staffing(f, v, lang);
     print_effects(f, v, base_letter, option_letter, lang);
     if (v->robust)
         ss_robust_print_verdict(f, v, info, lang);
@@ -204,17 +192,23 @@ static bool choose_first(const ss_verdict *v, ss_judgement want, bool *chosen)
 }
 
 /* The differences beyond noise, at most max, in the verdict's order; the first better and the
- * first worse are always among them, so a headline never hides that the option costs something. */
+ * first worse, and a difference in staff or cost, are always among them, so a headline never hides
+ * that the option costs something. */
 void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *info, int max, ss_lang lang)
 {
     bool chosen[v->nmeasures > 0 ? v->nmeasures : 1];
     memset(chosen, 0, sizeof chosen);
-    int n = choose_first(v, SS_JUDGED_BETTER, chosen) + choose_first(v, SS_JUDGED_WORSE, chosen), beyond = 0;
+    int planned = 0, beyond = 0;  /* staff and cost beyond the max: they are inputs, not findings */
+    for (int i = 0; i < v->nmeasures; i++)
+        if (v->measures[i].row->planned && beyond_noise(v->measures[i].judgement))
+            chosen[i] = true, planned++;
+    int n = choose_first(v, SS_JUDGED_BETTER, chosen) + choose_first(v, SS_JUDGED_WORSE, chosen);
     for (int i = 0; i < v->nmeasures; i++) {
         beyond += beyond_noise(v->measures[i].judgement);
         if (n < max && !chosen[i] && beyond_noise(v->measures[i].judgement))
             chosen[i] = true, n++;
     }
+    n += planned;
     for (int i = 0; i < v->nmeasures; i++) {
         const ss_verdict_measure *m = &v->measures[i];
         if (!chosen[i])
@@ -225,8 +219,6 @@ void ss_verdict_print_headline(FILE *f, const ss_verdict *v, const ss_run_info *
         fprintf(f, "  %s %s: %s %s%s\n", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, lang), name, diff,
                 ss_verdict_rests_on_effects(v, m) ? ss_words(lang, " (may rest on effect assumptions)") : "");
     }
-    if (fabs(v->fte_option - v->fte_base) > 1e-9)
-        print_staffing(f, v, lang);  /* an option that costs staff says so in the headline too */
     if (n == 0)
         ss_words_print(f, lang, "  ≈ no clear difference on any of the %d key measures\n", v->nmeasures);
     else if (beyond > n)

@@ -174,9 +174,28 @@ double ss_comparison_median_narrowing(const ss_comparison *c, int *n)
     return med;
 }
 
+/* The planned inputs a verdict weighs beside the simulated results: their direction is declared
+ * here once (less staff and cost for the same results is better). */
+static const ss_metric_info staffing_metric_info[] = {
+    {"fte_total", "FTE", "FTE", "FTE serving the modelled population (fte x staff_share), as planned", SS_BETTER_LOWER,
+     "Staff serving the modelled population (FTE; a planned input)", "Bemanning for den modellerte befolkningen (årsverk; planlagt)"},
+    {"cost_nok", "NOK", "NOK", "yearly cost of that staff (costs.nok_per_fte), as planned", SS_BETTER_LOWER,
+     "Yearly cost of that staff (NOK; a planned input)", "Årlig kostnad for bemanningen (kr; planlagt)"},
+};
+
+static const ss_metric_info *metric_find(const char *scope, const char *metric)
+{
+    if (strcmp(scope, "staffing") != 0)
+        return ss_metric_find(scope, metric);
+    for (size_t i = 0; i < sizeof staffing_metric_info / sizeof staffing_metric_info[0]; i++)
+        if (strcmp(staffing_metric_info[i].name, metric) == 0)
+            return &staffing_metric_info[i];
+    return NULL;
+}
+
 const ss_metric_info *ss_compare_row_info(const ss_compare_row *r)
 {
-    const ss_metric_info *mi = ss_metric_find(r->scope, r->metric);
+    const ss_metric_info *mi = metric_find(r->scope, r->metric);
     assert(mi && "row metric not in the metric tables");
     return mi;
 }
@@ -212,7 +231,7 @@ bool ss_compare_is_key(const ss_compare_row *r)
 
 const char *ss_metric_label(const char *scope, const char *metric, ss_lang lang)
 {
-    const ss_metric_info *mi = ss_metric_find(scope, metric);
+    const ss_metric_info *mi = metric_find(scope, metric);
     if (!mi)
         return metric;
     const char *l = lang == SS_LANG_NB ? mi->nb : mi->en;
@@ -228,6 +247,8 @@ static int decimals(const char *unit, double x)
 {
     if (strstr(unit, "per person"))
         return 2;
+    if (strcmp(unit, "NOK") == 0)
+        return 0;
     if ((strcmp(unit, "count") == 0 || strcmp(unit, "persons") == 0) && fabs(x) >= 100)
         return 0;
     return 1;

@@ -25,7 +25,9 @@ typedef struct ss_compare_row {
     ss_estimate diff;           /* paired: option - base over replications */
     ss_estimate diff_unpaired;  /* as if the runs were independent (Welch) */
     double relative;            /* diff.mean / base.mean; NaN when base.mean is 0 or undefined */
-    bool distinguishable;       /* the paired interval excludes 0 */
+    bool distinguishable;       /* the paired interval excludes 0 (planned: the difference is not 0) */
+    bool planned;               /* scope "staffing": a planned input (FTE, its yearly cost), the same in
+                                 * every replication, so its difference is exact and has no interval */
 } ss_compare_row;
 
 typedef struct ss_comparison {
@@ -51,7 +53,8 @@ double ss_compare_narrowing(const ss_compare_row *r);
 /* The median narrowing over the rows where it is defined (*n of them); NaN when none. */
 double ss_comparison_median_narrowing(const ss_comparison *c, int *n);
 
-/* The metric table entry of a row (unit, label, doc). */
+/* The metric table entry of a row (unit, label, doc, direction): the results' tables, or for scope
+ * "staffing" the planned inputs' ("fte_total", "cost_nok"; lower is better). */
 const ss_metric_info *ss_compare_row_info(const ss_compare_row *r);
 /* The results a reviewer looks at first (waits, queue, caseload per FTE, utilisation, rejections,
  * time in system, hand-offs), and only where either model has a value. */

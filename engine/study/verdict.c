@@ -31,7 +31,7 @@ static const key keys[] = {
 
 ss_judgement ss_judge(const ss_compare_row *r)
 {
-    if (!isfinite(r->diff.mean) || !isfinite(r->diff.ci_low) || !isfinite(r->diff.ci_high))
+    if (!isfinite(r->diff.mean) || (!r->planned && (!isfinite(r->diff.ci_low) || !isfinite(r->diff.ci_high))))
         return SS_JUDGED_UNKNOWN;
     if (!r->distinguishable)
         return SS_JUDGED_SAME;
@@ -70,25 +70,49 @@ static bool wanted(const ss_comparison *c, const ss_compare_row *r, const key *k
     return !k->queueing_only || queues(c, r->subject);
 }
 
+/* A planned measure's row: the two models' planned values, their exact difference (no interval),
+ * different when it is more than tolerance; NAN values when the scenarios do not give it. */
+static void planned_row(ss_compare_row *r, const char *metric, double base, double option, double tolerance)
+{
+    *r = (ss_compare_row){.scope = "staffing", .metric = metric, .planned = true};
+    r->base = (ss_estimate){.mean = base, .ci_low = NAN, .ci_high = NAN};
+    r->option = (ss_estimate){.mean = option, .ci_low = NAN, .ci_high = NAN};
+    r->diff = (ss_estimate){.mean = option - base, .ci_low = NAN, .ci_high = NAN};
+    r->diff_unpaired = r->diff;
+    r->relative = base != 0 ? (option - base) / base : NAN;
+    r->distinguishable = fabs(option - base) > tolerance;
+}
+
+static void add_measure(ss_verdict *v, const ss_compare_row *r)
+{
+    ss_verdict_measure *m = &v->measures[v->nmeasures++];
+    *m = (ss_verdict_measure){.row = r, .judgement = ss_judge(r)};
+    v->nbetter += m->judgement == SS_JUDGED_BETTER;
+    v->nworse += m->judgement == SS_JUDGED_WORSE;
+}
+
 void ss_verdict_build(const ss_comparison *c, const ss_model_about *base, const ss_model_about *option, ss_verdict *v)
 {
     memset(v, 0, sizeof *v);
-    v->measures = xcalloc(c->nrows > 0 ? (size_t)c->nrows : 1, sizeof *v->measures);
+    v->measures = xcalloc((size_t)c->nrows + 2, sizeof *v->measures);
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         for (int i = 0; i < c->nrows; i++) {
             if (!wanted(c, &c->rows[i], &keys[k]))
                 continue;
             assert(v->nmeasures < c->nrows && "a row is the measure of one key at most");
-            ss_verdict_measure *m = &v->measures[v->nmeasures++];
-            *m = (ss_verdict_measure){.row = &c->rows[i], .judgement = ss_judge(&c->rows[i])};
-            v->nbetter += m->judgement == SS_JUDGED_BETTER;
-            v->nworse += m->judgement == SS_JUDGED_WORSE;
+            add_measure(v, &c->rows[i]);
         }
     }
     v->fte_base = c->fte_base;
     v->fte_option = c->fte_option;
     bool costed = c->nok_per_fte_base > 0 && c->nok_per_fte_option > 0;
-    v->cost_difference = costed ? c->fte_option * c->nok_per_fte_option - c->fte_base * c->nok_per_fte_base : NAN;
+    double cost_base = costed ? c->fte_base * c->nok_per_fte_base : NAN, cost_option = costed ? c->fte_option * c->nok_per_fte_option : NAN;
+    v->cost_difference = cost_option - cost_base;
+    v->planned = xcalloc(2, sizeof *v->planned);
+    planned_row(&v->planned[0], "fte_total", c->fte_base, c->fte_option, 1e-9);
+    planned_row(&v->planned[1], "cost_nok", cost_base, cost_option, 0.5);
+    add_measure(v, &v->planned[0]);
+    add_measure(v, &v->planned[1]);
     v->base = base;
     v->option = option;
     v->effects_known = base && option;
@@ -102,13 +126,14 @@ void ss_verdict_build(const ss_comparison *c, const ss_model_about *base, const 
 void ss_verdict_free(ss_verdict *v)
 {
     free(v->measures);
+    free(v->planned);
     free(v->effects);
     memset(v, 0, sizeof *v);
 }
 
 bool ss_verdict_rests_on_effects(const ss_verdict *v, const ss_verdict_measure *m)
 {
-    return v->neffects > 0 && m->judgement != SS_JUDGED_SAME && m->judgement != SS_JUDGED_UNKNOWN;
+    return v->neffects > 0 && !m->row->planned && m->judgement != SS_JUDGED_SAME && m->judgement != SS_JUDGED_UNKNOWN;
 }
 
 const char *ss_judgement_word(ss_judgement j, ss_lang lang)
@@ -132,5 +157,33 @@ const char *ss_judgement_key(ss_judgement j)
 
 void ss_verdict_format_difference(char *buf, size_t n, const ss_compare_row *r, ss_lang lang)
 {
-    ss_compare_format_difference(buf, n, &r->diff, ss_compare_row_info(r)->unit, lang);
+    if (!r->planned) {
+        ss_compare_format_difference(buf, n, &r->diff, ss_compare_row_info(r)->unit, lang);
+        return;
+    }
+    char d[64];
+    ss_verdict_planned_figure(d, sizeof d, r, r->diff.mean, true, lang);
+    snprintf(buf, n, isfinite(r->diff.mean) ? "%s, %s" : "%.0s%s", d, ss_verdict_planned_note(r, lang));
+}
+
+void ss_verdict_planned_figure(char *buf, size_t n, const ss_compare_row *r, double x, bool signed_, ss_lang lang)
+{
+    if (!isfinite(x))
+        snprintf(buf, n, "-");
+    else if (strcmp(ss_compare_row_info(r)->unit, "NOK") == 0)
+        ss_lang_amount(lang, buf, n, x, signed_);
+    else {
+        ss_compare_format(buf, n, x, ss_compare_row_info(r)->unit, signed_);
+        ss_lang_figures(lang, buf);
+    }
+}
+
+const char *ss_verdict_planned_note(const ss_compare_row *r, ss_lang lang)
+{
+    static const char *const en[] = {"more by construction", "less by construction", "the same by construction",
+                                     "the scenarios give no cost per FTE"};
+    static const char *const nb[] = {"mer etter planen", "mindre etter planen", "likt etter planen",
+                                     "scenarioene oppgir ingen kostnad per årsverk"};
+    int k = !isfinite(r->diff.mean) ? 3 : !r->distinguishable ? 2 : r->diff.mean > 0 ? 0 : 1;
+    return lang == SS_LANG_NB ? nb[k] : en[k];
 }

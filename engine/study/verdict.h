@@ -4,7 +4,10 @@
  *
  * Better and worse come from each metric's declared direction (results.h, ss_metric_info.better)
  * and the paired interval: a measure is better or worse only when its interval excludes 0.  A
- * metric that is better neither way (a count of arrivals) is said to be higher or lower. */
+ * metric that is better neither way (a count of arrivals) is said to be higher or lower.  The
+ * last key measures are planned inputs, not simulated estimates: the staff (FTE) serving the
+ * modelled population and its yearly cost (NOK), lower being better; their difference is exact
+ * ("more by construction"), so any difference at all is better or worse. */
 #ifndef SS_VERDICT_H
 #define SS_VERDICT_H
 
@@ -32,7 +35,8 @@ typedef struct ss_verdict_measure {
 
 typedef struct ss_verdict {
     int nmeasures;
-    ss_verdict_measure *measures;   /* the key measures, in the reviewers' order */
+    ss_verdict_measure *measures;   /* the key measures, in the reviewers' order, the planned ones last */
+    ss_compare_row *planned;        /* owned: the rows of the planned measures (FTE, yearly cost) */
     int nbetter, nworse;
     double fte_base, fte_option;
     double cost_difference;          /* yearly NOK, NAN when the scenarios give no cost per FTE */
@@ -55,7 +59,8 @@ typedef struct ss_verdict {
 void ss_verdict_build(const ss_comparison *c, const ss_model_about *base, const ss_model_about *option, ss_verdict *v);
 void ss_verdict_free(ss_verdict *v);
 
-/* The judgement of one row, from its metric's direction and its paired interval. */
+/* The judgement of one row, from its metric's direction and its paired interval (a planned row:
+ * its exact difference). */
 ss_judgement ss_judge(const ss_compare_row *r);
 /* Whether a judged measure's difference may rest on effect assumptions (it differs, and the
  * models differ in effect assumptions). */
@@ -72,5 +77,12 @@ const char *ss_judgement_key(ss_judgement j);
 /* The paired difference for people: "-5.2 days [-7.1, -3.3]", shares in percentage points
  * ("-12.7 pp [-15.0, -10.4]"), never a relative change.  Decimal comma in Norwegian. */
 void ss_verdict_format_difference(char *buf, size_t n, const ss_compare_row *r, ss_lang lang);
+
+/* A planned row's figure x in lang: FTE at one decimal ("20,0" in Norwegian), kroner grouped by
+ * threes ("1 800 000"); "-" when the scenarios do not give it.  signed_: "+" before a positive one. */
+void ss_verdict_planned_figure(char *buf, size_t n, const ss_compare_row *r, double x, bool signed_, ss_lang lang);
+/* What stands for a planned row's interval: "more by construction", "less by construction",
+ * "the same by construction", or that the scenarios give no cost per FTE (or Norwegian). */
+const char *ss_verdict_planned_note(const ss_compare_row *r, ss_lang lang);
 
 #endif

@@ -101,9 +101,22 @@ static void decimal_widths(const char *s, int *whole, int *rest)
     *rest = ss_text_width(s + w);
 }
 
+/* Words in a column of figures ("more by construction"): no digit, and a letter; a dash or a
+ * blank is still a figure's place. */
+static bool is_words(const char *s)
+{
+    if (s[strcspn(s, "0123456789")])
+        return false;
+    for (; *s; s++)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+            return true;
+    return false;
+}
+
+/* A figure in a decimal column: words there are right-aligned as a whole, not split at a point. */
 static bool is_decimal_cell(const ss_table *t, int r, int c)
 {
-    return t->decimal[c] && !(t->heading && r == 0);
+    return t->decimal[c] && !(t->heading && r == 0) && !is_words(ss_table_cell(t, r, c));
 }
 
 /* A figure in a decimal column: right-aligned on its whole part, so decimal points (and units

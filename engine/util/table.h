@@ -33,7 +33,8 @@ typedef struct ss_table {
 } ss_table;
 
 /* align: one letter a column, 'l', 'r' or 'd' ("llrrd"); missing letters are 'l'.  'd' aligns
- * figures on their decimal point, so "85.2%", "1508" and "-0.3 pp" line up by their digits. */
+ * figures on their decimal point, so "85.2%", "1508" and "-0.3 pp" line up by their digits; words
+ * there (a cell with letters and no digit) are right-aligned. */
 void ss_table_init(ss_table *t, int ncols, const char *align);
 /* Let column col (names, say) take what a line of width columns leaves, at least min columns:
  * a wide terminal shows whole names, a narrow one or a pipe (width 0) cuts them to min. */

@@ -94,17 +94,35 @@ static void more_staff_is_better_and_less_is_worse(void **state)
     assert_int_equal(judgement_of(&up.v, "fph", "wait_mean"), SS_JUDGED_BETTER);
     assert_int_equal(judgement_of(&up.v, "", "first_help_mean"), SS_JUDGED_BETTER);
     assert_int_equal(judgement_of(&up.v, "", "right_help_mean"), SS_JUDGED_BETTER);
-    assert_int_equal(up.v.nworse, 0);
+    /* two more FTE: worse on staff and on its yearly cost (900,000 NOK an FTE), and on nothing else */
+    assert_int_equal(judgement_of(&up.v, "", "fte_total"), SS_JUDGED_WORSE);
+    assert_int_equal(judgement_of(&up.v, "", "cost_nok"), SS_JUDGED_WORSE);
+    assert_int_equal(up.v.nworse, 2);
+    assert_int_equal(judgement_of(&down.v, "", "fte_total"), SS_JUDGED_BETTER);
+    assert_int_equal(judgement_of(&down.v, "", "cost_nok"), SS_JUDGED_BETTER);
     assert_int_equal(judgement_of(&down.v, "fph", "wait_mean"), SS_JUDGED_WORSE);
     assert_int_equal(judgement_of(&down.v, "", "first_help_mean"), SS_JUDGED_WORSE);
     assert_int_equal(judgement_of(&down.v, "", "right_help_mean"), SS_JUDGED_WORSE);
-    assert_int_equal(down.v.nbetter, 0);
+    assert_int_equal(down.v.nbetter, 2);
     assert_int_equal(up.v.nbetter, down.v.nworse);  /* the same pairs, the sign turned */
     /* the models are named as their files name them; staffing is counted */
     assert_string_equal(rich.about.name, "More staff at Forebyggende psykisk helsetjeneste");
     assert_string_equal(lean.about.name, "Småby kommune, barn og unge 0-23 (default)");
     assert_true(up.v.fte_option - up.v.fte_base > 1.99);
     assert_int_equal(up.v.neffects, 0);  /* the same effect assumptions in both */
+    /* the rows say they are planned inputs whose difference is exact, in either language */
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    ss_verdict_print(f, &up.v, "A", "B", NULL, SS_LANG_EN);
+    ss_verdict_print(f, &up.v, "A", "B", NULL, SS_LANG_NB);
+    fclose(f);
+    assert_non_null(strstr(text, ", worse on 2 and "));
+    assert_non_null(strstr(text, "✗ worse                Staff serving the modelled population (FTE; a planned input)   18.0"));
+    assert_non_null(strstr(text, "+1,800,000  more by construction"));
+    assert_non_null(strstr(text, "✗ dårligere             Årlig kostnad for bemanningen (kr; planlagt)"));
+    assert_non_null(strstr(text, "+1\u00a0800\u00a0000  mer etter planen"));
+    free(text);
     free_judged(&up);
     free_judged(&down);
     free_live(&lean);
@@ -125,6 +143,11 @@ static void a_model_against_itself_has_no_clear_difference(void **state)
             fail_msg("%s %s: judged %s", j.v.measures[i].row->subject, j.v.measures[i].row->metric,
                      ss_judgement_key(j.v.measures[i].judgement));
     assert_int_equal(j.v.nbetter + j.v.nworse, 0);
+    assert_int_equal(judgement_of(&j.v, "", "fte_total"), SS_JUDGED_SAME);  /* staff and cost: the same by construction */
+    assert_int_equal(judgement_of(&j.v, "", "cost_nok"), SS_JUDGED_SAME);
+    char note[160];
+    ss_verdict_format_difference(note, sizeof note, j.v.measures[j.v.nmeasures - 1].row, SS_LANG_EN);
+    assert_string_equal(note, "0, the same by construction");
     free_judged(&j);
     free_live(&a);
     free_live(&b);
