@@ -96,12 +96,6 @@ static void progress(void *ud, const ss_points_part *part, long done, long total
 
 /* ---- JSON, CSV and Markdown ----------------------------------------------------------------------- */
 
-bool ss_robust_directed(const ss_robust_row *row)
-{
-    ss_better b = ss_metric_find(row->scope, row->metric)->better;
-    return b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
-}
-
 void ss_robust_deciders_text(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row)
 {
     buf[0] = '\0';

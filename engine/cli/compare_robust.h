@@ -92,8 +92,6 @@ json_t *ss_robust_study_json(const ss_robust_result *r, int reps);
  * neither way says share_higher and share_lower. */
 json_t *ss_robust_row_json(const ss_robust_result *r, const ss_robust_row *row);
 
-/* Whether the row's metric has a better way (else its shares are of higher and lower). */
-bool ss_robust_directed(const ss_robust_row *row);
 /* "name condition; name condition": the numbers that decide the row's sign, for CSV and Markdown. */
 void ss_robust_deciders_text(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row);
 /* --csv with --robust: the columns after compare's own, and a row's cells (empty without a row). */

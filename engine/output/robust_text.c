@@ -12,13 +12,6 @@ void ss_robust_condition(char *buf, size_t n, const ss_split *s)
     snprintf(buf, n, "%s %.3g", s->above ? "≥" : "<", s->threshold);
 }
 
-/* Whether the row's metric has a better way (else: higher and lower). */
-static bool directed(const ss_robust_row *row)
-{
-    ss_better b = ss_metric_find(row->scope, row->metric)->better;
-    return b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
-}
-
 /* "; decided by X (better where ≥ 0.78), Y (...)" or "" when no number decides. */
 static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_lang lang)
 {
@@ -28,7 +21,7 @@ static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_ro
         size_t l = strlen(buf);
         ss_robust_condition(cond, sizeof cond, &row->decided[i]);
         snprintf(buf + l, n - l, ss_words(lang, "%s%s (%s where %s)"), i ? ", " : ss_words(lang, "; decided by "),
-                 r->params[row->decided[i].factor].path, ss_words(lang, directed(row) ? "better" : "higher"), cond);
+                 r->params[row->decided[i].factor].path, ss_words(lang, ss_robust_directed(row) ? "better" : "higher"), cond);
     }
 }
 
@@ -136,7 +129,7 @@ void ss_robust_print_verdict(FILE *f, const ss_verdict *v, const ss_run_info *in
         ss_compare_format_difference(mid, sizeof mid, &(ss_estimate){.mean = row->diff_p50, .ci_low = NAN}, unit, lang);
         ss_compare_format_difference(hi, sizeof hi, &(ss_estimate){.mean = row->diff_p95, .ci_low = NAN}, unit, lang);
         char line[400];
-        snprintf(line, sizeof line, directed(row)
+        snprintf(line, sizeof line, ss_robust_directed(row)
                  ? ss_words(lang, "      better in %.0f %%, worse in %.0f %%, unclear in %.0f %%; the difference %s (median), %s to %s (5 to 95 %%)\n")
                  : ss_words(lang, "      higher in %.0f %%, lower in %.0f %%, unclear in %.0f %%; the difference %s (median), %s to %s (5 to 95 %%)\n"),
                  100 * row->share_better, 100 * row->share_worse, 100 * row->share_unclear, mid, lo, hi);

@@ -397,6 +397,12 @@ int ss_robust_run(const ss_robust_opts *o, ss_robust_result *out, ss_diag *d)
     return rc;
 }
 
+bool ss_robust_directed(const ss_robust_row *row)
+{
+    ss_better b = ss_metric_find(row->scope, row->metric)->better;
+    return b == SS_BETTER_LOWER || b == SS_BETTER_HIGHER;
+}
+
 double ss_robust_holds(const ss_robust_row *row, ss_judgement j)
 {
     switch (j) {

@@ -73,5 +73,7 @@ int ss_robust_run(const ss_robust_opts *o, ss_robust_result *out, ss_diag *d);
 /* The share of samples in which the judgement j of the nominal comparison holds (better in
  * share_better, no clear difference in share_unclear, ...); NaN for SS_JUDGED_UNKNOWN. */
 double ss_robust_holds(const ss_robust_row *row, ss_judgement j);
+/* Whether the row's metric has a better way (else its shares are of higher and lower). */
+bool ss_robust_directed(const ss_robust_row *row);
 
 #endif
