@@ -187,7 +187,9 @@ void report_change_words(const ss_report *r, const char *path, const char *old_l
                          size_t n, bool ids[2]);
 void report_staffing_sentence(const ss_report *r, int opt, char *buf, size_t n);
 void report_cost_sentence(const ss_report *r, int opt, char *buf, size_t n);
-void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);
+/* A key path in words ("Forebyggende psykisk helsetjeneste: staff (FTE)"): true, or false when
+ * its last keys have none (out then ends with them as they are). */
+bool report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n);
 /* The name a scenario gives its door, unit, building, leader or sector id (kind "doors", "units",
  * ...), from any model; NULL when none does. */
 const char *report_part_name(const ss_report *r, const char *kind, const char *id);

@@ -97,8 +97,15 @@ static void html_models(const ss_report *r, ss_buf *b)
     ss_buf_str(b, "</table>\n");
 }
 
+/* A deciding number as the change list names it (report_plain_words), for ss_robust_cell. */
+static bool param_words(const void *ctx, const char *path, char *out, size_t n)
+{
+    return report_plain_words(ctx, 0, path, out, n);
+}
+
 /* With a robust comparison: how often the measure's judgement holds over the plausible assumptions,
- * and what decides it ("holds in 87 % of the plausible assumptions; decided by ..."). */
+ * and what decides it ("holds in 87 %; decided by M/M/10 queue: episode length (days), mean (better
+ * where < 1)"), a number without words by its key path between SS_CODE_OPEN and SS_CODE_CLOSE. */
 static bool measure_robustness(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, char *out, size_t n)
 {
     if (!v->robust) return false;
@@ -107,8 +114,23 @@ static bool measure_robustness(const ss_report *r, const ss_verdict *v, const ss
         return true;
     }
     const ss_robust_row *row = ss_robust_find(v->robust, m->row->scope, m->row->subject, m->row->metric);
-    ss_robust_cell(out, n, v->robust, row, m->judgement, r->opts.lang);
+    ss_robust_cell(out, n, v->robust, row, m->judgement, &(ss_param_namer){param_words, r}, r->opts.lang);
     return true;
+}
+
+/* Text whose key paths are marked SS_CODE_OPEN ... SS_CODE_CLOSE, the paths as code. */
+static void html_marked(ss_buf *b, char *text)
+{
+    static const char marks[] = {SS_CODE_OPEN, SS_CODE_CLOSE, '\0'};
+    for (char *s = text;;) {
+        char *mark = s + strcspn(s, marks), was = *mark;
+        *mark = '\0';
+        ss_buf_html(b, s);
+        *mark = was;
+        if (!was) return;
+        ss_buf_str(b, was == SS_CODE_OPEN ? "<code>" : "</code>");
+        s = mark + 1;
+    }
 }
 
 static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_verdict_measure *m, ss_buf *b)
@@ -122,10 +144,10 @@ static void html_verdict_row(const ss_report *r, const ss_verdict *v, const ss_v
     ss_buf_str(b, "</td><td>");
     ss_buf_html(b, name);
     ss_buf_fmt(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s%s</td>", a, o, d, rests ? " *" : "");
-    char holds[1024];
+    char holds[2048];
     if (measure_robustness(r, v, m, holds, sizeof holds)) {
         ss_buf_str(b, "<td>");
-        ss_buf_html(b, holds);
+        html_marked(b, holds);
         ss_buf_str(b, "</td>");
     }
     ss_buf_str(b, "</tr>\n");
@@ -277,8 +299,12 @@ static void md_verdict(const ss_report *r, int opt, ss_buf *b)
         measure_figures(r, m, x, y, d);
         ss_buf_fmt(b, "| %s %s | %s | %s | %s | %s%s |", ss_judgement_mark(m->judgement), ss_judgement_word(m->judgement, r->opts.lang),
                    name, x, y, d, ss_verdict_rests_on_effects(v, m) ? " \\*" : "");
-        char holds[1024];
-        if (measure_robustness(r, v, m, holds, sizeof holds)) ss_buf_fmt(b, " %s |", holds);
+        char holds[2048];
+        if (measure_robustness(r, v, m, holds, sizeof holds)) {
+            for (char *s = holds; *s; s++)
+                if (*s == SS_CODE_OPEN || *s == SS_CODE_CLOSE) *s = '`';
+            ss_buf_fmt(b, " %s |", holds);
+        }
         ss_buf_str(b, "\n");
     }
     ss_buf_str(b, "\n");

@@ -252,8 +252,8 @@ static int plain_subject(const ss_report *r, int opt, char *const *parts, int np
 }
 
 /* "Forebyggende psykisk helsetjeneste: staff (FTE)" for services.fph.fte; other paths keep their
- * first part as the subject and name the most specific key that has words. */
-void report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n)
+ * first part as the subject and name the most specific key that has words (false: none has). */
+bool report_plain_words(const ss_report *r, int opt, const char *path, char *out, size_t n)
 {
     char copy[1024], *parts[32];
     int np = 0;
@@ -262,7 +262,7 @@ void report_plain_words(const ss_report *r, int opt, const char *path, char *out
         parts[np++] = p;
     if (np == 0) {
         snprintf(out, n, "%s", path);
-        return;
+        return false;
     }
     char subject[300];
     int rest = plain_subject(r, opt, parts, np, subject, sizeof subject);
@@ -272,11 +272,12 @@ void report_plain_words(const ss_report *r, int opt, const char *path, char *out
             what = words_for(r, parts[i]);
     if (what && qualifier) {
         snprintf(out, n, "%s: %s, %s", subject, what, qualifier);
-        return;
+        return true;
     }
     if (!what && rest == np)
         what = T(r, S_AS_A_WHOLE);  /* a whole service, door or cohort added or removed */
     snprintf(out, n, "%s: %s", subject, what ? what : np > rest ? path + (parts[rest] - copy) : parts[np - 1]);
+    return what != NULL;
 }
 
 const char *report_kind_word(const ss_report *r, const char *kind)

@@ -12,31 +12,42 @@ void ss_robust_condition(char *buf, size_t n, const ss_split *s)
     snprintf(buf, n, "%s %.3g", s->above ? "≥" : "<", s->threshold);
 }
 
+/* A deciding number by its words, else its key path (marked as code when a namer is given). */
+static void param_name(char *buf, size_t n, const char *path, const ss_param_namer *namer)
+{
+    if (!namer)
+        snprintf(buf, n, "%s", path);
+    else if (!namer->words(namer->ctx, path, buf, n))
+        snprintf(buf, n, "%c%s%c", SS_CODE_OPEN, path, SS_CODE_CLOSE);
+}
+
 /* "; decided by X (better where ≥ 0.78), Y (...)" or "" when no number decides. */
-static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_lang lang)
+static void deciders(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, const ss_param_namer *namer,
+                     ss_lang lang)
 {
     buf[0] = '\0';
     for (int i = 0; i < row->ndecided; i++) {
-        char cond[64];
+        char cond[64], name[400];
         size_t l = strlen(buf);
         ss_robust_condition(cond, sizeof cond, &row->decided[i]);
-        snprintf(buf + l, n - l, ss_words(lang, "%s%s (%s where %s)"), i ? ", " : ss_words(lang, "; decided by "),
-                 r->params[row->decided[i].factor].path, ss_words(lang, ss_robust_directed(row) ? "better" : "higher"), cond);
+        param_name(name, sizeof name, r->params[row->decided[i].factor].path, namer);
+        snprintf(buf + l, n - l, ss_words(lang, "%s%s (%s where %s)"), i ? ", " : ss_words(lang, "; decided by "), name,
+                 ss_words(lang, ss_robust_directed(row) ? "better" : "higher"), cond);
     }
 }
 
 /* The sentence, long ("holds in 87 % of the plausible assumptions; ...") or short, for a column
  * headed by what the share is of ("holds in 87 %; ..."). */
 static void sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
-                     bool brief, ss_lang lang)
+                     bool brief, const ss_param_namer *namer, ss_lang lang)
 {
     double holds = row ? ss_robust_holds(row, nominal) : NAN;
     if (!row || row->samples == 0 || !isfinite(holds)) {
         snprintf(buf, n, "%s", ss_words(lang, "not measured at the samples"));
         return;
     }
-    char who[512];
-    deciders(who, sizeof who, r, row, lang);
+    char who[1024];
+    deciders(who, sizeof who, r, row, namer, lang);
     snprintf(buf, n, brief ? ss_words(lang, "holds in %.0f %%%s") : ss_words(lang, "holds in %.0f %% of the plausible assumptions%s"),
              100 * holds, who);
     ss_lang_figures(lang, buf);
@@ -45,13 +56,13 @@ static void sentence(char *buf, size_t n, const ss_robust_result *r, const ss_ro
 void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
                         ss_lang lang)
 {
-    sentence(buf, n, r, row, nominal, false, lang);
+    sentence(buf, n, r, row, nominal, false, NULL, lang);
 }
 
 void ss_robust_cell(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
-                    ss_lang lang)
+                    const ss_param_namer *namer, ss_lang lang)
 {
-    sentence(buf, n, r, row, nominal, true, lang);
+    sentence(buf, n, r, row, nominal, true, namer, lang);
 }
 
 static bool beyond_noise(ss_judgement j)

@@ -19,9 +19,20 @@ void ss_robust_condition(char *buf, size_t n, const ss_split *s);
 void ss_robust_sentence(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
                         ss_lang lang);
 
-/* The same in a column headed "Over the plausible assumptions": "holds in 87 %; decided by X (...)". */
+/* How a cell names the numbers that decide it: words(ctx, path, out, n) writes a ranged number's
+ * words and returns true, or returns false when it has none; then its key path is written between
+ * SS_CODE_OPEN and SS_CODE_CLOSE, for the writer to show as code. */
+typedef struct ss_param_namer {
+    bool (*words)(const void *ctx, const char *path, char *out, size_t n);
+    const void *ctx;
+} ss_param_namer;
+#define SS_CODE_OPEN '\x01'
+#define SS_CODE_CLOSE '\x02'
+
+/* The same in a column headed "Over the plausible assumptions": "holds in 87 %; decided by X (...)",
+ * X named by namer (NULL: by its key path, as is). */
 void ss_robust_cell(char *buf, size_t n, const ss_robust_result *r, const ss_robust_row *row, ss_judgement nominal,
-                    ss_lang lang);
+                    const ss_param_namer *namer, ss_lang lang);
 
 /* The verdict's one line (ss_verdict.robustness): each key measure beyond noise, named with its
  * service from info (the base's run; NULL: service ids), its judgement and its sentence, or, when
