@@ -235,6 +235,31 @@ static int count_not_simulated(const report_audit *a)
     return k;
 }
 
+/* How a writer marks up a summary row: the indicator's cell, the models' values, the finding. */
+typedef struct {
+    const char *row_open, *words_close;
+    cell_markup value;
+    const char *finding_open, *row_close;
+} row_markup;
+
+/* One row for each criterion a run can check, written once for HTML and Markdown alike. */
+static void summary_rows(const ss_report *r, const report_audit *a, const row_markup *m, ss_buf *b)
+{
+    for (int i = 0; i < a->ncriteria; i++) {
+        const ss_criterion *c = &a->criteria[i];
+        if (!c->metric) continue;
+        char words[600];
+        indicator_text(r, c, &a->rows[i], words, sizeof words);
+        ss_buf_str(b, m->row_open);
+        m->value.escape(b, words);
+        ss_buf_str(b, m->words_close);
+        value_cells(r, c, &m->value, b);
+        ss_buf_str(b, m->finding_open);
+        m->value.escape(b, finding_word(r, c->finding));
+        ss_buf_str(b, m->row_close);
+    }
+}
+
 void report_audit_summary_html(const ss_report *r, ss_buf *b)
 {
     if (!report_has_audit(r)) return;
@@ -246,19 +271,7 @@ void report_audit_summary_html(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, "</p>\n<table class=\"audit\"><tr><th>%s</th>", T(r, S_AUDIT_INDICATOR));
     for (int k = 0; k < r->nmodels; k++) ss_buf_fmt(b, "<th>%s</th>", r->models[k].letter);
     ss_buf_fmt(b, "<th>%s</th></tr>\n", T(r, S_AUDIT_FOUND));
-    for (int i = 0; i < a->ncriteria; i++) {
-        const ss_criterion *c = &a->criteria[i];
-        if (!c->metric) continue;
-        char words[600];
-        indicator_text(r, c, &a->rows[i], words, sizeof words);
-        ss_buf_str(b, "<tr><td>");
-        ss_buf_html(b, words);
-        ss_buf_str(b, "</td>");
-        value_cells(r, c, &(cell_markup){"<td class=\"n\">", "</td>", ss_buf_html}, b);
-        ss_buf_str(b, "<td>");
-        ss_buf_html(b, finding_word(r, c->finding));
-        ss_buf_str(b, "</td></tr>\n");
-    }
+    summary_rows(r, a, &(row_markup){"<tr><td>", "</td>", {"<td class=\"n\">", "</td>", ss_buf_html}, "<td>", "</td></tr>\n"}, b);
     ss_buf_str(b, "</table>\n");
 }
 
@@ -273,19 +286,7 @@ void report_audit_summary_md(const ss_report *r, ss_buf *b)
     ss_buf_fmt(b, " %s |\n| --- |", T(r, S_AUDIT_FOUND));
     for (int k = 0; k < r->nmodels; k++) ss_buf_str(b, " ---: |");
     ss_buf_str(b, " --- |\n");
-    for (int i = 0; i < a->ncriteria; i++) {
-        const ss_criterion *c = &a->criteria[i];
-        if (!c->metric) continue;
-        char words[600];
-        indicator_text(r, c, &a->rows[i], words, sizeof words);
-        ss_buf_str(b, "| ");
-        ss_buf_md(b, words);
-        ss_buf_str(b, " |");
-        value_cells(r, c, &(cell_markup){" ", " |", ss_buf_md}, b);
-        ss_buf_str(b, " ");
-        ss_buf_md(b, finding_word(r, c->finding));
-        ss_buf_str(b, " |\n");
-    }
+    summary_rows(r, a, &(row_markup){"| ", " |", {" ", " |", ss_buf_md}, " ", " |\n"}, b);
     ss_buf_str(b, "\n");
 }
 
