@@ -12,9 +12,6 @@
 
 #include "rulefields.h"
 
-typedef enum { V_PERSON, V_SERVICE, V_CTX } view_kind;
-
-
 static ss_rules *rules_of(lua_State *L)
 {
     return *(ss_rules **)lua_touserdata(L, lua_upvalueindex(1));
